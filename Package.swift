@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Grappe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "grappe", targets: ["GrappeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Pure values: entities, relations, records, dates, money. No I/O, no C.
+        .target(name: "GrappeModel"),
+        // Debian's libcsv (libcsv-dev): a small, strict CSV parser that reports byte offsets.
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
+        // Seed files in, network and diagnostics out.
+        .target(name: "GrappeSeeds", dependencies: [
+            "GrappeModel", "CLibCSV",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Synthetic networks for benchmarks and tests.
+        .target(name: "GrappeGenerator", dependencies: ["GrappeModel"]),
+        .executableTarget(name: "GrappeCLI", dependencies: [
+            "GrappeModel", "GrappeSeeds", "GrappeGenerator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
+        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
+        .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a synthetic network as seed files.")
+    func run() throws {}
+}

@@ -1,0 +1,183 @@
+/// The canonical JSON shape of the model (snake_case keys; dates, amounts and shares as exact text).
+/// Absent optionals are left out, so the encoding of a network is deterministic once its collections
+/// are sorted and keys are sorted by the encoder.
+
+extension PartialDate: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch PartialDate.parse(try container.decode(String.self)) {
+        case .success(let date): self = date
+        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Span: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch Span.parse(try container.decode(String.self)) {
+        case .success(let span): self = span
+        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Percentage: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch Percentage.parse(try container.decode(String.self)) {
+        case .success(let share): self = share
+        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Money: Codable {
+    private enum CodingKeys: String, CodingKey { case amount, currency }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let amount = try container.decode(String.self, forKey: .amount)
+        let code = try container.decode(String.self, forKey: .currency)
+        guard case .success(let currency) = Currency.parse(code) else {
+            throw DecodingError.dataCorruptedError(forKey: .currency, in: container, debugDescription: "unknown currency '\(code)'")
+        }
+        switch Money.parseAmount(amount, original: amount) {
+        case .success(let cents): self.init(minorUnits: cents, currency: currency)
+        case .failure(let error): throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(amountText, forKey: .amount)
+        try container.encode(currency.code, forKey: .currency)
+    }
+}
+
+extension Entity: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, name, acronym, aliases, organisationType = "type", country, region, sector, founded, summary,
+             website, attributes, sources
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ID.self, forKey: .id), kind: try c.decode(EntityKind.self, forKey: .kind),
+                  name: try c.decode(String.self, forKey: .name),
+                  acronym: try c.decodeIfPresent(String.self, forKey: .acronym),
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  organisationType: try c.decodeIfPresent(OrganisationType.self, forKey: .organisationType),
+                  country: try c.decodeIfPresent(String.self, forKey: .country),
+                  region: try c.decodeIfPresent(String.self, forKey: .region),
+                  sector: try c.decodeIfPresent(String.self, forKey: .sector),
+                  founded: try c.decodeIfPresent(PartialDate.self, forKey: .founded),
+                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
+                  website: try c.decodeIfPresent(String.self, forKey: .website),
+                  attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
+                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(acronym, forKey: .acronym)
+        if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
+        try c.encodeIfPresent(organisationType, forKey: .organisationType)
+        try c.encodeIfPresent(country, forKey: .country)
+        try c.encodeIfPresent(region, forKey: .region)
+        try c.encodeIfPresent(sector, forKey: .sector)
+        try c.encodeIfPresent(founded, forKey: .founded)
+        try c.encodeIfPresent(summary, forKey: .summary)
+        try c.encodeIfPresent(website, forKey: .website)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
+        try c.encode(sources, forKey: .sources)
+    }
+}
+
+extension Relation: Codable {
+    private enum CodingKeys: String, CodingKey { case from, to, type, title, label, start, end, weight, note, sources }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(from: try c.decode(ID.self, forKey: .from), to: try c.decode(ID.self, forKey: .to),
+                  type: try c.decode(RelationType.self, forKey: .type),
+                  title: try c.decodeIfPresent(String.self, forKey: .title),
+                  label: try c.decodeIfPresent(String.self, forKey: .label),
+                  start: try c.decodeIfPresent(PartialDate.self, forKey: .start),
+                  end: try c.decodeIfPresent(PartialDate.self, forKey: .end),
+                  weight: try c.decodeIfPresent(Double.self, forKey: .weight),
+                  note: try c.decodeIfPresent(String.self, forKey: .note),
+                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(type, forKey: .type)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(label, forKey: .label)
+        try c.encodeIfPresent(start, forKey: .start)
+        try c.encodeIfPresent(end, forKey: .end)
+        try c.encodeIfPresent(weight, forKey: .weight)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(sources, forKey: .sources)
+    }
+}
+
+extension Record: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, title, summary, parties, attributes, sources, agreement, mission, project, event
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(RecordKind.self, forKey: .kind)
+        let body: Body = switch kind {
+        case .agreement: .agreement(try c.decode(Agreement.self, forKey: .agreement))
+        case .mission: .mission(try c.decode(Mission.self, forKey: .mission))
+        case .project: .project(try c.decode(Project.self, forKey: .project))
+        case .event: .event(try c.decode(Event.self, forKey: .event))
+        }
+        self.init(id: try c.decode(ID.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
+                  parties: try c.decodeIfPresent([Party].self, forKey: .parties) ?? [],
+                  attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
+                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [], body: body)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(summary, forKey: .summary)
+        try c.encode(parties, forKey: .parties)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
+        try c.encode(sources, forKey: .sources)
+        switch body {
+        case .agreement(let value): try c.encode(value, forKey: .agreement)
+        case .mission(let value): try c.encode(value, forKey: .mission)
+        case .project(let value): try c.encode(value, forKey: .project)
+        case .event(let value): try c.encode(value, forKey: .event)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// The whole partnership network: documents, entities, relations and records, with lookups by id.
+///
+/// Items keep the order they were loaded in (files sorted by name, then file order); the canonical
+/// export sorts them. Ids are unique per collection once the loader has validated them; if they are
+/// not, lookups return the first.
+public struct Network: Sendable {
+    public var name: String
+    public private(set) var documents: [Document]
+    public private(set) var entities: [Entity]
+    public private(set) var relations: [Relation]
+    public private(set) var records: [Record]
+    private var entityIndex: [ID: Int]
+    private var recordIndex: [ID: Int]
+    private var documentIndex: [ID: Int]
+
+    public init(name: String = "Grappe", documents: [Document] = [], entities: [Entity] = [],
+                relations: [Relation] = [], records: [Record] = []) {
+        self.name = name
+        self.documents = documents
+        self.entities = entities
+        self.relations = relations
+        self.records = records
+        entityIndex = Self.firstIndex(of: entities.lazy.map(\.id))
+        recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
+        documentIndex = Self.firstIndex(of: documents.lazy.map(\.id))
+    }
+
+    private static func firstIndex<S: Sequence>(of ids: S) -> [ID: Int] where S.Element == ID {
+        var index: [ID: Int] = [:]
+        index.reserveCapacity(ids.underestimatedCount)
+        for (offset, id) in ids.enumerated() where index[id] == nil { index[id] = offset }
+        return index
+    }
+
+    public func entity(_ id: ID) -> Entity? { entityIndex[id].map { entities[$0] } }
+    public func record(_ id: ID) -> Record? { recordIndex[id].map { records[$0] } }
+    public func document(_ id: ID) -> Document? { documentIndex[id].map { documents[$0] } }
+
+    public func entities(ofKind kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
+    public func records(ofKind kind: RecordKind) -> [Record] { records.filter { $0.kind == kind } }
+
+    /// Relations with `id` at either end.
+    public func relations(involving id: ID) -> [Relation] {
+        relations.filter { $0.from == id || $0.to == id }
+    }
+
+    /// Records in which `id` is a party, or which name it as a place, funder or outcome.
+    public func records(involving id: ID) -> [Record] {
+        records.filter { record in
+            if record.parties.contains(where: { $0.entity == id }) || record.places.contains(id) { return true }
+            switch record.body {
+            case .project(let project): return project.funding.contains { $0.funder == id }
+            case .mission(let mission): return mission.outcomes.contains { $0.partner == id }
+            default: return false
+            }
+        }
+    }
+
+    public var counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]) {
+        var entityCounts: [EntityKind: Int] = [:]
+        for entity in entities { entityCounts[entity.kind, default: 0] += 1 }
+        var recordCounts: [RecordKind: Int] = [:]
+        for record in records { recordCounts[record.kind, default: 0] += 1 }
+        return (entityCounts, recordCounts)
+    }
+}

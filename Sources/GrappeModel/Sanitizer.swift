@@ -1,0 +1,32 @@
+/// Text from data (names, notes, ids) is untrusted: a control or escape character must never reach
+/// a terminal raw. `visible` replaces each with a readable stand-in (`\e`, `\n`, `\u{7}`), as htop
+/// does, and leaves every printable character — accents, CJK, emoji — untouched.
+public enum Sanitizer {
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\u{1B}": result += "\\e"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+        }
+        return result
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a line shows.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// The closed vocabularies of the seed format. Raw values are what seed files write;
+/// what a person reads on screen comes from the interface's string tables, not from here.
+
+/// What an entity is.
+public enum EntityKind: String, Sendable, CaseIterable, Codable, Comparable {
+    case city, cluster, pole, organisation, person
+
+    public static func < (a: EntityKind, b: EntityKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// What sort of organisation an organisation is.
+public enum OrganisationType: String, Sendable, CaseIterable, Codable {
+    case association, company, publicBody = "public_body", municipality, government,
+         financialInstitution = "financial_institution", media, club, chamberOfCommerce = "chamber_of_commerce",
+         researchCentre = "research_centre", innovationCentre = "innovation_centre",
+         economicDevelopment = "economic_development", platform, federation, other
+}
+
+/// How two entities are linked. Directed types read "from … to": `based_in` goes from the
+/// organisation to its city, `holds_title` from the person to the organisation.
+public enum RelationType: String, Sendable, CaseIterable, Codable {
+    case basedIn = "based_in"
+    case memberOf = "member_of"
+    case partnerOf = "partner_of"
+    case holdsTitle = "holds_title"
+    case worksFor = "works_for"
+    case funds
+    case founded
+    case contributedTo = "contributed_to"
+    case supports
+    case hosts
+    case publishes
+    case covers
+    case partOf = "part_of"
+    case competesWith = "competes_with"
+    case collaboratesWith = "collaborates_with"
+
+    /// Symmetric relations read the same both ways; metrics and cards treat them alike.
+    public var isSymmetric: Bool {
+        switch self {
+        case .partnerOf, .competesWith, .collaboratesWith: true
+        default: false
+        }
+    }
+
+    /// The entity kinds allowed at each end, when the type constrains them.
+    public var allowedEnds: (from: Set<EntityKind>?, to: Set<EntityKind>?) {
+        switch self {
+        case .basedIn: (nil, [.city])
+        case .holdsTitle, .worksFor: ([.person], [.organisation, .cluster, .pole, .city])
+        case .memberOf: (nil, [.organisation, .cluster, .pole])
+        default: (nil, nil)
+        }
+    }
+
+    /// The type a relation gets when a CSV edge says nothing: a partnership.
+    public static let `default` = RelationType.partnerOf
+}
+
+/// The four kinds of record: facts with any number of parties.
+public enum RecordKind: String, Sendable, CaseIterable, Codable, Comparable {
+    case agreement, mission, project, event
+
+    public static func < (a: RecordKind, b: RecordKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The part an entity plays in a record.
+public enum PartyRole: String, Sendable, CaseIterable, Codable {
+    // agreements
+    case signatory, witness
+    // missions
+    case leader, delegate, onBehalfOf = "on_behalf_of", host, partnerMet = "partner_met"
+    // projects and programmes
+    case lead, partner, funder, `operator`, beneficiary
+    // events
+    case organiser, speaker, participant
+    /// Announced, reported or decided something about the record without being a party to it.
+    case announcer
+
+    /// Roles that make sense for each kind of record; others draw a warning.
+    public static func usual(for kind: RecordKind) -> Set<PartyRole> {
+        switch kind {
+        case .agreement: [.signatory, .witness, .host]
+        case .mission: [.leader, .delegate, .onBehalfOf, .host, .partnerMet, .funder]
+        case .project: [.lead, .partner, .funder, .`operator`, .beneficiary, .announcer]
+        case .event: [.organiser, .host, .speaker, .participant, .announcer]
+        }
+    }
+}
+
+public enum AgreementStatus: String, Sendable, CaseIterable, Codable {
+    case draft, signed, inForce = "in_force", expired, terminated, unknown
+}
+
+public enum MissionStatus: String, Sendable, CaseIterable, Codable {
+    case planned, confirmed, underWay = "under_way", completed, cancelled
+}
+
+public enum ProjectStatus: String, Sendable, CaseIterable, Codable {
+    case announced, planned, active, completed, cancelled, unknown
+}
+
+public enum EventType: String, Sendable, CaseIterable, Codable {
+    case assembly, conference, meeting, talk, tradeShow = "trade_show", announcement, other
+}
+
+public enum EventStatus: String, Sendable, CaseIterable, Codable {
+    case planned, held, cancelled, unknown
+}
+
+/// Attendance of a delegate on a mission.
+public enum Attendance: String, Sendable, CaseIterable, Codable {
+    case invited, confirmed, attended, declined, unknown
+}

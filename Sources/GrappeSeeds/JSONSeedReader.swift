@@ -1,0 +1,85 @@
+import Foundation
+import GrappeModel
+
+/// Reads a canonical JSON export back. Its items carry no positions, so problems are reported at the
+/// top of the file with the JSON path of the item (`relations[12].to`).
+struct JSONSeedReader {
+    let file: SeedFile
+    let fileIndex: Int32
+    let set: SeedSet
+
+    func read() {
+        let envelope: NetworkJSON.Envelope
+        do {
+            envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
+        } catch let error as DecodingError {
+            set.error(location(for: error), "not a Grappe network export: \(error.seedMessage)")
+            return
+        } catch {
+            set.error(file.location(line: 1, column: 1), "cannot read JSON: \(error.localizedDescription)")
+            return
+        }
+        guard envelope.format == NetworkJSON.format else {
+            set.error(file.location(line: 1, column: 1), "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
+            return
+        }
+        guard envelope.version <= NetworkJSON.version else {
+            set.error(file.location(line: 1, column: 1),
+                      "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
+            return
+        }
+        let top = Origin(file: fileIndex, line: 1, column: 1)
+        let at = set.location(top)
+        func refer(_ id: ID, _ target: PendingReference.Target, _ path: String) {
+            set.references.append(PendingReference(id: id, target: target, location: at, role: path))
+        }
+        func cite(_ sources: [SourceRef], _ path: String) {
+            for (index, source) in sources.enumerated() { refer(source.document, .document, "\(path).sources[\(index)]") }
+        }
+        set.documents += envelope.documents
+        set.documentOrigins += Array(repeating: top, count: envelope.documents.count)
+        for (index, entity) in envelope.entities.enumerated() {
+            if let problem = IDSyntax.problem(with: entity.id) { set.error(at, "entities[\(index)]: \(problem)") }
+            cite(entity.sources, "entities[\(index)]")
+        }
+        set.entities += envelope.entities
+        set.entityOrigins += Array(repeating: top, count: envelope.entities.count)
+        for (index, relation) in envelope.relations.enumerated() {
+            let ends = relation.type.allowedEnds
+            refer(relation.from, .entity(ends.from), "relations[\(index)].from")
+            refer(relation.to, .entity(ends.to), "relations[\(index)].to")
+            cite(relation.sources, "relations[\(index)]")
+            set.relationOrigins[set.relations.count] = top
+            set.relations.append(relation)
+        }
+        for (index, record) in envelope.records.enumerated() {
+            let path = "records[\(index)]"
+            for (number, party) in record.parties.enumerated() { refer(party.entity, .entity(nil), "\(path).parties[\(number)]") }
+            for place in record.places { refer(place, .entity([.city]), "\(path) place") }
+            if case .project(let project) = record.body {
+                for line in project.funding { if let funder = line.funder { refer(funder, .entity(nil), "\(path).funding") } }
+                if let parent = project.partOf { refer(parent, .record(.project), "\(path).part_of") }
+            }
+            if case .mission(let mission) = record.body {
+                for outcome in mission.outcomes {
+                    if let agreement = outcome.agreement { refer(agreement, .record(.agreement), "\(path).outcomes") }
+                    if let partner = outcome.partner { refer(partner, .entity(nil), "\(path).outcomes") }
+                }
+            }
+            cite(record.sources, path)
+        }
+        set.records += envelope.records
+        set.recordOrigins += Array(repeating: top, count: envelope.records.count)
+    }
+
+    /// JSONDecoder reports syntax errors with a line and column in its description; use them when present.
+    private func location(for error: DecodingError) -> SourceLocation {
+        guard case .dataCorrupted(let context) = error,
+              let description = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String else {
+            return file.location(line: 1, column: 1)
+        }
+        let numbers = description.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        if description.contains("line"), numbers.count >= 2 { return file.location(line: numbers[0], column: numbers[1]) }
+        return file.location(line: 1, column: 1)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// One file of the seed directory: its bytes, the path shown in diagnostics, and the arithmetic that
+/// turns byte offsets into `line:column`.
+final class SeedFile: @unchecked Sendable {
+    let displayPath: String
+    let bytes: [UInt8]
+    /// Bytes skipped at the start (a UTF-8 byte order mark, as spreadsheet programs write).
+    let contentStart: Int
+    private var lineStarts: [Int]?
+    /// Set by the CSV reader once it has guessed the delimiter.
+    var csvDelimiter: UInt8 = 0x2C
+
+    init(displayPath: String, bytes: [UInt8]) {
+        self.displayPath = displayPath
+        self.bytes = bytes
+        contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: displayPath, line: line, column: column)
+    }
+
+    /// Offsets where each line begins (index 0 is line 1), built once, on first use.
+    private func starts() -> [Int] {
+        if let lineStarts { return lineStarts }
+        var result = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for (offset, byte) in buffer.enumerated() where byte == 0x0A { result.append(offset + 1) }
+        }
+        lineStarts = result
+        return result
+    }
+
+    /// The position of a byte offset; columns count Unicode scalars, as Yams' marks do.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        let table = starts()
+        var low = 0, high = table.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if table[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let lineStart = max(table[low], low == 0 ? contentStart : 0)
+        let end = min(max(offset, lineStart), bytes.count)
+        let column = bytes[lineStart..<end].count { ($0 & 0xC0) != 0x80 } + 1
+        return location(line: low + 1, column: column)
+    }
+
+    /// The byte offset where a 1-based line begins.
+    func offset(ofLine line: Int) -> Int {
+        let table = starts()
+        guard line >= 1, line <= table.count else { return bytes.count }
+        return line == 1 ? contentStart : table[line - 1]
+    }
+
+    /// The text, if the bytes are valid UTF-8; otherwise the offset of the first bad byte.
+    func decodeUTF8() -> Result<String, UTF8Problem> {
+        if let problem = UTF8Problem.find(in: bytes, from: contentStart) { return .failure(problem) }
+        return .success(String(decoding: bytes[contentStart...], as: UTF8.self))
+    }
+}
+
+/// Where a file stops being valid UTF-8.
+struct UTF8Problem: Error {
+    let offset: Int
+    let byte: UInt8
+
+    /// Finds the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or nil.
+    static func find(in bytes: [UInt8], from start: Int) -> UTF8Problem? {
+        bytes.withUnsafeBufferPointer { buffer -> UTF8Problem? in
+            var index = start
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return UTF8Problem(offset: index, byte: lead)
+                }
+                guard index + length <= count else { return UTF8Problem(offset: index, byte: lead) }
+                let second = buffer[index + 1]
+                guard second >= low, second <= high else { return UTF8Problem(offset: index, byte: lead) }
+                for next in stride(from: index + 2, to: index + length, by: 1) where buffer[next] & 0xC0 != 0x80 {
+                    return UTF8Problem(offset: index, byte: lead)
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    var message: String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        let hint = (0xC0...0xFF).contains(byte) || (0x80...0xBF).contains(byte)
+            ? " (the file looks like Latin-1 or Windows-1252: save it as UTF-8)" : ""
+        return "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" : "")\(hex) cannot start a character here\(hint)"
+    }
+}

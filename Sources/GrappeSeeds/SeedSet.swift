@@ -1,0 +1,84 @@
+import GrappeModel
+
+/// Where an item was defined: a file of the set and a position in it. A negative column -k stands
+/// for the k-th field of a CSV row, turned into a character column only when a message needs it.
+struct Origin {
+    var file: Int32
+    var line: Int32
+    var column: Int32
+}
+
+/// A reference from one item to another, checked once every file is loaded.
+struct PendingReference {
+    enum Target {
+        case entity(Set<EntityKind>?)
+        case record(RecordKind?)
+        case document
+    }
+
+    var id: ID
+    var target: Target
+    var location: SourceLocation
+    /// What the reference is, for messages: "relation 'based_in' at 'to'".
+    var role: String
+}
+
+/// A CSV edge table's rows, kept so that errors can point at the exact column.
+struct CSVEdgeTable {
+    var file: Int32
+    var relations: Range<Int>
+    /// Where this table's rows start in `SeedSet.relationLines`.
+    var firstLine: Int
+    var sourceColumn: Int
+    var targetColumn: Int
+    var delimiter: UInt8
+}
+
+/// Everything read from the seed files so far, with positions, before cross-file validation.
+final class SeedSet {
+    var files: [SeedFile] = []
+    var documents: [Document] = []
+    var documentOrigins: [Origin] = []
+    var entities: [Entity] = []
+    var entityOrigins: [Origin] = []
+    var relations: [Relation] = []
+    /// For relations from YAML and JSON; CSV relations are located through `edgeTables`.
+    var relationOrigins: [Int: Origin] = [:]
+    var records: [Record] = []
+    var recordOrigins: [Origin] = []
+    /// The line of each CSV edge row, in the order of `edgeTables`.
+    var relationLines: [Int32] = []
+    var references: [PendingReference] = []
+    var edgeTables: [CSVEdgeTable] = []
+    var diagnostics: [Diagnostic] = []
+
+    func add(_ file: SeedFile) -> Int32 {
+        files.append(file)
+        return Int32(files.count - 1)
+    }
+
+    func location(_ origin: Origin) -> SourceLocation {
+        let file = files[Int(origin.file)]
+        let line = Int(origin.line)
+        guard origin.column < 0 else { return file.location(line: line, column: Int(origin.column)) }
+        let column = file.column(ofField: Int(-origin.column) - 1, line: line, delimiter: file.csvDelimiter)
+        return file.location(line: line, column: column)
+    }
+
+    /// The position of a relation's `from` or `to`, wherever the relation came from.
+    func location(ofRelation index: Int, end: KeyPath<CSVEdgeTable, Int>, yamlFallback: SourceLocation? = nil) -> SourceLocation? {
+        if let origin = relationOrigins[index] { return location(origin) }
+        guard let table = edgeTables.first(where: { $0.relations.contains(index) }) else { return nil }
+        let line = Int(relationLines[table.firstLine + index - table.relations.lowerBound])
+        let file = files[Int(table.file)]
+        return file.location(line: line, column: file.column(ofField: table[keyPath: end], line: line, delimiter: table.delimiter))
+    }
+
+    func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(location, message))
+    }
+
+    func warning(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.warning(location, message))
+    }
+}

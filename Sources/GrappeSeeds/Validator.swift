@@ -1,0 +1,175 @@
+import GrappeModel
+
+/// Checks what no single file can: unique ids, references that resolve to the right kind of item,
+/// and the warnings of a healthy network (isolated entities, facts without a source). Builds the
+/// network from what is consistent: a relation with an unknown end is reported and left out.
+struct Validator {
+    let set: SeedSet
+    /// Suggestions scan every id; past this many unknown references they are no longer computed.
+    private let suggestionBudget = 100
+
+    private enum Item {
+        case entity(Int)
+        case record(Int)
+    }
+
+    func run(name: String) -> Network {
+        let documentIDs = uniqueDocuments()
+        let (items, duplicateEntities) = uniqueItems()
+        var used = [Bool](repeating: false, count: set.entities.count)
+        var suggestionsLeft = suggestionBudget
+        let allIDs = { Array(items.keys).sorted() }
+        var sortedIDs: [ID]?
+
+        func suggestion(for id: ID, among candidates: () -> [ID]) -> String {
+            guard suggestionsLeft > 0 else { return "" }
+            suggestionsLeft -= 1
+            return Suggestion.nearest(to: id, in: candidates()).map { "; did you mean '\($0)'?" } ?? ""
+        }
+        func ids() -> [ID] {
+            if sortedIDs == nil { sortedIDs = allIDs() }
+            return sortedIDs!
+        }
+
+        for reference in set.references {
+            switch reference.target {
+            case .document:
+                if !documentIDs.contains(reference.id) {
+                    set.error(reference.location, "unknown document '\(reference.id)' in \(reference.role)"
+                              + suggestion(for: reference.id) { documentIDs.sorted() })
+                }
+            case .entity(let kinds):
+                switch items[reference.id] {
+                case .entity(let index):
+                    used[index] = true
+                    let entity = set.entities[index]
+                    if let kinds, !kinds.contains(entity.kind) {
+                        set.error(reference.location, "\(reference.role) expects \(Self.describe(kinds)), but '\(entity.id)' is a \(entity.kind.rawValue)")
+                    }
+                case .record(let index):
+                    set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.records[index].kind.rawValue), not an entity")
+                case nil:
+                    set.error(reference.location, "unknown id '\(reference.id)' in \(reference.role)" + suggestion(for: reference.id, among: ids))
+                }
+            case .record(let kind):
+                switch items[reference.id] {
+                case .record(let index):
+                    if let kind, set.records[index].kind != kind {
+                        set.error(reference.location, "\(reference.role) expects a \(kind.rawValue), but '\(reference.id)' is a \(set.records[index].kind.rawValue)")
+                    }
+                case .entity(let index):
+                    set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.entities[index].kind.rawValue), not a record")
+                case nil:
+                    set.error(reference.location, "unknown record '\(reference.id)' in \(reference.role)" + suggestion(for: reference.id, among: ids))
+                }
+            }
+        }
+
+        var dangling = Set<Int>()
+        for table in set.edgeTables {
+            for index in table.relations {
+                let relation = set.relations[index]
+                for (end, id) in [(\CSVEdgeTable.sourceColumn, relation.from), (\CSVEdgeTable.targetColumn, relation.to)] {
+                    guard case .entity(let target)? = items[id] else {
+                        dangling.insert(index)
+                        let at = set.location(ofRelation: index, end: end)!
+                        set.error(at, "unknown id '\(id)' in \(end == \.sourceColumn ? "Source" : "Target")" + suggestion(for: id, among: ids))
+                        continue
+                    }
+                    used[target] = true
+                    let allowed = end == \.sourceColumn ? relation.type.allowedEnds.from : relation.type.allowedEnds.to
+                    if let allowed, !allowed.contains(set.entities[target].kind) {
+                        set.error(set.location(ofRelation: index, end: end)!,
+                                  "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
+                    }
+                }
+            }
+        }
+        for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
+            for id in [relation.from, relation.to] {
+                guard case .entity? = items[id] else { dangling.insert(index); continue }
+            }
+        }
+
+        for index in duplicateEntities { used[index] = true }
+        warnAboutHealth(used: used)
+        let relations = dangling.isEmpty ? set.relations
+            : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
+        return Network(name: name, documents: set.documents, entities: set.entities, relations: relations, records: set.records)
+    }
+
+    private static func describe(_ kinds: Set<EntityKind>) -> String {
+        let names = kinds.sorted().map { "a \($0.rawValue)" }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    private func uniqueDocuments() -> Set<ID> {
+        var seen: [ID: Origin] = [:]
+        for (index, document) in set.documents.enumerated() {
+            let origin = set.documentOrigins[index]
+            if let first = seen[document.id] {
+                set.error(set.location(origin), "duplicate document '\(document.id)': already defined at \(set.location(first))")
+            } else {
+                seen[document.id] = origin
+            }
+        }
+        return Set(seen.keys)
+    }
+
+    /// Entities and records share one namespace, so any id names exactly one thing.
+    private func uniqueItems() -> (items: [ID: Item], duplicateEntities: Set<Int>) {
+        var items: [ID: Item] = [:]
+        var duplicateEntities = Set<Int>()
+        items.reserveCapacity(set.entities.count + set.records.count)
+        func origin(_ item: Item) -> Origin {
+            switch item {
+            case .entity(let index): set.entityOrigins[index]
+            case .record(let index): set.recordOrigins[index]
+            }
+        }
+        func add(_ id: ID, _ item: Item) {
+            if let first = items[id] {
+                set.error(set.location(origin(item)), "duplicate id '\(id)': already defined at \(set.location(origin(first)))")
+                if case .entity(let index) = item { duplicateEntities.insert(index) }
+            } else {
+                items[id] = item
+            }
+        }
+        for (index, entity) in set.entities.enumerated() { add(entity.id, .entity(index)) }
+        for (index, record) in set.records.enumerated() { add(record.id, .record(index)) }
+        return (items, duplicateEntities)
+    }
+
+    /// Isolated entities and facts without a source are warnings: they do not fail a check.
+    /// Entities from CSV tables are summed up per file, so a large table does not drown the output.
+    private func warnAboutHealth(used: [Bool]) {
+        var isolatedPerCSV: [Int32: (count: Int, first: Origin, id: ID)] = [:]
+        for (index, entity) in set.entities.enumerated() {
+            let origin = set.entityOrigins[index]
+            let fromCSV = origin.column < 0
+            if !used[index] {
+                if fromCSV {
+                    let previous = isolatedPerCSV[origin.file]
+                    isolatedPerCSV[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin, previous?.id ?? entity.id)
+                } else {
+                    set.warning(set.location(origin), "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+                }
+            }
+            if entity.sources.isEmpty, !fromCSV {
+                set.warning(set.location(origin), "\(entity.kind.rawValue) '\(entity.id)' has no source")
+            }
+        }
+        for (_, isolated) in isolatedPerCSV {
+            let others = isolated.count > 1 ? " and \(isolated.count - 1) other node\(isolated.count > 2 ? "s" : "")" : ""
+            let verbs = isolated.count > 1 ? "have no relation and take" : "has no relation and takes"
+            set.warning(set.location(isolated.first), "'\(isolated.id)'\(others) \(verbs) part in no record")
+        }
+        for (index, origin) in set.relationOrigins where set.relations[index].sources.isEmpty {
+            let relation = set.relations[index]
+            set.warning(set.location(origin), "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+        }
+        for (index, record) in set.records.enumerated() where record.sources.isEmpty {
+            set.warning(set.location(set.recordOrigins[index]), "\(record.kind.rawValue) '\(record.id)' has no source")
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import GrappeModel
+import Yams
+
+/// A YAML mapping read against a list of known keys. Unknown keys, wrong types and bad values are
+/// reported at their own `line:column`; getters return nil for anything absent or wrong, so reading
+/// goes on and every problem of a file is reported in one pass.
+struct YAMLFields {
+    let what: String
+    let file: SeedFile
+    let set: SeedSet
+    let mark: Mark?
+    private var values: [String: Node] = [:]
+
+    /// Reports a node that is not a mapping, and every key that is not in `known`.
+    init?(_ node: Node, what: String, known: [String], file: SeedFile, set: SeedSet) {
+        self.what = what
+        self.file = file
+        self.set = set
+        mark = node.mark
+        guard case .mapping(let mapping) = node else {
+            set.error(YAMLFields.location(node.mark, file), "\(what) must be a mapping of keys and values, found \(YAMLFields.describe(node))")
+            return nil
+        }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                set.error(YAMLFields.location(keyNode.mark, file), "keys must be plain words, found \(YAMLFields.describe(keyNode))")
+                continue
+            }
+            if known.contains(key) {
+                values[key] = value
+            } else {
+                let hint = Suggestion.nearest(to: key, in: known).map { "; did you mean '\($0)'?" }
+                    ?? " (known keys: \(known.joined(separator: ", ")))"
+                set.error(YAMLFields.location(keyNode.mark, file), "unknown key '\(key)' in \(what)\(hint)")
+            }
+        }
+    }
+
+    static func location(_ mark: Mark?, _ file: SeedFile) -> SourceLocation {
+        file.location(line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): "'\(scalar.string)'"
+        case .alias: "an alias"
+        }
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    var location: SourceLocation { Self.location(mark, file) }
+
+    func location(of key: String) -> SourceLocation { Self.location(values[key]?.mark ?? mark, file) }
+
+    func has(_ key: String) -> Bool { values[key].map { !Self.isNull($0) } ?? false }
+
+    func node(_ key: String) -> Node? {
+        guard let node = values[key], !Self.isNull(node) else { return nil }
+        return node
+    }
+
+    /// Text; a list or mapping where text is expected is an error.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { set.error(location, "\(what) is missing required key '\(key)'") }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            set.error(location(of: key), "'\(key)' must be text, found \(Self.describe(node))")
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces()
+        if text.isEmpty {
+            if required { set.error(location(of: key), "'\(key)' must not be empty") }
+            return nil
+        }
+        return text
+    }
+
+    /// An id in slug form.
+    func id(_ key: String, required: Bool = false) -> ID? {
+        guard let text = string(key, required: required) else { return nil }
+        if let problem = IDSyntax.problem(with: text) {
+            set.error(location(of: key), problem)
+            return nil
+        }
+        return text
+    }
+
+    /// A reference to another item, checked after every file is loaded.
+    func reference(_ key: String, to target: PendingReference.Target, role: String, required: Bool = false) -> ID? {
+        guard let id = id(key, required: required) else { return nil }
+        set.references.append(PendingReference(id: id, target: target, location: location(of: key), role: role))
+        return id
+    }
+
+    func date(_ key: String) -> PartialDate? {
+        guard let text = string(key) else { return nil }
+        switch PartialDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let error):
+            set.error(location(of: key), "invalid date for '\(key)': \(error)")
+            return nil
+        }
+    }
+
+    func span(_ key: String) -> Span? {
+        guard let text = string(key) else { return nil }
+        switch Span.parse(text) {
+        case .success(let span): return span
+        case .failure(let error):
+            set.error(location(of: key), "invalid '\(key)': \(error)")
+            return nil
+        }
+    }
+
+    func percentage(_ key: String) -> Percentage? {
+        guard let text = string(key) else { return nil }
+        switch Percentage.parse(text) {
+        case .success(let share): return share
+        case .failure(let error):
+            set.error(location(of: key), "invalid '\(key)': \(error)")
+            return nil
+        }
+    }
+
+    func number(_ key: String) -> Double? {
+        guard let text = string(key) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            set.error(location(of: key), "'\(key)' must be a number, found '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    /// Money as `2100000 CAD` or as a mapping `{amount: 2100000, currency: CAD}`.
+    func money(_ key: String) -> Money? {
+        guard let node = node(key) else { return nil }
+        if case .mapping = node {
+            guard let fields = YAMLFields(node, what: "'\(key)'", known: ["amount", "currency"], file: file, set: set),
+                  let amount = fields.string("amount", required: true),
+                  let code = fields.string("currency", required: true) else { return nil }
+            switch Currency.parse(code) {
+            case .failure(let error):
+                set.error(fields.location(of: "currency"), "invalid '\(key)': \(error)")
+                return nil
+            case .success(let currency):
+                switch Money.parseAmount(amount, original: amount) {
+                case .success(let cents): return Money(minorUnits: cents, currency: currency)
+                case .failure(let error):
+                    set.error(fields.location(of: "amount"), "invalid '\(key)': \(error)")
+                    return nil
+                }
+            }
+        }
+        guard let text = string(key) else { return nil }
+        switch Money.parse(text) {
+        case .success(let money): return money
+        case .failure(let error):
+            set.error(location(of: key), "invalid '\(key)': \(error)")
+            return nil
+        }
+    }
+
+    /// One word of a closed vocabulary, with a suggestion when it is misspelt.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T?
+    where T.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        return Self.choice(text, type, key: key, at: location(of: key), set: set)
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String,
+                                                           at location: SourceLocation, set: SeedSet) -> T?
+    where T.RawValue == String {
+        if let value = T(rawValue: text) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        let hint = Suggestion.nearest(to: text, in: allowed).map { "; did you mean '\($0)'?" }
+            ?? " (one of: \(allowed.joined(separator: ", ")))"
+        set.error(location, "unknown \(key) '\(text)'\(hint)")
+        return nil
+    }
+
+    /// The elements of a list; a single value where a list is expected is accepted as a list of one.
+    func list(_ key: String) -> [Node] {
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [node]
+        default:
+            set.error(location(of: key), "'\(key)' must be a list, found \(Self.describe(node))")
+            return []
+        }
+    }
+
+    func strings(_ key: String) -> [String] {
+        list(key).compactMap { element in
+            guard case .scalar(let scalar) = element else {
+                set.error(Self.location(element.mark, file), "each entry of '\(key)' must be text, found \(Self.describe(element))")
+                return nil
+            }
+            let text = scalar.string.trimmingSpaces()
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// A mapping of free attributes whose values are text.
+    func attributes(_ key: String) -> [String: String] {
+        guard let node = node(key) else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            set.error(location(of: key), "'\(key)' must be a mapping of names to values, found \(Self.describe(node))")
+            return [:]
+        }
+        var result: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.scalar?.string, case .scalar(let scalar) = value else {
+                set.error(Self.location(value.mark, file), "each attribute must be a name and a text value")
+                continue
+            }
+            result[name] = scalar.string
+        }
+        return result
+    }
+
+    /// `sources:` entries, each a document id or `{doc: ID, note: …}`.
+    func sources() -> [SourceRef] {
+        list("sources").compactMap { element in
+            if case .scalar(let scalar) = element {
+                let id = scalar.string.trimmingSpaces()
+                set.references.append(PendingReference(id: id, target: .document, location: Self.location(element.mark, file), role: "source"))
+                return SourceRef(document: id)
+            }
+            guard let fields = YAMLFields(element, what: "a source", known: ["doc", "note"], file: file, set: set),
+                  let id = fields.string("doc", required: true) else { return nil }
+            set.references.append(PendingReference(id: id, target: .document, location: fields.location(of: "doc"), role: "source"))
+            return SourceRef(document: id, note: fields.string("note"))
+        }
+    }
+}
+
+/// The shape of ids: lower-case letters, digits, and `-`, `_` or `.` between them.
+public enum IDSyntax {
+    public static func problem(with id: String) -> String? {
+        let allowed = id.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        if allowed, !id.isEmpty { return nil }
+        return "id '\(id)' is not a slug: use lower-case letters, digits and hyphens, such as '\(slug(id))'"
+    }
+
+    /// A slug made from a name: `Ville de Laval` → `ville-de-laval`.
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        for character in TextFolding.fold(text) {
+            if character.isASCII, character.isLetter || character.isNumber {
+                result.append(character)
+            } else if !result.isEmpty, result.last != "-" {
+                result.append("-")
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return result.isEmpty ? "item" : result
+    }
+}

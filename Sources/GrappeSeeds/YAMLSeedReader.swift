@@ -1,0 +1,278 @@
+import GrappeModel
+import Yams
+
+/// Reads one YAML seed file (any number of `---` documents) into the seed set.
+struct YAMLSeedReader {
+    let file: SeedFile
+    let fileIndex: Int32
+    let set: SeedSet
+
+    static let sections = ["documents", "cities", "clusters", "poles", "organisations", "people", "relations",
+                           "agreements", "missions", "projects", "events"]
+
+    /// Documents before a syntax error are read; the error is reported where libyaml found it.
+    func read(_ text: String) {
+        do {
+            let parser = try Parser(yaml: text)
+            while let root = try parser.nextRoot() { readSections(root) }
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            set.error(file.location(line: 1, column: 1), "cannot read YAML: \(error)")
+        }
+    }
+
+    private func readSections(_ root: Node) {
+        if !YAMLFields.isNull(root) {
+            guard let top = YAMLFields(root, what: "a seed file", known: Self.sections, file: file, set: set) else { return }
+            for element in top.list("documents") { readDocument(element) }
+            for (section, kind) in [("cities", EntityKind.city), ("clusters", .cluster), ("poles", .pole),
+                                    ("organisations", .organisation), ("people", .person)] {
+                for element in top.list(section) { readEntity(element, kind: kind) }
+            }
+            for element in top.list("relations") { readRelation(element, from: nil) }
+            for (section, kind) in [("agreements", RecordKind.agreement), ("missions", .mission),
+                                    ("projects", .project), ("events", .event)] {
+                for element in top.list(section) { readRecord(element, kind: kind) }
+            }
+        }
+    }
+
+    /// "an organisation", "a city".
+    static func article(_ word: String) -> String {
+        ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            set.error(YAMLFields.location(mark, file), "YAML syntax error: \(problem)\(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            set.error(YAMLFields.location(context.mark, file),
+                      "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        case let .reader(problem, offset, _, _):
+            set.error(offset.map { file.location(ofOffset: $0 + file.contentStart) } ?? file.location(line: 1, column: 1),
+                      "cannot read YAML: \(problem)")
+        default:
+            set.error(file.location(line: 1, column: 1), "cannot read YAML: \(error)")
+        }
+    }
+
+    private func origin(_ fields: YAMLFields) -> Origin {
+        Origin(file: fileIndex, line: Int32(fields.mark?.line ?? 1), column: Int32(fields.mark?.column ?? 1))
+    }
+
+    private func readDocument(_ node: Node) {
+        guard let fields = YAMLFields(node, what: "a document", known: ["id", "title", "kind", "language", "publisher", "published", "summary"],
+                                      file: file, set: set) else { return }
+        let id = fields.string("id", required: true)
+        let title = fields.string("title", required: true)
+        let document = Document(id: id ?? "", title: title ?? "", kind: fields.string("kind"), language: fields.string("language"),
+                                publisher: fields.string("publisher"), published: fields.date("published"),
+                                summary: fields.string("summary"))
+        guard id != nil, title != nil else { return }
+        set.documents.append(document)
+        set.documentOrigins.append(origin(fields))
+    }
+
+    private static let entityKeys = ["id", "name", "acronym", "aliases", "summary", "founded", "website", "sector",
+                                     "attributes", "sources", "relations"]
+
+    private func readEntity(_ node: Node, kind: EntityKind) {
+        var known = Self.entityKeys
+        switch kind {
+        case .city: known += ["country", "region"]
+        case .organisation: known += ["type"]
+        default: break
+        }
+        let what = Self.article(kind.rawValue)
+        guard let fields = YAMLFields(node, what: what, known: known, file: file, set: set) else { return }
+        let id = fields.id("id", required: true)
+        let name = fields.string("name", required: true)
+        var organisationType: OrganisationType?
+        if kind == .organisation {
+            organisationType = fields.choice("type", OrganisationType.self, required: true)
+        }
+        var country: String?
+        if let code = fields.string("country") {
+            if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                country = code
+            } else {
+                set.error(fields.location(of: "country"), "country must be an ISO 3166 two-letter code such as CA or FR, found '\(code)'")
+            }
+        }
+        let entity = Entity(id: id ?? "", kind: kind, name: name ?? "", acronym: fields.string("acronym"),
+                            aliases: fields.strings("aliases"), organisationType: organisationType, country: country,
+                            region: fields.string("region"), sector: fields.string("sector"), founded: fields.date("founded"),
+                            summary: fields.string("summary"), website: fields.string("website"),
+                            attributes: fields.attributes("attributes"), sources: fields.sources())
+        guard let id, name != nil else { return }
+        set.entities.append(entity)
+        set.entityOrigins.append(origin(fields))
+        for element in fields.list("relations") { readRelation(element, from: id) }
+    }
+
+    private func readRelation(_ node: Node, from owner: ID?) {
+        var known = ["to", "type", "title", "label", "start", "end", "weight", "note", "sources"]
+        if owner == nil { known.insert("from", at: 0) }
+        guard let fields = YAMLFields(node, what: "a relation", known: known, file: file, set: set) else { return }
+        let type = fields.choice("type", RelationType.self, required: true)
+        let ends = type?.allowedEnds
+        let role = "relation '\(type?.rawValue ?? "?")'"
+        let from = owner ?? fields.reference("from", to: .entity(ends?.from), role: "\(role) at 'from'", required: true)
+        if let owner, let allowed = ends?.from {
+            set.references.append(PendingReference(id: owner, target: .entity(allowed), location: fields.location, role: "\(role) at 'from'"))
+        }
+        let to = fields.reference("to", to: .entity(ends?.to), role: "\(role) at 'to'", required: true)
+        let relation = Relation(from: from ?? "", to: to ?? "", type: type ?? .default, title: fields.string("title"),
+                                label: fields.string("label"), start: fields.date("start"), end: fields.date("end"),
+                                weight: fields.number("weight"), note: fields.string("note"), sources: fields.sources())
+        if let start = relation.start, let end = relation.end, end.isCertainlyBefore(start) {
+            set.error(fields.location(of: "end"), "relation ends (\(end)) before it starts (\(start))")
+        }
+        guard let from, let to, type != nil else { return }
+        if from == to { set.warning(fields.location, "relation '\(relation.type.rawValue)' links '\(from)' to itself") }
+        set.relationOrigins[set.relations.count] = origin(fields)
+        set.relations.append(relation)
+    }
+
+    private func readRecord(_ node: Node, kind: RecordKind) {
+        var known = ["id", "title", "summary", "parties", "attributes", "sources"]
+        switch kind {
+        case .agreement: known += ["signed", "place", "purpose", "status", "valid_from", "valid_to"]
+        case .mission: known += ["status", "origin", "destinations", "start", "end", "objectives", "outcomes", "budget"]
+        case .project: known += ["status", "start", "end", "duration", "budget", "funding", "part_of"]
+        case .event: known += ["type", "status", "date", "end", "place"]
+        }
+        guard let fields = YAMLFields(node, what: Self.article(kind.rawValue), known: known, file: file, set: set) else { return }
+        let id = fields.id("id", required: true)
+        let title = fields.string("title", required: true)
+        let parties = fields.list("parties").compactMap { readParty($0, kind: kind) }
+        let body: Record.Body? = switch kind {
+        case .agreement: readAgreement(fields)
+        case .mission: readMission(fields, parties: parties)
+        case .project: readProject(fields)
+        case .event: readEvent(fields)
+        }
+        if parties.isEmpty, kind != .event {
+            set.warning(fields.location, "\(kind.rawValue) '\(id ?? "?")' has no parties")
+        }
+        var seen: [ID: PartyRole] = [:]
+        for party in parties {
+            if let role = seen[party.entity], role == party.role {
+                set.error(fields.location(of: "parties"), "'\(party.entity)' is listed twice as \(party.role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
+            }
+            seen[party.entity] = party.role
+        }
+        let attributes = fields.attributes("attributes")
+        let sources = fields.sources()
+        guard let id, let title, let body else { return }
+        set.records.append(Record(id: id, title: title, summary: fields.string("summary"), parties: parties,
+                                  attributes: attributes, sources: sources, body: body))
+        set.recordOrigins.append(origin(fields))
+    }
+
+    private func readParty(_ node: Node, kind: RecordKind) -> Party? {
+        guard let fields = YAMLFields(node, what: "a party", known: ["id", "role", "title", "attendance"], file: file, set: set) else { return nil }
+        let role = fields.choice("role", PartyRole.self, required: true)
+        let id = fields.reference("id", to: .entity(nil), role: "party of a \(kind.rawValue)", required: true)
+        if let role, !PartyRole.usual(for: kind).contains(role) {
+            let usual = PartyRole.usual(for: kind).map(\.rawValue).sorted().joined(separator: ", ")
+            set.warning(fields.location(of: "role"), "role '\(role.rawValue)' is unusual in a \(kind.rawValue) (usual: \(usual))")
+        }
+        guard let id, let role else { return nil }
+        return Party(entity: id, role: role, title: fields.string("title"), attendance: fields.choice("attendance", Attendance.self))
+    }
+
+    private func checkOrder(_ fields: YAMLFields, start: PartialDate?, end: PartialDate?, endKey: String) {
+        if let start, let end, end.isCertainlyBefore(start) {
+            set.error(fields.location(of: endKey), "'\(endKey)' (\(end)) is before the start (\(start))")
+        }
+    }
+
+    private func readAgreement(_ fields: YAMLFields) -> Record.Body {
+        let agreement = Agreement(signed: fields.date("signed"),
+                                  place: fields.reference("place", to: .entity([.city]), role: "agreement's place"),
+                                  purpose: fields.string("purpose"),
+                                  status: fields.choice("status", AgreementStatus.self) ?? .unknown,
+                                  validFrom: fields.date("valid_from"), validTo: fields.date("valid_to"))
+        checkOrder(fields, start: agreement.validFrom ?? agreement.signed, end: agreement.validTo, endKey: "valid_to")
+        return .agreement(agreement)
+    }
+
+    private func readMission(_ fields: YAMLFields, parties: [Party]) -> Record.Body? {
+        let status = fields.choice("status", MissionStatus.self, required: true)
+        let destinations = fields.list("destinations").compactMap { element -> ID? in
+            guard case .scalar(let scalar) = element else {
+                set.error(YAMLFields.location(element.mark, file), "each destination must be a city id")
+                return nil
+            }
+            let id = scalar.string.trimmingSpaces()
+            set.references.append(PendingReference(id: id, target: .entity([.city]), location: YAMLFields.location(element.mark, file),
+                                                   role: "mission's destination"))
+            return id
+        }
+        let outcomes = fields.list("outcomes").compactMap { element -> Outcome? in
+            if case .scalar(let scalar) = element { return Outcome(text: scalar.string.trimmingSpaces()) }
+            guard let outcome = YAMLFields(element, what: "an outcome", known: ["agreement", "partner", "text"], file: file, set: set) else { return nil }
+            let result = Outcome(agreement: outcome.reference("agreement", to: .record(.agreement), role: "mission outcome"),
+                                 partner: outcome.reference("partner", to: .entity(nil), role: "mission outcome"),
+                                 text: outcome.string("text"))
+            if result.agreement == nil, result.partner == nil, result.text == nil {
+                set.error(outcome.location, "an outcome needs 'agreement', 'partner' or 'text'")
+            }
+            return result
+        }
+        if !parties.contains(where: { $0.role == .leader }) {
+            set.warning(fields.location, "mission has no party with role 'leader'")
+        }
+        guard let status else { return nil }
+        let mission = Mission(status: status, origin: fields.reference("origin", to: .entity([.city]), role: "mission's origin"),
+                              destinations: destinations, start: fields.date("start"), end: fields.date("end"),
+                              objectives: fields.strings("objectives"), outcomes: outcomes, budget: fields.money("budget"))
+        checkOrder(fields, start: mission.start, end: mission.end, endKey: "end")
+        return .mission(mission)
+    }
+
+    private func readProject(_ fields: YAMLFields) -> Record.Body {
+        let budget = fields.money("budget")
+        let lines = fields.list("funding").compactMap { element -> FundingLine? in
+            guard let line = YAMLFields(element, what: "a funding line", known: ["funder", "amount", "share", "start", "end", "note"],
+                                        file: file, set: set) else { return nil }
+            let funding = FundingLine(funder: line.reference("funder", to: .entity(nil), role: "funder"),
+                                      amount: line.money("amount"), share: line.percentage("share"),
+                                      start: line.date("start"), end: line.date("end"), note: line.string("note"))
+            if funding.amount == nil, funding.share == nil, !line.has("amount"), !line.has("share") {
+                set.warning(line.location, "funding line gives neither an amount nor a share")
+            }
+            if funding.share != nil, budget == nil, funding.amount == nil {
+                set.warning(line.location(of: "share"), "a share without a project budget gives no amount")
+            }
+            checkOrder(line, start: funding.start, end: funding.end, endKey: "end")
+            return funding
+        }
+        if let budget {
+            let total = lines.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
+            if total > 10_000 { set.error(fields.location(of: "funding"), "funding shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
+            let currencies = Set(lines.compactMap { $0.amount?.currency })
+            if let other = currencies.first(where: { $0 != budget.currency }) {
+                set.warning(fields.location(of: "funding"), "a funding line is in \(other) while the budget is in \(budget.currency)")
+            }
+        }
+        let project = Project(status: fields.choice("status", ProjectStatus.self) ?? .unknown, start: fields.date("start"),
+                              end: fields.date("end"), duration: fields.span("duration"), budget: budget, funding: lines,
+                              partOf: fields.reference("part_of", to: .record(.project), role: "part_of"))
+        checkOrder(fields, start: project.start, end: project.end, endKey: "end")
+        return .project(project)
+    }
+
+    private func readEvent(_ fields: YAMLFields) -> Record.Body? {
+        guard let type = fields.choice("type", EventType.self, required: true) else { return nil }
+        let event = Event(type: type, status: fields.choice("status", EventStatus.self) ?? .unknown, date: fields.date("date"),
+                          end: fields.date("end"), place: fields.reference("place", to: .entity([.city]), role: "event's place"))
+        checkOrder(fields, start: event.date, end: event.end, endKey: "end")
+        return .event(event)
+    }
+}
