@@ -36,6 +36,8 @@ public enum RelationType: String, Sendable, CaseIterable, Codable {
     case partOf = "part_of"
     case competesWith = "competes_with"
     case collaboratesWith = "collaborates_with"
+    /// The weakest link: `from` names or cites `to` in a public statement, with no tie claimed.
+    case mentions
 
     /// Symmetric relations read the same both ways; metrics and cards treat them alike.
     public var isSymmetric: Bool {

@@ -87,7 +87,8 @@ struct Validator {
         }
         for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
             for id in [relation.from, relation.to] {
-                guard case .entity? = items[id] else { dangling.insert(index); continue }
+                guard case .entity(let target)? = items[id] else { dangling.insert(index); continue }
+                used[target] = true
             }
         }
 

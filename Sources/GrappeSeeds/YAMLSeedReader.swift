@@ -244,8 +244,8 @@ struct YAMLSeedReader {
             let funding = FundingLine(funder: line.reference("funder", to: .entity(nil), role: "funder"),
                                       amount: line.money("amount"), share: line.percentage("share"),
                                       start: line.date("start"), end: line.date("end"), note: line.string("note"))
-            if funding.amount == nil, funding.share == nil, !line.has("amount"), !line.has("share") {
-                set.warning(line.location, "funding line gives neither an amount nor a share")
+            if funding.amount == nil, funding.share == nil, funding.note == nil, !line.has("amount"), !line.has("share") {
+                set.warning(line.location, "funding line gives neither an amount, a share nor a note saying why")
             }
             if funding.share != nil, budget == nil, funding.amount == nil {
                 set.warning(line.location(of: "share"), "a share without a project budget gives no amount")
