@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
     ]

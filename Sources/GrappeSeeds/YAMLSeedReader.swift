@@ -149,7 +149,8 @@ struct YAMLSeedReader {
         guard let fields = YAMLFields(node, what: Self.article(kind.rawValue), known: known, file: file, set: set) else { return }
         let id = fields.id("id", required: true)
         let title = fields.string("title", required: true)
-        let parties = fields.list("parties").compactMap { readParty($0, kind: kind) }
+        let partyNodes = fields.list("parties")
+        let parties = partyNodes.compactMap { readParty($0, kind: kind) }
         let body: Record.Body? = switch kind {
         case .agreement: readAgreement(fields)
         case .mission: readMission(fields, parties: parties)
@@ -159,12 +160,12 @@ struct YAMLSeedReader {
         if parties.isEmpty, kind != .event {
             set.warning(fields.location, "\(kind.rawValue) '\(id ?? "?")' has no parties")
         }
-        var seen: [ID: PartyRole] = [:]
-        for party in parties {
-            if let role = seen[party.entity], role == party.role {
-                set.error(fields.location(of: "parties"), "'\(party.entity)' is listed twice as \(party.role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
+        var seen = Set<Party>()
+        for node in partyNodes {
+            guard let entity = node["id"]?.string, let role = node["role"]?.string.flatMap(PartyRole.init(rawValue:)) else { continue }
+            if !seen.insert(Party(entity: entity, role: role)).inserted {
+                set.error(YAMLFields.location(node.mark, file), "'\(entity)' is listed twice as \(role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
             }
-            seen[party.entity] = party.role
         }
         let attributes = fields.attributes("attributes")
         let sources = fields.sources()

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The real `grappe` binary, run as a user would, checked by exit code and output.
+@Suite struct CLITests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built beside the test bundle.
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("grappe")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repository.appendingPathComponent(".build/debug/grappe")
+    }
+
+    struct Run {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    func grappe(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        var variables = ProcessInfo.processInfo.environment
+        variables["GRAPPE_SEEDS"] = nil
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                   error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func checkOnTheBundledSeedsIsClean() throws {
+        let run = try grappe("check")
+        #expect(run.status == 0)
+        #expect(run.output.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func checkOnBrokenSeedsExits65WithPositions() throws {
+        let run = try grappe("check", "--seeds", "Tests/GrappeSeedsTests/Fixtures/broken")
+        #expect(run.status == 65)
+        #expect(run.output.contains("Tests/GrappeSeedsTests/Fixtures/broken/02-unknown-key.yaml:3:5: error: unknown key 'nmae' in a city; did you mean 'name'?"))
+    }
+
+    @Test func missingSeedsExit66() throws {
+        let run = try grappe("check", "--seeds", "/no/such/dir")
+        #expect(run.status == 66)
+        #expect(run.error.contains("no such seed directory or file: /no/such/dir"))
+    }
+
+    @Test func seedsComeFromTheEnvironment() throws {
+        let run = try grappe("check", environment: ["GRAPPE_SEEDS": "/from/env"])
+        #expect(run.status == 66)
+        #expect(run.error.contains("/from/env"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try grappe("check", "--bogus").status == 64)
+        #expect(try grappe("export", "--format", "xml").status == 64)
+        #expect(try grappe("generate", "--organisations", "1", "--relations", "5", "--output", "/tmp/x").status == 64)
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try grappe("--version").output.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try grappe("--help").output
+        for command in ["check", "export", "generate"] { #expect(help.contains(command)) }
+    }
+
+    @Test func exportIsDeterministicAndRefusesBrokenSeeds() throws {
+        let first = try grappe("export", "--format", "json")
+        let second = try grappe("export")
+        #expect(first.status == 0)
+        #expect(first.output == second.output)
+        #expect(first.output.contains("\"entente-tripartite-lille\""))
+        let broken = try grappe("export", "--seeds", "Tests/GrappeSeedsTests/Fixtures/broken")
+        #expect(broken.status == 65)
+        #expect(broken.output.isEmpty)
+    }
+
+    @Test func controlCharactersInDataNeverReachTheTerminal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "cities:\n  - id: \"evil\\e[2J\"\n    name: X\n".write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        let run = try grappe("check", "--seeds", directory.path)
+        #expect(run.status == 65)
+        #expect(!run.output.contains("\u{1B}"))
+        #expect(run.output.contains("evil\\e[2J"))
+    }
+
+    @Test func generateWritesLoadableSeedsAndWillNotOverwrite() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-gen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try grappe("generate", "--organisations", "300", "--relations", "1200", "--seed", "5", "--output", directory).status == 0)
+        let check = try grappe("check", "--seeds", directory)
+        #expect(check.status == 0)
+        #expect(check.output.contains("1200 relations"))
+        let again = try grappe("generate", "--organisations", "300", "--relations", "1200", "--output", directory)
+        #expect(again.status == 73)
+        #expect(again.error.contains("--force"))
+    }
+}

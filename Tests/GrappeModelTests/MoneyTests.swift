@@ -1,0 +1,54 @@
+import GrappeModel
+import Testing
+
+@Suite struct MoneyTests {
+    @Test(arguments: [
+        ("2100000 CAD", 210_000_000 as Int64, "CAD"),
+        ("2 100 000 CAD", 210_000_000, "CAD"),
+        ("2_100_000.5 EUR", 210_000_050, "EUR"),
+        ("0.05 EUR", 5, "EUR"),
+    ])
+    func parsesExactAmounts(_ text: String, _ cents: Int64, _ code: String) throws {
+        let money = try Money.parse(text).get()
+        #expect(money.minorUnits == cents)
+        #expect(money.currency.code == code)
+    }
+
+    @Test func printsExactDecimal() throws {
+        #expect(try Money.parse("2100000 CAD").get().description == "2100000.00 CAD")
+        #expect(try Money.parse("12.5 EUR").get().amountText == "12.50")
+    }
+
+    @Test(arguments: [
+        ("2,1 CAD", "'2,1 CAD': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"),
+        ("2100000", "'2100000' has no currency: write it as '2100000 CAD'"),
+        ("12 CDA", "unknown currency 'CDA'; did you mean 'CAD'?"),
+        ("12 cad", "unknown currency 'cad'; did you mean 'CAD'?"),
+        ("12 M$", "'M$' is a symbol, not a currency code: write CAD (and write the amount in full)"),
+        ("1.234 EUR", "'1.234 EUR': an amount takes at most two decimals"),
+        ("deux EUR", "'deux EUR' is not an amount: expected digits such as 2100000 or 2100000.50"),
+    ])
+    func refusesBadAmounts(_ text: String, _ message: String) {
+        switch Money.parse(text) {
+        case .success(let money): Issue.record("accepted \(money)")
+        case .failure(let error): #expect(error.description == message)
+        }
+    }
+
+    @Test func shareOfABudget() throws {
+        let share = try Percentage.parse("50%").get()
+        let budget = try Money.parse("2100000 CAD").get()
+        #expect(share.of(budget) == (try Money.parse("1050000 CAD").get()))
+        #expect(try Percentage.parse("12.5%").get().description == "12.5%")
+        #expect(throws: MoneyError.self) { try Percentage.parse("150%").get() }
+        #expect(throws: MoneyError.self) { try Percentage.parse("0.5").get() }
+    }
+
+    @Test func durations() throws {
+        #expect(try Span.parse("P3Y").get() == Span(years: 3))
+        #expect(try Span.parse("P1Y6M").get() == Span(years: 1, months: 6))
+        #expect(Span(years: 0, months: 18).description == "P18M")
+        #expect(throws: DateError.self) { try Span.parse("3 ans").get() }
+        #expect(throws: DateError.self) { try Span.parse("P").get() }
+    }
+}

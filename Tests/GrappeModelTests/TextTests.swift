@@ -1,0 +1,25 @@
+import GrappeModel
+import Testing
+
+@Suite struct TextTests {
+    @Test func foldingIgnoresCaseAndAccents() {
+        #expect(TextFolding.fold("TechnoMontréal") == "technomontreal")
+        #expect(TextFolding.fold("Pôle") == "pole")
+        #expect(TextFolding.fold("Œuvre Île-de-France") == "oeuvre ile-de-france")
+        #expect(TextFolding.fold("Montre\u{301}al") == "montreal")
+    }
+
+    @Test func suggestsTheNearestWord() {
+        #expect(Suggestion.nearest(to: "nmae", in: ["id", "name", "acronym"]) == "name")
+        #expect(Suggestion.nearest(to: "lile", in: ["laval", "lille", "lyon"]) == "lille")
+        #expect(Suggestion.nearest(to: "technomontral", in: ["picom", "technomontreal"]) == "technomontreal")
+        #expect(Suggestion.nearest(to: "zzzzzz", in: ["laval", "lille"]) == nil)
+    }
+
+    @Test func sanitizerShowsControlCharacters() {
+        #expect(Sanitizer.visible("PICOM\u{1B}[31m") == "PICOM\\e[31m")
+        #expect(Sanitizer.visible("a\nb\tc\u{7}") == "a\\nb\\tc\\u{7}")
+        #expect(Sanitizer.visible("\u{202E}evil") == "\\u{202E}evil")
+        #expect(Sanitizer.visible("Montréal 東京 🎉") == "Montréal 東京 🎉")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GrappeModel
+@testable import GrappeSeeds
+import Testing
+
+/// One broken fixture per diagnostic: the whole directory must give exactly the expected lines,
+/// each with its `path:line:column`.
+@Suite struct DiagnosticsTests {
+    @Test func brokenDirectoryListsEveryProblemAtItsPosition() throws {
+        let root = Paths.fixtures + "/broken"
+        let result = try SeedLoader.load(path: root)
+        let lines = result.diagnostics.map { $0.description.replacingOccurrences(of: Paths.fixtures + "/", with: "") }
+        let expected = try String(contentsOfFile: Paths.fixtures + "/broken.expected", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(lines == expected)
+        #expect(result.hasErrors)
+    }
+
+    @Test func missingDirectoryIsNotFound() {
+        #expect(throws: SeedLoadError.notFound("/no/such/seeds")) { try SeedLoader.load(path: "/no/such/seeds") }
+    }
+
+    private func diagnostics(_ files: [(String, String)]) -> [String] {
+        SeedLoader.load(files: files.map { (path: $0.0, contents: $0.1) }).diagnostics.map(\.description)
+    }
+
+    private let base = ("base.yaml", """
+        documents: [{id: d, title: D}]
+        cities:
+          - {id: lille, name: Lille, sources: [d], relations: [{type: partner_of, to: laval, sources: [d]}]}
+          - {id: laval, name: Laval, sources: [d]}
+
+        """)
+
+    @Test func unknownTopLevelSection() {
+        #expect(diagnostics([base, ("a.yaml", "citties: []\n")]) == [
+            "a.yaml:1:1: error: unknown key 'citties' in a seed file; did you mean 'cities'?",
+        ])
+    }
+
+    @Test func wrongScalarType() {
+        #expect(diagnostics([base, ("a.yaml", "cities:\n  - id: lyon\n    name: [Lyon]\n    sources: [d]\n")]) == [
+            "a.yaml:3:11: error: 'name' must be text, found a list",
+        ])
+    }
+
+    @Test func idThatIsNotASlug() {
+        #expect(diagnostics([base, ("a.yaml", "cities:\n  - {id: Ville de Laval, name: X, sources: [d]}\n")]) == [
+            "a.yaml:2:10: error: id 'Ville de Laval' is not a slug: use lower-case letters, digits and hyphens, such as 'ville-de-laval'",
+        ])
+    }
+
+    @Test func duplicateKeysInOneMapping() {
+        let found = diagnostics([base, ("a.yaml", "cities:\n  - id: lyon\n    id: lyon2\n    name: Lyon\n")])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("a.yaml:2:5: error: duplicate key 'id' in one mapping") == true)
+    }
+
+    @Test func recordReferencesMustBeTheRightKind() {
+        let mission = """
+            missions:
+              - id: m
+                title: M
+                status: completed
+                destinations: [lille]
+                parties: [{id: lille, role: leader}]
+                outcomes: [{agreement: laval}]
+                sources: [d]
+
+            """
+        #expect(diagnostics([base, ("m.yaml", mission)]) == [
+            "m.yaml:7:28: error: mission outcome names 'laval', which is a city, not a record",
+        ])
+    }
+
+    @Test func sharesOverAHundredPercent() {
+        let project = """
+            projects:
+              - id: p
+                title: P
+                budget: 1000 CAD
+                parties: [{id: lille, role: lead}]
+                funding: [{funder: lille, share: 60%}, {funder: laval, share: 50%}]
+                sources: [d]
+
+            """
+        #expect(diagnostics([base, ("p.yaml", project)]) == [
+            "p.yaml:6:14: error: funding shares add up to more than 100% (110%)",
+        ])
+    }
+
+    @Test func csvDelimiterAndBOMFromSpreadsheets() {
+        let csv = "\u{FEFF}Id;Label;Kind;Provenance\nlyon;Lyon;city;d\n"
+        let result = SeedLoader.load(files: [base, ("n.csv", csv)])
+        #expect(result.network.entity("lyon")?.name == "Lyon")
+        #expect(result.diagnostics.map(\.description) == [
+            "n.csv:2:1: warning: 'lyon' has no relation and takes part in no record",
+        ])
+    }
+
+    @Test func gephiTypeColumnMeansDirection() {
+        let edges = "Source,Target,Type,Kind,Provenance\nlille,laval,Undirected,,d\nlaval,lille,Directed,supports,d\n"
+        let result = SeedLoader.load(files: [base, ("e.csv", edges)])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.network.relations.map(\.type) == [.partnerOf, .partnerOf, .supports])
+    }
+
+    @Test func quotedFieldsSpanningLinesKeepRowPositions() {
+        let nodes = "Id,Label,Summary,Provenance\nx,\"X\nsur deux lignes\",ok,d\ny,Y,\"a \"\"b\"\"\",d\nz,Z,,nope\n"
+        let result = SeedLoader.load(files: [base, ("n.csv", nodes)])
+        #expect(result.network.entity("x")?.name == "X\nsur deux lignes")
+        #expect(result.network.entity("y")?.summary == "a \"b\"")
+        #expect(result.diagnostics.map(\.description).contains("n.csv:5:6: error: unknown document 'nope' in provenance"))
+    }
+
+    @Test func danglingRelationsAreLeftOutOfTheNetwork() {
+        let result = SeedLoader.load(files: [base, ("r.yaml", "relations:\n  - {from: lille, to: nowhere, type: partner_of, sources: [d]}\n")])
+        #expect(result.hasErrors)
+        #expect(result.network.relations.allSatisfy { result.network.entity($0.to) != nil })
+    }
+
+    @Test func slugsFromNames() {
+        #expect(IDSyntax.slug("Ville de Laval") == "ville-de-laval")
+        #expect(IDSyntax.slug("Pôle de compétitivité (PICOM)") == "pole-de-competitivite-picom")
+        #expect(IDSyntax.problem(with: "technomontreal") == nil)
+    }
+}
