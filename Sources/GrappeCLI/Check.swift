@@ -14,8 +14,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Show errors only.")
     var noWarnings = false
 
+    @Flag(name: .long, help: "Print how long each file and the validation took, on standard error.")
+    var timings = false
+
     func run() throws {
-        let result = try seedOptions.load()
+        let result = try seedOptions.load(timings: timings)
         Output.diagnostics(result.diagnostics, includeWarnings: !noWarnings)
         let network = result.network
         let counts = network.counts

@@ -17,9 +17,14 @@ struct SeedOptions: ParsableArguments {
     }
 
     /// Loads the seeds, or exits 66 when there is nothing at the path.
-    func load() throws -> LoadResult {
+    func load(timings: Bool = false) throws -> LoadResult {
         do {
-            return try SeedLoader.load(path: path)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let report: ((String, Duration) -> Void)? = timings ? { phase, duration in Output.error("\(Output.milliseconds(duration)) \(phase)") } : nil
+            let result = try SeedLoader.load(path: path, timing: report)
+            if timings { Output.error("\(Output.milliseconds(clock.now - started)) total") }
+            return result
         } catch {
             Output.error("grappe: \(error)")
             throw Exit.noInput
@@ -29,6 +34,13 @@ struct SeedOptions: ParsableArguments {
 
 /// Writing to the terminal: every string that may come from data goes through the sanitizer.
 enum Output {
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let text = String(Int(value.rounded())) + " ms"
+        return String(repeating: " ", count: max(0, 9 - text.count)) + text
+    }
+
     static func line(_ text: String) {
         print(Sanitizer.visible(text))
     }

@@ -5,7 +5,7 @@
 /// (an unknown year stays unknown, it is never guessed); seasons `2013-21`…`2013-24`
 /// (spring, summer, autumn, winter); a trailing `~` (approximate), `?` (uncertain) or `%` (both).
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
-    public enum Qualifier: String, Sendable, Codable {
+    public enum Qualifier: String, Sendable, Codable, CaseIterable {
         case exact, approximate, uncertain, approximateAndUncertain
 
         var suffix: String {
@@ -22,20 +22,28 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         case spring = 21, summer = 22, autumn = 23, winter = 24
     }
 
-    /// `nil` when the source does not give the year.
-    public let year: Int?
-    public let month: Int?
-    public let day: Int?
-    public let season: Season?
-    public let qualifier: Qualifier
+    // Packed into six bytes (zero meaning absent): a large network holds millions of dates.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    private let storedSeason: UInt8
+    private let storedQualifier: UInt8
 
+    /// `nil` when the source does not give the year.
+    public var year: Int? { storedYear == 0 ? nil : Int(storedYear) }
+    public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
+    public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
+    public var season: Season? { Season(rawValue: Int(storedSeason)) }
+    public var qualifier: Qualifier { Qualifier.allCases[Int(storedQualifier)] }
+
+    /// Years outside `plausibleYears` are not representable; `parse` refuses them first.
     public init(year: Int?, month: Int? = nil, day: Int? = nil, season: Season? = nil,
                 qualifier: Qualifier = .exact) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.season = season
-        self.qualifier = qualifier
+        storedYear = Int16(clamping: year ?? 0)
+        storedMonth = UInt8(clamping: month ?? 0)
+        storedDay = UInt8(clamping: day ?? 0)
+        storedSeason = UInt8(season?.rawValue ?? 0)
+        storedQualifier = UInt8(Qualifier.allCases.firstIndex(of: qualifier)!)
     }
 
     /// The EDTF text, which `parse` reads back.

@@ -13,183 +13,193 @@ struct CSVSeedReader {
     static let edgeColumns = ["source", "target", "type", "kind", "label", "title", "start", "end", "weight", "note",
                               "provenance", "id"]
 
-    func read() {
-        let delimiter = file.guessDelimiter()
-        file.csvDelimiter = delimiter
-        var table: Table?
-        CSVRows(file: file, delimiter: delimiter).forEach(row: { fields, line in
-            if let table {
-                table.row(fields, line: line)
-            } else {
-                table = Table(header: fields, reader: self, delimiter: delimiter)
-                if table == nil { table = .some(.ignored) }
+    /// What a chunk of a table leaves to be said once for the whole file.
+    struct Summary {
+        var noun = "row"
+        var unsourced = 0
+        var firstUnsourcedLine = Int.max
+    }
+
+    /// The header row of a file, or nil (with the reason reported) when there is none.
+    static func header(of file: SeedFile, chunk: CSVChunks.Chunk, set: SeedSet) -> [String]? {
+        var header: [String]?
+        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, _ in
+            if header == nil { header = row.strings }
+        }, problem: { offset, message in
+            set.error(file.location(ofOffset: offset), "CSV syntax error in the header: \(message)")
+        })
+        if header == nil, set.diagnostics.isEmpty {
+            set.warning(file.location(line: 1, column: 1), "empty CSV file: expected a header row")
+        }
+        return header
+    }
+
+    /// Reads the rows of one chunk of the body. Only the first chunk reports problems of the header.
+    func read(_ chunk: CSVChunks.Chunk, header: [String], reportsHeader: Bool) -> Summary {
+        let names = header.map { $0.trimmingSpaces().lowercased() }
+        let table: TableBase
+        if names.contains("source"), names.contains("target") {
+            let rows = file.lineCount(in: chunk.range) + 1
+            set.relations.reserveCapacity(set.relations.count + rows)
+            set.relationLines.reserveCapacity(set.relationLines.count + rows)
+            table = EdgeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
+        } else if names.contains("id") {
+            table = NodeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
+        } else {
+            if reportsHeader {
+                let near = names.compactMap { Suggestion.nearest(to: $0, in: ["id", "source", "target"]) }
+                let hint = near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"
+                set.error(file.location(line: 1, column: 1),
+                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target'\(hint)")
             }
+            return Summary()
+        }
+        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, line in
+            table.row(row, line: line)
         }, problem: { offset, message in
             set.error(file.location(ofOffset: offset), "CSV syntax error: \(message)")
         })
-        if table == nil {
-            set.warning(file.location(line: 1, column: 1), "empty CSV file: expected a header row")
-        }
-        table?.finish()
+        return table.finish()
     }
 
-    fileprivate func at(_ line: Int, field: Int) -> SourceLocation {
-        file.location(line: line, column: file.column(ofField: field, line: line, delimiter: file.csvDelimiter))
-    }
-}
-
-/// The state of reading one table: the header's meaning and what the rows have given so far.
-private enum Table {
-    case nodes(NodeTable)
-    case edges(EdgeTable)
-    case ignored
-
-    init?(header: [String], reader: CSVSeedReader, delimiter: UInt8) {
-        let names = header.map { $0.trimmingSpaces().lowercased() }
-        if names.contains("source"), names.contains("target") {
-            self = .edges(EdgeTable(header: names, original: header, reader: reader))
-        } else if names.contains("id") {
-            self = .nodes(NodeTable(header: names, original: header, reader: reader))
-        } else {
-            let near = names.compactMap { Suggestion.nearest(to: $0, in: ["id", "source", "target"]) }
-            let hint = near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"
-            reader.set.error(reader.file.location(line: 1, column: 1),
-                             "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target'\(hint)")
-            return nil
-        }
-    }
-
-    func row(_ fields: [String], line: Int) {
-        switch self {
-        case .nodes(let table): table.row(fields, line: line)
-        case .edges(let table): table.row(fields, line: line)
-        case .ignored: break
-        }
-    }
-
-    func finish() {
-        switch self {
-        case .nodes(let table): table.finish()
-        case .edges(let table): table.finish()
-        case .ignored: break
-        }
+    fileprivate func at(_ line: Int, field: Int, rowOffset: Int? = nil) -> SourceLocation {
+        let column = rowOffset.map { file.column(ofField: field, rowOffset: $0, delimiter: file.csvDelimiter) }
+            ?? file.column(ofField: field, line: line, delimiter: file.csvDelimiter)
+        return file.location(line: line, column: column)
     }
 }
 
-/// Shared by both tables: column lookup, width checks, provenance.
+/// Shared by both tables: column lookup, width checks, dates, provenance.
 private class TableBase {
     let reader: CSVSeedReader
+    let set: SeedSet
     let width: Int
     var columns: [String: Int] = [:]
-    var unsourced = 0
-    var firstUnsourcedLine = 0
+    private(set) var unsourced = 0
+    private var firstUnsourcedLine = 0
     private var provenanceCache: [String: [SourceRef]] = [:]
+    private var lastProvenance: (bytes: [UInt8], refs: [SourceRef]) = ([], [])
+    private var provenanceColumn: Int?
 
-    init(header: [String], original: [String], reader: CSVSeedReader, known: [String], keepsUnknown: Bool) {
+    init(header: [String], original: [String], reader: CSVSeedReader, known: [String], keepsUnknown: Bool, reportsHeader: Bool) {
         self.reader = reader
+        set = reader.set
         width = header.count
         for (index, name) in header.enumerated() {
             if columns[name] != nil {
-                reader.set.error(reader.at(1, field: index), "column '\(original[index])' appears twice in the header")
+                if reportsHeader { set.error(reader.at(1, field: index), "column '\(original[index])' appears twice in the header") }
                 continue
             }
             columns[name] = index
-            if !known.contains(name) {
-                if let near = Suggestion.nearest(to: name, in: known) {
-                    reader.set.warning(reader.at(1, field: index), "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
-                                       + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
-                } else if !keepsUnknown {
-                    reader.set.warning(reader.at(1, field: index), "column '\(original[index])' is ignored: edges keep only the known columns")
-                }
+            guard reportsHeader, !known.contains(name) else { continue }
+            if let near = Suggestion.nearest(to: name, in: known) {
+                set.warning(reader.at(1, field: index), "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
+                            + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
+            } else if !keepsUnknown {
+                set.warning(reader.at(1, field: index), "column '\(original[index])' is ignored: edges keep only the known columns")
             }
         }
+        provenanceColumn = columns["provenance"]
     }
 
-    /// False (and an error) when the row does not have as many fields as the header.
-    func checkWidth(_ fields: [String], line: Int) -> Bool {
-        guard fields.count != width else { return true }
-        if fields.count == 1, fields[0].isEmpty { return false }
-        reader.set.error(reader.file.location(line: line, column: 1),
-                         "row has \(fields.count) column\(fields.count == 1 ? "" : "s") but the header has \(width)")
+    func row(_ row: CSVRow, line: Int) {}
+
+    func finish() -> CSVSeedReader.Summary { CSVSeedReader.Summary() }
+
+    /// False (and an error) when the row does not have as many cells as the header.
+    func checkWidth(_ row: CSVRow, line: Int) -> Bool {
+        guard row.count != width else { return true }
+        if row.count == 1, row.isEmpty(0) { return false }
+        set.error(reader.file.location(line: line, column: 1),
+                  "row has \(row.count) column\(row.count == 1 ? "" : "s") but the header has \(width)")
         return false
     }
 
-    func value(_ fields: [String], _ column: String) -> String? {
-        guard let index = columns[column] else { return nil }
-        let text = fields[index]
-        if text.isEmpty { return nil }
-        let trimmed = text.first!.isWhitespace || text.last!.isWhitespace ? text.trimmingSpaces() : text
+    /// The cell's text without surrounding spaces, or nil when it is empty.
+    func value(_ row: CSVRow, _ index: Int?) -> String? {
+        guard let index, !row.isEmpty(index) else { return nil }
+        let text = row.string(index)
+        guard let first = text.utf8.first, let last = text.utf8.last, first <= 0x20 || last <= 0x20 else { return text }
+        let trimmed = text.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    func at(_ line: Int, _ column: String) -> SourceLocation {
-        reader.at(line, field: columns[column] ?? 0)
+    func at(_ row: CSVRow, _ line: Int, _ column: String) -> SourceLocation {
+        reader.at(line, field: columns[column] ?? 0, rowOffset: row.offset)
     }
 
-    func date(_ fields: [String], _ column: String, line: Int) -> PartialDate? {
-        guard let text = value(fields, column) else { return nil }
-        switch PartialDate.parse(text) {
+    func date(_ row: CSVRow, _ index: Int?, _ column: String, line: Int) -> PartialDate? {
+        guard let index, !row.isEmpty(index) else { return nil }
+        switch PartialDate.parse(utf8: row.cell(index)) {
         case .success(let date): return date
         case .failure(let error):
-            reader.set.error(at(line, column), "invalid date in column '\(column.capitalized)': \(error)")
+            set.error(at(row, line, column), "invalid date in column '\(column.capitalized)': \(error)")
             return nil
         }
     }
 
     /// `Provenance` cells: `doc-id` or `doc-id: note`, several separated by ` | `. Each distinct cell is
     /// parsed once, so a million rows citing one document share one array.
-    func sources(_ fields: [String], line: Int) -> [SourceRef] {
-        guard let text = value(fields, "provenance") else {
+    func sources(_ row: CSVRow, line: Int) -> [SourceRef] {
+        guard let index = provenanceColumn, !row.isEmpty(index) else {
             if unsourced == 0 { firstUnsourcedLine = line }
             unsourced += 1
             return []
         }
-        if let cached = provenanceCache[text] { return cached }
+        if row.equals(index, lastProvenance.bytes) { return lastProvenance.refs }
+        let text = row.string(index).trimmingSpaces()
+        if let cached = provenanceCache[text] {
+            lastProvenance = (Array(row.cell(index)), cached)
+            return cached
+        }
         let refs = text.split(separator: "|").compactMap { part -> SourceRef? in
             let pieces = part.split(separator: ":", maxSplits: 1)
             guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
             let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
-            reader.set.references.append(PendingReference(id: document, target: .document, location: at(line, "provenance"),
-                                                          role: "provenance"))
+            set.references.append(PendingReference(id: document, target: .document, location: at(row, line, "provenance"), role: "provenance"))
             return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
         }
         provenanceCache[text] = refs
+        lastProvenance = (Array(row.cell(index)), refs)
         return refs
     }
 
-    func reportUnsourced(_ what: String) {
-        guard unsourced > 0 else { return }
-        reader.set.warning(reader.file.location(line: firstUnsourcedLine, column: 1),
-                           "\(unsourced) \(what)\(unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
+    func summary(_ noun: String) -> CSVSeedReader.Summary {
+        CSVSeedReader.Summary(noun: noun, unsourced: unsourced, firstUnsourcedLine: unsourced > 0 ? firstUnsourcedLine : .max)
     }
 }
 
 private final class NodeTable: TableBase {
     private let attributeColumns: [(index: Int, name: String)]
     private var kindCache: [String: EntityKind] = [:]
+    private let indices: (id: Int, label: Int?, kind: Int?, type: Int?, acronym: Int?, aliases: Int?, country: Int?,
+                          region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?)
 
-    init(header: [String], original: [String], reader: CSVSeedReader) {
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
         attributeColumns = header.enumerated().filter { !CSVSeedReader.nodeColumns.contains($0.element) && !$0.element.isEmpty }
             .map { ($0.offset, original[$0.offset].trimmingSpaces()) }
-        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.nodeColumns, keepsUnknown: true)
+        let at = { (name: String) in header.firstIndex(of: name) }
+        indices = (at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
+                   at("sector"), at("founded"), at("summary"), at("description"), at("website"))
+        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.nodeColumns, keepsUnknown: true,
+                   reportsHeader: reportsHeader)
     }
 
-    func row(_ fields: [String], line: Int) {
-        guard checkWidth(fields, line: line) else { return }
-        let set = reader.set
-        guard let id = value(fields, "id") else {
-            set.error(at(line, "id"), "row has no Id")
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        guard let id = value(row, indices.id) else {
+            set.error(at(row, line, "id"), "row has no Id")
             return
         }
         if let problem = IDSyntax.problem(with: id) {
-            set.error(at(line, "id"), problem)
+            set.error(at(row, line, "id"), problem)
             return
         }
         var kind = EntityKind.organisation
-        if let text = value(fields, "kind") {
+        if let text = value(row, indices.kind) {
             if let cached = kindCache[text] {
                 kind = cached
-            } else if let parsed = YAMLFields.choice(text.lowercased(), EntityKind.self, key: "kind", at: at(line, "kind"), set: set) {
+            } else if let parsed = YAMLFields.choice(text.lowercased(), EntityKind.self, key: "kind", at: self.at(row, line, "kind"), set: set) {
                 kindCache[text] = parsed
                 kind = parsed
             } else {
@@ -197,88 +207,109 @@ private final class NodeTable: TableBase {
             }
         }
         var organisationType: OrganisationType?
-        if kind == .organisation, let text = value(fields, "type") {
-            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type", at: at(line, "type"), set: set)
+        if kind == .organisation, let text = value(row, indices.type) {
+            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type",
+                                                 at: self.at(row, line, "type"), set: set)
         }
         var attributes: [String: String] = [:]
-        for (index, name) in attributeColumns where !fields[index].isEmpty {
-            attributes[name] = fields[index]
+        for (index, name) in attributeColumns where !row.isEmpty(index) {
+            attributes[name] = row.string(index)
         }
-        let entity = Entity(id: id, kind: kind, name: value(fields, "label") ?? id, acronym: value(fields, "acronym"),
-                            aliases: value(fields, "aliases").map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
-                            organisationType: organisationType, country: value(fields, "country"), region: value(fields, "region"),
-                            sector: value(fields, "sector"), founded: date(fields, "founded", line: line),
-                            summary: value(fields, "summary") ?? value(fields, "description"), website: value(fields, "website"),
-                            attributes: attributes, sources: sources(fields, line: line))
+        let entity = Entity(id: id, kind: kind, name: value(row, indices.label) ?? id, acronym: value(row, indices.acronym),
+                            aliases: value(row, indices.aliases).map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
+                            organisationType: organisationType, country: value(row, indices.country),
+                            region: value(row, indices.region), sector: value(row, indices.sector),
+                            founded: date(row, indices.founded, "founded", line: line),
+                            summary: value(row, indices.summary) ?? value(row, indices.description),
+                            website: value(row, indices.website), attributes: attributes, sources: sources(row, line: line))
         set.entities.append(entity)
-        set.entityOrigins.append(Origin(file: reader.fileIndex, line: Int32(line), column: -Int32((columns["id"] ?? 0) + 1)))
+        set.entityOrigins.append(Origin(file: reader.fileIndex, line: Int32(line), column: -Int32(indices.id + 1)))
     }
 
-    func finish() { reportUnsourced("node") }
+    override func finish() -> CSVSeedReader.Summary { summary("node") }
 }
 
 private final class EdgeTable: TableBase {
     private let firstRelation: Int
     private let firstLine: Int
-    private var typeCache: [String: RelationType] = [:]
+    /// Relation types seen so far, as the bytes of the cell: rows are matched without making a String.
+    private var knownTypes: [(bytes: [UInt8], type: RelationType)] = RelationType.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private let indices: (source: Int, target: Int, type: Int?, kind: Int?, label: Int?, title: Int?, start: Int?, end: Int?,
+                          weight: Int?, note: Int?)
 
-    init(header: [String], original: [String], reader: CSVSeedReader) {
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
         firstRelation = reader.set.relations.count
         firstLine = reader.set.relationLines.count
-        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns, keepsUnknown: false)
-        let expected = reader.file.bytes.count / max(32, 8 * header.count)
-        reader.set.relations.reserveCapacity(reader.set.relations.count + expected)
+        let at = { (name: String) in header.firstIndex(of: name) }
+        indices = (at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
+                   at("weight"), at("note"))
+        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns, keepsUnknown: false,
+                   reportsHeader: reportsHeader)
     }
 
     /// Gephi's own `Type` column says Directed or Undirected; then the relation type comes from `Kind`.
     private static let gephiDirections: Set<String> = ["directed", "undirected", "mixed"]
 
-    private func type(_ fields: [String], line: Int) -> RelationType? {
-        var column = "type"
-        var text = value(fields, "type")
-        if text == nil || Self.gephiDirections.contains(text!.lowercased()) {
-            column = "kind"
-            text = value(fields, "kind")
+    private func type(_ row: CSVRow, line: Int) -> RelationType? {
+        var column = indices.type
+        if let index = column, !row.isEmpty(index) {
+            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
+            if Self.gephiDirections.contains(row.string(index).trimmingSpaces().lowercased()) { column = indices.kind }
+        } else {
+            column = indices.kind
         }
-        guard let text else { return .default }
-        if let cached = typeCache[text] { return cached }
-        guard let parsed = YAMLFields.choice(text.lowercased(), RelationType.self, key: "relation type", at: at(line, column), set: reader.set) else {
-            return nil
-        }
-        typeCache[text] = parsed
+        guard let index = column, !row.isEmpty(index) else { return .default }
+        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
+        let text = row.string(index)
+        let name = index == indices.type ? "type" : "kind"
+        guard let parsed = YAMLFields.choice(text.trimmingSpaces().lowercased(), RelationType.self, key: "relation type",
+                                             at: self.at(row, line, name), set: set) else { return nil }
+        knownTypes.append((Array(text.utf8), parsed))
         return parsed
     }
 
-    func row(_ fields: [String], line: Int) {
-        guard checkWidth(fields, line: line) else { return }
-        let set = reader.set
-        guard let from = value(fields, "source") else { set.error(at(line, "source"), "row has no Source"); return }
-        guard let to = value(fields, "target") else { set.error(at(line, "target"), "row has no Target"); return }
-        guard let type = type(fields, line: line) else { return }
-        var weight: Double?
-        if let text = value(fields, "weight") {
-            guard let number = Double(text), number.isFinite else {
-                set.error(at(line, "weight"), "Weight must be a number, found '\(text)'")
-                return
+    /// Weights are mostly small whole numbers: read those from the bytes, the rest through `Double`.
+    private func weight(_ row: CSVRow, line: Int) -> Double?? {
+        guard let index = indices.weight, !row.isEmpty(index) else { return .some(nil) }
+        let whole: Int? = {
+            let bytes = row.cell(index)
+            guard bytes.count <= 9 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
             }
-            weight = number
+            return value
+        }()
+        if let whole { return .some(Double(whole)) }
+        let text = row.string(index).trimmingSpaces()
+        guard let number = Double(text), number.isFinite else {
+            set.error(at(row, line, "weight"), "Weight must be a number, found '\(text)'")
+            return nil
         }
-        let start = date(fields, "start", line: line)
-        let end = date(fields, "end", line: line)
+        return .some(number)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "row has no Source"); return }
+        guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "row has no Target"); return }
+        guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
+        let start = date(row, indices.start, "start", line: line)
+        let end = date(row, indices.end, "end", line: line)
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(at(line, "end"), "relation ends (\(end)) before it starts (\(start))")
+            set.error(at(row, line, "end"), "relation ends (\(end)) before it starts (\(start))")
         }
-        set.relations.append(Relation(from: from, to: to, type: type, title: value(fields, "title"), label: value(fields, "label"),
-                                      start: start, end: end, weight: weight, note: value(fields, "note"),
-                                      sources: sources(fields, line: line)))
+        set.relations.append(Relation(from: from, to: to, type: type, title: value(row, indices.title),
+                                      label: value(row, indices.label), start: start, end: end, weight: weight,
+                                      note: value(row, indices.note), sources: sources(row, line: line)))
         set.relationLines.append(Int32(line))
     }
 
-    func finish() {
-        reader.set.edgeTables.append(CSVEdgeTable(file: reader.fileIndex, relations: firstRelation..<reader.set.relations.count,
-                                                  firstLine: firstLine,
-                                                  sourceColumn: columns["source"]!, targetColumn: columns["target"]!,
-                                                  delimiter: reader.file.csvDelimiter))
-        reportUnsourced("edge")
+    override func finish() -> CSVSeedReader.Summary {
+        set.edgeTables.append(CSVEdgeTable(file: reader.fileIndex, relations: firstRelation..<set.relations.count,
+                                           firstLine: firstLine, sourceColumn: indices.source, targetColumn: indices.target,
+                                           delimiter: reader.file.csvDelimiter))
+        return summary("edge")
     }
 }

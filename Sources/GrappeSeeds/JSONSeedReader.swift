@@ -29,7 +29,7 @@ struct JSONSeedReader {
             return
         }
         let top = Origin(file: fileIndex, line: 1, column: 1)
-        let at = set.location(top)
+        let at = file.location(line: 1, column: 1)
         func refer(_ id: ID, _ target: PendingReference.Target, _ path: String) {
             set.references.append(PendingReference(id: id, target: target, location: at, role: path))
         }

@@ -21,6 +21,15 @@ final class SeedFile: @unchecked Sendable {
         SourceLocation(path: displayPath, line: line, column: column)
     }
 
+    /// How many line breaks a range holds: an upper bound on its CSV rows, to size arrays once.
+    func lineCount(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer[range] where byte == 0x0A { count += 1 }
+            return count
+        }
+    }
+
     /// Offsets where each line begins (index 0 is line 1), built once, on first use.
     private func starts() -> [Int] {
         if let lineStarts { return lineStarts }
@@ -53,11 +62,13 @@ final class SeedFile: @unchecked Sendable {
         return line == 1 ? contentStart : table[line - 1]
     }
 
-    /// The text, if the bytes are valid UTF-8; otherwise the offset of the first bad byte.
-    func decodeUTF8() -> Result<String, UTF8Problem> {
-        if let problem = UTF8Problem.find(in: bytes, from: contentStart) { return .failure(problem) }
-        return .success(String(decoding: bytes[contentStart...], as: UTF8.self))
+    /// The first byte that is not valid UTF-8, or a NUL byte (a binary file), if any.
+    func encodingProblem() -> UTF8Problem? {
+        UTF8Problem.find(in: bytes, from: contentStart)
     }
+
+    /// The text; call only once `encodingProblem()` is nil.
+    var text: String { String(decoding: bytes[contentStart...], as: UTF8.self) }
 }
 
 /// Where a file stops being valid UTF-8.
@@ -72,7 +83,11 @@ struct UTF8Problem: Error {
             let count = buffer.count
             while index < count {
                 let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
+                if lead < 0x80 {
+                    if lead == 0 { return UTF8Problem(offset: index, byte: 0) }
+                    index += 1
+                    continue
+                }
                 let length: Int
                 var low: UInt8 = 0x80, high: UInt8 = 0xBF
                 switch lead {
@@ -98,6 +113,7 @@ struct UTF8Problem: Error {
     }
 
     var message: String {
+        if byte == 0 { return "file contains NUL bytes: it is binary, not a seed file" }
         let hex = String(byte, radix: 16, uppercase: true)
         let hint = (0xC0...0xFF).contains(byte) || (0x80...0xBF).contains(byte)
             ? " (the file looks like Latin-1 or Windows-1252: save it as UTF-8)" : ""

@@ -1,5 +1,9 @@
+import Dispatch
 import Foundation
 import GrappeModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What loading a seed directory gives: the network (without dangling references) and every
 /// problem found, errors and warnings, in file order.
@@ -26,47 +30,148 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Loads every seed file under a directory (or one file): YAML (`.yaml`, `.yml`), CSV (`.csv`) and
-/// canonical JSON exports (`.json`). Files are read in path order so results are reproducible.
+/// canonical JSON exports (`.json`).
+///
+/// Files, and large CSV tables cut into chunks at line boundaries, are parsed on all cores; their
+/// results are merged in path order, so the network and the diagnostics are the same on any machine.
 public enum SeedLoader {
     public static let extensions = ["yaml", "yml", "csv", "json"]
 
-    public static func load(path: String, name: String = "Grappe") throws(SeedLoadError) -> LoadResult {
+    /// `timing` hears how long each phase took, for `--timings`.
+    public static func load(path: String, name: String = "Grappe",
+                            timing: ((String, Duration) -> Void)? = nil) throws(SeedLoadError) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+        let clock = ContinuousClock()
+        var started = clock.now
+        var paths = [path], ignored: [String] = []
+        if isDirectory.boolValue { (paths, ignored) = try seedFiles(in: path) }
         let set = SeedSet()
-        var ignored: [String] = []
-        let paths: [String]
-        if isDirectory.boolValue {
-            (paths, ignored) = try seedFiles(in: path)
-        } else {
-            paths = [path]
-        }
+        var files: [SeedFile] = []
         for filePath in paths {
-            guard let data = FileManager.default.contents(atPath: filePath) else {
+            if let bytes = readBytes(atPath: filePath) {
+                files.append(SeedFile(displayPath: filePath, bytes: bytes))
+            } else {
                 set.error(SourceLocation(path: filePath, line: 1, column: 1), "cannot read this file (permissions?)")
-                continue
             }
-            read(SeedFile(displayPath: filePath, bytes: [UInt8](data)), into: set)
         }
+        timing?("read \(files.count) files", clock.now - started)
         for file in ignored {
-            set.warning(SourceLocation(path: file, line: 1, column: 1),
-                        "ignored: seed files end in .yaml, .yml, .csv or .json")
+            set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv or .json")
         }
         if paths.isEmpty {
             set.warning(SourceLocation(path: path, line: 1, column: 1), "no seed files here (.yaml, .yml, .csv or .json)")
         }
+        started = clock.now
+        parse(files, into: set)
+        timing?("parse", clock.now - started)
+        started = clock.now
         let network = Validator(set: set).run(name: name)
+        timing?("validate", clock.now - started)
         return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
     }
 
     /// Loads seed files given as text, for tests and for tools that hold files in memory.
-    public static func load(files: [(path: String, contents: String)], name: String = "Grappe") -> LoadResult {
+    /// `chunkSize` is the smallest CSV body that is cut into parallel chunks.
+    public static func load(files: [(path: String, contents: String)], name: String = "Grappe",
+                            chunkSize: Int = defaultChunkSize) -> LoadResult {
         let set = SeedSet()
-        for (path, contents) in files.sorted(by: { $0.path < $1.path }) {
-            read(SeedFile(displayPath: path, bytes: Array(contents.utf8)), into: set)
-        }
+        let seedFiles = files.sorted { $0.path < $1.path }.map { SeedFile(displayPath: $0.path, bytes: Array($0.contents.utf8)) }
+        parse(seedFiles, into: set, chunkSize: chunkSize)
         let network = Validator(set: set).run(name: name)
         return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
+    }
+
+    /// CSV bodies smaller than this are read in one piece: cutting them costs more than it saves.
+    public static let defaultChunkSize = 1 << 20
+
+    /// One piece of parsing work: a whole YAML or JSON file, or one chunk of a CSV table.
+    private enum Unit {
+        case yaml(Int32)
+        case json(Int32)
+        case csv(Int32, CSVChunks.Chunk, header: [String], first: Bool)
+    }
+
+    private final class Part: @unchecked Sendable {
+        var set = SeedSet()
+        var summary: CSVSeedReader.Summary?
+    }
+
+    private static func parse(_ files: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var planned: [Unit] = []
+        for file in files {
+            let index = set.add(file)
+            if let problem = file.encodingProblem() {
+                set.error(file.location(ofOffset: problem.offset), problem.message)
+                continue
+            }
+            switch (file.displayPath as NSString).pathExtension.lowercased() {
+            case "csv":
+                file.csvDelimiter = file.guessDelimiter()
+                let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
+                guard let header = CSVSeedReader.header(of: file, chunk: plan.header, set: set) else { continue }
+                for (number, chunk) in plan.body.enumerated() {
+                    planned.append(.csv(index, chunk, header: header, first: number == 0))
+                }
+            case "json": planned.append(.json(index))
+            default: planned.append(.yaml(index))
+            }
+        }
+        let units = planned
+        let parts = units.map { _ in Part() }
+        let work: @Sendable (Int) -> Void = { number in
+            let part = parts[number]
+            switch units[number] {
+            case .yaml(let index):
+                YAMLSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read(files[Int(index)].text)
+            case .json(let index):
+                JSONSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read()
+            case .csv(let index, let chunk, let header, let first):
+                part.summary = CSVSeedReader(file: files[Int(index)], fileIndex: index, set: part.set)
+                    .read(chunk, header: header, reportsHeader: first)
+            }
+        }
+        if cores > 1, units.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: units.count, execute: work)
+        } else {
+            units.indices.forEach(work)
+        }
+        var unsourced: [Int32: CSVSeedReader.Summary] = [:]
+        for (unit, part) in zip(units, parts) {
+            set.merge(part.set)
+            if case .csv(let index, _, _, _) = unit, let summary = part.summary {
+                var total = unsourced[index] ?? CSVSeedReader.Summary(noun: summary.noun)
+                total.unsourced += summary.unsourced
+                total.firstUnsourcedLine = min(total.firstUnsourcedLine, summary.firstUnsourcedLine)
+                unsourced[index] = total
+            }
+        }
+        for index in unsourced.keys.sorted() {
+            let summary = unsourced[index]!
+            guard summary.unsourced > 0 else { continue }
+            set.warning(files[Int(index)].location(line: summary.firstUnsourcedLine, column: 1),
+                        "\(summary.unsourced) \(summary.noun)\(summary.unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
+        }
+    }
+
+    /// The whole file straight into an array, without an intermediate `Data` copy.
+    static func readBytes(atPath path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        let descriptor = handle.fileDescriptor
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { failed = got < 0; break }
+                count += got
+            }
+        }
+        return failed ? nil : bytes
     }
 
     private static func seedFiles(in root: String) throws(SeedLoadError) -> (seeds: [String], ignored: [String]) {
@@ -88,24 +193,5 @@ public enum SeedLoader {
             }
         }
         return (seeds.sorted(), ignored.sorted())
-    }
-
-    static func read(_ file: SeedFile, into set: SeedSet) {
-        let index = set.add(file)
-        let fileExtension = (file.displayPath as NSString).pathExtension.lowercased()
-        switch file.decodeUTF8() {
-        case .failure(let problem):
-            set.error(file.location(ofOffset: problem.offset), problem.message)
-        case .success(let text):
-            if text.utf8.contains(0) {
-                set.error(file.location(line: 1, column: 1), "file contains NUL bytes: it is binary, not a seed file")
-                return
-            }
-            switch fileExtension {
-            case "csv": CSVSeedReader(file: file, fileIndex: index, set: set).read()
-            case "json": JSONSeedReader(file: file, fileIndex: index, set: set).read()
-            default: YAMLSeedReader(file: file, fileIndex: index, set: set).read(text)
-            }
-        }
     }
 }

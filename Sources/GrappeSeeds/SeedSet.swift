@@ -35,7 +35,7 @@ struct CSVEdgeTable {
 }
 
 /// Everything read from the seed files so far, with positions, before cross-file validation.
-final class SeedSet {
+final class SeedSet: @unchecked Sendable {
     var files: [SeedFile] = []
     var documents: [Document] = []
     var documentOrigins: [Origin] = []
@@ -72,6 +72,27 @@ final class SeedSet {
         let line = Int(relationLines[table.firstLine + index - table.relations.lowerBound])
         let file = files[Int(table.file)]
         return file.location(line: line, column: file.column(ofField: table[keyPath: end], line: line, delimiter: table.delimiter))
+    }
+
+    /// Appends what another set read (one file or one chunk), keeping indices consistent.
+    func merge(_ part: SeedSet) {
+        documents += part.documents
+        documentOrigins += part.documentOrigins
+        entities += part.entities
+        entityOrigins += part.entityOrigins
+        let relationOffset = relations.count, lineOffset = relationLines.count
+        if relations.isEmpty { relations = part.relations } else { relations += part.relations }
+        if relationLines.isEmpty { relationLines = part.relationLines } else { relationLines += part.relationLines }
+        for (index, origin) in part.relationOrigins { relationOrigins[index + relationOffset] = origin }
+        for var table in part.edgeTables {
+            table.relations = (table.relations.lowerBound + relationOffset)..<(table.relations.upperBound + relationOffset)
+            table.firstLine += lineOffset
+            edgeTables.append(table)
+        }
+        records += part.records
+        recordOrigins += part.recordOrigins
+        references += part.references
+        diagnostics += part.diagnostics
     }
 
     func error(_ location: SourceLocation, _ message: String) {

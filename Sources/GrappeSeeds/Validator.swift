@@ -31,9 +31,14 @@ struct Validator {
             return sortedIDs!
         }
 
+        var citedPerFile = Set<String>()
         for reference in set.references {
             switch reference.target {
             case .document:
+                // A CSV table cut into chunks cites each document once per chunk: report it once per file.
+                if reference.role == "provenance", !citedPerFile.insert(reference.location.path + "\u{0}" + reference.id).inserted {
+                    continue
+                }
                 if !documentIDs.contains(reference.id) {
                     set.error(reference.location, "unknown document '\(reference.id)' in \(reference.role)"
                               + suggestion(for: reference.id) { documentIDs.sorted() })
@@ -69,17 +74,18 @@ struct Validator {
         for table in set.edgeTables {
             for index in table.relations {
                 let relation = set.relations[index]
-                for (end, id) in [(\CSVEdgeTable.sourceColumn, relation.from), (\CSVEdgeTable.targetColumn, relation.to)] {
+                let ends = relation.type.allowedEnds
+                for isSource in [true, false] {
+                    let id = isSource ? relation.from : relation.to
                     guard case .entity(let target)? = items[id] else {
                         dangling.insert(index)
-                        let at = set.location(ofRelation: index, end: end)!
-                        set.error(at, "unknown id '\(id)' in \(end == \.sourceColumn ? "Source" : "Target")" + suggestion(for: id, among: ids))
+                        let at = set.location(ofRelation: index, end: isSource ? \.sourceColumn : \.targetColumn)!
+                        set.error(at, "unknown id '\(id)' in \(isSource ? "Source" : "Target")" + suggestion(for: id, among: ids))
                         continue
                     }
                     used[target] = true
-                    let allowed = end == \.sourceColumn ? relation.type.allowedEnds.from : relation.type.allowedEnds.to
-                    if let allowed, !allowed.contains(set.entities[target].kind) {
-                        set.error(set.location(ofRelation: index, end: end)!,
+                    if let allowed = isSource ? ends.from : ends.to, !allowed.contains(set.entities[target].kind) {
+                        set.error(set.location(ofRelation: index, end: isSource ? \.sourceColumn : \.targetColumn)!,
                                   "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
                     }
                 }

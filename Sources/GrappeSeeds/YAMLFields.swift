@@ -176,13 +176,13 @@ struct YAMLFields {
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String,
-                                                           at location: SourceLocation, set: SeedSet) -> T?
+                                                           at location: @autoclosure () -> SourceLocation, set: SeedSet) -> T?
     where T.RawValue == String {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
         let hint = Suggestion.nearest(to: text, in: allowed).map { "; did you mean '\($0)'?" }
             ?? " (one of: \(allowed.joined(separator: ", ")))"
-        set.error(location, "unknown \(key) '\(text)'\(hint)")
+        set.error(location(), "unknown \(key) '\(text)'\(hint)")
         return nil
     }
 
