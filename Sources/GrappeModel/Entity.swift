@@ -82,18 +82,53 @@ public struct Entity: Hashable, Sendable {
 }
 
 /// A typed link between two entities, optionally bounded in time.
+///
+/// Large networks hold millions of relations, most without a title, label or note: those three live
+/// in one shared box that is absent when all are empty, which keeps a relation near 80 bytes.
 public struct Relation: Hashable, Sendable {
     public var from: ID
     public var to: ID
+    public var sources: [SourceRef]
+    private var texts: Texts?
+    public var weight: Double?
     public var type: RelationType
-    /// For `holds_title`: the title held (président, maire, directeur général…).
-    public var title: String?
-    public var label: String?
     public var start: PartialDate?
     public var end: PartialDate?
-    public var weight: Double?
-    public var note: String?
-    public var sources: [SourceRef]
+
+    private final class Texts: Hashable, Sendable {
+        let title: String?, label: String?, note: String?
+
+        init?(title: String?, label: String?, note: String?) {
+            if title == nil, label == nil, note == nil { return nil }
+            self.title = title
+            self.label = label
+            self.note = note
+        }
+
+        static func == (a: Texts, b: Texts) -> Bool { a.title == b.title && a.label == b.label && a.note == b.note }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(title)
+            hasher.combine(label)
+            hasher.combine(note)
+        }
+    }
+
+    /// For `holds_title`: the title held (président, maire, directeur général…).
+    public var title: String? {
+        get { texts?.title }
+        set { texts = Texts(title: newValue, label: label, note: note) }
+    }
+
+    public var label: String? {
+        get { texts?.label }
+        set { texts = Texts(title: title, label: newValue, note: note) }
+    }
+
+    public var note: String? {
+        get { texts?.note }
+        set { texts = Texts(title: title, label: label, note: newValue) }
+    }
 
     public init(from: ID, to: ID, type: RelationType, title: String? = nil, label: String? = nil,
                 start: PartialDate? = nil, end: PartialDate? = nil, weight: Double? = nil, note: String? = nil,
@@ -101,12 +136,10 @@ public struct Relation: Hashable, Sendable {
         self.from = from
         self.to = to
         self.type = type
-        self.title = title
-        self.label = label
+        self.texts = Texts(title: title, label: label, note: note)
         self.start = start
         self.end = end
         self.weight = weight
-        self.note = note
         self.sources = sources
     }
 }

@@ -49,6 +49,13 @@ public enum RelationType: String, Sendable, CaseIterable, Codable {
 
     /// The entity kinds allowed at each end, when the type constrains them.
     public var allowedEnds: (from: Set<EntityKind>?, to: Set<EntityKind>?) {
+        Self.ends[Self.allCases.firstIndex(of: self)!]
+    }
+
+    /// Computed once: bulk validation asks for every relation.
+    private static let ends = allCases.map(\.computedEnds)
+
+    private var computedEnds: (from: Set<EntityKind>?, to: Set<EntityKind>?) {
         switch self {
         case .basedIn: (nil, [.city])
         case .holdsTitle, .worksFor: ([.person], [.organisation, .cluster, .pole, .city])

@@ -39,7 +39,9 @@ struct CSVSeedReader {
         let names = header.map { $0.trimmingSpaces().lowercased() }
         let table: TableBase
         if names.contains("source"), names.contains("target") {
-            let rows = file.lineCount(in: chunk.range) + 1
+            // The first chunk makes room for the whole table, so that merging the other chunks after it
+            // appends in place instead of copying everything into a new array.
+            let rows = file.lineCount(in: reportsHeader ? chunk.range.lowerBound..<file.bytes.count : chunk.range) + 1
             set.relations.reserveCapacity(set.relations.count + rows)
             set.relationLines.reserveCapacity(set.relationLines.count + rows)
             table = EdgeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)

@@ -23,11 +23,7 @@ final class SeedFile: @unchecked Sendable {
 
     /// How many line breaks a range holds: an upper bound on its CSV rows, to size arrays once.
     func lineCount(in range: Range<Int>) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var count = 0
-            for byte in buffer[range] where byte == 0x0A { count += 1 }
-            return count
-        }
+        bytes.withUnsafeBufferPointer { CSVChunks.countNewlines($0, in: range) }
     }
 
     /// Offsets where each line begins (index 0 is line 1), built once, on first use.
@@ -63,8 +59,9 @@ final class SeedFile: @unchecked Sendable {
     }
 
     /// The first byte that is not valid UTF-8, or a NUL byte (a binary file), if any.
-    func encodingProblem() -> UTF8Problem? {
-        UTF8Problem.find(in: bytes, from: contentStart)
+    /// A range must start at a character boundary (a line start does).
+    func encodingProblem(in range: Range<Int>? = nil) -> UTF8Problem? {
+        UTF8Problem.find(in: bytes, range: range ?? contentStart..<bytes.count)
     }
 
     /// The text; call only once `encodingProblem()` is nil.
@@ -77,10 +74,10 @@ struct UTF8Problem: Error {
     let byte: UInt8
 
     /// Finds the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629), or nil.
-    static func find(in bytes: [UInt8], from start: Int) -> UTF8Problem? {
+    static func find(in bytes: [UInt8], range: Range<Int>) -> UTF8Problem? {
         bytes.withUnsafeBufferPointer { buffer -> UTF8Problem? in
-            var index = start
-            let count = buffer.count
+            var index = range.lowerBound
+            let count = range.upperBound
             while index < count {
                 let lead = buffer[index]
                 if lead < 0x80 {

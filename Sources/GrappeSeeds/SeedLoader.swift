@@ -82,6 +82,14 @@ public enum SeedLoader {
         return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
     }
 
+    /// The same from raw bytes, which may not be valid UTF-8 (tests of damaged files).
+    static func load(rawFiles: [(path: String, bytes: [UInt8])], chunkSize: Int = defaultChunkSize) -> LoadResult {
+        let set = SeedSet()
+        parse(rawFiles.sorted { $0.path < $1.path }.map { SeedFile(displayPath: $0.path, bytes: $0.bytes) }, into: set, chunkSize: chunkSize)
+        let network = Validator(set: set).run(name: "Grappe")
+        return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
+    }
+
     /// CSV bodies smaller than this are read in one piece: cutting them costs more than it saves.
     public static let defaultChunkSize = 1 << 20
 
@@ -90,11 +98,18 @@ public enum SeedLoader {
         case yaml(Int32)
         case json(Int32)
         case csv(Int32, CSVChunks.Chunk, header: [String], first: Bool)
+
+        var file: Int32 {
+            switch self {
+            case .yaml(let index), .json(let index), .csv(let index, _, _, _): index
+            }
+        }
     }
 
     private final class Part: @unchecked Sendable {
         var set = SeedSet()
         var summary: CSVSeedReader.Summary?
+        var encodingProblem: UTF8Problem?
     }
 
     private static func parse(_ files: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
@@ -102,14 +117,14 @@ public enum SeedLoader {
         var planned: [Unit] = []
         for file in files {
             let index = set.add(file)
-            if let problem = file.encodingProblem() {
-                set.error(file.location(ofOffset: problem.offset), problem.message)
-                continue
-            }
             switch (file.displayPath as NSString).pathExtension.lowercased() {
             case "csv":
                 file.csvDelimiter = file.guessDelimiter()
                 let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
+                if let problem = file.encodingProblem(in: plan.header.range) {
+                    set.error(file.location(ofOffset: problem.offset), problem.message)
+                    continue
+                }
                 guard let header = CSVSeedReader.header(of: file, chunk: plan.header, set: set) else { continue }
                 for (number, chunk) in plan.body.enumerated() {
                     planned.append(.csv(index, chunk, header: header, first: number == 0))
@@ -122,6 +137,14 @@ public enum SeedLoader {
         let parts = units.map { _ in Part() }
         let work: @Sendable (Int) -> Void = { number in
             let part = parts[number]
+            // Encoding is checked inside the parallel work; a bad byte anywhere rejects the whole file.
+            switch units[number] {
+            case .yaml(let index), .json(let index):
+                part.encodingProblem = files[Int(index)].encodingProblem()
+            case .csv(let index, let chunk, _, _):
+                part.encodingProblem = files[Int(index)].encodingProblem(in: chunk.range)
+            }
+            guard part.encodingProblem == nil else { return }
             switch units[number] {
             case .yaml(let index):
                 YAMLSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read(files[Int(index)].text)
@@ -137,9 +160,19 @@ public enum SeedLoader {
         } else {
             units.indices.forEach(work)
         }
-        var unsourced: [Int32: CSVSeedReader.Summary] = [:]
+        var rejected: [Int32: UTF8Problem] = [:]
         for (unit, part) in zip(units, parts) {
+            guard let problem = part.encodingProblem else { continue }
+            if rejected[unit.file].map({ problem.offset < $0.offset }) ?? true { rejected[unit.file] = problem }
+        }
+        for index in rejected.keys.sorted() {
+            let problem = rejected[index]!
+            set.error(files[Int(index)].location(ofOffset: problem.offset), problem.message)
+        }
+        var unsourced: [Int32: CSVSeedReader.Summary] = [:]
+        for (unit, part) in zip(units, parts) where rejected[unit.file] == nil {
             set.merge(part.set)
+            part.set = SeedSet()
             if case .csv(let index, _, _, _) = unit, let summary = part.summary {
                 var total = unsourced[index] ?? CSVSeedReader.Summary(noun: summary.noun)
                 total.unsourced += summary.unsourced

@@ -81,8 +81,9 @@ final class SeedSet: @unchecked Sendable {
         entities += part.entities
         entityOrigins += part.entityOrigins
         let relationOffset = relations.count, lineOffset = relationLines.count
-        if relations.isEmpty { relations = part.relations } else { relations += part.relations }
-        if relationLines.isEmpty { relationLines = part.relationLines } else { relationLines += part.relationLines }
+        // Taking the first part's arrays whole keeps their spare capacity for the parts after it.
+        if relations.isEmpty { swap(&relations, &part.relations) } else { relations += part.relations }
+        if relationLines.isEmpty { swap(&relationLines, &part.relationLines) } else { relationLines += part.relationLines }
         for (index, origin) in part.relationOrigins { relationOrigins[index + relationOffset] = origin }
         for var table in part.edgeTables {
             table.relations = (table.relations.lowerBound + relationOffset)..<(table.relations.upperBound + relationOffset)

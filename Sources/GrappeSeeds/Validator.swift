@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import GrappeModel
 
 /// Checks what no single file can: unique ids, references that resolve to the right kind of item,
@@ -71,24 +73,17 @@ struct Validator {
         }
 
         var dangling = Set<Int>()
-        for table in set.edgeTables {
-            for index in table.relations {
-                let relation = set.relations[index]
-                let ends = relation.type.allowedEnds
-                for isSource in [true, false] {
-                    let id = isSource ? relation.from : relation.to
-                    guard case .entity(let target)? = items[id] else {
-                        dangling.insert(index)
-                        let at = set.location(ofRelation: index, end: isSource ? \.sourceColumn : \.targetColumn)!
-                        set.error(at, "unknown id '\(id)' in \(isSource ? "Source" : "Target")" + suggestion(for: id, among: ids))
-                        continue
-                    }
-                    used[target] = true
-                    if let allowed = isSource ? ends.from : ends.to, !allowed.contains(set.entities[target].kind) {
-                        set.error(set.location(ofRelation: index, end: isSource ? \.sourceColumn : \.targetColumn)!,
-                                  "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
-                    }
-                }
+        for problem in checkEdges(items: items, used: &used) {
+            dangling.insert(problem.relation)
+            let relation = set.relations[problem.relation]
+            let id = problem.isSource ? relation.from : relation.to
+            let at = set.location(ofRelation: problem.relation, end: problem.isSource ? \.sourceColumn : \.targetColumn)!
+            if let target = problem.wrongKind {
+                dangling.remove(problem.relation)
+                let allowed = (problem.isSource ? relation.type.allowedEnds.from : relation.type.allowedEnds.to) ?? []
+                set.error(at, "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
+            } else {
+                set.error(at, "unknown id '\(id)' in \(problem.isSource ? "Source" : "Target")" + suggestion(for: id, among: ids))
             }
         }
         for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
@@ -103,6 +98,68 @@ struct Validator {
         let relations = dangling.isEmpty ? set.relations
             : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
         return Network(name: name, documents: set.documents, entities: set.entities, relations: relations, records: set.records)
+    }
+
+    private struct EdgeProblem {
+        var relation: Int
+        var isSource: Bool
+        /// The entity found at that end when it is of a kind the relation type does not allow;
+        /// nil when the id is unknown.
+        var wrongKind: Int?
+    }
+
+    /// Resolves both ends of every CSV edge, on all cores: each worker takes a slice of the edges and
+    /// marks the entities it uses in its own array; the problems come back in edge order.
+    private func checkEdges(items: [ID: Item], used: inout [Bool]) -> [EdgeProblem] {
+        let ranges = set.edgeTables.map(\.relations).filter { !$0.isEmpty }
+        let total = ranges.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return [] }
+        let workers = total < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let kinds = set.entities.map(\.kind)
+        let entityCount = set.entities.count
+        final class Slice: @unchecked Sendable {
+            var problems: [EdgeProblem] = []
+            var used: [Bool] = []
+        }
+        let slices = (0..<workers).map { _ in Slice() }
+        let work: @Sendable (Int) -> Void = { [relations = set.relations] worker in
+            let slice = slices[worker]
+            slice.used = [Bool](repeating: false, count: entityCount)
+            let first = total * worker / workers, last = total * (worker + 1) / workers
+            var position = 0
+            relations.withUnsafeBufferPointer { relations in
+                for range in ranges {
+                    let lower = max(range.lowerBound, range.lowerBound + first - position)
+                    let upper = min(range.upperBound, range.lowerBound + last - position)
+                    position += range.count
+                    guard lower < upper else { continue }
+                    func check(_ id: ID, _ index: Int, isSource: Bool, allowed: Set<EntityKind>?) {
+                        guard case .entity(let target)? = items[id] else {
+                            slice.problems.append(EdgeProblem(relation: index, isSource: isSource))
+                            return
+                        }
+                        slice.used[target] = true
+                        if let allowed, !allowed.contains(kinds[target]) {
+                            slice.problems.append(EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
+                        }
+                    }
+                    for index in lower..<upper {
+                        let ends = relations[index].type.allowedEnds
+                        check(relations[index].from, index, isSource: true, allowed: ends.from)
+                        check(relations[index].to, index, isSource: false, allowed: ends.to)
+                    }
+                }
+            }
+        }
+        if workers > 1 {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        } else {
+            work(0)
+        }
+        for slice in slices {
+            for index in slice.used.indices where slice.used[index] { used[index] = true }
+        }
+        return slices.flatMap(\.problems)
     }
 
     private static func describe(_ kinds: Set<EntityKind>) -> String {

@@ -46,4 +46,17 @@ import Testing
         #expect(messages.contains("edges.csv:2002:4: error: unknown id 'n404' in Target; did you mean 'n104'?"))
         #expect(messages.filter { $0.contains("unknown document 'x'") } == ["edges.csv:13:28: error: unknown document 'x' in provenance; did you mean 'd'?"])
     }
+
+    @Test func aBadByteInALaterChunkRejectsTheWholeFile() throws {
+        var bytes = Array(Self.nodes(300).utf8)
+        let at = try #require(bytes.lastIndex(of: UInt8(ascii: "N")))
+        bytes[at] = 0xE9
+        for chunkSize in [1, Int.max] {
+            let result = SeedLoader.load(rawFiles: [(Self.documents.0, Array(Self.documents.1.utf8)), ("nodes.csv", bytes)], chunkSize: chunkSize)
+            #expect(result.network.entities.isEmpty)
+            #expect(result.diagnostics.map(\.description) == [
+                "nodes.csv:344:6: error: file is not valid UTF-8: byte 0xE9 cannot start a character here (the file looks like Latin-1 or Windows-1252: save it as UTF-8)",
+            ])
+        }
+    }
 }
