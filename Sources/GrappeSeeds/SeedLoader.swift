@@ -45,8 +45,13 @@ public enum SeedLoader {
         let clock = ContinuousClock()
         var started = clock.now
         var paths = [path], ignored: [String] = []
-        if isDirectory.boolValue { (paths, ignored) = try seedFiles(in: path) }
         let set = SeedSet()
+        if isDirectory.boolValue {
+            (paths, ignored) = try seedFiles(in: path)
+        } else if !extensions.contains((path as NSString).pathExtension.lowercased()) {
+            set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv or .json")
+            return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
+        }
         var files: [SeedFile] = []
         for filePath in paths {
             if let bytes = readBytes(atPath: filePath) {

@@ -20,6 +20,11 @@ import Testing
         #expect(throws: SeedLoadError.notFound("/no/such/seeds")) { try SeedLoader.load(path: "/no/such/seeds") }
     }
 
+    @Test func aSingleFileMustBeASeedFile() throws {
+        let result = try SeedLoader.load(path: Paths.seeds + "/README.md")
+        #expect(result.diagnostics.map(\.message) == ["not a seed file: seed files end in .yaml, .yml, .csv or .json"])
+    }
+
     private func diagnostics(_ files: [(String, String)]) -> [String] {
         SeedLoader.load(files: files.map { (path: $0.0, contents: $0.1) }).diagnostics.map(\.description)
     }
