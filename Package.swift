@@ -21,14 +21,18 @@ let package = Package(
             "GrappeModel", "CLibCSV",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Metrics, paths, summaries: pure, on the metrics graph.
+        .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
-            "GrappeModel", "GrappeSeeds", "GrappeGenerator",
+            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),

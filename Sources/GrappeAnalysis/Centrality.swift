@@ -1,0 +1,207 @@
+/// Betweenness and closeness with networkx's definitions, on all cores.
+public enum Centrality {
+    /// How betweenness was computed: from every node, or from `k` pivots drawn with `seed`.
+    public enum Mode: Sendable, Equatable {
+        case exact
+        case sampled(k: Int, seed: UInt64)
+    }
+
+    /// Normalized betweenness (networkx `betweenness_centrality(G, normalized=True)`, endpoints
+    /// excluded). With `sampled`, Brandes runs from `k` pivots and the result is rescaled as networkx
+    /// does for `k` (pivots and other nodes scaled apart).
+    public static func betweenness(_ graph: MetricsGraph, mode: Mode = .exact) -> [Double] {
+        let n = graph.nodeCount
+        guard n > 2 else { return [Double](repeating: 0, count: n) }
+        var sources = Array(0..<n)
+        var pivots: Set<Int> = []
+        if case .sampled(let k, let seed) = mode, k < n {
+            var random = SplitMix(seed: seed)
+            for index in 0..<k { sources.swapAt(index, index + Int(random.next() % UInt64(n - index))) }
+            sources = Array(sources.prefix(k)).sorted()
+            pivots = Set(sources)
+        }
+        let chosen = sources
+        let parts = Parallel.map(count: chosen.count, minimumPerSlice: 4, initial: { [Double](repeating: 0, count: n) }) { range, total in
+            var search = Search(nodeCount: n)
+            for position in range { search.accumulate(from: chosen[position], in: graph, into: &total) }
+        }
+        var result = [Double](repeating: 0, count: n)
+        for part in parts { for node in 0..<n { result[node] += part[node] } }
+        let k = Double(chosen.count)
+        let base = Double(n - 2)
+        if pivots.isEmpty {
+            let scale = 1 / ((Double(n) - 1) * base)
+            return result.map { $0 * scale }
+        }
+        let sourceScale = k > 1 ? 1 / ((k - 1) * base) : .nan
+        let otherScale = 1 / (k * base)
+        return result.enumerated().map { node, value in value * (pivots.contains(node) ? sourceScale : otherScale) }
+    }
+
+    /// Closeness with the Wasserman–Faust scaling (networkx `closeness_centrality`, `wf_improved=True`):
+    /// `(r - 1) / Σd` times `(r - 1) / (n - 1)`, where r counts the nodes reachable from the node.
+    /// With `sampled`, distances come from `k` pivots only and the sum is scaled up to n (an estimate).
+    public static func closeness(_ graph: MetricsGraph, mode: Mode = .exact) -> [Double] {
+        let n = graph.nodeCount
+        guard n > 1 else { return [Double](repeating: 0, count: n) }
+        if case .sampled(let k, let seed) = mode, k < n {
+            return sampledCloseness(graph, k: k, seed: seed)
+        }
+        let parts = Parallel.map(count: n, minimumPerSlice: 8, initial: { [Double]() }) { range, values in
+            var search = Search(nodeCount: n)
+            for node in range {
+                let (reached, total) = search.distances(from: node, in: graph)
+                values.append(total > 0 ? Double(reached - 1) / Double(total) * Double(reached - 1) / Double(n - 1) : 0)
+            }
+        }
+        return parts.flatMap { $0 }
+    }
+
+    private static func sampledCloseness(_ graph: MetricsGraph, k: Int, seed: UInt64) -> [Double] {
+        let n = graph.nodeCount
+        var random = SplitMix(seed: seed)
+        var nodes = Array(0..<n)
+        for index in 0..<k { nodes.swapAt(index, index + Int(random.next() % UInt64(n - index))) }
+        let pivots = Array(nodes.prefix(k)).sorted()
+        let components = Components(graph)
+        let parts = Parallel.map(count: k, initial: { (sum: [Int](repeating: 0, count: n), hits: [Int](repeating: 0, count: n)) }) { range, total in
+            var search = Search(nodeCount: n)
+            for position in range {
+                search.visitDistances(from: pivots[position], in: graph) { node, distance in
+                    total.sum[node] += distance
+                    total.hits[node] += 1
+                }
+            }
+        }
+        var sum = [Int](repeating: 0, count: n), hits = [Int](repeating: 0, count: n)
+        for part in parts { for node in 0..<n { sum[node] += part.sum[node]; hits[node] += part.hits[node] } }
+        return (0..<n).map { node in
+            let reachable = components.sizes[components.membership[node]]
+            guard reachable > 1, hits[node] > 0, sum[node] > 0 else { return 0 }
+            let estimatedTotal = Double(sum[node]) / Double(hits[node]) * Double(reachable - 1)
+            return Double(reachable - 1) / estimatedTotal * Double(reachable - 1) / Double(n - 1)
+        }
+    }
+}
+
+/// Breadth-first search state, allocated once per worker and reset only where it was used.
+struct Search {
+    var distance: [Int32]
+    var sigma: [Double]
+    var delta: [Double]
+    var order: [Int32]
+
+    init(nodeCount: Int) {
+        distance = [Int32](repeating: -1, count: nodeCount)
+        sigma = [Double](repeating: 0, count: nodeCount)
+        delta = [Double](repeating: 0, count: nodeCount)
+        order = [Int32](repeating: 0, count: nodeCount)
+    }
+
+    /// Brandes' dependency accumulation from one source (unweighted), added into `total`.
+    mutating func accumulate(from source: Int, in graph: MetricsGraph, into total: inout [Double]) {
+        var count = 0
+        distance.withUnsafeMutableBufferPointer { distance in
+            sigma.withUnsafeMutableBufferPointer { sigma in
+                delta.withUnsafeMutableBufferPointer { delta in
+                    order.withUnsafeMutableBufferPointer { order in
+                        graph.neighbours.withUnsafeBufferPointer { adjacency in
+                            graph.offsets.withUnsafeBufferPointer { offsets in
+                                distance[source] = 0
+                                sigma[source] = 1
+                                order[0] = Int32(source)
+                                count = 1
+                                var head = 0
+                                while head < count {
+                                    let node = Int(order[head]); head += 1
+                                    let next = distance[node] + 1
+                                    for position in offsets[node]..<offsets[node + 1] {
+                                        let neighbour = Int(adjacency[position])
+                                        if distance[neighbour] < 0 {
+                                            distance[neighbour] = next
+                                            order[count] = Int32(neighbour); count += 1
+                                        }
+                                        if distance[neighbour] == next { sigma[neighbour] += sigma[node] }
+                                    }
+                                }
+                                total.withUnsafeMutableBufferPointer { total in
+                                    for position in stride(from: count - 1, through: 0, by: -1) {
+                                        let node = Int(order[position])
+                                        let coefficient = (1 + delta[node]) / sigma[node]
+                                        let previous = distance[node] - 1
+                                        for index in offsets[node]..<offsets[node + 1] {
+                                            let neighbour = Int(adjacency[index])
+                                            if distance[neighbour] == previous { delta[neighbour] += sigma[neighbour] * coefficient }
+                                        }
+                                        if node != source { total[node] += delta[node] }
+                                    }
+                                }
+                                for position in 0..<count {
+                                    let node = Int(order[position])
+                                    distance[node] = -1
+                                    sigma[node] = 0
+                                    delta[node] = 0
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many nodes a BFS from `source` reaches (itself included) and the sum of their distances.
+    mutating func distances(from source: Int, in graph: MetricsGraph) -> (reached: Int, total: Int) {
+        var reached = 0, total = 0
+        visitDistances(from: source, in: graph) { _, distance in
+            reached += 1
+            total += distance
+        }
+        return (reached, total)
+    }
+
+    /// Calls `visit` with every node reached from `source` and its distance (the source at 0).
+    mutating func visitDistances(from source: Int, in graph: MetricsGraph, _ visit: (Int, Int) -> Void) {
+        var count = 0
+        distance.withUnsafeMutableBufferPointer { distance in
+            order.withUnsafeMutableBufferPointer { order in
+                graph.neighbours.withUnsafeBufferPointer { adjacency in
+                    graph.offsets.withUnsafeBufferPointer { offsets in
+                        distance[source] = 0
+                        order[0] = Int32(source)
+                        count = 1
+                        var head = 0
+                        while head < count {
+                            let node = Int(order[head]); head += 1
+                            visit(node, Int(distance[node]))
+                            let next = distance[node] + 1
+                            for position in offsets[node]..<offsets[node + 1] {
+                                let neighbour = Int(adjacency[position])
+                                if distance[neighbour] < 0 {
+                                    distance[neighbour] = next
+                                    order[count] = Int32(neighbour); count += 1
+                                }
+                            }
+                        }
+                        for position in 0..<count { distance[Int(order[position])] = -1 }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// SplitMix64: the seeded generator behind every sampled or randomised result.
+public struct SplitMix: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

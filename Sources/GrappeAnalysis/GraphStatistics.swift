@@ -1,0 +1,55 @@
+/// Whole-network figures: density, average degree and clustering, and distances in the largest
+/// component (exact up to `exactLimit` nodes, estimated from `pivots` seeded sources above).
+public struct GraphStatistics: Sendable {
+    public let nodeCount: Int
+    public let edgeCount: Int
+    public let density: Double
+    public let averageDegree: Double
+    public let averageClustering: Double
+    public let components: Components
+    /// Diameter of the largest component: exact, or a lower bound when estimated.
+    public let diameter: Int
+    public let averageShortestPath: Double?
+    public let distancesAreExact: Bool
+
+    public init(_ graph: MetricsGraph, clustering: [Double]? = nil, components: Components? = nil,
+                exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1) {
+        let n = graph.nodeCount
+        nodeCount = n
+        edgeCount = graph.edgeCount
+        density = n > 1 ? 2 * Double(edgeCount) / (Double(n) * Double(n - 1)) : 0
+        averageDegree = n > 0 ? 2 * Double(edgeCount) / Double(n) : 0
+        let coefficients = clustering ?? Clustering.coefficients(graph)
+        averageClustering = n > 0 ? coefficients.reduce(0, +) / Double(n) : 0
+        let components = components ?? Components(graph)
+        self.components = components
+        let members = (0..<n).filter { components.membership[$0] == 0 }
+        guard members.count > 1 else {
+            diameter = 0
+            averageShortestPath = members.count == 1 ? 0 : nil
+            distancesAreExact = true
+            return
+        }
+        var sources = members
+        distancesAreExact = members.count <= exactLimit
+        if !distancesAreExact {
+            var random = SplitMix(seed: seed)
+            for index in 0..<pivots { sources.swapAt(index, index + Int(random.next() % UInt64(sources.count - index))) }
+            sources = Array(sources.prefix(pivots)).sorted()
+        }
+        let chosen = sources
+        let parts = Parallel.map(count: chosen.count, minimumPerSlice: 4, initial: { (sum: 0, pairs: 0, longest: 0) }) { range, total in
+            var search = Search(nodeCount: n)
+            for position in range {
+                search.visitDistances(from: chosen[position], in: graph) { _, distance in
+                    total.sum += distance
+                    total.pairs += distance > 0 ? 1 : 0
+                    total.longest = max(total.longest, distance)
+                }
+            }
+        }
+        let sum = parts.reduce(0) { $0 + $1.sum }, pairs = parts.reduce(0) { $0 + $1.pairs }
+        diameter = parts.map(\.longest).max() ?? 0
+        averageShortestPath = pairs > 0 ? Double(sum) / Double(pairs) : 0
+    }
+}

@@ -1,0 +1,167 @@
+/// Communities by the Louvain method (Blondel et al. 2008), seeded: nodes are visited in an order
+/// drawn from `seed`, so the same graph and seed always give the same partition.
+public enum Louvain {
+    public struct Result: Sendable {
+        /// Community of each node, numbered from 0 by decreasing size (ties: smaller first node).
+        public let membership: [Int]
+        public let modularity: Double
+        public var count: Int { (membership.max() ?? -1) + 1 }
+    }
+
+    /// A weighted graph of one level: nodes of the level below merged into communities.
+    private struct Level {
+        var offsets: [Int]
+        var targets: [Int]
+        var weights: [Double]
+        var selfLoops: [Double]
+        var nodeCount: Int { offsets.count - 1 }
+
+        /// Each node's strength: its edge weights, self-loops counted twice.
+        var strengths: [Double] {
+            (0..<nodeCount).map { node in
+                var sum = 2 * selfLoops[node]
+                for position in offsets[node]..<offsets[node + 1] { sum += weights[position] }
+                return sum
+            }
+        }
+    }
+
+    public static func communities(_ graph: MetricsGraph, seed: UInt64 = 1, resolution: Double = 1) -> Result {
+        let n = graph.nodeCount
+        var level = Level(offsets: graph.offsets, targets: graph.neighbours.map(Int.init),
+                          weights: [Double](repeating: 1, count: graph.neighbours.count),
+                          selfLoops: [Double](repeating: 0, count: n))
+        var membership = Array(0..<n)
+        var random = SplitMix(seed: seed)
+        let totalWeight = Double(graph.edgeCount)
+        guard totalWeight > 0 else { return Result(membership: renumbered(membership), modularity: 0) }
+        while true {
+            let (moved, local) = oneLevel(level, totalWeight: totalWeight, resolution: resolution, random: &random)
+            let (compact, count) = compacted(local)
+            membership = membership.map { compact[$0] }
+            if !moved || count == level.nodeCount { break }
+            level = aggregate(level, into: compact, count: count)
+        }
+        let final = renumbered(membership)
+        return Result(membership: final, modularity: modularity(graph, membership: final, resolution: resolution))
+    }
+
+    /// Moves nodes to the neighbouring community that gains the most modularity until none moves.
+    private static func oneLevel(_ level: Level, totalWeight: Double, resolution: Double,
+                                 random: inout SplitMix) -> (moved: Bool, membership: [Int]) {
+        let n = level.nodeCount
+        let strength = level.strengths
+        let m2 = 2 * totalWeight
+        var community = Array(0..<n)
+        var total = strength
+        var weightTo = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        var order = Array(0..<n)
+        var movedAny = false
+        while true {
+            for index in stride(from: n - 1, to: 0, by: -1) {
+                order.swapAt(index, Int(random.next() % UInt64(index + 1)))
+            }
+            var moves = 0
+            for node in order {
+                let current = community[node]
+                for position in level.offsets[node]..<level.offsets[node + 1] {
+                    let other = community[level.targets[position]]
+                    if weightTo[other] == 0 { touched.append(other) }
+                    weightTo[other] += level.weights[position]
+                }
+                total[current] -= strength[node]
+                var best = current
+                var bestGain = weightTo[current] - resolution * total[current] * strength[node] / m2
+                for candidate in touched where candidate != current {
+                    let gain = weightTo[candidate] - resolution * total[candidate] * strength[node] / m2
+                    if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && candidate < best && best != current) {
+                        best = candidate
+                        bestGain = gain
+                    }
+                }
+                total[best] += strength[node]
+                if best != current {
+                    community[node] = best
+                    moves += 1
+                }
+                for other in touched { weightTo[other] = 0 }
+                weightTo[current] = 0
+                touched.removeAll(keepingCapacity: true)
+            }
+            if moves == 0 { break }
+            movedAny = true
+        }
+        return (movedAny, community)
+    }
+
+    /// Community labels made contiguous, in order of first appearance.
+    private static func compacted(_ labels: [Int]) -> ([Int], Int) {
+        var map = [Int](repeating: -1, count: labels.count)
+        var next = 0
+        let result = labels.map { label -> Int in
+            if map[label] < 0 { map[label] = next; next += 1 }
+            return map[label]
+        }
+        return (result, next)
+    }
+
+    private static func aggregate(_ level: Level, into community: [Int], count: Int) -> Level {
+        var rows = [[Int: Double]](repeating: [:], count: count)
+        var selfLoops = [Double](repeating: 0, count: count)
+        for node in 0..<level.nodeCount {
+            let a = community[node]
+            selfLoops[a] += level.selfLoops[node]
+            for position in level.offsets[node]..<level.offsets[node + 1] {
+                let b = community[level.targets[position]]
+                if a == b {
+                    selfLoops[a] += level.weights[position] / 2
+                } else {
+                    rows[a][b, default: 0] += level.weights[position]
+                }
+            }
+        }
+        var offsets = [0], targets: [Int] = [], weights: [Double] = []
+        for row in rows {
+            for key in row.keys.sorted() {
+                targets.append(key)
+                weights.append(row[key]!)
+            }
+            offsets.append(targets.count)
+        }
+        return Level(offsets: offsets, targets: targets, weights: weights, selfLoops: selfLoops)
+    }
+
+    private static func renumbered(_ labels: [Int]) -> [Int] {
+        var sizes: [Int: Int] = [:], first: [Int: Int] = [:]
+        for (node, label) in labels.enumerated() {
+            sizes[label, default: 0] += 1
+            if first[label] == nil { first[label] = node }
+        }
+        let order = sizes.keys.sorted { (sizes[$0]!, -first[$0]!) > (sizes[$1]!, -first[$1]!) }
+        var map: [Int: Int] = [:]
+        for (new, old) in order.enumerated() { map[old] = new }
+        return labels.map { map[$0]! }
+    }
+
+    /// Newman's modularity of a partition (networkx `community.modularity`, unweighted).
+    public static func modularity(_ graph: MetricsGraph, membership: [Int], resolution: Double = 1) -> Double {
+        let m = Double(graph.edgeCount)
+        guard m > 0 else { return 0 }
+        let count = (membership.max() ?? -1) + 1
+        var inside = [Double](repeating: 0, count: count)
+        var degrees = [Double](repeating: 0, count: count)
+        for node in 0..<graph.nodeCount {
+            let community = membership[node]
+            degrees[community] += Double(graph.degree(node))
+            for neighbour in graph.neighbours(of: node) where membership[Int(neighbour)] == community {
+                inside[community] += 0.5
+            }
+        }
+        var q = 0.0
+        for community in 0..<count {
+            q += inside[community] / m - resolution * (degrees[community] / (2 * m)) * (degrees[community] / (2 * m))
+        }
+        return q
+    }
+}

@@ -1,0 +1,117 @@
+import GrappeModel
+
+/// The graph that metrics are computed on: undirected and simple, in compressed sparse rows.
+///
+/// Nodes are the network's entities, in id order. An edge joins two entities when a relation of any
+/// type links them, or when they are parties of the same record (an agreement's signatories, a
+/// mission's delegation, a project's partners and funders, an event's participants). Parallel edges
+/// count once and self-loops are dropped, so on a plain node/edge network (CSV seeds) the metrics graph
+/// is exactly those nodes and edges.
+public struct MetricsGraph: Sendable {
+    /// Entity ids by node index.
+    public let ids: [ID]
+    /// Neighbours of node `v` are `neighbours[offsets[v]..<offsets[v + 1]]`, sorted.
+    public let offsets: [Int]
+    public let neighbours: [Int32]
+
+    public var nodeCount: Int { ids.count }
+    public var edgeCount: Int { neighbours.count / 2 }
+
+    public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
+
+    public func neighbours(of node: Int) -> ArraySlice<Int32> { neighbours[offsets[node]..<offsets[node + 1]] }
+
+    public func index(of id: ID) -> Int? { indexByID[id] }
+
+    private let indexByID: [ID: Int]
+
+    /// A graph from node ids and index pairs; duplicates and self-loops are dropped.
+    public init(ids: [ID], edges: [(Int, Int)]) {
+        self.ids = ids
+        var index: [ID: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() { index[id] = position }
+        indexByID = index
+        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
+    }
+
+    /// The metrics graph of a network (see the type's documentation).
+    public init(network: Network) {
+        let ids = network.entities.map(\.id).sorted()
+        var index: [ID: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() { index[id] = position }
+        var edges: [(Int, Int)] = []
+        edges.reserveCapacity(network.relations.count)
+        for relation in network.relations {
+            guard let a = index[relation.from], let b = index[relation.to] else { continue }
+            edges.append((a, b))
+        }
+        for record in network.records {
+            let members = Self.members(of: record).compactMap { index[$0] }
+            for i in members.indices {
+                for j in members.indices where j > i { edges.append((members[i], members[j])) }
+            }
+        }
+        self.ids = ids
+        indexByID = index
+        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
+    }
+
+    /// The entities a record connects: its parties, its funders, and the partners a mission met.
+    public static func members(of record: Record) -> [ID] {
+        var members = record.partyIDs
+        switch record.body {
+        case .project(let project): members += project.funding.compactMap(\.funder)
+        case .mission(let mission): members += mission.outcomes.compactMap(\.partner)
+        default: break
+        }
+        var seen = Set<ID>()
+        return members.filter { seen.insert($0).inserted }
+    }
+
+    private static func compressedRows(nodeCount: Int, edges: [(Int, Int)]) -> ([Int], [Int32]) {
+        var degree = [Int](repeating: 0, count: nodeCount + 1)
+        for (a, b) in edges where a != b {
+            degree[a] += 1
+            degree[b] += 1
+        }
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        for node in 0..<nodeCount { offsets[node + 1] = offsets[node] + degree[node] }
+        var fill = offsets
+        var raw = [Int32](repeating: 0, count: offsets[nodeCount])
+        for (a, b) in edges where a != b {
+            raw[fill[a]] = Int32(b); fill[a] += 1
+            raw[fill[b]] = Int32(a); fill[b] += 1
+        }
+        // Sort each row and drop repeats, compacting in place.
+        var compact = [Int](repeating: 0, count: nodeCount + 1)
+        var write = 0
+        raw.withUnsafeMutableBufferPointer { buffer in
+            for node in 0..<nodeCount {
+                let start = offsets[node], end = offsets[node + 1]
+                buffer[start..<end].sort()
+                compact[node] = write
+                var previous: Int32 = -1
+                for position in start..<end where buffer[position] != previous {
+                    previous = buffer[position]
+                    buffer[write] = previous
+                    write += 1
+                }
+            }
+        }
+        compact[nodeCount] = write
+        return (compact, Array(raw[0..<write]))
+    }
+
+    /// Whether two nodes are adjacent (binary search in the sorted row).
+    public func hasEdge(_ a: Int, _ b: Int) -> Bool {
+        var low = offsets[a], high = offsets[a + 1]
+        let target = Int32(b)
+        while low < high {
+            let middle = (low + high) / 2
+            if neighbours[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets[a + 1] && neighbours[low] == target
+    }
+}

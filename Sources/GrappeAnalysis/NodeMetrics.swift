@@ -1,0 +1,41 @@
+/// Every per-node metric of `grappe metrics`, with how the sampled ones were computed.
+public struct NodeMetrics: Sendable {
+    public struct Options: Sendable {
+        /// Up to this many nodes, betweenness and closeness are exact; above, sampled.
+        public var exactLimit: Int
+        /// Pivots for sampled betweenness and closeness.
+        public var pivots: Int
+        public var seed: UInt64
+
+        public init(exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1) {
+            self.exactLimit = exactLimit
+            self.pivots = pivots
+            self.seed = seed
+        }
+    }
+
+    public let graph: MetricsGraph
+    public let degree: [Int]
+    public let degreeCentrality: [Double]
+    public let betweenness: [Double]
+    public let closeness: [Double]
+    public let pagerank: [Double]
+    public let clustering: [Double]
+    public let components: Components
+    public let communities: Louvain.Result
+    public let mode: Centrality.Mode
+
+    public init(_ graph: MetricsGraph, options: Options = Options()) {
+        self.graph = graph
+        let n = graph.nodeCount
+        degree = (0..<n).map(graph.degree)
+        degreeCentrality = degree.map { n > 1 ? Double($0) / Double(n - 1) : 0 }
+        mode = n <= options.exactLimit ? .exact : .sampled(k: options.pivots, seed: options.seed)
+        betweenness = Centrality.betweenness(graph, mode: mode)
+        closeness = Centrality.closeness(graph, mode: mode)
+        pagerank = PageRank.scores(graph).scores
+        clustering = Clustering.coefficients(graph)
+        components = Components(graph)
+        communities = Louvain.communities(graph, seed: options.seed)
+    }
+}
