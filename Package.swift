@@ -23,10 +23,12 @@ let package = Package(
         ]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
+        // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
+        .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
-            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis",
+            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),

@@ -12,7 +12,7 @@ struct Grappe: ParsableCommand {
         Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input.
         """,
         version: version,
-        subcommands: [Check.self, Export.self, Generate.self]
+        subcommands: [Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Generate.self]
     )
 }
 

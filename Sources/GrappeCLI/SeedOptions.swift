@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrappeAnalysis
 import GrappeModel
 import GrappeSeeds
 
@@ -32,6 +33,46 @@ struct SeedOptions: ParsableArguments {
     }
 }
 
+/// Options shared by the commands that analyse the network.
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: "Up to this many nodes betweenness and closeness are exact; above, sampled.")
+    var exactLimit = 10_000
+
+    @Option(name: .long, help: "Pivots for sampled betweenness and closeness.")
+    var pivots = 256
+
+    @Option(name: .long, help: "Seed for sampling and community detection.")
+    var seed: UInt64 = 1
+
+    var options: NodeMetrics.Options { NodeMetrics.Options(exactLimit: exactLimit, pivots: pivots, seed: seed) }
+
+    func validate() throws {
+        if let asOf {
+            switch PartialDate.parse(asOf) {
+            case .failure(let error): throw ValidationError("--as-of: \(error)")
+            case .success(let date) where date.year == nil: throw ValidationError("--as-of needs a year")
+            case .success: break
+            }
+        }
+        guard pivots > 0 else { throw ValidationError("--pivots must be at least 1") }
+    }
+
+    /// Loads the seeds (exit 65 on errors) and applies --as-of.
+    func network(from seeds: SeedOptions) throws -> Network {
+        let result = try Progress.run("loading \(seeds.path)") { try seeds.load() }
+        if result.hasErrors {
+            Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
+            Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
+            throw Exit.dataError
+        }
+        guard let asOf, case .success(let date) = PartialDate.parse(asOf) else { return result.network }
+        return result.network.asOf(date)
+    }
+}
+
 /// Writing to the terminal: every string that may come from data goes through the sanitizer.
 enum Output {
     static func milliseconds(_ duration: Duration) -> String {
@@ -41,12 +82,38 @@ enum Output {
         return String(repeating: " ", count: max(0, 9 - text.count)) + text
     }
 
+    /// One line of output; data in it is made safe, then styles are applied.
     static func line(_ text: String) {
-        print(Sanitizer.visible(text))
+        print(Style.render(sanitized(text)))
+    }
+
+    /// Like `Sanitizer.visible`, but keeps the style marks `Style` added.
+    private static func sanitized(_ text: String) -> String {
+        guard Style.enabled else { return Sanitizer.visible(text) }
+        return text.split(separator: "\u{F8F0}", omittingEmptySubsequences: false).enumerated().map { index, piece in
+            guard index > 0, let close = piece.firstIndex(of: "\u{F8F1}") else { return Sanitizer.visible(String(piece)) }
+            let code = piece[..<close]
+            guard code.allSatisfy({ $0.isNumber || $0 == ";" }) else { return Sanitizer.visible(String(piece)) }
+            return "\u{F8F0}" + code + "\u{F8F1}" + Sanitizer.visible(String(piece[piece.index(after: close)...]))
+        }.joined()
     }
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((Sanitizer.visible(text) + "\n").utf8))
+    }
+
+    /// Writes to a file (atomically) or to standard output.
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Output.error("grappe: cannot write \(path): \(error.localizedDescription)")
+            throw Exit.cannotCreate
+        }
     }
 
     static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false) {

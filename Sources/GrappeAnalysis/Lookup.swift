@@ -1,0 +1,53 @@
+import GrappeModel
+
+/// Finds entities and records by id or name, ignoring case and accents: `technomontreal`,
+/// `ville de laval`, `Pôle` all find what a person means.
+public struct Lookup: Sendable {
+    public enum Item: Hashable, Sendable {
+        case entity(ID)
+        case record(ID)
+
+        public var id: ID {
+            switch self {
+            case .entity(let id), .record(let id): id
+            }
+        }
+    }
+
+    public enum Match: Equatable, Sendable {
+        case one(Item)
+        case several([Item])
+        case none(suggestion: Item?)
+    }
+
+    private struct Entry: Sendable {
+        let item: Item
+        let keys: [String]
+    }
+
+    private let entries: [Entry]
+
+    public init(_ network: Network) {
+        entries = network.entities.map { entity in
+            Entry(item: .entity(entity.id),
+                  keys: ([entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases).map(TextFolding.fold))
+        } + network.records.map { record in
+            Entry(item: .record(record.id), keys: [record.id, record.title].map(TextFolding.fold))
+        }
+    }
+
+    /// An exact id wins; then names, acronyms and aliases equal to the query; then those containing it.
+    public func find(_ query: String) -> Match {
+        let folded = TextFolding.fold(query.trimmingSpaces())
+        guard !folded.isEmpty else { return .none(suggestion: nil) }
+        if let exact = entries.first(where: { $0.keys[0] == folded }) { return .one(exact.item) }
+        let equal = entries.filter { $0.keys.contains(folded) }
+        if equal.count == 1 { return .one(equal[0].item) }
+        if equal.count > 1 { return .several(equal.map(\.item)) }
+        let containing = entries.filter { entry in entry.keys.contains { $0.contains(folded) } }
+        if containing.count == 1 { return .one(containing[0].item) }
+        if containing.count > 1 { return .several(containing.map(\.item)) }
+        let nearest = Suggestion.nearest(to: folded, in: entries.flatMap(\.keys))
+        return .none(suggestion: nearest.flatMap { key in entries.first { $0.keys.contains(key) }?.item })
+    }
+}

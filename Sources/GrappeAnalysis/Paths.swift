@@ -1,0 +1,90 @@
+import GrappeModel
+
+/// Shortest connections between two entities, each hop with what links its two ends: the relations
+/// between them (with their type and direction) and the records they share.
+public struct Connections: Sendable {
+    /// One way two adjacent entities are linked.
+    public enum Link: Hashable, Sendable {
+        /// A relation; `forward` when it reads from the hop's first entity to its second.
+        case relation(Relation, forward: Bool)
+        case record(Record)
+    }
+
+    public struct Hop: Sendable {
+        public let from: ID
+        public let to: ID
+        public let links: [Link]
+    }
+
+    public typealias Route = [Hop]
+
+    private let network: Network
+    private let graph: MetricsGraph
+    private var linksByPair: [Pair: [Link]] = [:]
+
+    private struct Pair: Hashable {
+        let a: Int32, b: Int32
+        init(_ x: Int, _ y: Int) { (a, b) = x < y ? (Int32(x), Int32(y)) : (Int32(y), Int32(x)) }
+    }
+
+    public init(_ network: Network, graph: MetricsGraph? = nil) {
+        self.network = network
+        let graph = graph ?? MetricsGraph(network: network)
+        self.graph = graph
+        for relation in network.relations {
+            guard let a = graph.index(of: relation.from), let b = graph.index(of: relation.to), a != b else { continue }
+            linksByPair[Pair(a, b), default: []].append(.relation(relation, forward: a < b))
+        }
+        for record in network.records {
+            let members = MetricsGraph.members(of: record).compactMap { graph.index(of: $0) }
+            for i in members.indices {
+                for j in members.indices where j > i && members[i] != members[j] {
+                    linksByPair[Pair(members[i], members[j]), default: []].append(.record(record))
+                }
+            }
+        }
+    }
+
+    /// The shortest routes from `source` to `target`: one, or all of them (up to `limit`) with `all`.
+    /// Empty when they are not connected within `maximumHops`.
+    public func shortest(from source: ID, to target: ID, all: Bool = false, maximumHops: Int = .max, limit: Int = 50) -> [Route] {
+        guard let start = graph.index(of: source), let goal = graph.index(of: target) else { return [] }
+        if start == goal { return [[]] }
+        var distance = [Int](repeating: -1, count: graph.nodeCount)
+        distance[start] = 0
+        var frontier = [start]
+        while !frontier.isEmpty, distance[goal] < 0 {
+            var next: [Int] = []
+            for node in frontier where distance[node] < maximumHops {
+                for neighbour in graph.neighbours(of: node) where distance[Int(neighbour)] < 0 {
+                    distance[Int(neighbour)] = distance[node] + 1
+                    next.append(Int(neighbour))
+                }
+            }
+            frontier = next
+        }
+        guard distance[goal] > 0 else { return [] }
+        // Walk back from the goal through neighbours one step closer, in index order.
+        var routes: [[Int]] = []
+        func walk(_ node: Int, _ suffix: [Int]) {
+            guard routes.count < (all ? limit : 1) else { return }
+            if node == start {
+                routes.append([start] + suffix)
+                return
+            }
+            for neighbour in graph.neighbours(of: node) where distance[Int(neighbour)] == distance[node] - 1 {
+                walk(Int(neighbour), [node] + suffix)
+            }
+        }
+        walk(goal, [])
+        return routes.map { nodes in
+            zip(nodes, nodes.dropFirst()).map { a, b in
+                let links = (linksByPair[Pair(a, b)] ?? []).map { link -> Link in
+                    guard case .relation(let relation, _) = link else { return link }
+                    return .relation(relation, forward: relation.from == graph.ids[a])
+                }
+                return Hop(from: graph.ids[a], to: graph.ids[b], links: links)
+            }
+        }
+    }
+}

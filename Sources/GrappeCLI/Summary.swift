@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Summary: ParsableCommand {
+    func run() throws {}
+}
