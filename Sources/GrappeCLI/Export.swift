@@ -1,43 +1,64 @@
 import ArgumentParser
 import Foundation
+import GrappeExport
 import GrappeSeeds
 
 /// `grappe export`: the whole network in a file format other tools read.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the whole network (entities, relations, records, sources).",
-        discussion: "json is Grappe's canonical, deterministic form (docs/json-format.md); grappe reads it back as a seed file."
+        abstract: "Export the network: Grappe JSON, GraphML, GEXF, DOT, Gephi CSV or Kumu JSON.",
+        discussion: """
+        json is Grappe's canonical, deterministic form (docs/json-format.md), which grappe reads back.
+        The graph formats make entities and records nodes: relations are edges, and each record links to its
+        parties with the party's role. --metrics-graph exports instead exactly the graph metrics are computed on.
+        csv writes nodes.csv and edges.csv into the --output directory.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, graphml, gexf, dot, csv, kumu
     }
 
     @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var analysis: AnalysisOptions
 
-    @Option(name: .long, help: "Output format.")
+    @Option(name: .long, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .json
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (a directory for csv) instead of standard output.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .long, help: "Export the metrics graph (entities, undirected simple edges) rather than the full network.")
+    var metricsGraph = false
+
+    func validate() throws {
+        if format == .csv, output == nil { throw ValidationError("csv writes nodes.csv and edges.csv: give --output DIR") }
+        if format == .json, metricsGraph { throw ValidationError("--metrics-graph applies to the graph formats, not to json") }
+    }
+
     func run() throws {
-        let result = try seedOptions.load()
-        if result.hasErrors {
-            Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
-            Output.error("grappe: the seeds have errors (see above); nothing exported. Run 'grappe check' for details.")
-            throw Exit.dataError
-        }
-        let data = try NetworkJSON.encode(result.network)
-        guard let output else {
-            FileHandle.standardOutput.write(data)
+        let network = try analysis.network(from: seedOptions)
+        if format == .json {
+            try Output.write(try NetworkJSON.encode(network), to: output)
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            Output.error("grappe: cannot write \(output): \(error.localizedDescription)")
-            throw Exit.cannotCreate
+        let graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
+        switch format {
+        case .json: break
+        case .graphml: try Output.write(Data(GraphML.write(graph).utf8), to: output)
+        case .gexf: try Output.write(Data(GEXF.write(graph).utf8), to: output)
+        case .dot: try Output.write(Data(DOT.write(graph).utf8), to: output)
+        case .kumu: try Output.write(try Kumu.write(graph), to: output)
+        case .csv:
+            let directory = output!
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                Output.error("grappe: cannot create \(directory): \(error.localizedDescription)")
+                throw Exit.cannotCreate
+            }
+            try Output.write(Data(GephiCSV.nodes(graph).utf8), to: (directory as NSString).appendingPathComponent("nodes.csv"))
+            try Output.write(Data(GephiCSV.edges(graph).utf8), to: (directory as NSString).appendingPathComponent("edges.csv"))
         }
     }
 }

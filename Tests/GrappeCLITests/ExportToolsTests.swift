@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Each export is read back by the tool it is for: networkx (`pip install networkx`) for GraphML and
+/// GEXF, Graphviz (`apt-get install graphviz`) for DOT. `.ci/run` installs both; without them these
+/// tests fail rather than pass unchecked.
+@Suite(.serialized) struct ExportToolsTests {
+    let cli = CLITests()
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("grappe-\(UUID().uuidString)-\(name)").path
+    }
+
+    /// Runs a Python snippet with `path` as sys.argv[1] and returns its standard output.
+    func python(_ script: String, _ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let problem = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python failed: \(problem)")
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: ["graphml", "gexf"])
+    func networkxReadsTheGraphBack(_ format: String) throws {
+        let path = temporary("network.\(format)")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try cli.grappe("export", "--format", format, "--output", path).status == 0)
+        let report = try python("""
+            import sys, networkx as nx
+            g = nx.read_graphml(sys.argv[1]) if sys.argv[1].endswith('graphml') else nx.read_gexf(sys.argv[1])
+            picom = g.nodes['picom']
+            edge = g.edges['picom', 'lille']
+            agreement = g.nodes['entente-tripartite-lille']
+            print(g.number_of_nodes(), picom['kind'], picom['founded'], picom['label'], edge['type'],
+                  agreement['kind'], agreement['date'], g.edges['entente-tripartite-lille', 'cqic']['type'],
+                  g.nodes['laval']['territoire'], g.edges['technomontreal', 'picom']['mutual'], sep='|')
+            """, path)
+        #expect(report == "59|pole|2005|Pôle de compétitivité des industries du commerce|based_in|agreement|XXXX-10|signatory|île Jésus|true")
+    }
+
+    @Test func graphvizRendersTheDOT() throws {
+        let path = temporary("network.dot")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try cli.grappe("export", "--format", "dot", "--output", path).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dot", "-Tsvg", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let svg = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "dot failed (is graphviz installed?)")
+        #expect(svg.contains("<svg") && svg.contains("TechnoMontréal"))
+    }
+
+    @Test func kumuConnectionsNameExistingElements() throws {
+        let path = temporary("network.json")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try cli.grappe("export", "--format", "kumu", "--output", path).status == 0)
+        let report = try python("""
+            import sys, json
+            data = json.load(open(sys.argv[1], encoding='utf-8'))
+            labels = {e['label'] for e in data['elements']}
+            assert len(labels) == len(data['elements']), 'labels must be unique'
+            assert all(c['from'] in labels and c['to'] in labels for c in data['connections'])
+            print(len(data['elements']), sorted({e['type'] for e in data['elements']}))
+            """, path)
+        #expect(report == "59 ['Agreement', 'City', 'Cluster', 'Event', 'Mission', 'Organisation', 'Person', 'Pole', 'Project']")
+    }
+
+    /// The metrics graph as Gephi CSV loads back into Grappe and into networkx, and networkx finds the
+    /// same metrics as `grappe metrics` on the reference network.
+    @Test func metricsOfTheReferenceNetworkMatchNetworkx() throws {
+        let directory = temporary("metrics-graph")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try cli.grappe("export", "--format", "csv", "--metrics-graph", "--output", directory).status == 0)
+        try FileManager.default.copyItem(atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
+                                         toPath: directory + "/documents.yaml")
+        let check = try cli.grappe("check", "--seeds", directory)
+        #expect(check.status == 0, "\(check.output)")
+        let metrics = try cli.grappe("metrics", "--format", "json")
+        let metricsPath = directory + "/metrics.json"
+        try metrics.output.write(toFile: metricsPath, atomically: true, encoding: .utf8)
+        let report = try python("""
+            import sys, csv, json, networkx as nx
+            folder = sys.argv[1]
+            g = nx.Graph()
+            g.add_nodes_from(row['Id'] for row in csv.DictReader(open(folder + '/nodes.csv', encoding='utf-8')))
+            g.add_edges_from((row['Source'], row['Target']) for row in csv.DictReader(open(folder + '/edges.csv', encoding='utf-8')))
+            ours = {row['id']: row for row in json.load(open(folder + '/metrics.json', encoding='utf-8'))['nodes']}
+            reference = {
+                'betweenness': nx.betweenness_centrality(g), 'closeness': nx.closeness_centrality(g),
+                'pagerank': nx.pagerank(g, tol=1e-13, max_iter=10000), 'clustering': nx.clustering(g),
+                'degree_centrality': nx.degree_centrality(g),
+            }
+            worst = max(abs(ours[node][name] - values[node]) for name, values in reference.items() for node in g)
+            print(g.number_of_nodes(), g.number_of_edges(), worst < 1e-9)
+            """, directory)
+        #expect(report == "47 58 True")
+    }
+}
