@@ -1,5 +1,78 @@
 import ArgumentParser
+import Foundation
+import GrappeAnalysis
+import GrappeExport
+import GrappeModel
 
+/// `grappe summary`: the analyst's report on the whole network.
 struct Summary: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Network summary: counts, structure, communities, top partners, brokers, introductions, funding.",
+        discussion: """
+        Metrics are computed on the metrics graph (docs/metrics.md). Betweenness, closeness and distances are
+        exact up to --exact-limit nodes and sampled above (the report says so, with pivots and seed).
+        --compare D1 D2 adds what changed between two dates. JSON is documented in docs/summary-format.md.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+
+    @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "How many partners in each ranking.")
+    var top = 10
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Two dates: what changed between them.", valueName: "date"))
+    var compare: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard (1...1000).contains(top) else { throw ValidationError("--top must be between 1 and 1000") }
+        guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two dates") }
+        for text in compare {
+            switch PartialDate.parse(text) {
+            case .failure(let error): throw ValidationError("--compare: \(error)")
+            case .success(let date) where date.year == nil: throw ValidationError("--compare needs dates with a year")
+            case .success: break
+            }
+        }
+    }
+
+    func run() throws {
+        let network = try analysis.network(from: seedOptions)
+        let asOf = analysis.asOf.flatMap { try? PartialDate.parse($0).get() }
+        let summary = Progress.run("summarising") {
+            NetworkSummary(network, options: .init(top: top, metrics: analysis.options, asOf: asOf))
+        }
+        var changes: NetworkChanges?
+        if compare.count == 2 {
+            let dates = compare.map { try! PartialDate.parse($0).get() }
+            changes = Progress.run("comparing \(dates[0]) and \(dates[1])") { NetworkChanges(network, from: dates[0], to: dates[1], top: top) }
+        }
+        switch format {
+        case .json: try Output.write(try SummaryReport.json(summary, changes: changes), to: output)
+        case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), to: output)
+        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes), keepingLineBreaks: true).utf8), to: output)
+        case .text:
+            let width = output == nil ? Terminal.width : 80
+            let text = SummaryReport.text(summary, changes: changes, width: max(60, width))
+            if output == nil { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { Output.line(String($0)) } }
+            else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), to: output) }
+        }
+    }
+}
+
+enum Terminal {
+    /// The terminal's width when standard output is one, else 80.
+    static var width: Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return min(Int(size.ws_col), 120) }
+        return 80
+    }
 }

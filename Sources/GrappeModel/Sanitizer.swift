@@ -2,11 +2,13 @@
 /// a terminal raw. `visible` replaces each with a readable stand-in (`\e`, `\n`, `\u{7}`), as htop
 /// does, and leaves every printable character — accents, CJK, emoji — untouched.
 public enum Sanitizer {
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    /// `keepingLineBreaks` leaves `\n` alone, for multi-line reports written to files.
+    public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let escapes = { (scalar: Unicode.Scalar) in needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n") }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            guard needsEscape(scalar) else {
+            guard escapes(scalar) else {
                 result.unicodeScalars.append(scalar)
                 continue
             }

@@ -1,0 +1,50 @@
+/// How many terminal columns text takes: East Asian wide characters and emoji take two, combining
+/// marks and zero-width joiners none. Layouts measure with this, never with `count`.
+public enum TextWidth {
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// A character (grapheme cluster) takes the width of its widest scalar: an emoji sequence with
+    /// joiners or a letter with combining accents still fills one cell or two.
+    public static func of(_ character: Character) -> Int {
+        character.unicodeScalars.map(of).max() ?? 0
+    }
+
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value == 0x200D || (0xFE00...0xFE0F).contains(value) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// Cut to at most `width` columns, ending with `…` when something was cut.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 0 else { return "" }
+        var result = "", used = 0
+        for character in text {
+            let size = of(character)
+            if used + size > width - 1 { break }
+            result.append(character)
+            used += size
+        }
+        return result + "…"
+    }
+
+    /// Padded with spaces (or cut) to exactly `width` columns.
+    public static func padded(_ text: String, to width: Int) -> String {
+        let cut = truncated(text, to: width)
+        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+}
