@@ -31,6 +31,9 @@ let package = Package(
             "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Times the algorithms for Benchmarks/analysis.py (release build).
+        .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel"],
+                          path: "Benchmarks/GrappeBench"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
                     exclude: ["Fixtures"]),

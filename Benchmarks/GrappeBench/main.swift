@@ -1,0 +1,60 @@
+import Foundation
+import GrappeAnalysis
+import GrappeModel
+import GrappeSeeds
+
+/// Times Grappe's algorithms on a seed directory (usually the metrics-graph CSV of a generated network),
+/// one JSON object on standard output: seconds per operation. Run by Benchmarks/analysis.py.
+///
+///     grappe-bench DIR [--pivots 256] [--seed 1] [--exact-betweenness]
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: grappe-bench DIR [--pivots K] [--seed S] [--exact-betweenness]\n".utf8))
+    exit(64)
+}
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
+    return value
+}
+let pivots = option("--pivots", 256), seed = UInt64(option("--seed", 1))
+let exact = arguments.contains("--exact-betweenness")
+let clock = ContinuousClock()
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+func time<T>(_ body: () -> T) -> (T, Double) {
+    let start = clock.now
+    let result = body()
+    return (result, seconds(clock.now - start))
+}
+
+var timings: [String: Double] = [:]
+let (graph, load) = time { () -> MetricsGraph in
+    let result = try! SeedLoader.load(path: arguments[1])
+    return MetricsGraph(network: result.network)
+}
+timings["load"] = load
+var checksum = 0.0
+if exact {
+    let (values, elapsed) = time { Centrality.betweenness(graph) }
+    timings["betweenness_exact"] = elapsed
+    checksum += values.reduce(0, +)
+} else {
+    timings["degree"] = time { (0..<graph.nodeCount).map(graph.degree) }.1
+    let (components, componentTime) = time { Components(graph) }
+    timings["components"] = componentTime
+    let (pagerank, pagerankTime) = time { PageRank.scores(graph, tolerance: 1e-10) }
+    timings["pagerank"] = pagerankTime
+    if arguments.contains("--dump-pagerank") {
+        let lines = zip(graph.ids, pagerank.scores).map { "\($0),\($1)" }.joined(separator: "\n")
+        try! lines.write(toFile: "/tmp/grappe-pagerank.csv", atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("pagerank iterations: \(pagerank.iterations)\n".utf8))
+    }
+    let (clustering, clusteringTime) = time { Clustering.coefficients(graph) }
+    timings["clustering"] = clusteringTime
+    let (betweenness, betweennessTime) = time { Centrality.betweenness(graph, mode: .sampled(k: pivots, seed: seed)) }
+    timings["betweenness_sampled"] = betweennessTime
+    checksum = Double(components.sizes[0]) + pagerank.scores.reduce(0, +) + clustering.reduce(0, +) + betweenness.reduce(0, +)
+}
+let report: [String: Any] = ["nodes": graph.nodeCount, "edges": graph.edgeCount, "seconds": timings, "checksum": checksum]
+print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
