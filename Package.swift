@@ -23,12 +23,21 @@ let package = Package(
         ]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
+        // The dashboard's pure core: state, keys, update, views rendered into a cell canvas.
+        .target(name: "GrappeDashboard", dependencies: ["GrappeModel", "GrappeAnalysis"]),
+        // Debian's ncursesw (libncursesw5-dev), with accessors for the macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Saves the terminal's modes and restores them from signal handlers and at exit (C, so that the
+        // handlers are plain C functions).
+        .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only module that talks to the terminal: keys in, canvas out.
+        .target(name: "GrappeTerminal", dependencies: ["CNcursesw", "CTerminalRestore", "GrappeDashboard"]),
         // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
         .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
-            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport",
+            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
@@ -39,6 +48,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
     ]

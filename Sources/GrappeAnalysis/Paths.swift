@@ -20,7 +20,6 @@ public struct Connections: Sendable {
 
     private let network: Network
     private let graph: MetricsGraph
-    private var linksByPair: [Pair: [Link]] = [:]
 
     private struct Pair: Hashable {
         let a: Int32, b: Int32
@@ -29,20 +28,25 @@ public struct Connections: Sendable {
 
     public init(_ network: Network, graph: MetricsGraph? = nil) {
         self.network = network
-        let graph = graph ?? MetricsGraph(network: network)
-        self.graph = graph
+        self.graph = graph ?? MetricsGraph(network: network)
+    }
+
+    /// What links each of these pairs, found in one pass over the relations and records.
+    private func links(for pairs: Set<Pair>) -> [Pair: [Link]] {
+        var links: [Pair: [Link]] = [:]
         for relation in network.relations {
-            guard let a = graph.index(of: relation.from), let b = graph.index(of: relation.to), a != b else { continue }
-            linksByPair[Pair(a, b), default: []].append(.relation(relation, forward: a < b))
+            guard let a = graph.index(of: relation.from), let b = graph.index(of: relation.to), a != b, pairs.contains(Pair(a, b)) else { continue }
+            links[Pair(a, b), default: []].append(.relation(relation, forward: true))
         }
         for record in network.records {
             let members = MetricsGraph.members(of: record).compactMap { graph.index(of: $0) }
             for i in members.indices {
-                for j in members.indices where j > i && members[i] != members[j] {
-                    linksByPair[Pair(members[i], members[j]), default: []].append(.record(record))
+                for j in members.indices where j > i && members[i] != members[j] && pairs.contains(Pair(members[i], members[j])) {
+                    links[Pair(members[i], members[j]), default: []].append(.record(record))
                 }
             }
         }
+        return links
     }
 
     /// The shortest routes from `source` to `target`: one, or all of them (up to `limit`) with `all`.
@@ -77,6 +81,7 @@ public struct Connections: Sendable {
             }
         }
         walk(goal, [])
+        let linksByPair = links(for: Set(routes.flatMap { nodes in zip(nodes, nodes.dropFirst()).map { Pair($0, $1) } }))
         return routes.map { nodes in
             zip(nodes, nodes.dropFirst()).map { a, b in
                 let links = (linksByPair[Pair(a, b)] ?? []).map { link -> Link in

@@ -6,13 +6,14 @@ struct Grappe: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "grappe",
-        abstract: "The partnership network of an innovation cluster: check, explore and export it.",
+        abstract: "The partnership network of an innovation cluster: browse, check, analyse and export it.",
         discussion: """
         Seeds are read from --seeds, else $GRAPPE_SEEDS, else ./seeds.
         Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input.
         """,
         version: version,
-        subcommands: [Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Generate.self]
+        subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Generate.self],
+        defaultSubcommand: Browse.self
     )
 }
 

@@ -60,7 +60,7 @@ struct Summary: ParsableCommand {
         case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), to: output)
         case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes), keepingLineBreaks: true).utf8), to: output)
         case .text:
-            let width = output == nil ? Terminal.width : 80
+            let width = output == nil ? TerminalSize.width : 80
             let text = SummaryReport.text(summary, changes: changes, width: max(60, width))
             if output == nil { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { Output.line(String($0)) } }
             else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), to: output) }
@@ -68,7 +68,7 @@ struct Summary: ParsableCommand {
     }
 }
 
-enum Terminal {
+enum TerminalSize {
     /// The terminal's width when standard output is one, else 80.
     static var width: Int {
         var size = winsize()

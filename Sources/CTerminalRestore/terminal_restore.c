@@ -1,0 +1,50 @@
+// Restoring the terminal on every exit path, as htop does (see ../shared/NCURSES.md): the modes from
+// before the dashboard started are saved, and signal handlers and an atexit hook put them back.
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
+#include "terminal_restore.h"
+
+static struct termios saved_modes;
+static int saved = 0;
+static volatile sig_atomic_t active = 0;
+
+void grappe_restore_terminal(void) {
+    if (!active) return;
+    active = 0;
+    endwin();
+    // Mouse reporting off in every mode ncurses may have set, cursor visible, attributes reset.
+    static const char reset[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?25h\033[0m";
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+    if (saved) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_modes);
+}
+
+static void on_signal(int number) {
+    grappe_restore_terminal();
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+static void at_exit(void) { grappe_restore_terminal(); }
+
+void grappe_prepare_terminal(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) saved = 1;
+    active = 1;
+    static int registered = 0;
+    if (!registered) {
+        atexit(at_exit);
+        registered = 1;
+    }
+    int numbers[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGTRAP };
+    for (unsigned index = 0; index < sizeof numbers / sizeof numbers[0]; index++) {
+        struct sigaction action;
+        action.sa_handler = on_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(numbers[index], &action, NULL);
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import GrappeSeeds
+import GrappeTerminal
+
+/// `grappe` and `grappe browse`: the dashboard.
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the dashboard (the default command): browse partners, cards, neighbourhoods and paths.",
+        discussion: "Needs a terminal; for a report in a pipe or a file, use 'grappe summary'. Keys: ? in the dashboard."
+    )
+
+    enum LanguageOption: String, ExpressibleByArgument, CaseIterable { case fr, en }
+
+    @OptionGroup var seedOptions: SeedOptions
+
+    @Option(name: .long, help: "Interface language (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: LanguageOption?
+
+    @Flag(name: .long, help: "Monochrome interface (also with NO_COLOR).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Do not capture the mouse.")
+    var noMouse = false
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Output.error("grappe: the dashboard needs a terminal; for a report, run 'grappe summary'")
+            throw ExitCode.failure
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
+        let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
+        defer { terminal.close() }
+        var size = terminal.size
+        var loading = Canvas(width: size.width, height: size.height)
+        loading.put(Strings(language)[.loading], x: 2, y: 1, style: .accent)
+        terminal.draw(loading)
+
+        let first: LoadResult
+        do {
+            first = try SeedLoader.load(path: seedOptions.path)
+        } catch {
+            terminal.close()
+            Output.error("grappe: \(error)")
+            throw Exit.noInput
+        }
+        var state = DashboardState(catalogue: Catalogue(network: first.network, warnings: first.diagnostics.warningCount),
+                                   language: language, width: size.width, height: size.height, today: Self.today())
+        state.mouse = !noMouse
+        if first.hasErrors { Self.showDiagnostics(first, in: &state) }
+        while true {
+            terminal.draw(Views.render(state))
+            switch terminal.next() {
+            case .timeout: continue
+            case .resize(let width, let height):
+                size = (width, height)
+                state.resize(width: width, height: height)
+            case .key(let key):
+                switch state.handle(key) {
+                case .quit: return
+                case .reload:
+                    state.message = state.strings[.loading]
+                    terminal.draw(Views.render(state))
+                    guard let result = try? SeedLoader.load(path: seedOptions.path) else {
+                        state.message = "\(state.strings[.reloadFailed]): \(seedOptions.path)"
+                        continue
+                    }
+                    if result.hasErrors {
+                        Self.showDiagnostics(result, in: &state)
+                    } else {
+                        state.catalogue = Catalogue(network: result.network, warnings: result.diagnostics.warningCount)
+                        state.diagnostics = []
+                        state.resize(width: state.width, height: state.height)
+                        state.message = state.strings[.reloaded]
+                    }
+                case nil: break
+                }
+            }
+        }
+    }
+
+    /// Seeds with errors: the last good network stays (on the first load, what was valid), and the
+    /// diagnostics open in their own screen.
+    static func showDiagnostics(_ result: LoadResult, in state: inout DashboardState) {
+        state.diagnostics = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        state.message = state.strings[.reloadFailed]
+        state.navigate(to: .diagnostics)
+    }
+
+    static func today() -> DayStamp {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return DayStamp(parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+}

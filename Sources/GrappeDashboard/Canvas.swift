@@ -1,0 +1,140 @@
+import GrappeModel
+
+/// How a cell looks. Colours are roles, not hues: the terminal layer maps them (or drops them for
+/// `NO_COLOR`, where bold, reverse and underline still show the structure and the selection).
+public struct CellStyle: Hashable, Sendable {
+    public enum Role: UInt8, Sendable, CaseIterable {
+        case plain, accent, muted, header, match, warning, error, control, link, selected
+    }
+
+    public var role: Role
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    public static let plain = CellStyle()
+    public static let bold = CellStyle(bold: true)
+    public static let accent = CellStyle(.accent)
+    public static let muted = CellStyle(.muted)
+    public static let header = CellStyle(.header, bold: true)
+    public static let selected = CellStyle(.selected, reverse: true)
+    public static let match = CellStyle(.match, bold: true, underline: true)
+    public static let control = CellStyle(.control, reverse: true)
+    public static let warning = CellStyle(.warning, bold: true)
+    public static let error = CellStyle(.error, bold: true)
+    public static let link = CellStyle(.link, underline: true)
+}
+
+/// One terminal cell: a character (a grapheme, possibly with combining marks) and its style. The
+/// right half of a wide character is a continuation cell with no character of its own.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var style: CellStyle
+    public var isContinuation: Bool
+
+    public static let blank = Cell(character: " ", style: .plain, isContinuation: false)
+}
+
+/// A grid of cells that views draw into; the terminal layer copies it to the screen, and tests read
+/// it back as text. Text put on it is sanitized: control characters appear as visible escapes in the
+/// control style, never raw.
+public struct Canvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = [Cell](repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes `text` from column `x` on row `y`, within `limit` columns (to the edge by default).
+    /// Returns the columns used. Wide characters that would not fit whole are left out.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + (limit ?? width))
+        var column = x
+        for character in text {
+            let pieces = Self.visiblePieces(character, style: style)
+            for (piece, pieceStyle) in pieces {
+                let size = max(1, TextWidth.of(piece))
+                guard column + size <= end else { return column - x }
+                if column >= 0 {
+                    cells[y * width + column] = Cell(character: piece, style: pieceStyle, isContinuation: false)
+                    if size == 2 { cells[y * width + column + 1] = Cell(character: " ", style: pieceStyle, isContinuation: true) }
+                }
+                column += size
+            }
+        }
+        return column - x
+    }
+
+    /// Writes `text` cut to `width` columns with `…`, padded with spaces in `style`.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, width columns: Int, style: CellStyle = .plain) -> Int {
+        fill(x: x, y: y, width: columns, style: style)
+        return put(Self.fitted(text, to: columns), x: x, y: y, style: style, limit: columns)
+    }
+
+    /// `text` cut so that it shows in at most `columns` columns (escapes counted), with `…` when cut.
+    public static func fitted(_ text: String, to columns: Int) -> String {
+        func width(_ character: Character) -> Int {
+            character.unicodeScalars.contains(where: Sanitizer.needsEscape)
+                ? Sanitizer.visible(String(character)).count : TextWidth.of(character)
+        }
+        var total = 0
+        for character in text { total += width(character) }
+        guard total > columns else { return text }
+        guard columns > 0 else { return "" }
+        var result = "", used = 0
+        for character in text {
+            let size = width(character)
+            if used + size > columns - 1 { break }
+            result.append(character)
+            used += size
+        }
+        return result + "…"
+    }
+
+    public mutating func fill(x: Int, y: Int, width columns: Int, style: CellStyle = .plain, character: Character = " ") {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + columns) {
+            cells[y * width + column] = Cell(character: character, style: style, isContinuation: false)
+        }
+    }
+
+    /// Restyles cells without changing their characters (selection bars, highlights).
+    public mutating func restyle(x: Int, y: Int, width columns: Int, _ change: (inout CellStyle) -> Void) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + columns) { change(&cells[y * width + column].style) }
+    }
+
+    /// A control or escape character becomes its visible escape (`\e`, `\n`) in the control style.
+    private static func visiblePieces(_ character: Character, style: CellStyle) -> [(Character, CellStyle)] {
+        guard character.unicodeScalars.contains(where: Sanitizer.needsEscape) else { return [(character, style)] }
+        return Sanitizer.visible(String(character)).map { ($0, .control) }
+    }
+
+    /// The canvas as lines of text, trailing spaces removed: what snapshot tests compare.
+    public var text: String {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width where !self[column, row].isContinuation { line.append(self[column, row].character) }
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}

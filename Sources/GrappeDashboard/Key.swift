@@ -1,0 +1,136 @@
+/// An input event, already decoded by the terminal layer.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab, backTab, delete
+    case control(Character)
+    case click(x: Int, y: Int)
+    case wheelUp, wheelDown
+
+    /// How the key is written in the status bar and the help.
+    public var label: String {
+        switch self {
+        case .character(let character): String(character)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "⌫"
+        case .tab: "Tab"
+        case .backTab: "⇧Tab"
+        case .delete: "Del"
+        case .control(let character): "^\(character.uppercased())"
+        case .click: "click"
+        case .wheelUp: "wheel↑"
+        case .wheelDown: "wheel↓"
+        }
+    }
+}
+
+/// The eight sections, on keys 1…8.
+public enum Section: Int, CaseIterable, Sendable, Hashable {
+    case home = 1, partners, clustersAndPoles, cities, people, agreements, missions, projects
+
+    public var title: UI {
+        switch self {
+        case .home: .home
+        case .partners: .partners
+        case .clustersAndPoles: .clustersAndPoles
+        case .cities: .cities
+        case .people: .people
+        case .agreements: .agreements
+        case .missions: .missions
+        case .projects: .projects
+        }
+    }
+}
+
+/// What a key does. The key map binds keys to commands per context; the same table draws the status
+/// bar and the help overlay, so they can never disagree with what the keys do.
+public enum Command: Hashable, Sendable {
+    case quit, help, palette, reload
+    case section(Section)
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, historyBack, historyForward
+    case filter, sort, sortReverse, nextPane, previousPane
+    case neighbourhood, pathFinder, moreHops, fewerHops, newMission
+}
+
+public struct Binding: Sendable {
+    public let keys: [Key]
+    public let command: Command
+    public let help: UI
+    /// Shown in the status bar (the most useful keys of a view), or only in the help.
+    public let inStatusBar: Bool
+}
+
+/// Where keys are read: which bindings apply.
+public enum Context: Sendable {
+    case list, card, home, help
+}
+
+public enum KeyMap {
+    public static func bindings(_ context: Context) -> [Binding] {
+        let navigation = [
+            Binding(keys: [.down, .character("j")], command: .down, help: .move, inStatusBar: false),
+            Binding(keys: [.up, .character("k")], command: .up, help: .move, inStatusBar: false),
+            Binding(keys: [.pageDown, .control("f")], command: .pageDown, help: .pageDown, inStatusBar: false),
+            Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: .pageUp, inStatusBar: false),
+            Binding(keys: [.home, .character("g")], command: .top, help: .top, inStatusBar: false),
+            Binding(keys: [.end, .character("G")], command: .bottom, help: .bottom, inStatusBar: false),
+        ]
+        let global = [
+            Binding(keys: [.character("?")], command: .help, help: .help, inStatusBar: true),
+            Binding(keys: [.character(":")], command: .palette, help: .palette, inStatusBar: true),
+            Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
+            Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
+            Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
+            Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
+        ] + Section.allCases.map {
+            Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
+        }
+        switch context {
+        case .list:
+            return [
+                Binding(keys: [.enter, .character("l"), .right], command: .open, help: .open, inStatusBar: true),
+                Binding(keys: [.character("/")], command: .filter, help: .filter, inStatusBar: true),
+                Binding(keys: [.character("s")], command: .sort, help: .sort, inStatusBar: true),
+                Binding(keys: [.character("S")], command: .sortReverse, help: .sortReverse, inStatusBar: false),
+                Binding(keys: [.tab], command: .nextPane, help: .nextPane, inStatusBar: false),
+                Binding(keys: [.backTab], command: .previousPane, help: .nextPane, inStatusBar: false),
+                Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+                Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
+                Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
+            ] + navigation + global
+        case .card:
+            return [
+                Binding(keys: [.enter, .character("l"), .right], command: .open, help: .follow, inStatusBar: true),
+                Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: true),
+                Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+                Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
+                Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
+            ] + navigation + global
+        case .home:
+            return [
+                Binding(keys: [.character("2")], command: .section(.partners), help: .partners, inStatusBar: true),
+                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+            ] + global
+        case .help:
+            return [
+                Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true),
+            ] + navigation
+        }
+    }
+
+    public static func command(for key: Key, in context: Context) -> Command? {
+        bindings(context).first { $0.keys.contains(key) }?.command
+    }
+}

@@ -1,0 +1,250 @@
+import GrappeModel
+
+/// The interface's two languages. The default comes from LC_ALL, LC_MESSAGES, then LANG: French for
+/// `fr*`, English otherwise.
+public enum Language: String, Sendable, CaseIterable {
+    case fr, en
+
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("fr") ? .fr : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// Every piece of interface text, in both languages.
+public enum UI: CaseIterable, Sendable {
+    case home, partners, clustersAndPoles, cities, people, agreements, missions, projects
+    case name, type, kind, city, country, region, sector, links, title, titles, date, dates, place, status, parties
+    case destinations, leader, budget, founded, records, relations, sources, summary, attributes
+    case filter, noMatch, back, forward, open, quit, help, palette, reload, neighbourhood, pathFinder, sort, sortReverse
+    case nextPane, move, top, bottom, pageUp, pageDown, clear, follow, newMission, language, hops, moreHops, fewerHops
+    case tooSmall, loading, warnings, mostConnected, brokers, recentMissions, upcomingMissions, agreementsPerYear
+    case fundingPerProgramme, noData, yearUnknown, entities, helpTitle, keysOf, paletteHint, commandUnknown
+    case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
+    case missionFormLater, shortestConnections, selectPartner, close, mouseHint
+}
+
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    public subscript(_ key: UI) -> String {
+        let pair: (fr: String, en: String) = switch key {
+        case .home: ("Accueil", "Home")
+        case .partners: ("Partenaires", "Partners")
+        case .clustersAndPoles: ("Grappes et pôles", "Clusters & poles")
+        case .cities: ("Villes", "Cities")
+        case .people: ("Personnes", "People")
+        case .agreements: ("Ententes", "Agreements")
+        case .missions: ("Missions", "Missions")
+        case .projects: ("Projets", "Projects")
+        case .name: ("Nom", "Name")
+        case .type: ("Type", "Type")
+        case .kind: ("Nature", "Kind")
+        case .city: ("Ville", "City")
+        case .country: ("Pays", "Country")
+        case .region: ("Région", "Region")
+        case .sector: ("Secteur", "Sector")
+        case .links: ("Liens", "Links")
+        case .title: ("Titre", "Title")
+        case .titles: ("Fonctions", "Titles")
+        case .date: ("Date", "Date")
+        case .dates: ("Dates", "Dates")
+        case .place: ("Lieu", "Place")
+        case .status: ("Statut", "Status")
+        case .parties: ("Parties", "Parties")
+        case .destinations: ("Destinations", "Destinations")
+        case .leader: ("Chef", "Leader")
+        case .budget: ("Budget", "Budget")
+        case .founded: ("Fondé", "Founded")
+        case .records: ("Dossiers", "Records")
+        case .relations: ("Relations", "Relations")
+        case .sources: ("Sources", "Sources")
+        case .summary: ("Résumé", "Summary")
+        case .attributes: ("Attributs", "Attributes")
+        case .filter: ("filtrer", "filter")
+        case .noMatch: ("Aucun résultat", "No match")
+        case .back: ("retour", "back")
+        case .forward: ("suivant", "forward")
+        case .open: ("ouvrir", "open")
+        case .quit: ("quitter", "quit")
+        case .help: ("aide", "help")
+        case .palette: ("commandes", "commands")
+        case .reload: ("recharger", "reload")
+        case .neighbourhood: ("voisinage", "neighbourhood")
+        case .pathFinder: ("chemin", "path")
+        case .sort: ("trier", "sort")
+        case .sortReverse: ("inverser le tri", "reverse sort")
+        case .nextPane: ("panneau", "pane")
+        case .move: ("déplacer", "move")
+        case .top: ("début", "top")
+        case .bottom: ("fin", "bottom")
+        case .pageUp: ("page préc.", "page up")
+        case .pageDown: ("page suiv.", "page down")
+        case .clear: ("effacer", "clear")
+        case .follow: ("suivre le lien", "follow link")
+        case .newMission: ("nouvelle mission", "new mission")
+        case .language: ("langue", "language")
+        case .hops: ("sauts", "hops")
+        case .moreHops: ("plus loin", "more hops")
+        case .fewerHops: ("moins loin", "fewer hops")
+        case .tooSmall: ("Terminal trop petit : 40×12 au minimum", "Terminal too small: 40×12 at least")
+        case .loading: ("Chargement…", "Loading…")
+        case .warnings: ("avertissements des données", "data warnings")
+        case .mostConnected: ("Partenaires les plus connectés", "Most connected partners")
+        case .brokers: ("Passerelles entre grappes et pôles", "Brokers between clusters and poles")
+        case .recentMissions: ("Missions récentes", "Recent missions")
+        case .upcomingMissions: ("Missions à venir", "Upcoming missions")
+        case .agreementsPerYear: ("Ententes par année", "Agreements per year")
+        case .fundingPerProgramme: ("Financement par programme", "Funding per programme")
+        case .noData: ("aucune donnée", "no data")
+        case .yearUnknown: ("année ?", "year ?")
+        case .entities: ("entités", "entities")
+        case .helpTitle: ("Aide", "Help")
+        case .keysOf: ("Touches de cette vue", "Keys of this view")
+        case .paletteHint: ("partners, missions, show ID, path A B, lang fr|en, quit", "partners, missions, show ID, path A B, lang fr|en, quit")
+        case .commandUnknown: ("Commande inconnue", "Unknown command")
+        case .pathFrom: ("De", "From")
+        case .pathTo: ("À", "To")
+        case .pathNone: ("Aucun lien entre eux", "Not connected")
+        case .hop: ("saut", "hop")
+        case .reloadFailed: ("Rechargement refusé : les données ont des erreurs ; le réseau précédent reste affiché", "Reload refused: the seeds have errors; the last good network stays")
+        case .reloaded: ("Données rechargées", "Seeds reloaded")
+        case .diagnostics: ("Diagnostics", "Diagnostics")
+        case .count: ("Nombre", "Count")
+        case .item: ("Élément", "Item")
+        case .distance: ("distance", "distance")
+        case .linkedClusters: ("relie", "links")
+        case .missionFormLater: ("Le formulaire de mission arrive avec le registre des missions", "The mission form comes with the mission store")
+        case .shortestConnections: ("plus courts chemins", "shortest connections")
+        case .selectPartner: ("Tapez un nom, Tab pour compléter, Entrée pour valider", "Type a name, Tab to complete, Enter to confirm")
+        case .close: ("fermer", "close")
+        case .mouseHint: ("clic : choisir · molette : défiler", "click: select · wheel: scroll")
+        }
+        return language == .fr ? pair.fr : pair.en
+    }
+
+    public func kind(_ kind: EntityKind) -> String {
+        let pair: (String, String) = switch kind {
+        case .city: ("ville", "city")
+        case .cluster: ("grappe", "cluster")
+        case .pole: ("pôle", "pole")
+        case .organisation: ("organisation", "organisation")
+        case .person: ("personne", "person")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    /// "4 villes", "1 pôle": the kind's name agreeing with a count.
+    public func count(_ count: Int, _ kind: EntityKind) -> String {
+        guard count != 1 else { return "1 \(self.kind(kind))" }
+        let plural: (String, String) = switch kind {
+        case .city: ("villes", "cities")
+        case .cluster: ("grappes", "clusters")
+        case .pole: ("pôles", "poles")
+        case .organisation: ("organisations", "organisations")
+        case .person: ("personnes", "people")
+        }
+        return "\(count) \(language == .fr ? plural.0 : plural.1)"
+    }
+
+    public func count(_ count: Int, _ kind: RecordKind) -> String {
+        guard count != 1 else { return "1 \(self.kind(kind))" }
+        let plural: (String, String) = switch kind {
+        case .agreement: ("ententes", "agreements")
+        case .mission: ("missions", "missions")
+        case .project: ("projets", "projects")
+        case .event: ("événements", "events")
+        }
+        return "\(count) \(language == .fr ? plural.0 : plural.1)"
+    }
+
+    public func kind(_ kind: RecordKind) -> String {
+        let pair: (String, String) = switch kind {
+        case .agreement: ("entente", "agreement")
+        case .mission: ("mission", "mission")
+        case .project: ("projet", "project")
+        case .event: ("événement", "event")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    public func organisationType(_ type: OrganisationType) -> String {
+        let pair: (String, String) = switch type {
+        case .association: ("association", "association")
+        case .company: ("entreprise", "company")
+        case .publicBody: ("organisme public", "public body")
+        case .municipality: ("municipalité", "municipality")
+        case .government: ("gouvernement", "government")
+        case .financialInstitution: ("institution financière", "financial institution")
+        case .media: ("média", "media")
+        case .club: ("club", "club")
+        case .chamberOfCommerce: ("chambre de commerce", "chamber of commerce")
+        case .researchCentre: ("centre de recherche", "research centre")
+        case .innovationCentre: ("centre d'innovation", "innovation centre")
+        case .economicDevelopment: ("développement économique", "economic development")
+        case .platform: ("plateforme", "platform")
+        case .federation: ("fédération", "federation")
+        case .other: ("autre", "other")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    /// A relation read from `from`'s side (`outgoing`) or from `to`'s side.
+    public func relation(_ type: RelationType, outgoing: Bool = true) -> String {
+        let (fr, frBack, en, enBack): (String, String, String, String) = switch type {
+        case .basedIn: ("basé à", "accueille", "based in", "home of")
+        case .memberOf: ("membre de", "a pour membre", "member of", "has member")
+        case .partnerOf: ("partenaire de", "partenaire de", "partner of", "partner of")
+        case .holdsTitle: ("fonction à", "a pour titulaire", "holds a title at", "has officer")
+        case .worksFor: ("travaille pour", "emploie", "works for", "employs")
+        case .funds: ("finance", "financé par", "funds", "funded by")
+        case .founded: ("a fondé", "fondé par", "founded", "founded by")
+        case .contributedTo: ("a contribué à", "a reçu l'apport de", "contributed to", "had help from")
+        case .supports: ("soutient", "soutenu par", "supports", "supported by")
+        case .hosts: ("accueille", "accueilli par", "hosts", "hosted by")
+        case .publishes: ("publie", "publié par", "publishes", "published by")
+        case .covers: ("couvre", "couvert par", "covers", "covered by")
+        case .partOf: ("fait partie de", "comprend", "part of", "includes")
+        case .competesWith: ("concurrent de", "concurrent de", "competes with", "competes with")
+        case .collaboratesWith: ("collabore avec", "collabore avec", "collaborates with", "collaborates with")
+        case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
+        }
+        return language == .fr ? (outgoing ? fr : frBack) : (outgoing ? en : enBack)
+    }
+
+    public func role(_ role: PartyRole) -> String {
+        let pair: (String, String) = switch role {
+        case .signatory: ("signataire", "signatory")
+        case .witness: ("témoin", "witness")
+        case .leader: ("chef de mission", "leader")
+        case .delegate: ("délégué", "delegate")
+        case .onBehalfOf: ("au nom de", "on behalf of")
+        case .host: ("hôte", "host")
+        case .partnerMet: ("partenaire rencontré", "partner met")
+        case .lead: ("porteur", "lead")
+        case .partner: ("partenaire", "partner")
+        case .funder: ("bailleur", "funder")
+        case .operator: ("opérateur", "operator")
+        case .beneficiary: ("bénéficiaire", "beneficiary")
+        case .organiser: ("organisateur", "organiser")
+        case .speaker: ("conférencier", "speaker")
+        case .participant: ("participant", "participant")
+        case .announcer: ("annonceur", "announcer")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    public func status(_ raw: String) -> String {
+        guard language == .fr else { return raw.replacingOccurrences(of: "_", with: " ") }
+        let french = ["draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",
+                      "unknown": "inconnu", "planned": "prévue", "confirmed": "confirmée", "under_way": "en cours",
+                      "completed": "terminée", "cancelled": "annulée", "announced": "annoncé", "active": "actif", "held": "tenu"]
+        return french[raw] ?? raw.replacingOccurrences(of: "_", with: " ")
+    }
+}

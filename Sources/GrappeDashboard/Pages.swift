@@ -1,0 +1,231 @@
+import GrappeAnalysis
+import GrappeModel
+
+/// A line of a page: styled pieces of text and, when the line stands for an item, the link that
+/// `Enter` follows.
+public struct PageLine: Sendable {
+    public var pieces: [(text: String, style: CellStyle)]
+    public var link: Lookup.Item?
+
+    init(_ pieces: [(String, CellStyle)], link: Lookup.Item? = nil) {
+        self.pieces = pieces.map { (text: $0.0, style: $0.1) }
+        self.link = link
+    }
+
+    static let blank = PageLine([])
+    static func heading(_ text: String) -> PageLine { PageLine([(text, .header)]) }
+    static func text(_ text: String, _ style: CellStyle = .plain) -> PageLine { PageLine([(text, style)]) }
+}
+
+/// The contents of the screens that are pages rather than lists: cards, neighbourhoods, paths and
+/// the diagnostics of a failed reload.
+public enum Pages {
+    public static func lines(for screen: Screen, state: DashboardState) -> [PageLine] {
+        switch screen {
+        case .section: []
+        case .card(.entity(let id)): state.network.entity(id).map { entity(entity: $0, state: state) } ?? [.text(id)]
+        case .card(.record(let id)): state.network.record(id).map { record(record: $0, state: state) } ?? [.text(id)]
+        case .neighbourhood(let id, let hops): neighbourhood(of: id, hops: hops, state: state)
+        case .path(let from, let to): path(from: from, to: to, state: state)
+        case .diagnostics: [.heading(state.strings[.diagnostics])] + state.diagnostics.map { .text($0, .warning) }
+        }
+    }
+
+    static func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {
+        switch (start, end) {
+        case (nil, nil): nil
+        case (let start?, nil): start.description
+        case (nil, let end?): "… \(end)"
+        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+        }
+    }
+
+    static func entity(entity: Entity, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
+        var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
+        if let founded = entity.founded { facts.append("\(s[.founded]) \(founded)") }
+        if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
+        if let sector = entity.sector { facts.append(sector) }
+        lines.append(.text(facts.joined(separator: " · "), .muted))
+        if let summary = entity.summary { lines.append(.text(summary)) }
+        for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (entity.attributes[key]!, .plain)])) }
+        let relations = state.catalogue.relations(of: entity.id)
+        if !relations.isEmpty {
+            lines += [.blank, .heading("\(s[.relations]) (\(relations.count))")]
+            for type in RelationType.allCases {
+                for relation in relations where relation.type == type {
+                    let outgoing = relation.from == entity.id
+                    let other = outgoing ? relation.to : relation.from
+                    let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
+                    lines.append(PageLine([("  " + s.relation(type, outgoing: outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
+                                          + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
+                                          link: state.network.entity(other) != nil ? .entity(other) : nil))
+                }
+            }
+        }
+        let records = state.catalogue.records(of: entity.id)
+        if !records.isEmpty {
+            lines += [.blank, .heading("\(s[.records]) (\(records.count))")]
+            for record in records {
+                let roles = record.parties.filter { $0.entity == entity.id }.map { s.role($0.role) }.joined(separator: ", ")
+                lines.append(PageLine([("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
+                                       ("  " + [roles, record.date?.description ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
+                                      link: .record(record.id)))
+            }
+        }
+        return lines + sources(entity.sources, state: state)
+    }
+
+    static func record(record: Record, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        let network = state.network
+        var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
+        func place(_ label: UI, _ id: ID) {
+            lines.append(PageLine([("\(s[label]) : ", .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
+        }
+        func fact(_ label: String, _ value: String) { lines.append(PageLine([("\(label) : ", .muted), (value, .plain)])) }
+        switch record.body {
+        case .agreement(let agreement):
+            fact(s[.status], s.status(agreement.status.rawValue))
+            if let signed = agreement.signed { fact(s[.date], signed.description) }
+            if let id = agreement.place { place(.place, id) }
+            if let purpose = agreement.purpose { lines.append(.text(purpose)) }
+        case .mission(let mission):
+            fact(s[.status], s.status(mission.status.rawValue))
+            if let dates = period(mission.start, mission.end) { fact(s[.dates], dates) }
+            if let origin = mission.origin { place(.city, origin) }
+            for destination in mission.destinations { place(.destinations, destination) }
+            if let budget = mission.budget { fact(s[.budget], budget.description) }
+            for objective in mission.objectives { lines.append(.text("• " + objective)) }
+            for outcome in mission.outcomes {
+                if let agreement = outcome.agreement {
+                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(agreement), .link)], link: .record(agreement)))
+                }
+                if let partner = outcome.partner {
+                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(partner), .link)], link: .entity(partner)))
+                }
+                if let text = outcome.text { lines.append(.text("→ " + text)) }
+            }
+        case .project(let project):
+            fact(s[.status], s.status(project.status.rawValue))
+            if let dates = period(project.start, project.end) { fact(s[.dates], dates) }
+            if let duration = project.duration { fact("durée / duration", duration.description) }
+            if let budget = project.budget { fact(s[.budget], budget.description) }
+            if let parent = project.partOf {
+                lines.append(PageLine([("⊂ ", .muted), (state.catalogue.name(parent), .link)], link: .record(parent)))
+            }
+            for line in project.funding {
+                var details: [String] = []
+                if let share = line.share { details.append(share.description) }
+                if let amount = line.effectiveAmount(budget: project.budget) { details.append(amount.description) }
+                if let note = line.note { details.append(note) }
+                if let funder = line.funder {
+                    lines.append(PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
+                                          link: .entity(funder)))
+                } else {
+                    lines.append(.text("$ " + details.joined(separator: " · ")))
+                }
+            }
+        case .event(let event):
+            fact(s[.status], s.status(event.status.rawValue))
+            if let date = period(event.date, event.end) { fact(s[.date], date) }
+            if let id = event.place { place(.place, id) }
+        }
+        if let summary = record.summary { lines.append(.text(summary)) }
+        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
+        if !record.parties.isEmpty {
+            lines += [.blank, .heading("\(s[.parties]) (\(record.parties.count))")]
+            for party in record.parties where network.entity(party.entity) != nil {
+                lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
+                                      + (party.title.map { [("  " + $0, .muted)] } ?? []), link: .entity(party.entity)))
+            }
+        }
+        return lines + sources(record.sources, state: state)
+    }
+
+    static func sources(_ sources: [SourceRef], state: DashboardState) -> [PageLine] {
+        guard !sources.isEmpty else { return [] }
+        return [.blank, .heading(state.strings[.sources])] + sources.flatMap { source -> [PageLine] in
+            let title = state.network.document(source.document)?.title ?? source.document
+            return [.text("  " + title, .muted)] + (source.note.map { [.text("    " + $0)] } ?? [])
+        }
+    }
+
+    /// Partners within `hops`, grouped by distance; the first ring also by relation type.
+    static func neighbourhood(of id: ID, hops: Int, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        let graph = state.catalogue.graph
+        var lines: [PageLine] = [PageLine([("\(s[.neighbourhood]) · ", .header), (state.catalogue.name(id), .bold),
+                                           ("  (\(hops) \(s[.hops]), + / −)", .muted)])]
+        guard let start = graph.index(of: id) else { return lines }
+        var distance = [start: 0]
+        var frontier = [start]
+        var rings: [[Int]] = []
+        for step in 1...hops {
+            var next: [Int] = []
+            for node in frontier {
+                for neighbour in graph.neighbours(of: node) where distance[Int(neighbour)] == nil {
+                    distance[Int(neighbour)] = step
+                    next.append(Int(neighbour))
+                }
+            }
+            if next.isEmpty { break }
+            rings.append(next.sorted { graph.ids[$0] < graph.ids[$1] })
+            frontier = next
+        }
+        for (index, ring) in rings.enumerated() {
+            lines += [.blank, .heading("\(s[.distance]) \(index + 1) · \(ring.count)")]
+            if index == 0 {
+                var byType: [String: [Int]] = [:]
+                var order: [String] = []
+                let relations = state.catalogue.relations(of: id)
+                for node in ring {
+                    let other = graph.ids[node]
+                    let types = relations.filter { $0.from == other || $0.to == other }
+                        .map { s.relation($0.type, outgoing: $0.from == id) }
+                    let label = types.isEmpty ? s[.records] : Array(Set(types)).sorted().joined(separator: ", ")
+                    if byType[label] == nil { order.append(label) }
+                    byType[label, default: []].append(node)
+                }
+                for label in order {
+                    lines.append(.text("  " + label, .muted))
+                    for node in byType[label]!.prefix(200) {
+                        lines.append(PageLine([("    ", .plain), (state.catalogue.name(graph.ids[node]), .link)], link: .entity(graph.ids[node])))
+                    }
+                }
+            } else {
+                for node in ring.prefix(300) {
+                    lines.append(PageLine([("    ", .plain), (state.catalogue.name(graph.ids[node]), .link)], link: .entity(graph.ids[node])))
+                }
+                if ring.count > 300 { lines.append(.text("    … \(ring.count - 300)", .muted)) }
+            }
+        }
+        return lines
+    }
+
+    static func path(from: ID, to: ID, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        let routes = state.catalogue.connections.shortest(from: from, to: to, all: true, limit: 10)
+        var lines: [PageLine] = [PageLine([(state.catalogue.name(from), .bold), (" → ", .header), (state.catalogue.name(to), .bold)])]
+        guard let first = routes.first else { return lines + [.blank, .text(s[.pathNone], .warning)] }
+        lines.append(.text("\(first.count) \(s[.hop])\(first.count == 1 ? "" : "s") · \(routes.count) \(s[.shortestConnections])", .muted))
+        for (number, route) in routes.enumerated() {
+            lines += [.blank, .heading("#\(number + 1)")]
+            lines.append(PageLine([("  ", .plain), (state.catalogue.name(from), .link)], link: .entity(from)))
+            for hop in route {
+                for link in hop.links {
+                    switch link {
+                    case .relation(let relation, let forward):
+                        lines.append(.text("    " + (forward ? "↓ " : "↑ ") + s.relation(relation.type, outgoing: forward)
+                                           + ([relation.title, relation.label].compactMap { $0 }.map { " (\($0))" }.first ?? ""), .muted))
+                    case .record(let record):
+                        lines.append(PageLine([("    • " + s.kind(record.kind) + " ", .muted), (record.title, .link)], link: .record(record.id)))
+                    }
+                }
+                lines.append(PageLine([("  ", .plain), (state.catalogue.name(hop.to), .link)], link: .entity(hop.to)))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,148 @@
+import CNcursesw
+import CTerminalRestore
+import Foundation
+import GrappeDashboard
+
+/// The terminal, through ncursesw: keys in, canvas out. The only place that imports curses.
+///
+/// It saves the terminal's modes before starting and restores them on `close()`, at exit, and from
+/// signal handlers (SIGTERM, SIGHUP, SIGINT and fatal signals), so a terminal is never left broken.
+public final class Terminal {
+    public enum Event: Equatable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        case timeout
+    }
+
+    public let colors: Bool
+    public let mouse: Bool
+    private var previous: Canvas?
+    private var pairs: [CellStyle.Role: Int16] = [:]
+
+    /// Starts the terminal: raw keys (Ctrl-C arrives as a key), no echo, keypad, hidden cursor.
+    public init(colors wantsColors: Bool, mouse wantsMouse: Bool) {
+        // Wide characters need a UTF-8 character locale: keep the user's when it exists, else C.UTF-8
+        // (a LANG naming a locale that is not installed would otherwise leave "C" and drop accents).
+        if setlocale(LC_ALL, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        grappe_prepare_terminal()
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(grappe_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        var usesColors = false
+        if wantsColors, has_colors() {
+            start_color()
+            use_default_colors()
+            usesColors = true
+        }
+        colors = usesColors
+        if wantsMouse {
+            mousemask(grappe_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        mouse = wantsMouse
+        if usesColors { definePairs() }
+    }
+
+    deinit { close() }
+
+    /// Puts the terminal back as it was.
+    public func close() {
+        grappe_restore_terminal()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(grappe_cols()), Int(grappe_lines())) }
+
+    private func definePairs() {
+        let palette: [(CellStyle.Role, Int32)] = [
+            (.accent, COLOR_CYAN), (.muted, -1), (.header, COLOR_BLUE), (.match, COLOR_YELLOW), (.warning, COLOR_YELLOW),
+            (.error, COLOR_RED), (.control, COLOR_MAGENTA), (.link, COLOR_CYAN), (.selected, -1),
+        ]
+        for (index, entry) in palette.enumerated() {
+            let pair = Int16(index + 1)
+            init_pair(pair, Int16(entry.1), -1)
+            pairs[entry.0] = pair
+        }
+    }
+
+    private func attributes(_ style: CellStyle) -> (attr_t, Int16) {
+        var attributes = attr_t(0)
+        if style.bold { attributes |= grappe_a_bold() }
+        if style.reverse { attributes |= grappe_a_reverse() }
+        if style.underline { attributes |= grappe_a_underline() }
+        if style.role == .muted { attributes |= grappe_a_dim() }
+        return (attributes, colors ? (pairs[style.role] ?? 0) : 0)
+    }
+
+    /// Draws the cells that changed since the last frame; ncurses then sends only what differs.
+    public func draw(_ canvas: Canvas) {
+        let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
+        if full { erase() }
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell { continue }
+                if y == canvas.height - 1, x == canvas.width - 1 { continue }
+                var text = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+                let (attributes, pair) = attributes(cell.style)
+                _ = grappe_put_cell(Int32(y), Int32(x), &text, attributes, pair)
+            }
+        }
+        previous = canvas
+        refresh()
+    }
+
+    /// Waits up to `milliseconds` (forever when nil) for a key, a click or a resize.
+    public func next(timeout milliseconds: Int32? = nil) -> Event {
+        timeout(milliseconds ?? -1)
+        var character = wint_t(0)
+        let status = get_wch(&character)
+        if status == ERR { return .timeout }
+        if status == KEY_CODE_YES { return special(Int32(character)) }
+        switch character {
+        case 0x0D, 0x0A: return .key(.enter)
+        case 0x1B: return .key(.escape)
+        case 0x7F, 0x08: return .key(.backspace)
+        case 0x09: return .key(.tab)
+        case 0x01...0x1A: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 0x60))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)) else { return .timeout }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func special(_ code: Int32) -> Event {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_DC: return .key(.delete)
+        case KEY_RESIZE:
+            previous = nil
+            return .resize(width: Int(grappe_cols()), height: Int(grappe_lines()))
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .timeout }
+            if event.bstate & grappe_wheel_up() != 0 { return .key(.wheelUp) }
+            if event.bstate & grappe_wheel_down() != 0 { return .key(.wheelDown) }
+            if event.bstate & grappe_button1() != 0 { return .key(.click(x: Int(event.x), y: Int(event.y))) }
+            return .timeout
+        default:
+            return .timeout
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import GrappeSeeds
+import Testing
+
+/// The dashboard core as values: a state, keys in, the canvas read back as text.
+@Suite struct DashboardTests {
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    static let catalogue: Catalogue = {
+        let result = try! SeedLoader.load(path: seeds)
+        return Catalogue(network: result.network, warnings: result.diagnostics.warningCount)
+    }()
+
+    static func state(_ language: Language = .en, width: Int = 100, height: Int = 30) -> DashboardState {
+        DashboardState(catalogue: catalogue, language: language, width: width, height: height, today: DayStamp(2026, 11, 22))
+    }
+
+    static func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    @Test func sectionsOpenOnNumberKeys() {
+        var state = Self.state()
+        for section in Section.allCases {
+            _ = state.handle(.character(Character(String(section.rawValue))))
+            #expect(state.section == section)
+        }
+        #expect(Views.render(state).text.contains("Entente de collaboration") == false, "projects list, not agreements")
+    }
+
+    @Test func filterIsFuzzyAndAccentInsensitive() {
+        var state = Self.state()
+        _ = state.handle(.character("3"))
+        for key in [Key.character("/")] + Self.keys("montreal") { _ = state.handle(key) }
+        #expect(state.visibleRows(.clustersAndPoles).map(\.row.item.id) == ["technomontreal"])
+        _ = state.handle(.escape)
+        #expect(state.filters[.clustersAndPoles] == nil)
+        _ = state.handle(.character("2"))
+        for key in [Key.character("/")] + Self.keys("cqc") { _ = state.handle(key) }
+        #expect(state.visibleRows(.partners).map(\.row.item.id).contains("cqcd"))
+        _ = state.handle(.character("3"))
+        for key in [Key.character("/")] + Self.keys("pole") { _ = state.handle(key) }
+        #expect(state.visibleRows(.clustersAndPoles).first?.row.item.id == "picom", "'pole' finds Pôle")
+    }
+
+    @Test func openFollowAndGoBackWithBreadcrumbs() {
+        var state = Self.state()
+        for key in [Key.character("3"), .character("/")] + Self.keys("montreal") + [.enter, .enter] { _ = state.handle(key) }
+        #expect(state.place.screen == .card(.entity("technomontreal")))
+        let links = Pages.lines(for: state.place.screen, state: state).compactMap(\.link)
+        let picom = links.firstIndex(of: .entity("picom"))!
+        for _ in 0..<picom { _ = state.handle(.character("j")) }
+        _ = state.handle(.enter)
+        #expect(state.place.screen == .card(.entity("picom")))
+        #expect(state.trail() == ["Home", "Clusters & poles", "TechnoMontréal", "Pôle de compétitivité des industries du commerce"])
+        _ = state.handle(.escape)
+        #expect(state.place.screen == .card(.entity("technomontreal")))
+        _ = state.handle(.character("]"))
+        #expect(state.place.screen == .card(.entity("picom")))
+        _ = state.handle(.character("["))
+        _ = state.handle(.character("["))
+        #expect(state.place.screen == .section(.clustersAndPoles))
+    }
+
+    @Test func helpListsTheKeysOfTheView() {
+        var state = Self.state(.fr, width: 120, height: 60)
+        _ = state.handle(.character("2"))
+        _ = state.handle(.character("?"))
+        let text = Views.render(state).text
+        #expect(text.contains("Aide — Touches de cette vue"))
+        for binding in KeyMap.bindings(.list) { #expect(text.contains(Strings(.fr)[binding.help]) || binding.help == .partners) }
+        _ = state.handle(.escape)
+        #expect(!state.showsHelp)
+    }
+
+    @Test func statusBarComesFromTheKeyMap() {
+        var state = Self.state()
+        _ = state.handle(.character("2"))
+        let status = Views.render(state).text.split(separator: "\n").last.map(String.init) ?? ""
+        for binding in KeyMap.bindings(.list) where binding.inStatusBar {
+            #expect(status.contains("\(binding.keys[0].label) \(Strings(.en)[binding.help])"))
+        }
+    }
+
+    @Test func tooSmallTerminals() {
+        var state = Self.state(width: 39, height: 12)
+        #expect(Views.render(state).text.contains("Terminal too small"))
+        state.resize(width: 40, height: 12)
+        #expect(!Views.render(state).text.contains("Terminal too small"))
+        state.resize(width: 10, height: 3)
+        #expect(Views.render(state).width == 10)
+    }
+
+    @Test func bothLanguagesAndSwitching() {
+        var state = Self.state(.fr)
+        #expect(Views.render(state).text.contains("Partenaires les plus connectés"))
+        for key in [Key.character(":")] + Self.keys("lang en") + [.enter] { _ = state.handle(key) }
+        #expect(Views.render(state).text.contains("Most connected partners"))
+        #expect(Language.fromEnvironment(["LANG": "fr_CA.UTF-8"]) == .fr)
+        #expect(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment([:]) == .en)
+    }
+
+    @Test func paletteShowAndPath() {
+        var state = Self.state()
+        for key in [Key.character(":")] + Self.keys("show picom") + [.enter] { _ = state.handle(key) }
+        #expect(state.place.screen == .card(.entity("picom")))
+        for key in [Key.character(":")] + Self.keys("path ville-de-laval lille") + [.enter] { _ = state.handle(key) }
+        #expect(state.place.screen == .path(from: "ville-de-laval", to: "lille"))
+        #expect(Views.render(state).text.contains("Entente de collaboration tripartite"))
+        for key in [Key.character(":")] + Self.keys("sh") + [.tab] { _ = state.handle(key) }
+        #expect(state.prompt?.text == "show ")
+        _ = state.handle(.escape)
+        #expect(state.handle(.control("c")) == .quit)
+    }
+
+    @Test func neighbourhoodGrowsWithPlus() {
+        var state = Self.state()
+        for key in [Key.character(":")] + Self.keys("show technomontreal") + [.enter, .character("n")] { _ = state.handle(key) }
+        #expect(state.place.screen == .neighbourhood("technomontreal", hops: 1))
+        let one = Pages.lines(for: state.place.screen, state: state).count { $0.link != nil }
+        _ = state.handle(.character("+"))
+        #expect(state.place.screen == .neighbourhood("technomontreal", hops: 2))
+        #expect(Pages.lines(for: state.place.screen, state: state).count { $0.link != nil } > one)
+    }
+
+    @Test func controlCharactersFromDataAreDrawnVisibly() {
+        var canvas = Canvas(width: 20, height: 1)
+        canvas.put("ab\u{1B}[2Jc", x: 0, y: 0)
+        #expect(canvas.text == "ab\\e[2Jc")
+        #expect(canvas[2, 0].style == .control)
+    }
+
+    @Test func wideCharactersKeepAlignment() {
+        var canvas = Canvas(width: 12, height: 2)
+        canvas.put("東京の会議", x: 0, y: 0, width: 6)
+        canvas.put("Montréal🎉x", x: 0, y: 1, width: 9)
+        #expect(canvas.text == "東京…\nMontréal…")
+        #expect(TextWidth.of("東京…") == 5)
+    }
+}

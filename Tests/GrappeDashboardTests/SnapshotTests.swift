@@ -1,0 +1,60 @@
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import Testing
+
+/// Each view drawn into a canvas and compared, as text, with a committed snapshot. To accept a change
+/// on purpose: `GRAPPE_UPDATE_SNAPSHOTS=1 swift test --filter SnapshotTests`, then review the diff.
+@Suite struct SnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let language: Language
+        let width: Int
+        let height: Int
+        let keys: [Key]
+        var testDescription: String { name }
+    }
+
+    static func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    static let cases: [Case] = [
+        Case(name: "home-en-100x30", language: .en, width: 100, height: 30, keys: []),
+        Case(name: "home-fr-120x40", language: .fr, width: 120, height: 40, keys: []),
+        Case(name: "partners-en-80x24", language: .en, width: 80, height: 24, keys: [.character("2")]),
+        Case(name: "partners-fr-120x40", language: .fr, width: 120, height: 40, keys: [.character("2"), .down, .down]),
+        Case(name: "clusters-en-100x30", language: .en, width: 100, height: 30, keys: [.character("3")]),
+        Case(name: "cities-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character("4")]),
+        Case(name: "people-en-100x30", language: .en, width: 100, height: 30, keys: [.character("5")]),
+        Case(name: "agreements-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character("6")]),
+        Case(name: "missions-en-100x30", language: .en, width: 100, height: 30, keys: [.character("7")]),
+        Case(name: "projects-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character("8"), .character("s"), .character("s")]),
+        Case(name: "card-picom-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character(":")] + typed("show picom") + [.enter]),
+        Case(name: "card-agreement-en-100x30", language: .en, width: 100, height: 30,
+             keys: [.character(":")] + typed("show entente-tripartite-lille") + [.enter, .down]),
+        Case(name: "filter-en-100x30", language: .en, width: 100, height: 30, keys: [.character("2"), .character("/")] + typed("qc")),
+        Case(name: "neighbourhood-en-100x30", language: .en, width: 100, height: 30,
+             keys: [.character(":")] + typed("show technomontreal") + [.enter, .character("n"), .character("+")]),
+        Case(name: "path-fr-100x30", language: .fr, width: 100, height: 30,
+             keys: [.character("p")] + typed("ville-de-laval") + [.enter] + typed("lille") + [.enter]),
+        Case(name: "path-prompt-en-100x30", language: .en, width: 100, height: 30, keys: [.character("p")] + typed("Ville de L")),
+        Case(name: "help-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character("2"), .character("?")]),
+        Case(name: "too-small-en-39x11", language: .en, width: 39, height: 11, keys: []),
+        Case(name: "narrow-en-40x12", language: .en, width: 40, height: 12, keys: [.character("3"), .enter]),
+    ]
+
+    @Test(arguments: cases)
+    func matchesSnapshot(_ snapshot: Case) throws {
+        var state = DashboardTests.state(snapshot.language, width: snapshot.width, height: snapshot.height)
+        for key in snapshot.keys { _ = state.handle(key) }
+        let text = Views.render(state).text + "\n"
+        let file = Self.folder.appendingPathComponent(snapshot.name + ".txt")
+        if ProcessInfo.processInfo.environment["GRAPPE_UPDATE_SNAPSHOTS"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == expected, "\(snapshot.name) differs from its snapshot")
+    }
+}
