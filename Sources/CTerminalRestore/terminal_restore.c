@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include "terminal_restore.h"
 
@@ -40,11 +42,51 @@ void grappe_prepare_terminal(void) {
         registered = 1;
     }
     int numbers[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGTRAP };
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGWINCH);
     for (unsigned index = 0; index < sizeof numbers / sizeof numbers[0]; index++) {
         struct sigaction action;
         action.sa_handler = on_signal;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESETHAND;
         sigaction(numbers[index], &action, NULL);
+        sigaddset(&unblock, numbers[index]);
     }
+    // A parent may have left these blocked (seen under tmux servers started from scripts): then no
+    // handler would ever run, and the terminal would not be restored.
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+static volatile sig_atomic_t resized = 0;
+
+static void on_resize(int number) {
+    (void)number;
+    resized = 1;
+}
+
+void grappe_watch_resize(void) {
+    struct sigaction action;
+    action.sa_handler = on_resize;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGWINCH, &action, NULL);
+}
+
+int grappe_take_resize(int *rows, int *columns) {
+    if (!resized) return 0;
+    resized = 0;
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 1;
+}
+
+int grappe_wait_for_input(int milliseconds) {
+    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN };
+    int ready = poll(&input, 1, milliseconds);
+    if (ready <= 0) return 0;
+    if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return -1;
+    return 1;
 }

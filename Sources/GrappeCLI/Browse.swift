@@ -55,6 +55,7 @@ struct Browse: ParsableCommand {
             terminal.draw(Views.render(state))
             switch terminal.next() {
             case .timeout: continue
+            case .hangup: return
             case .resize(let width, let height):
                 size = (width, height)
                 state.resize(width: width, height: height)

@@ -49,7 +49,7 @@ public enum Views {
     public static func tabRanges(_ state: DashboardState) -> [(section: Section, range: Range<Int>)] {
         var widths = Section.allCases.map { TextWidth.of("\($0.rawValue) \(state.strings[$0.title])") + 2 }
         // When they do not all fit, the widest tabs give up columns first.
-        while widths.reduce(0, +) > state.width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+        while widths.reduce(0, +) > state.width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 5 {
             widths[widest] -= 1
         }
         var x = 0
@@ -209,7 +209,7 @@ public enum Views {
             if seen == selected { target = index; break }
             seen += 1
         }
-        return max(0, target - state.layout.bodyHeight + 3)
+        return max(0, target - max(0, state.layout.bodyHeight - 2))
     }
 
     static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], x: Int, width: Int, selection: Int, focused: Bool) {

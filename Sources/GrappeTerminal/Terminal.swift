@@ -12,6 +12,8 @@ public final class Terminal {
         case key(Key)
         case resize(width: Int, height: Int)
         case timeout
+        /// The terminal went away (its window closed, the SSH link dropped).
+        case hangup
     }
 
     public let colors: Bool
@@ -28,6 +30,7 @@ public final class Terminal {
         }
         grappe_prepare_terminal()
         initscr()
+        grappe_watch_resize()
         raw()
         noecho()
         nonl()
@@ -100,10 +103,38 @@ public final class Terminal {
 
     /// Waits up to `milliseconds` (forever when nil) for a key, a click or a resize.
     public func next(timeout milliseconds: Int32? = nil) -> Event {
-        timeout(milliseconds ?? -1)
+        var waited: Int32 = 0
+        var failures = 0
         var character = wint_t(0)
-        let status = get_wch(&character)
-        if status == ERR { return .timeout }
+        while true {
+            if let resize = takeResize() { return resize }
+            switch grappe_wait_for_input(200) {
+            case -1: return .hangup
+            case 1:
+                timeout(0)
+                let status = get_wch(&character)
+                if let resize = takeResize() { return resize }
+                if status != ERR { return decode(status, character) }
+                // Input was announced but none could be read: the terminal is closing.
+                failures += 1
+                if failures > 50 { return .hangup }
+            default:
+                waited += 200
+                if let milliseconds, waited >= milliseconds { return .timeout }
+            }
+        }
+    }
+
+    /// A size change seen by the SIGWINCH handler, applied to curses.
+    private func takeResize() -> Event? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard grappe_take_resize(&rows, &columns) == 1 else { return nil }
+        resizeterm(rows, columns)
+        previous = nil
+        return .resize(width: Int(columns), height: Int(rows))
+    }
+
+    private func decode(_ status: Int32, _ character: wint_t) -> Event {
         if status == KEY_CODE_YES { return special(Int32(character)) }
         switch character {
         case 0x0D, 0x0A: return .key(.enter)

@@ -9,4 +9,14 @@ void grappe_prepare_terminal(void);
 /// call more than once.
 void grappe_restore_terminal(void);
 
+/// Installs a SIGWINCH handler (without SA_RESTART, so a waiting read returns at once).
+void grappe_watch_resize(void);
+
+/// 1 when the window changed size since the last call, with its new size; 0 otherwise.
+int grappe_take_resize(int *rows, int *columns);
+
+/// Waits up to `milliseconds` for input: 1 when there is some, 0 on timeout or a signal, -1 when the
+/// terminal is gone (hang-up), so the caller can leave instead of spinning.
+int grappe_wait_for_input(int milliseconds);
+
 #endif

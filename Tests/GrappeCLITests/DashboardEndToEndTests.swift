@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real binary in a real terminal (tmux): keys in, screen text out, terminal modes checked.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    final class Session {
+        let name = "grappe-test-\(UUID().uuidString.prefix(8))"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-e2e-\(UUID().uuidString)")
+
+        init(width: Int = 100, height: Int = 30, arguments: String = "") throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let script = """
+                stty -g > '\(folder.path)/before'
+                env LC_ALL=C.UTF-8 TERM=xterm-256color '\(CLITests.binary.path)' --seeds '\(CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
+                echo "exit=$?" > '\(folder.path)/status'
+                stty -g > '\(folder.path)/after'
+                sleep 30
+                """
+            try script.write(to: folder.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+            try tmux("new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash '\(folder.path)/run.sh'")
+        }
+
+        deinit {
+            _ = try? tmux("kill-session", "-t", name)
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        /// Runs tmux with posix_spawn and waitpid: its server outlives the client and must not hold a
+        /// pipe of ours, so output goes through a file.
+        @discardableResult
+        func tmux(_ arguments: String...) throws -> String {
+            let output = folder.appendingPathComponent("tmux-output").path
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableNotLoadable) }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+
+        func keys(_ keys: String...) throws { for key in keys { try tmux("send-keys", "-t", name, key) } }
+        func type(_ text: String) throws { try tmux("send-keys", "-t", name, "-l", text) }
+        var screen: String { (try? tmux("capture-pane", "-p", "-t", name)) ?? "" }
+
+        /// Waits (up to 10 s) until the screen no longer shows `text`.
+        func waitForAbsence(_ text: String) -> Bool {
+            for _ in 0..<100 {
+                if !screen.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+
+        /// Waits (up to 10 s) until the screen shows `text`.
+        func waitFor(_ text: String) -> Bool {
+            for _ in 0..<100 {
+                if screen.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+
+        func file(_ name: String) -> String? {
+            for _ in 0..<50 {
+                if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { return text }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return nil
+        }
+    }
+
+    @Test func browseFilterFollowBackHelpResizeQuit() throws {
+        let session = try Session()
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("3", "/")
+        try session.type("montreal")
+        #expect(session.waitFor("/ montreal▏"))
+        try session.keys("Enter", "Enter")
+        #expect(session.waitFor("Home › Clusters & poles › TechnoMontréal"))
+        for _ in 0..<4 where !session.screen.contains("› Pôle de compétitivité") {
+            try session.keys("j", "Enter")
+            if !session.waitFor("› Pôle de compétitivité") { try session.keys("Escape") }
+        }
+        #expect(session.screen.contains("TechnoMontréal › Pôle de compétitivité des industries du commerce"))
+        try session.keys("Escape")
+        #expect(session.waitFor("Home › Clusters & poles › TechnoMontréal\n"))
+        try session.keys("?")
+        #expect(session.waitFor("Help — Keys of this view"))
+        try session.keys("Escape")
+        #expect(session.waitForAbsence("Help — Keys of this view"), "\(session.screen)")
+        try session.tmux("resize-window", "-t", session.name, "-x", "40", "-y", "12")
+        #expect(session.waitFor("Enter follow link"))
+        try session.tmux("resize-window", "-t", session.name, "-x", "39", "-y", "11")
+        #expect(session.waitFor("Terminal too small"))
+        try session.tmux("resize-window", "-t", session.name, "-x", "200", "-y", "60")
+        #expect(session.waitFor("grappe industrielle des technologies de l'information et des communications du Grand Montréal"))
+        try session.type("é")
+        try session.keys("q")
+        #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+        #expect(session.file("before") == session.file("after"), "terminal modes restored")
+    }
+
+    @Test func controlCQuitsAndRestoresTheTerminal() throws {
+        let session = try Session(arguments: "--no-color")
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("2", "C-c")
+        #expect(session.file("status")?.contains("exit=0") == true)
+        #expect(session.file("before") == session.file("after"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try Session()
+        #expect(session.waitFor("Most connected partners"))
+        let pid = try session.tmux("display-message", "-p", "-t", session.name, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        let shell = Int32(pid) ?? -1
+        var killed = 0
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == shell, stat.contains("(grappe)") { kill(child, SIGTERM); killed += 1 }
+        }
+        #expect(killed == 1)
+        #expect(session.file("status")?.contains("exit=143") == true)
+        #expect(session.file("before") == session.file("after"))
+    }
+
+    @Test func refusesWithoutATerminal() throws {
+        let run = try CLITests().grappe("browse")
+        #expect(run.status != 0)
+        #expect(run.error.contains("grappe summary"))
+    }
+}
