@@ -29,6 +29,10 @@ func time<T>(_ body: () -> T) -> (T, Double) {
 }
 
 var timings: [String: Double] = [:]
+if arguments.contains("--dashboard") {
+    DashboardBench.run(path: arguments[1])
+    exit(0)
+}
 let (graph, load) = time { () -> MetricsGraph in
     let result = try! SeedLoader.load(path: arguments[1])
     return MetricsGraph(network: result.network)

@@ -12,6 +12,16 @@ public final class Catalogue: Sendable {
         public let keys: [String]
         /// The folded name, for filtering without folding on every key press.
         public let folded: String
+        /// Its UTF-8 bytes, which filtering scans.
+        public let foldedBytes: [UInt8]
+
+        init(item: Lookup.Item, cells: [String], keys: [String], folded: String) {
+            self.item = item
+            self.cells = cells
+            self.keys = keys
+            self.folded = folded
+            foldedBytes = Array(folded.utf8)
+        }
     }
 
     public struct Column: Sendable {
@@ -31,6 +41,10 @@ public final class Catalogue: Sendable {
     public let relationsByNode: [[Int32]]
     public let recordsByNode: [[Int32]]
     public let home: HomeFigures
+    /// Entities and records per kind, for the header.
+    public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
+    /// The kind of each node of `graph`.
+    public let kinds: [EntityKind]
     public let cityOf: [ID: ID]
     private let rowsBySection: [Section: [Row]]
 
@@ -58,7 +72,13 @@ public final class Catalogue: Sendable {
         }
         self.relationsByNode = relationsByNode
         self.recordsByNode = recordsByNode
-        home = HomeFigures(network: network, graph: graph)
+        counts = network.counts
+        var kinds = [EntityKind](repeating: .organisation, count: graph.nodeCount)
+        for index in network.entities.indices {
+            if let node = graph.index(of: network.entities[index].id) { kinds[node] = network.entities[index].kind }
+        }
+        self.kinds = kinds
+        home = HomeFigures(network: network, graph: graph, kinds: kinds)
         var rows: [Section: [Row]] = [:]
         for section in Section.allCases where section != .home {
             rows[section] = Self.rows(section, network: network, graph: graph, cityOf: cityOf)
@@ -118,7 +138,11 @@ public final class Catalogue: Sendable {
     /// Cells hold raw values (vocabulary words, ids); views translate them for the language shown.
     private static func rows(_ section: Section, network: Network, graph: MetricsGraph, cityOf: [ID: ID]) -> [Row] {
         func degree(_ id: ID) -> Int { graph.index(of: id).map(graph.degree) ?? 0 }
-        func city(_ id: ID) -> String { cityOf[id].flatMap { network.entity($0)?.name } ?? "" }
+        var cityNames: [ID: String] = [:]
+        for index in network.entities.indices where network.entities[index].kind == .city {
+            cityNames[network.entities[index].id] = network.entities[index].name
+        }
+        func city(_ id: ID) -> String { cityOf[id].flatMap { cityNames[$0] } ?? "" }
         func entityRow(_ entity: Entity, _ cells: [String], _ keys: [String]) -> Row {
             Row(item: .entity(entity.id), cells: cells, keys: keys, folded: TextFolding.fold(entity.name + " " + (entity.acronym ?? "")))
         }

@@ -10,16 +10,14 @@ public struct HomeFigures: Sendable {
     public let agreementsPerYear: [(year: String, count: Int)]
     public let fundingPerProgramme: [(title: String, amount: Money)]
 
-    init(network: Network, graph: MetricsGraph) {
+    init(network: Network, graph: MetricsGraph, kinds: [EntityKind]) {
         let n = graph.nodeCount
         var ranked: [(ID, Int)] = []
         var brokers: [(ID, [ID], Int)] = []
-        for node in 0..<n {
+        for node in 0..<n where kinds[node] != .city {
             let id = graph.ids[node]
-            guard let entity = network.entity(id), entity.kind != .city else { continue }
             ranked.append((id, graph.degree(node)))
-            let groups = graph.neighbours(of: node).map { graph.ids[Int($0)] }
-                .filter { [.cluster, .pole].contains(network.entity($0)?.kind) }
+            let groups = graph.neighbours(of: node).filter { kinds[Int($0)] == .cluster || kinds[Int($0)] == .pole }.map { graph.ids[Int($0)] }
             if groups.count >= 2 { brokers.append((id, groups, graph.degree(node))) }
         }
         mostConnected = Array(ranked.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8)).map { (id: $0.0, links: $0.1) }

@@ -1,3 +1,4 @@
+import Foundation
 import GrappeAnalysis
 import GrappeModel
 
@@ -56,6 +57,8 @@ public struct DashboardState: Sendable {
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
     public var mouse = true
+    /// Shared between copies of the state: it only remembers results, never changes what they are.
+    let rowCache = RowCache()
 
     public init(catalogue: Catalogue, language: Language, width: Int, height: Int, today: DayStamp) {
         self.catalogue = catalogue
@@ -73,24 +76,31 @@ public struct DashboardState: Sendable {
         return nil
     }
 
-    /// The rows of the current section after its filter and sort, with the filter's matched positions.
-    public func visibleRows(_ section: Section) -> [(row: Catalogue.Row, matches: [Int])] {
-        let rows = catalogue.rows(section)
+    /// The rows of a section after its filter and sort: the best matches first while filtering,
+    /// unless a sort was chosen. Cached: keys that do not change the filter or sort reuse the result,
+    /// and a filter that grows narrows the previous result instead of scanning every row again.
+    public func visibleRows(_ section: Section) -> [Catalogue.Row] {
         let filter = filters[section].map(TextFolding.fold) ?? ""
-        var result: [(row: Catalogue.Row, matches: [Int])]
+        let sort = sorting[section]
+        let key = RowCache.Key(section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
+                               catalogue: ObjectIdentifier(catalogue))
+        if let cached = rowCache.rows(for: key) { return cached }
+        var result: [Catalogue.Row]
         if filter.isEmpty {
-            result = rows.map { ($0, []) }
+            result = catalogue.rows(section)
         } else {
-            result = rows.compactMap { row in Fuzzy.match(filter, in: row.folded).map { (row, $0) } }
-            if sorting[section] == nil {
-                result.sort { Fuzzy.score($0.matches) < Fuzzy.score($1.matches) }
-                return result
-            }
+            let query = Array(filter.utf8)
+            let pool = rowCache.narrowing(for: key) ?? catalogue.rows(section)
+            var scored: [(row: Catalogue.Row, score: Int)] = []
+            for row in pool { if let score = Fuzzy.score(query, in: row.foldedBytes) { scored.append((row, score)) } }
+            if sort == nil { scored.sort { $0.score < $1.score } }
+            result = scored.map(\.row)
         }
-        if let sort = sorting[section], sort.column > 0 || !sort.ascending {
+        if let sort, sort.column > 0 || !sort.ascending {
             let column = sort.column
-            result.sort { sort.ascending ? $0.row.keys[column] < $1.row.keys[column] : $0.row.keys[column] > $1.row.keys[column] }
+            result.sort { sort.ascending ? $0.keys[column] < $1.keys[column] : $0.keys[column] > $1.keys[column] }
         }
+        rowCache.store(result, for: key)
         return result
     }
 
@@ -120,8 +130,66 @@ public struct DashboardState: Sendable {
     }
 }
 
+/// The last rows computed per section, so that moving the selection does not filter or sort again.
+final class RowCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let section: Section
+        let filter: String
+        let sortColumn: Int
+        let ascending: Bool
+        let catalogue: ObjectIdentifier
+    }
+
+    private var entries: [Section: (key: Key, rows: [Catalogue.Row])] = [:]
+    private let lock = NSLock()
+
+    func rows(for key: Key) -> [Catalogue.Row]? {
+        lock.withLock { entries[key.section].flatMap { $0.key == key ? $0.rows : nil } }
+    }
+
+    /// The previous result of the same section, when the new filter extends its filter (same sort).
+    func narrowing(for key: Key) -> [Catalogue.Row]? {
+        lock.withLock {
+            guard let entry = entries[key.section], entry.key.catalogue == key.catalogue, !entry.key.filter.isEmpty,
+                  key.filter.hasPrefix(entry.key.filter) else { return nil }
+            return entry.rows
+        }
+    }
+
+    func store(_ rows: [Catalogue.Row], for key: Key) {
+        lock.withLock { entries[key.section] = (key, rows) }
+    }
+}
+
 /// Case- and accent-insensitive fuzzy matching: the query's letters in order, anywhere in the text.
 public enum Fuzzy {
+    /// A score (lower is better) when every byte of `query` appears in order in `text`; contiguous
+    /// matches beat scattered ones, early ones beat late ones.
+    public static func score(_ query: [UInt8], in text: [UInt8]) -> Int? {
+        guard let first = query.first else { return 0 }
+        guard text.count >= query.count else { return nil }
+        // Contiguous occurrence first.
+        if query.count <= text.count {
+            var start = 0
+            while start + query.count <= text.count {
+                if text[start] == first {
+                    var matched = 1
+                    while matched < query.count, text[start + matched] == query[matched] { matched += 1 }
+                    if matched == query.count { return start }
+                }
+                start += 1
+            }
+        }
+        var wanted = 0, firstAt = -1, lastAt = 0
+        for (index, byte) in text.enumerated() where byte == query[wanted] {
+            if firstAt < 0 { firstAt = index }
+            lastAt = index
+            wanted += 1
+            if wanted == query.count { return 1000 + firstAt + (lastAt - firstAt - query.count + 1) * 4 }
+        }
+        return nil
+    }
+
     /// Positions (in characters of the folded text) of the matched letters, or nil.
     /// A contiguous match is preferred when there is one.
     public static func match(_ query: String, in folded: String) -> [Int]? {

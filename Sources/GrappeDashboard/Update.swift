@@ -122,9 +122,9 @@ extension DashboardState {
         if let section, section != .home {
             if place.focusDetail, layout.showsDetail {
                 let row = visibleRows(section)[safe: place.selection]
-                return row.flatMap { Pages.lines(for: .card($0.row.item), state: self).compactMap(\.link)[safe: place.detailSelection] }
+                return row.flatMap { Pages.lines(for: .card($0.item), state: self).compactMap(\.link)[safe: place.detailSelection] }
             }
-            return visibleRows(section)[safe: place.selection]?.row.item
+            return visibleRows(section)[safe: place.selection]?.item
         }
         return Pages.lines(for: place.screen, state: self).compactMap(\.link)[safe: place.selection]
     }
@@ -139,7 +139,7 @@ extension DashboardState {
         if let section {
             if section == .home { return 0 }
             if place.focusDetail, layout.showsDetail, let row = visibleRows(section)[safe: place.selection] {
-                return Pages.lines(for: .card(row.row.item), state: self).count { $0.link != nil }
+                return Pages.lines(for: .card(row.item), state: self).count { $0.link != nil }
             }
             return visibleRows(section).count
         }

@@ -36,7 +36,7 @@ public enum Views {
     static func header(_ canvas: inout Canvas, _ state: DashboardState) {
         let s = state.strings
         canvas.fill(x: 0, y: 0, width: state.width, style: .header)
-        let counts = state.network.counts.byEntityKind
+        let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
         let language = " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
@@ -136,14 +136,16 @@ public enum Views {
             canvas.fill(x: 0, y: y, width: width, style: base)
             var x = 1
             for (index, column) in columns.enumerated() {
-                let text = display(entry.row.cells[index], column: column, state: state)
+                let text = display(entry.cells[index], column: column, state: state)
                 let cellWidth = widths[index]
                 if column.numeric {
                     let shown = Canvas.fitted(text, to: cellWidth)
                     canvas.put(shown, x: x + cellWidth - TextWidth.of(shown), y: y, style: base)
                 } else {
                     canvas.put(text, x: x, y: y, width: cellWidth, style: base)
-                    if index == 0, !entry.matches.isEmpty { highlight(&canvas, entry.row, matches: entry.matches, x: x, y: y, width: cellWidth, base: base) }
+                    if index == 0, let filter = state.filters[section], let matches = Fuzzy.match(TextFolding.fold(filter), in: entry.folded) {
+                        highlight(&canvas, entry, matches: matches, x: x, y: y, width: cellWidth, base: base)
+                    }
                 }
                 x += cellWidth + 1
             }
@@ -151,7 +153,7 @@ public enum Views {
         if layout.showsDetail {
             for y in layout.bodyTop..<layout.bodyBottom { canvas.put("│", x: layout.listWidth, y: y, style: .muted) }
             if let entry = rows[safe: state.place.selection] {
-                let lines = Pages.lines(for: .card(entry.row.item), state: state)
+                let lines = Pages.lines(for: .card(entry.item), state: state)
                 page(&canvas, state, lines: lines, x: layout.detailX + 1, width: state.width - layout.detailX - 1,
                      selection: state.place.detailSelection, focused: state.place.focusDetail)
             }
@@ -239,7 +241,7 @@ public enum Views {
         let twoColumns = state.width >= 100
         let columnWidth = twoColumns ? state.width / 2 - 2 : state.width - 2
         var blocks: [[PageLine]] = []
-        let counts = state.network.counts
+        let counts = state.catalogue.counts
         blocks.append([.heading(s[.entities])]
             + EntityKind.allCases.map { PageLine([("  " + s.count(counts.byEntityKind[$0] ?? 0, $0), .plain)]) }
             + RecordKind.allCases.map { PageLine([("  " + s.count(counts.byRecordKind[$0] ?? 0, $0), .plain)]) }

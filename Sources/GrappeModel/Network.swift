@@ -58,9 +58,9 @@ public struct Network: Sendable {
 
     public var counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]) {
         var entityCounts: [EntityKind: Int] = [:]
-        for entity in entities { entityCounts[entity.kind, default: 0] += 1 }
+        for index in entities.indices { entityCounts[entities[index].kind, default: 0] += 1 }
         var recordCounts: [RecordKind: Int] = [:]
-        for record in records { recordCounts[record.kind, default: 0] += 1 }
+        for index in records.indices { recordCounts[records[index].kind, default: 0] += 1 }
         return (entityCounts, recordCounts)
     }
 }

@@ -48,6 +48,10 @@ public enum Suggestion {
 /// Case- and accent-insensitive comparison keys: "TechnoMontréal" and "technomontreal" fold alike.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
+        // Most names and ids are plain ASCII: lower-case them byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if let base = baseLetter[scalar] {

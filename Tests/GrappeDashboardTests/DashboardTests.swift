@@ -32,15 +32,15 @@ import Testing
         var state = Self.state()
         _ = state.handle(.character("3"))
         for key in [Key.character("/")] + Self.keys("montreal") { _ = state.handle(key) }
-        #expect(state.visibleRows(.clustersAndPoles).map(\.row.item.id) == ["technomontreal"])
+        #expect(state.visibleRows(.clustersAndPoles).map(\.item.id) == ["technomontreal"])
         _ = state.handle(.escape)
         #expect(state.filters[.clustersAndPoles] == nil)
         _ = state.handle(.character("2"))
         for key in [Key.character("/")] + Self.keys("cqc") { _ = state.handle(key) }
-        #expect(state.visibleRows(.partners).map(\.row.item.id).contains("cqcd"))
+        #expect(state.visibleRows(.partners).map(\.item.id).contains("cqcd"))
         _ = state.handle(.character("3"))
         for key in [Key.character("/")] + Self.keys("pole") { _ = state.handle(key) }
-        #expect(state.visibleRows(.clustersAndPoles).first?.row.item.id == "picom", "'pole' finds Pôle")
+        #expect(state.visibleRows(.clustersAndPoles).first?.item.id == "picom", "'pole' finds Pôle")
     }
 
     @Test func openFollowAndGoBackWithBreadcrumbs() {

@@ -1,0 +1,47 @@
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import GrappeSeeds
+
+/// The dashboard's speed: from start to the first real frame (loading, the catalogue, the first
+/// render), then a scripted key sequence replayed through the real update and render path, each key
+/// timed. Prints JSON.
+enum DashboardBench {
+    static func run(path: String) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func milliseconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        }
+        let result = try! SeedLoader.load(path: path)
+        let loaded = clock.now
+        let catalogue = Catalogue(network: result.network, warnings: result.diagnostics.warningCount)
+        var state = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
+        _ = Views.render(state)
+        let firstFrame = clock.now
+        var script: [Key] = []
+        for section in ["2", "3", "4", "5", "6", "7", "8", "2"] { script.append(.character(Character(section))) }
+        script += Array(repeating: .down, count: 30) + [.pageDown, .pageDown, .end, .home]
+        script += [.enter] + Array(repeating: .down, count: 5) + [.enter, .escape, .escape]
+        script += [.character("/")] + "montreal".map { Key.character($0) } + [.backspace, .backspace, .enter, .enter, .escape, .escape]
+        script += [.character("s"), .character("s"), .character("S"), .character("1"), .character("2"), .tab, .down, .down, .tab]
+        script += [.character("?"), .escape, .character("n"), .character("+"), .escape, .character("3"), .enter, .character("["), .character("]")]
+        var durations: [Double] = []
+        for key in script {
+            let before = clock.now
+            _ = state.handle(key)
+            _ = Views.render(state)
+            durations.append(milliseconds(clock.now - before))
+        }
+        let slowest = zip(script, durations).sorted { $0.1 > $1.1 }.prefix(5).map { "\($0.0.label)=\(String(format: "%.1f", $0.1))ms" }
+        let sorted = durations.sorted()
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        let report: [String: Any] = [
+            "entities": result.network.entities.count, "relations": result.network.relations.count,
+            "load_ms": milliseconds(loaded - start), "catalogue_and_first_frame_ms": milliseconds(firstFrame - loaded),
+            "start_to_first_frame_ms": milliseconds(firstFrame - start), "keys": durations.count,
+            "slowest_keys": slowest.joined(separator: " "), "key_p50_ms": percentile(0.5), "key_p99_ms": percentile(0.99), "key_max_ms": sorted.last ?? 0,
+        ]
+        print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+    }
+}
