@@ -74,6 +74,7 @@ struct Browse: ParsableCommand {
                     } else {
                         state.catalogue = Catalogue(network: result.network, warnings: result.diagnostics.warningCount)
                         state.diagnostics = []
+                        if state.place.screen == .diagnostics { _ = state.run(.historyBack) }
                         state.resize(width: state.width, height: state.height)
                         state.message = state.strings[.reloaded]
                     }
