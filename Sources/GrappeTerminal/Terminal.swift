@@ -46,7 +46,6 @@ public final class Terminal {
         colors = usesColors
         if wantsMouse {
             mousemask(grappe_mouse_mask(), nil)
-            mouseinterval(0)
         }
         mouse = wantsMouse
         if usesColors { definePairs() }

@@ -31,7 +31,10 @@ import Glibc
         /// Runs tmux with posix_spawn and waitpid: its server outlives the client and must not hold a
         /// pipe of ours, so output goes through a file.
         @discardableResult
-        func tmux(_ arguments: String...) throws -> String {
+        func tmux(_ arguments: String...) throws -> String { try tmux(arguments) }
+
+        @discardableResult
+        func tmux(_ arguments: [String]) throws -> String {
             let output = folder.appendingPathComponent("tmux-output").path
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
@@ -107,6 +110,30 @@ import Glibc
         try session.keys("q")
         #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
         #expect(session.file("before") == session.file("after"), "terminal modes restored")
+    }
+
+    /// Mouse events as an xterm sends them (SGR 1006): `ESC [ < button ; x ; y M`, 1-based.
+    @Test func mouseClicksTabsAndRowsAndTheWheelScrolls() throws {
+        let session = try Session(width: 120, height: 30)
+        #expect(session.waitFor("Most connected partners"))
+        func mouse(_ button: Int, _ x: Int, _ y: Int, release: Bool = false) throws {
+            let bytes = Array("\u{1B}[<\(button);\(x);\(y)\(release ? "m" : "M")".utf8).map { String(format: "%02x", $0) }
+            try session.tmux(["send-keys", "-t", session.name, "-H"] + bytes)
+        }
+        try mouse(0, 28, 2)
+        try mouse(0, 28, 2, release: true)
+        #expect(session.waitFor("Home › Clusters & poles"), "\(session.screen)")
+        try mouse(65, 10, 10)
+        #expect(session.waitFor("│ TechnoMontréal"), "\(session.screen)")
+        try mouse(0, 5, 5)
+        try mouse(0, 5, 5, release: true)
+        #expect(session.waitFor("│ Pôle de compétitivité"), "\(session.screen)")
+        try mouse(0, 5, 5)
+        try mouse(0, 5, 5, release: true)
+        #expect(session.waitFor("Home › Clusters & poles › Pôle de compétitivité"), "\(session.screen)")
+        try session.keys("q")
+        #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+        #expect(session.file("before") == session.file("after"))
     }
 
     @Test func controlCQuitsAndRestoresTheTerminal() throws {
