@@ -4,7 +4,8 @@ import GrappeModel
 /// What the dashboard shows of one network, computed once when it is loaded: the rows of every
 /// section, the metrics graph, lookups and the home page's figures. Immutable, so states can share it.
 public final class Catalogue: Sendable {
-    public struct Row: Sendable, Equatable {
+    /// Immutable and shared: filtering and sorting move references, not the rows' arrays.
+    public final class Row: Sendable, Equatable {
         public let item: Lookup.Item
         /// Cell texts, in the section's column order; the first is the name that filters match.
         public let cells: [String]
@@ -22,6 +23,8 @@ public final class Catalogue: Sendable {
             self.folded = folded
             foldedBytes = Array(folded.utf8)
         }
+
+        public static func == (a: Row, b: Row) -> Bool { a === b }
     }
 
     public struct Column: Sendable {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GrappeAnalysis
 import GrappeModel
@@ -91,10 +92,7 @@ public struct DashboardState: Sendable {
         } else {
             let query = Array(filter.utf8)
             let pool = rowCache.narrowing(for: key) ?? catalogue.rows(section)
-            var scored: [(row: Catalogue.Row, score: Int)] = []
-            for row in pool { if let score = Fuzzy.score(query, in: row.foldedBytes) { scored.append((row, score)) } }
-            if sort == nil { scored.sort { $0.score < $1.score } }
-            result = scored.map(\.row)
+            result = Fuzzy.filter(pool, query: query, ranked: sort == nil)
         }
         if let sort, sort.column > 0 || !sort.ascending {
             let column = sort.column
@@ -163,6 +161,34 @@ final class RowCache: @unchecked Sendable {
 
 /// Case- and accent-insensitive fuzzy matching: the query's letters in order, anywhere in the text.
 public enum Fuzzy {
+    /// The rows whose folded name matches, best first when `ranked` (ties keep list order). Scoring
+    /// runs on all cores over fixed slices; ranking is a bucket sort, as scores are small integers.
+    static func filter(_ rows: [Catalogue.Row], query: [UInt8], ranked: Bool) -> [Catalogue.Row] {
+        let slices = rows.count < 20_000 ? 1 : 8
+        final class Part: @unchecked Sendable { var matches: [(index: Int32, score: Int32)] = [] }
+        let parts = (0..<slices).map { _ in Part() }
+        let work: @Sendable (Int) -> Void = { slice in
+            let lower = rows.count * slice / slices, upper = rows.count * (slice + 1) / slices
+            var found: [(index: Int32, score: Int32)] = []
+            for index in lower..<upper {
+                if let score = score(query, in: rows[index].foldedBytes) { found.append((Int32(index), Int32(min(score, 4095)))) }
+            }
+            parts[slice].matches = found
+        }
+        if slices == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices, execute: work) }
+        let matches = parts.flatMap(\.matches)
+        guard ranked else { return matches.map { rows[Int($0.index)] } }
+        var counts = [Int](repeating: 0, count: 4097)
+        for match in matches { counts[Int(match.score) + 1] += 1 }
+        for bucket in 1..<counts.count { counts[bucket] += counts[bucket - 1] }
+        var order = [Int32](repeating: 0, count: matches.count)
+        for match in matches {
+            order[counts[Int(match.score)]] = match.index
+            counts[Int(match.score)] += 1
+        }
+        return order.map { rows[Int($0)] }
+    }
+
     /// A score (lower is better) when every byte of `query` appears in order in `text`; contiguous
     /// matches beat scattered ones, early ones beat late ones.
     public static func score(_ query: [UInt8], in text: [UInt8]) -> Int? {
