@@ -91,22 +91,10 @@ public struct Canvas: Sendable, Equatable {
 
     /// `text` cut so that it shows in at most `columns` columns (escapes counted), with `…` when cut.
     public static func fitted(_ text: String, to columns: Int) -> String {
-        func width(_ character: Character) -> Int {
+        TextWidth.truncated(text, to: columns) { character in
             character.unicodeScalars.contains(where: Sanitizer.needsEscape)
                 ? Sanitizer.visible(String(character)).count : TextWidth.of(character)
         }
-        var total = 0
-        for character in text { total += width(character) }
-        guard total > columns else { return text }
-        guard columns > 0 else { return "" }
-        var result = "", used = 0
-        for character in text {
-            let size = width(character)
-            if used + size > columns - 1 { break }
-            result.append(character)
-            used += size
-        }
-        return result + "…"
     }
 
     public mutating func fill(x: Int, y: Int, width columns: Int, style: CellStyle = .plain, character: Character = " ") {

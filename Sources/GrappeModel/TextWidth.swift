@@ -28,13 +28,14 @@ public enum TextWidth {
         }
     }
 
-    /// Cut to at most `width` columns, ending with `…` when something was cut.
-    public static func truncated(_ text: String, to width: Int) -> String {
-        guard of(text) > width else { return text }
+    /// Cut to at most `width` columns, ending with `…` when something was cut. `measure` gives each
+    /// character's width (the canvas counts a control character as the width of its visible escape).
+    public static func truncated(_ text: String, to width: Int, measure: (Character) -> Int = { of($0) }) -> String {
+        guard text.reduce(0, { $0 + measure($1) }) > width else { return text }
         guard width > 0 else { return "" }
         var result = "", used = 0
         for character in text {
-            let size = of(character)
+            let size = measure(character)
             if used + size > width - 1 { break }
             result.append(character)
             used += size

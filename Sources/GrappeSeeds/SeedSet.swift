@@ -66,7 +66,7 @@ final class SeedSet: @unchecked Sendable {
     }
 
     /// The position of a relation's `from` or `to`, wherever the relation came from.
-    func location(ofRelation index: Int, end: KeyPath<CSVEdgeTable, Int>, yamlFallback: SourceLocation? = nil) -> SourceLocation? {
+    func location(ofRelation index: Int, end: KeyPath<CSVEdgeTable, Int>) -> SourceLocation? {
         if let origin = relationOrigins[index] { return location(origin) }
         guard let table = edgeTables.first(where: { $0.relations.contains(index) }) else { return nil }
         let line = Int(relationLines[table.firstLine + index - table.relations.lowerBound])
