@@ -157,7 +157,7 @@ public enum Pages {
         let s = state.strings
         let graph = state.catalogue.graph
         var lines: [PageLine] = [PageLine([("\(s[.neighbourhood]) · ", .header), (state.catalogue.name(id), .bold),
-                                           ("  (\(hops) \(s[.hops]), + / −)", .muted)])]
+                                           ("  (\(hops) \(s[hops == 1 ? .hop : .hops]), + / −)", .muted)])]
         guard let start = graph.index(of: id) else { return lines }
         var distance = [start: 0]
         var frontier = [start]
