@@ -120,11 +120,11 @@ public final class Catalogue: Sendable {
             [Column(title: .name, weight: 3, minimum: 12, numeric: false), Column(title: .titles, weight: 5, minimum: 10, numeric: false),
              Column(title: .links, weight: 0, minimum: 6, numeric: true)]
         case .agreements:
-            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .date, weight: 0, minimum: 10, numeric: false),
+            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .date, weight: 0, minimum: 14, numeric: false),
              Column(title: .place, weight: 2, minimum: 8, numeric: false), Column(title: .parties, weight: 0, minimum: 7, numeric: true),
              Column(title: .status, weight: 0, minimum: 10, numeric: false)]
         case .missions:
-            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .dates, weight: 0, minimum: 10, numeric: false),
+            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .dates, weight: 0, minimum: 14, numeric: false),
              Column(title: .destinations, weight: 2, minimum: 8, numeric: false), Column(title: .leader, weight: 2, minimum: 8, numeric: false),
              Column(title: .status, weight: 0, minimum: 10, numeric: false)]
         case .projects:

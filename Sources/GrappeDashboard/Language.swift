@@ -240,6 +240,33 @@ public struct Strings: Sendable {
         return language == .fr ? pair.0 : pair.1
     }
 
+    /// A partial date as people write it: "12 mars 2013", "oct. (année ?)", "printemps 2013 ~".
+    public func date(_ date: PartialDate) -> String {
+        let months = language == .fr
+            ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let seasons: [PartialDate.Season: (String, String)] = [.spring: ("printemps", "spring"), .summer: ("été", "summer"),
+                                                               .autumn: ("automne", "autumn"), .winter: ("hiver", "winter")]
+        var parts: [String] = []
+        if let day = date.day { parts.append(String(day)) }
+        if let month = date.month { parts.append(months[month - 1]) }
+        if let season = date.season { parts.append(language == .fr ? seasons[season]!.0 : seasons[season]!.1) }
+        parts.append(date.year.map(String.init) ?? (language == .fr ? "(année ?)" : "(year ?)"))
+        let mark = switch date.qualifier {
+        case .exact: ""
+        case .approximate: " ~"
+        case .uncertain: " ?"
+        case .approximateAndUncertain: " ~?"
+        }
+        return parts.joined(separator: " ") + mark
+    }
+
+    /// A date cell's raw EDTF text, shown as `date(_:)` writes it (other text unchanged).
+    public func date(text raw: String) -> String {
+        guard !raw.isEmpty, case .success(let parsed) = PartialDate.parse(raw) else { return raw }
+        return date(parsed)
+    }
+
     public func status(_ raw: String) -> String {
         guard language == .fr else { return raw.replacingOccurrences(of: "_", with: " ") }
         let french = ["draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",

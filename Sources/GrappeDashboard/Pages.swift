@@ -31,12 +31,12 @@ public enum Pages {
         }
     }
 
-    static func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {
+    static func period(_ start: PartialDate?, _ end: PartialDate?, _ s: Strings) -> String? {
         switch (start, end) {
         case (nil, nil): nil
-        case (let start?, nil): start.description
-        case (nil, let end?): "… \(end)"
-        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+        case (let start?, nil): s.date(start)
+        case (nil, let end?): "… \(s.date(end))"
+        case (let start?, let end?): start == end ? s.date(start) : "\(s.date(start)) – \(s.date(end))"
         }
     }
 
@@ -44,7 +44,7 @@ public enum Pages {
         let s = state.strings
         var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
         var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
-        if let founded = entity.founded { facts.append("\(s[.founded]) \(founded)") }
+        if let founded = entity.founded { facts.append("\(s[.founded]) \(s.date(founded))") }
         if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
         if let sector = entity.sector { facts.append(sector) }
         lines.append(.text(facts.joined(separator: " · "), .muted))
@@ -57,7 +57,7 @@ public enum Pages {
                 for relation in relations where relation.type == type {
                     let outgoing = relation.from == entity.id
                     let other = outgoing ? relation.to : relation.from
-                    let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
+                    let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
                     lines.append(PageLine([("  " + s.relation(type, outgoing: outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
                                           + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
                                           link: state.network.entity(other) != nil ? .entity(other) : nil))
@@ -70,7 +70,7 @@ public enum Pages {
             for record in records {
                 let roles = record.parties.filter { $0.entity == entity.id }.map { s.role($0.role) }.joined(separator: ", ")
                 lines.append(PageLine([("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
-                                       ("  " + [roles, record.date?.description ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
+                                       ("  " + [roles, record.date.map(s.date) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
                                       link: .record(record.id)))
             }
         }
@@ -88,12 +88,12 @@ public enum Pages {
         switch record.body {
         case .agreement(let agreement):
             fact(s[.status], s.status(agreement.status.rawValue))
-            if let signed = agreement.signed { fact(s[.date], signed.description) }
+            if let signed = agreement.signed { fact(s[.date], s.date(signed)) }
             if let id = agreement.place { place(.place, id) }
             if let purpose = agreement.purpose { lines.append(.text(purpose)) }
         case .mission(let mission):
             fact(s[.status], s.status(mission.status.rawValue))
-            if let dates = period(mission.start, mission.end) { fact(s[.dates], dates) }
+            if let dates = period(mission.start, mission.end, s) { fact(s[.dates], dates) }
             if let origin = mission.origin { place(.city, origin) }
             for destination in mission.destinations { place(.destinations, destination) }
             if let budget = mission.budget { fact(s[.budget], budget.description) }
@@ -109,7 +109,7 @@ public enum Pages {
             }
         case .project(let project):
             fact(s[.status], s.status(project.status.rawValue))
-            if let dates = period(project.start, project.end) { fact(s[.dates], dates) }
+            if let dates = period(project.start, project.end, s) { fact(s[.dates], dates) }
             if let duration = project.duration { fact("durée / duration", duration.description) }
             if let budget = project.budget { fact(s[.budget], budget.description) }
             if let parent = project.partOf {
@@ -129,7 +129,7 @@ public enum Pages {
             }
         case .event(let event):
             fact(s[.status], s.status(event.status.rawValue))
-            if let date = period(event.date, event.end) { fact(s[.date], date) }
+            if let date = period(event.date, event.end, s) { fact(s[.date], date) }
             if let id = event.place { place(.place, id) }
         }
         if let summary = record.summary { lines.append(.text(summary)) }

@@ -167,6 +167,7 @@ public enum Views {
         case .type: return OrganisationType(rawValue: raw).map(s.organisationType) ?? raw
         case .kind: return EntityKind(rawValue: raw).map(s.kind) ?? raw
         case .status: return s.status(raw)
+        case .date, .dates: return s.date(text: raw)
         default: return raw
         }
     }
@@ -261,10 +262,10 @@ public enum Views {
         let upcoming = known.filter { $0.date!.bounds!.first > state.today }.sorted { $0.date!.bounds!.first < $1.date!.bounds!.first }
         let undated = figures.missions.filter { $0.date?.bounds == nil }
         blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map { mission in
-            PageLine([("  \(mission.date!)  ", .accent), (mission.title, .plain)])
+            PageLine([("  \(s.date(mission.date!))  ", .accent), (mission.title, .plain)])
         }))
         blocks.append([.heading(s[.recentMissions])] + (recent.prefix(5) + undated.prefix(3)).map { mission in
-            PageLine([("  \(mission.date?.description ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
+            PageLine([("  \(mission.date.map(s.date) ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
         })
         let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
         blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :

@@ -139,3 +139,14 @@ import Testing
         #expect(TextWidth.of("東京…") == 5)
     }
 }
+
+@Suite struct DateDisplayTests {
+    @Test(arguments: [
+        ("XXXX-10", Language.fr, "oct. (année ?)"), ("XXXX-10", .en, "Oct (year ?)"),
+        ("XXXX-03-12", .fr, "12 mars (année ?)"), ("2013-10", .en, "Oct 2013"),
+        ("2005", .fr, "2005"), ("XXXX-22~", .fr, "été (année ?) ~"), ("2013-21", .en, "spring 2013"),
+    ])
+    func datesReadAsPeopleWriteThem(_ raw: String, _ language: Language, _ expected: String) {
+        #expect(Strings(language).date(text: raw) == expected)
+    }
+}
