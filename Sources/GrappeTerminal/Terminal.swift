@@ -107,17 +107,20 @@ public final class Terminal {
         var character = wint_t(0)
         while true {
             if let resize = takeResize() { return resize }
+            // Keys ncurses already holds (the rest of a burst such as Esc then q) come first: poll()
+            // only sees what is still in the file descriptor.
+            timeout(0)
+            let status = get_wch(&character)
+            if let resize = takeResize() { return resize }
+            if status != ERR { return decode(status, character) }
             switch grappe_wait_for_input(200) {
             case -1: return .hangup
             case 1:
-                timeout(0)
-                let status = get_wch(&character)
-                if let resize = takeResize() { return resize }
-                if status != ERR { return decode(status, character) }
-                // Input was announced but none could be read: the terminal is closing.
+                // Input was announced; if none can be read again and again, the terminal is closing.
                 failures += 1
                 if failures > 50 { return .hangup }
             default:
+                failures = 0
                 waited += 200
                 if let milliseconds, waited >= milliseconds { return .timeout }
             }

@@ -136,6 +136,17 @@ import Glibc
         #expect(session.file("before") == session.file("after"))
     }
 
+    /// Esc and the next key in one burst: the key must not wait in ncurses' buffer for another one.
+    @Test func aKeyRightAfterEscapeIsHandled() throws {
+        let session = try Session()
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("2", "/")
+        try session.type("ab")
+        #expect(session.waitFor("/ ab▏"))
+        try session.keys("Escape", "q")
+        #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+    }
+
     @Test func controlCQuitsAndRestoresTheTerminal() throws {
         let session = try Session(arguments: "--no-color")
         #expect(session.waitFor("Most connected partners"))
