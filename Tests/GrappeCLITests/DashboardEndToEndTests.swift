@@ -12,11 +12,13 @@ import Glibc
 
         init(width: Int = 100, height: Int = 30, arguments: String = "") throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Each file is written under another name and renamed, so a reader never sees it half written.
             let script = """
-                stty -g > '\(folder.path)/before'
+                cd '\(folder.path)'
+                stty -g > before.tmp && mv before.tmp before
                 env LC_ALL=C.UTF-8 TERM=xterm-256color '\(CLITests.binary.path)' --seeds '\(CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
-                echo "exit=$?" > '\(folder.path)/status'
-                stty -g > '\(folder.path)/after'
+                echo "exit=$?" > status.tmp
+                stty -g > after.tmp && mv after.tmp after && mv status.tmp status
                 sleep 30
                 """
             try script.write(to: folder.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
