@@ -35,7 +35,7 @@ let package = Package(
         // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
         .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
-        .target(name: "GrappeGenerator", dependencies: ["GrappeModel"]),
+        .target(name: "GrappeGenerator", dependencies: ["GrappeModel", "GrappeExport"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
             "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -29,8 +29,9 @@ struct Path: ParsableCommand {
 
     func run() throws {
         let network = try analysis.network(from: seedOptions)
-        let source = try Resolve.one(from, in: network, entitiesOnly: true).id
-        let target = try Resolve.one(to, in: network, entitiesOnly: true).id
+        let lookup = Lookup(network)
+        let source = try Resolve.one(from, in: network, lookup: lookup, entitiesOnly: true).id
+        let target = try Resolve.one(to, in: network, lookup: lookup, entitiesOnly: true).id
         let routes = Connections(network).shortest(from: source, to: target, all: all, maximumHops: maxHops ?? .max, limit: limit)
         let a = CardText.name(source, in: network), b = CardText.name(target, in: network)
         guard let first = routes.first else {

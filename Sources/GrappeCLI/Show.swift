@@ -28,8 +28,8 @@ struct Show: ParsableCommand {
 
 /// Turns a query into one item, or explains why not (listing candidates, suggesting a spelling).
 enum Resolve {
-    static func one(_ query: String, in network: Network, entitiesOnly: Bool = false) throws -> Lookup.Item {
-        switch Lookup(network).find(query) {
+    static func one(_ query: String, in network: Network, lookup: Lookup? = nil, entitiesOnly: Bool = false) throws -> Lookup.Item {
+        switch (lookup ?? Lookup(network)).find(query) {
         case .one(let item):
             if entitiesOnly, case .record = item {
                 Output.error("grappe: '\(query)' is a record; give an entity")

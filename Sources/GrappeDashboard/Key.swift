@@ -71,12 +71,17 @@ public struct Binding: Sendable {
 }
 
 /// Where keys are read: which bindings apply.
-public enum Context: Sendable {
+public enum Context: Hashable, Sendable {
     case list, card, home, help
 }
 
 public enum KeyMap {
-    public static func bindings(_ context: Context) -> [Binding] {
+    /// Built once: every key press looks its command up here.
+    private static let tables: [Context: [Binding]] = [.list: table(.list), .card: table(.card), .home: table(.home), .help: table(.help)]
+
+    public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
+
+    private static func table(_ context: Context) -> [Binding] {
         let navigation = [
             Binding(keys: [.down, .character("j")], command: .down, help: .move, inStatusBar: false),
             Binding(keys: [.up, .character("k")], command: .up, help: .move, inStatusBar: false),

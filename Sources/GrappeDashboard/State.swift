@@ -233,10 +233,4 @@ public enum Fuzzy {
         }
         return nil
     }
-
-    /// Lower is better: matches that start early and stay together.
-    public static func score(_ positions: [Int]) -> Int {
-        guard let first = positions.first, let last = positions.last else { return 0 }
-        return first + (last - first - positions.count + 1) * 4
-    }
 }

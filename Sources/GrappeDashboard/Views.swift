@@ -280,9 +280,8 @@ public enum Views {
                           (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
         var columnsY = [layout.bodyTop, layout.bodyTop]
-        for (index, block) in blocks.enumerated() {
+        for block in blocks {
             let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
-            _ = index
             let x = column == 0 ? 1 : state.width / 2 + 1
             for line in block {
                 guard columnsY[column] < layout.bodyBottom else { break }

@@ -1,3 +1,5 @@
+import GrappeExport
+
 /// Writes a synthetic partnership network as seed files: the bulk (entities and relations) as Gephi
 /// CSV tables, the records (agreements, missions, projects, events) as YAML. Degrees follow a power
 /// law through preferential attachment; the same options always give the same bytes.
@@ -150,27 +152,8 @@ public struct NetworkGenerator {
         for node in nodes {
             let fields = [node.id, node.name, node.kind, node.type, node.acronym, node.country, node.region, node.sector,
                           node.founded, documentID]
-            text += fields.map(CSVText.field).joined(separator: ",")
-            text += "\n"
+            text += CSVText.row(fields)
         }
         return text
-    }
-}
-
-/// Quoting for CSV output (RFC 4180): a field is quoted when it holds a comma, quote or line break.
-enum CSVText {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
     }
 }
