@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // Pure values: entities, relations, records, dates, money. No I/O, no C.
@@ -21,10 +22,17 @@ let package = Package(
             "GrappeModel", "CLibCSV",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
+        .target(name: "GrappeWorkspace", dependencies: ["GrappeModel"]),
+        // The workspace store on SQLite through GRDB (libsqlite3-dev). The only module that knows SQL.
+        .target(name: "GrappeStore", dependencies: [
+            "GrappeModel", "GrappeWorkspace",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
         // The dashboard's pure core: state, keys, update, views rendered into a cell canvas.
-        .target(name: "GrappeDashboard", dependencies: ["GrappeModel", "GrappeAnalysis"]),
+        .target(name: "GrappeDashboard", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWorkspace"]),
         // Debian's ncursesw (libncursesw5-dev), with accessors for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Saves the terminal's modes and restores them from signal handlers and at exit (C, so that the
@@ -38,10 +46,12 @@ let package = Package(
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel", "GrappeExport"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
             "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
+            "GrappeWorkspace", "GrappeStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
-        .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard"],
+        .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
+                                                                    "GrappeWorkspace", "GrappeStore"],
                           path: "Benchmarks/GrappeBench"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
@@ -52,5 +62,6 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds"]),
     ]
 )

@@ -227,6 +227,7 @@ public struct Strings: Sendable {
         case .onBehalfOf: ("au nom de", "on behalf of")
         case .host: ("hôte", "host")
         case .partnerMet: ("partenaire rencontré", "partner met")
+        case .toMeet: ("à rencontrer", "to meet")
         case .lead: ("porteur", "lead")
         case .partner: ("partenaire", "partner")
         case .funder: ("bailleur", "funder")

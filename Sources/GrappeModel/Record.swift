@@ -120,9 +120,12 @@ public struct Mission: Hashable, Sendable, Codable {
     public var objectives: [String]
     public var outcomes: [Outcome]
     public var budget: Money?
+    /// The planners' own notes, in words.
+    public var notes: String?
 
     public init(status: MissionStatus, origin: ID? = nil, destinations: [ID] = [], start: PartialDate? = nil,
-                end: PartialDate? = nil, objectives: [String] = [], outcomes: [Outcome] = [], budget: Money? = nil) {
+                end: PartialDate? = nil, objectives: [String] = [], outcomes: [Outcome] = [], budget: Money? = nil,
+                notes: String? = nil) {
         self.status = status
         self.origin = origin
         self.destinations = destinations
@@ -131,6 +134,7 @@ public struct Mission: Hashable, Sendable, Codable {
         self.objectives = objectives
         self.outcomes = outcomes
         self.budget = budget
+        self.notes = notes
     }
 }
 

@@ -65,6 +65,20 @@ public enum TextFolding {
         return String(result)
     }
 
+    /// An id made from a name: `Ville de Laval` → `ville-de-laval`.
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        for character in fold(text) {
+            if character.isASCII, character.isLetter || character.isNumber {
+                result.append(character)
+            } else if !result.isEmpty, result.last != "-" {
+                result.append("-")
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return result.isEmpty ? "item" : result
+    }
+
     /// Latin letters with diacritics and ligatures, as found in French, Québécois and European names.
     private static let baseLetter: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [

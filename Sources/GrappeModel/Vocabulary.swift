@@ -83,6 +83,8 @@ public enum PartyRole: String, Sendable, CaseIterable, Codable {
     case signatory, witness
     // missions
     case leader, delegate, onBehalfOf = "on_behalf_of", host, partnerMet = "partner_met"
+    /// An organisation the delegation plans to meet (once met, it becomes `partner_met`).
+    case toMeet = "to_meet"
     // projects and programmes
     case lead, partner, funder, `operator`, beneficiary
     // events
@@ -94,7 +96,7 @@ public enum PartyRole: String, Sendable, CaseIterable, Codable {
     public static func usual(for kind: RecordKind) -> Set<PartyRole> {
         switch kind {
         case .agreement: [.signatory, .witness, .host]
-        case .mission: [.leader, .delegate, .onBehalfOf, .host, .partnerMet, .funder]
+        case .mission: [.leader, .delegate, .onBehalfOf, .host, .partnerMet, .toMeet, .funder]
         case .project: [.lead, .partner, .funder, .`operator`, .beneficiary, .announcer]
         case .event: [.organiser, .host, .speaker, .participant, .announcer]
         }

@@ -254,16 +254,5 @@ public enum IDSyntax {
     }
 
     /// A slug made from a name: `Ville de Laval` → `ville-de-laval`.
-    public static func slug(_ text: String) -> String {
-        var result = ""
-        for character in TextFolding.fold(text) {
-            if character.isASCII, character.isLetter || character.isNumber {
-                result.append(character)
-            } else if !result.isEmpty, result.last != "-" {
-                result.append("-")
-            }
-        }
-        while result.last == "-" { result.removeLast() }
-        return result.isEmpty ? "item" : result
-    }
+    public static func slug(_ text: String) -> String { TextFolding.slug(text) }
 }

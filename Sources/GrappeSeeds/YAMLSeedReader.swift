@@ -144,7 +144,7 @@ struct YAMLSeedReader {
         var known = ["id", "title", "summary", "parties", "attributes", "sources"]
         switch kind {
         case .agreement: known += ["signed", "place", "purpose", "status", "valid_from", "valid_to"]
-        case .mission: known += ["status", "origin", "destinations", "start", "end", "objectives", "outcomes", "budget"]
+        case .mission: known += ["status", "origin", "destinations", "start", "end", "objectives", "outcomes", "budget", "notes"]
         case .project: known += ["status", "start", "end", "duration", "budget", "funding", "part_of"]
         case .event: known += ["type", "status", "date", "end", "place"]
         }
@@ -234,7 +234,8 @@ struct YAMLSeedReader {
         guard let status else { return nil }
         let mission = Mission(status: status, origin: fields.reference("origin", to: .entity([.city]), role: "mission's origin"),
                               destinations: destinations, start: fields.date("start"), end: fields.date("end"),
-                              objectives: fields.strings("objectives"), outcomes: outcomes, budget: fields.money("budget"))
+                              objectives: fields.strings("objectives"), outcomes: outcomes, budget: fields.money("budget"),
+                              notes: fields.string("notes"))
         checkOrder(fields, start: mission.start, end: mission.end, endKey: "end")
         return .mission(mission)
     }

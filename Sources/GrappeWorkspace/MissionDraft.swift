@@ -1,0 +1,171 @@
+import GrappeModel
+
+/// The fields of a mission as a person types them, in the form or on the command line: references are
+/// ids or names, dates and amounts are text. `validate` checks them against the network and turns them
+/// into what the store saves; nothing else does. Codable, so a draft in progress can be kept.
+public struct MissionDraft: Codable, Hashable, Sendable {
+    /// A member of the delegation: who, in which role, and whether they came.
+    public struct Delegate: Codable, Hashable, Sendable {
+        public var who: String
+        public var role: String
+        public var attendance: String
+        /// The capacity in which they take part ("maire de Laval"), kept as it was.
+        public var title: String
+
+        public init(who: String, role: String = PartyRole.delegate.rawValue, attendance: String = "", title: String = "") {
+            self.who = who
+            self.role = role
+            self.attendance = attendance
+            self.title = title
+        }
+
+        /// Reads `ID[:ROLE[:ATTENDANCE]]`, the command line's form.
+        public static func parse(_ text: String) -> Delegate {
+            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+            return Delegate(who: parts[0], role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : PartyRole.delegate.rawValue,
+                            attendance: parts.count > 2 ? parts[2] : "")
+        }
+    }
+
+    public var id: ID?
+    /// The store version the edit started from; 0 for a new mission or a seed mission never recorded.
+    public var baseVersion: Int
+    public var title: String
+    public var status: String
+    public var leader: String
+    public var onBehalfOf: [String]
+    public var origin: String
+    public var destinations: [String]
+    public var start: String
+    public var end: String
+    public var objectives: [String]
+    public var delegates: [Delegate]
+    /// Organisations the delegation plans to meet.
+    public var toMeet: [String]
+    public var budget: String
+    public var funders: [String]
+    /// Outcomes: agreements already in the network that were signed.
+    public var agreements: [String]
+    /// Outcomes: agreements signed during the mission, recorded with it: `Title | signed | signatory, …`.
+    public var newAgreements: [String]
+    /// Outcomes: partners in the network that were met.
+    public var partnersMet: [String]
+    /// Outcomes: new partners met, recorded with the mission: `Name | type | city`.
+    public var newPartners: [String]
+    public var followUps: [String]
+    public var notes: String
+    /// Document ids.
+    public var sources: [String]
+    /// What the form does not edit but a save must keep: the summary, attributes, source notes,
+    /// the leader's title and parties in roles the form has no field for.
+    public var summary: String?
+    public var attributes: [String: String]
+    public var sourceNotes: [String: String]
+    public var leaderTitle: String?
+    public var otherParties: [Party]
+
+    public init(id: ID? = nil, baseVersion: Int = 0, title: String = "", status: String = MissionStatus.planned.rawValue,
+                leader: String = "", onBehalfOf: [String] = [], origin: String = "", destinations: [String] = [],
+                start: String = "", end: String = "", objectives: [String] = [], delegates: [Delegate] = [],
+                toMeet: [String] = [], budget: String = "", funders: [String] = [], agreements: [String] = [],
+                newAgreements: [String] = [], partnersMet: [String] = [], newPartners: [String] = [],
+                followUps: [String] = [], notes: String = "", sources: [String] = []) {
+        self.id = id
+        self.baseVersion = baseVersion
+        self.title = title
+        self.status = status
+        self.leader = leader
+        self.onBehalfOf = onBehalfOf
+        self.origin = origin
+        self.destinations = destinations
+        self.start = start
+        self.end = end
+        self.objectives = objectives
+        self.delegates = delegates
+        self.toMeet = toMeet
+        self.budget = budget
+        self.funders = funders
+        self.agreements = agreements
+        self.newAgreements = newAgreements
+        self.partnersMet = partnersMet
+        self.newPartners = newPartners
+        self.followUps = followUps
+        self.notes = notes
+        self.sources = sources
+        summary = nil
+        attributes = [:]
+        sourceNotes = [:]
+        leaderTitle = nil
+        otherParties = []
+    }
+
+    /// The form for editing a recorded mission (or a seed mission, at version 0).
+    public init(editing record: Record, version: Int) {
+        self.init(id: record.id, baseVersion: version, title: record.title)
+        let mission = record.mission ?? Mission(status: .planned)
+        status = mission.status.rawValue
+        origin = mission.origin ?? ""
+        destinations = mission.destinations
+        start = mission.start?.description ?? ""
+        end = mission.end?.description ?? ""
+        objectives = mission.objectives
+        budget = mission.budget?.description ?? ""
+        notes = mission.notes ?? ""
+        for party in record.parties {
+            switch party.role {
+            case .leader where leader.isEmpty:
+                leader = party.entity
+                leaderTitle = party.title
+            case .leader, .delegate, .host, .partnerMet:
+                delegates.append(Delegate(who: party.entity, role: party.role.rawValue, attendance: party.attendance?.rawValue ?? "",
+                                          title: party.title ?? ""))
+            case .onBehalfOf: onBehalfOf.append(party.entity)
+            case .toMeet: toMeet.append(party.entity)
+            case .funder: funders.append(party.entity)
+            default: otherParties.append(party)
+            }
+        }
+        for outcome in mission.outcomes {
+            if let agreement = outcome.agreement { agreements.append(agreement) }
+            if let partner = outcome.partner { partnersMet.append(partner) }
+            if let text = outcome.text { followUps.append(text) }
+        }
+        summary = record.summary
+        attributes = record.attributes
+        sources = record.sources.map(\.document)
+        for source in record.sources { if let note = source.note { sourceNotes[source.document] = note } }
+    }
+
+    /// Whether anything was typed: an untouched new form needs no confirmation to close.
+    public var isBlank: Bool { self == MissionDraft(id: id, baseVersion: baseVersion) }
+}
+
+/// The field an error is about, named as the command line's flag.
+public enum MissionField: String, CaseIterable, Codable, Hashable, Sendable {
+    case title, status, leader, onBehalfOf = "on-behalf-of", origin, destinations = "destination", start = "from", end = "to"
+    case objectives = "objective", delegates = "delegate", toMeet = "meet", budget, funders = "funder"
+    case agreements = "agreement", newAgreements = "new-agreement", partnersMet = "partner-met", newPartners = "new-partner"
+    case followUps = "follow-up", notes, sources = "source"
+}
+
+/// One thing wrong with a draft, at a field (and, for lists, an entry: 0-based).
+public struct FieldIssue: Hashable, Sendable, CustomStringConvertible {
+    public var field: MissionField
+    public var index: Int?
+    public var message: String
+
+    public init(_ field: MissionField, _ index: Int?, _ message: String) {
+        self.field = field
+        self.index = index
+        self.message = message
+    }
+
+    public init(_ field: MissionField, _ message: String) {
+        self.init(field, nil, message)
+    }
+
+    /// `--delegate #2: unknown id 'x'`.
+    public var description: String {
+        "--\(field.rawValue)" + (index.map { " #\($0 + 1)" } ?? "") + ": " + message
+    }
+}

@@ -1,0 +1,116 @@
+import GrappeModel
+
+/// A record as the store keeps it: the record, and the version each save increments. A record the
+/// store has never seen (a seed record) is at version 0.
+public struct StoredRecord: Hashable, Sendable {
+    public var record: Record
+    public var version: Int
+    /// When and by whom it was last saved (ISO 8601, UTC).
+    public var updatedAt: String
+    public var updatedBy: String
+
+    public init(record: Record, version: Int, updatedAt: String, updatedBy: String) {
+        self.record = record
+        self.version = version
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+    }
+}
+
+/// An entity recorded with a mission (a new partner met), kept in the store rather than the seeds.
+public struct StoredEntity: Hashable, Sendable {
+    public var entity: Entity
+    public var version: Int
+    /// The mission it was recorded with.
+    public var recordedWith: ID?
+
+    public init(entity: Entity, version: Int, recordedWith: ID?) {
+        self.entity = entity
+        self.version = version
+        self.recordedWith = recordedWith
+    }
+}
+
+/// Everything the store holds, read in one transaction.
+public struct Workspace: Sendable {
+    public var records: [StoredRecord]
+    public var entities: [StoredEntity]
+
+    public init(records: [StoredRecord] = [], entities: [StoredEntity] = []) {
+        self.records = records
+        self.entities = entities
+    }
+
+    public static let empty = Workspace()
+
+    public var isEmpty: Bool { records.isEmpty && entities.isEmpty }
+
+    public func version(of id: ID) -> Int { records.first { $0.record.id == id }?.version ?? 0 }
+
+    public func stored(_ id: ID) -> StoredRecord? { records.first { $0.record.id == id } }
+}
+
+/// A problem with what the store holds, relative to the seeds: never fatal, never a reason to drop.
+public struct OverlayWarning: Hashable, Sendable, CustomStringConvertible {
+    public var record: ID
+    public var missing: ID
+
+    public init(record: ID, missing: ID) {
+        self.record = record
+        self.missing = missing
+    }
+
+    public var description: String {
+        "recorded '\(record)' refers to '\(missing)', which is no longer in the seeds; kept as recorded"
+    }
+}
+
+/// The network everyone sees: the seeds, with what the store recorded laid over them. A stored record
+/// replaces the seed record with the same id (it was edited); other stored items are added.
+public enum Overlay {
+    public static func apply(_ workspace: Workspace, to seeds: Network) -> (network: Network, warnings: [OverlayWarning]) {
+        guard !workspace.isEmpty else { return (seeds, []) }
+        let (entities, entityPosition) = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)
+        let (records, recordPosition) = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
+        var warnings: [OverlayWarning] = []
+        for stored in workspace.records {
+            for id in references(of: stored.record) where entityPosition[id] == nil && recordPosition[id] == nil {
+                warnings.append(OverlayWarning(record: stored.record.id, missing: id))
+            }
+        }
+        let network = Network(name: seeds.name, documents: seeds.documents, entities: entities, relations: seeds.relations,
+                              records: records)
+        return (network, warnings)
+    }
+
+    /// `base` with each of `items` replacing the element with its id, or appended; and where each id is.
+    private static func lay<T>(_ items: [T], over base: [T], id: (T) -> ID) -> ([T], [ID: Int]) {
+        var result = base
+        var position: [ID: Int] = [:]
+        for (index, element) in result.enumerated() where position[id(element)] == nil { position[id(element)] = index }
+        for item in items {
+            if let index = position[id(item)] {
+                result[index] = item
+            } else {
+                position[id(item)] = result.count
+                result.append(item)
+            }
+        }
+        return (result, position)
+    }
+
+    /// Every id a record refers to, each once, in order.
+    public static func references(of record: Record) -> [ID] {
+        var ids = record.parties.map(\.entity) + record.places
+        switch record.body {
+        case .mission(let mission):
+            ids += mission.outcomes.flatMap { [$0.agreement, $0.partner].compactMap { $0 } }
+        case .project(let project):
+            ids += project.funding.compactMap(\.funder) + (project.partOf.map { [$0] } ?? [])
+        default:
+            break
+        }
+        var seen = Set<ID>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,136 @@
+import GrappeModel
+
+/// What one save writes, in one transaction: records (a mission, agreements signed during it) and
+/// entities (new partners met). `expectedVersions` holds, per record id, the version the edit started
+/// from: 0 for a record the store does not hold yet. A record whose version moved since is a stale edit.
+public struct Change: Sendable, Hashable {
+    public enum Action: String, Sendable, Codable, CaseIterable {
+        case add, edit, cancel, undo
+    }
+
+    public var action: Action
+    public var records: [Record]
+    public var entities: [Entity]
+    public var expectedVersions: [ID: Int]
+    /// One line for the journal: "add mission mission-lyon-2027".
+    public var summary: String
+
+    public init(action: Action, records: [Record], entities: [Entity] = [], expectedVersions: [ID: Int] = [:], summary: String) {
+        self.action = action
+        self.records = records
+        self.entities = entities
+        self.expectedVersions = expectedVersions
+        self.summary = summary
+    }
+}
+
+/// One entry of the journal: who changed what, when, with the state of each item before and after
+/// (canonical JSON; nil before = the item was added, nil after = it was removed by an undo).
+public struct JournalEntry: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
+        public enum Kind: String, Sendable { case record, entity }
+        public var kind: Kind
+        public var id: ID
+        public var before: String?
+        public var after: String?
+        public var versionBefore: Int
+        public var versionAfter: Int
+
+        public init(kind: Kind, id: ID, before: String?, after: String?, versionBefore: Int, versionAfter: Int) {
+            self.kind = kind
+            self.id = id
+            self.before = before
+            self.after = after
+            self.versionBefore = versionBefore
+            self.versionAfter = versionAfter
+        }
+    }
+
+    public var sequence: Int
+    public var at: String
+    public var author: String
+    public var action: Change.Action
+    public var summary: String
+    /// For an undo: the entry it reverted.
+    public var undoes: Int?
+    public var items: [Item]
+
+    public init(sequence: Int, at: String, author: String, action: Change.Action, summary: String, undoes: Int?, items: [Item]) {
+        self.sequence = sequence
+        self.at = at
+        self.author = author
+        self.action = action
+        self.summary = summary
+        self.undoes = undoes
+        self.items = items
+    }
+}
+
+/// Why the store could not do what was asked. Nothing was written when one of these is thrown.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Someone saved the record since this edit began.
+    case stale(id: ID, expected: Int, found: Int, by: String, at: String)
+    /// Adding a record or entity whose id is taken.
+    case exists(ID)
+    case notFound(ID)
+    case nothingToUndo
+    /// The store opened read-only (why), so it cannot record.
+    case readOnly(String)
+    /// The file is not a Grappe workspace (another database, or not a database at all).
+    case notAWorkspace(path: String, detail: String)
+    /// Written by a newer Grappe: migrations this one does not know.
+    case newerVersion(path: String, unknown: [String])
+    case cannotOpen(path: String, detail: String)
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .stale(let id, let expected, let found, let by, let at):
+            "'\(id)' changed since you opened it (your version \(expected), now \(found), saved by \(by) at \(at))"
+        case .exists(let id): "'\(id)' already exists"
+        case .notFound(let id): "'\(id)' is not in the workspace store"
+        case .nothingToUndo: "nothing to undo"
+        case .readOnly(let why): "the store is read-only: \(why)"
+        case .notAWorkspace(let path, let detail): "\(path) is not a Grappe workspace (\(detail)); it was left untouched"
+        case .newerVersion(let path, let unknown):
+            "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
+        case .cannotOpen(let path, let detail): "cannot open the store \(path): \(detail)"
+        case .failed(let detail): "the store failed: \(detail)"
+        }
+    }
+}
+
+/// A saved form in progress, so that a crash or a closed terminal loses nothing typed.
+public struct StoredDraft: Sendable, Hashable {
+    public var key: String
+    public var json: String
+    public var updatedAt: String
+
+    public init(key: String, json: String, updatedAt: String) {
+        self.key = key
+        self.json = json
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Where recorded missions live. SQLite (GrappeStore) today; a shared server could implement the same
+/// protocol later. Every method is one transaction; a thrown error means nothing was written.
+public protocol WorkspaceStore: AnyObject, Sendable {
+    /// Why the store cannot record, when it cannot (opened read-only); nil when it can.
+    var readOnlyReason: String? { get }
+    var location: String { get }
+
+    func load() throws -> Workspace
+    /// Applies a change; returns its journal entry.
+    @discardableResult
+    func save(_ change: Change, author: String) throws -> JournalEntry
+    /// Newest first.
+    func history(limit: Int?) throws -> [JournalEntry]
+    /// Reverts the newest change not yet reverted, by recording its inverse.
+    @discardableResult
+    func undoLast(author: String) throws -> JournalEntry
+
+    func drafts() throws -> [StoredDraft]
+    func saveDraft(_ draft: StoredDraft) throws
+    func deleteDraft(key: String) throws
+}

@@ -1,0 +1,310 @@
+import Foundation
+import GrappeModel
+import GrappeSeeds
+import GrappeStore
+import GrappeWorkspace
+import Testing
+
+/// The curated seeds, loaded once.
+let referenceNetwork: Network = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try! SeedLoader.load(path: root.appendingPathComponent("seeds").path).network
+}()
+
+/// A valid mission to Lyon, as a planner would type it (names and ids mixed, accents dropped).
+func lyonDraft(title: String = "Mission numérique à Lyon") -> MissionDraft {
+    var draft = MissionDraft(title: title, status: "planned", leader: "marc-demers", onBehalfOf: ["CQIC"], origin: "laval",
+                             destinations: ["Lyon"], start: "2027-03-10", end: "2027-03-14", objectives: ["rencontrer des partenaires"],
+                             budget: "25000 CAD")
+    draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
+    return draft
+}
+
+func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throws -> Change {
+    try MissionValidator(network: network).validate(draft).get()
+}
+
+@Suite struct StoreOpeningTests {
+    @Test func migratesFromEmpty() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/nested/workspace.sqlite"
+        #expect(try SQLiteWorkspaceStore.open(path: path, create: false) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path), "reading must not create the store")
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        #expect(store.readOnlyReason == nil)
+        #expect(try store.load().isEmpty)
+        #expect(try store.integrityCheck().isEmpty)
+        #expect(try folder.mode(of: path) == 0o600)
+        #expect(try folder.mode(of: folder.path + "/nested") == 0o700)
+        // Opening again runs no migration twice and finds the same empty store.
+        let again = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        #expect(try again.history(limit: nil).isEmpty)
+    }
+
+    @Test func refusesAFileThatIsNotADatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/notes.sqlite"
+        let text = Data("Mission à Lille : ne pas écraser\n".utf8)
+        try text.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAWorkspace(path: path, detail: "not an SQLite database")) {
+            try SQLiteWorkspaceStore.open(path: path, create: true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
+    }
+
+    @Test func refusesAnotherApplicationsDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/other.sqlite"
+        try folder.sqlite(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Zoé');")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAWorkspace(path: path, detail: "an SQLite database of another application")) {
+            try SQLiteWorkspaceStore.open(path: path, create: true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func refusesADatabaseFromANewerGrappe() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/workspace.sqlite"
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        try store.save(change(lyonDraft()), author: "ana")
+        try folder.sqlite(path, "INSERT INTO grdb_migrations VALUES ('v9 from the future'); PRAGMA user_version = 9;")
+        #expect(throws: StoreError.newerVersion(path: path, unknown: ["v9 from the future"])) {
+            try SQLiteWorkspaceStore.open(path: path, create: true)
+        }
+        #expect(try folder.sqlite(path, "SELECT count(*) FROM records;") == "1")
+    }
+
+    @Test func opensAReadOnlyFileReadOnly() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/workspace.sqlite"
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        try store.save(change(lyonDraft()), author: "ana")
+        try folder.sqlite(path, "PRAGMA wal_checkpoint(TRUNCATE);")
+        chmod(path, 0o400)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let readOnly = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        #expect(readOnly.readOnlyReason?.contains("read-only") == true)
+        #expect(try readOnly.load().records.count == 1)
+        #expect(throws: StoreError.self) { try readOnly.save(change(lyonDraft(title: "Autre")), author: "ana") }
+        #expect(throws: StoreError.self) { try readOnly.undoLast(author: "ana") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func reportsAnUnwritableLocation() throws {
+        let folder = try TemporaryFolder()
+        let blocker = folder.path + "/file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        #expect(throws: StoreError.self) { try SQLiteWorkspaceStore.open(path: blocker + "/grappe/workspace.sqlite", create: true) }
+        #expect(throws: StoreError.self) { try SQLiteWorkspaceStore.open(path: folder.path, create: true) }
+    }
+
+    @Test func findsTheLocation() {
+        #expect(StoreLocation.resolve(option: "/x.sqlite", environment: ["GRAPPE_STORE": "/y"]) == "/x.sqlite")
+        #expect(StoreLocation.resolve(option: nil, environment: ["GRAPPE_STORE": "/y", "XDG_DATA_HOME": "/d"]) == "/y")
+        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/grappe/workspace.sqlite")
+        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/share/grappe/workspace.sqlite")
+    }
+}
+
+@Suite struct StoreRecordingTests {
+    @Test func savesLoadsAndJournals() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", create: true))
+        let saved = try change(lyonDraft())
+        let entry = try store.save(saved, author: "zoé")
+        #expect(entry.action == .add && entry.author == "zoé" && entry.items.count == 1 && entry.items[0].before == nil)
+        let workspace = try store.load()
+        #expect(workspace.records.map(\.record) == saved.records)
+        #expect(workspace.records[0].version == 1)
+        // The analyst's tables follow the body.
+        let path = folder.path + "/w.sqlite"
+        #expect(try folder.sqlite(path, "SELECT role || ':' || entity_id FROM record_parties ORDER BY position;")
+                == "leader:marc-demers\non_behalf_of:cqic\ndelegate:technomontreal")
+        #expect(try folder.sqlite(path, "SELECT status, start, \"end\", budget_cents, budget_currency FROM records;")
+                == "planned|2027-03-10|2027-03-14|2500000|CAD")
+        #expect(try folder.sqlite(path, "PRAGMA journal_mode;") == "wal")
+    }
+
+    @Test func detectsAStaleEdit() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/w.sqlite"
+        let first = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        let second = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        let added = try change(lyonDraft())
+        try first.save(added, author: "ana")
+        let network = Overlay.apply(try first.load(), to: referenceNetwork).network
+        let id = added.records[0].id
+        // Both open the mission at version 1; Ana saves first, Léo's save is refused.
+        var ana = MissionDraft(editing: network.record(id)!, version: 1)
+        var leo = ana
+        ana.notes = "salle réservée"
+        leo.notes = "hôtel à confirmer"
+        try first.save(change(ana, in: network), author: "ana")
+        #expect {
+            try second.save(change(leo, in: network), author: "léo")
+        } throws: { error in
+            guard case StoreError.stale(id, 1, 2, "ana", _) = error else { return false }
+            return true
+        }
+        #expect(try second.load().records[0].record.mission?.notes == "salle réservée")
+        // Adding a second mission under a taken id is refused too.
+        #expect(throws: StoreError.exists(id)) { try second.save(added, author: "léo") }
+    }
+
+    @Test func undoRecordsTheInverse() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", create: true))
+        let added = try change(lyonDraft())
+        try store.save(added, author: "ana")
+        let id = added.records[0].id
+        let network = Overlay.apply(try store.load(), to: referenceNetwork).network
+        let cancel = try #require(Change.cancelling(network.record(id)!, version: 1))
+        try store.save(cancel, author: "ana")
+        #expect(try store.load().records[0].record.mission?.status == .cancelled)
+
+        let undone = try store.undoLast(author: "léo")
+        #expect(undone.action == .undo && undone.undoes == 2)
+        #expect(try store.load().records[0].record.mission?.status == .planned)
+        #expect(try store.load().records[0].version == 3)
+        // The next undo reverts the add: the mission leaves the store, the journal keeps all of it.
+        try store.undoLast(author: "léo")
+        #expect(try store.load().records.isEmpty)
+        let history = try store.history(limit: nil)
+        #expect(history.map(\.action) == [.undo, .undo, .cancel, .add])
+        #expect(history[0].items[0].before == history[3].items[0].after)
+        #expect(throws: StoreError.nothingToUndo) { try store.undoLast(author: "léo") }
+    }
+
+    @Test func undoOfAnEditedSeedMissionBringsTheSeedBack() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", create: true))
+        let seed = try #require(referenceNetwork.record("mission-laval-lille"))
+        var draft = MissionDraft(editing: seed, version: 0)
+        draft.followUps.append("visite de retour à Laval")
+        let edit = try change(draft)
+        #expect(edit.action == .edit)
+        try store.save(edit, author: "ana")
+        let overlaid = Overlay.apply(try store.load(), to: referenceNetwork).network
+        #expect(overlaid.records.count == referenceNetwork.records.count)
+        #expect(overlaid.record("mission-laval-lille")?.mission?.outcomes.last?.text == "visite de retour à Laval")
+        // Nothing else about the seed mission was lost on the way through the form.
+        var expected = seed
+        var mission = seed.mission!
+        mission.outcomes.append(Outcome(text: "visite de retour à Laval"))
+        expected.body = .mission(mission)
+        #expect(overlaid.record("mission-laval-lille") == expected)
+        try store.undoLast(author: "ana")
+        #expect(Overlay.apply(try store.load(), to: referenceNetwork).network.record("mission-laval-lille") == seed)
+    }
+
+    @Test func newPartnersAndAgreementsAreSavedWithTheMission() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", create: true))
+        var draft = lyonDraft()
+        draft.newPartners = ["Minalogic | cluster | lyon"]
+        draft.newAgreements = ["Entente Laval–Lyon | 2027-03-12 | cqic, Minalogic"]
+        let saved = try change(draft)
+        #expect(saved.entities.map(\.id) == ["minalogic"])
+        #expect(saved.records.map(\.id) == ["mission-numerique-a-lyon", "entente-laval-lyon"])
+        try store.save(saved, author: "ana")
+        let (network, warnings) = Overlay.apply(try store.load(), to: referenceNetwork)
+        #expect(warnings.isEmpty)
+        #expect(network.entity("minalogic")?.kind == .cluster)
+        #expect(network.record("entente-laval-lyon")?.parties.map(\.entity) == ["cqic", "minalogic"])
+        #expect(network.records(involving: "minalogic").count == 2)
+    }
+
+    @Test func aRecordWhoseSeedEntityDisappearedIsKeptWithAWarning() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", create: true))
+        try store.save(change(lyonDraft()), author: "ana")
+        let shrunk = Network(name: "x", documents: referenceNetwork.documents,
+                             entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
+                             relations: [], records: referenceNetwork.records)
+        let (network, warnings) = Overlay.apply(try store.load(), to: shrunk)
+        #expect(network.record("mission-numerique-a-lyon") != nil)
+        #expect(warnings == [OverlayWarning(record: "mission-numerique-a-lyon", missing: "technomontreal")])
+    }
+
+    @Test func twoWritersBothSucceed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/w.sqlite"
+        _ = try SQLiteWorkspaceStore.open(path: path, create: true)
+        let perWriter = 40
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            do {
+                let store = try SQLiteWorkspaceStore.open(path: path, create: true)!
+                for index in 0..<perWriter {
+                    try store.save(change(lyonDraft(title: "Mission \(writer)-\(index)")), author: "writer \(writer)")
+                }
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, create: false))
+        #expect(try store.load().records.count == 2 * perWriter)
+        #expect(try store.history(limit: nil).count == 2 * perWriter)
+        #expect(try store.integrityCheck().isEmpty)
+    }
+
+    @Test func draftsSurviveUntilDeleted() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/w.sqlite"
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, create: true))
+        let json = String(decoding: try JSONEncoder().encode(lyonDraft()), as: UTF8.self)
+        try store.saveDraft(StoredDraft(key: "new", json: json, updatedAt: "2026-11-22T10:00:00Z"))
+        let reopened = try #require(try SQLiteWorkspaceStore.open(path: path, create: false))
+        let drafts = try reopened.drafts()
+        #expect(drafts.count == 1)
+        #expect(try JSONDecoder().decode(MissionDraft.self, from: Data(drafts[0].json.utf8)) == lyonDraft())
+        try reopened.deleteDraft(key: "new")
+        #expect(try store.drafts().isEmpty)
+    }
+}
+
+/// A folder under the system's temporary folder, removed when the value goes.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "grappe-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func mode(of file: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    /// Runs SQL with the sqlite3 shell, as an analyst would; returns its output without the last newline.
+    @discardableResult
+    func sqlite(_ database: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+}
+
+/// A lock around a value, for counting across threads.
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
