@@ -79,6 +79,7 @@ enum CardText {
                 if let partner = outcome.partner { lines.append("outcome: partner met \(name(partner, in: network))") }
                 if let text = outcome.text { lines.append("outcome: \(text)") }
             }
+            if let notes = mission.notes { lines.append("notes: \(notes)") }
         case .project(let project):
             lines.append("status: \(words(project.status.rawValue))")
             if let dates = period(project.start, project.end) { lines.append("period: \(dates)") }
@@ -103,8 +104,10 @@ enum CardText {
         if !record.parties.isEmpty {
             lines += ["", Style.accent("Parties")]
             for party in record.parties {
+                let missing = network.entity(party.entity) == nil ? Style.dim("  (no longer in the seeds)") : ""
                 lines.append("  \(words(party.role.rawValue).padding(toLength: 13, withPad: " ", startingAt: 0)) \(name(party.entity, in: network))"
-                             + (party.title.map { Style.dim("  (\($0))") } ?? ""))
+                             + (party.title.map { Style.dim("  (\($0))") } ?? "") + (party.attendance.map { Style.dim("  · \($0.rawValue)") } ?? "")
+                             + missing)
             }
         }
         return lines + sources(record.sources, in: network)

@@ -3,11 +3,21 @@ import Foundation
 import GrappeAnalysis
 import GrappeModel
 import GrappeSeeds
+import GrappeStore
+import GrappeWorkspace
 
 /// `--seeds DIR`, shared by every command that reads the network.
 struct SeedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seed directory or file (default: $GRAPPE_SEEDS, else ./seeds).", valueName: "dir"))
     var seeds: String?
+
+    @Option(name: .long, help: ArgumentHelp("The workspace store of recorded missions (default: $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite).", valueName: "path"))
+    var store: String?
+
+    @Flag(name: .customLong("no-store"), help: "The seeds alone, without what the workspace store recorded.")
+    var noStore = false
+
+    var storePath: String { StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment) }
 
     var path: String {
         if let seeds { return seeds }
@@ -17,8 +27,24 @@ struct SeedOptions: ParsableArguments {
         return "seeds"
     }
 
-    /// Loads the seeds, or exits 66 when there is nothing at the path.
+    /// Loads the seeds and lays the workspace store over them (see `Overlay`), or exits 66 when there is
+    /// nothing at the seeds' path. A store that cannot be read is reported, and the seeds shown alone.
     func load(timings: Bool = false) throws -> LoadResult {
+        var result = try loadSeeds(timings: timings)
+        guard !noStore else { return result }
+        do {
+            guard let store = try SQLiteWorkspaceStore.open(path: storePath, create: false) else { return result }
+            let (network, warnings) = Overlay.apply(try store.load(), to: result.network)
+            result.network = network
+            for warning in warnings { Output.error("grappe: warning: \(storePath): \(warning)") }
+        } catch {
+            Output.error("grappe: \(error); showing the seeds alone")
+        }
+        return result
+    }
+
+    /// The seeds alone.
+    func loadSeeds(timings: Bool = false) throws -> LoadResult {
         do {
             let clock = ContinuousClock()
             let started = clock.now

@@ -39,9 +39,17 @@ public struct MissionValidator: Sendable {
         if matches.count == 1, let entity = network.entity(matches[0]) ?? extra[matches[0]] { return check(entity) }
         if matches.count > 1 { return .failure(Problem("'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id")) }
         let candidates = network.entities.lazy.filter { kinds?.contains($0.kind) ?? true }
-        let near = Suggestion.nearest(to: text, in: candidates.map(\.id))
+        let near = Self.nearest(to: text, in: Array(candidates.map(\.id)))
             ?? Suggestion.nearest(to: text, in: candidates.map(\.name)).flatMap { name in candidates.first { $0.name == name }?.id }
         return .failure(Problem("unknown id '\(text)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
+    }
+
+    /// The closest id, by spelling or, failing that, the first that contains what was typed.
+    public static func nearest<C: Collection>(to text: String, in ids: C) -> ID? where C.Element == ID {
+        if let near = Suggestion.nearest(to: text, in: ids) { return near }
+        let folded = TextFolding.fold(text)
+        guard folded.count >= 3 else { return nil }
+        return ids.first { TextFolding.fold($0).contains(folded) }
     }
 
     static func describe(_ kinds: Set<EntityKind>) -> String {
@@ -173,7 +181,7 @@ public struct MissionValidator: Sendable {
         for (index, text) in draft.agreements.enumerated() where !text.trimmingSpaces().isEmpty {
             let id = text.trimmingSpaces()
             guard let record = network.record(id) else {
-                let near = Suggestion.nearest(to: id, in: network.records.lazy.filter { $0.kind == .agreement }.map(\.id))
+                let near = Self.nearest(to: id, in: network.records(ofKind: .agreement).map(\.id))
                 issues.append(FieldIssue(.agreements, index, "unknown agreement '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
                 continue
             }
@@ -216,7 +224,7 @@ public struct MissionValidator: Sendable {
         for (index, text) in draft.sources.enumerated() where !text.trimmingSpaces().isEmpty {
             let id = text.trimmingSpaces()
             if network.document(id) == nil {
-                let near = Suggestion.nearest(to: id, in: network.documents.map(\.id))
+                let near = Self.nearest(to: id, in: network.documents.map(\.id))
                 issues.append(FieldIssue(.sources, index, "unknown document '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
             }
             sources.append(SourceRef(document: id, note: draft.sourceNotes[id]))

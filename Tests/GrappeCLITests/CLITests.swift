@@ -19,12 +19,18 @@ import Testing
     }
 
     func grappe(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+        try grappe(arguments, environment: environment)
+    }
+
+    func grappe(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Self.repository
         var variables = ProcessInfo.processInfo.environment
         variables["GRAPPE_SEEDS"] = nil
+        // Never the tester's own workspace: a store that does not exist reads as empty.
+        variables["GRAPPE_STORE"] = "/nonexistent/grappe-tests/workspace.sqlite"
         for (key, value) in environment { variables[key] = value }
         process.environment = variables
         let output = Pipe(), error = Pipe()

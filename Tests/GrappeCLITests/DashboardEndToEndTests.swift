@@ -10,13 +10,17 @@ import Glibc
         let name = "grappe-test-\(UUID().uuidString.prefix(8))"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-e2e-\(UUID().uuidString)")
 
-        init(width: Int = 100, height: Int = 30, arguments: String = "") throws {
+        /// The workspace store: fresh for each session unless one is given.
+        let store: String
+
+        init(width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil) throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            self.store = store ?? folder.appendingPathComponent("workspace.sqlite").path
             // Each file is written under another name and renamed, so a reader never sees it half written.
             let script = """
                 cd '\(folder.path)'
                 stty -g > before.tmp && mv before.tmp before
-                env LC_ALL=C.UTF-8 TERM=xterm-256color '\(CLITests.binary.path)' --seeds '\(CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
+                env LC_ALL=C.UTF-8 TERM=xterm-256color GRAPPE_STORE='\(self.store)' '\(CLITests.binary.path)' --seeds '\(CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
                 echo "exit=$?" > status.tmp
                 stty -g > after.tmp && mv after.tmp after && mv status.tmp status
                 sleep 30

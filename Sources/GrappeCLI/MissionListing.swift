@@ -1,0 +1,153 @@
+import Foundation
+import GrappeExport
+import GrappeModel
+import GrappeSeeds
+import GrappeStore
+import GrappeWorkspace
+
+/// The missions list of `grappe mission list`, in text, CSV or JSON.
+enum MissionListing {
+    struct Row: Encodable {
+        var id: String
+        var status: String
+        var start: String
+        var end: String
+        var destinations: String
+        var title: String
+        var leader: String
+        var upcoming: Bool
+        /// The store's version; 0 for a seed mission never edited.
+        var version: Int
+    }
+
+    /// Store versions by record id; an unreadable store reads as empty (the load already said why).
+    static func versions(_ seeds: SeedOptions) throws -> [ID: Int] {
+        guard !seeds.noStore, let store = try? SQLiteWorkspaceStore.open(path: seeds.storePath, create: false),
+              let workspace = try? store.load() else { return [:] }
+        return Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
+    }
+
+    static func history(of id: ID, _ seeds: SeedOptions) throws -> [JournalEntry] {
+        guard !seeds.noStore, let store = try? SQLiteWorkspaceStore.open(path: seeds.storePath, create: false),
+              let entries = try? store.history(limit: nil) else { return [] }
+        return entries.filter { $0.items.contains { $0.id == id } }
+    }
+
+    /// Upcoming first (soonest first), then past (latest first); a mission without dates goes by its status.
+    static func rows(_ missions: [Record], network: Network, versions: [ID: Int], today: DayStamp) -> [Row] {
+        func upcoming(_ record: Record) -> Bool {
+            if let last = (record.mission?.end ?? record.mission?.start)?.bounds?.last { return last >= today }
+            switch record.mission?.status {
+            case .planned, .confirmed, .underWay: return true
+            default: return false
+            }
+        }
+        let sorted = missions.sorted { a, b in
+            let (ua, ub) = (upcoming(a), upcoming(b))
+            if ua != ub { return ua }
+            let (da, db) = (a.date?.bounds?.first, b.date?.bounds?.first)
+            switch (da, db) {
+            case let (x?, y?) where x != y: return ua ? x < y : x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.id < b.id
+            }
+        }
+        return sorted.map { record in
+            let mission = record.mission
+            let name = { (id: ID) in network.entity(id)?.name ?? id }
+            return Row(id: record.id, status: mission?.status.rawValue ?? "", start: mission?.start?.description ?? "",
+                       end: mission?.end?.description ?? "", destinations: (mission?.destinations ?? []).map(name).joined(separator: ", "),
+                       title: record.title, leader: record.parties(withRole: .leader).first.map { name($0.entity) } ?? "",
+                       upcoming: upcoming(record), version: versions[record.id] ?? 0)
+        }
+    }
+
+    static func text(_ rows: [Row]) -> [String] {
+        guard !rows.isEmpty else { return ["no missions"] }
+        let header = ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
+        let cells = rows.map { [$0.id, $0.status, $0.start, $0.end, $0.destinations, $0.leader, $0.title, $0.version == 0 ? "seed" : "v\($0.version)"] }
+        let widths = header.indices.map { column in min(36, ([header] + cells).map { TextWidth.of($0[column]) }.max() ?? 0) }
+        func line(_ fields: [String]) -> String {
+            fields.indices.map { TextWidth.padded(TextWidth.truncated($0 == fields.count - 1 ? fields[$0] : fields[$0], to: widths[$0]), to: widths[$0]) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var lines = [Style.bold(line(header))]
+        var section: Bool?
+        for (row, fields) in zip(rows, cells) {
+            if section != row.upcoming {
+                section = row.upcoming
+                lines.append(Style.accent(row.upcoming ? "Upcoming" : "Past"))
+            }
+            lines.append(line(fields))
+        }
+        return lines
+    }
+
+    static func csv(_ rows: [Row]) -> String {
+        let header = CSVText.row(["id", "status", "start", "end", "destinations", "leader", "title", "upcoming", "store_version"])
+        return rows.reduce(header) { text, row in
+            text + CSVText.row([row.id, row.status, row.start, row.end, row.destinations, row.leader, row.title,
+                                row.upcoming ? "true" : "false", String(row.version)])
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// `grappe mission add --file`: a seed file's missions, agreements and entities, recorded in one change.
+/// The file is checked together with the seeds and what the store holds, so its references resolve
+/// and its errors point at its own lines.
+enum MissionFile {
+    static func record(_ path: String, seeds: SeedOptions, bench: Workbench, author: String) throws {
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
+            Output.error("grappe: cannot read \(path)")
+            throw Exit.noInput
+        }
+        let alone = SeedLoader.load(files: [(path, contents)])
+        let seedFiles = try SeedLoader.load(path: seeds.path).files.map { file in (path: file, contents: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "") }
+        let stored = Network(entities: bench.workspace.entities.map(\.entity),
+                             records: bench.workspace.records.map(\.record))
+        let storeFile = (path: "\u{1}workspace-store.json", contents: String(decoding: try NetworkJSON.encode(stored), as: UTF8.self))
+        let combined = SeedLoader.load(files: seedFiles + [storeFile, (path, contents)])
+        var errors = combined.diagnostics.filter { $0.severity == .error && $0.location.path == path }
+        for record in alone.network.records where bench.network.record(record.id) != nil {
+            errors.append(.error(SourceLocation(path: path, line: 1, column: 1),
+                                 "'\(record.id)' is already in the network; use 'grappe mission edit \(record.id)'"))
+        }
+        let missions = alone.network.records.filter { $0.kind == .mission }
+        if missions.isEmpty, errors.isEmpty {
+            errors.append(.error(SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)"))
+        }
+        guard errors.isEmpty else {
+            errors.sortedByLocation().forEach { Output.error($0.description) }
+            Output.error("grappe: nothing was saved")
+            throw Exit.dataError
+        }
+        // Each mission also passes the form's checks (a delegation, no one twice…).
+        let network = combined.network
+        var issues: [String] = []
+        for mission in missions {
+            if case .failure(let invalid) = MissionValidator(network: network).validate(MissionDraft(editing: mission, version: 0)) {
+                issues += invalid.issues.map { "\(path): mission '\(mission.id)': \($0.description.dropFirst(2))" }
+            }
+        }
+        guard issues.isEmpty else {
+            issues.forEach(Output.error)
+            Output.error("grappe: nothing was saved")
+            throw Exit.dataError
+        }
+        let records = alone.network.records.compactMap { network.record($0.id) }
+        let entities = alone.network.entities.compactMap { network.entity($0.id) }
+        let change = Change(action: .add, records: records, entities: entities,
+                            expectedVersions: Dictionary(records.map { ($0.id, 0) }, uniquingKeysWith: { $1 }),
+                            summary: "add " + missions.map { "mission \($0.id)" }.joined(separator: ", ") + " from \((path as NSString).lastPathComponent)")
+        try bench.save(change, author: author)
+    }
+}

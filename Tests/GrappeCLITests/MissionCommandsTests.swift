@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+
+/// Mission planners at the command line: record, list, show, edit, cancel, undo, export, with a real
+/// store file in a temporary folder.
+@Suite struct MissionCommandsTests {
+    let cli = CLITests()
+
+    final class Workspace: Sendable {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-missions-\(UUID().uuidString)")
+        var store: String { folder.appendingPathComponent("store/workspace.sqlite").path }
+        var environment: [String: String] { ["GRAPPE_STORE": store, "USER": "zoé"] }
+        init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    func add(_ workspace: Workspace, title: String = "Mission numérique à Lyon", _ extra: [String] = []) throws -> CLITests.Run {
+        try cli.grappe(["mission", "add", "--title", title, "--leader", "Marc Demers", "--on-behalf-of", "cqic", "--origin", "laval",
+                        "--destination", "Lyon", "--from", "2027-03-10", "--to", "2027-03-14",
+                        "--delegate", "technomontreal:delegate:confirmed", "--budget", "25000 CAD"] + extra,
+                       environment: workspace.environment)
+    }
+
+    @Test func addShowExportAndLoadAsSeeds() throws {
+        let workspace = try Workspace()
+        let added = try add(workspace, ["--new-partner", "Minalogic | cluster | lyon", "--follow-up", "rappeler en avril"])
+        #expect(added.status == 0, "\(added.error)")
+        #expect(added.output.contains("#1 add mission mission-numerique-a-lyon"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: workspace.store)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        let shown = try cli.grappe(["mission", "show", "mission-numerique-a-lyon"], environment: workspace.environment)
+        #expect(shown.status == 0)
+        #expect(shown.output.contains("delegate      TechnoMontréal  · confirmed"))
+        #expect(shown.output.contains("outcome: partner met Minalogic"))
+        #expect(shown.output.contains("zoé  add mission mission-numerique-a-lyon"))
+
+        // Everywhere the network is read, the recorded mission and its new partner are in it.
+        let summary = try cli.grappe(["summary", "--format", "json"], environment: workspace.environment)
+        #expect(summary.output.contains("\"nodes\" : 48"))
+        let metrics = try cli.grappe(["metrics"], environment: workspace.environment)
+        #expect(metrics.output.contains("\nminalogic,Minalogic,cluster,"))
+        let path = try cli.grappe(["path", "minalogic", "picom"], environment: workspace.environment)
+        #expect(path.status == 0 && path.output.contains("Mission numérique à Lyon"), "\(path.output)")
+
+        let exported = workspace.folder.appendingPathComponent("seeds")
+        try FileManager.default.copyItem(at: CLITests.repository.appendingPathComponent("seeds"), to: exported)
+        let export = try cli.grappe(["mission", "export", "--output", exported.appendingPathComponent("recorded.yaml").path],
+                                    environment: workspace.environment)
+        #expect(export.status == 0)
+        let check = try cli.grappe(["check", "--seeds", exported.path, "--no-store"])
+        #expect(check.status == 0 && check.output.contains("0 errors"), "\(check.output)")
+        let listed = try cli.grappe(["mission", "list", "--seeds", exported.path, "--no-store", "--format", "csv"])
+        #expect(listed.output.contains("mission-numerique-a-lyon,planned,2027-03-10,2027-03-14,Lyon,Marc Demers,Mission numérique à Lyon,true,0"))
+    }
+
+    @Test func everyFieldErrorIsReportedAndNothingIsSaved() throws {
+        let workspace = try Workspace()
+        let run = try cli.grappe(["mission", "add", "--title", "Mission", "--leader", "Marc Demrs", "--destination", "lion",
+                                  "--from", "2027-03-10", "--to", "2027-03-01", "--delegate", "technomontreal:boss",
+                                  "--delegate", "picom", "--delegate", "PICOM", "--budget", "25000 XYZ", "--agreement", "entente-tripartite",
+                                  "--status", "maybe"], environment: workspace.environment)
+        #expect(run.status == 65)
+        for expected in ["--leader: unknown id 'Marc Demrs'; did you mean 'marc-demers'?",
+                         "--destination #1: unknown id 'lion'; did you mean 'lyon'?",
+                         "--to: the mission ends (2027-03-01) before it starts (2027-03-10)",
+                         "--delegate #1: unknown role 'boss'",
+                         "--delegate #3: 'picom' is already in the delegation",
+                         "--budget: ", "XYZ",
+                         "--agreement #1: unknown agreement 'entente-tripartite'; did you mean 'entente-tripartite-lille'?",
+                         "--status: unknown status 'maybe'", "nothing was saved"] {
+            #expect(run.error.contains(expected), "\(expected)\n\(run.error)")
+        }
+        let empty = try cli.grappe(["mission", "add", "--title", "Sans délégation"], environment: workspace.environment)
+        #expect(empty.status == 65 && empty.error.contains("the delegation is empty"))
+        let history = try cli.grappe(["history"], environment: workspace.environment)
+        #expect(history.output.contains("no changes recorded"))
+    }
+
+    @Test func editCancelUndoAndStaleVersions() throws {
+        let workspace = try Workspace()
+        #expect(try add(workspace).status == 0)
+        let id = "mission-numerique-a-lyon"
+        let edited = try cli.grappe(["mission", "edit", id, "--status", "confirmed", "--notes", "hôtel réservé", "--author", "léo"],
+                                    environment: workspace.environment)
+        #expect(edited.status == 0, "\(edited.error)")
+        // An edit based on version 1, now that the mission is at version 2, is refused.
+        let stale = try cli.grappe(["mission", "edit", id, "--notes", "autre chose", "--if-version", "1"], environment: workspace.environment)
+        #expect(stale.status == 75)
+        #expect(stale.error.contains("changed since you opened it (your version 1, now 2, saved by léo"))
+        let cancelled = try cli.grappe(["mission", "cancel", id], environment: workspace.environment)
+        #expect(cancelled.status == 0)
+        #expect(try cli.grappe(["mission", "list", "--status", "cancelled", "--format", "csv"], environment: workspace.environment)
+                .output.contains(id))
+        let undo = try cli.grappe(["undo"], environment: workspace.environment)
+        #expect(undo.status == 0 && undo.output.contains("undo #3: cancel mission \(id)"))
+        let shown = try cli.grappe(["mission", "show", id], environment: workspace.environment)
+        #expect(shown.output.contains("status: confirmed") && shown.output.contains("notes: hôtel réservé"))
+        let history = try cli.grappe(["history", "--format", "json"], environment: workspace.environment)
+        #expect(history.output.contains("\"undoes\" : 3"))
+        // A seed mission can be cancelled too, and the undo brings the seed back.
+        #expect(try cli.grappe(["mission", "cancel", "mission-laval-lille"], environment: workspace.environment).status == 0)
+        #expect(try cli.grappe(["undo"], environment: workspace.environment).status == 0)
+        let seed = try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment)
+        #expect(seed.output.contains("mission-laval-lille,completed,XXXX-10,XXXX-10,Lille,Marc Demers,Mission économique de Laval à Lille,false,0"))
+        #expect(try cli.grappe(["mission", "cancel", "mission-numerique-lyon"], environment: workspace.environment).error
+                .contains("did you mean 'mission-numerique-a-lyon'"))
+    }
+
+    @Test func addFromASeedFileReportsItsOwnLines() throws {
+        let workspace = try Workspace()
+        let file = workspace.folder.appendingPathComponent("mission.yaml")
+        try """
+            organisations:
+              - id: lyon-french-tech
+                name: Lyon French Tech
+                type: association
+            missions:
+              - id: mission-lyon-2027
+                title: Mission à Lyon
+                status: planned
+                destinations: [lyon]
+                parties:
+                  - {id: marc-demers, role: leader}
+                  - {id: lyon-french-tech, role: host}
+                outcomes:
+                  - partner: lyon-french-tech
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.grappe(["mission", "add", "--file", file.path], environment: workspace.environment)
+        #expect(run.status == 0, "\(run.error)")
+        let card = try cli.grappe(["show", "lyon french tech"], environment: workspace.environment)
+        #expect(card.output.contains("Mission à Lyon"))
+        let again = try cli.grappe(["mission", "add", "--file", file.path], environment: workspace.environment)
+        #expect(again.status == 65 && again.error.contains("'mission-lyon-2027' is already in the network"))
+
+        let broken = workspace.folder.appendingPathComponent("broken.yaml")
+        try """
+            missions:
+              - id: mission-lille-2028
+                title: Retour à Lille
+                status: planned
+                destinations: [lile]
+                parties:
+                  - {id: marc-demers, role: leader}
+            """.write(to: broken, atomically: true, encoding: .utf8)
+        let bad = try cli.grappe(["mission", "add", "--file", broken.path], environment: workspace.environment)
+        #expect(bad.status == 65)
+        #expect(bad.error.contains("\(broken.path):5:"), "\(bad.error)")
+        #expect(bad.error.contains("did you mean 'lille'"))
+    }
+
+    @Test func foreignReadOnlyAndUnwritableStores() throws {
+        let workspace = try Workspace()
+        // Not a database: refused, untouched; the analysts' commands still run on the seeds.
+        try FileManager.default.createDirectory(atPath: (workspace.store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("carnet de notes".utf8).write(to: URL(fileURLWithPath: workspace.store))
+        let refused = try add(workspace)
+        #expect(refused.status == 65 && refused.error.contains("is not a Grappe workspace"))
+        #expect(try String(contentsOfFile: workspace.store, encoding: .utf8) == "carnet de notes")
+        let summary = try cli.grappe(["summary"], environment: workspace.environment)
+        #expect(summary.status == 0 && summary.error.contains("showing the seeds alone"))
+
+        // Read-only: the mission is listed, a change is refused with 77.
+        try FileManager.default.removeItem(atPath: workspace.store)
+        #expect(try add(workspace).status == 0)
+        _ = try cli.grappe(["mission", "list"], environment: workspace.environment)
+        chmod(workspace.store, 0o400)
+        let before = try Data(contentsOf: URL(fileURLWithPath: workspace.store))
+        let readOnly = try cli.grappe(["mission", "cancel", "mission-numerique-a-lyon"], environment: workspace.environment)
+        #expect(readOnly.status == 77 && readOnly.error.contains("read-only"), "\(readOnly.error)")
+        let listed = try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment)
+        #expect(listed.output.contains("mission-numerique-a-lyon"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.store)) == before)
+
+        let nowhere = try cli.grappe(["mission", "add", "--title", "x", "--leader", "marc-demers", "--store", "/dev/null/grappe/w.sqlite"])
+        #expect(nowhere.status == 73 && nowhere.error.contains("cannot"), "\(nowhere.error)")
+    }
+
+    @Test func twoProcessesRecordingAtOnceBothSucceed() throws {
+        let workspace = try Workspace()
+        #expect(try add(workspace, title: "Première").status == 0)
+        let results = Mutex<[Int32]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for index in 0..<8 {
+                let run = try? add(workspace, title: "Mission \(writer)-\(index)")
+                results.withLock { $0.append(run?.status ?? -1) }
+            }
+        }
+        #expect(results.withLock { $0 } == [Int32](repeating: 0, count: 16))
+        let listed = try cli.grappe(["mission", "list", "--recorded", "--format", "csv"], environment: workspace.environment)
+        #expect(listed.output.split(separator: "\n").count == 1 + 17)
+    }
+
+    /// Kills `grappe mission add` with SIGKILL at random moments, many times: every mission whose
+    /// command finished is there, the file passes `PRAGMA integrity_check`, and no half-written
+    /// mission (a record without its parties) is left.
+    @Test func killedAtRandomMomentsLosesNothingAcknowledged() throws {
+        let workspace = try Workspace()
+        var generator = SystemRandomNumberGenerator()
+        var acknowledged: [String] = []
+        var killed = 0
+        for round in 0..<40 {
+            let title = "Mission \(round)"
+            let process = Process()
+            process.executableURL = CLITests.binary
+            process.arguments = ["mission", "add", "--title", title, "--leader", "marc-demers", "--destination", "lyon",
+                                 "--delegate", "technomontreal", "--seeds", CLITests.repository.appendingPathComponent("seeds").path]
+            process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.0...0.25, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            if process.terminationReason == .exit, process.terminationStatus == 0 { acknowledged.append("mission-\(round)") }
+        }
+        #expect(killed > 0, "some runs must be killed for the test to mean anything")
+        #expect(!acknowledged.isEmpty)
+        let integrity = try sqlite(workspace.store, "PRAGMA integrity_check;")
+        #expect(integrity == "ok")
+        let ids = Set(try sqlite(workspace.store, "SELECT id FROM records;").split(separator: "\n").map(String.init))
+        #expect(Set(acknowledged).isSubset(of: ids), "lost: \(Set(acknowledged).subtracting(ids))")
+        let orphans = try sqlite(workspace.store, "SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_parties p WHERE p.record_id = r.id);")
+        #expect(orphans == "0")
+        let journal = try sqlite(workspace.store, "SELECT count(*) FROM journal;")
+        #expect(journal == String(ids.count))
+    }
+
+    func sqlite(_ database: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+}
+
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
