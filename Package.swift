@@ -58,7 +58,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds"],
+        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),

@@ -3,7 +3,9 @@ import Foundation
 import GrappeDashboard
 import GrappeModel
 import GrappeSeeds
+import GrappeStore
 import GrappeTerminal
+import GrappeWorkspace
 
 /// `grappe` and `grappe browse`: the dashboard.
 struct Browse: ParsableCommand {
@@ -24,6 +26,8 @@ struct Browse: ParsableCommand {
 
     @Flag(name: .long, help: "Do not capture the mouse.")
     var noMouse = false
+
+    @OptionGroup var author: AuthorOption
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -47,10 +51,14 @@ struct Browse: ParsableCommand {
             Output.error("grappe: \(error)")
             throw Exit.noInput
         }
-        var state = DashboardState(catalogue: Catalogue(network: first.network, warnings: first.diagnostics.warningCount),
+        var workbench = DashboardStore(options: seedOptions, author: author.name)
+        var seeds = first.network
+        var state = DashboardState(catalogue: Catalogue(network: seeds, warnings: first.diagnostics.warningCount),
                                    language: language, width: size.width, height: size.height, today: Self.today())
         state.mouse = !noMouse
+        workbench.refresh(seeds: seeds, warnings: first.diagnostics.warningCount, state: &state)
         if first.hasErrors { Self.showDiagnostics(first, in: &state) }
+        workbench.offerDraft(to: &state)
         while true {
             terminal.draw(Views.render(state))
             switch terminal.next() {
@@ -72,12 +80,21 @@ struct Browse: ParsableCommand {
                     if result.hasErrors {
                         Self.showDiagnostics(result, in: &state)
                     } else {
-                        state.catalogue = Catalogue(network: result.network, warnings: result.diagnostics.warningCount)
+                        seeds = result.network
+                        workbench.refresh(seeds: seeds, warnings: result.diagnostics.warningCount, state: &state)
                         state.diagnostics = []
                         if state.place.screen == .diagnostics { _ = state.run(.historyBack) }
                         state.resize(width: state.width, height: state.height)
                         state.message = state.strings[.reloaded]
                     }
+                case .saveMission(let change, let key):
+                    workbench.save(change, draftKey: key, seeds: seeds, state: &state)
+                case .keepDraft(let key, let draft):
+                    workbench.keep(draft, key: key, state: &state)
+                case .forgetDraft(let key):
+                    workbench.forget(key: key)
+                case .undo:
+                    workbench.undo(seeds: seeds, state: &state)
                 case nil: break
                 }
             }

@@ -59,7 +59,10 @@ public enum Command: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, historyBack, historyForward
     case filter, sort, sortReverse, nextPane, previousPane
-    case neighbourhood, pathFinder, moreHops, fewerHops, newMission
+    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo
+    // the mission form
+    case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
+    case completionUp, completionDown, acceptCompletion, deleteWord, clearField
 }
 
 public struct Binding: Sendable {
@@ -72,12 +75,12 @@ public struct Binding: Sendable {
 
 /// Where keys are read: which bindings apply.
 public enum Context: Hashable, Sendable {
-    case list, card, home, help
+    case list, card, home, help, form
 }
 
 public enum KeyMap {
     /// Built once: every key press looks its command up here.
-    private static let tables: [Context: [Binding]] = [.list: table(.list), .card: table(.card), .home: table(.home), .help: table(.help)]
+    private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: [Context.list, .card, .home, .help, .form].map { ($0, table($0)) })
 
     public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
 
@@ -96,6 +99,8 @@ public enum KeyMap {
             Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
             Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
             Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
+            Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
+            Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
             Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
         ] + Section.allCases.map {
             Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
@@ -111,7 +116,7 @@ public enum KeyMap {
                 Binding(keys: [.backTab], command: .previousPane, help: .nextPane, inStatusBar: false),
                 Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
                 Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
-                Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
+                Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
                 Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
             ] + navigation + global
         case .card:
@@ -122,6 +127,7 @@ public enum KeyMap {
                 Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
                 Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
                 Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
+                Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
             ] + navigation + global
         case .home:
             return [
@@ -132,6 +138,22 @@ public enum KeyMap {
             return [
                 Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true),
             ] + navigation
+        case .form:
+            // Only keys that cannot be typed: every printable character goes into the field.
+            return [
+                Binding(keys: [.tab], command: .nextField, help: .nextField, inStatusBar: true),
+                Binding(keys: [.backTab], command: .previousField, help: .previousField, inStatusBar: true),
+                Binding(keys: [.control("s")], command: .saveForm, help: .save, inStatusBar: true),
+                Binding(keys: [.escape], command: .closeForm, help: .close, inStatusBar: true),
+                Binding(keys: [.down], command: .completionDown, help: .completionMove, inStatusBar: false),
+                Binding(keys: [.up], command: .completionUp, help: .completionMove, inStatusBar: false),
+                Binding(keys: [.enter], command: .acceptCompletion, help: .acceptCompletion, inStatusBar: false),
+                Binding(keys: [.control("r")], command: .cycleRole, help: .cycleRole, inStatusBar: true),
+                Binding(keys: [.control("t")], command: .cycleAttendance, help: .cycleAttendance, inStatusBar: true),
+                Binding(keys: [.control("d")], command: .removeDelegate, help: .removeDelegate, inStatusBar: false),
+                Binding(keys: [.control("w")], command: .deleteWord, help: .deleteWord, inStatusBar: false),
+                Binding(keys: [.control("u")], command: .clearField, help: .clearField, inStatusBar: false),
+            ]
         }
     }
 

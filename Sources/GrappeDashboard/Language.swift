@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWorkspace
 
 /// The interface's two languages. The default comes from LC_ALL, LC_MESSAGES, then LANG: French for
 /// `fr*`, English otherwise.
@@ -25,7 +26,11 @@ public enum UI: CaseIterable, Sendable {
     case tooSmall, loading, warnings, mostConnected, brokers, recentMissions, upcomingMissions, agreementsPerYear
     case fundingPerProgramme, noData, yearUnknown, entities, helpTitle, keysOf, paletteHint, commandUnknown
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
-    case missionFormLater, shortestConnections, selectPartner, close, mouseHint
+    case shortestConnections, selectPartner, close, mouseHint
+    case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
+    case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
+    case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
+    case missingEntity, storeFailed, delegates
 }
 
 public struct Strings: Sendable {
@@ -120,11 +125,38 @@ public struct Strings: Sendable {
         case .item: ("Élément", "Item")
         case .distance: ("distance", "distance")
         case .linkedClusters: ("relie", "links")
-        case .missionFormLater: ("Le formulaire de mission arrive avec le registre des missions", "The mission form comes with the mission store")
         case .shortestConnections: ("plus courts chemins", "shortest connections")
         case .selectPartner: ("Tapez un nom, Tab pour compléter, Entrée pour valider", "Type a name, Tab to complete, Enter to confirm")
         case .close: ("fermer", "close")
         case .mouseHint: ("clic : choisir · molette : défiler", "click: select · wheel: scroll")
+        case .editMission: ("modifier la mission", "edit mission")
+        case .undo: ("annuler la dernière modification", "undo last change")
+        case .nextField: ("champ suivant", "next field")
+        case .previousField: ("champ précédent", "previous field")
+        case .save: ("enregistrer", "save")
+        case .completionMove: ("choisir une suggestion", "pick a suggestion")
+        case .acceptCompletion: ("prendre la suggestion", "take the suggestion")
+        case .cycleRole: ("rôle", "role")
+        case .cycleAttendance: ("présence", "attendance")
+        case .removeDelegate: ("retirer le délégué", "remove delegate")
+        case .deleteWord: ("effacer un mot", "delete a word")
+        case .clearField: ("vider le champ", "clear the field")
+        case .newMissionTitle: ("Nouvelle mission", "New mission")
+        case .editMissionTitle: ("Modifier la mission", "Edit mission")
+        case .discardConfirm: ("Abandonner les modifications ? o : oui · n : non", "Discard your changes? y: yes · n: no")
+        case .saved: ("Enregistré", "Saved")
+        case .undone: ("Annulé", "Undone")
+        case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
+        case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S encore pour écraser, Échap pour abandonner", "Changed meanwhile by someone else; ^S again to overwrite, Esc to give up")
+        case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
+        case .attendanceNotSaid: ("présence ?", "attendance ?")
+        case .history: ("Historique", "History")
+        case .addDelegate: ("+ ajouter (tapez un nom)", "+ add (type a name)")
+        case .fixErrors: ("Rien n'est enregistré : corrigez les champs en rouge", "Nothing saved: fix the fields in red")
+        case .notAMission: ("Choisissez d'abord une mission", "Select a mission first")
+        case .missingEntity: ("n'est plus dans les données", "no longer in the seeds")
+        case .storeFailed: ("Échec du registre", "Store failed")
+        case .delegates: ("Délégation", "Delegation")
         }
         return language == .fr ? pair.fr : pair.en
     }
@@ -216,6 +248,53 @@ public struct Strings: Sendable {
         case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
         }
         return language == .fr ? (outgoing ? fr : frBack) : (outgoing ? en : enBack)
+    }
+
+    /// A form field's label.
+    public func field(_ field: MissionField) -> String {
+        let pair: (String, String) = switch field {
+        case .title: ("Titre", "Title")
+        case .status: ("Statut", "Status")
+        case .leader: ("Chef de mission", "Leader")
+        case .onBehalfOf: ("Au nom de", "On behalf of")
+        case .origin: ("Départ", "Origin")
+        case .destinations: ("Destinations", "Destinations")
+        case .start: ("Début", "Start")
+        case .end: ("Fin", "End")
+        case .objectives: ("Objectifs", "Objectives")
+        case .delegates: ("Délégation", "Delegation")
+        case .toMeet: ("À rencontrer", "To meet")
+        case .budget: ("Budget", "Budget")
+        case .funders: ("Financeurs", "Funders")
+        case .agreements: ("Ententes signées", "Agreements signed")
+        case .newAgreements: ("Nouvelles ententes", "New agreements")
+        case .partnersMet: ("Partenaires rencontrés", "Partners met")
+        case .newPartners: ("Nouveaux partenaires", "New partners")
+        case .followUps: ("Suites", "Follow-ups")
+        case .notes: ("Notes", "Notes")
+        case .sources: ("Sources", "Sources")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    /// What a field expects, shown dimmed while it is empty.
+    public func placeholder(_ field: MissionField) -> String {
+        let pair: (String, String) = switch field {
+        case .status: ("planned, confirmed, under_way, completed, cancelled", "planned, confirmed, under_way, completed, cancelled")
+        case .start, .end: ("AAAA-MM-JJ, AAAA-MM, XXXX-10…", "YYYY-MM-DD, YYYY-MM, XXXX-10…")
+        case .onBehalfOf, .destinations, .toMeet, .funders, .agreements, .partnersMet, .sources: ("noms ou ids, séparés par des virgules", "names or ids, separated by commas")
+        case .objectives, .followUps: ("séparés par des points-virgules", "separated by semicolons")
+        case .newAgreements: ("Titre | date | signataire, … ; …", "Title | date | signatory, … ; …")
+        case .newPartners: ("Nom | type | ville ; …", "Name | type | city ; …")
+        case .budget: ("montant et devise : 25000 CAD", "amount and currency: 25000 CAD")
+        default: ("", "")
+        }
+        return language == .fr ? pair.0 : pair.1
+    }
+
+    public func attendance(_ raw: String) -> String {
+        guard language == .fr else { return raw }
+        return ["invited": "invité", "confirmed": "confirmé", "attended": "présent", "declined": "a décliné", "unknown": "inconnue"][raw] ?? raw
     }
 
     public func role(_ role: PartyRole) -> String {

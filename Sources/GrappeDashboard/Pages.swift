@@ -98,6 +98,7 @@ public enum Pages {
             for destination in mission.destinations { place(.destinations, destination) }
             if let budget = mission.budget { fact(s[.budget], budget.description) }
             for objective in mission.objectives { lines.append(.text("• " + objective)) }
+            if let notes = mission.notes { fact(s.field(.notes), notes) }
             for outcome in mission.outcomes {
                 if let agreement = outcome.agreement {
                     lines.append(PageLine([("→ ", .muted), (state.catalogue.name(agreement), .link)], link: .record(agreement)))
@@ -136,10 +137,18 @@ public enum Pages {
         for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
         if !record.parties.isEmpty {
             lines += [.blank, .heading("\(s[.parties]) (\(record.parties.count))")]
-            for party in record.parties where network.entity(party.entity) != nil {
+            for party in record.parties {
+                let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
+                guard network.entity(party.entity) != nil else {
+                    lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)]))
+                    continue
+                }
                 lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
-                                      + (party.title.map { [("  " + $0, .muted)] } ?? []), link: .entity(party.entity)))
+                                      + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity)))
             }
+        }
+        if let history = state.journal[record.id], !history.isEmpty {
+            lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
         }
         return lines + sources(record.sources, state: state)
     }

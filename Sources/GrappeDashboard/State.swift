@@ -58,6 +58,14 @@ public struct DashboardState: Sendable {
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
     public var mouse = true
+    /// The mission form, while it is open.
+    public var form: MissionForm?
+    /// Why missions cannot be recorded (a read-only or unusable store); nil when they can.
+    public var storeNotice: String?
+    /// The store version of each recorded record, for edits (absent: a seed record, version 0).
+    public var storeVersions: [ID: Int] = [:]
+    /// The journal lines of each recorded item, oldest first, for its card.
+    public var journal: [ID: [String]] = [:]
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
 
@@ -105,6 +113,7 @@ public struct DashboardState: Sendable {
     /// The context whose key map applies now.
     public var context: Context {
         if showsHelp { return .help }
+        if form != nil { return .form }
         switch place.screen {
         case .section(.home): return .home
         case .section: return .list

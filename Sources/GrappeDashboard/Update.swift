@@ -1,10 +1,17 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWorkspace
 
 /// What the outside world must do after a key: the core itself does no I/O.
 public enum Effect: Equatable, Sendable {
     case quit
     case reload
+    /// Save a validated mission (one transaction), then forget the form's draft.
+    case saveMission(Change, draftKey: String)
+    /// Keep the form's content, so that a crash or a closed terminal loses nothing.
+    case keepDraft(key: String, MissionDraft)
+    case forgetDraft(key: String)
+    case undo
 }
 
 extension DashboardState {
@@ -17,6 +24,7 @@ extension DashboardState {
     /// Applies one key; returns the effect it asks for, if any.
     public mutating func handle(_ key: Key) -> Effect? {
         if key == .control("c") { return .quit }
+        if form != nil, !showsHelp { return handleForm(key) }
         if prompt != nil { return handlePrompt(key) }
         message = nil
         switch key {
@@ -88,8 +96,25 @@ extension DashboardState {
         case .pathFinder:
             prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
         case .newMission:
-            message = strings[.missionFormLater]
+            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
+            form = MissionForm(draft: MissionDraft())
+        case .editMission:
+            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
+            guard let id = selectedMission, let record = network.record(id) else { message = strings[.notAMission]; break }
+            form = MissionForm(draft: MissionDraft(editing: record, version: storeVersions[id] ?? 0))
+        case .undo:
+            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
+            return .undo
+        default:
+            break
         }
+        return nil
+    }
+
+    /// The mission the user is on: a mission's card, or the selected row of a list.
+    var selectedMission: ID? {
+        if case .card(.record(let id)) = place.screen, network.record(id)?.kind == .mission { return id }
+        if let link = selectedLink, case .record(let id) = link, network.record(id)?.kind == .mission { return id }
         return nil
     }
 

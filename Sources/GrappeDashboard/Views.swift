@@ -19,6 +19,17 @@ public enum Views {
         header(&canvas, state)
         tabs(&canvas, state)
         trail(&canvas, state)
+        if let form = state.form {
+            self.form(&canvas, state, form)
+        } else {
+            body(&canvas, state)
+        }
+        bottom(&canvas, state)
+        if state.showsHelp { help(&canvas, state) }
+        return canvas
+    }
+
+    static func body(_ canvas: inout Canvas, _ state: DashboardState) {
         switch state.place.screen {
         case .section(.home): home(&canvas, state)
         case .section(let section): list(&canvas, state, section)
@@ -26,9 +37,6 @@ public enum Views {
             let lines = Pages.lines(for: state.place.screen, state: state)
             page(&canvas, state, lines: lines, x: 0, width: state.width, selection: state.place.selection, focused: true)
         }
-        bottom(&canvas, state)
-        if state.showsHelp { help(&canvas, state) }
-        return canvas
     }
 
     // MARK: frame
@@ -75,7 +83,9 @@ public enum Views {
     static func bottom(_ canvas: inout Canvas, _ state: DashboardState) {
         let layout = state.layout
         let s = state.strings
-        if let prompt = state.prompt {
+        if state.form?.confirmingDiscard == true {
+            canvas.put(s[.discardConfirm], x: 0, y: layout.promptRow, width: state.width, style: .warning)
+        } else if let prompt = state.prompt {
             let label: String = switch prompt.purpose {
             case .filter: "/"
             case .palette: ":"

@@ -180,6 +180,22 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
+    public func journalIndex() throws -> [JournalEntry] {
+        try wrap {
+            try writer.read { db in
+                var items: [Int: [JournalEntry.Item]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items ORDER BY seq, position") {
+                    items[row[0], default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row[1]) ?? .record, id: row[2],
+                                                                        before: nil, after: nil, versionBefore: row[3], versionAfter: row[4]))
+                }
+                return try Row.fetchAll(db, sql: "SELECT seq, at, author, action, summary, undoes FROM journal ORDER BY seq").map { row in
+                    JournalEntry(sequence: row[0], at: row[1], author: row[2], action: Change.Action(rawValue: row[3]) ?? .edit,
+                                 summary: row[4], undoes: row[5], items: items[row[0]] ?? [])
+                }
+            }
+        }
+    }
+
     // MARK: Writing
 
     public func save(_ change: Change, author: String) throws -> JournalEntry {
@@ -315,7 +331,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
-    static func timestamp() -> String {
+    /// Now, as the journal writes it: ISO 8601 in UTC, to the millisecond.
+    public static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())

@@ -126,6 +126,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func save(_ change: Change, author: String) throws -> JournalEntry
     /// Newest first.
     func history(limit: Int?) throws -> [JournalEntry]
+    /// The whole journal, oldest first, without the states before and after (cheap to read at start-up).
+    func journalIndex() throws -> [JournalEntry]
     /// Reverts the newest change not yet reverted, by recording its inverse.
     @discardableResult
     func undoLast(author: String) throws -> JournalEntry

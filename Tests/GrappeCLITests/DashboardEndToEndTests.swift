@@ -119,6 +119,65 @@ import Glibc
     }
 
     /// Mouse events as an xterm sends them (SGR 1006): `ESC [ < button ; x ; y M`, 1-based.
+    /// A planner records a mission with accents from the form, quits, comes back and finds it; a form
+    /// left open when the process is killed comes back as a draft.
+    @Test func recordAMissionQuitRestartFindItAndRecoverADraft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-e2e-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("workspace.sqlite").path
+        do {
+            let session = try Session(width: 110, height: 34, store: store)
+            #expect(session.waitFor("Most connected partners"))
+            try session.keys("m")
+            #expect(session.waitFor("New mission"))
+            try session.type("Délégation à Lyon — été 2027")
+            try session.keys("Tab", "Tab")
+            try session.type("demers")
+            #expect(session.waitFor("marc-demers"), "\(session.screen)")
+            try session.keys("Enter", "Tab", "Tab", "Tab")
+            try session.type("lyo")
+            #expect(session.waitFor("  Lyon  lyon"), "\(session.screen)")
+            try session.keys("Enter", "Tab")
+            try session.type("2027-06")
+            try session.keys("Tab", "Tab", "Tab")
+            try session.type("technom")
+            try session.keys("Enter", "C-t")
+            #expect(session.waitFor("· delegate · invited"), "\(session.screen)")
+            try session.keys("C-s")
+            #expect(session.waitFor("Saved — #1 add mission mission-delegation-a-lyon-ete-2027"), "\(session.screen)")
+            #expect(session.screen.contains("History"))
+            try session.keys("q")
+            #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+        }
+        do {
+            let session = try Session(width: 110, height: 34, store: store)
+            #expect(session.waitFor("Most connected partners"))
+            try session.keys("7")
+            #expect(session.waitFor("Délégation à Lyon — été 2027"), "\(session.screen)")
+            // A form left open when the process dies…
+            try session.keys("m")
+            try session.type("Brouillon pour Montréal")
+            #expect(session.waitFor("Brouillon pour Montréal▏"))
+            Thread.sleep(forTimeInterval: 0.3)
+            let shell = try session.tmux("list-panes", "-t", session.name, "-F", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+            try session.tmux("run-shell", "pkill -KILL -P \(shell) -f grappe")
+            #expect(session.file("status")?.contains("exit=137") == true, "\(session.screen)")
+        }
+        do {
+            // …comes back next time.
+            let session = try Session(width: 110, height: 34, store: store)
+            #expect(session.waitFor("Unsaved draft restored"), "\(session.screen)")
+            #expect(session.screen.contains("Brouillon pour Montréal"))
+            try session.keys("Escape")
+            #expect(session.waitFor("Discard your changes?"))
+            try session.keys("y", "u")
+            #expect(session.waitFor("Undone — #2 undo #1: add mission mission-delegation-a-lyon-ete-2027"), "\(session.screen)")
+            try session.keys("C-c")
+            #expect(session.file("status")?.contains("exit=") == true)
+            #expect(session.file("before") == session.file("after"))
+        }
+    }
+
     @Test func mouseClicksTabsAndRowsAndTheWheelScrolls() throws {
         let session = try Session(width: 120, height: 30)
         #expect(session.waitFor("Most connected partners"))

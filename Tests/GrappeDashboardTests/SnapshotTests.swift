@@ -42,6 +42,13 @@ import Testing
         Case(name: "help-fr-100x30", language: .fr, width: 100, height: 30, keys: [.character("2"), .character("?")]),
         Case(name: "too-small-en-39x11", language: .en, width: 39, height: 11, keys: []),
         Case(name: "narrow-en-40x12", language: .en, width: 40, height: 12, keys: [.character("3"), .enter]),
+        Case(name: "form-new-fr-100x30", language: .fr, width: 100, height: 30,
+             keys: [.character("m")] + typed("Mission à Lyon") + [.tab, .tab] + typed("marc")),
+        Case(name: "form-errors-en-100x30", language: .en, width: 100, height: 30,
+             keys: [.character("m")] + typed("Lyon") + Array(repeating: .tab, count: 5) + typed("lion") + [.tab] + typed("2027-03-10")
+                + [.tab] + typed("2027-03-01") + [.control("s")]),
+        Case(name: "form-edit-en-120x40", language: .en, width: 120, height: 40,
+             keys: [.character(":")] + typed("show mission-laval-lille") + [.enter, .character("e")] + Array(repeating: .tab, count: 9)),
     ]
 
     @Test(arguments: cases)

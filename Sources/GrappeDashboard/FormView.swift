@@ -1,0 +1,88 @@
+import GrappeModel
+import GrappeWorkspace
+
+/// The mission form on screen: a label column, one row per field, errors in red under their field,
+/// completions under the focused one.
+extension Views {
+    struct FormLine {
+        var pieces: [(String, CellStyle)]
+        /// Set on a field's own row (not on its errors or completions).
+        var field: MissionForm.Field?
+        var isFocus = false
+    }
+
+    static func formLines(_ state: DashboardState, _ form: MissionForm, valueWidth: Int) -> [FormLine] {
+        let s = state.strings
+        var lines: [FormLine] = []
+        for (index, field) in form.fields.enumerated() {
+            let focused = index == min(form.focus, form.fields.count - 1)
+            var value: [(String, CellStyle)]
+            switch field {
+            case .text(let name):
+                let text = form.texts[name] ?? ""
+                value = text.isEmpty && !focused ? [(s.placeholder(name), .muted)] : [(text, focused ? .bold : .plain)]
+            case .delegate(let number):
+                if let delegate = form.delegates[safe: number] {
+                    let role = PartyRole(rawValue: delegate.role).map(s.role) ?? delegate.role
+                    let attendance = delegate.attendance.isEmpty ? s[.attendanceNotSaid] : s.attendance(delegate.attendance)
+                    let name = state.network.entity(delegate.who)?.name
+                    value = [(delegate.who, focused ? .bold : .plain)]
+                    if let name, name != delegate.who { value.append(("  " + name, .muted)) }
+                    value.append(("  · \(role) · \(attendance)", .accent))
+                } else {
+                    value = focused ? [] : [(s[.addDelegate], .muted)]
+                }
+            }
+            if focused { value.append(("▏", .accent)) }
+            lines.append(FormLine(pieces: value, field: field, isFocus: focused))
+            for issue in form.issues(for: field) {
+                let entry = field == .text(.delegates) ? nil : issue.index.map { "#\($0 + 1) " }
+                lines.append(FormLine(pieces: [("↳ " + (entry ?? "") + issue.message, .error)]))
+            }
+            if focused {
+                for (number, completion) in form.completions.enumerated() {
+                    let style: CellStyle = number == form.completionIndex ? .selected : .accent
+                    lines.append(FormLine(pieces: [("  " + completion.label, style), (completion.label == completion.value ? "" : "  " + completion.value, .muted)]))
+                }
+            }
+        }
+        return lines
+    }
+
+    static func formLabel(_ state: DashboardState, _ field: MissionForm.Field) -> String {
+        switch field {
+        case .text(let name): state.strings.field(name)
+        case .delegate(0): state.strings[.delegates]
+        case .delegate: ""
+        }
+    }
+
+    static func form(_ canvas: inout Canvas, _ state: DashboardState, _ form: MissionForm) {
+        let layout = state.layout
+        let s = state.strings
+        let title = form.isNew ? s[.newMissionTitle] : "\(s[.editMissionTitle]) · \(form.missionID ?? "") · v\(form.baseVersion)"
+        canvas.put(" " + title + (form.isDirty ? " •" : ""), x: 0, y: layout.bodyTop, width: state.width, style: .header)
+        let labelWidth = min(max(12, state.width / 4), 2 + form.fields.map { TextWidth.of(formLabel(state, $0)) }.max()!)
+        let valueX = labelWidth + 3
+        let lines = formLines(state, form, valueWidth: state.width - valueX)
+        let top = layout.bodyTop + 1
+        let height = max(1, layout.bodyHeight - 1)
+        let focusLine = lines.firstIndex { $0.isFocus } ?? 0
+        // Keep the focused field, its errors and its completions in view.
+        let lastWanted = min(lines.count - 1, focusLine + form.issues(for: form.focused).count + form.completions.count)
+        let scroll = max(0, min(focusLine, lastWanted - height + 1))
+        for (index, line) in lines.enumerated() {
+            let y = top + index - scroll
+            guard y >= top, y < layout.bodyBottom else { continue }
+            if let field = line.field {
+                let style: CellStyle = line.isFocus ? CellStyle(.accent, bold: true) : .muted
+                canvas.put(line.isFocus ? "›" : " ", x: 0, y: y, style: style)
+                canvas.put(formLabel(state, field), x: 1, y: y, width: labelWidth, style: style)
+            }
+            var x = valueX
+            for (text, style) in line.pieces where x < state.width {
+                x += canvas.put(text, x: x, y: y, style: style, limit: state.width - x)
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import GrappeModel
+import GrappeWorkspace
+
+/// The mission form as a value: one line of text per field, a list of delegates with roles, the
+/// field in focus, completions for it, and the errors of the last attempt to save. `draft` turns the
+/// texts into a `MissionDraft`, which the validator checks and the store keeps while typing.
+public struct MissionForm: Sendable, Equatable {
+    /// A row of the form. Delegates are rows of their own; the last delegate row adds one.
+    public enum Field: Hashable, Sendable {
+        case text(MissionField)
+        case delegate(Int)
+    }
+
+    /// One completion: what is inserted (an id) and what is shown.
+    public struct Completion: Hashable, Sendable {
+        public var value: String
+        public var label: String
+    }
+
+    public static let textFields: [MissionField] = [.title, .status, .leader, .onBehalfOf, .origin, .destinations, .start, .end, .objectives]
+    public static let laterFields: [MissionField] = [.toMeet, .budget, .funders, .agreements, .newAgreements, .partnersMet, .newPartners,
+                                                     .followUps, .notes, .sources]
+    /// Lists whose entries are ids or names, written `a, b`; the others are free text, written `a; b`.
+    static let commaLists: Set<MissionField> = [.onBehalfOf, .destinations, .toMeet, .funders, .agreements, .partnersMet, .sources]
+    static let semicolonLists: Set<MissionField> = [.objectives, .newAgreements, .newPartners, .followUps]
+
+    public var texts: [MissionField: String]
+    public var delegates: [MissionDraft.Delegate]
+    /// The draft as opened, to tell whether anything changed.
+    public let original: MissionDraft
+    public var focus = 0
+    public var issues: [FieldIssue] = []
+    public var completions: [Completion] = []
+    public var completionIndex = 0
+    public var confirmingDiscard = false
+    /// After a stale-edit refusal, the next save writes over the newer version, on purpose.
+    public var overwriteArmed = false
+    /// The draft's base, kept for what the form does not show (ids, titles, notes on sources…).
+    private var base: MissionDraft
+
+    public init(draft: MissionDraft, original: MissionDraft? = nil) {
+        base = draft
+        self.original = original ?? draft
+        delegates = draft.delegates
+        texts = [:]
+        for field in Self.textFields + Self.laterFields { texts[field] = Self.text(of: field, in: draft) }
+    }
+
+    public var isNew: Bool { base.id == nil }
+    public var draftKey: String { base.id.map { "edit:" + $0 } ?? "new" }
+    public var missionID: ID? { base.id }
+    public var baseVersion: Int { base.baseVersion }
+    public var isDirty: Bool { draft != original }
+
+    public var fields: [Field] {
+        Self.textFields.map(Field.text) + (0...delegates.count).map(Field.delegate) + Self.laterFields.map(Field.text)
+    }
+
+    public var focused: Field { fields[min(focus, fields.count - 1)] }
+
+    /// The form's content as a draft.
+    public var draft: MissionDraft {
+        var draft = base
+        func list(_ field: MissionField) -> [String] {
+            let separator: Character = Self.semicolonLists.contains(field) ? ";" : ","
+            return (texts[field] ?? "").split(separator: separator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+        draft.title = texts[.title] ?? ""
+        draft.status = (texts[.status] ?? "").trimmingSpaces()
+        draft.leader = texts[.leader] ?? ""
+        draft.onBehalfOf = list(.onBehalfOf)
+        draft.origin = texts[.origin] ?? ""
+        draft.destinations = list(.destinations)
+        draft.start = texts[.start] ?? ""
+        draft.end = texts[.end] ?? ""
+        draft.objectives = list(.objectives)
+        draft.delegates = delegates.filter { !$0.who.trimmingSpaces().isEmpty }
+        draft.toMeet = list(.toMeet)
+        draft.budget = texts[.budget] ?? ""
+        draft.funders = list(.funders)
+        draft.agreements = list(.agreements)
+        draft.newAgreements = list(.newAgreements)
+        draft.partnersMet = list(.partnersMet)
+        draft.newPartners = list(.newPartners)
+        draft.followUps = list(.followUps)
+        draft.notes = texts[.notes] ?? ""
+        draft.sources = list(.sources)
+        if overwriteArmed, let version = staleVersion { draft.baseVersion = version }
+        return draft
+    }
+
+    /// The version found by a refused save, which an armed overwrite builds on.
+    public var staleVersion: Int?
+
+    static func text(of field: MissionField, in draft: MissionDraft) -> String {
+        switch field {
+        case .title: draft.title
+        case .status: draft.status
+        case .leader: draft.leader
+        case .onBehalfOf: draft.onBehalfOf.joined(separator: ", ")
+        case .origin: draft.origin
+        case .destinations: draft.destinations.joined(separator: ", ")
+        case .start: draft.start
+        case .end: draft.end
+        case .objectives: draft.objectives.joined(separator: "; ")
+        case .delegates: ""
+        case .toMeet: draft.toMeet.joined(separator: ", ")
+        case .budget: draft.budget
+        case .funders: draft.funders.joined(separator: ", ")
+        case .agreements: draft.agreements.joined(separator: ", ")
+        case .newAgreements: draft.newAgreements.joined(separator: "; ")
+        case .partnersMet: draft.partnersMet.joined(separator: ", ")
+        case .newPartners: draft.newPartners.joined(separator: "; ")
+        case .followUps: draft.followUps.joined(separator: "; ")
+        case .notes: draft.notes
+        case .sources: draft.sources.joined(separator: ", ")
+        }
+    }
+
+    // MARK: editing
+
+    /// The text of the focused row (for a delegate, who it is).
+    public var focusedText: String {
+        get {
+            switch focused {
+            case .text(let field): texts[field] ?? ""
+            case .delegate(let index): delegates[safe: index]?.who ?? ""
+            }
+        }
+        set {
+            switch focused {
+            case .text(let field): texts[field] = newValue
+            case .delegate(let index):
+                if index == delegates.count {
+                    guard !newValue.isEmpty else { return }
+                    delegates.append(MissionDraft.Delegate(who: newValue))
+                } else {
+                    delegates[index].who = newValue
+                }
+            }
+        }
+    }
+
+    mutating func type(_ character: Character) {
+        focusedText.append(character)
+    }
+
+    mutating func deleteBackward() {
+        var text = focusedText
+        guard !text.isEmpty else { return }
+        text.removeLast()
+        focusedText = text
+    }
+
+    mutating func deleteWord() {
+        var text = focusedText
+        while text.last == " " { text.removeLast() }
+        while let last = text.last, last != " ", last != ",", last != ";" { text.removeLast() }
+        focusedText = text
+    }
+
+    mutating func moveFocus(by delta: Int) {
+        // An emptied delegate row leaves the list when the focus moves on.
+        if case .delegate(let index) = focused, index < delegates.count, delegates[index].who.trimmingSpaces().isEmpty {
+            delegates.remove(at: index)
+            if delta > 0 { focus -= 1 }
+        }
+        focus = (focus + delta + fields.count) % fields.count
+        completions = []
+        completionIndex = 0
+        confirmingDiscard = false
+    }
+
+    /// Cycles the focused delegate's role (leader, delegate, host, partner met).
+    mutating func cycleRole() {
+        guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
+        let roles = [PartyRole.delegate, .leader, .host, .partnerMet].map(\.rawValue)
+        let current = roles.firstIndex(of: delegates[index].role) ?? -1
+        delegates[index].role = roles[(current + 1) % roles.count]
+    }
+
+    /// Cycles the focused delegate's attendance, through "not said".
+    mutating func cycleAttendance() {
+        guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
+        let values = [""] + Attendance.allCases.filter { $0 != .unknown }.map(\.rawValue)
+        let current = values.firstIndex(of: delegates[index].attendance) ?? 0
+        delegates[index].attendance = values[(current + 1) % values.count]
+    }
+
+    mutating func removeDelegate() {
+        guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
+        delegates.remove(at: index)
+    }
+
+    // MARK: completion
+
+    /// What the focused field takes: which kinds of entity, or a fixed list.
+    var completionSource: CompletionSource? {
+        switch focused {
+        case .delegate: return .entities([.person, .organisation, .cluster, .pole])
+        case .text(let field):
+            switch field {
+            case .status: return .words(MissionStatus.allCases.map(\.rawValue))
+            case .leader: return .entities([.person, .organisation, .cluster, .pole])
+            case .onBehalfOf, .funders: return .entities([.organisation, .cluster, .pole, .city])
+            case .origin, .destinations: return .entities([.city])
+            case .toMeet: return .entities([.organisation, .cluster, .pole, .city, .person])
+            case .partnersMet: return .entities(nil)
+            case .agreements: return .agreements
+            case .sources: return .documents
+            default: return nil
+            }
+        }
+    }
+
+    enum CompletionSource {
+        case entities(Set<EntityKind>?)
+        case words([String])
+        case agreements
+        case documents
+    }
+
+    /// The part of the focused text being completed: after the last comma of a list.
+    var segment: (prefix: String, word: String) {
+        let text = focusedText
+        if case .text(let field) = focused, Self.commaLists.contains(field), let comma = text.lastIndex(of: ",") {
+            let after = text[text.index(after: comma)...]
+            let spaces = after.prefix { $0 == " " }
+            return (String(text[...comma]) + spaces, String(after.dropFirst(spaces.count)))
+        }
+        return ("", text)
+    }
+
+    /// Up to six completions for the segment, accent- and case-insensitive: names that start with it
+    /// first, then names with a word that starts with it.
+    mutating func refreshCompletions(in network: Network) {
+        completionIndex = 0
+        let word = TextFolding.fold(segment.word.trimmingSpaces())
+        guard !word.isEmpty, let source = completionSource else { completions = []; return }
+        var starts: [Completion] = []
+        var inside: [Completion] = []
+        func consider(_ value: String, _ label: String) {
+            let folded = TextFolding.fold(label)
+            if folded.hasPrefix(word) || value.hasPrefix(word) {
+                starts.append(Completion(value: value, label: label))
+            } else if inside.count < 6, folded.contains(" " + word) || folded.contains("-" + word) || folded.contains("'" + word) {
+                inside.append(Completion(value: value, label: label))
+            }
+        }
+        switch source {
+        case .words(let words):
+            for word in words { consider(word, word) }
+        case .entities(let kinds):
+            for entity in network.entities where kinds?.contains(entity.kind) ?? true {
+                consider(entity.id, entity.name)
+                if starts.count >= 6 { break }
+            }
+        case .agreements:
+            for record in network.records where record.kind == .agreement { consider(record.id, record.title) }
+        case .documents:
+            for document in network.documents { consider(document.id, document.title) }
+        }
+        completions = Array((starts + inside).prefix(6))
+        // Nothing to offer once the text is exactly the only choice.
+        if completions.count == 1, completions[0].value == segment.word { completions = [] }
+    }
+
+    mutating func acceptCompletion() {
+        guard let choice = completions[safe: completionIndex] else { return }
+        focusedText = segment.prefix + choice.value
+        completions = []
+        completionIndex = 0
+    }
+
+    /// Errors of the last save attempt that belong to a row.
+    public func issues(for field: Field) -> [FieldIssue] {
+        switch field {
+        case .text(let name): issues.filter { $0.field == name }
+        case .delegate(let index):
+            issues.filter { issue in
+                guard issue.field == .delegates else { return false }
+                // Delegate issues count entries of the draft, which leaves out empty rows.
+                let filled = delegates.indices.filter { !delegates[$0].who.trimmingSpaces().isEmpty }
+                return issue.index.flatMap { filled[safe: $0] } == index
+            }
+        }
+    }
+
+    /// The row of the first error, to move the focus there.
+    var firstIssueRow: Int? {
+        fields.firstIndex { !issues(for: $0).isEmpty }
+    }
+}

@@ -1,0 +1,130 @@
+import GrappeDashboard
+import GrappeModel
+import GrappeWorkspace
+import Testing
+
+/// The mission form as values: keys in, effects and screen text out. The store is outside: tests see
+/// the effects the dashboard would hand it.
+@Suite struct MissionFormTests {
+    static func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    /// Sends keys; returns the effects, in order.
+    @discardableResult
+    static func send(_ keys: [Key], to state: inout DashboardState) -> [Effect] {
+        keys.compactMap { state.handle($0) }
+    }
+
+    @Test func recordsANewMissionWithCompletionAndADelegation() throws {
+        var state = DashboardTests.state(.fr)
+        Self.send([.character("m")], to: &state)
+        #expect(state.form != nil && state.context == .form)
+        // Every printable key is typed, even those that are commands elsewhere (q, m, u…).
+        var effects = Self.send(Self.typed("Mission numérique à Québec"), to: &state)
+        #expect(state.form?.texts[.title] == "Mission numérique à Québec")
+        #expect(effects.last == .keepDraft(key: "new", state.form!.draft), "each change is kept as a draft")
+        Self.send([.tab, .tab] + Self.typed("demers"), to: &state)
+        #expect(state.form?.completions.map(\.value) == ["marc-demers"])
+        Self.send([.enter, .tab] + Self.typed("centre qu"), to: &state)
+        #expect(state.form?.texts[.leader] == "marc-demers")
+        #expect(state.form?.completions.first?.value == "cqic", "accent-insensitive: 'qu' finds québécois")
+        // "laval" is exactly a city id: nothing to complete, so Enter moves on, like Tab.
+        Self.send([.enter, .tab] + Self.typed("laval") + [.enter] + Self.typed("lille, mont"), to: &state)
+        #expect(state.form?.completions.first?.value == "montreal")
+        Self.send([.enter, .tab] + Self.typed("2027-05-04") + [.tab] + Self.typed("2027-05-09") + [.tab, .tab], to: &state)
+        #expect(state.form?.texts[.destinations] == "lille, montreal")
+        // The delegation: type a name, pick it, set attendance; a second one as host.
+        Self.send(Self.typed("technom") + [.enter, .control("t"), .control("t"), .tab] + Self.typed("picom") + [.control("r"), .control("r")],
+                  to: &state)
+        let form = try #require(state.form)
+        #expect(form.delegates == [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed"),
+                                   MissionDraft.Delegate(who: "picom", role: "host", attendance: "")])
+        effects = Self.send([.control("s")], to: &state)
+        guard case .saveMission(let change, let key)? = effects.last else {
+            Issue.record("no save: \(state.form?.issues ?? [])")
+            return
+        }
+        #expect(key == "new")
+        let mission = change.records[0]
+        #expect(mission.id == "mission-numerique-a-quebec" && mission.title == "Mission numérique à Québec")
+        #expect(mission.mission?.destinations == ["lille", "montreal"])
+        #expect(mission.parties.map(\.role) == [.leader, .onBehalfOf, .delegate, .host])
+        // The store said yes: the form closes on the new mission's card.
+        state.missionSaved(mission.id, summary: "#1 add mission \(mission.id)")
+        #expect(state.form == nil && state.place.screen == .card(.record(mission.id)))
+    }
+
+    @Test func errorsShowAtTheirFieldsAndNothingIsSaved() throws {
+        var state = DashboardTests.state(.en)
+        let effects = Self.send([.character("m"), .control("s")], to: &state)
+        #expect(!effects.contains { if case .saveMission = $0 { true } else { false } })
+        let form = try #require(state.form)
+        #expect(form.issues.map(\.field).contains(.title) && form.issues.map(\.field).contains(.leader))
+        #expect(form.focused == .text(.title), "the focus goes to the first field in error")
+        let screen = Views.render(state).text
+        #expect(screen.contains("↳ a mission needs a title"))
+        #expect(screen.contains("Nothing saved: fix the fields in red"))
+    }
+
+    @Test func escapeAsksBeforeDiscardingAndForgetsTheDraft() {
+        var state = DashboardTests.state(.en)
+        Self.send([.character("m"), .escape], to: &state)
+        #expect(state.form == nil, "an untouched form closes at once")
+        Self.send([.character("m")] + Self.typed("Lyon") + [.escape], to: &state)
+        #expect(state.form?.confirmingDiscard == true)
+        #expect(Views.render(state).text.contains("Discard your changes? y: yes · n: no"))
+        Self.send([.character("n")], to: &state)
+        #expect(state.form?.texts[.title] == "Lyon" && state.form?.confirmingDiscard == false)
+        let effects = Self.send([.escape, .character("y")], to: &state)
+        #expect(state.form == nil && effects == [.forgetDraft(key: "new")])
+    }
+
+    @Test func editingASeedMissionKeepsWhatTheFormDoesNotShow() throws {
+        var state = DashboardTests.state(.en)
+        Self.send([.character(":")] + Self.typed("show mission-laval-lille") + [.enter, .character("e")], to: &state)
+        let form = try #require(state.form)
+        #expect(form.missionID == "mission-laval-lille" && form.baseVersion == 0)
+        // Saving without a change writes the seed mission as it was.
+        let effects = Self.send([.control("s")], to: &state)
+        guard case .saveMission(let change, let key)? = effects.last else {
+            Issue.record("no save: \(state.form?.issues ?? [])")
+            return
+        }
+        #expect(key == "edit:mission-laval-lille")
+        #expect(change.records == [state.network.record("mission-laval-lille")!])
+        #expect(change.expectedVersions == ["mission-laval-lille": 0])
+    }
+
+    @Test func aStaleEditIsShownAndOverwritingIsAChoice() throws {
+        var state = DashboardTests.state(.en)
+        Self.send([.character(":")] + Self.typed("show mission-laval-lille") + [.enter, .character("e")], to: &state)
+        state.missionNotSaved(.stale(id: "mission-laval-lille", expected: 0, found: 3, by: "léo", at: "2026-11-22T10:00:00Z"))
+        #expect(state.form?.overwriteArmed == true)
+        #expect(Views.render(state).text.contains("Changed meanwhile by someone else; ^S again to overwrite"))
+        let effects = Self.send([.control("s")], to: &state)
+        guard case .saveMission(let change, _)? = effects.last else { Issue.record("no save"); return }
+        #expect(change.expectedVersions["mission-laval-lille"] == 3)
+    }
+
+    @Test func aReadOnlyStoreKeepsTheFormClosed() {
+        var state = DashboardTests.state(.en)
+        state.storeNotice = "/x/w.sqlite is read-only (mode 400)"
+        let effects = Self.send([.character("m"), .character("u")], to: &state)
+        #expect(state.form == nil && effects.isEmpty)
+        #expect(state.message?.contains("Read-only store: /x/w.sqlite is read-only") == true)
+    }
+
+    @Test func undoIsAnEffectForTheStore() {
+        var state = DashboardTests.state(.en)
+        #expect(Self.send([.character("u")], to: &state) == [.undo])
+    }
+
+    @Test func aRestoredDraftReopensTheForm() throws {
+        var state = DashboardTests.state(.fr)
+        var draft = MissionDraft(title: "Brouillon à Montréal")
+        draft.delegates = [MissionDraft.Delegate(who: "cqic")]
+        state.restore(draft: draft, savedAt: "2026-11-22 10:00")
+        let form = try #require(state.form)
+        #expect(form.texts[.title] == "Brouillon à Montréal" && form.isDirty)
+        #expect(Views.render(state).text.contains("Brouillon non enregistré retrouvé (2026-11-22 10:00)"))
+    }
+}
