@@ -7,6 +7,8 @@ import GrappeSeeds
 /// one JSON object on standard output: seconds per operation. Run by Benchmarks/analysis.py.
 ///
 ///     grappe-bench DIR [--pivots 256] [--seed 1] [--exact-betweenness]
+///     grappe-bench DIR --dashboard
+///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: grappe-bench DIR [--pivots K] [--seed S] [--exact-betweenness]\n".utf8))
@@ -29,6 +31,12 @@ func time<T>(_ body: () -> T) -> (T, Double) {
 }
 
 var timings: [String: Double] = [:]
+if arguments.contains("--store") {
+    // grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
+    let folder = arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
+    StoreBench.run(seeds: arguments[1], folder: folder, count: option("--count", 1000), startup: option("--startup", 10_000))
+    exit(0)
+}
 if arguments.contains("--dashboard") {
     DashboardBench.run(path: arguments[1])
     exit(0)
@@ -62,3 +70,7 @@ if exact {
 }
 let report: [String: Any] = ["nodes": graph.nodeCount, "edges": graph.edgeCount, "seconds": timings, "checksum": checksum]
 print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

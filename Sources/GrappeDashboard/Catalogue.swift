@@ -1,3 +1,4 @@
+import Foundation
 import GrappeAnalysis
 import GrappeModel
 
@@ -49,7 +50,14 @@ public final class Catalogue: Sendable {
     /// The kind of each node of `graph`.
     public let kinds: [EntityKind]
     public let cityOf: [ID: ID]
-    private let rowsBySection: [Section: [Row]]
+    /// Each section's rows, built the first time the section is shown: a start-up draws the home page
+    /// without building lists nobody has opened yet.
+    private let rowsBySection = RowsBySection()
+
+    private final class RowsBySection: @unchecked Sendable {
+        let lock = NSLock()
+        var rows: [Section: [Row]] = [:]
+    }
 
     public init(network: Network, warnings: Int = 0) {
         self.network = network
@@ -82,14 +90,16 @@ public final class Catalogue: Sendable {
         }
         self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)
-        var rows: [Section: [Row]] = [:]
-        for section in Section.allCases where section != .home {
-            rows[section] = Self.rows(section, network: network, graph: graph, cityOf: cityOf)
-        }
-        rowsBySection = rows
     }
 
-    public func rows(_ section: Section) -> [Row] { rowsBySection[section] ?? [] }
+    public func rows(_ section: Section) -> [Row] {
+        rowsBySection.lock.lock()
+        defer { rowsBySection.lock.unlock() }
+        if let rows = rowsBySection.rows[section] { return rows }
+        let rows = Self.rows(section, network: network, graph: graph, cityOf: cityOf)
+        rowsBySection.rows[section] = rows
+        return rows
+    }
 
     public func degree(_ id: ID) -> Int { graph.index(of: id).map(graph.degree) ?? 0 }
 

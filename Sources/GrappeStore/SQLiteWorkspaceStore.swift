@@ -142,21 +142,53 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
     // MARK: Reading
 
     public func load() throws -> Workspace {
-        try wrap {
-            try writer.read { db in
-                let decoder = JSONDecoder()
-                var workspace = Workspace()
-                for row in try Row.fetchAll(db, sql: "SELECT body, version, updated_at, updated_by FROM records ORDER BY rowid") {
-                    let record = try decoder.decode(Record.self, from: Data((row[0] as String).utf8))
-                    workspace.records.append(StoredRecord(record: record, version: row[1], updatedAt: row[2], updatedBy: row[3]))
-                }
-                for row in try Row.fetchAll(db, sql: "SELECT body, version, recorded_with FROM entities ORDER BY rowid") {
-                    let entity = try decoder.decode(Entity.self, from: Data((row[0] as String).utf8))
-                    workspace.entities.append(StoredEntity(entity: entity, version: row[1], recordedWith: row[2]))
-                }
-                return workspace
+        typealias RecordRow = (body: String, version: Int, at: String, by: String)
+        typealias EntityRow = (body: String, version: Int, with: String?)
+        let (recordRows, entityRows) = try wrap {
+            try writer.read { db -> ([RecordRow], [EntityRow]) in
+                (try Row.fetchAll(db, sql: "SELECT body, version, updated_at, updated_by FROM records ORDER BY rowid").map { ($0[0], $0[1], $0[2], $0[3]) },
+                 try Row.fetchAll(db, sql: "SELECT body, version, recorded_with FROM entities ORDER BY rowid").map { ($0[0], $0[1], $0[2]) })
             }
         }
+        // Decoding JSON is most of what a start-up spends here: it runs on every core.
+        let records = try Self.decodeInParallel(recordRows) { row, decoder in
+            StoredRecord(record: try decoder.decode(Record.self, from: Data(row.body.utf8)), version: row.version, updatedAt: row.at, updatedBy: row.by)
+        }
+        let entities = try Self.decodeInParallel(entityRows) { row, decoder in
+            StoredEntity(entity: try decoder.decode(Entity.self, from: Data(row.body.utf8)), version: row.version, recordedWith: row.with)
+        }
+        return Workspace(records: records, entities: entities)
+    }
+
+    /// Results of parallel slices, each written by one thread.
+    private final class Slices<T>: @unchecked Sendable {
+        var values: [[T]]
+        var failure: Error?
+        let lock = NSLock()
+        init(_ count: Int) { values = Array(repeating: [], count: count) }
+    }
+
+    private static func decodeInParallel<Input: Sendable, T>(_ inputs: [Input],
+                                                             _ decode: @escaping @Sendable (Input, JSONDecoder) throws -> T) throws -> [T] {
+        let count = inputs.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let size = (inputs.count + count - 1) / count
+        let slices = Slices<T>(count)
+        DispatchQueue.concurrentPerform(iterations: count) { slice in
+            let decoder = JSONDecoder()
+            let range = min(inputs.count, slice * size)..<min(inputs.count, (slice + 1) * size)
+            do {
+                let values = try inputs[range].map { try decode($0, decoder) }
+                slices.lock.lock()
+                slices.values[slice] = values
+                slices.lock.unlock()
+            } catch {
+                slices.lock.lock()
+                slices.failure = slices.failure ?? error
+                slices.lock.unlock()
+            }
+        }
+        if let failure = slices.failure { throw StoreError.failed("a stored item cannot be read: \(failure)") }
+        return slices.values.flatMap { $0 }
     }
 
     public func history(limit: Int?) throws -> [JournalEntry] {
@@ -183,15 +215,23 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
     public func journalIndex() throws -> [JournalEntry] {
         try wrap {
             try writer.read { db in
-                var items: [Int: [JournalEntry.Item]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items ORDER BY seq, position") {
-                    items[row[0], default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row[1]) ?? .record, id: row[2],
-                                                                        before: nil, after: nil, versionBefore: row[3], versionAfter: row[4]))
+                var entries: [JournalEntry] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT j.seq, j.at, j.author, j.action, j.summary, j.undoes, i.object_kind, i.object_id, i.version_before, i.version_after
+                    FROM journal j LEFT JOIN journal_items i ON i.seq = j.seq ORDER BY j.seq, i.position
+                    """)
+                while let row = try rows.next() {
+                    let sequence: Int = row[0]
+                    if entries.last?.sequence != sequence {
+                        entries.append(JournalEntry(sequence: sequence, at: row[1], author: row[2], action: Change.Action(rawValue: row[3]) ?? .edit,
+                                                    summary: row[4], undoes: row[5], items: []))
+                    }
+                    if let id: String = row[7] {
+                        entries[entries.count - 1].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row[6]) ?? .record, id: id,
+                                                                                  before: nil, after: nil, versionBefore: row[8], versionAfter: row[9]))
+                    }
                 }
-                return try Row.fetchAll(db, sql: "SELECT seq, at, author, action, summary, undoes FROM journal ORDER BY seq").map { row in
-                    JournalEntry(sequence: row[0], at: row[1], author: row[2], action: Change.Action(rawValue: row[3]) ?? .edit,
-                                 summary: row[4], undoes: row[5], items: items[row[0]] ?? [])
-                }
+                return entries
             }
         }
     }

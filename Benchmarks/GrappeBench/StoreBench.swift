@@ -1,0 +1,112 @@
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import GrappeSeeds
+import GrappeStore
+import GrappeWorkspace
+
+/// The workspace store's speed, on the disk of `folder`:
+/// - save latency (one mission per transaction, `synchronous = FULL`) over `count` missions, beside a
+///   plain `write` + `fsync` of 4 KiB to a file in the same folder, in the same run;
+/// - start-up to the first dashboard frame with `startup` recorded missions: seeds, store, journal,
+///   overlay, catalogue and the first render, as `grappe` does them.
+/// Prints JSON.
+enum StoreBench {
+    static func run(seeds: String, folder: String, count: Int, startup: Int) {
+        let clock = ContinuousClock()
+        func milliseconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        }
+        func percentiles(_ values: [Double]) -> [String: Double] {
+            let sorted = values.sorted()
+            func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+            return ["p50": at(0.5), "p90": at(0.9), "p99": at(0.99), "max": sorted.last ?? 0]
+        }
+        let network = try! SeedLoader.load(path: seeds).network
+        let validator = MissionValidator(network: network)
+        func change(_ index: Int) -> Change {
+            var draft = MissionDraft(title: "Mission d'essai n° \(index)", status: "planned", leader: "marc-demers", onBehalfOf: ["cqic"],
+                                     origin: "laval", destinations: [index.isMultiple(of: 2) ? "lyon" : "lille"],
+                                     start: "2027-\(String(format: "%02d", index % 12 + 1))-10", budget: "\(10_000 + index) CAD")
+            draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
+            return try! validator.validate(draft).get()
+        }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+
+        // Save latency.
+        let savePath = folder + "/bench-save.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: savePath + suffix) }
+        let store = try! SQLiteWorkspaceStore.open(path: savePath, create: true)!
+        let changes = (0..<count).map(change)
+        var saves: [Double] = []
+        for change in changes {
+            let before = clock.now
+            try! store.save(change, author: "bench")
+            saves.append(milliseconds(clock.now - before))
+        }
+        var validations: [Double] = []
+        for index in 0..<min(count, 200) {
+            let before = clock.now
+            _ = change(index)
+            validations.append(milliseconds(clock.now - before))
+        }
+
+        // A plain fsync on the same disk.
+        let syncPath = folder + "/bench-fsync.bin"
+        let descriptor = open(syncPath, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+        let block = [UInt8](repeating: 0x47, count: 4096)
+        var fsyncs: [Double] = []
+        for _ in 0..<count {
+            let before = clock.now
+            _ = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            fsync(descriptor)
+            fsyncs.append(milliseconds(clock.now - before))
+        }
+        close(descriptor)
+        try? FileManager.default.removeItem(atPath: syncPath)
+
+        // Start-up with many recorded missions.
+        let startupPath = folder + "/bench-startup.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: startupPath + suffix) }
+        let big = try! SQLiteWorkspaceStore.open(path: startupPath, create: true)!
+        let fillStart = clock.now
+        for index in 0..<startup { try! big.save(change(index), author: "bench") }
+        let fill = milliseconds(clock.now - fillStart)
+        var startups: [Double] = []
+        var phases: [String: Double] = [:]
+        for _ in 0..<5 {
+            let start = clock.now
+            let seedResult = try! SeedLoader.load(path: seeds)
+            let seeded = clock.now
+            let opened = try! SQLiteWorkspaceStore.open(path: startupPath, create: true)!
+            let workspace = try! opened.load()
+            let recordsRead = clock.now
+            let journal = try! opened.journalIndex()
+            let read = clock.now
+            let (overlaid, _) = Overlay.apply(workspace, to: seedResult.network)
+            let catalogue = Catalogue(network: overlaid, warnings: 0)
+            let catalogued = clock.now
+            var state = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50,
+                                       today: DayStamp(2026, 11, 22))
+            state.journal = Dictionary(grouping: journal.flatMap { entry in entry.items.map { ($0.id, "#\(entry.sequence) \(entry.summary)") } },
+                                       by: \.0).mapValues { $0.map(\.1) }
+            _ = Views.render(state)
+            let end = clock.now
+            startups.append(milliseconds(end - start))
+            phases = ["seeds_ms": milliseconds(seeded - start), "store_records_ms": milliseconds(recordsRead - seeded),
+                      "store_journal_ms": milliseconds(read - recordsRead), "overlay_catalogue_ms": milliseconds(catalogued - read),
+                      "first_frame_ms": milliseconds(end - catalogued), "missions_in_network": Double(overlaid.records(ofKind: .mission).count)]
+        }
+        let report: [String: Any] = [
+            "saves": count, "save_ms": percentiles(saves), "fsync_4k_ms": percentiles(fsyncs),
+            "validate_ms": percentiles(validations),
+            "save_p99_over_fsync_p99": percentiles(saves)["p99"]! / max(percentiles(fsyncs)["p99"]!, 1e-9),
+            "startup_missions": startup, "fill_seconds": fill / 1000, "startup_to_first_frame_ms": percentiles(startups),
+            "startup_last_run_phases": phases, "store_bytes": (try? FileManager.default.attributesOfItem(atPath: startupPath)[.size] as? Int) ?? 0,
+        ]
+        print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self))
+        for path in [savePath, startupPath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+}
