@@ -38,32 +38,30 @@ enum StoreBench {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: savePath + suffix) }
         let store = try! SQLiteWorkspaceStore.open(path: savePath, create: true)!
         let changes = (0..<count).map(change)
-        var saves: [Double] = []
-        for change in changes {
-            let before = clock.now
-            try! store.save(change, author: "bench")
-            saves.append(milliseconds(clock.now - before))
-        }
-        var validations: [Double] = []
-        for index in 0..<min(count, 200) {
-            let before = clock.now
-            _ = change(index)
-            validations.append(milliseconds(clock.now - before))
-        }
-
-        // A plain fsync on the same disk.
+        // A plain fsync of 4 KiB appended to a file in the same folder, interleaved with the saves so
+        // that both meet the same disk weather.
         let syncPath = folder + "/bench-fsync.bin"
         let descriptor = open(syncPath, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
         let block = [UInt8](repeating: 0x47, count: 4096)
+        var saves: [Double] = []
         var fsyncs: [Double] = []
-        for _ in 0..<count {
-            let before = clock.now
+        for change in changes {
+            var before = clock.now
+            try! store.save(change, author: "bench")
+            saves.append(milliseconds(clock.now - before))
+            before = clock.now
             _ = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             fsync(descriptor)
             fsyncs.append(milliseconds(clock.now - before))
         }
         close(descriptor)
         try? FileManager.default.removeItem(atPath: syncPath)
+        var validations: [Double] = []
+        for index in 0..<min(count, 200) {
+            let before = clock.now
+            _ = change(index)
+            validations.append(milliseconds(clock.now - before))
+        }
 
         // Start-up with many recorded missions.
         let startupPath = folder + "/bench-startup.sqlite"
