@@ -97,6 +97,7 @@ public struct DashboardState: Sendable {
         var result: [Catalogue.Row]
         if filter.isEmpty {
             result = catalogue.rows(section)
+            if section == .missions, sort == nil { result = upcomingFirst(result) }
         } else {
             let query = Array(filter.utf8)
             let pool = rowCache.narrowing(for: key) ?? catalogue.rows(section)
@@ -108,6 +109,26 @@ public struct DashboardState: Sendable {
         }
         rowCache.store(result, for: key)
         return result
+    }
+
+    /// Missions still to come first, soonest first; then past ones, latest first; a mission without a
+    /// date goes by its status (planned, confirmed, under way: to come).
+    func upcomingFirst(_ rows: [Catalogue.Row]) -> [Catalogue.Row] {
+        let keyed = rows.map { row -> (row: Catalogue.Row, upcoming: Bool, day: DayStamp?) in
+            guard case .record(let id) = row.item, let record = network.record(id), let mission = record.mission else { return (row, false, nil) }
+            let last = (mission.end ?? mission.start)?.bounds?.last
+            let upcoming = last.map { $0 >= today } ?? [.planned, .confirmed, .underWay].contains(mission.status)
+            return (row, upcoming, mission.start?.bounds?.first)
+        }
+        return keyed.sorted { a, b in
+            if a.upcoming != b.upcoming { return a.upcoming }
+            switch (a.day, b.day) {
+            case let (x?, y?) where x != y: return a.upcoming ? x < y : x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.row.keys[0] < b.row.keys[0]
+            }
+        }.map(\.row)
     }
 
     /// The context whose key map applies now.

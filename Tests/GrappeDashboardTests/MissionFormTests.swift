@@ -128,3 +128,22 @@ import Testing
         #expect(Views.render(state).text.contains("Brouillon non enregistré retrouvé (2026-11-22 10:00)"))
     }
 }
+
+@Suite struct MissionListTests {
+    @Test func upcomingMissionsComeFirstThenPastOnesLatestFirst() {
+        let base = DashboardTests.catalogue.network
+        func mission(_ id: String, start: String?, status: MissionStatus) -> StoredRecord {
+            let date = start.flatMap { try? PartialDate.parse($0).get() }
+            let record = Record(id: id, title: id, parties: [Party(entity: "marc-demers", role: .leader)],
+                                body: .mission(Mission(status: status, destinations: ["lyon"], start: date)))
+            return StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "")
+        }
+        let workspace = Workspace(records: [mission("m-2027", start: "2027-03", status: .planned),
+                                            mission("m-2026-12", start: "2026-12-01", status: .confirmed),
+                                            mission("m-2019", start: "2019", status: .completed),
+                                            mission("m-2024", start: "2024-05", status: .completed)])
+        let network = Overlay.apply(workspace, to: base).network
+        let state = DashboardState(catalogue: Catalogue(network: network), language: .en, width: 100, height: 30, today: DayStamp(2026, 11, 22))
+        #expect(state.visibleRows(.missions).map(\.item.id) == ["m-2026-12", "m-2027", "m-2024", "m-2019", "mission-laval-lille"])
+    }
+}
