@@ -59,8 +59,14 @@ struct Browse: ParsableCommand {
         workbench.refresh(seeds: seeds, warnings: first.diagnostics.warningCount, state: &state)
         if first.hasErrors { Self.showDiagnostics(first, in: &state) }
         workbench.offerDraft(to: &state)
+        var prepared: ObjectIdentifier?
         while true {
             terminal.draw(Views.render(state))
+            // Once a frame is up, the lists nobody has opened yet are built while the user reads it.
+            if prepared != ObjectIdentifier(state.catalogue) {
+                prepared = ObjectIdentifier(state.catalogue)
+                state.catalogue.prepareRowsInBackground()
+            }
             switch terminal.next() {
             case .timeout: continue
             case .hangup: return

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GrappeAnalysis
 import GrappeModel
@@ -90,6 +91,14 @@ public final class Catalogue: Sendable {
         }
         self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)
+    }
+
+    /// Builds every section's rows on another thread, so that they are ready by the time someone opens
+    /// a section; a section opened sooner waits for its rows as it would have anyway.
+    public func prepareRowsInBackground() {
+        DispatchQueue.global(qos: .utility).async { [self] in
+            for section in Section.allCases where section != .home { _ = rows(section) }
+        }
     }
 
     public func rows(_ section: Section) -> [Row] {
