@@ -80,7 +80,7 @@ extension DashboardState {
     /// show at their fields and the focus moves to the first.
     mutating func save() -> Effect? {
         guard var form else { return nil }
-        switch MissionValidator(network: network).validate(form.draft) {
+        switch MissionValidator(network: network, wording: strings.language == .fr ? .french : .english).validate(form.draft) {
         case .failure(let invalid):
             form.issues = invalid.issues
             if let row = form.firstIssueRow { form.focus = row }

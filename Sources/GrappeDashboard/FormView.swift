@@ -37,7 +37,10 @@ extension Views {
             lines.append(FormLine(pieces: value, field: field, isFocus: focused))
             for issue in form.issues(for: field) {
                 let entry = field == .text(.delegates) ? nil : issue.index.map { "#\($0 + 1) " }
-                lines.append(FormLine(pieces: [("↳ " + (entry ?? "") + issue.message, .error)]))
+                // Errors wrap rather than lose their end at the edge of the screen.
+                for (number, piece) in wrap("↳ " + (entry ?? "") + issue.message, width: max(10, valueWidth - 1)).enumerated() {
+                    lines.append(FormLine(pieces: [((number == 0 ? "" : "  ") + piece, .error)]))
+                }
             }
             if focused {
                 for (number, completion) in form.completions.enumerated() {
@@ -47,6 +50,23 @@ extension Views {
             }
         }
         return lines
+    }
+
+    /// Words laid into lines of at most `width` columns (a word longer than that is cut).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if TextWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        lines.append(current)
+        return lines.map { TextWidth.truncated($0, to: width) }
     }
 
     static func formLabel(_ state: DashboardState, _ field: MissionForm.Field) -> String {

@@ -5,10 +5,15 @@ import GrappeModel
 /// `Change` comes back, or nothing is saved and every problem is listed at its field.
 public struct MissionValidator: Sendable {
     public let network: Network
+    public let wording: Wording
     private let names: [String: [ID]]
 
-    public init(network: Network) {
+    /// The language of the messages: the command line speaks English, the dashboard its own language.
+    public enum Wording: Sendable { case english, french }
+
+    public init(network: Network, wording: Wording = .english) {
         self.network = network
+        self.wording = wording
         var names: [String: [ID]] = [:]
         for entity in network.entities {
             names[TextFolding.fold(entity.name), default: []].append(entity.id)
@@ -24,24 +29,32 @@ public struct MissionValidator: Sendable {
     /// An id, or the name or acronym of exactly one entity (accents and case aside), of an allowed kind.
     public func resolve(_ text: String, kinds: Set<EntityKind>?, extra: [ID: Entity] = [:]) -> Result<ID, Problem> {
         let text = text.trimmingSpaces()
-        guard !text.isEmpty else { return .failure(Problem("empty entry")) }
+        guard !text.isEmpty else { return .failure(Problem(say("empty entry", "entrée vide"))) }
         func check(_ entity: Entity) -> Result<ID, Problem> {
             if let kinds, !kinds.contains(entity.kind) {
-                return .failure(Problem("'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))"))
+                return .failure(Problem(say("'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))",
+                                           "« \(entity.id) » est de nature \(entity.kind.rawValue) ; attendu : \(Self.describe(kinds))")))
             }
             return .success(entity.id)
         }
         if let entity = network.entity(text) ?? extra[text] { return check(entity) }
-        if network.record(text) != nil { return .failure(Problem("'\(text)' is a record, not an entity")) }
+        if network.record(text) != nil { return .failure(Problem(say("'\(text)' is a record, not an entity", "« \(text) » est une fiche, pas une entité"))) }
         let folded = TextFolding.fold(text)
         var matches = names[folded] ?? []
         matches += extra.values.filter { TextFolding.fold($0.name) == folded }.map(\.id)
         if matches.count == 1, let entity = network.entity(matches[0]) ?? extra[matches[0]] { return check(entity) }
-        if matches.count > 1 { return .failure(Problem("'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id")) }
+        if matches.count > 1 { return .failure(Problem(say("'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id",
+                                                                "« \(text) » désigne plusieurs entités : \(matches.sorted().joined(separator: ", ")) ; donnez l'identifiant"))) }
         let candidates = network.entities.lazy.filter { kinds?.contains($0.kind) ?? true }
         let near = Self.nearest(to: text, in: Array(candidates.map(\.id)))
             ?? Suggestion.nearest(to: text, in: candidates.map(\.name)).flatMap { name in candidates.first { $0.name == name }?.id }
-        return .failure(Problem("unknown id '\(text)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
+        return .failure(Problem(say("unknown id '\(text)'", "identifiant inconnu « \(text) »") + hint(near)))
+    }
+
+    private func say(_ english: String, _ french: String) -> String { wording == .french ? french : english }
+
+    private func hint(_ near: ID?) -> String {
+        near.map { say("; did you mean '\($0)'?", " ; vouliez-vous dire « \($0) » ?") } ?? ""
     }
 
     /// The closest id, by spelling or, failing that, the first that contains what was typed.
@@ -59,14 +72,14 @@ public struct MissionValidator: Sendable {
     public func validate(_ draft: MissionDraft) -> Result<Change, DraftIssues> {
         var issues: [FieldIssue] = []
         let title = draft.title.trimmingSpaces()
-        if title.isEmpty { issues.append(FieldIssue(.title, "a mission needs a title")) }
+        if title.isEmpty { issues.append(FieldIssue(.title, say("a mission needs a title", "une mission a besoin d'un titre"))) }
         let status = MissionStatus(rawValue: draft.status.trimmingSpaces())
         if status == nil {
-            issues.append(FieldIssue(.status, "unknown status '\(draft.status)'; one of " + MissionStatus.allCases.map(\.rawValue).joined(separator: ", ")))
+            issues.append(FieldIssue(.status, say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ") + MissionStatus.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         let existing = draft.id.flatMap { network.record($0) }
         if let id = draft.id, let existing, existing.kind != .mission {
-            issues.append(FieldIssue(.title, "'\(id)' is a \(existing.kind.rawValue), not a mission"))
+            issues.append(FieldIssue(.title, say("'\(id)' is a \(existing.kind.rawValue), not a mission", "« \(id) » n'est pas une mission")))
         }
         let missionID = draft.id ?? freshID(for: title, prefix: "mission-", taken: [])
 
@@ -77,7 +90,7 @@ public struct MissionValidator: Sendable {
         for (index, line) in draft.newPartners.enumerated() {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
             let name = parts[0]
-            guard !name.isEmpty else { issues.append(FieldIssue(.newPartners, index, "a new partner needs a name")); continue }
+            guard !name.isEmpty else { issues.append(FieldIssue(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom"))); continue }
             var kind = EntityKind.organisation
             var type: OrganisationType? = .other
             if parts.count > 1, !parts[1].isEmpty {
@@ -87,11 +100,13 @@ public struct MissionValidator: Sendable {
                     kind = entityKind
                     type = nil
                 } else {
-                    issues.append(FieldIssue(.newPartners, index, "unknown type '\(parts[1])'; an organisation type (company, association…), person, cluster or pole"))
+                    issues.append(FieldIssue(.newPartners, index, say("unknown type '\(parts[1])'; an organisation type (company, association…), person, cluster or pole",
+                                                                      "type inconnu « \(parts[1]) » ; un type d'organisation (company, association…), person, cluster ou pole")))
                 }
             }
             if names[TextFolding.fold(name)] != nil {
-                issues.append(FieldIssue(.newPartners, index, "'\(name)' is already in the network; name it under partners met"))
+                issues.append(FieldIssue(.newPartners, index, say("'\(name)' is already in the network; name it under partners met",
+                                                                  "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés")))
                 continue
             }
             let id = freshID(for: name, prefix: "", taken: taken)
@@ -122,7 +137,7 @@ public struct MissionValidator: Sendable {
             var result: [ID] = []
             for (index, text) in texts.enumerated() where !text.trimmingSpaces().isEmpty {
                 guard let id = one(text, field, index, kinds: kinds) else { continue }
-                if seen.insert(id).inserted { result.append(id) } else { issues.append(FieldIssue(field, index, "'\(id)' is listed twice")) }
+                if seen.insert(id).inserted { result.append(id) } else { issues.append(FieldIssue(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois"))) }
             }
             return result
         }
@@ -137,24 +152,25 @@ public struct MissionValidator: Sendable {
         for (index, delegate) in draft.delegates.enumerated() where !delegate.who.trimmingSpaces().isEmpty {
             let role = PartyRole(rawValue: delegate.role.trimmingSpaces().replacingSpacesWithUnderscores())
             if role == nil || !Self.delegateRoles.contains(role!) {
-                issues.append(FieldIssue(.delegates, index, "unknown role '\(delegate.role)'; one of " + Self.delegateRoles.map(\.rawValue).joined(separator: ", ")))
+                issues.append(FieldIssue(.delegates, index, say("unknown role '\(delegate.role)'; one of ", "rôle inconnu « \(delegate.role) » ; l'un de ") + Self.delegateRoles.map(\.rawValue).joined(separator: ", ")))
             }
             var attendance: Attendance?
             if !delegate.attendance.trimmingSpaces().isEmpty {
                 attendance = Attendance(rawValue: delegate.attendance.trimmingSpaces())
                 if attendance == nil {
-                    issues.append(FieldIssue(.delegates, index, "unknown attendance '\(delegate.attendance)'; one of " + Attendance.allCases.map(\.rawValue).joined(separator: ", ")))
+                    issues.append(FieldIssue(.delegates, index, say("unknown attendance '\(delegate.attendance)'; one of ", "présence inconnue « \(delegate.attendance) » ; l'une de ") + Attendance.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
             }
             guard let id = one(delegate.who, .delegates, index, kinds: Self.delegateKinds), let role else { continue }
             guard delegation.insert(id).inserted else {
-                issues.append(FieldIssue(.delegates, index, "'\(id)' is already in the delegation"))
+                issues.append(FieldIssue(.delegates, index, say("'\(id)' is already in the delegation", "« \(id) » fait déjà partie de la délégation")))
                 continue
             }
             parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
         }
         if delegation.isEmpty, !issues.contains(where: { $0.field == .leader || $0.field == .delegates }) {
-            issues.append(FieldIssue(.leader, "the delegation is empty: give a leader or at least one delegate"))
+            issues.append(FieldIssue(.leader, say("the delegation is empty: give a leader or at least one delegate",
+                                                   "la délégation est vide : indiquez un chef de mission ou au moins un délégué")))
         }
         for id in many(draft.toMeet, .toMeet, kinds: Self.bodyKinds.union([.person])) { parties.append(Party(entity: id, role: .toMeet)) }
         for id in many(draft.funders, .funders, kinds: Self.bodyKinds) { parties.append(Party(entity: id, role: .funder)) }
@@ -165,12 +181,12 @@ public struct MissionValidator: Sendable {
         let start = date(draft.start, .start, &issues)
         let end = date(draft.end, .end, &issues)
         if let start, let end, end.isCertainlyBefore(start) {
-            issues.append(FieldIssue(.end, "the mission ends (\(end)) before it starts (\(start))"))
+            issues.append(FieldIssue(.end, say("the mission ends (\(end)) before it starts (\(start))", "la mission finit (\(end)) avant de commencer (\(start))")))
         }
         var budget: Money?
         if !draft.budget.trimmingSpaces().isEmpty {
             switch Money.parse(draft.budget) {
-            case .success(let money) where money.minorUnits < 0: issues.append(FieldIssue(.budget, "a budget cannot be negative"))
+            case .success(let money) where money.minorUnits < 0: issues.append(FieldIssue(.budget, say("a budget cannot be negative", "un budget ne peut pas être négatif")))
             case .success(let money): budget = money
             case .failure(let error): issues.append(FieldIssue(.budget, "\(error)"))
             }
@@ -182,23 +198,23 @@ public struct MissionValidator: Sendable {
             let id = text.trimmingSpaces()
             guard let record = network.record(id) else {
                 let near = Self.nearest(to: id, in: network.records(ofKind: .agreement).map(\.id))
-                issues.append(FieldIssue(.agreements, index, "unknown agreement '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
+                issues.append(FieldIssue(.agreements, index, say("unknown agreement '\(id)'", "entente inconnue « \(id) »") + hint(near)))
                 continue
             }
             guard record.kind == .agreement else {
-                issues.append(FieldIssue(.agreements, index, "'\(id)' is a \(record.kind.rawValue), not an agreement"))
+                issues.append(FieldIssue(.agreements, index, say("'\(id)' is a \(record.kind.rawValue), not an agreement", "« \(id) » n'est pas une entente")))
                 continue
             }
             outcomes.append(Outcome(agreement: id))
         }
         for (index, line) in draft.newAgreements.enumerated() where !line.trimmingSpaces().isEmpty {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-            guard !parts[0].isEmpty else { issues.append(FieldIssue(.newAgreements, index, "a new agreement needs a title")); continue }
+            guard !parts[0].isEmpty else { issues.append(FieldIssue(.newAgreements, index, say("a new agreement needs a title", "une nouvelle entente a besoin d'un titre"))); continue }
             var signed: PartialDate?
             if parts.count > 1, !parts[1].isEmpty {
                 switch PartialDate.parse(parts[1]) {
                 case .success(let date): signed = date
-                case .failure(let error): issues.append(FieldIssue(.newAgreements, index, "signed: \(error)"))
+                case .failure(let error): issues.append(FieldIssue(.newAgreements, index, say("signed: ", "signée : ") + "\(error)"))
                 }
             }
             var signatories: [Party] = []
@@ -225,7 +241,7 @@ public struct MissionValidator: Sendable {
             let id = text.trimmingSpaces()
             if network.document(id) == nil {
                 let near = Self.nearest(to: id, in: network.documents.map(\.id))
-                issues.append(FieldIssue(.sources, index, "unknown document '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")))
+                issues.append(FieldIssue(.sources, index, say("unknown document '\(id)'", "document inconnu « \(id) »") + hint(near)))
             }
             sources.append(SourceRef(document: id, note: draft.sourceNotes[id]))
         }

@@ -63,6 +63,14 @@ import Testing
         let screen = Views.render(state).text
         #expect(screen.contains("↳ a mission needs a title"))
         #expect(screen.contains("Nothing saved: fix the fields in red"))
+
+        var french = DashboardTests.state(.fr)
+        Self.send([.character("m")] + Self.typed("Lyon") + Array(repeating: .tab, count: 5) + Self.typed("lion") + [.control("s")], to: &french)
+        let texte = Views.render(french).text
+        #expect(texte.contains("↳ #1 identifiant inconnu « lion » ; vouliez-vous dire « lyon » ?"), "\(texte)")
+        // Long errors wrap under their field instead of being cut at the edge.
+        #expect(texte.contains("↳ la délégation est vide : indiquez un chef de mission ou au moins un\n"), "\(texte)")
+        #expect(texte.contains("    délégué\n"))
     }
 
     @Test func escapeAsksBeforeDiscardingAndForgetsTheDraft() {
