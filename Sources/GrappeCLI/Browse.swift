@@ -57,6 +57,7 @@ struct Browse: ParsableCommand {
                                    language: language, width: size.width, height: size.height, today: Self.today())
         state.mouse = !noMouse
         workbench.refresh(seeds: seeds, warnings: first.diagnostics.warningCount, state: &state)
+        if let notice = state.storeNotice { state.message = "\(state.strings[.readOnlyStore]): \(notice)" }
         if first.hasErrors { Self.showDiagnostics(first, in: &state) }
         workbench.offerDraft(to: &state)
         var prepared: ObjectIdentifier?

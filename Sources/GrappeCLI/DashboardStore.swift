@@ -21,7 +21,7 @@ struct DashboardStore {
         } catch {
             // Perhaps it can still be read: another reader's view is better than none.
             store = try? SQLiteWorkspaceStore.open(path: options.storePath, create: false)
-            notice = "\(error)"
+            notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
         }
     }
 

@@ -30,7 +30,7 @@ public enum UI: CaseIterable, Sendable {
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
-    case missingEntity, storeFailed, delegates
+    case missingEntity, storeFailed, delegates, readOnlyBadge
 }
 
 public struct Strings: Sendable {
@@ -156,6 +156,7 @@ public struct Strings: Sendable {
         case .notAMission: ("Choisissez d'abord une mission", "Select a mission first")
         case .missingEntity: ("n'est plus dans les données", "no longer in the seeds")
         case .storeFailed: ("Échec du registre", "Store failed")
+        case .readOnlyBadge: ("lecture seule", "read-only")
         case .delegates: ("Délégation", "Delegation")
         }
         return language == .fr ? pair.fr : pair.en

@@ -46,7 +46,8 @@ public enum Views {
         canvas.fill(x: 0, y: 0, width: state.width, style: .header)
         let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
-        let language = " \(state.strings.language.rawValue.uppercased()) "
+        let readOnly = state.storeNotice == nil ? "" : " \(s[.readOnlyBadge]) "
+        let language = readOnly + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
         canvas.put(" · \(state.network.entities.count) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
                    width: max(0, state.width - used - language.count), style: CellStyle(.header))

@@ -135,10 +135,10 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
     private static func readOnlyReason(for path: String) throws -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
-        if info.st_mode & S_IWUSR == 0 { return "\(path) is read-only (mode \(String(info.st_mode & 0o777, radix: 8)))" }
-        if access(path, W_OK) != 0 { return "\(path) is not writable: \(String(cString: strerror(errno)))" }
+        if info.st_mode & S_IWUSR == 0 { return "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))): \(path)" }
+        if access(path, W_OK) != 0 { return "the file is not writable (\(String(cString: strerror(errno)))): \(path)" }
         let folder = (path as NSString).deletingLastPathComponent
-        if access(folder.isEmpty ? "." : folder, W_OK) != 0 { return "its folder \(folder) is not writable" }
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 { return "its folder is not writable: \(folder)" }
         return nil
     }
 

@@ -83,6 +83,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, detail: String)
     case failed(String)
 
+    /// What is wrong, without the path: for notices on a narrow screen, where the path goes last.
+    public var reason: String {
+        switch self {
+        case .notAWorkspace(_, let detail): "not a Grappe workspace (\(detail))"
+        case .newerVersion(_, let unknown): "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
+        case .cannotOpen(_, let detail): "cannot open it: \(detail)"
+        default: description
+        }
+    }
+
     public var description: String {
         switch self {
         case .stale(let id, let expected, let found, let by, let at):

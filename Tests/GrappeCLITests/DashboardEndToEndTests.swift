@@ -160,7 +160,8 @@ import Glibc
             #expect(session.waitFor("Brouillon pour Montréal▏"))
             Thread.sleep(forTimeInterval: 0.3)
             let shell = try session.tmux("list-panes", "-t", session.name, "-F", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-            try session.tmux("run-shell", "pkill -KILL -P \(shell) -f grappe")
+            let grappe = try #require(Self.children(of: Int32(shell) ?? -1).first, "the dashboard's process")
+            kill(grappe, SIGKILL)
             #expect(session.file("status")?.contains("exit=137") == true, "\(session.screen)")
         }
         do {
@@ -175,6 +176,39 @@ import Glibc
             try session.keys("C-c")
             #expect(session.file("status")?.contains("exit=") == true)
             #expect(session.file("before") == session.file("after"))
+        }
+    }
+
+    /// A store that is not a Grappe database: the dashboard still opens, read-only, says why, and the
+    /// file is left as it was.
+    @Test func opensReadOnlyOnAForeignStore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-e2e-foreign-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = folder.appendingPathComponent("workspace.sqlite").path
+        try "carnet de notes de la mission".write(toFile: store, atomically: true, encoding: .utf8)
+        let session = try Session(width: 120, height: 30, store: store)
+        #expect(session.waitFor("read-only"), "\(session.screen)")
+        #expect(session.screen.contains("Read-only store: not a Grappe workspace (not an SQLite database) — /"), "\(session.screen)")
+        try session.keys("7")
+        #expect(session.waitFor("Mission économique de Laval à Lille"))
+        try session.keys("m")
+        #expect(session.waitFor("Read-only store:"))
+        #expect(!session.screen.contains("New mission"))
+        try session.keys("q")
+        #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+        #expect(try String(contentsOfFile: store, encoding: .utf8) == "carnet de notes de la mission")
+    }
+
+    /// The processes whose parent is `parent`, read from /proc.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            // After "pid (name) state ppid".
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
         }
     }
 
