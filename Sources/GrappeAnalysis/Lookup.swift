@@ -50,4 +50,23 @@ public struct Lookup: Sendable {
         let nearest = Suggestion.nearest(to: folded, in: entries.flatMap(\.keys))
         return .none(suggestion: nearest.flatMap { key in entries.first { $0.keys.contains(key) }?.item })
     }
+
+    /// Items whose id or name starts with `folded` (already folded), then those with a word of the name
+    /// starting with it; at most `limit`, only those `accept` takes. Uses the folded keys built once,
+    /// so completing as someone types folds nothing per item.
+    public func completions(for folded: String, limit: Int, accept: (Item) -> Bool) -> [Item] {
+        guard !folded.isEmpty else { return [] }
+        var starts: [Item] = []
+        var inside: [Item] = []
+        for entry in entries where starts.count < limit {
+            let name = entry.keys[1]
+            if entry.keys[0].hasPrefix(folded) || name.hasPrefix(folded) {
+                if accept(entry.item) { starts.append(entry.item) }
+            } else if inside.count < limit, name.contains(" " + folded) || name.contains("-" + folded) || name.contains("'" + folded),
+                      accept(entry.item) {
+                inside.append(entry.item)
+            }
+        }
+        return Array((starts + inside).prefix(limit))
+    }
 }

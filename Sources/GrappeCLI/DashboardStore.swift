@@ -19,8 +19,6 @@ struct DashboardStore {
             store = try SQLiteWorkspaceStore.open(path: options.storePath, create: true)
             notice = store?.readOnlyReason
         } catch {
-            // Perhaps it can still be read: another reader's view is better than none.
-            store = try? SQLiteWorkspaceStore.open(path: options.storePath, create: false)
             notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
         }
     }

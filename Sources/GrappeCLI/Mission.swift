@@ -97,6 +97,8 @@ struct Workbench {
     let store: SQLiteWorkspaceStore
     let workspace: Workspace
     let network: Network
+    /// The seed files read, for checking a mission file together with them.
+    let seedFiles: [String]
 
     /// Loads the seeds (exit 65 on errors) and opens the store for writing (creating it).
     static func open(_ seeds: SeedOptions) throws -> Workbench {
@@ -112,7 +114,7 @@ struct Workbench {
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
-            return Workbench(store: store, workspace: workspace, network: network)
+            return Workbench(store: store, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
@@ -155,7 +157,10 @@ struct Workbench {
         }
     }
 
-    func mission(_ id: String) throws -> Record {
+    func mission(_ id: String) throws -> Record { try Self.mission(id, in: network) }
+
+    /// The mission with this id, or exit 66 with the nearest id.
+    static func mission(_ id: String, in network: Network) throws -> Record {
         guard let record = network.record(id), record.kind == .mission else {
             let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
             Output.error("grappe: no mission '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
@@ -195,7 +200,7 @@ extension MissionCommand {
         func run() throws {
             let bench = try Workbench.open(seedOptions)
             if let file {
-                try MissionFile.record(file, seeds: seedOptions, bench: bench, author: author.name)
+                try MissionFile.record(file, bench: bench, author: author.name)
                 return
             }
             var draft = MissionDraft()
@@ -222,8 +227,8 @@ extension MissionCommand {
         }
 
         func run() throws {
-            let network = try analysis.network(from: seedOptions)
-            let versions = try MissionListing.versions(seedOptions)
+            let (network, _, workspace) = try analysis.networkWithStore(from: seedOptions)
+            let versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
             var missions = network.records(ofKind: .mission)
             if let status { missions = missions.filter { $0.mission?.status.rawValue == status } }
             if recorded { missions = missions.filter { versions[$0.id] != nil } }
@@ -243,18 +248,16 @@ extension MissionCommand {
         @Argument(help: "The mission's id.") var id: String
 
         func run() throws {
-            let network = try analysis.network(from: seedOptions)
-            guard let record = network.record(id), record.kind == .mission else {
-                let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
-                Output.error("grappe: no mission '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
-                throw Exit.noInput
-            }
+            let (network, store, _) = try analysis.networkWithStore(from: seedOptions)
+            let record = try Workbench.mission(id, in: network)
             CardText.record(record, in: network).forEach(Output.line)
-            let history = try MissionListing.history(of: id, seedOptions)
+            // The journal's index is enough for the lines; the states before and after stay unread.
+            let journal = (try? store?.journalIndex()) ?? []
+            let history = journal.filter { $0.items.contains { $0.id == id } }
             Output.line("")
             Output.line(Style.accent("History"))
             if history.isEmpty { Output.line("  from the seeds; never edited in the store") }
-            for entry in history.reversed() { Output.line("  " + HistoryCommand.line(entry)) }
+            for entry in history { Output.line("  " + HistoryCommand.line(entry)) }
         }
     }
 

@@ -20,46 +20,15 @@ enum MissionListing {
         var version: Int
     }
 
-    /// Store versions by record id; an unreadable store reads as empty (the load already said why).
-    static func versions(_ seeds: SeedOptions) throws -> [ID: Int] {
-        guard !seeds.noStore, let store = try? SQLiteWorkspaceStore.open(path: seeds.storePath, create: false),
-              let workspace = try? store.load() else { return [:] }
-        return Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
-    }
-
-    static func history(of id: ID, _ seeds: SeedOptions) throws -> [JournalEntry] {
-        guard !seeds.noStore, let store = try? SQLiteWorkspaceStore.open(path: seeds.storePath, create: false),
-              let entries = try? store.history(limit: nil) else { return [] }
-        return entries.filter { $0.items.contains { $0.id == id } }
-    }
-
     /// Upcoming first (soonest first), then past (latest first); a mission without dates goes by its status.
     static func rows(_ missions: [Record], network: Network, versions: [ID: Int], today: DayStamp) -> [Row] {
-        func upcoming(_ record: Record) -> Bool {
-            if let last = (record.mission?.end ?? record.mission?.start)?.bounds?.last { return last >= today }
-            switch record.mission?.status {
-            case .planned, .confirmed, .underWay: return true
-            default: return false
-            }
-        }
-        let sorted = missions.sorted { a, b in
-            let (ua, ub) = (upcoming(a), upcoming(b))
-            if ua != ub { return ua }
-            let (da, db) = (a.date?.bounds?.first, b.date?.bounds?.first)
-            switch (da, db) {
-            case let (x?, y?) where x != y: return ua ? x < y : x > y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return a.id < b.id
-            }
-        }
-        return sorted.map { record in
+        MissionSchedule.ordered(missions, today: today, record: { $0 }, tie: { $0.id < $1.id }).map { record in
             let mission = record.mission
             let name = { (id: ID) in network.entity(id)?.name ?? id }
             return Row(id: record.id, status: mission?.status.rawValue ?? "", start: mission?.start?.description ?? "",
                        end: mission?.end?.description ?? "", destinations: (mission?.destinations ?? []).map(name).joined(separator: ", "),
                        title: record.title, leader: record.parties(withRole: .leader).first.map { name($0.entity) } ?? "",
-                       upcoming: upcoming(record), version: versions[record.id] ?? 0)
+                       upcoming: MissionSchedule.isUpcoming(record, today: today), version: versions[record.id] ?? 0)
         }
     }
 
@@ -105,13 +74,13 @@ enum MissionListing {
 /// The file is checked together with the seeds and what the store holds, so its references resolve
 /// and its errors point at its own lines.
 enum MissionFile {
-    static func record(_ path: String, seeds: SeedOptions, bench: Workbench, author: String) throws {
+    static func record(_ path: String, bench: Workbench, author: String) throws {
         guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
             Output.error("grappe: cannot read \(path)")
             throw Exit.noInput
         }
         let alone = SeedLoader.load(files: [(path, contents)])
-        let seedFiles = try SeedLoader.load(path: seeds.path).files.map { file in (path: file, contents: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "") }
+        let seedFiles = bench.seedFiles.map { file in (path: file, contents: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "") }
         let stored = Network(entities: bench.workspace.entities.map(\.entity),
                              records: bench.workspace.records.map(\.record))
         let storeFile = (path: "\u{1}workspace-store.json", contents: String(decoding: try NetworkJSON.encode(stored), as: UTF8.self))

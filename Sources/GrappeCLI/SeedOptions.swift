@@ -30,17 +30,24 @@ struct SeedOptions: ParsableArguments {
     /// Loads the seeds and lays the workspace store over them (see `Overlay`), or exits 66 when there is
     /// nothing at the seeds' path. A store that cannot be read is reported, and the seeds shown alone.
     func load(timings: Bool = false) throws -> LoadResult {
+        try loadWithStore(timings: timings).result
+    }
+
+    /// The same, with the store it read (nil when there is none or it cannot be read) and what it held.
+    func loadWithStore(timings: Bool = false) throws -> (result: LoadResult, store: SQLiteWorkspaceStore?, workspace: Workspace) {
         var result = try loadSeeds(timings: timings)
-        guard !noStore else { return result }
+        guard !noStore else { return (result, nil, .empty) }
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: storePath, create: false) else { return result }
-            let (network, warnings) = Overlay.apply(try store.load(), to: result.network)
+            guard let store = try SQLiteWorkspaceStore.open(path: storePath, create: false) else { return (result, nil, .empty) }
+            let workspace = try store.load()
+            let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
             for warning in warnings { Output.error("grappe: warning: \(storePath): \(warning)") }
+            return (result, store, workspace)
         } catch {
             Output.error("grappe: \(error); showing the seeds alone")
+            return (result, nil, .empty)
         }
-        return result
     }
 
     /// The seeds alone.
@@ -88,14 +95,19 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Loads the seeds (exit 65 on errors) and applies --as-of.
     func network(from seeds: SeedOptions) throws -> Network {
-        let result = try Progress.run("loading \(seeds.path)") { try seeds.load() }
+        try networkWithStore(from: seeds).network
+    }
+
+    /// The same, with the store that was read and what it held, for commands that show versions or history.
+    func networkWithStore(from seeds: SeedOptions) throws -> (network: Network, store: SQLiteWorkspaceStore?, workspace: Workspace) {
+        let (result, store, workspace) = try Progress.run("loading \(seeds.path)") { try seeds.loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
             Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
             throw Exit.dataError
         }
-        guard let asOf, case .success(let date) = PartialDate.parse(asOf) else { return result.network }
-        return result.network.asOf(date)
+        guard let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (result.network, store, workspace) }
+        return (result.network.asOf(date), store, workspace)
     }
 }
 

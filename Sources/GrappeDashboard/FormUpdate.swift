@@ -43,7 +43,7 @@ extension DashboardState {
         case .removeDelegate?: form.removeDelegate()
         case .deleteWord?:
             form.deleteWord()
-            form.refreshCompletions(in: network)
+            form.refreshCompletions(in: catalogue)
         case .clearField?:
             form.focusedText = ""
             form.completions = []
@@ -63,10 +63,10 @@ extension DashboardState {
             switch key {
             case .character(let character):
                 form.type(character)
-                form.refreshCompletions(in: network)
+                form.refreshCompletions(in: catalogue)
             case .backspace:
                 form.deleteBackward()
-                form.refreshCompletions(in: network)
+                form.refreshCompletions(in: catalogue)
             default:
                 break
             }

@@ -1,3 +1,4 @@
+import GrappeAnalysis
 import GrappeModel
 import GrappeWorkspace
 
@@ -35,6 +36,8 @@ public struct MissionForm: Sendable, Equatable {
     public var confirmingDiscard = false
     /// After a stale-edit refusal, the next save writes over the newer version, on purpose.
     public var overwriteArmed = false
+    /// The version found by a refused save, which an armed overwrite builds on.
+    public var staleVersion: Int?
     /// The draft's base, kept for what the form does not show (ids, titles, notes on sources…).
     private var base: MissionDraft
 
@@ -89,8 +92,6 @@ public struct MissionForm: Sendable, Equatable {
         return draft
     }
 
-    /// The version found by a refused save, which an armed overwrite builds on.
-    public var staleVersion: Int?
 
     static func text(of field: MissionField, in draft: MissionDraft) -> String {
         switch field {
@@ -233,34 +234,27 @@ public struct MissionForm: Sendable, Equatable {
 
     /// Up to six completions for the segment, accent- and case-insensitive: names that start with it
     /// first, then names with a word that starts with it.
-    mutating func refreshCompletions(in network: Network) {
+    mutating func refreshCompletions(in catalogue: Catalogue) {
         completionIndex = 0
         let word = TextFolding.fold(segment.word.trimmingSpaces())
         guard !word.isEmpty, let source = completionSource else { completions = []; return }
-        var starts: [Completion] = []
-        var inside: [Completion] = []
-        func consider(_ value: String, _ label: String) {
-            let folded = TextFolding.fold(label)
-            if folded.hasPrefix(word) || value.hasPrefix(word) {
-                starts.append(Completion(value: value, label: label))
-            } else if inside.count < 6, folded.contains(" " + word) || folded.contains("-" + word) || folded.contains("'" + word) {
-                inside.append(Completion(value: value, label: label))
-            }
-        }
+        let network = catalogue.network
         switch source {
         case .words(let words):
-            for word in words { consider(word, word) }
+            completions = words.filter { $0.hasPrefix(word) }.map { Completion(value: $0, label: $0) }
         case .entities(let kinds):
-            for entity in network.entities where kinds?.contains(entity.kind) ?? true {
-                consider(entity.id, entity.name)
-                if starts.count >= 6 { break }
-            }
+            completions = catalogue.lookup.completions(for: word, limit: 6) { item in
+                guard case .entity(let id) = item, let entity = network.entity(id) else { return false }
+                return kinds?.contains(entity.kind) ?? true
+            }.map { Completion(value: $0.id, label: network.entity($0.id)?.name ?? $0.id) }
         case .agreements:
-            for record in network.records where record.kind == .agreement { consider(record.id, record.title) }
+            completions = catalogue.lookup.completions(for: word, limit: 6) { item in
+                if case .record(let id) = item { network.record(id)?.kind == .agreement } else { false }
+            }.map { Completion(value: $0.id, label: network.record($0.id)?.title ?? $0.id) }
         case .documents:
-            for document in network.documents { consider(document.id, document.title) }
+            completions = network.documents.filter { $0.id.hasPrefix(word) || TextFolding.fold($0.title).hasPrefix(word) }
+                .prefix(6).map { Completion(value: $0.id, label: $0.title) }
         }
-        completions = Array((starts + inside).prefix(6))
         // Nothing to offer once the text is exactly the only choice.
         if completions.count == 1, completions[0].value == segment.word { completions = [] }
     }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GrappeAnalysis
 import GrappeModel
+import GrappeWorkspace
 
 /// A screen of the dashboard: a section's list, a card, a neighbourhood, a path, the diagnostics.
 public enum Screen: Hashable, Sendable {
@@ -111,24 +112,11 @@ public struct DashboardState: Sendable {
         return result
     }
 
-    /// Missions still to come first, soonest first; then past ones, latest first; a mission without a
-    /// date goes by its status (planned, confirmed, under way: to come).
+    /// Missions still to come first, soonest first; then past ones, latest first.
     func upcomingFirst(_ rows: [Catalogue.Row]) -> [Catalogue.Row] {
-        let keyed = rows.map { row -> (row: Catalogue.Row, upcoming: Bool, day: DayStamp?) in
-            guard case .record(let id) = row.item, let record = network.record(id), let mission = record.mission else { return (row, false, nil) }
-            let last = (mission.end ?? mission.start)?.bounds?.last
-            let upcoming = last.map { $0 >= today } ?? [.planned, .confirmed, .underWay].contains(mission.status)
-            return (row, upcoming, mission.start?.bounds?.first)
-        }
-        return keyed.sorted { a, b in
-            if a.upcoming != b.upcoming { return a.upcoming }
-            switch (a.day, b.day) {
-            case let (x?, y?) where x != y: return a.upcoming ? x < y : x > y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return a.row.keys[0] < b.row.keys[0]
-            }
-        }.map(\.row)
+        MissionSchedule.ordered(rows, today: today, record: { row in
+            if case .record(let id) = row.item { network.record(id) } else { nil }
+        }, tie: { $0.keys[0] < $1.keys[0] })
     }
 
     /// The context whose key map applies now.
