@@ -32,6 +32,7 @@ public struct MetricsGraph: Sendable {
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
         indexByID = index
+        relationEnds = []
         (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
     }
 
@@ -41,11 +42,12 @@ public struct MetricsGraph: Sendable {
         var index: [ID: Int] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
+        let ends = Self.resolveEnds(of: network.relations, index: index)
         var edges: [(Int, Int)] = []
         edges.reserveCapacity(network.relations.count)
-        for relation in network.relations {
-            guard let a = index[relation.from], let b = index[relation.to] else { continue }
-            edges.append((a, b))
+        for relation in 0..<network.relations.count {
+            let a = ends[2 * relation], b = ends[2 * relation + 1]
+            if a >= 0, b >= 0 { edges.append((Int(a), Int(b))) }
         }
         for record in network.records {
             let members = Self.members(of: record).compactMap { index[$0] }
@@ -55,7 +57,27 @@ public struct MetricsGraph: Sendable {
         }
         self.ids = ids
         indexByID = index
+        relationEnds = ends
         (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
+    }
+
+    /// For relation `r` of the network it was built from, the nodes at its two ends are
+    /// `relationEnds[2r]` and `relationEnds[2r + 1]` (-1 for an end that is not an entity): looked up
+    /// once here, so that views of the relations by node need no more id lookups. Empty for a graph
+    /// built from index pairs.
+    public let relationEnds: [Int32]
+
+    /// Each relation's two ends as node indices, looked up on every core (a million relations are two
+    /// million dictionary lookups).
+    private static func resolveEnds(of relations: [Relation], index: [ID: Int]) -> [Int32] {
+        let ends = SharedBuffer<Int32>(repeating: -1, count: 2 * relations.count)
+        Parallel.forEachSlice(count: relations.count, minimumPerSlice: 16_384) { range in
+            for relation in range {
+                ends.pointer[2 * relation] = Int32(index[relations[relation].from] ?? -1)
+                ends.pointer[2 * relation + 1] = Int32(index[relations[relation].to] ?? -1)
+            }
+        }
+        return ends.array
     }
 
     /// The entities a record connects: its parties, its funders, and the partners a mission met.

@@ -67,16 +67,22 @@ public struct Canvas: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
+        // Puts one character; false when it does not fit.
+        func place(_ piece: Character, _ pieceStyle: CellStyle) -> Bool {
+            let size = max(1, TextWidth.of(piece))
+            guard column + size <= end else { return false }
+            if column >= 0 {
+                cells[y * width + column] = Cell(character: piece, style: pieceStyle, isContinuation: false)
+                if size == 2 { cells[y * width + column + 1] = Cell(character: " ", style: pieceStyle, isContinuation: true) }
+            }
+            column += size
+            return true
+        }
         for character in text {
-            let pieces = Self.visiblePieces(character, style: style)
-            for (piece, pieceStyle) in pieces {
-                let size = max(1, TextWidth.of(piece))
-                guard column + size <= end else { return column - x }
-                if column >= 0 {
-                    cells[y * width + column] = Cell(character: piece, style: pieceStyle, isContinuation: false)
-                    if size == 2 { cells[y * width + column + 1] = Cell(character: " ", style: pieceStyle, isContinuation: true) }
-                }
-                column += size
+            if character.unicodeScalars.contains(where: Sanitizer.needsEscape) {
+                for piece in Sanitizer.visible(String(character)) { guard place(piece, .control) else { return column - x } }
+            } else {
+                guard place(character, style) else { return column - x }
             }
         }
         return column - x
@@ -108,12 +114,6 @@ public struct Canvas: Sendable, Equatable {
     public mutating func restyle(x: Int, y: Int, width columns: Int, _ change: (inout CellStyle) -> Void) {
         guard y >= 0, y < height else { return }
         for column in max(0, x)..<min(width, x + columns) { change(&cells[y * width + column].style) }
-    }
-
-    /// A control or escape character becomes its visible escape (`\e`, `\n`) in the control style.
-    private static func visiblePieces(_ character: Character, style: CellStyle) -> [(Character, CellStyle)] {
-        guard character.unicodeScalars.contains(where: Sanitizer.needsEscape) else { return [(character, style)] }
-        return Sanitizer.visible(String(character)).map { ($0, .control) }
     }
 
     /// The canvas as lines of text, trailing spaces removed: what snapshot tests compare.

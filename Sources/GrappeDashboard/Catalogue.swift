@@ -39,51 +39,56 @@ public final class Catalogue: Sendable {
 
     public let network: Network
     public let graph: MetricsGraph
-    public let lookup: Lookup
-    public let connections: Connections
     public let warnings: Int
-    /// For each node of `graph`: the indices of its relations, and of the records that name it.
-    public let relationsByNode: [[Int32]]
-    public let recordsByNode: [[Int32]]
     public let home: HomeFigures
     /// Entities and records per kind, for the header.
     public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
     /// The kind of each node of `graph`.
     public let kinds: [EntityKind]
-    public let cityOf: [ID: ID]
-    /// Each section's rows, built the first time the section is shown: a start-up draws the home page
-    /// without building lists nobody has opened yet.
-    private let rowsBySection = RowsBySection()
 
-    private final class RowsBySection: @unchecked Sendable {
-        let lock = NSLock()
-        var rows: [Section: [Row]] = [:]
+    /// Finding entities and records by name; built the first time it is needed (or in the background
+    /// after the first frame): the home page does not need it.
+    public var lookup: Lookup { indexes.value.lookup }
+    public var connections: Connections { indexes.value.connections }
+    /// Each entity's city (the first `based_in`), by node.
+    public var cityOf: [ID: ID] { cities.value }
+
+    /// What cards, lists and finding need but the first frame does not.
+    private struct Indexes: Sendable {
+        let lookup: Lookup
+        let connections: Connections
+        /// For each node of `graph`: its relations' indices `relations[relationOffsets[v]..<relationOffsets[v + 1]]`,
+        /// and the records that name it.
+        let relationOffsets: [Int32]
+        let relations: [Int32]
+        let recordsByNode: [[Int32]]
+    }
+
+    private let indexes: Prepared<Indexes>
+    private let cities: Prepared<[ID: ID]>
+
+    /// Each section's rows, built the first time the section is shown: a start-up draws the home page
+    /// without building lists nobody has opened yet. One cell per section, so that a section someone
+    /// opens is not kept waiting behind another one being built in the background.
+    private let rowsBySection: [Section: Prepared<SectionRows>]
+
+    /// A section's rows, and their folded names end to end in one buffer: filtering reads them in
+    /// order instead of following a pointer per row.
+    struct SectionRows: Sendable {
+        let rows: [Row]
+        let names: PackedText
+
+        init(_ rows: [Row]) {
+            self.rows = rows
+            names = PackedText(rows.map(\.foldedBytes))
+        }
     }
 
     public init(network: Network, warnings: Int = 0) {
         self.network = network
         self.warnings = warnings
-        graph = MetricsGraph(network: network)
-        lookup = Lookup(network)
-        connections = Connections(network, graph: graph)
-        var cityOf: [ID: ID] = [:]
-        for relation in network.relations where relation.type == .basedIn && cityOf[relation.from] == nil {
-            cityOf[relation.from] = relation.to
-        }
-        self.cityOf = cityOf
-        var relationsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
-        for (index, relation) in network.relations.enumerated() {
-            if let a = graph.index(of: relation.from) { relationsByNode[a].append(Int32(index)) }
-            if let b = graph.index(of: relation.to), relation.to != relation.from { relationsByNode[b].append(Int32(index)) }
-        }
-        var recordsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
-        for (index, record) in network.records.enumerated() {
-            var named = Set(MetricsGraph.members(of: record) + record.places)
-            if case .mission(let mission) = record.body { named.formUnion(mission.outcomes.compactMap(\.partner)) }
-            for id in named { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
-        }
-        self.relationsByNode = relationsByNode
-        self.recordsByNode = recordsByNode
+        let graph = MetricsGraph(network: network)
+        self.graph = graph
         counts = network.counts
         var kinds = [EntityKind](repeating: .organisation, count: graph.nodeCount)
         for index in network.entities.indices {
@@ -91,33 +96,75 @@ public final class Catalogue: Sendable {
         }
         self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)
+        indexes = Prepared { Self.indexes(network: network, graph: graph) }
+        cities = Prepared {
+            var cityOf: [ID: ID] = [:]
+            for relation in network.relations where relation.type == .basedIn && cityOf[relation.from] == nil {
+                cityOf[relation.from] = relation.to
+            }
+            return cityOf
+        }
+        var rowsBySection: [Section: Prepared<SectionRows>] = [:]
+        for section in Section.allCases {
+            rowsBySection[section] = Prepared { [cities] in
+                SectionRows(Self.rows(section, network: network, graph: graph, cityOf: section == .home ? [:] : cities.value))
+            }
+        }
+        self.rowsBySection = rowsBySection
     }
 
-    /// Builds every section's rows on another thread, so that they are ready by the time someone opens
-    /// a section; a section opened sooner waits for its rows as it would have anyway.
+    private static func indexes(network: Network, graph: MetricsGraph) -> Indexes {
+        let ends = graph.relationEnds
+        var count = [Int32](repeating: 0, count: graph.nodeCount + 1)
+        for relation in network.relations.indices {
+            let a = ends[2 * relation], b = ends[2 * relation + 1]
+            if a >= 0 { count[Int(a)] += 1 }
+            if b >= 0, b != a { count[Int(b)] += 1 }
+        }
+        var offsets = [Int32](repeating: 0, count: graph.nodeCount + 1)
+        for node in 0..<graph.nodeCount { offsets[node + 1] = offsets[node] + count[node] }
+        var fill = offsets
+        var byNode = [Int32](repeating: 0, count: Int(offsets[graph.nodeCount]))
+        for relation in network.relations.indices {
+            let a = ends[2 * relation], b = ends[2 * relation + 1]
+            if a >= 0 { byNode[Int(fill[Int(a)])] = Int32(relation); fill[Int(a)] += 1 }
+            if b >= 0, b != a { byNode[Int(fill[Int(b)])] = Int32(relation); fill[Int(b)] += 1 }
+        }
+        var recordsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
+        for (index, record) in network.records.enumerated() {
+            var named = Set(MetricsGraph.members(of: record) + record.places)
+            if case .mission(let mission) = record.body { named.formUnion(mission.outcomes.compactMap(\.partner)) }
+            for id in named { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
+        }
+        return Indexes(lookup: Lookup(network), connections: Connections(network, graph: graph),
+                       relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode)
+    }
+
+    /// Builds what lists and cards need on two other threads (section lists; cards and finding), so that
+    /// it is ready by the time someone opens a section; a section opened sooner waits for it as it would
+    /// have anyway.
     public func prepareRowsInBackground() {
         DispatchQueue.global(qos: .utility).async { [self] in
             for section in Section.allCases where section != .home { _ = rows(section) }
         }
+        DispatchQueue.global(qos: .utility).async { [self] in _ = indexes.value }
     }
 
-    public func rows(_ section: Section) -> [Row] {
-        rowsBySection.lock.lock()
-        defer { rowsBySection.lock.unlock() }
-        if let rows = rowsBySection.rows[section] { return rows }
-        let rows = Self.rows(section, network: network, graph: graph, cityOf: cityOf)
-        rowsBySection.rows[section] = rows
-        return rows
-    }
+    public func rows(_ section: Section) -> [Row] { rowsBySection[section]!.value.rows }
+
+    /// The section's folded names, in the order of `rows(section)`.
+    func names(_ section: Section) -> PackedText { rowsBySection[section]!.value.names }
 
     public func degree(_ id: ID) -> Int { graph.index(of: id).map(graph.degree) ?? 0 }
 
     public func relations(of id: ID) -> [Relation] {
-        graph.index(of: id).map { relationsByNode[$0].map { network.relations[Int($0)] } } ?? []
+        guard let node = graph.index(of: id) else { return [] }
+        let indexes = indexes.value
+        return indexes.relations[Int(indexes.relationOffsets[node])..<Int(indexes.relationOffsets[node + 1])].map { network.relations[Int($0)] }
     }
 
     public func records(of id: ID) -> [Record] {
-        graph.index(of: id).map { recordsByNode[$0].map { network.records[Int($0)] } } ?? []
+        graph.index(of: id).map { indexes.value.recordsByNode[$0].map { network.records[Int($0)] } } ?? []
     }
 
     public func name(_ id: ID) -> String { network.entity(id)?.name ?? network.record(id)?.title ?? id }
@@ -166,7 +213,8 @@ public final class Catalogue: Sendable {
         }
         func city(_ id: ID) -> String { cityOf[id].flatMap { cityNames[$0] } ?? "" }
         func entityRow(_ entity: Entity, _ cells: [String], _ keys: [String]) -> Row {
-            Row(item: .entity(entity.id), cells: cells, keys: keys, folded: TextFolding.fold(entity.name + " " + (entity.acronym ?? "")))
+            // keys[0] is the folded name; folding works letter by letter, so the acronym is folded alone.
+            Row(item: .entity(entity.id), cells: cells, keys: keys, folded: keys[0] + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
         }
         func recordRow(_ record: Record, _ cells: [String], _ keys: [String]) -> Row {
             Row(item: .record(record.id), cells: cells, keys: keys, folded: TextFolding.fold(record.title))
@@ -177,7 +225,6 @@ public final class Catalogue: Sendable {
                 titles[relation.from, default: []].append([relation.title, network.entity(relation.to)?.name].compactMap { $0 }.joined(separator: " · "))
             }
         }
-        let sortedName = { (a: Row, b: Row) in a.keys[0] < b.keys[0] }
         switch section {
         case .home:
             return []
@@ -186,26 +233,26 @@ public final class Catalogue: Sendable {
                 let links = degree(entity.id)
                 return entityRow(entity, [entity.name, entity.organisationType?.rawValue ?? "", city(entity.id), String(links)],
                                  [TextFolding.fold(entity.name), entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .clustersAndPoles:
             return network.entities.filter { $0.kind == .cluster || $0.kind == .pole }.map { entity in
                 let links = degree(entity.id)
                 return entityRow(entity, [entity.name, entity.kind.rawValue, entity.sector ?? "", city(entity.id), String(links)],
                                  [TextFolding.fold(entity.name), entity.kind.rawValue, TextFolding.fold(entity.sector ?? ""),
                                   TextFolding.fold(city(entity.id)), number(links)])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .cities:
             return network.entities.filter { $0.kind == .city }.map { entity in
                 let links = degree(entity.id)
                 return entityRow(entity, [entity.name, entity.country ?? "", entity.region ?? "", String(links)],
                                  [TextFolding.fold(entity.name), entity.country ?? "", TextFolding.fold(entity.region ?? ""), number(links)])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .people:
             return network.entities.filter { $0.kind == .person }.map { entity in
                 let links = degree(entity.id)
                 let held = (titles[entity.id] ?? []).joined(separator: "; ")
                 return entityRow(entity, [entity.name, held, String(links)], [TextFolding.fold(entity.name), TextFolding.fold(held), number(links)])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .agreements:
             return network.records.compactMap { record in
                 guard let agreement = record.agreement else { return nil }
@@ -213,7 +260,7 @@ public final class Catalogue: Sendable {
                 let date = agreement.signed?.description ?? ""
                 return recordRow(record, [record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
                                  [TextFolding.fold(record.title), date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .missions:
             return network.records.compactMap { record in
                 guard let mission = record.mission else { return nil }
@@ -222,7 +269,7 @@ public final class Catalogue: Sendable {
                 let dates = mission.start?.description ?? ""
                 return recordRow(record, [record.title, dates, destinations, leader, mission.status.rawValue],
                                  [TextFolding.fold(record.title), dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         case .projects:
             return network.records.compactMap { record in
                 guard let project = record.project else { return nil }
@@ -230,7 +277,54 @@ public final class Catalogue: Sendable {
                 return recordRow(record, [record.title, project.status.rawValue, budget, String(record.partyIDs.count)],
                                  [TextFolding.fold(record.title), project.status.rawValue, number(Int(project.budget?.minorUnits ?? 0) / 100),
                                   number(record.partyIDs.count)])
-            }.sorted(by: sortedName)
+            }.sortedByName()
         }
     }
+}
+
+/// A value computed once, on first use, by whichever thread asks first; the others wait for it.
+final class Prepared<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let value = make()
+        computed = value
+        return value
+    }
+}
+
+extension [Catalogue.Row] {
+    /// Sorted by folded name (stable): the names are gathered first, so that comparing does not go
+    /// through each row object.
+    fileprivate func sortedByName() -> [Catalogue.Row] {
+        let names = map { $0.keys[0] }
+        return indices.sorted { names[$0] < names[$1] || (names[$0] == names[$1] && $0 < $1) }.map { self[$0] }
+    }
+}
+
+/// Byte strings stored end to end: string `i` is `bytes[starts[i]..<starts[i + 1]]`.
+struct PackedText: Sendable {
+    let bytes: [UInt8]
+    let starts: [Int32]
+
+    init(_ strings: [[UInt8]]) {
+        var bytes: [UInt8] = [], starts: [Int32] = [0]
+        bytes.reserveCapacity(strings.reduce(0) { $0 + $1.count })
+        starts.reserveCapacity(strings.count + 1)
+        for string in strings {
+            bytes += string
+            starts.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    var count: Int { starts.count - 1 }
 }

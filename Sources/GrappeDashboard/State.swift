@@ -89,34 +89,40 @@ public struct DashboardState: Sendable {
     /// The rows of a section after its filter and sort: the best matches first while filtering,
     /// unless a sort was chosen. Cached: keys that do not change the filter or sort reuse the result,
     /// and a filter that grows narrows the previous result instead of scanning every row again.
-    public func visibleRows(_ section: Section) -> [Catalogue.Row] {
+    public func visibleRows(_ section: Section) -> RowList {
         let filter = filters[section].map(TextFolding.fold) ?? ""
         let sort = sorting[section]
         let key = RowCache.Key(section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
                                catalogue: ObjectIdentifier(catalogue))
         if let cached = rowCache.rows(for: key) { return cached }
-        var result: [Catalogue.Row]
+        let all = catalogue.rows(section)
+        var order: [Int32]?
         if filter.isEmpty {
-            result = catalogue.rows(section)
-            if section == .missions, sort == nil { result = upcomingFirst(result) }
+            if section == .missions, sort == nil { order = upcomingFirst(all) }
         } else {
-            let query = Array(filter.utf8)
-            let pool = rowCache.narrowing(for: key) ?? catalogue.rows(section)
-            result = Fuzzy.filter(pool, query: query, ranked: sort == nil)
+            let pool = rowCache.narrowing(for: key)?.order
+            order = Fuzzy.filter(catalogue.names(section), pool: pool, query: Array(filter.utf8), ranked: sort == nil)
         }
         if let sort, sort.column > 0 || !sort.ascending {
             let column = sort.column
-            result.sort { sort.ascending ? $0.keys[column] < $1.keys[column] : $0.keys[column] > $1.keys[column] }
+            var sorted = order ?? Array(0..<Int32(all.count))
+            sorted.sort { a, b in
+                let first = all[Int(a)].keys[column], second = all[Int(b)].keys[column]
+                return sort.ascending ? first < second : first > second
+            }
+            order = sorted
         }
+        let result = RowList(all: all, order: order)
         rowCache.store(result, for: key)
         return result
     }
 
-    /// Missions still to come first, soonest first; then past ones, latest first.
-    func upcomingFirst(_ rows: [Catalogue.Row]) -> [Catalogue.Row] {
-        MissionSchedule.ordered(rows, today: today, record: { row in
-            if case .record(let id) = row.item { network.record(id) } else { nil }
-        }, tie: { $0.keys[0] < $1.keys[0] })
+    /// Missions still to come first, soonest first; then past ones, latest first (positions in `rows`).
+    func upcomingFirst(_ rows: [Catalogue.Row]) -> [Int32] {
+        let ordered = MissionSchedule.ordered(Array(rows.indices), today: today, record: { index in
+            if case .record(let id) = rows[index].item { network.record(id) } else { nil }
+        }, tie: { rows[$0].keys[0] < rows[$1].keys[0] })
+        return ordered.map { Int32($0) }
     }
 
     /// The context whose key map applies now.
@@ -147,6 +153,8 @@ public struct DashboardState: Sendable {
 }
 
 /// The last rows computed per section, so that moving the selection does not filter or sort again.
+/// A few results are kept per section: a backspace in the filter finds the shorter filter's rows here
+/// instead of scanning every row again.
 final class RowCache: @unchecked Sendable {
     struct Key: Hashable {
         let section: Section
@@ -156,46 +164,77 @@ final class RowCache: @unchecked Sendable {
         let catalogue: ObjectIdentifier
     }
 
-    private var entries: [Section: (key: Key, rows: [Catalogue.Row])] = [:]
+    /// Results kept per section, newest last.
+    static let depth = 24
+    private var entries: [Section: [(key: Key, rows: RowList)]] = [:]
     private let lock = NSLock()
 
-    func rows(for key: Key) -> [Catalogue.Row]? {
-        lock.withLock { entries[key.section].flatMap { $0.key == key ? $0.rows : nil } }
+    func rows(for key: Key) -> RowList? {
+        lock.withLock { entries[key.section]?.last { $0.key == key }?.rows }
     }
 
-    /// The previous result of the same section, when the new filter extends its filter (same sort).
-    func narrowing(for key: Key) -> [Catalogue.Row]? {
+    /// The result of the longest shorter filter that the new filter extends (same section and sort):
+    /// every row that matches the new filter is among them.
+    func narrowing(for key: Key) -> RowList? {
         lock.withLock {
-            guard let entry = entries[key.section], entry.key.catalogue == key.catalogue, !entry.key.filter.isEmpty,
-                  key.filter.hasPrefix(entry.key.filter) else { return nil }
-            return entry.rows
+            entries[key.section]?.filter { entry in
+                entry.key.catalogue == key.catalogue && entry.key.sortColumn == key.sortColumn && entry.key.ascending == key.ascending
+                    && !entry.key.filter.isEmpty && key.filter.hasPrefix(entry.key.filter)
+            }.max { $0.key.filter.utf8.count < $1.key.filter.utf8.count }?.rows
         }
     }
 
-    func store(_ rows: [Catalogue.Row], for key: Key) {
-        lock.withLock { entries[key.section] = (key, rows) }
+    func store(_ rows: RowList, for key: Key) {
+        lock.withLock {
+            var kept = entries[key.section, default: []].filter { $0.key != key && $0.key.catalogue == key.catalogue }
+            kept.append((key, rows))
+            entries[key.section] = Array(kept.suffix(Self.depth))
+        }
     }
+}
+
+/// A section's rows after filter and sort: positions into the section's rows, so that filtering
+/// 100,000 rows moves 4-byte numbers rather than references.
+public struct RowList: RandomAccessCollection, Sendable {
+    let all: [Catalogue.Row]
+    /// Positions in `all`, in the order shown; nil for all of them in their order.
+    let order: [Int32]?
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order?.count ?? all.count }
+    public subscript(position: Int) -> Catalogue.Row { all[order.map { Int($0[position]) } ?? position] }
+
+    public subscript(safe position: Int) -> Catalogue.Row? { indices.contains(position) ? self[position] : nil }
 }
 
 /// Case- and accent-insensitive fuzzy matching: the query's letters in order, anywhere in the text.
 public enum Fuzzy {
-    /// The rows whose folded name matches, best first when `ranked` (ties keep list order). Scoring
-    /// runs on all cores over fixed slices; ranking is a bucket sort, as scores are small integers.
-    static func filter(_ rows: [Catalogue.Row], query: [UInt8], ranked: Bool) -> [Catalogue.Row] {
-        let slices = rows.count < 20_000 ? 1 : 8
+    /// The positions of the names that match (among `pool`, or all), best first when `ranked` (ties
+    /// keep the pool's order). Scoring runs on all cores over fixed slices; ranking is a bucket sort,
+    /// as scores are small integers.
+    static func filter(_ names: PackedText, pool: [Int32]?, query: [UInt8], ranked: Bool) -> [Int32] {
+        let count = pool?.count ?? names.count
+        let slices = count < 20_000 ? 1 : 8
         final class Part: @unchecked Sendable { var matches: [(index: Int32, score: Int32)] = [] }
         let parts = (0..<slices).map { _ in Part() }
         let work: @Sendable (Int) -> Void = { slice in
-            let lower = rows.count * slice / slices, upper = rows.count * (slice + 1) / slices
+            let lower = count * slice / slices, upper = count * (slice + 1) / slices
             var found: [(index: Int32, score: Int32)] = []
-            for index in lower..<upper {
-                if let score = score(query, in: rows[index].foldedBytes) { found.append((Int32(index), Int32(min(score, 4095)))) }
+            query.withUnsafeBufferPointer { (query: UnsafeBufferPointer<UInt8>) -> Void in
+                names.bytes.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+                    for position in lower..<upper {
+                        let index = pool.map { Int($0[position]) } ?? position
+                        let start = Int(names.starts[index]), end = Int(names.starts[index + 1])
+                        let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        if let scored = Fuzzy.score(query, in: text) { found.append((Int32(index), Int32(min(scored, 4095)))) }
+                    }
+                }
             }
             parts[slice].matches = found
         }
         if slices == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices, execute: work) }
         let matches = parts.flatMap(\.matches)
-        guard ranked else { return matches.map { rows[Int($0.index)] } }
+        guard ranked else { return matches.map(\.index) }
         var counts = [Int](repeating: 0, count: 4097)
         for match in matches { counts[Int(match.score) + 1] += 1 }
         for bucket in 1..<counts.count { counts[bucket] += counts[bucket - 1] }
@@ -204,28 +243,32 @@ public enum Fuzzy {
             order[counts[Int(match.score)]] = match.index
             counts[Int(match.score)] += 1
         }
-        return order.map { rows[Int($0)] }
+        return order
     }
 
     /// A score (lower is better) when every byte of `query` appears in order in `text`; contiguous
     /// matches beat scattered ones, early ones beat late ones.
     public static func score(_ query: [UInt8], in text: [UInt8]) -> Int? {
+        query.withUnsafeBufferPointer { query in text.withUnsafeBufferPointer { text in score(query, in: text) } }
+    }
+
+    /// The same on buffers: this runs for every row of a list on each key typed in a filter.
+    static func score(_ query: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = query.first else { return 0 }
-        guard text.count >= query.count else { return nil }
-        // Contiguous occurrence first.
-        if query.count <= text.count {
-            var start = 0
-            while start + query.count <= text.count {
-                if text[start] == first {
-                    var matched = 1
-                    while matched < query.count, text[start + matched] == query[matched] { matched += 1 }
-                    if matched == query.count { return start }
-                }
-                start += 1
-            }
+        guard text.count >= query.count, let base = text.baseAddress else { return nil }
+        // Contiguous occurrence first: memchr finds each candidate start.
+        var start = 0
+        let lastStart = text.count - query.count
+        while start <= lastStart {
+            guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { break }
+            start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var matched = 1
+            while matched < query.count, text[start + matched] == query[matched] { matched += 1 }
+            if matched == query.count { return start }
+            start += 1
         }
         var wanted = 0, firstAt = -1, lastAt = 0
-        for (index, byte) in text.enumerated() where byte == query[wanted] {
+        for index in 0..<text.count where text[index] == query[wanted] {
             if firstAt < 0 { firstAt = index }
             lastAt = index
             wanted += 1

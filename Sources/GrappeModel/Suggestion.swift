@@ -49,20 +49,40 @@ public enum Suggestion {
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         // Most names and ids are plain ASCII: lower-case them byte by byte.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
-        }
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if let base = baseLetter[scalar] {
-                result.append(contentsOf: base.unicodeScalars)
-            } else if (0x300...0x36F).contains(scalar.value) {
-                continue  // combining accents of decomposed text
-            } else {
-                result.append(scalar)
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var count = 0
+                for byte in utf8 {
+                    buffer[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    count += 1
+                }
+                return count
             }
         }
-        return String(result)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in text.unicodeScalars { append(scalar, to: &bytes, lowered: false) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One scalar, folded: ASCII lower-cased, Latin letters to their base, combining accents dropped;
+    /// anything else lower-cased by the standard library, whose result is folded in turn.
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8], lowered: Bool) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append((0x41...0x5A).contains(value) ? UInt8(value) + 0x20 : UInt8(value))
+        } else if value >= latinStart, value < latinStart + UInt32(latinBase.count), let base = latinBase[Int(value - latinStart)] {
+            bytes += base
+        } else if let base = otherBase[scalar] {
+            bytes += base
+        } else if (0x300...0x36F).contains(value) {
+            return  // combining accents of decomposed text
+        } else if lowered {
+            bytes += Array(String(scalar).utf8)
+        } else {
+            for lower in String(scalar).lowercased().unicodeScalars { append(lower, to: &bytes, lowered: true) }
+        }
     }
 
     /// An id made from a name: `Ville de Laval` → `ville-de-laval`.
@@ -79,7 +99,8 @@ public enum TextFolding {
         return result.isEmpty ? "item" : result
     }
 
-    /// Latin letters with diacritics and ligatures, as found in French, Québécois and European names.
+    /// Latin letters with diacritics and ligatures, as found in French, Québécois and European names,
+    /// in both cases; and typographic quotes and dashes.
     private static let baseLetter: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [
             ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"),
@@ -90,8 +111,23 @@ public enum TextFolding {
         ]
         var table: [Unicode.Scalar: String] = [:]
         for (base, letters) in groups {
-            for scalar in letters.unicodeScalars { table[scalar] = base }
+            for scalar in letters.unicodeScalars {
+                table[scalar] = base
+                // The capital, when it is one scalar that lower-cases back to this letter (not ß → SS).
+                let upper = String(scalar).uppercased().unicodeScalars
+                if upper.count == 1, let capital = upper.first, capital != scalar, String(capital).lowercased() == String(scalar) {
+                    table[capital] = base
+                }
+            }
         }
         return table
     }()
+
+    /// The table above for U+00C0…U+024F as a flat array, and the rest as a dictionary.
+    private static let latinStart: UInt32 = 0xC0
+    private static let latinBase: [[UInt8]?] = (latinStart..<0x250).map { value in
+        Unicode.Scalar(value).flatMap { baseLetter[$0] }.map { Array($0.utf8) }
+    }
+    private static let otherBase: [Unicode.Scalar: [UInt8]] = baseLetter.filter { $0.key.value < latinStart || $0.key.value >= 0x250 }
+        .mapValues { Array($0.utf8) }
 }

@@ -8,7 +8,14 @@ public enum TextWidth {
     /// A character (grapheme cluster) takes the width of its widest scalar: an emoji sequence with
     /// joiners or a letter with combining accents still fills one cell or two.
     public static func of(_ character: Character) -> Int {
-        character.unicodeScalars.map(of).max() ?? 0
+        var widest = 0
+        for scalar in character.unicodeScalars {
+            // Printable ASCII and the Latin letters of European names take one column: no table needed.
+            let value = scalar.value
+            let size = (0x20..<0x7F).contains(value) || (0xC0...0x24F).contains(value) ? 1 : of(scalar)
+            if size > widest { widest = size }
+        }
+        return widest
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
