@@ -53,7 +53,8 @@ struct Browse: ParsableCommand {
         }
         var workbench = DashboardStore(options: seedOptions, author: author.name)
         var seeds = first.network
-        var state = DashboardState(catalogue: Catalogue(network: seeds, warnings: first.diagnostics.warningCount),
+        // `refresh` builds the catalogue of the seeds with the store laid over them; until then, an empty one.
+        var state = DashboardState(catalogue: Catalogue(network: Network(name: seeds.name)),
                                    language: language, width: size.width, height: size.height, today: Self.today())
         state.mouse = !noMouse
         workbench.refresh(seeds: seeds, warnings: first.diagnostics.warningCount, state: &state)
