@@ -27,6 +27,9 @@ struct Browse: ParsableCommand {
     @Flag(name: .long, help: "Do not capture the mouse.")
     var noMouse = false
 
+    @Flag(name: .long, help: "Parse the seeds even when the cache holds a snapshot of them, and write none.")
+    var noCache = false
+
     @OptionGroup var author: AuthorOption
 
     func run() throws {
@@ -43,9 +46,13 @@ struct Browse: ParsableCommand {
         loading.put(Strings(language)[.loading], x: 2, y: 1, style: .accent)
         terminal.draw(loading)
 
+        let snapshot = noCache ? nil : SeedSnapshot.location(for: seedOptions.path)
         let first: LoadResult
+        var pendingSnapshot: (@Sendable () -> Void)?
         do {
-            first = try SeedLoader.load(path: seedOptions.path)
+            let loaded = try SeedSnapshot.load(path: seedOptions.path, snapshot: snapshot)
+            first = loaded.result
+            pendingSnapshot = Self.snapshotWriter(loaded, to: snapshot)
         } catch {
             terminal.close()
             Output.error("grappe: \(error)")
@@ -64,10 +71,15 @@ struct Browse: ParsableCommand {
         var prepared: ObjectIdentifier?
         while true {
             terminal.draw(Views.render(state))
-            // Once a frame is up, the lists nobody has opened yet are built while the user reads it.
+            // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
+            // and freshly parsed seeds are kept as a snapshot for the next start.
             if prepared != ObjectIdentifier(state.catalogue) {
                 prepared = ObjectIdentifier(state.catalogue)
                 state.catalogue.prepareRowsInBackground()
+            }
+            if let write = pendingSnapshot {
+                pendingSnapshot = nil
+                DispatchQueue.global(qos: .background).async(execute: write)
             }
             switch terminal.next() {
             case .timeout: continue
@@ -81,10 +93,12 @@ struct Browse: ParsableCommand {
                 case .reload:
                     state.message = state.strings[.loading]
                     terminal.draw(Views.render(state))
-                    guard let result = try? SeedLoader.load(path: seedOptions.path) else {
+                    guard let loaded = try? SeedSnapshot.load(path: seedOptions.path, snapshot: snapshot) else {
                         state.message = "\(state.strings[.reloadFailed]): \(seedOptions.path)"
                         continue
                     }
+                    let result = loaded.result
+                    pendingSnapshot = Self.snapshotWriter(loaded, to: snapshot)
                     if result.hasErrors {
                         Self.showDiagnostics(result, in: &state)
                     } else {
@@ -107,6 +121,19 @@ struct Browse: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Networks smaller than this parse in well under a tenth of a second: no snapshot for them.
+    static let snapshotThreshold = 20_000
+
+    /// Writes the snapshot of seeds that were just parsed, when they are big enough to be worth it.
+    static func snapshotWriter(_ loaded: (result: LoadResult, fromSnapshot: Bool, fingerprint: SeedSnapshot.Fingerprint?),
+                               to location: String?) -> (@Sendable () -> Void)? {
+        let network = loaded.result.network
+        guard !loaded.fromSnapshot, let location, let fingerprint = loaded.fingerprint,
+              network.entities.count + network.relations.count >= snapshotThreshold else { return nil }
+        let result = loaded.result
+        return { SeedSnapshot.save(result, fingerprint: fingerprint, to: location) }
     }
 
     /// Seeds with errors: the last good network stays (on the first load, what was valid), and the

@@ -98,11 +98,17 @@ public struct Relation: Hashable, Sendable {
     private final class Texts: Hashable, Sendable {
         let title: String?, label: String?, note: String?
 
-        init?(title: String?, label: String?, note: String?) {
-            if title == nil, label == nil, note == nil { return nil }
+        private init(title: String?, label: String?, note: String?) {
             self.title = title
             self.label = label
             self.note = note
+        }
+
+        /// Nil when all three are empty, decided before allocating (a failable class initializer
+        /// would allocate the box and then free it, for each of a million relations).
+        static func make(title: String?, label: String?, note: String?) -> Texts? {
+            if title == nil, label == nil, note == nil { return nil }
+            return Texts(title: title, label: label, note: note)
         }
 
         static func == (a: Texts, b: Texts) -> Bool { a.title == b.title && a.label == b.label && a.note == b.note }
@@ -117,17 +123,17 @@ public struct Relation: Hashable, Sendable {
     /// For `holds_title`: the title held (président, maire, directeur général…).
     public var title: String? {
         get { texts?.title }
-        set { texts = Texts(title: newValue, label: label, note: note) }
+        set { texts = Texts.make(title: newValue, label: label, note: note) }
     }
 
     public var label: String? {
         get { texts?.label }
-        set { texts = Texts(title: title, label: newValue, note: note) }
+        set { texts = Texts.make(title: title, label: newValue, note: note) }
     }
 
     public var note: String? {
         get { texts?.note }
-        set { texts = Texts(title: title, label: label, note: newValue) }
+        set { texts = Texts.make(title: title, label: label, note: newValue) }
     }
 
     public init(from: ID, to: ID, type: RelationType, title: String? = nil, label: String? = nil,
@@ -136,7 +142,7 @@ public struct Relation: Hashable, Sendable {
         self.from = from
         self.to = to
         self.type = type
-        self.texts = Texts(title: title, label: label, note: note)
+        self.texts = Texts.make(title: title, label: label, note: note)
         self.start = start
         self.end = end
         self.weight = weight

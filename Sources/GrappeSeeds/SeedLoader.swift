@@ -212,7 +212,7 @@ public enum SeedLoader {
         return failed ? nil : bytes
     }
 
-    private static func seedFiles(in root: String) throws(SeedLoadError) -> (seeds: [String], ignored: [String]) {
+    static func seedFiles(in root: String) throws(SeedLoadError) -> (seeds: [String], ignored: [String]) {
         let base = URL(fileURLWithPath: root)
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else {

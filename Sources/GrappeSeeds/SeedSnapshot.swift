@@ -1,0 +1,496 @@
+import Dispatch
+import Foundation
+import GrappeModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A snapshot of loaded seeds: what `SeedLoader.load` gave (network, diagnostics, files), kept in the
+/// user's cache folder so that the next start on unchanged seeds skips parsing and checking them.
+///
+/// The seeds stay the only source of truth. A snapshot is used only when it was made from the very
+/// same files (each seed file's path, size, modification time and inode, the files the loader
+/// ignores, the network's name) by the very same `grappe` executable; anything else, or a damaged or
+/// truncated snapshot (each one ends with a checksum of its bytes), and the seeds are parsed again.
+///
+/// The layout (little-endian): magic `GRPSNAP1`, the fingerprint, a table of every distinct string,
+/// the entities, the relations in chunks that decode on all cores, the source lists, records and
+/// documents as JSON (their canonical `Codable` form), the diagnostics and the files, then the
+/// checksum of all that precedes it.
+public enum SeedSnapshot {
+    static let magic = Array("GRPSNAP1".utf8)
+    /// Relations per chunk: chunks are decoded in parallel.
+    static let chunkSize = 65_536
+
+    /// What a snapshot was made from.
+    public struct Fingerprint: Equatable, Sendable {
+        var name: String
+        var entries: [String]
+
+        /// The seed files at `path` (and the files the loader would ignore there), with their sizes,
+        /// times and inodes, and the executable's own; nil when they cannot be listed or read.
+        public static func of(path: String, name: String = "Grappe") -> Fingerprint? {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            var files = [path]
+            if isDirectory.boolValue {
+                guard let listed = try? SeedLoader.seedFiles(in: path) else { return nil }
+                files = listed.seeds + listed.ignored.map { "ignored:" + $0 }
+            }
+            var entries: [String] = []
+            for file in files {
+                let real = file.hasPrefix("ignored:") ? String(file.dropFirst(8)) : file
+                guard let stamp = stamp(real) else { return nil }
+                entries.append("\(file)\u{0}\(stamp)")
+            }
+            guard let executable = stamp("/proc/self/exe") else { return nil }
+            entries.append("executable\u{0}\(executable)")
+            return Fingerprint(name: name, entries: entries)
+        }
+
+        private static func stamp(_ path: String) -> String? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino) \(info.st_dev)"
+        }
+    }
+
+    /// Where the snapshot of the seeds at `path` lives: `$XDG_CACHE_HOME/grappe/snapshots/` (else
+    /// `~/.cache/grappe/snapshots/`), named after the seeds' absolute path.
+    public static func location(for path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let cache: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            cache = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            cache = home + "/.cache"
+        } else {
+            return nil
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let name = String(Checksum.of(Array(absolute.utf8)), radix: 16)
+        return "\(cache)/grappe/snapshots/\(name).snapshot"
+    }
+
+    /// The seeds at `path`: from their snapshot when there is a valid one, else parsed and checked.
+    /// `fromSnapshot` says which; `fingerprint` is what a new snapshot should record.
+    public static func load(path: String, snapshot: String?, name: String = "Grappe")
+        throws(SeedLoadError) -> (result: LoadResult, fromSnapshot: Bool, fingerprint: Fingerprint?) {
+        let fingerprint = Fingerprint.of(path: path, name: name)
+        if let snapshot, let fingerprint, let bytes = SeedLoader.readBytes(atPath: snapshot),
+           let result = decode(bytes, expecting: fingerprint) {
+            return (result, true, fingerprint)
+        }
+        return (try SeedLoader.load(path: path, name: name), false, fingerprint)
+    }
+
+    /// Writes a snapshot atomically (a temporary file renamed over the old one), readable by the user
+    /// only. Failing to write is not an error worth more than a return value: the seeds are intact.
+    @discardableResult
+    public static func save(_ result: LoadResult, fingerprint: Fingerprint, to location: String) -> Bool {
+        let folder = (location as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            return false
+        }
+        // Temporary files that a process killed while writing left behind.
+        let prefix = (location as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let stale = folder + "/" + name
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: stale))?[.modificationDate] as? Date,
+               modified.timeIntervalSinceNow < -600 {
+                unlink(stale)
+            }
+        }
+        let bytes = encode(result, fingerprint: fingerprint)
+        let temporary = "\(location).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return false }
+                written += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard complete, rename(temporary, location) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    // MARK: encoding
+
+    public static func encode(_ result: LoadResult, fingerprint: Fingerprint) -> [UInt8] {
+        var body = Writer()
+        let network = result.network
+        body.string(network.name)
+        body.u32(fingerprint.entries.count)
+        for entry in fingerprint.entries { body.string(entry) }
+
+        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases, relationTypes = RelationType.allCases
+        var strings = Interner()
+        var sourceLists = SourceLists()
+        var records = Writer()
+        // Entities, one after the other.
+        records.u32(network.entities.count)
+        for entity in network.entities {
+            records.u32(strings.index(entity.id))
+            records.u8(entityKinds.firstIndex(of: entity.kind)!)
+            records.u32(strings.index(entity.name))
+            records.u32(strings.index(entity.acronym))
+            records.u32(entity.aliases.count)
+            for alias in entity.aliases { records.u32(strings.index(alias)) }
+            records.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
+            for text in [entity.country, entity.region, entity.sector, entity.founded?.description, entity.summary, entity.website] {
+                records.u32(strings.index(text))
+            }
+            records.u32(entity.attributes.count)
+            for key in entity.attributes.keys.sorted() {
+                records.u32(strings.index(key))
+                records.u32(strings.index(entity.attributes[key]))
+            }
+            records.u32(sourceLists.index(entity.sources, strings: &strings))
+        }
+        // Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
+        records.u32(network.relations.count)
+        var start = 0
+        while start < network.relations.count {
+            var chunk = Writer()
+            for relation in network.relations[start..<min(start + chunkSize, network.relations.count)] {
+                chunk.u32(strings.index(relation.from))
+                chunk.u32(strings.index(relation.to))
+                chunk.u8(relationTypes.firstIndex(of: relation.type)!)
+                chunk.u32(sourceLists.index(relation.sources, strings: &strings))
+                var flags: UInt8 = 0
+                if relation.title != nil { flags |= 1 }
+                if relation.label != nil { flags |= 2 }
+                if relation.note != nil { flags |= 4 }
+                if relation.start != nil { flags |= 8 }
+                if relation.end != nil { flags |= 16 }
+                if relation.weight != nil { flags |= 32 }
+                chunk.u8(Int(flags))
+                for text in [relation.title, relation.label, relation.note, relation.start?.description, relation.end?.description] where text != nil {
+                    chunk.u32(strings.index(text))
+                }
+                if let weight = relation.weight { chunk.u64(weight.bitPattern) }
+            }
+            records.u32(chunk.bytes.count)
+            records.bytes += chunk.bytes
+            start += chunkSize
+        }
+        // Source lists.
+        records.u32(sourceLists.lists.count)
+        for list in sourceLists.lists {
+            records.u32(list.count)
+            for (document, note) in list {
+                records.u32(document)
+                records.u32(note)
+            }
+        }
+        // Records and documents in their canonical JSON.
+        let encoder = JSONEncoder()
+        records.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
+        records.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
+        // Diagnostics and files.
+        records.u32(result.diagnostics.count)
+        for diagnostic in result.diagnostics {
+            records.u8(diagnostic.severity == .error ? 0 : 1)
+            records.u32(strings.index(diagnostic.location.path))
+            records.u64(UInt64(bitPattern: Int64(diagnostic.location.line)))
+            records.u64(UInt64(bitPattern: Int64(diagnostic.location.column)))
+            records.u32(strings.index(diagnostic.message))
+        }
+        records.u32(result.files.count)
+        for file in result.files { records.u32(strings.index(file)) }
+
+        var all = Writer()
+        all.bytes = magic
+        all.bytes += body.bytes
+        all.u32(strings.table.count)
+        for string in strings.table { all.string(string) }
+        all.bytes += records.bytes
+        all.u64(Checksum.of(all.bytes))
+        return all.bytes
+    }
+
+    // MARK: decoding
+
+    /// The load result a snapshot holds, or nil when it is damaged, of another format, or made from
+    /// other files than `expecting` describes.
+    public static func decode(_ bytes: [UInt8], expecting fingerprint: Fingerprint) -> LoadResult? {
+        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
+        guard UInt64(littleEndian: stored) == Checksum.of(bytes[0..<(bytes.count - 8)]) else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            var reader = Reader(buffer: UnsafeRawBufferPointer(rebasing: buffer[0..<(bytes.count - 8)]), offset: magic.count)
+            return try? decodeBody(&reader, expecting: fingerprint)
+        }
+    }
+
+    private static func decodeBody(_ reader: inout Reader, expecting fingerprint: Fingerprint) throws -> LoadResult? {
+        let name = try reader.string()
+        var entries: [String] = []
+        for _ in 0..<(try reader.count()) { entries.append(try reader.string()) }
+        guard Fingerprint(name: name, entries: entries) == fingerprint else { return nil }
+
+        var table: [String] = []
+        let stringCount = try reader.count()
+        table.reserveCapacity(stringCount)
+        for _ in 0..<stringCount { table.append(try reader.string()) }
+        let strings = table
+        @Sendable func text(_ index: UInt32) throws -> String? {
+            guard index > 0 else { return nil }
+            guard Int(index) <= strings.count else { throw Damaged() }
+            return strings[Int(index) - 1]
+        }
+        @Sendable func required(_ index: UInt32) throws -> String {
+            guard let value = try text(index) else { throw Damaged() }
+            return value
+        }
+        @Sendable func date(_ index: UInt32) throws -> PartialDate? {
+            guard let description = try text(index) else { return nil }
+            guard case .success(let date) = PartialDate.parse(description) else { throw Damaged() }
+            return date
+        }
+
+        // `allCases` builds a new array on each use: once here, not once per item.
+        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases, relationTypes = RelationType.allCases
+        let entityCount = try reader.count()
+        var entities: [Entity] = []
+        entities.reserveCapacity(entityCount)
+        var entitySources: [UInt32] = []
+        entitySources.reserveCapacity(entityCount)
+        for _ in 0..<entityCount {
+            let id = try required(try reader.u32())
+            let kindIndex = Int(try reader.u8())
+            guard kindIndex < entityKinds.count else { throw Damaged() }
+            let name = try required(try reader.u32())
+            let acronym = try text(try reader.u32())
+            var aliases: [String] = []
+            for _ in 0..<(try reader.count()) { aliases.append(try required(try reader.u32())) }
+            let typeIndex = Int(try reader.u8())
+            guard typeIndex <= organisationTypes.count else { throw Damaged() }
+            let country = try text(try reader.u32()), region = try text(try reader.u32()), sector = try text(try reader.u32())
+            let founded = try date(try reader.u32())
+            let summary = try text(try reader.u32()), website = try text(try reader.u32())
+            var attributes: [String: String] = [:]
+            for _ in 0..<(try reader.count()) { attributes[try required(try reader.u32())] = try required(try reader.u32()) }
+            entitySources.append(try reader.u32())
+            entities.append(Entity(id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
+                                   organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
+                                   country: country, region: region, sector: sector, founded: founded, summary: summary,
+                                   website: website, attributes: attributes))
+        }
+
+        let relationCount = try reader.count()
+        var chunks: [UnsafeRawBufferPointer] = []
+        var counted = 0
+        while counted < relationCount {
+            chunks.append(try reader.bytes(try reader.count()))
+            counted += min(chunkSize, relationCount - counted)
+        }
+
+        let listCount = try reader.count()
+        var sourceLists: [[SourceRef]] = []
+        sourceLists.reserveCapacity(listCount)
+        for _ in 0..<listCount {
+            var list: [SourceRef] = []
+            for _ in 0..<(try reader.count()) {
+                list.append(SourceRef(document: try required(try reader.u32()), note: try text(try reader.u32())))
+            }
+            sourceLists.append(list)
+        }
+        let lists = sourceLists
+        @Sendable func sources(_ index: UInt32) throws -> [SourceRef] {
+            guard index > 0 else { return [] }
+            guard Int(index) <= lists.count else { throw Damaged() }
+            return lists[Int(index) - 1]
+        }
+        for index in entities.indices { entities[index].sources = try sources(entitySources[index]) }
+
+        let decoder = JSONDecoder()
+        let records = try decoder.decode([Record].self, from: Data(try reader.blob()))
+        let documents = try decoder.decode([Document].self, from: Data(try reader.blob()))
+
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) {
+            let severity: Diagnostic.Severity = try reader.u8() == 0 ? .error : .warning
+            let path = try required(try reader.u32())
+            let line = Int(Int64(bitPattern: try reader.u64())), column = Int(Int64(bitPattern: try reader.u64()))
+            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column), try required(try reader.u32())))
+        }
+        var files: [String] = []
+        for _ in 0..<(try reader.count()) { files.append(try required(try reader.u32())) }
+        guard reader.atEnd else { throw Damaged() }
+
+        // The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
+        /// The chunks point into the snapshot's bytes, which outlive the parallel work; each worker
+        /// initializes its own part of the relations' buffer and says how far it got.
+        final class Shared: @unchecked Sendable {
+            let chunks: [UnsafeRawBufferPointer]
+            let target: UnsafeMutablePointer<Relation>
+            var initialized: [Int]
+            init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>) {
+                self.chunks = chunks
+                self.target = target
+                initialized = Array(repeating: 0, count: chunks.count)
+            }
+        }
+        var complete = true
+        let relations = [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress, !chunks.isEmpty else { return }
+            let shared = Shared(chunks, base)
+            let work: @Sendable (Int) -> Void = { number in
+                var chunk = Reader(buffer: shared.chunks[number], offset: 0)
+                let first = number * chunkSize
+                var made = 0
+                defer { shared.initialized[number] = made }
+                do {
+                    while !chunk.atEnd {
+                        guard made < chunkSize, first + made < relationCount else { throw Damaged() }
+                        let from = try required(try chunk.u32()), to = try required(try chunk.u32())
+                        let typeIndex = Int(try chunk.u8())
+                        guard typeIndex < relationTypes.count else { throw Damaged() }
+                        let cited = try sources(try chunk.u32())
+                        let flags = try chunk.u8()
+                        let title = flags & 1 != 0 ? try required(try chunk.u32()) : nil
+                        let label = flags & 2 != 0 ? try required(try chunk.u32()) : nil
+                        let note = flags & 4 != 0 ? try required(try chunk.u32()) : nil
+                        let start = flags & 8 != 0 ? try date(try chunk.u32()) : nil
+                        let end = flags & 16 != 0 ? try date(try chunk.u32()) : nil
+                        let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
+                        (shared.target + first + made).initialize(to: Relation(
+                            from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
+                            start: start, end: end, weight: weight, note: note, sources: cited))
+                        made += 1
+                    }
+                } catch {
+                    return
+                }
+            }
+            if chunks.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+            } else {
+                work(0)
+            }
+            // Every chunk but the last is full, and together they hold every relation; otherwise
+            // the snapshot is damaged and what was made is undone.
+            let expected = chunks.indices.map { min(chunkSize, relationCount - $0 * chunkSize) }
+            if shared.initialized == expected {
+                count = relationCount
+            } else {
+                complete = false
+                for (number, made) in shared.initialized.enumerated() {
+                    (base + number * chunkSize).deinitialize(count: made)
+                }
+            }
+        }
+        guard complete, relations.count == relationCount else { throw Damaged() }
+        return LoadResult(network: Network(name: name, documents: documents, entities: entities, relations: relations, records: records),
+                          diagnostics: diagnostics, files: files)
+    }
+
+    private struct Damaged: Error {}
+
+    // MARK: bytes
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func u8(_ value: Int) { bytes.append(UInt8(value)) }
+        mutating func u32(_ value: Int) { u32(UInt32(value)) }
+        mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        mutating func string(_ value: String) { blob(Array(value.utf8)) }
+
+        mutating func blob(_ value: [UInt8]) {
+            u32(value.count)
+            bytes += value
+        }
+    }
+
+    private struct Reader {
+        let buffer: UnsafeRawBufferPointer
+        var offset: Int
+
+        var atEnd: Bool { offset == buffer.count }
+
+        mutating func bytes(_ count: Int) throws -> UnsafeRawBufferPointer {
+            guard count >= 0, count <= buffer.count - offset else { throw Damaged() }
+            defer { offset += count }
+            return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+        }
+
+        mutating func u8() throws -> UInt8 { try bytes(1)[0] }
+        mutating func u32() throws -> UInt32 { UInt32(littleEndian: try bytes(4).loadUnaligned(as: UInt32.self)) }
+        mutating func u64() throws -> UInt64 { UInt64(littleEndian: try bytes(8).loadUnaligned(as: UInt64.self)) }
+        /// A count, which cannot be more than the bytes left (every counted item takes at least one).
+        mutating func count() throws -> Int {
+            let value = Int(try u32())
+            guard value <= buffer.count - offset else { throw Damaged() }
+            return value
+        }
+
+        mutating func blob() throws -> [UInt8] { Array(try bytes(try count())) }
+
+        mutating func string() throws -> String { String(decoding: try bytes(try count()), as: UTF8.self) }
+    }
+
+    /// Each distinct string once; index 0 means absent.
+    private struct Interner {
+        var table: [String] = []
+        var indices: [String: UInt32] = [:]
+
+        mutating func index(_ string: String?) -> UInt32 {
+            guard let string else { return 0 }
+            if let index = indices[string] { return index }
+            table.append(string)
+            indices[string] = UInt32(table.count)
+            return UInt32(table.count)
+        }
+    }
+
+    /// Each distinct list of sources once (a million relations often cite one document); 0 means none.
+    private struct SourceLists {
+        var lists: [[(UInt32, UInt32)]] = []
+        var indices: [[SourceRef]: UInt32] = [:]
+
+        mutating func index(_ sources: [SourceRef], strings: inout Interner) -> UInt32 {
+            guard !sources.isEmpty else { return 0 }
+            if let index = indices[sources] { return index }
+            lists.append(sources.map { (strings.index($0.document), strings.index($0.note)) })
+            indices[sources] = UInt32(lists.count)
+            return UInt32(lists.count)
+        }
+    }
+}
+
+/// FNV-1a over 8-byte words (then the tail bytes): cheap enough for tens of megabytes, and enough to
+/// tell a damaged or truncated file. Not a defence against someone forging a snapshot.
+enum Checksum {
+    static func of<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        if let sum = bytes.withContiguousStorageIfAvailable({ of(UnsafeRawBufferPointer($0)) }) { return sum }
+        return Array(bytes).withUnsafeBytes { of($0) }
+    }
+
+    static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        let words = buffer.count / 8
+        for word in 0..<words {
+            hash = (hash ^ UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))) &* prime
+            hash ^= hash >> 29
+        }
+        for offset in (words * 8)..<buffer.count { hash = (hash ^ UInt64(buffer[offset])) &* prime }
+        return hash
+    }
+}
+
