@@ -138,6 +138,8 @@ public enum SeedSnapshot {
         var strings = Interner()
         var sourceLists = SourceLists()
         var records = Writer()
+        // Growing by doubling would copy tens of megabytes into fresh pages several times over.
+        records.bytes.reserveCapacity(network.entities.count * 64 + network.relations.count * 24 + (1 << 20))
         // Entities, one after the other.
         records.u32(network.entities.count)
         for entity in network.entities {
@@ -163,11 +165,28 @@ public enum SeedSnapshot {
         var start = 0
         while start < network.relations.count {
             var chunk = Writer()
+            chunk.bytes.reserveCapacity(chunkSize * 24)
+            var lastSources: ([SourceRef], UInt32)?
+            var lastFrom: (ID, UInt32)?
             for relation in network.relations[start..<min(start + chunkSize, network.relations.count)] {
-                chunk.u32(strings.index(relation.from))
+                // Edge tables are usually sorted by source: the same source row after row.
+                if let (from, index) = lastFrom, from == relation.from {
+                    chunk.u32(index)
+                } else {
+                    let index = strings.index(relation.from)
+                    lastFrom = (relation.from, index)
+                    chunk.u32(index)
+                }
                 chunk.u32(strings.index(relation.to))
                 chunk.u8(relationTypes.firstIndex(of: relation.type)!)
-                chunk.u32(sourceLists.index(relation.sources, strings: &strings))
+                // Relations of one table share their sources' array: compared by identity first.
+                if let (sources, index) = lastSources, sources == relation.sources {
+                    chunk.u32(index)
+                } else {
+                    let index = sourceLists.index(relation.sources, strings: &strings)
+                    lastSources = (relation.sources, index)
+                    chunk.u32(index)
+                }
                 var flags: UInt8 = 0
                 if relation.title != nil { flags |= 1 }
                 if relation.label != nil { flags |= 2 }
@@ -211,7 +230,9 @@ public enum SeedSnapshot {
         for file in result.files { records.u32(strings.index(file)) }
 
         var all = Writer()
-        all.bytes = magic
+        all.bytes.reserveCapacity(magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
+                                  + records.bytes.count + 8)
+        all.bytes += magic
         all.bytes += body.bytes
         all.u32(strings.table.count)
         for string in strings.table { all.string(string) }
