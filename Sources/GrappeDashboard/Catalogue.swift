@@ -167,7 +167,7 @@ public final class Catalogue: Sendable {
         graph.index(of: id).map { indexes.value.recordsByNode[$0].map { network.records[Int($0)] } } ?? []
     }
 
-    public func name(_ id: ID) -> String { network.entity(id)?.name ?? network.record(id)?.title ?? id }
+    public func name(_ id: ID) -> String { network.entityName(id) ?? network.record(id)?.title ?? id }
 
     public static func columns(_ section: Section) -> [Column] {
         switch section {
@@ -222,7 +222,7 @@ public final class Catalogue: Sendable {
         var titles: [ID: [String]] = [:]
         if section == .people {
             for relation in network.relations where relation.type == .holdsTitle {
-                titles[relation.from, default: []].append([relation.title, network.entity(relation.to)?.name].compactMap { $0 }.joined(separator: " · "))
+                titles[relation.from, default: []].append([relation.title, network.entityName(relation.to)].compactMap { $0 }.joined(separator: " · "))
             }
         }
         switch section {
@@ -256,7 +256,7 @@ public final class Catalogue: Sendable {
         case .agreements:
             return network.records.compactMap { record in
                 guard let agreement = record.agreement else { return nil }
-                let place = agreement.place.flatMap { network.entity($0)?.name } ?? ""
+                let place = agreement.place.flatMap { network.entityName($0) } ?? ""
                 let date = agreement.signed?.description ?? ""
                 return recordRow(record, [record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
                                  [TextFolding.fold(record.title), date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue])
@@ -264,8 +264,8 @@ public final class Catalogue: Sendable {
         case .missions:
             return network.records.compactMap { record in
                 guard let mission = record.mission else { return nil }
-                let destinations = mission.destinations.compactMap { network.entity($0)?.name }.joined(separator: ", ")
-                let leader = record.parties(withRole: .leader).first.flatMap { network.entity($0.entity)?.name } ?? ""
+                let destinations = mission.destinations.compactMap { network.entityName($0) }.joined(separator: ", ")
+                let leader = record.parties(withRole: .leader).first.flatMap { network.entityName($0.entity) } ?? ""
                 let dates = mission.start?.description ?? ""
                 return recordRow(record, [record.title, dates, destinations, leader, mission.status.rawValue],
                                  [TextFolding.fold(record.title), dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])

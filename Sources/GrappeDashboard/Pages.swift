@@ -22,6 +22,16 @@ public struct PageLine: Sendable {
 public enum Pages {
     public static func lines(for screen: Screen, state: DashboardState) -> [PageLine] {
         switch screen {
+        case .card(.entity), .neighbourhood, .path:
+            let key = PageCache.Key(screen: screen, language: state.strings.language, catalogue: ObjectIdentifier(state.catalogue))
+            return state.pageCache.lines(for: key) { build(screen, state: state) }
+        default:
+            return build(screen, state: state)
+        }
+    }
+
+    private static func build(_ screen: Screen, state: DashboardState) -> [PageLine] {
+        switch screen {
         case .section: []
         case .card(.entity(let id)): state.network.entity(id).map { entity(entity: $0, state: state) } ?? [.text(id)]
         case .card(.record(let id)): state.network.record(id).map { record(record: $0, state: state) } ?? [.text(id)]
@@ -53,14 +63,19 @@ public enum Pages {
         let relations = state.catalogue.relations(of: entity.id)
         if !relations.isEmpty {
             lines += [.blank, .heading("\(s[.relations]) (\(relations.count))")]
-            for type in RelationType.allCases {
-                for relation in relations where relation.type == type {
+            // Grouped by type in one pass, types in their vocabulary order, each group in the catalogue's order.
+            let types = RelationType.allCases
+            var groups = [[Relation]](repeating: [], count: types.count)
+            for relation in relations { groups[types.firstIndex(of: relation.type)!].append(relation) }
+            for group in groups {
+                for relation in group {
+                    let type = relation.type
                     let outgoing = relation.from == entity.id
                     let other = outgoing ? relation.to : relation.from
                     let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
                     lines.append(PageLine([("  " + s.relation(type, outgoing: outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
                                           + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
-                                          link: state.network.entity(other) != nil ? .entity(other) : nil))
+                                          link: state.network.containsEntity(other) ? .entity(other) : nil))
                 }
             }
         }

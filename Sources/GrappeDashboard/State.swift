@@ -69,6 +69,7 @@ public struct DashboardState: Sendable {
     public var journal: [ID: [String]] = [:]
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
+    let pageCache = PageCache()
 
     public init(catalogue: Catalogue, language: Language, width: Int, height: Int, today: DayStamp) {
         self.catalogue = catalogue
@@ -190,6 +191,32 @@ final class RowCache: @unchecked Sendable {
             kept.append((key, rows))
             entries[key.section] = Array(kept.suffix(Self.depth))
         }
+    }
+}
+
+/// The last pages built, so that a card of a hub with thousands of links is built once, not on every
+/// key (moving the selection, drawing). Only pages that depend on nothing but the catalogue and the
+/// language are kept: entity cards, neighbourhoods and paths.
+final class PageCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let screen: Screen
+        let language: Language
+        let catalogue: ObjectIdentifier
+    }
+
+    static let depth = 8
+    private var entries: [(key: Key, lines: [PageLine])] = []
+    private let lock = NSLock()
+
+    func lines(for key: Key, build: () -> [PageLine]) -> [PageLine] {
+        if let hit = lock.withLock({ entries.last { $0.key == key }?.lines }) { return hit }
+        let lines = build()
+        lock.withLock {
+            entries.removeAll { $0.key == key }
+            entries.append((key, lines))
+            if entries.count > Self.depth { entries.removeFirst(entries.count - Self.depth) }
+        }
+        return lines
     }
 }
 

@@ -33,6 +33,9 @@ public struct Network: Sendable {
     }
 
     public func entity(_ id: ID) -> Entity? { entityIndex[id].map { entities[$0] } }
+    /// An entity's name, without copying the whole entity (cards name thousands of them).
+    public func entityName(_ id: ID) -> String? { entityIndex[id].map { entities[$0].name } }
+    public func containsEntity(_ id: ID) -> Bool { entityIndex[id] != nil }
     public func record(_ id: ID) -> Record? { recordIndex[id].map { records[$0] } }
     public func document(_ id: ID) -> Document? { documentIndex[id].map { documents[$0] } }
 
