@@ -13,14 +13,15 @@ import Glibc
         /// The workspace store: fresh for each session unless one is given.
         let store: String
 
-        init(width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil) throws {
+        init(width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil, seeds: String? = nil,
+             environment: String = "") throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             self.store = store ?? folder.appendingPathComponent("workspace.sqlite").path
             // Each file is written under another name and renamed, so a reader never sees it half written.
             let script = """
                 cd '\(folder.path)'
                 stty -g > before.tmp && mv before.tmp before
-                env LC_ALL=C.UTF-8 TERM=xterm-256color GRAPPE_STORE='\(self.store)' '\(CLITests.binary.path)' --seeds '\(CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
+                env LC_ALL=C.UTF-8 TERM=xterm-256color GRAPPE_STORE='\(self.store)' \(environment) '\(CLITests.binary.path)' --seeds '\(seeds ?? CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
                 echo "exit=$?" > status.tmp
                 stty -g > after.tmp && mv after.tmp after && mv status.tmp status
                 sleep 30
@@ -85,6 +86,70 @@ import Glibc
             }
             return nil
         }
+    }
+
+    /// A big network is kept as a snapshot after the first start and read back on the next one (not
+    /// written again); edited seeds are parsed again; `--no-cache` writes nothing.
+    @Test func aBigNetworkStartsFromItsSnapshotUntilTheSeedsChange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-snapshot-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = folder.appendingPathComponent("seeds").path, cache = folder.appendingPathComponent("cache").path
+        let generated = try CLITests().grappe("generate", "--organisations", "3000", "--relations", "20000", "--output", seeds)
+        #expect(generated.status == 0, "\(generated.error)")
+        let snapshots = cache + "/grappe/snapshots"
+        func snapshot() -> (path: String, modified: Date)? {
+            guard let name = (try? FileManager.default.contentsOfDirectory(atPath: snapshots))?.first(where: { $0.hasSuffix(".snapshot") }),
+                  let modified = (try? FileManager.default.attributesOfItem(atPath: snapshots + "/" + name))?[.modificationDate] as? Date
+            else { return nil }
+            return (snapshots + "/" + name, modified)
+        }
+        func waitForSnapshot(newerThan date: Date?) -> (path: String, modified: Date)? {
+            for _ in 0..<300 {
+                if let found = snapshot(), date.map({ found.modified > $0 }) ?? true { return found }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return nil
+        }
+
+        // First start: parsed, then kept.
+        var session: Session? = try Session(seeds: seeds, environment: "XDG_CACHE_HOME='\(cache)'")
+        #expect(session!.waitFor("Most connected partners"))
+        let first = try #require(waitForSnapshot(newerThan: nil), "a snapshot is written after the first frame")
+        let entities = try #require(session!.screen.split(separator: "\n").first.map(String.init))
+        try session!.keys("q")
+        #expect(session!.file("status")?.contains("exit=0") == true)
+        session = nil
+
+        // Second start: read back, not written again, the same network.
+        session = try Session(seeds: seeds, environment: "XDG_CACHE_HOME='\(cache)'")
+        #expect(session!.waitFor("Most connected partners"))
+        #expect(session!.screen.hasPrefix(entities))
+        Thread.sleep(forTimeInterval: 2)
+        #expect(snapshot()?.modified == first.modified, "an unchanged network is not written again")
+        try session!.keys("q")
+        #expect(session!.file("status")?.contains("exit=0") == true)
+        session = nil
+
+        // Edited seeds: parsed again (one more entity), and the snapshot follows.
+        let nodes = try #require(FileHandle(forWritingAtPath: seeds + "/nodes.csv"))
+        try nodes.seekToEnd()
+        try nodes.write(contentsOf: Data("org-new,Nouvelle Entreprise,organisation,company,,,,,,synthetic-1\n".utf8))
+        try nodes.close()
+        session = try Session(seeds: seeds, environment: "XDG_CACHE_HOME='\(cache)'")
+        #expect(session!.waitFor("Most connected partners"))
+        #expect(session!.screen.contains("3001 organisations"), "\(session!.screen)")
+        #expect(waitForSnapshot(newerThan: first.modified) != nil, "the edited seeds are kept in a new snapshot")
+        try session!.keys("q")
+        session = nil
+
+        // --no-cache: nothing written.
+        let otherCache = folder.appendingPathComponent("other-cache").path
+        session = try Session(arguments: "--no-cache", seeds: seeds, environment: "XDG_CACHE_HOME='\(otherCache)'")
+        #expect(session!.waitFor("Most connected partners"))
+        Thread.sleep(forTimeInterval: 2)
+        try session!.keys("q")
+        #expect(session!.file("status")?.contains("exit=0") == true)
+        #expect(!FileManager.default.fileExists(atPath: otherCache + "/grappe/snapshots"))
     }
 
     @Test func browseFilterFollowBackHelpResizeQuit() throws {
