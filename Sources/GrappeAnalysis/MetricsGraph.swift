@@ -72,8 +72,17 @@ public struct MetricsGraph: Sendable {
     private static func resolveEnds(of relations: [Relation], index: [ID: Int]) -> [Int32] {
         let ends = SharedBuffer<Int32>(repeating: -1, count: 2 * relations.count)
         Parallel.forEachSlice(count: relations.count, minimumPerSlice: 16_384) { range in
+            // Edge tables are mostly sorted by source: the previous source's lookup is reused.
+            var previous: (id: ID, node: Int32)?
             for relation in range {
-                ends.pointer[2 * relation] = Int32(index[relations[relation].from] ?? -1)
+                let from = relations[relation].from
+                if let previous, previous.id == from {
+                    ends.pointer[2 * relation] = previous.node
+                } else {
+                    let node = Int32(index[from] ?? -1)
+                    ends.pointer[2 * relation] = node
+                    previous = (from, node)
+                }
                 ends.pointer[2 * relation + 1] = Int32(index[relations[relation].to] ?? -1)
             }
         }

@@ -34,7 +34,10 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
     public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
     public var season: Season? { Season(rawValue: Int(storedSeason)) }
-    public var qualifier: Qualifier { Qualifier.allCases[Int(storedQualifier)] }
+    public var qualifier: Qualifier { Self.qualifiers[Int(storedQualifier)] }
+
+    /// Made once: `allCases` builds a new array on each use, and a network holds millions of dates.
+    private static let qualifiers = Qualifier.allCases
 
     /// Years outside `plausibleYears` are not representable; `parse` refuses them first.
     public init(year: Int?, month: Int? = nil, day: Int? = nil, season: Season? = nil,
@@ -43,7 +46,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         storedMonth = UInt8(clamping: month ?? 0)
         storedDay = UInt8(clamping: day ?? 0)
         storedSeason = UInt8(season?.rawValue ?? 0)
-        storedQualifier = UInt8(Qualifier.allCases.firstIndex(of: qualifier)!)
+        storedQualifier = UInt8(Self.qualifiers.firstIndex(of: qualifier)!)
     }
 
     /// The EDTF text, which `parse` reads back.

@@ -49,20 +49,20 @@ public enum RelationType: String, Sendable, CaseIterable, Codable {
 
     /// The entity kinds allowed at each end, when the type constrains them.
     public var allowedEnds: (from: Set<EntityKind>?, to: Set<EntityKind>?) {
-        Self.ends[Self.allCases.firstIndex(of: self)!]
-    }
-
-    /// Computed once: bulk validation asks for every relation.
-    private static let ends = allCases.map(\.computedEnds)
-
-    private var computedEnds: (from: Set<EntityKind>?, to: Set<EntityKind>?) {
+        // Sets made once and shared: bulk validation asks for every one of a million relations
+        // (`allCases` would build an array on each call).
         switch self {
-        case .basedIn: (nil, [.city])
-        case .holdsTitle, .worksFor: ([.person], [.organisation, .cluster, .pole, .city])
-        case .memberOf: (nil, [.organisation, .cluster, .pole])
+        case .basedIn: (nil, Self.cities)
+        case .holdsTitle, .worksFor: (Self.people, Self.employers)
+        case .memberOf: (nil, Self.groups)
         default: (nil, nil)
         }
     }
+
+    private static let cities: Set<EntityKind> = [.city]
+    private static let people: Set<EntityKind> = [.person]
+    private static let employers: Set<EntityKind> = [.organisation, .cluster, .pole, .city]
+    private static let groups: Set<EntityKind> = [.organisation, .cluster, .pole]
 
     /// The type a relation gets when a CSV edge says nothing: a partnership.
     public static let `default` = RelationType.partnerOf

@@ -133,8 +133,17 @@ struct Validator {
                     let upper = min(range.upperBound, range.lowerBound + last - position)
                     position += range.count
                     guard lower < upper else { continue }
+                    // Edge tables are mostly sorted by source: the previous source's lookup is reused.
+                    var previous: (id: ID, item: Item?)?
                     func check(_ id: ID, _ index: Int, isSource: Bool, allowed: Set<EntityKind>?) {
-                        guard case .entity(let target)? = items[id] else {
+                        let item: Item?
+                        if isSource, let previous, previous.id == id {
+                            item = previous.item
+                        } else {
+                            item = items[id]
+                            if isSource { previous = (id, item) }
+                        }
+                        guard case .entity(let target)? = item else {
                             slice.problems.append(EdgeProblem(relation: index, isSource: isSource))
                             return
                         }
