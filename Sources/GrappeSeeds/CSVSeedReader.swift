@@ -46,6 +46,10 @@ struct CSVSeedReader {
             set.relationLines.reserveCapacity(set.relationLines.count + rows)
             table = EdgeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
         } else if names.contains("id") {
+            // As for edges: room for the whole table in the first chunk's array.
+            let rows = file.lineCount(in: reportsHeader ? chunk.range.lowerBound..<file.bytes.count : chunk.range) + 1
+            set.entities.reserveCapacity(set.entities.count + rows)
+            set.entityOrigins.reserveCapacity(set.entityOrigins.count + rows)
             table = NodeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
         } else {
             if reportsHeader {

@@ -78,8 +78,8 @@ final class SeedSet: @unchecked Sendable {
     func merge(_ part: SeedSet) {
         documents += part.documents
         documentOrigins += part.documentOrigins
-        entities += part.entities
-        entityOrigins += part.entityOrigins
+        if entities.isEmpty { swap(&entities, &part.entities) } else { entities += part.entities }
+        if entityOrigins.isEmpty { swap(&entityOrigins, &part.entityOrigins) } else { entityOrigins += part.entityOrigins }
         let relationOffset = relations.count, lineOffset = relationLines.count
         // Taking the first part's arrays whole keeps their spare capacity for the parts after it.
         if relations.isEmpty { swap(&relations, &part.relations) } else { relations += part.relations }
