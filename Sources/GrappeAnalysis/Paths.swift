@@ -34,8 +34,12 @@ public struct Connections: Sendable {
     /// What links each of these pairs, found in one pass over the relations and records.
     private func links(for pairs: Set<Pair>) -> [Pair: [Link]] {
         var links: [Pair: [Link]] = [:]
-        for relation in network.relations {
-            guard let a = graph.index(of: relation.from), let b = graph.index(of: relation.to), a != b, pairs.contains(Pair(a, b)) else { continue }
+        // The graph built from this network already looked every relation's ends up.
+        let ends = graph.relationEnds.count == 2 * network.relations.count ? graph.relationEnds : nil
+        for (index, relation) in network.relations.enumerated() {
+            let a = ends.map { Int($0[2 * index]) } ?? graph.index(of: relation.from) ?? -1
+            let b = ends.map { Int($0[2 * index + 1]) } ?? graph.index(of: relation.to) ?? -1
+            guard a >= 0, b >= 0, a != b, pairs.contains(Pair(a, b)) else { continue }
             links[Pair(a, b), default: []].append(.relation(relation, forward: true))
         }
         for record in network.records {

@@ -32,19 +32,18 @@ public enum SeedSnapshot {
         public static func of(path: String, name: String = "Grappe") -> Fingerprint? {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-            var files = [path]
+            // (what the file is to the loader, its path)
+            var files = [("seed", path)]
             if isDirectory.boolValue {
                 guard let listed = try? SeedLoader.seedFiles(in: path) else { return nil }
-                files = listed.seeds + listed.ignored.map { "ignored:" + $0 }
+                files = listed.seeds.map { ("seed", $0) } + listed.ignored.map { ("ignored", $0) }
             }
+            files.append(("executable", "/proc/self/exe"))
             var entries: [String] = []
-            for file in files {
-                let real = file.hasPrefix("ignored:") ? String(file.dropFirst(8)) : file
-                guard let stamp = stamp(real) else { return nil }
-                entries.append("\(file)\u{0}\(stamp)")
+            for (role, file) in files {
+                guard let stamp = stamp(file) else { return nil }
+                entries.append("\(role)\u{0}\(file)\u{0}\(stamp)")
             }
-            guard let executable = stamp("/proc/self/exe") else { return nil }
-            entries.append("executable\u{0}\(executable)")
             return Fingerprint(name: name, entries: entries)
         }
 
@@ -75,7 +74,8 @@ public enum SeedSnapshot {
     /// `fromSnapshot` says which; `fingerprint` is what a new snapshot should record.
     public static func load(path: String, snapshot: String?, name: String = "Grappe")
         throws(SeedLoadError) -> (result: LoadResult, fromSnapshot: Bool, fingerprint: Fingerprint?) {
-        let fingerprint = Fingerprint.of(path: path, name: name)
+        // Without a snapshot location there is nothing to read or write: no fingerprint either.
+        let fingerprint = snapshot == nil ? nil : Fingerprint.of(path: path, name: name)
         if let snapshot, let fingerprint, let bytes = SeedLoader.readBytes(atPath: snapshot),
            let result = decode(bytes, expecting: fingerprint) {
             return (result, true, fingerprint)
@@ -137,31 +137,31 @@ public enum SeedSnapshot {
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases, relationTypes = RelationType.allCases
         var strings = Interner()
         var sourceLists = SourceLists()
-        var records = Writer()
+        var payload = Writer()
         // Growing by doubling would copy tens of megabytes into fresh pages several times over.
-        records.bytes.reserveCapacity(network.entities.count * 64 + network.relations.count * 24 + (1 << 20))
+        payload.bytes.reserveCapacity(network.entities.count * 64 + network.relations.count * 24 + (1 << 20))
         // Entities, one after the other.
-        records.u32(network.entities.count)
+        payload.u32(network.entities.count)
         for entity in network.entities {
-            records.u32(strings.index(entity.id))
-            records.u8(entityKinds.firstIndex(of: entity.kind)!)
-            records.u32(strings.index(entity.name))
-            records.u32(strings.index(entity.acronym))
-            records.u32(entity.aliases.count)
-            for alias in entity.aliases { records.u32(strings.index(alias)) }
-            records.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
+            payload.u32(strings.index(entity.id))
+            payload.u8(entityKinds.firstIndex(of: entity.kind)!)
+            payload.u32(strings.index(entity.name))
+            payload.u32(strings.index(entity.acronym))
+            payload.u32(entity.aliases.count)
+            for alias in entity.aliases { payload.u32(strings.index(alias)) }
+            payload.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
             for text in [entity.country, entity.region, entity.sector, entity.founded?.description, entity.summary, entity.website] {
-                records.u32(strings.index(text))
+                payload.u32(strings.index(text))
             }
-            records.u32(entity.attributes.count)
+            payload.u32(entity.attributes.count)
             for key in entity.attributes.keys.sorted() {
-                records.u32(strings.index(key))
-                records.u32(strings.index(entity.attributes[key]))
+                payload.u32(strings.index(key))
+                payload.u32(strings.index(entity.attributes[key]))
             }
-            records.u32(sourceLists.index(entity.sources, strings: &strings))
+            payload.u32(sourceLists.index(entity.sources, strings: &strings))
         }
         // Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
-        records.u32(network.relations.count)
+        payload.u32(network.relations.count)
         var start = 0
         while start < network.relations.count {
             var chunk = Writer()
@@ -200,43 +200,43 @@ public enum SeedSnapshot {
                 }
                 if let weight = relation.weight { chunk.u64(weight.bitPattern) }
             }
-            records.u32(chunk.bytes.count)
-            records.bytes += chunk.bytes
+            payload.u32(chunk.bytes.count)
+            payload.bytes += chunk.bytes
             start += chunkSize
         }
         // Source lists.
-        records.u32(sourceLists.lists.count)
+        payload.u32(sourceLists.lists.count)
         for list in sourceLists.lists {
-            records.u32(list.count)
+            payload.u32(list.count)
             for (document, note) in list {
-                records.u32(document)
-                records.u32(note)
+                payload.u32(document)
+                payload.u32(note)
             }
         }
         // Records and documents in their canonical JSON.
         let encoder = JSONEncoder()
-        records.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
-        records.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
+        payload.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
+        payload.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
         // Diagnostics and files.
-        records.u32(result.diagnostics.count)
+        payload.u32(result.diagnostics.count)
         for diagnostic in result.diagnostics {
-            records.u8(diagnostic.severity == .error ? 0 : 1)
-            records.u32(strings.index(diagnostic.location.path))
-            records.u64(UInt64(bitPattern: Int64(diagnostic.location.line)))
-            records.u64(UInt64(bitPattern: Int64(diagnostic.location.column)))
-            records.u32(strings.index(diagnostic.message))
+            payload.u8(diagnostic.severity == .error ? 0 : 1)
+            payload.u32(strings.index(diagnostic.location.path))
+            payload.u64(UInt64(bitPattern: Int64(diagnostic.location.line)))
+            payload.u64(UInt64(bitPattern: Int64(diagnostic.location.column)))
+            payload.u32(strings.index(diagnostic.message))
         }
-        records.u32(result.files.count)
-        for file in result.files { records.u32(strings.index(file)) }
+        payload.u32(result.files.count)
+        for file in result.files { payload.u32(strings.index(file)) }
 
         var all = Writer()
         all.bytes.reserveCapacity(magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
-                                  + records.bytes.count + 8)
+                                  + payload.bytes.count + 8)
         all.bytes += magic
         all.bytes += body.bytes
         all.u32(strings.table.count)
         for string in strings.table { all.string(string) }
-        all.bytes += records.bytes
+        all.bytes += payload.bytes
         all.u64(Checksum.of(all.bytes))
         return all.bytes
     }
