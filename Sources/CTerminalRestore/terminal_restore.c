@@ -18,8 +18,9 @@ void grappe_restore_terminal(void) {
     if (!active) return;
     active = 0;
     endwin();
-    // Mouse reporting off in every mode ncurses may have set, cursor visible, attributes reset.
-    static const char reset[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?25h\033[0m";
+    // Mouse reporting and bracketed paste off in every mode ncurses may have set, cursor visible,
+    // attributes reset.
+    static const char reset[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[?25h\033[0m";
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)ignored;
     if (saved) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_modes);
@@ -88,5 +89,34 @@ int grappe_wait_for_input(int milliseconds) {
     int ready = poll(&input, 1, milliseconds);
     if (ready <= 0) return 0;
     if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return -1;
+    return 1;
+}
+
+void grappe_bracketed_paste(int on) {
+    static const char enable[] = "\033[?2004h", disable[] = "\033[?2004l";
+    ssize_t ignored = on ? write(STDOUT_FILENO, enable, sizeof enable - 1) : write(STDOUT_FILENO, disable, sizeof disable - 1);
+    (void)ignored;
+}
+
+int grappe_suspend(void) {
+    if (!active) return 0;
+    grappe_restore_terminal();
+    // Stop with the default action (not curses' own handler, which would redo what was just undone);
+    // raise returns once a SIGCONT (fg) wakes the process.
+    struct sigaction stop, previous;
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    stop.sa_flags = 0;
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    // Back in the foreground: the shell may have changed the modes; save them again for the next exit.
+    if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) saved = 1;
+    active = 1;
+    reset_prog_mode();
     return 1;
 }

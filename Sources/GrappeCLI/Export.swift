@@ -39,16 +39,16 @@ struct Export: ParsableCommand {
     func run() throws {
         let network = try analysis.network(from: seedOptions)
         if format == .json {
-            try Output.write(try NetworkJSON.encode(network), to: output)
+            try Output.write(try NetworkJSON.encode(network), as: .json, to: output)
             return
         }
         let graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
         switch format {
         case .json: break
-        case .graphml: try Output.write(Data(GraphML.write(graph).utf8), to: output)
-        case .gexf: try Output.write(Data(GEXF.write(graph).utf8), to: output)
-        case .dot: try Output.write(Data(DOT.write(graph).utf8), to: output)
-        case .kumu: try Output.write(try Kumu.write(graph), to: output)
+        case .graphml: try Output.write(Data(GraphML.write(graph).utf8), as: .xml, to: output)
+        case .gexf: try Output.write(Data(GEXF.write(graph).utf8), as: .xml, to: output)
+        case .dot: try Output.write(Data(DOT.write(graph).utf8), as: .dot, to: output)
+        case .kumu: try Output.write(try Kumu.write(graph), as: .json, to: output)
         case .csv:
             let directory = output!
             do {
@@ -57,8 +57,8 @@ struct Export: ParsableCommand {
                 Output.error("grappe: cannot create \(directory): \(error.localizedDescription)")
                 throw Exit.cannotCreate
             }
-            try Output.write(Data(GephiCSV.nodes(graph).utf8), to: (directory as NSString).appendingPathComponent("nodes.csv"))
-            try Output.write(Data(GephiCSV.edges(graph).utf8), to: (directory as NSString).appendingPathComponent("edges.csv"))
+            try Output.write(Data(GephiCSV.nodes(graph).utf8), as: .csv, to: (directory as NSString).appendingPathComponent("nodes.csv"))
+            try Output.write(Data(GephiCSV.edges(graph).utf8), as: .csv, to: (directory as NSString).appendingPathComponent("edges.csv"))
         }
     }
 }

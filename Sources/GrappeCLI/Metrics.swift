@@ -36,10 +36,9 @@ struct Metrics: ParsableCommand {
         if case .sampled(let k, let seed) = metrics.mode {
             Output.error("note: \(graph.nodeCount) nodes is over --exact-limit \(analysis.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))")
         }
-        let data = switch format {
-        case .csv: Data(MetricsTable.csv(metrics, network: network).utf8)
-        case .json: try MetricsTable.json(metrics, network: network)
+        switch format {
+        case .csv: try Output.write(Data(MetricsTable.csv(metrics, network: network).utf8), as: .csv, to: output)
+        case .json: try Output.write(try MetricsTable.json(metrics, network: network), as: .json, to: output)
         }
-        try Output.write(data, to: output)
     }
 }

@@ -235,8 +235,8 @@ extension MissionCommand {
             let rows = MissionListing.rows(missions, network: network, versions: versions, today: Browse.today())
             switch format {
             case .text: MissionListing.text(rows).forEach(Output.line)
-            case .csv: FileHandle.standardOutput.write(Data(MissionListing.csv(rows).utf8))
-            case .json: FileHandle.standardOutput.write(try MissionListing.json(rows))
+            case .csv: try Output.write(Data(MissionListing.csv(rows).utf8), as: .csv, to: nil)
+            case .json: try Output.write(try MissionListing.json(rows), as: .json, to: nil)
             }
         }
     }
@@ -320,7 +320,7 @@ extension MissionCommand {
             }
             let text = try SeedYAML.encode(entities: workspace.entities.map(\.entity), records: workspace.records.map(\.record),
                                            comment: "Missions recorded in \(seedOptions.storePath), exported by grappe \(Grappe.version).")
-            try Output.write(Data(text.utf8), to: output)
+            try Output.write(Data(text.utf8), as: .yaml, to: output)
         }
     }
 }
@@ -346,7 +346,7 @@ struct HistoryCommand: ParsableCommand {
             if entries.isEmpty { Output.line("no changes recorded in \(seedOptions.storePath)") }
             entries.forEach { Output.line(Self.line($0)) }
         case .json:
-            FileHandle.standardOutput.write(try MissionListing.json(entries.map(JournalJSON.init)))
+            try Output.write(try MissionListing.json(entries.map(JournalJSON.init)), as: .json, to: nil)
         }
     }
 

@@ -140,10 +140,28 @@ enum Output {
         FileHandle.standardError.write(Data((Sanitizer.visible(text) + "\n").utf8))
     }
 
-    /// Writes to a file (atomically) or to standard output.
-    static func write(_ data: Data, to path: String?) throws {
+    /// What a command writes, so that standard output on a terminal gets the right escapes.
+    enum Kind {
+        case json, xml, dot, yaml, csv, text
+
+        var escaping: TerminalEscaping {
+            switch self {
+            case .json: .json
+            case .xml, .dot: .characterReference
+            case .yaml, .csv, .text: .visible
+            }
+        }
+    }
+
+    static let standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// Writes to a file (atomically) or to standard output. The one way commands write documents: on a
+    /// terminal, control characters, C1 and bidirectional overrides are escaped in the format's own way
+    /// (see `TerminalEscaping`); to a file or a pipe the bytes stay exact.
+    static func write(_ data: Data, as kind: Kind, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(data)
+            guard standardOutputIsTerminal else { return FileHandle.standardOutput.write(data) }
+            FileHandle.standardOutput.write(Data(kind.escaping.escape(String(decoding: data, as: UTF8.self)).utf8))
             return
         }
         do {

@@ -56,14 +56,14 @@ struct Summary: ParsableCommand {
             changes = Progress.run("comparing \(dates[0]) and \(dates[1])") { NetworkChanges(network, from: dates[0], to: dates[1], top: top) }
         }
         switch format {
-        case .json: try Output.write(try SummaryReport.json(summary, changes: changes), to: output)
-        case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), to: output)
-        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes), keepingLineBreaks: true).utf8), to: output)
+        case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)
+        case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), as: .csv, to: output)
+        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes), keepingLineBreaks: true).utf8), as: .text, to: output)
         case .text:
             let width = output == nil ? TerminalSize.width : 80
             let text = SummaryReport.text(summary, changes: changes, width: max(60, width))
             if output == nil { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { Output.line(String($0)) } }
-            else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), to: output) }
+            else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), as: .text, to: output) }
         }
     }
 }

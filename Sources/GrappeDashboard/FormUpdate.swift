@@ -64,6 +64,9 @@ extension DashboardState {
             case .character(let character):
                 form.type(character)
                 form.refreshCompletions(in: catalogue)
+            case .paste(let text):
+                Key.typedText(ofPaste: text).forEach { form.type($0) }
+                form.refreshCompletions(in: catalogue)
             case .backspace:
                 form.deleteBackward()
                 form.refreshCompletions(in: catalogue)

@@ -1,3 +1,5 @@
+import GrappeModel
+
 /// An input event, already decoded by the terminal layer.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -6,6 +8,22 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
+    /// Text the terminal delivered as one bracketed paste: it is typed, never run as keys.
+    case paste(String)
+
+    /// What a paste types into a one-line field: line breaks and tabs become spaces, and any other
+    /// control or escape character is typed as its visible stand-in (`\e`), so it can neither act as a
+    /// key nor reach the terminal.
+    public static func typedText(ofPaste text: String) -> String {
+        var typed = ""
+        for scalar in text.replacingOccurrences(of: "\r\n", with: " ").unicodeScalars {
+            switch scalar {
+            case "\r", "\n", "\t": typed += " "
+            default: typed += Sanitizer.visible(String(scalar))
+            }
+        }
+        return typed
+    }
 
     /// How the key is written in the status bar and the help.
     public var label: String {
@@ -29,6 +47,7 @@ public enum Key: Hashable, Sendable {
         case .click: "click"
         case .wheelUp: "wheel↑"
         case .wheelDown: "wheel↓"
+        case .paste: "paste"
         }
     }
 }

@@ -235,6 +235,8 @@ extension DashboardState {
             prompt.text = complete(prompt)
         case .character(let character):
             prompt.text.append(character)
+        case .paste(let text):
+            prompt.text += Key.typedText(ofPaste: text)
         default:
             return nil
         }

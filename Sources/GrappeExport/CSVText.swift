@@ -1,8 +1,13 @@
 import CLibCSV
+import GrappeModel
 
 /// CSV output through libcsv's writer: a field is quoted (and its quotes doubled) only when needed.
+/// Control characters other than line breaks (ESC, BEL, CR, tab, C1, DEL, bidirectional overrides) are
+/// written as visible escapes (`\e`, `\u{7}`): a CSV file is often shown in a terminal with `cat`,
+/// and no spreadsheet needs them.
 public enum CSVText {
-    public static func field(_ text: String) -> String {
+    public static func field(_ raw: String) -> String {
+        let text = Sanitizer.visible(raw, keepingLineBreaks: true)
         let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.utf8.first == 0x20 || text.utf8.last == 0x20
         guard needsQuotes else { return text }

@@ -5,7 +5,7 @@ public enum Sanitizer {
     /// `keepingLineBreaks` leaves `\n` alone, for multi-line reports written to files.
     public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
         let escapes = { (scalar: Unicode.Scalar) in needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n") }
-        guard text.unicodeScalars.contains(where: escapes) else { return text }
+        guard mayNeedEscape(text.utf8), text.unicodeScalars.contains(where: escapes) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             guard escapes(scalar) else {
@@ -21,6 +21,12 @@ public enum Sanitizer {
             }
         }
         return result
+    }
+
+    /// A byte scan that rules out every escape without decoding: controls are bytes below 0x20 or DEL,
+    /// C1 starts with 0xC2, the bidirectional controls with 0xE2 and the private-use area with 0xEE or 0xEF.
+    static func mayNeedEscape(_ bytes: String.UTF8View) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEE || $0 == 0xEF }
     }
 
     /// C0 and C1 controls, DEL, the bidirectional overrides that can reorder what a line shows, and

@@ -49,7 +49,13 @@ public final class Terminal {
         }
         mouse = wantsMouse
         if usesColors { definePairs() }
+        define_key("\u{1B}[200~", Self.pasteStart)
+        grappe_bracketed_paste(1)
     }
+
+    /// The key code curses gives for the start of a bracketed paste (a code above every named key).
+    private static let pasteStart = KEY_MAX + 1
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     deinit { close() }
 
@@ -127,6 +133,41 @@ public final class Terminal {
         }
     }
 
+    /// The text of a bracketed paste, read raw (an ESC or a CR inside it is text, not a key) up to the
+    /// closing ESC [201~. A paste whose end never comes stops after a second of silence.
+    private func readPaste() -> String {
+        keypad(grappe_stdscr(), false)
+        defer { keypad(grappe_stdscr(), true) }
+        var scalars: [UInt32] = []
+        var character = wint_t(0)
+        timeout(1000)
+        defer { timeout(0) }
+        while get_wch(&character) != ERR {
+            scalars.append(UInt32(character))
+            if scalars.count >= Self.pasteEnd.count, Array(scalars.suffix(Self.pasteEnd.count)) == Self.pasteEnd {
+                scalars.removeLast(Self.pasteEnd.count)
+                break
+            }
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+        return text
+    }
+
+    /// Ctrl-Z: the terminal is restored and the process stops like any job; on `fg` the screen is
+    /// drawn again from scratch (a resize to the current size makes the caller redraw).
+    private func suspend() -> Event {
+        guard grappe_suspend() == 1 else { return .timeout }
+        keypad(grappe_stdscr(), true)
+        if mouse { mousemask(grappe_mouse_mask(), nil) }
+        grappe_bracketed_paste(1)
+        curs_set(0)
+        clearok(grappe_stdscr(), true)
+        previous = nil
+        _ = takeResize()
+        return .resize(width: Int(grappe_cols()), height: Int(grappe_lines()))
+    }
+
     /// A size change seen by the SIGWINCH handler, applied to curses.
     private func takeResize() -> Event? {
         var rows: Int32 = 0, columns: Int32 = 0
@@ -139,6 +180,7 @@ public final class Terminal {
     private func decode(_ status: Int32, _ character: wint_t) -> Event {
         if status == KEY_CODE_YES { return special(Int32(character)) }
         switch character {
+        case 0x1A: return suspend()
         case 0x0D, 0x0A: return .key(.enter)
         case 0x1B: return .key(.escape)
         case 0x7F, 0x08: return .key(.backspace)
@@ -164,6 +206,7 @@ public final class Terminal {
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_BTAB: return .key(.backTab)
         case KEY_DC: return .key(.delete)
+        case Self.pasteStart: return .key(.paste(readPaste()))
         case KEY_RESIZE:
             previous = nil
             return .resize(width: Int(grappe_cols()), height: Int(grappe_lines()))

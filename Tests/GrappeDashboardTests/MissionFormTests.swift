@@ -154,4 +154,14 @@ import Testing
         let state = DashboardState(catalogue: Catalogue(network: network), language: .en, width: 100, height: 30, today: DayStamp(2026, 11, 22))
         #expect(state.visibleRows(.missions).map(\.item.id) == ["m-2026-12", "m-2027", "m-2024", "m-2019", "mission-laval-lille"])
     }
+
+    @Test func aPasteIsTypedNeverRunAsKeys() throws {
+        var state = DashboardTests.state(.en)
+        MissionFormTests.send([.character("m")], to: &state)
+        // An ESC, a CR and a tab inside pasted text would close the form, move on or save as keys.
+        MissionFormTests.send([.paste("Lyon\u{1B}\r\ntrip\tq\u{3}")], to: &state)
+        let form = try #require(state.form, "the paste did not close the form")
+        #expect(form.texts[.title] == "Lyon\\e trip q\\u{3}")
+        #expect(Key.typedText(ofPaste: "a\r\nb\u{9B}c") == "a b\\u{9B}c")
+    }
 }

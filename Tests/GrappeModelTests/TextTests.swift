@@ -22,4 +22,13 @@ import Testing
         #expect(Sanitizer.visible("\u{202E}evil") == "\\u{202E}evil")
         #expect(Sanitizer.visible("Montréal 東京 🎉") == "Montréal 東京 🎉")
     }
+
+    @Test func terminalEscapingKeepsEachFormatsMeaning() {
+        let hostile = "a\u{1B}]0;t\u{7}b\u{85}c\u{202E}d\u{7F}é\n\t🎉"
+        #expect(TerminalEscaping.json.escape(hostile) == "a\\u001B]0;t\\u0007b\\u0085c\\u202Ed\\u007Fé\n\t🎉")
+        #expect(TerminalEscaping.characterReference.escape(hostile) == "a&#x1B;]0;t&#x7;b&#x85;c&#x202E;d&#x7F;é\n\t🎉")
+        #expect(TerminalEscaping.visible.escape(hostile) == "a\\e]0;t\\u{7}b\\u{85}c\\u{202E}d\\u{7F}é\n\t🎉")
+        #expect(TerminalEscaping.json.escape("Montréal 東京 ⁦ok") == "Montréal 東京 \\u2066ok")
+        #expect(TerminalEscaping.json.escape("plain “quotes” – dash") == "plain “quotes” – dash", "other E2 characters stay")
+    }
 }

@@ -19,4 +19,11 @@ int grappe_take_resize(int *rows, int *columns);
 /// terminal is gone (hang-up), so the caller can leave instead of spinning.
 int grappe_wait_for_input(int milliseconds);
 
+/// Turns bracketed paste on (1) or off (0): pasted text then arrives between ESC [200~ and ESC [201~.
+void grappe_bracketed_paste(int on);
+
+/// Ctrl-Z: restores the terminal, stops the process as a shell's job, and when it is continued puts
+/// curses' modes back (the caller redraws). 0 when the terminal was not active.
+int grappe_suspend(void);
+
 #endif
