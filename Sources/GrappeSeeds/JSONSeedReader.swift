@@ -13,7 +13,11 @@ struct JSONSeedReader {
         do {
             envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
         } catch let error as DecodingError {
-            set.error(location(for: error), "not a Grappe network export: \(error.seedMessage)")
+            if let (location, message) = syntaxError() {
+                set.error(location, "invalid JSON: \(message)")
+            } else {
+                set.error(file.location(line: 1, column: 1), "not a Grappe network export: \(error.seedMessage)")
+            }
             return
         } catch {
             set.error(file.location(line: 1, column: 1), "cannot read JSON: \(error.localizedDescription)")
@@ -72,14 +76,25 @@ struct JSONSeedReader {
         set.recordOrigins += Array(repeating: top, count: envelope.records.count)
     }
 
-    /// JSONDecoder reports syntax errors with a line and column in its description; use them when present.
-    private func location(for error: DecodingError) -> SourceLocation {
-        guard case .dataCorrupted(let context) = error,
-              let description = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String else {
-            return file.location(line: 1, column: 1)
+    /// Where a syntax error is, and what it is, or nil when the bytes are valid JSON. JSONDecoder only
+    /// says the data is not valid JSON; Foundation's JSONSerialization, on the same bytes, says "around
+    /// character N", a byte offset, which becomes `line:column` (a truncated document: its end). Errors
+    /// in the shape of valid JSON (a missing key, a wrong type) name their JSON path instead.
+    private func syntaxError() -> (SourceLocation, String)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(file.bytes[file.contentStart...]), options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error.localizedDescription)"
+            if description.lowercased().contains("end of file") {
+                return (file.location(ofOffset: file.bytes.count), "the document ends too early (an unclosed '{', '[' or string)")
+            }
+            guard let range = description.range(of: " around character "),
+                  let offset = Int(description[range.upperBound...].prefix { $0.isNumber }) else {
+                return (file.location(line: 1, column: 1), description)
+            }
+            let what = description[..<range.lowerBound].lowercased()
+            return (file.location(ofOffset: file.contentStart + offset), what)
         }
-        let numbers = description.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        if description.contains("line"), numbers.count >= 2 { return file.location(line: numbers[0], column: numbers[1]) }
-        return file.location(line: 1, column: 1)
     }
 }

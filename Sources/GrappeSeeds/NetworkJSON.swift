@@ -61,15 +61,27 @@ extension DecodingError {
             let at = path(context.codingPath)
             return "missing key '\(key.stringValue)'" + (at.isEmpty ? "" : " in \(at)")
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(type)"
+            return "\(path(context.codingPath).isEmpty ? "the top level" : path(context.codingPath)): expected \(Self.describe(type))"
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(type), found null"
+            return "\(path(context.codingPath)): expected \(Self.describe(type)), found null"
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             return (at.isEmpty ? "" : "\(at): ") + (underlying ?? context.debugDescription)
         @unknown default:
             return "\(self)"
+        }
+    }
+
+    /// A JSON kind in words, not a Swift type name.
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is [String: Any].Type: "an object"
+        case is [Any].Type: "a list"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int64.Type, is Int32.Type, is Double.Type, is UInt64.Type: "a number"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of another kind"
         }
     }
 }

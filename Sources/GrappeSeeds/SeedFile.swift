@@ -17,6 +17,16 @@ final class SeedFile: @unchecked Sendable {
         contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
+    /// Carriage returns but no line feed at all: a file saved with the classic Mac OS line ends.
+    var endsLinesWithCarriageReturnsOnly: Bool {
+        bytes.contains(0x0D) && !bytes.contains(0x0A)
+    }
+
+    /// The same file with each carriage return made a line feed (same length, so offsets hold).
+    func withCarriageReturnsAsLineFeeds() -> SeedFile {
+        SeedFile(displayPath: displayPath, bytes: bytes.map { $0 == 0x0D ? 0x0A : $0 })
+    }
+
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: displayPath, line: line, column: column)
     }

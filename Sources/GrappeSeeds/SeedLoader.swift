@@ -20,11 +20,15 @@ public struct LoadResult: Sendable {
 public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     case unreadable(String, String)
+    /// A folder with no seed file in it; the strings are what was left out, with the reason.
+    case noSeedFiles(String, leftOut: [String])
 
     public var description: String {
         switch self {
         case .notFound(let path): "no such seed directory or file: \(path)"
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .noSeedFiles(let path, let leftOut):
+            "no seed files in \(path) (.yaml, .yml, .csv or .json)" + (leftOut.isEmpty ? "" : "; left out: " + leftOut.joined(separator: "; "))
         }
     }
 }
@@ -40,33 +44,44 @@ public enum SeedLoader {
     /// `timing` hears how long each phase took, for `--timings`.
     public static func load(path: String, name: String = "Grappe",
                             timing: ((String, Duration) -> Void)? = nil) throws(SeedLoadError) -> LoadResult {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .notFound(path) }
+            throw .unreadable(path, String(cString: strerror(errno)))
+        }
         let clock = ContinuousClock()
         var started = clock.now
-        var paths = [path], ignored: [String] = []
+        var paths = [path]
         let set = SeedSet()
-        if isDirectory.boolValue {
-            (paths, ignored) = try seedFiles(in: path)
-        } else if !extensions.contains((path as NSString).pathExtension.lowercased()) {
-            set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv or .json")
-            return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
+        switch FileKind(status.st_mode) {
+        case .directory:
+            let folder = try SeedFolder(root: path)
+            guard !folder.seeds.isEmpty else {
+                throw .noSeedFiles(path, leftOut: folder.skipped.map { "\($0.path): \($0.reason)" } + folder.ignored.map { "\($0): not a seed format" })
+            }
+            paths = folder.seeds
+            for file in folder.ignored {
+                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv or .json")
+            }
+            for skipped in folder.skipped {
+                set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "skipped: \(skipped.reason)")
+            }
+        case .regular:
+            guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
+                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv or .json")
+                return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
+            }
+        case let kind:
+            throw .unreadable(path, kind.reason)
         }
         var files: [SeedFile] = []
         for filePath in paths {
-            if let bytes = readBytes(atPath: filePath) {
-                files.append(SeedFile(displayPath: filePath, bytes: bytes))
-            } else {
-                set.error(SourceLocation(path: filePath, line: 1, column: 1), "cannot read this file (permissions?)")
+            switch readBytes(atPath: filePath) {
+            case .success(let bytes): files.append(SeedFile(displayPath: filePath, bytes: bytes))
+            case .failure(let error): set.error(SourceLocation(path: filePath, line: 1, column: 1), error.description)
             }
         }
         timing?("read \(files.count) files", clock.now - started)
-        for file in ignored {
-            set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv or .json")
-        }
-        if paths.isEmpty {
-            set.warning(SourceLocation(path: path, line: 1, column: 1), "no seed files here (.yaml, .yml, .csv or .json)")
-        }
         started = clock.now
         parse(files, into: set)
         timing?("parse", clock.now - started)
@@ -117,12 +132,21 @@ public enum SeedLoader {
         var encodingProblem: UTF8Problem?
     }
 
-    private static func parse(_ files: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
+    private static func parse(_ read: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var planned: [Unit] = []
-        for file in files {
+        var prepared: [SeedFile] = []
+        for original in read {
+            let isCSV = (original.displayPath as NSString).pathExtension.lowercased() == "csv"
+            // Excel's "CSV (Macintosh)" ends lines with CR alone: read each CR as a line break (byte for
+            // byte, so positions hold) rather than see one long row.
+            let file = isCSV && original.endsLinesWithCarriageReturnsOnly ? original.withCarriageReturnsAsLineFeeds() : original
+            prepared.append(file)
             let index = set.add(file)
-            switch (file.displayPath as NSString).pathExtension.lowercased() {
+            if file !== original {
+                set.warning(file.location(line: 1, column: 1), "lines end with CR only (old Mac format): each CR read as a line break")
+            }
+            switch isCSV ? "csv" : (file.displayPath as NSString).pathExtension.lowercased() {
             case "csv":
                 file.csvDelimiter = file.guessDelimiter()
                 let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
@@ -140,6 +164,7 @@ public enum SeedLoader {
         }
         let units = planned
         let parts = units.map { _ in Part() }
+        let files = prepared
         let work: @Sendable (Int) -> Void = { number in
             let part = parts[number]
             // Encoding is checked inside the parallel work; a bad byte anywhere rejects the whole file.
@@ -193,43 +218,27 @@ public enum SeedLoader {
         }
     }
 
-    /// The whole file straight into an array, without an intermediate `Data` copy.
-    static func readBytes(atPath path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
-        let descriptor = handle.fileDescriptor
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+    /// The whole file straight into an array, without an intermediate `Data` copy. Opened without
+    /// blocking and checked to be a regular file, so a FIFO or a device is refused instead of waited on.
+    static func readBytes(atPath path: String) -> Result<[UInt8], SeedLoadError> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable(path, String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(path, String(cString: strerror(errno)))) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable(path, FileKind(status.st_mode).reason)) }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
             count = 0
             while count < buffer.count {
                 let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0, errno == EINTR { continue }
-                if got <= 0 { failed = got < 0; break }
+                if got < 0 { failure = errno }
+                if got <= 0 { break }
                 count += got
             }
         }
-        return failed ? nil : bytes
-    }
-
-    static func seedFiles(in root: String) throws(SeedLoadError) -> (seeds: [String], ignored: [String]) {
-        let base = URL(fileURLWithPath: root)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else {
-            throw .unreadable(root, "cannot list the directory")
-        }
-        var seeds: [String] = [], ignored: [String] = []
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let relative = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
-            let shown = root == "." ? relative : prefix + relative
-            if extensions.contains(url.pathExtension.lowercased()) {
-                seeds.append(shown)
-            } else if !["md", "txt"].contains(url.pathExtension.lowercased()) {
-                ignored.append(shown)
-            }
-        }
-        return (seeds.sorted(), ignored.sorted())
+        if failure != 0 { return .failure(.unreadable(path, String(cString: strerror(failure)))) }
+        return .success(bytes)
     }
 }

@@ -34,12 +34,14 @@ public enum SeedSnapshot {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             // (what the file is to the loader, its path)
             var files = [("seed", path)]
+            var entries: [String] = []
             if isDirectory.boolValue {
-                guard let listed = try? SeedLoader.seedFiles(in: path) else { return nil }
+                guard let listed = try? SeedFolder(root: path) else { return nil }
                 files = listed.seeds.map { ("seed", $0) } + listed.ignored.map { ("ignored", $0) }
+                // What was skipped may have no stamp (a dangling link): its path and reason stand for it.
+                entries = listed.skipped.map { "skipped\u{0}\($0.path)\u{0}\($0.reason)" }
             }
             files.append(("executable", "/proc/self/exe"))
-            var entries: [String] = []
             for (role, file) in files {
                 guard let stamp = stamp(file) else { return nil }
                 entries.append("\(role)\u{0}\(file)\u{0}\(stamp)")
@@ -76,7 +78,7 @@ public enum SeedSnapshot {
         throws(SeedLoadError) -> (result: LoadResult, fromSnapshot: Bool, fingerprint: Fingerprint?) {
         // Without a snapshot location there is nothing to read or write: no fingerprint either.
         let fingerprint = snapshot == nil ? nil : Fingerprint.of(path: path, name: name)
-        if let snapshot, let fingerprint, let bytes = SeedLoader.readBytes(atPath: snapshot),
+        if let snapshot, let fingerprint, case .success(let bytes) = SeedLoader.readBytes(atPath: snapshot),
            let result = decode(bytes, expecting: fingerprint) {
             return (result, true, fingerprint)
         }

@@ -100,8 +100,18 @@ struct YAMLFields {
         return id
     }
 
+    /// The text of a typed value (a date, an amount, a number): written but empty (`date: ""`) is an
+    /// error, where leaving the key out, or `~`, says the value is unknown.
+    private func typedText(_ key: String) -> String? {
+        if let node = node(key), case .scalar(let scalar) = node, scalar.string.trimmingSpaces().isEmpty {
+            set.error(location(of: key), "'\(key)' is empty: write a value, or leave the key out when it is unknown")
+            return nil
+        }
+        return string(key)
+    }
+
     func date(_ key: String) -> PartialDate? {
-        guard let text = string(key) else { return nil }
+        guard let text = typedText(key) else { return nil }
         switch PartialDate.parse(text) {
         case .success(let date): return date
         case .failure(let error):
@@ -111,7 +121,7 @@ struct YAMLFields {
     }
 
     func span(_ key: String) -> Span? {
-        guard let text = string(key) else { return nil }
+        guard let text = typedText(key) else { return nil }
         switch Span.parse(text) {
         case .success(let span): return span
         case .failure(let error):
@@ -121,7 +131,7 @@ struct YAMLFields {
     }
 
     func percentage(_ key: String) -> Percentage? {
-        guard let text = string(key) else { return nil }
+        guard let text = typedText(key) else { return nil }
         switch Percentage.parse(text) {
         case .success(let share): return share
         case .failure(let error):
@@ -131,7 +141,7 @@ struct YAMLFields {
     }
 
     func number(_ key: String) -> Double? {
-        guard let text = string(key) else { return nil }
+        guard let text = typedText(key) else { return nil }
         guard let value = Double(text), value.isFinite else {
             set.error(location(of: key), "'\(key)' must be a number, found '\(text)'")
             return nil
@@ -152,6 +162,9 @@ struct YAMLFields {
                 return nil
             case .success(let currency):
                 switch Money.parseAmount(amount, original: amount) {
+                case .success(let cents) where cents < 0:
+                    set.error(fields.location(of: "amount"), "'\(key)' must not be negative (\(amount))")
+                    return nil
                 case .success(let cents): return Money(minorUnits: cents, currency: currency)
                 case .failure(let error):
                     set.error(fields.location(of: "amount"), "invalid '\(key)': \(error)")
@@ -159,8 +172,11 @@ struct YAMLFields {
                 }
             }
         }
-        guard let text = string(key) else { return nil }
+        guard let text = typedText(key) else { return nil }
         switch Money.parse(text) {
+        case .success(let money) where money.minorUnits < 0:
+            set.error(location(of: key), "'\(key)' must not be negative (\(text))")
+            return nil
         case .success(let money): return money
         case .failure(let error):
             set.error(location(of: key), "invalid '\(key)': \(error)")

@@ -257,9 +257,9 @@ struct YAMLSeedReader {
             checkOrder(line, start: funding.start, end: funding.end, endKey: "end")
             return funding
         }
+        let total = lines.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
+        if total > 10_000 { set.error(fields.location(of: "funding"), "funding shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
         if let budget {
-            let total = lines.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
-            if total > 10_000 { set.error(fields.location(of: "funding"), "funding shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
             let currencies = Set(lines.compactMap { $0.amount?.currency })
             if let other = currencies.first(where: { $0 != budget.currency }) {
                 set.warning(fields.location(of: "funding"), "a funding line is in \(other) while the budget is in \(budget.currency)")

@@ -62,6 +62,26 @@ import Testing
         #expect(run.error.contains("no such seed directory or file: /no/such/dir"))
     }
 
+    @Test func emptyPipedOrLinkedSeedFoldersAreNeverAnEmptyNetwork() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-cli-seeds-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "# notes\n".write(toFile: folder + "/empty/README.md", atomically: true, encoding: .utf8)
+        for command in [["check"], ["summary"], ["mission", "list"]] {
+            let run = try grappe(command + ["--seeds", folder + "/empty"])
+            #expect(run.status == 66, "\(command)")
+            #expect(run.error.contains("no seed files in \(folder)/empty"), "\(command)")
+        }
+        try #require(mkfifo(folder + "/pipe", 0o600) == 0)
+        let piped = try grappe("check", "--seeds", folder + "/pipe")
+        #expect(piped.status == 66)
+        #expect(piped.error.contains("a FIFO (named pipe), not a regular file"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: Self.repository.appendingPathComponent("seeds").path)
+        let linked = try grappe("check", "--seeds", folder + "/link")
+        #expect(linked.status == 0)
+        #expect(linked.output.contains("\(folder)/link: 8 files, 5 documents, 47 entities"), "\(linked.output)")
+    }
+
     @Test func seedsComeFromTheEnvironment() throws {
         let run = try grappe("check", environment: ["GRAPPE_SEEDS": "/from/env"])
         #expect(run.status == 66)

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What kind of thing a path is, from `stat`'s mode, for messages about what was skipped.
+enum FileKind {
+    case regular, directory, fifo, characterDevice, blockDevice, socket, other
+
+    init(_ mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        case S_IFIFO: self = .fifo
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        case S_IFSOCK: self = .socket
+        default: self = .other
+        }
+    }
+
+    /// Why such a thing is not read as a seed file.
+    var reason: String {
+        switch self {
+        case .regular: "a regular file"
+        case .directory: "a directory"
+        case .fifo: "a FIFO (named pipe), not a regular file: reading it could wait forever"
+        case .characterDevice, .blockDevice: "a device, not a regular file"
+        case .socket: "a socket, not a regular file"
+        case .other: "not a regular file"
+        }
+    }
+}
+
+/// The seed files under a folder, found by walking it as a person would expect: symbolic links to
+/// files and folders are followed (a folder reached twice, as in a loop, is read once), hidden entries
+/// are left out, and everything else that is not read is listed with the reason.
+struct SeedFolder {
+    /// A file or folder left out, and why.
+    struct Skipped: Equatable {
+        var path: String
+        var reason: String
+    }
+
+    var seeds: [String] = []
+    /// Files whose extension is not a seed format (README.md and .txt notes aside).
+    var ignored: [String] = []
+    var skipped: [Skipped] = []
+
+    /// Walks `root` (itself possibly a symbolic link to a folder). `shown` is how paths are written in
+    /// messages: the root as given, then the names below it.
+    init(root: String) throws(SeedLoadError) {
+        var visited: [String: String] = [:]
+        guard let rootStatus = Self.status(root, following: true) else { throw .unreadable(root, String(cString: strerror(errno))) }
+        try walk(root, shown: root == "." ? "" : (root.hasSuffix("/") ? root : root + "/"), status: rootStatus, visited: &visited, isRoot: true)
+        seeds.sort()
+        ignored.sort()
+        skipped.sort { $0.path < $1.path }
+    }
+
+    private static func status(_ path: String, following: Bool) -> stat? {
+        var result = stat()
+        return (following ? stat(path, &result) : lstat(path, &result)) == 0 ? result : nil
+    }
+
+    private mutating func walk(_ path: String, shown prefix: String, status: stat, visited: inout [String: String], isRoot: Bool) throws(SeedLoadError) {
+        let identity = "\(status.st_dev):\(status.st_ino)"
+        if let first = visited[identity] {
+            skipped.append(Skipped(path: String(prefix.dropLast()), reason: "the folder '\(first)' again (a symbolic link loop): read once"))
+            return
+        }
+        visited[identity] = prefix.isEmpty ? "." : String(prefix.dropLast())
+        guard let directory = opendir(path) else {
+            if isRoot { throw .unreadable(path, "cannot list the folder: \(String(cString: strerror(errno)))") }
+            skipped.append(Skipped(path: String(prefix.dropLast()), reason: "cannot list the folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name.first == UInt8(ascii: ".") { continue }
+            names.append(name)
+        }
+        closedir(directory)
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            guard let text = String(validating: name, as: UTF8.self) else {
+                let readable = String(decoding: name, as: UTF8.self)
+                skipped.append(Skipped(path: prefix + readable, reason: "the file name is not valid UTF-8 (rename it to read it)"))
+                continue
+            }
+            visit(path: (path as NSString).appendingPathComponent(text), shown: prefix + text, visited: &visited)
+        }
+    }
+
+    private mutating func visit(path: String, shown: String, visited: inout [String: String]) {
+        guard let link = Self.status(path, following: false) else {
+            skipped.append(Skipped(path: shown, reason: "cannot read: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var status = link
+        if link.st_mode & S_IFMT == S_IFLNK {
+            guard let target = Self.status(path, following: true) else {
+                let problem = errno == ELOOP ? "a symbolic link loop" : "a dangling symbolic link (its target does not exist)"
+                skipped.append(Skipped(path: shown, reason: problem))
+                return
+            }
+            if let resolved = realpath(path, nil) {
+                defer { free(resolved) }
+                let real = String(cString: resolved)
+                if ["/proc", "/sys", "/dev"].contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+                    skipped.append(Skipped(path: shown, reason: "a symbolic link into \(real): system files are not seeds"))
+                    return
+                }
+            }
+            status = target
+        }
+        switch FileKind(status.st_mode) {
+        case .directory:
+            try? walk(path, shown: shown + "/", status: status, visited: &visited, isRoot: false)
+        case .regular:
+            let pathExtension = (shown as NSString).pathExtension.lowercased()
+            if SeedLoader.extensions.contains(pathExtension) {
+                seeds.append(shown)
+            } else if !["md", "txt"].contains(pathExtension) {
+                ignored.append(shown)
+            }
+        case let kind:
+            skipped.append(Skipped(path: shown, reason: kind.reason))
+        }
+    }
+}
