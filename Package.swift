@@ -62,6 +62,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
-        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds"]),
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds",
+                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

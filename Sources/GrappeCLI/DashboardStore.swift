@@ -16,10 +16,14 @@ struct DashboardStore {
         self.author = author
         guard !options.noStore else { notice = "--no-store"; return }
         do {
-            store = try SQLiteWorkspaceStore.open(path: options.storePath, create: true)
+            store = try SQLiteWorkspaceStore.open(path: options.storePath, for: .write)
             notice = store?.readOnlyReason
         } catch {
             notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
+            // A damaged file is never written, but what can still be read of it is shown.
+            if case .damaged? = error as? StoreError {
+                store = try? SQLiteWorkspaceStore.open(path: options.storePath, for: .read)
+            }
         }
     }
 

@@ -92,9 +92,10 @@ struct AuthorOption: ParsableArguments {
     }
 }
 
-/// The seeds, the store opened for writing, and the network everyone sees.
+/// The seeds, what the store holds, and the network everyone sees. The store is read first and opened
+/// for writing only to save a change that passed validation, so a rejected command creates nothing.
 struct Workbench {
-    let store: SQLiteWorkspaceStore
+    let storePath: String
     let workspace: Workspace
     let network: Network
     /// The seed files read, for checking a mission file together with them.
@@ -109,29 +110,30 @@ struct Workbench {
             throw Exit.dataError
         }
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: seeds.storePath, create: true) else { throw StoreError.notFound(seeds.storePath) }
-            if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-            let workspace = try store.load()
+            let workspace = try SQLiteWorkspaceStore.open(path: seeds.storePath, for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
-            return Workbench(store: store, workspace: workspace, network: network, seedFiles: result.files)
+            return Workbench(storePath: seeds.storePath, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
     }
 
-    /// Reports a store error and gives the exit code that goes with it.
-    static func fail(_ error: StoreError) -> ExitCode {
+    /// Reports a store error and gives the exit code that goes with it (sysexits): 66 when a store
+    /// cannot be opened to read, 73 when it cannot be created or written, 74 when it is damaged.
+    static func fail(_ error: StoreError, reading: Bool = false) -> ExitCode {
         Output.error("grappe: \(error)")
         switch error {
         case .stale:
             Output.error("grappe: nothing was saved; look at 'grappe mission show' and edit again")
             return Exit.temporaryFailure
         case .readOnly: return Exit.noPermission
-        case .cannotOpen: return Exit.cannotCreate
+        case .cannotOpen: return reading ? Exit.noInput : Exit.cannotCreate
+        case .cannotWrite: return Exit.cannotCreate
+        case .damaged, .failed: return Exit.ioError
         case .notFound: return Exit.noInput
         case .nothingToUndo: return ExitCode.failure
-        default: return Exit.dataError
+        case .exists, .notAWorkspace, .newerVersion: return Exit.dataError
         }
     }
 
@@ -150,6 +152,8 @@ struct Workbench {
 
     func save(_ change: Change, author: String) throws {
         do {
+            guard let store = try SQLiteWorkspaceStore.open(path: storePath, for: .write) else { throw StoreError.notFound(storePath) }
+            if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author)
             Output.line("#\(entry.sequence) \(entry.summary)" + Style.dim("  (\(author), \(store.location))"))
         } catch let error as StoreError {
@@ -314,9 +318,9 @@ extension MissionCommand {
         func run() throws {
             let workspace: Workspace
             do {
-                workspace = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, create: false)?.load() ?? .empty
+                workspace = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .read)?.load() ?? .empty
             } catch let error as StoreError {
-                throw Workbench.fail(error)
+                throw Workbench.fail(error, reading: true)
             }
             let text = try SeedYAML.encode(entities: workspace.entities.map(\.entity), records: workspace.records.map(\.record),
                                            comment: "Missions recorded in \(seedOptions.storePath), exported by grappe \(Grappe.version).")
@@ -337,9 +341,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries: [JournalEntry]
         do {
-            entries = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, create: false)?.history(limit: limit) ?? []
+            entries = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .read)?.history(limit: limit) ?? []
         } catch let error as StoreError {
-            throw Workbench.fail(error)
+            throw Workbench.fail(error, reading: true)
         }
         switch format {
         case .text:
@@ -367,10 +371,12 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, create: false) else {
+            guard FileManager.default.fileExists(atPath: seedOptions.storePath),
+                  let store = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .write) else {
                 Output.error("grappe: nothing to undo (no store at \(seedOptions.storePath))")
                 throw ExitCode.failure
             }
+            if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.undoLast(author: author.name)
             Output.line("#\(entry.sequence) \(entry.summary)")
         } catch let error as StoreError {

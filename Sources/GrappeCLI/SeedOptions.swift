@@ -28,7 +28,8 @@ struct SeedOptions: ParsableArguments {
     }
 
     /// Loads the seeds and lays the workspace store over them (see `Overlay`), or exits 66 when there is
-    /// nothing at the seeds' path. A store that cannot be read is reported, and the seeds shown alone.
+    /// nothing at the seeds' path. A store that cannot be read is an error (see `Workbench.fail`):
+    /// the network without its recorded missions would mislead; `--no-store` reads the seeds alone.
     func load(timings: Bool = false) throws -> LoadResult {
         try loadWithStore(timings: timings).result
     }
@@ -38,15 +39,16 @@ struct SeedOptions: ParsableArguments {
         var result = try loadSeeds(timings: timings)
         guard !noStore else { return (result, nil, .empty) }
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: storePath, create: false) else { return (result, nil, .empty) }
+            guard let store = try SQLiteWorkspaceStore.open(path: storePath, for: .read) else { return (result, nil, .empty) }
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
             for warning in warnings { Output.error("grappe: warning: \(storePath): \(warning)") }
             return (result, store, workspace)
-        } catch {
-            Output.error("grappe: \(error); showing the seeds alone")
-            return (result, nil, .empty)
+        } catch let error as StoreError {
+            let code = Workbench.fail(error, reading: true)
+            Output.error("grappe: --no-store reads the seeds without the recorded missions")
+            throw code
         }
     }
 

@@ -12,28 +12,42 @@ typealias Record = GrappeModel.Record
 public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
     public let location: String
     public let readOnlyReason: String?
-    private let writer: any DatabaseWriter
+    /// Internal, not private: store tests reach the connection to simulate faults (a full disk).
+    let writer: any DatabaseWriter
 
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens the store at `path`. A missing file is created (with its folder) when `create` is true,
-    /// owner-only; else `nil` comes back, meaning an empty workspace. A file whose mode has no write
-    /// permission opens read-only. Never touches a file that is not a Grappe workspace or is newer.
-    public static func open(path: String, create: Bool) throws -> SQLiteWorkspaceStore? {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists, isDirectory.boolValue { throw StoreError.cannotOpen(path: path, detail: "it is a folder") }
-        if !exists {
-            guard create else { return nil }
+    /// What the store is opened for. Reading never changes the file: no schema upgrade, no switch to
+    /// WAL, no file created. Writing creates it (with its folder) and upgrades it, after checking its
+    /// pages (`PRAGMA quick_check`): a damaged file is never written to.
+    public enum Access: Sendable {
+        case read, write
+    }
+
+    /// Opens the store at `path`. A missing (or still empty) file reads as `nil`, an empty workspace;
+    /// for writing it is created, owner-only. A file whose mode has no write permission opens
+    /// read-only. Never touches a file that is not a Grappe workspace, is newer, or is damaged.
+    public static func open(path: String, for access: Access) throws -> SQLiteWorkspaceStore? {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: "it is a folder")
+            case S_IFIFO: throw StoreError.cannotOpen(path: path, detail: "it is a FIFO (named pipe), not a file")
+            default: throw StoreError.cannotOpen(path: path, detail: "it is not a regular file")
+            }
+            if info.st_size == 0, access == .read { return nil }
+        } else {
+            guard errno == ENOENT else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+            guard access == .write else { return nil }
             try createFile(at: path)
         }
         try checkHeader(path)
-        let readOnly = try readOnlyReason(for: path)
-        return try SQLiteWorkspaceStore(path: path, readOnlyReason: readOnly)
+        let readOnly = access == .read ? "opened for reading" : try readOnlyReason(for: path)
+        return try SQLiteWorkspaceStore(path: path, access: access, readOnlyReason: readOnly)
     }
 
-    private init(path: String, readOnlyReason: String?) throws {
+    private init(path: String, access: Access, readOnlyReason: String?) throws {
         location = path
         self.readOnlyReason = readOnlyReason
         var configuration = Configuration()
@@ -50,13 +64,15 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
             }
         }
         do {
-            // Who wrote the file is checked through a read-only connection first: opening a pool
-            // switches the file to WAL, which is already a write.
+            // Who wrote the file, and whether its pages hold, is checked through a read-only
+            // connection first: opening a pool switches the file to WAL, which is already a write.
             var inspection = configuration
             inspection.readonly = true
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
             if size > 0 {
-                try Self.checkIdentity(of: DatabaseQueue(path: path, configuration: inspection), path: path, readOnly: readOnlyReason != nil)
+                let reader = try DatabaseQueue(path: path, configuration: inspection)
+                try Self.checkIdentity(of: reader, path: path, access: access, readOnly: readOnlyReason != nil)
+                if readOnlyReason == nil { try Self.checkPages(of: reader, path: path) }
             }
             if readOnlyReason == nil {
                 writer = try DatabasePool(path: path, configuration: configuration)
@@ -68,13 +84,23 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, detail: error.message ?? "database disk image is malformed")
         } catch {
             throw StoreError.cannotOpen(path: path, detail: "\(error)")
         }
     }
 
+    /// `PRAGMA quick_check`: every page and index entry well formed. Run before any write, so that a
+    /// damaged file (a disk fault, a copy cut short) is never made worse.
+    private static func checkPages(of reader: DatabaseQueue, path: String) throws {
+        let problems = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard problems != ["ok"] else { return }
+        throw StoreError.damaged(path: path, detail: problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : ""))
+    }
+
     /// Another application's database, or one from a newer Grappe, is refused before any write.
-    private static func checkIdentity(of reader: DatabaseQueue, path location: String, readOnly: Bool) throws {
+    private static func checkIdentity(of reader: DatabaseQueue, path location: String, access: Access, readOnly: Bool) throws {
         try reader.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
@@ -94,6 +120,9 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
                 throw StoreError.newerVersion(path: location, unknown: ["user_version \(version)"])
             }
             if readOnly, try !migrator.hasCompletedMigrations(db) {
+                if access == .read {
+                    throw StoreError.cannotOpen(path: location, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")
+                }
                 throw StoreError.readOnly("\(location) needs an upgrade, which a read-only file cannot take")
             }
         }
@@ -369,6 +398,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw StoreError.readOnly("\(location): \(error.message ?? "read-only")")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.cannotWrite(path: location, detail: "the disk is full")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path: location, detail: error.message ?? "disk I/O error")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: location, detail: error.message ?? "database disk image is malformed")
         } catch {
             throw StoreError.failed("\(error)")
         }

@@ -81,6 +81,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Written by a newer Grappe: migrations this one does not know.
     case newerVersion(path: String, unknown: [String])
     case cannotOpen(path: String, detail: String)
+    /// Its pages fail SQLite's checks: it is read at most, never written.
+    case damaged(path: String, detail: String)
+    /// A write did not reach the disk (full, or an I/O error); nothing of it was kept.
+    case cannotWrite(path: String, detail: String)
     case failed(String)
 
     /// What is wrong, without the path: for notices on a narrow screen, where the path goes last.
@@ -89,6 +93,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAWorkspace(_, let detail): "not a Grappe workspace (\(detail))"
         case .newerVersion(_, let unknown): "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
         case .cannotOpen(_, let detail): "cannot open it: \(detail)"
+        case .damaged(_, let detail): "the file is damaged (\(detail)): browsing only"
+        case .cannotWrite(_, let detail): "cannot write it: \(detail)"
         default: description
         }
     }
@@ -105,6 +111,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .newerVersion(let path, let unknown):
             "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
         case .cannotOpen(let path, let detail): "cannot open the store \(path): \(detail)"
+        case .damaged(let path, let detail):
+            "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
+        case .cannotWrite(let path, let detail): "cannot write to the store \(path): \(detail); nothing was saved"
         case .failed(let detail): "the store failed: \(detail)"
         }
     }

@@ -151,14 +151,16 @@ import Testing
 
     @Test func foreignReadOnlyAndUnwritableStores() throws {
         let workspace = try Workspace()
-        // Not a database: refused, untouched; the analysts' commands still run on the seeds.
+        // Not a database: refused, untouched; the analysts' commands say so instead of leaving the
+        // recorded missions out in silence, and run on the seeds alone with --no-store.
         try FileManager.default.createDirectory(atPath: (workspace.store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data("carnet de notes".utf8).write(to: URL(fileURLWithPath: workspace.store))
         let refused = try add(workspace)
         #expect(refused.status == 65 && refused.error.contains("is not a Grappe workspace"))
         #expect(try String(contentsOfFile: workspace.store, encoding: .utf8) == "carnet de notes")
         let summary = try cli.grappe(["summary"], environment: workspace.environment)
-        #expect(summary.status == 0 && summary.error.contains("showing the seeds alone"))
+        #expect(summary.status == 65 && summary.error.contains("is not a Grappe workspace") && summary.error.contains("--no-store"))
+        #expect(try cli.grappe(["summary", "--no-store"], environment: workspace.environment).status == 0)
 
         // Read-only: the mission is listed, a change is refused with 77.
         try FileManager.default.removeItem(atPath: workspace.store)

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import GrappeModel
+@testable import GrappeStore
+import GrappeWorkspace
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A store file that is damaged, full, a pipe, or only read: nothing is written where it must not be,
+/// and every failure says what it is.
+@Suite struct StoreFaultTests {
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    /// A store with a few missions, closed (its log folded into the file).
+    static func filledStore(in folder: TemporaryFolder, missions: Int = 6) throws -> String {
+        let path = folder.path + "/w.sqlite"
+        do {
+            let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+            for number in 1...missions {
+                var draft = lyonDraft(title: "Mission \(number)")
+                draft.notes = String(repeating: "note ", count: 600)
+                try store.save(try change(draft), author: "ana")
+            }
+        }
+        return path
+    }
+
+    @Test func readingNeverChangesTheFile() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.filledStore(in: folder, missions: 2)
+        let before = try Self.bytes(path)
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .read))
+        #expect(store.readOnlyReason != nil)
+        #expect(try store.load().records.count == 2)
+        #expect(try store.history(limit: nil).count == 2)
+        #expect(try store.drafts().isEmpty)
+        #expect(throws: StoreError.self) { try store.saveDraft(StoredDraft(key: "k", json: "{}", updatedAt: "now")) }
+        #expect(try Self.bytes(path) == before)
+        // A store that does not exist is an empty workspace to read, and is not created.
+        #expect(try SQLiteWorkspaceStore.open(path: folder.path + "/none/w.sqlite", for: .read) == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none"))
+    }
+
+    @Test func aStoreNeedingAnUpgradeIsNotUpgradedByReading() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/old.sqlite"
+        // What an older Grappe left: its identity, and no migration this one knows of.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        let before = try Self.bytes(path)
+        #expect(throws: StoreError.cannotOpen(path: path, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")) {
+            try SQLiteWorkspaceStore.open(path: path, for: .read)
+        }
+        #expect(try Self.bytes(path) == before)
+        let upgraded = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        #expect(try upgraded.load().records.isEmpty)
+    }
+
+    @Test func aDamagedStoreIsNeverWritten() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.filledStore(in: folder)
+        var damaged = try Self.bytes(path)
+        let pageSize = 4096
+        try #require(damaged.count > 6 * pageSize)
+        for page in [3, 5] { damaged.replaceSubrange(page * pageSize..<(page * pageSize + 16), with: Data(repeating: 0xFF, count: 16)) }
+        try damaged.write(to: URL(fileURLWithPath: path))
+        #expect {
+            try SQLiteWorkspaceStore.open(path: path, for: .write)
+        } throws: { error in
+            guard case .damaged(let at, _)? = error as? StoreError else { return false }
+            return at == path
+        }
+        #expect(try Self.bytes(path) == damaged, "not a byte written")
+    }
+
+    @Test func aFullDiskFailsTheSaveAndKeepsWhatWasThere() throws {
+        let folder = try TemporaryFolder()
+        let path = try Self.filledStore(in: folder, missions: 1)
+        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        // SQLite reports a disk that cannot grow the file as SQLITE_FULL; capping the file at its
+        // current size gives that answer without filling a real disk (the CLI test uses a real one).
+        try store.writer.writeWithoutTransaction { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+        }
+        var big = lyonDraft(title: "Mission trop grande")
+        big.notes = String(repeating: "x", count: 200_000)
+        #expect {
+            try store.save(try change(big), author: "ana")
+        } throws: { error in
+            guard case .cannotWrite(_, let detail)? = error as? StoreError else { return false }
+            return detail == "the disk is full"
+        }
+        #expect(try store.load().records.map(\.record.title) == ["Mission 1"])
+        #expect(try store.history(limit: nil).count == 1)
+    }
+
+    @Test func aPipeOrAFolderIsRefusedAtOnce() throws {
+        let folder = try TemporaryFolder()
+        try #require(mkfifo(folder.path + "/pipe.sqlite", 0o600) == 0)
+        for access in [SQLiteWorkspaceStore.Access.read, .write] {
+            #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: "it is a FIFO (named pipe), not a file")) {
+                try SQLiteWorkspaceStore.open(path: folder.path + "/pipe.sqlite", for: access)
+            }
+            #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: "it is not a regular file")) {
+                try SQLiteWorkspaceStore.open(path: "/dev/zero", for: access)
+            }
+        }
+    }
+}
