@@ -109,4 +109,44 @@ import Testing
         #expect(Set(network.entities(ofKind: .city).map(\.name)) == ["Laval", "Lille", "Montréal", "Lyon"])
         #expect(network.entity("technomontreal")?.kind == .cluster)
     }
+
+    @Test func onlyWhatTheDocumentsSay() throws {
+        // Le Panier Bleu works on a "financial and governance" model; Amazon is the experience to
+        // imitate, not a competitor the document names.
+        #expect(network.record("modele-financier-panier-bleu")?.summary?.contains("financier et de gouvernance") == true)
+        #expect(!network.relations.contains { $0.type == .competesWith })
+        #expect(relation("alain-dumas", .mentions, "amazon") != nil)
+        // The Lyon club has no alias in the texts, and Benoit is a commentator, not a stated member.
+        #expect(network.entity("reunions-ecommerce-lyon")?.aliases == [])
+        #expect(relation("benoit", .memberOf, "reunions-ecommerce-lyon") == nil)
+        #expect(network.entity("benoit")?.sources.allSatisfy { $0.note?.contains("au nom") != true } == true)
+        // The corridor is the agreement's setting, not a stated objective of the mission.
+        let mission = try #require(network.record("mission-laval-lille")?.mission)
+        #expect(!mission.objectives.contains { $0.contains("corridor") })
+    }
+
+    @Test func factsTheDocumentsGiveAreKept() throws {
+        #expect(network.entity("aqce")?.founded == PartialDate(year: 2013))
+        let club = try #require(network.entity("reunions-ecommerce-lyon"))
+        let clubText = club.attributes.values.joined(separator: " ")
+        for fact in ["publics ou associatifs", "aide à l'innovation", "services communs", "prématurée", "deux heures", "presse",
+                     "DGCCRF", "déchets", "clics frauduleux", "confiance des internautes"] {
+            #expect(clubText.contains(fact), "\(fact)")
+        }
+        #expect(network.entity("daniel-broche")?.summary?.contains("très petites entreprises") == true)
+        let dumas = try #require(network.entity("alain-dumas")?.summary)
+        #expect(dumas.contains("concurrence étrangère") && dumas.contains("commerçants, clients, gouvernements et investisseurs"))
+        #expect(network.record("programme-virage-numerique-detaillants")?.attributes.values.contains { $0.contains("Léopold Turgeon") && $0.contains("historique") } == true)
+        #expect(network.entity("cqic")?.attributes.values.contains { $0.contains("concentrations d'entreprises de commerce") } == true)
+        let teyart = try #require(network.entity("teyart")?.attributes.values.joined())
+        #expect(teyart.contains("biotechnologies") && teyart.contains("mode"))
+    }
+
+    @Test func typesTheDocumentsDoNotGiveAreMarked() {
+        let inferred = ["amazon", "banque-nationale", "la-chambre", "overblog", "fevad", "acsel", "dgccrf", "jdn", "neteco", "cqcd",
+                        "la-presse", "mouvement-desjardins"]
+        for id in inferred {
+            #expect(network.entity(id)?.attributes["classement"]?.hasPrefix("type choisi par la rédaction") == true, "\(id)")
+        }
+    }
 }
