@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
                                                                     "GrappeWorkspace", "GrappeStore"],
                           path: "Benchmarks/GrappeBench"),
+        // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
+        .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
                     exclude: ["Fixtures"]),

@@ -102,8 +102,8 @@ public enum SeedLoader {
         return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
     }
 
-    /// The same from raw bytes, which may not be valid UTF-8 (tests of damaged files).
-    static func load(rawFiles: [(path: String, bytes: [UInt8])], chunkSize: Int = defaultChunkSize) -> LoadResult {
+    /// The same from raw bytes, which may not be valid UTF-8 (damaged files; the fuzz target).
+    public static func load(rawFiles: [(path: String, bytes: [UInt8])], chunkSize: Int = defaultChunkSize) -> LoadResult {
         let set = SeedSet()
         parse(rawFiles.sorted { $0.path < $1.path }.map { SeedFile(displayPath: $0.path, bytes: $0.bytes) }, into: set, chunkSize: chunkSize)
         let network = Validator(set: set).run(name: "Grappe")

@@ -13,16 +13,26 @@ import Glibc
         /// The workspace store: fresh for each session unless one is given.
         let store: String
 
+        /// `jobControl`: the shell runs the dashboard as a job, as an interactive shell does, so Ctrl-Z
+        /// stops it; the script then saves the terminal's modes (`suspended`) and brings it back with `fg`.
         init(width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil, seeds: String? = nil,
-             environment: String = "") throws {
+             environment: String = "", jobControl: Bool = false) throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             self.store = store ?? folder.appendingPathComponent("workspace.sqlite").path
             // Each file is written under another name and renamed, so a reader never sees it half written.
             let script = """
                 cd '\(folder.path)'
                 stty -g > before.tmp && mv before.tmp before
+                \(jobControl ? "set -m" : "")
                 env LC_ALL=C.UTF-8 TERM=xterm-256color GRAPPE_STORE='\(self.store)' \(environment) '\(CLITests.binary.path)' --seeds '\(seeds ?? CLITests.repository.appendingPathComponent("seeds").path)' --lang en \(arguments)
-                echo "exit=$?" > status.tmp
+                code=$?
+                if [ $code = 148 ]; then
+                  stty -g > suspended.tmp && mv suspended.tmp suspended
+                  sleep 1
+                  fg
+                  code=$?
+                fi
+                echo "exit=$code" > status.tmp
                 stty -g > after.tmp && mv after.tmp after && mv status.tmp status
                 sleep 30
                 """
@@ -317,6 +327,43 @@ import Glibc
         try session.keys("2", "C-c")
         #expect(session.file("status")?.contains("exit=0") == true)
         #expect(session.file("before") == session.file("after"))
+    }
+
+    @Test func controlZSuspendsAndFgRedraws() throws {
+        let session = try Session(arguments: "--no-color", jobControl: true)
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("2", "j", "j")
+        #expect(session.waitFor("Amazon"))
+        Thread.sleep(forTimeInterval: 0.3)
+        let page = session.screen
+        try session.keys("C-z")
+        // Stopped with the terminal as the shell had it: cooked modes, no dashboard modes left on.
+        #expect(session.file("suspended") == session.file("before"))
+        #expect(session.waitForAbsence("Amazon"), "the shell's screen is back while the job is stopped")
+        // Back with fg: the same page is drawn again, whole, and keys work.
+        var redrawn = false
+        for _ in 0..<100 where !redrawn {
+            redrawn = session.screen == page
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(redrawn, "\(session.screen)")
+        try session.keys("q")
+        #expect(session.file("status")?.contains("exit=0") == true)
+        #expect(session.file("before") == session.file("after"))
+    }
+
+    @Test func pastedTextIsTypedNotRunAsKeys() throws {
+        let session = try Session(arguments: "--no-color")
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("m")
+        #expect(session.waitFor("New mission"))
+        // An ESC (which would close the form) and a CR (which would move on) inside a bracketed paste.
+        try session.tmux("set-buffer", "-b", "grappe-test", "Salon\u{1B}[A de Lille\rq")
+        try session.tmux("paste-buffer", "-p", "-b", "grappe-test", "-t", session.name)
+        #expect(session.waitFor("Salon\\e[A de Lille q"), "\(session.screen)")
+        #expect(session.screen.contains("New mission"))
+        try session.keys("C-c")
+        #expect(session.file("status")?.contains("exit=0") == true)
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
