@@ -63,8 +63,10 @@ struct JSONSeedReader {
             if case .project(let project) = record.body {
                 for line in project.funding { if let funder = line.funder { refer(funder, .entity(nil), "\(path).funding") } }
                 if let parent = project.partOf { refer(parent, .record(.project), "\(path).part_of") }
+                checkAmounts(budget: project.budget, funding: project.funding, path: path)
             }
             if case .mission(let mission) = record.body {
+                checkAmounts(budget: mission.budget, funding: [], path: path)
                 for outcome in mission.outcomes {
                     if let agreement = outcome.agreement { refer(agreement, .record(.agreement), "\(path).outcomes") }
                     if let partner = outcome.partner { refer(partner, .entity(nil), "\(path).outcomes") }
@@ -74,6 +76,17 @@ struct JSONSeedReader {
         }
         set.records += envelope.records
         set.recordOrigins += Array(repeating: top, count: envelope.records.count)
+    }
+
+    /// The same rules as for YAML seeds: no negative amount, shares at most 100% in all.
+    private func checkAmounts(budget: Money?, funding: [FundingLine], path: String) {
+        let at = file.location(line: 1, column: 1)
+        if let budget, budget.minorUnits < 0 { set.error(at, "\(path).budget must not be negative (\(budget))") }
+        for (index, line) in funding.enumerated() {
+            if let amount = line.amount, amount.minorUnits < 0 { set.error(at, "\(path).funding[\(index)].amount must not be negative (\(amount))") }
+        }
+        let total = funding.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
+        if total > 10_000 { set.error(at, "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
     }
 
     /// Where a syntax error is, and what it is, or nil when the bytes are valid JSON. JSONDecoder only

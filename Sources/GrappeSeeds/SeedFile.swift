@@ -19,7 +19,8 @@ final class SeedFile: @unchecked Sendable {
 
     /// Carriage returns but no line feed at all: a file saved with the classic Mac OS line ends.
     var endsLinesWithCarriageReturnsOnly: Bool {
-        bytes.contains(0x0D) && !bytes.contains(0x0A)
+        // A line feed usually comes within the first line, so this test is cheap for ordinary files.
+        !bytes.contains(0x0A) && bytes.contains(0x0D)
     }
 
     /// The same file with each carriage return made a line feed (same length, so offsets hold).

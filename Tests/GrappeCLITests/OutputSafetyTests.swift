@@ -114,12 +114,24 @@ import Glibc
 
     @Test func csvNeutralisesControlsEvenInAFile() throws {
         let hostile = try Hostile()
+        let added = try cli.grappe(["mission", "add", "--title", "Bell\u{7} \u{1B}[2J mission", "--leader", "esc", "--destination", "lyon"],
+                                   environment: hostile.environment)
+        try #require(added.status == 0, "\(added.error)")
         for command in [["summary", "--format", "csv"], ["metrics"]] {
             let run = try cli.grappe(command, environment: hostile.environment)
             #expect(run.status == 0, "\(run.error)")
             #expect(Self.hazards(in: run.output).isEmpty, "\(command)")
             #expect(run.output.contains("\\e]0;pwned\\u{7}Evil"), "\(command)")
         }
+        let folder = hostile.folder.appendingPathComponent("gephi").path
+        #expect(try cli.grappe(["export", "--format", "csv", "--output", folder], environment: hostile.environment).status == 0)
+        for name in ["nodes.csv", "edges.csv"] {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            #expect(Self.hazards(in: text).isEmpty, "\(name)")
+        }
+        let list = try cli.grappe(["mission", "list", "--format", "csv"], environment: hostile.environment)
+        #expect(list.output.contains("Bell\\u{7} \\e[2J mission"))
+        #expect(Self.hazards(in: list.output).isEmpty)
     }
 
     @Test func jsonOnATerminalMeansTheSameAsInAPipe() throws {
@@ -132,5 +144,17 @@ import Glibc
         let fromTerminal = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? NSDictionary
         let fromPipe = try JSONSerialization.jsonObject(with: Data(piped.output.utf8)) as? NSDictionary
         #expect(fromTerminal != nil && fromTerminal == fromPipe)
+    }
+
+    /// `Output` is the one way to standard output: a command that printed by itself could forget the
+    /// escapes. Only the file that defines `Output` may touch standard output directly.
+    @Test func onlyOutputWritesToStandardOutput() throws {
+        let folder = CLITests.repository.appendingPathComponent("Sources/GrappeCLI").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".swift") && name != "SeedOptions.swift" {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            for forbidden in ["print(", "FileHandle.standardOutput", "fputs(", "write(STDOUT_FILENO"] {
+                #expect(!text.contains(forbidden), "\(name) writes with \(forbidden)")
+            }
+        }
     }
 }

@@ -95,4 +95,14 @@ import Glibc
         #expect(result.network.entities.map(\.id) == ["mac-a", "mac-b", "mac-c"])
         #expect(result.diagnostics.first?.description == "nodes.csv:1:1: warning: lines end with CR only (old Mac format): each CR read as a line break")
     }
+
+    @Test func jsonSeedsFollowTheSameAmountRules() throws {
+        let network = try SeedLoader.load(path: Paths.seeds).network
+        let exported = String(decoding: try NetworkJSON.encode(network), as: UTF8.self)
+        // The CQIC's budget made negative.
+        let text = exported.replacingOccurrences(of: "\"2100000.00\"", with: "\"-2100000.00\"")
+        try #require(text != exported)
+        let messages = SeedLoader.load(files: [(path: "network.json", contents: text)]).diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(messages.contains { $0.hasSuffix(".budget must not be negative (-2100000.00 CAD)") }, "\(messages)")
+    }
 }
