@@ -137,16 +137,16 @@ public enum SeedLoader {
         var planned: [Unit] = []
         var prepared: [SeedFile] = []
         for original in read {
-            let isCSV = (original.displayPath as NSString).pathExtension.lowercased() == "csv"
+            let format = (original.displayPath as NSString).pathExtension.lowercased()
             // Excel's "CSV (Macintosh)" ends lines with CR alone: read each CR as a line break (byte for
             // byte, so positions hold) rather than see one long row.
-            let file = isCSV && original.endsLinesWithCarriageReturnsOnly ? original.withCarriageReturnsAsLineFeeds() : original
+            let file = format == "csv" && original.endsLinesWithCarriageReturnsOnly ? original.withCarriageReturnsAsLineFeeds() : original
             prepared.append(file)
             let index = set.add(file)
             if file !== original {
                 set.warning(file.location(line: 1, column: 1), "lines end with CR only (old Mac format): each CR read as a line break")
             }
-            switch isCSV ? "csv" : (file.displayPath as NSString).pathExtension.lowercased() {
+            switch format {
             case "csv":
                 file.csvDelimiter = file.guessDelimiter()
                 let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
