@@ -36,7 +36,7 @@ enum StoreBench {
         // Save latency.
         let savePath = folder + "/bench-save.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: savePath + suffix) }
-        let store = try! SQLiteWorkspaceStore.open(path: savePath, for: .write)!
+        let store = try! WorkspaceStores.open(savePath, for: .write)!
         let changes = (0..<count).map(change)
         // A plain fsync of 4 KiB appended to a file in the same folder, interleaved with the saves so
         // that both meet the same disk weather.
@@ -66,7 +66,7 @@ enum StoreBench {
         // Start-up with many recorded missions.
         let startupPath = folder + "/bench-startup.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: startupPath + suffix) }
-        let big = try! SQLiteWorkspaceStore.open(path: startupPath, for: .write)!
+        let big = try! WorkspaceStores.open(startupPath, for: .write)!
         let fillStart = clock.now
         for index in 0..<startup { try! big.save(change(index), author: "bench") }
         let fill = milliseconds(clock.now - fillStart)
@@ -76,7 +76,7 @@ enum StoreBench {
             let start = clock.now
             let seedResult = try! SeedLoader.load(path: seeds)
             let seeded = clock.now
-            let opened = try! SQLiteWorkspaceStore.open(path: startupPath, for: .write)!
+            let opened = try! WorkspaceStores.open(startupPath, for: .write)!
             let workspace = try! opened.load()
             let recordsRead = clock.now
             let journal = try! opened.journalIndex()

@@ -9,20 +9,20 @@ import GrappeWorkspace
 /// browsing read-only, with a notice.
 struct DashboardStore {
     let author: String
-    private(set) var store: SQLiteWorkspaceStore?
+    private(set) var store: (any WorkspaceStore)?
     private var warningCount = 0
 
     init(options: SeedOptions, author: String) {
         self.author = author
         guard !options.noStore else { notice = "--no-store"; return }
         do {
-            store = try SQLiteWorkspaceStore.open(path: options.storePath, for: .write)
+            store = try WorkspaceStores.open(options.storePath, for: .write)
             notice = store?.readOnlyReason
         } catch {
             notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
             // A damaged file is never written, but what can still be read of it is shown.
             if case .damaged? = error as? StoreError {
-                store = try? SQLiteWorkspaceStore.open(path: options.storePath, for: .read)
+                store = try? WorkspaceStores.open(options.storePath, for: .read)
             }
         }
     }
@@ -83,7 +83,7 @@ struct DashboardStore {
     func keep(_ draft: MissionDraft, key: String, state: inout DashboardState) {
         guard let store, store.readOnlyReason == nil, let json = try? JSONEncoder().encode(draft) else { return }
         do {
-            try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: SQLiteWorkspaceStore.timestamp()))
+            try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: WorkspaceStores.timestamp()))
         } catch {
             state.message = "\(state.strings[.storeFailed]): \(error)"
         }

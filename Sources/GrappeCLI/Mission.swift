@@ -110,7 +110,7 @@ struct Workbench {
             throw Exit.dataError
         }
         do {
-            let workspace = try SQLiteWorkspaceStore.open(path: seeds.storePath, for: .read)?.load() ?? .empty
+            let workspace = try WorkspaceStores.open(seeds.storePath, for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
             return Workbench(storePath: seeds.storePath, workspace: workspace, network: network, seedFiles: result.files)
@@ -152,7 +152,7 @@ struct Workbench {
 
     func save(_ change: Change, author: String) throws {
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: storePath, for: .write) else { throw StoreError.notFound(storePath) }
+            guard let store = try WorkspaceStores.open(storePath, for: .write) else { throw StoreError.notFound(storePath) }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author)
             Output.line("#\(entry.sequence) \(entry.summary)" + Style.dim("  (\(author), \(store.location))"))
@@ -318,7 +318,7 @@ extension MissionCommand {
         func run() throws {
             let workspace: Workspace
             do {
-                workspace = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .read)?.load() ?? .empty
+                workspace = try WorkspaceStores.open(seedOptions.storePath, for: .read)?.load() ?? .empty
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
             }
@@ -341,7 +341,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries: [JournalEntry]
         do {
-            entries = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .read)?.history(limit: limit) ?? []
+            entries = try WorkspaceStores.open(seedOptions.storePath, for: .read)?.history(limit: limit) ?? []
         } catch let error as StoreError {
             throw Workbench.fail(error, reading: true)
         }
@@ -371,8 +371,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: seedOptions.storePath),
-                  let store = try SQLiteWorkspaceStore.open(path: seedOptions.storePath, for: .write) else {
+            guard let store = try WorkspaceStores.open(seedOptions.storePath, for: .update) else {
                 Output.error("grappe: nothing to undo (no store at \(seedOptions.storePath))")
                 throw ExitCode.failure
             }

@@ -35,11 +35,11 @@ struct SeedOptions: ParsableArguments {
     }
 
     /// The same, with the store it read (nil when there is none or it cannot be read) and what it held.
-    func loadWithStore(timings: Bool = false) throws -> (result: LoadResult, store: SQLiteWorkspaceStore?, workspace: Workspace) {
+    func loadWithStore(timings: Bool = false) throws -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace) {
         var result = try loadSeeds(timings: timings)
         guard !noStore else { return (result, nil, .empty) }
         do {
-            guard let store = try SQLiteWorkspaceStore.open(path: storePath, for: .read) else { return (result, nil, .empty) }
+            guard let store = try WorkspaceStores.open(storePath, for: .read) else { return (result, nil, .empty) }
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
@@ -101,7 +101,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// The same, with the store that was read and what it held, for commands that show versions or history.
-    func networkWithStore(from seeds: SeedOptions) throws -> (network: Network, store: SQLiteWorkspaceStore?, workspace: Workspace) {
+    func networkWithStore(from seeds: SeedOptions) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
         let (result, store, workspace) = try Progress.run("loading \(seeds.path)") { try seeds.loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)

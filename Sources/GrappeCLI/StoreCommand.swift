@@ -23,7 +23,7 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             let path = seedOptions.storePath
             do {
-                guard FileManager.default.fileExists(atPath: path), let store = try SQLiteWorkspaceStore.open(path: path, for: .write) else {
+                guard let store = try WorkspaceStores.open(path, for: .update) else {
                     Output.error("grappe: no store at \(path): nothing to upgrade")
                     throw Exit.noInput
                 }

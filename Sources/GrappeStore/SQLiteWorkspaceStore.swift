@@ -17,17 +17,10 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
 
     public static let busyTimeout: TimeInterval = 10
 
-    /// What the store is opened for. Reading never changes the file: no schema upgrade, no switch to
-    /// WAL, no file created. Writing creates it (with its folder) and upgrades it, after checking its
-    /// pages (`PRAGMA quick_check`): a damaged file is never written to.
-    public enum Access: Sendable {
-        case read, write
-    }
-
     /// Opens the store at `path`. A missing (or still empty) file reads as `nil`, an empty workspace;
     /// for writing it is created, owner-only. A file whose mode has no write permission opens
     /// read-only. Never touches a file that is not a Grappe workspace, is newer, or is damaged.
-    public static func open(path: String, for access: Access) throws -> SQLiteWorkspaceStore? {
+    public static func open(path: String, for access: StoreAccess) throws -> SQLiteWorkspaceStore? {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -47,7 +40,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
         return try SQLiteWorkspaceStore(path: path, access: access, readOnlyReason: readOnly)
     }
 
-    private init(path: String, access: Access, readOnlyReason: String?) throws {
+    private init(path: String, access: StoreAccess, readOnlyReason: String?) throws {
         location = path
         self.readOnlyReason = readOnlyReason
         var configuration = Configuration()
@@ -100,7 +93,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
     }
 
     /// Another application's database, or one from a newer Grappe, is refused before any write.
-    private static func checkIdentity(of reader: DatabaseQueue, path location: String, access: Access, readOnly: Bool) throws {
+    private static func checkIdentity(of reader: DatabaseQueue, path location: String, access: StoreAccess, readOnly: Bool) throws {
         try reader.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
@@ -383,7 +376,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(db, Self.timestamp())
+                    result = try body(db, WorkspaceStores.timestamp())
                     return .commit
                 }
                 return result!
@@ -409,12 +402,6 @@ public final class SQLiteWorkspaceStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
-    /// Now, as the journal writes it: ISO 8601 in UTC, to the millisecond.
-    public static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()

@@ -132,6 +132,12 @@ public struct StoredDraft: Sendable, Hashable {
     }
 }
 
+/// What a store is opened for. Reading never changes it (no upgrade, no file created); writing
+/// creates it when missing and upgrades it; updating writes only to a store that already exists.
+public enum StoreAccess: Sendable, Hashable {
+    case read, write, update
+}
+
 /// Where recorded missions live. SQLite (GrappeStore) today; a shared server could implement the same
 /// protocol later. Every method is one transaction; a thrown error means nothing was written.
 public protocol WorkspaceStore: AnyObject, Sendable {

@@ -101,13 +101,32 @@ import Glibc
     @Test func aPipeOrAFolderIsRefusedAtOnce() throws {
         let folder = try TemporaryFolder()
         try #require(mkfifo(folder.path + "/pipe.sqlite", 0o600) == 0)
-        for access in [SQLiteWorkspaceStore.Access.read, .write] {
+        for access in [StoreAccess.read, .write] {
             #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: "it is a FIFO (named pipe), not a file")) {
                 try SQLiteWorkspaceStore.open(path: folder.path + "/pipe.sqlite", for: access)
             }
             #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: "it is not a regular file")) {
                 try SQLiteWorkspaceStore.open(path: "/dev/zero", for: access)
             }
+        }
+    }
+}
+
+/// One factory opens a store from its location.
+@Suite struct StoreLocationTests {
+    @Test func pathsAndFileURLsOpenSQLite() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try WorkspaceStores.open("file://" + folder.path + "/w.sqlite", for: .write))
+        #expect(store.location == folder.path + "/w.sqlite")
+        #expect(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .read)?.load().records.isEmpty == true)
+        #expect(try WorkspaceStores.open(folder.path + "/none.sqlite", for: .update) == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none.sqlite"))
+    }
+
+    @Test func aServerLocationIsRefusedClearly() {
+        #expect(throws: StoreError.cannotOpen(path: "postgres://ana@localhost/grappe",
+                                              detail: "a PostgreSQL store is not supported by this Grappe yet; use a file path")) {
+            try WorkspaceStores.open("postgres://ana@localhost/grappe", for: .read)
         }
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import GrappeWorkspace
+
+/// Opens the workspace store at a location; the only code that names a concrete backend. A location
+/// is a path or a `file:` URL (SQLite, the default for one person); the team's server comes next.
+public enum WorkspaceStores {
+    /// The store at `location`, or nil when there is none and `access` does not create one.
+    public static func open(_ location: String, for access: StoreAccess) throws -> (any WorkspaceStore)? {
+        switch try Location(location) {
+        case .sqlite(let path): try SQLiteWorkspaceStore.open(path: path, for: access)
+        }
+    }
+
+    /// Now, as the journal and drafts write it: ISO 8601 in UTC, to the millisecond.
+    public static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    /// A location, parsed.
+    enum Location: Equatable {
+        case sqlite(path: String)
+
+        init(_ text: String) throws {
+            let lowered = text.lowercased()
+            if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
+                throw StoreError.cannotOpen(path: text, detail: "a PostgreSQL store is not supported by this Grappe yet; use a file path")
+            }
+            if lowered.hasPrefix("file:") {
+                guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else {
+                    throw StoreError.cannotOpen(path: text, detail: "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)")
+                }
+                self = .sqlite(path: url.path)
+                return
+            }
+            self = .sqlite(path: text)
+        }
+    }
+}
