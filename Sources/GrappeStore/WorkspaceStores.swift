@@ -7,7 +7,7 @@ public enum WorkspaceStores {
     /// The store at `location`, or nil when there is none and `access` does not create one.
     public static func open(_ location: String, for access: StoreAccess) throws -> (any WorkspaceStore)? {
         switch try Location(location) {
-        case .sqlite(let path): try SQLiteWorkspaceStore.open(path: path, for: access)
+        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, for: access).map(JournaledStore.init(backend:))
         }
     }
 
@@ -36,5 +36,17 @@ public enum WorkspaceStores {
             }
             self = .sqlite(path: text)
         }
+    }
+}
+
+/// Where the store lives: `--store`, else `GRAPPE_STORE`, else `$XDG_DATA_HOME/grappe/workspace.sqlite`,
+/// else `~/.local/share/grappe/workspace.sqlite`.
+public enum StoreLocation {
+    public static func resolve(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let path = environment["GRAPPE_STORE"], !path.isEmpty { return path }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/grappe/workspace.sqlite" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/grappe/workspace.sqlite"
     }
 }

@@ -138,8 +138,9 @@ public enum StoreAccess: Sendable, Hashable {
     case read, write, update
 }
 
-/// Where recorded missions live. SQLite (GrappeStore) today; a shared server could implement the same
-/// protocol later. Every method is one transaction; a thrown error means nothing was written.
+/// Where recorded missions live, as the application uses it: `JournaledStore` implements it over any
+/// `StoreBackend`, and `WorkspaceStores.open` (GrappeStore) gives one for a location. Every method is
+/// one transaction; a thrown error means nothing was written.
 public protocol WorkspaceStore: AnyObject, Sendable {
     /// Why the store cannot record, when it cannot (opened read-only); nil when it can.
     var readOnlyReason: String? { get }
@@ -160,4 +161,6 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func drafts() throws -> [StoredDraft]
     func saveDraft(_ draft: StoredDraft) throws
     func deleteDraft(key: String) throws
+    /// The backend's own consistency checks: empty when all is well.
+    func integrityCheck() throws -> [String]
 }

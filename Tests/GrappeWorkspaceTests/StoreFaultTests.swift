@@ -17,7 +17,7 @@ import Glibc
     static func filledStore(in folder: TemporaryFolder, missions: Int = 6) throws -> String {
         let path = folder.path + "/w.sqlite"
         do {
-            let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+            let store = try #require(try WorkspaceStores.open(path, for: .write))
             for number in 1...missions {
                 var draft = lyonDraft(title: "Mission \(number)")
                 draft.notes = String(repeating: "note ", count: 600)
@@ -31,7 +31,7 @@ import Glibc
         let folder = try TemporaryFolder()
         let path = try Self.filledStore(in: folder, missions: 2)
         let before = try Self.bytes(path)
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .read))
+        let store = try #require(try WorkspaceStores.open(path, for: .read))
         #expect(store.readOnlyReason != nil)
         #expect(try store.load().records.count == 2)
         #expect(try store.history(limit: nil).count == 2)
@@ -39,7 +39,7 @@ import Glibc
         #expect(throws: StoreError.self) { try store.saveDraft(StoredDraft(key: "k", json: "{}", updatedAt: "now")) }
         #expect(try Self.bytes(path) == before)
         // A store that does not exist is an empty workspace to read, and is not created.
-        #expect(try SQLiteWorkspaceStore.open(path: folder.path + "/none/w.sqlite", for: .read) == nil)
+        #expect(try WorkspaceStores.open(folder.path + "/none/w.sqlite", for: .read) == nil)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/none"))
     }
 
@@ -52,10 +52,10 @@ import Glibc
         }
         let before = try Self.bytes(path)
         #expect(throws: StoreError.cannotOpen(path: path, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")) {
-            try SQLiteWorkspaceStore.open(path: path, for: .read)
+            try WorkspaceStores.open(path, for: .read)
         }
         #expect(try Self.bytes(path) == before)
-        let upgraded = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let upgraded = try #require(try WorkspaceStores.open(path, for: .write))
         #expect(try upgraded.load().records.isEmpty)
     }
 
@@ -68,7 +68,7 @@ import Glibc
         for page in [3, 5] { damaged.replaceSubrange(page * pageSize..<(page * pageSize + 16), with: Data(repeating: 0xFF, count: 16)) }
         try damaged.write(to: URL(fileURLWithPath: path))
         #expect {
-            try SQLiteWorkspaceStore.open(path: path, for: .write)
+            try WorkspaceStores.open(path, for: .write)
         } throws: { error in
             guard case .damaged(let at, _)? = error as? StoreError else { return false }
             return at == path
@@ -79,10 +79,11 @@ import Glibc
     @Test func aFullDiskFailsTheSaveAndKeepsWhatWasThere() throws {
         let folder = try TemporaryFolder()
         let path = try Self.filledStore(in: folder, missions: 1)
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
         // SQLite reports a disk that cannot grow the file as SQLITE_FULL; capping the file at its
         // current size gives that answer without filling a real disk (the CLI test uses a real one).
-        try store.writer.writeWithoutTransaction { db in
+        let backend = try #require((store as? JournaledStore)?.backend as? SQLiteStoreBackend)
+        try backend.writer.writeWithoutTransaction { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
         }
@@ -103,10 +104,10 @@ import Glibc
         try #require(mkfifo(folder.path + "/pipe.sqlite", 0o600) == 0)
         for access in [StoreAccess.read, .write] {
             #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: "it is a FIFO (named pipe), not a file")) {
-                try SQLiteWorkspaceStore.open(path: folder.path + "/pipe.sqlite", for: access)
+                try WorkspaceStores.open(folder.path + "/pipe.sqlite", for: access)
             }
             #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: "it is not a regular file")) {
-                try SQLiteWorkspaceStore.open(path: "/dev/zero", for: access)
+                try WorkspaceStores.open("/dev/zero", for: access)
             }
         }
     }

@@ -28,16 +28,16 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func migratesFromEmpty() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/nested/workspace.sqlite"
-        #expect(try SQLiteWorkspaceStore.open(path: path, for: .read) == nil)
+        #expect(try WorkspaceStores.open(path, for: .read) == nil)
         #expect(!FileManager.default.fileExists(atPath: path), "reading must not create the store")
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
         #expect(store.readOnlyReason == nil)
         #expect(try store.load().isEmpty)
         #expect(try store.integrityCheck().isEmpty)
         #expect(try folder.mode(of: path) == 0o600)
         #expect(try folder.mode(of: folder.path + "/nested") == 0o700)
         // Opening again runs no migration twice and finds the same empty store.
-        let again = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let again = try #require(try WorkspaceStores.open(path, for: .write))
         #expect(try again.history(limit: nil).isEmpty)
     }
 
@@ -47,7 +47,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         let text = Data("Mission à Lille : ne pas écraser\n".utf8)
         try text.write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notAWorkspace(path: path, detail: "not an SQLite database")) {
-            try SQLiteWorkspaceStore.open(path: path, for: .write)
+            try WorkspaceStores.open(path, for: .write)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
     }
@@ -58,7 +58,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         try folder.sqlite(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Zoé');")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.notAWorkspace(path: path, detail: "an SQLite database of another application")) {
-            try SQLiteWorkspaceStore.open(path: path, for: .write)
+            try WorkspaceStores.open(path, for: .write)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
@@ -66,11 +66,11 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func refusesADatabaseFromANewerGrappe() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/workspace.sqlite"
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
         try store.save(change(lyonDraft()), author: "ana")
         try folder.sqlite(path, "INSERT INTO grdb_migrations VALUES ('v9 from the future'); PRAGMA user_version = 9;")
         #expect(throws: StoreError.newerVersion(path: path, unknown: ["v9 from the future"])) {
-            try SQLiteWorkspaceStore.open(path: path, for: .write)
+            try WorkspaceStores.open(path, for: .write)
         }
         #expect(try folder.sqlite(path, "SELECT count(*) FROM records;") == "1")
     }
@@ -78,12 +78,12 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func opensAReadOnlyFileReadOnly() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/workspace.sqlite"
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
         try store.save(change(lyonDraft()), author: "ana")
         try folder.sqlite(path, "PRAGMA wal_checkpoint(TRUNCATE);")
         chmod(path, 0o400)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let readOnly = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let readOnly = try #require(try WorkspaceStores.open(path, for: .write))
         #expect(readOnly.readOnlyReason?.contains("read-only") == true)
         #expect(try readOnly.load().records.count == 1)
         #expect(throws: StoreError.self) { try readOnly.save(change(lyonDraft(title: "Autre")), author: "ana") }
@@ -95,8 +95,8 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         let folder = try TemporaryFolder()
         let blocker = folder.path + "/file"
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
-        #expect(throws: StoreError.self) { try SQLiteWorkspaceStore.open(path: blocker + "/grappe/workspace.sqlite", for: .write) }
-        #expect(throws: StoreError.self) { try SQLiteWorkspaceStore.open(path: folder.path, for: .write) }
+        #expect(throws: StoreError.self) { try WorkspaceStores.open(blocker + "/grappe/workspace.sqlite", for: .write) }
+        #expect(throws: StoreError.self) { try WorkspaceStores.open(folder.path, for: .write) }
     }
 
     @Test func findsTheLocation() {
@@ -111,7 +111,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 @Suite struct StoreRecordingTests {
     @Test func savesLoadsAndJournals() throws {
         let folder = try TemporaryFolder()
-        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", for: .write))
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
         let saved = try change(lyonDraft())
         let entry = try store.save(saved, author: "zoé")
         #expect(entry.action == .add && entry.author == "zoé" && entry.items.count == 1 && entry.items[0].before == nil)
@@ -130,8 +130,8 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func detectsAStaleEdit() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/w.sqlite"
-        let first = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
-        let second = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let first = try #require(try WorkspaceStores.open(path, for: .write))
+        let second = try #require(try WorkspaceStores.open(path, for: .write))
         let added = try change(lyonDraft())
         try first.save(added, author: "ana")
         let network = Overlay.apply(try first.load(), to: referenceNetwork).network
@@ -155,7 +155,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 
     @Test func undoRecordsTheInverse() throws {
         let folder = try TemporaryFolder()
-        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", for: .write))
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
         let added = try change(lyonDraft())
         try store.save(added, author: "ana")
         let id = added.records[0].id
@@ -179,7 +179,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 
     @Test func undoOfAnEditedSeedMissionBringsTheSeedBack() throws {
         let folder = try TemporaryFolder()
-        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", for: .write))
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
         let seed = try #require(referenceNetwork.record("mission-laval-lille"))
         var draft = MissionDraft(editing: seed, version: 0)
         draft.followUps.append("visite de retour à Laval")
@@ -201,7 +201,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 
     @Test func newPartnersAndAgreementsAreSavedWithTheMission() throws {
         let folder = try TemporaryFolder()
-        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", for: .write))
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
         var draft = lyonDraft()
         draft.newPartners = ["Minalogic | cluster | lyon"]
         draft.newAgreements = ["Entente Laval–Lyon | 2027-03-12 | cqic, Minalogic"]
@@ -218,7 +218,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 
     @Test func aRecordWhoseSeedEntityDisappearedIsKeptWithAWarning() throws {
         let folder = try TemporaryFolder()
-        let store = try #require(try SQLiteWorkspaceStore.open(path: folder.path + "/w.sqlite", for: .write))
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
         try store.save(change(lyonDraft()), author: "ana")
         let shrunk = Network(name: "x", documents: referenceNetwork.documents,
                              entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
@@ -231,12 +231,12 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func twoWritersBothSucceed() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/w.sqlite"
-        _ = try SQLiteWorkspaceStore.open(path: path, for: .write)
+        _ = try WorkspaceStores.open(path, for: .write)
         let perWriter = 40
         let failures = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             do {
-                let store = try SQLiteWorkspaceStore.open(path: path, for: .write)!
+                let store = try WorkspaceStores.open(path, for: .write)!
                 for index in 0..<perWriter {
                     try store.save(change(lyonDraft(title: "Mission \(writer)-\(index)")), author: "writer \(writer)")
                 }
@@ -245,7 +245,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
             }
         }
         #expect(failures.withLock { $0 } == 0)
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .read))
+        let store = try #require(try WorkspaceStores.open(path, for: .read))
         #expect(try store.load().records.count == 2 * perWriter)
         #expect(try store.history(limit: nil).count == 2 * perWriter)
         #expect(try store.integrityCheck().isEmpty)
@@ -254,10 +254,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     @Test func draftsSurviveUntilDeleted() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/w.sqlite"
-        let store = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
         let json = String(decoding: try JSONEncoder().encode(lyonDraft()), as: UTF8.self)
         try store.saveDraft(StoredDraft(key: "new", json: json, updatedAt: "2026-11-22T10:00:00Z"))
-        let reopened = try #require(try SQLiteWorkspaceStore.open(path: path, for: .write))
+        let reopened = try #require(try WorkspaceStores.open(path, for: .write))
         let drafts = try reopened.drafts()
         #expect(drafts.count == 1)
         #expect(try JSONDecoder().decode(MissionDraft.self, from: Data(drafts[0].json.utf8)) == lyonDraft())

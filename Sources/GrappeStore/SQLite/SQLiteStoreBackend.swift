@@ -1,0 +1,277 @@
+import Foundation
+import GRDB
+import GrappeModel
+import GrappeWorkspace
+
+/// GRDB has a `Record` class too.
+typealias Record = GrappeModel.Record
+
+/// The workspace store's backend in one SQLite file, in WAL mode with foreign keys on and
+/// `synchronous = FULL`: a save returns once its transaction is on disk. Saves take the write lock at
+/// once (`BEGIN IMMEDIATE`) and wait up to `busyTimeout` for another process holding it, so two
+/// writers both succeed. The journal's rules are `JournaledStore`'s; this adapter only stores.
+final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
+    let location: String
+    let readOnlyReason: String?
+    /// Internal, not private: store tests reach the connection to simulate faults (a full disk).
+    let writer: any DatabaseWriter
+
+    static let busyTimeout: TimeInterval = 10
+
+    /// Opens the store at `path`. A missing (or still empty) file reads as `nil`, an empty workspace;
+    /// for writing it is created, owner-only. A file whose mode has no write permission opens
+    /// read-only. Never touches a file that is not a Grappe workspace, is newer, or is damaged.
+    static func open(path: String, for access: StoreAccess) throws -> SQLiteStoreBackend? {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: "it is a folder")
+            case S_IFIFO: throw StoreError.cannotOpen(path: path, detail: "it is a FIFO (named pipe), not a file")
+            default: throw StoreError.cannotOpen(path: path, detail: "it is not a regular file")
+            }
+            if info.st_size == 0, access == .read { return nil }
+        } else {
+            guard errno == ENOENT else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+            guard access == .write else { return nil }
+            try createFile(at: path)
+        }
+        try checkHeader(path)
+        let readOnly = access == .read ? "opened for reading" : try readOnlyReason(for: path)
+        return try SQLiteStoreBackend(path: path, access: access, readOnlyReason: readOnly)
+    }
+
+    private init(path: String, access: StoreAccess, readOnlyReason: String?) throws {
+        location = path
+        self.readOnlyReason = readOnlyReason
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.readonly = readOnlyReason != nil
+        configuration.label = "grappe-workspace"
+        if readOnlyReason == nil {
+            configuration.prepareDatabase { db in
+                // Every commit is on disk when save returns. Checkpoints, which copy the log into the
+                // file, happen rarely (every 8192 pages, 32 MiB) and when the last connection closes,
+                // so that a save seldom pays for one.
+                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192")
+            }
+        }
+        do {
+            // Who wrote the file, and whether its pages hold, is checked through a read-only
+            // connection first: opening a pool switches the file to WAL, which is already a write.
+            var inspection = configuration
+            inspection.readonly = true
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > 0 {
+                let reader = try DatabaseQueue(path: path, configuration: inspection)
+                try Self.checkIdentity(of: reader, path: path, access: access, readOnly: readOnlyReason != nil)
+                if readOnlyReason == nil { try Self.checkPages(of: reader, path: path) }
+            }
+            if readOnlyReason == nil {
+                writer = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                writer = try DatabaseQueue(path: path, configuration: configuration)
+            }
+            if readOnlyReason == nil { try Schema.migrator.migrate(writer) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, detail: error.message ?? "database disk image is malformed")
+        } catch {
+            throw StoreError.cannotOpen(path: path, detail: "\(error)")
+        }
+    }
+
+    /// `PRAGMA quick_check`: every page and index entry well formed. Run before any write, so that a
+    /// damaged file (a disk fault, a copy cut short) is never made worse.
+    private static func checkPages(of reader: DatabaseQueue, path: String) throws {
+        let problems = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard problems != ["ok"] else { return }
+        throw StoreError.damaged(path: path, detail: problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : ""))
+    }
+
+    /// Another application's database, or one from a newer Grappe, is refused before any write.
+    private static func checkIdentity(of reader: DatabaseQueue, path location: String, access: StoreAccess, readOnly: Bool) throws {
+        try reader.read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if applicationID != Schema.applicationID {
+                if applicationID != 0 || tables > 0 {
+                    throw StoreError.notAWorkspace(path: location, detail: "an SQLite database of another application")
+                }
+                return
+            }
+            let migrator = Schema.migrator
+            if try migrator.hasBeenSuperseded(db) {
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+                throw StoreError.newerVersion(path: location, unknown: unknown.sorted())
+            }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version > Schema.userVersion {
+                throw StoreError.newerVersion(path: location, unknown: ["user_version \(version)"])
+            }
+            if readOnly, try !migrator.hasCompletedMigrations(db) {
+                if access == .read {
+                    throw StoreError.cannotOpen(path: location, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")
+                }
+                throw StoreError.readOnly("\(location) needs an upgrade, which a read-only file cannot take")
+            }
+        }
+    }
+
+    private static func createFile(at path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            throw StoreError.cannotOpen(path: path, detail: "cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            let code = errno
+            if code == EEXIST { return }
+            throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(code)))
+        }
+        close(descriptor)
+    }
+
+    /// An empty file is a store about to be made; anything else must start as SQLite does.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, detail: "cannot read it")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
+            throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
+        }
+    }
+
+    /// Why the file must be opened read-only: its mode says so (even for root), or the folder, where
+    /// SQLite keeps its write-ahead log, cannot be written.
+    private static func readOnlyReason(for path: String) throws -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+        if info.st_mode & S_IWUSR == 0 { return "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))): \(path)" }
+        if access(path, W_OK) != 0 { return "the file is not writable (\(String(cString: strerror(errno)))): \(path)" }
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 { return "its folder is not writable: \(folder)" }
+        return nil
+    }
+
+    // MARK: Reading
+
+    func items() throws -> (records: [ItemState], entities: [ItemState]) {
+        try wrap {
+            try writer.read { db in
+                (try RecordRow.order(Column.rowID).fetchAll(db).map(\.state), try EntityRow.order(Column.rowID).fetchAll(db).map(\.state))
+            }
+        }
+    }
+
+    func history(limit: Int?) throws -> [JournalEntry] {
+        try wrap {
+            try writer.read { db in
+                try JournalRow.order(Column("seq").desc).limit(limit ?? -1).fetchAll(db).map { row in
+                    let items = try JournalItemRow.filter(Column("seq") == row.seq).order(Column("position")).fetchAll(db)
+                    return row.entry(items: items.map(\.item))
+                }
+            }
+        }
+    }
+
+    func journalIndex() throws -> [JournalEntry] {
+        try wrap {
+            try writer.read { db in
+                var entries = try JournalRow.order(Column("seq")).fetchAll(db).map { $0.entry(items: []) }
+                var position: [Int: Int] = [:]
+                for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
+                // The items without their states, which are most of the journal's bytes.
+                let items = try Row.fetchCursor(db, sql: """
+                    SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items ORDER BY seq, position
+                    """)
+                while let row = try items.next() {
+                    guard let index = position[row["seq"]] else { continue }
+                    entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row["object_kind"]) ?? .record,
+                                                                  id: row["object_id"], before: nil, after: nil,
+                                                                  versionBefore: row["version_before"], versionAfter: row["version_after"]))
+                }
+                return entries
+            }
+        }
+    }
+
+    func drafts() throws -> [StoredDraft] {
+        try wrap {
+            try writer.read { db in
+                try DraftRow.order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+            }
+        }
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`: empty, or what is wrong.
+    func integrityCheck() throws -> [String] {
+        try wrap {
+            try writer.read { db in
+                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+                return problems
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try immediate { db, now in try body(SQLiteTransaction(db: db, now: now)) }
+    }
+
+    func saveDraft(_ draft: StoredDraft) throws {
+        try immediate { db, _ in try DraftRow(key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
+    }
+
+    func deleteDraft(key: String) throws {
+        try immediate { db, _ in _ = try DraftRow.deleteOne(db, key: key) }
+    }
+
+    // MARK: Helpers
+
+    /// One `BEGIN IMMEDIATE` transaction: the write lock is taken at once, or waited for.
+    private func immediate<T>(_ body: (Database, String) throws -> T) throws -> T {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        return try wrap {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db, WorkspaceStores.timestamp())
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StoreError.readOnly("\(location): \(error.message ?? "read-only")")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.cannotWrite(path: location, detail: "the disk is full")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_IOERR {
+            throw StoreError.cannotWrite(path: location, detail: error.message ?? "disk I/O error")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: location, detail: error.message ?? "database disk image is malformed")
+        } catch {
+            throw StoreError.failed("\(error)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+import GrappeModel
+
+/// The workspace store's rules, once for every backend: each save increments the versions of what it
+/// touches and refuses a stale edit, writes a journal entry with each item's state before and after,
+/// and undo records the inverse of the newest change not yet undone. No I/O of its own: the backend
+/// does the storing, in one transaction per call.
+public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
+    public let backend: any StoreBackend
+
+    public init(backend: any StoreBackend) {
+        self.backend = backend
+    }
+
+    public var location: String { backend.location }
+    public var readOnlyReason: String? { backend.readOnlyReason }
+
+    // MARK: Reading
+
+    public func load() throws -> Workspace {
+        let (recordStates, entityStates) = try backend.items()
+        // Decoding JSON is most of what a start-up spends here: it runs on every core.
+        let records = try Self.decodeInParallel(recordStates) { state, decoder in
+            StoredRecord(record: try decoder.decode(Record.self, from: Data(state.body.utf8)), version: state.version,
+                         updatedAt: state.updatedAt, updatedBy: state.updatedBy)
+        }
+        let entities = try Self.decodeInParallel(entityStates) { state, decoder in
+            StoredEntity(entity: try decoder.decode(Entity.self, from: Data(state.body.utf8)), version: state.version,
+                         recordedWith: state.recordedWith)
+        }
+        return Workspace(records: records, entities: entities)
+    }
+
+    public func history(limit: Int?) throws -> [JournalEntry] { try backend.history(limit: limit) }
+    public func journalIndex() throws -> [JournalEntry] { try backend.journalIndex() }
+    public func drafts() throws -> [StoredDraft] { try backend.drafts() }
+    public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
+
+    // MARK: Writing
+
+    public func save(_ change: Change, author: String) throws -> JournalEntry {
+        try writing { transaction in
+            var items: [JournalEntry.Item] = []
+            for record in change.records {
+                let current = try transaction.state(of: .record, id: record.id)
+                let found = current?.version ?? 0
+                if let expected = change.expectedVersions[record.id], expected != found {
+                    throw found > 0 && expected == 0 && change.action == .add
+                        ? StoreError.exists(record.id)
+                        : StoreError.stale(id: record.id, expected: expected, found: found, by: current?.updatedBy ?? "?",
+                                           at: current?.updatedAt ?? "?")
+                }
+                let body = try Self.json(record)
+                try transaction.put(record, body: body, version: found + 1, author: author)
+                items.append(JournalEntry.Item(kind: .record, id: record.id, before: current?.body, after: body,
+                                               versionBefore: found, versionAfter: found + 1))
+            }
+            for entity in change.entities {
+                let current = try transaction.state(of: .entity, id: entity.id)
+                if current != nil, change.action == .add { throw StoreError.exists(entity.id) }
+                let found = current?.version ?? 0
+                let body = try Self.json(entity)
+                try transaction.put(entity, body: body, version: found + 1, recordedWith: change.records.first?.id, author: author)
+                items.append(JournalEntry.Item(kind: .entity, id: entity.id, before: current?.body, after: body,
+                                               versionBefore: found, versionAfter: found + 1))
+            }
+            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: change.action,
+                                                summary: change.summary, undoes: nil, items: items), to: transaction)
+        }
+    }
+
+    public func undoLast(author: String) throws -> JournalEntry {
+        try writing { transaction in
+            guard let target = try transaction.newestUndoable() else { throw StoreError.nothingToUndo }
+            var items: [JournalEntry.Item] = []
+            for item in target.items.reversed() {
+                let current = try transaction.state(of: item.kind, id: item.id)
+                // Someone changed the item since: undoing would throw their change away.
+                if current?.body != item.after {
+                    throw StoreError.stale(id: item.id, expected: 0, found: current?.version ?? 0, by: current?.updatedBy ?? "?",
+                                           at: current?.updatedAt ?? "?")
+                }
+                let found = current?.version ?? 0
+                if let before = item.before {
+                    switch item.kind {
+                    case .entity:
+                        let entity = try JSONDecoder().decode(Entity.self, from: Data(before.utf8))
+                        try transaction.put(entity, body: before, version: found + 1, recordedWith: current?.recordedWith, author: author)
+                    case .record:
+                        let record = try JSONDecoder().decode(Record.self, from: Data(before.utf8))
+                        try transaction.put(record, body: before, version: found + 1, author: author)
+                    }
+                } else {
+                    try transaction.remove(item.kind, id: item.id)
+                }
+                items.append(JournalEntry.Item(kind: item.kind, id: item.id, before: current?.body, after: item.before,
+                                               versionBefore: found, versionAfter: item.before == nil ? 0 : found + 1))
+            }
+            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: .undo,
+                                                summary: "undo #\(target.sequence): \(target.summary)", undoes: target.sequence,
+                                                items: items), to: transaction)
+        }
+    }
+
+    public func saveDraft(_ draft: StoredDraft) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try backend.saveDraft(draft)
+    }
+
+    public func deleteDraft(key: String) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try backend.deleteDraft(key: key)
+    }
+
+    // MARK: Helpers
+
+    private func writing<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        return try backend.transaction(body)
+    }
+
+    private static func append(_ entry: JournalEntry, to transaction: any StoreTransaction) throws -> JournalEntry {
+        var entry = entry
+        entry.sequence = try transaction.append(entry)
+        return entry
+    }
+
+    /// Canonical JSON: what the journal compares and what a backend keeps.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Results of parallel slices, each written by one thread.
+    private final class Slices<T>: @unchecked Sendable {
+        var values: [[T]]
+        var failure: Error?
+        let lock = NSLock()
+        init(_ count: Int) { values = Array(repeating: [], count: count) }
+    }
+
+    private static func decodeInParallel<T>(_ inputs: [ItemState], _ decode: @escaping @Sendable (ItemState, JSONDecoder) throws -> T) throws -> [T] {
+        let count = inputs.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let size = (inputs.count + count - 1) / count
+        let slices = Slices<T>(count)
+        DispatchQueue.concurrentPerform(iterations: count) { slice in
+            let decoder = JSONDecoder()
+            let range = min(inputs.count, slice * size)..<min(inputs.count, (slice + 1) * size)
+            do {
+                let values = try inputs[range].map { try decode($0, decoder) }
+                slices.lock.lock()
+                slices.values[slice] = values
+                slices.lock.unlock()
+            } catch {
+                slices.lock.lock()
+                slices.failure = slices.failure ?? error
+                slices.lock.unlock()
+            }
+        }
+        if let failure = slices.failure { throw StoreError.failed("a stored item cannot be read: \(failure)") }
+        return slices.values.flatMap { $0 }
+    }
+}

@@ -1,0 +1,59 @@
+import GrappeModel
+
+/// An item as a backend keeps it: its canonical JSON, its version, and who saved it last, when.
+public struct ItemState: Sendable, Hashable {
+    public var body: String
+    public var version: Int
+    public var updatedAt: String
+    public var updatedBy: String
+    /// For an entity: the record it was recorded with.
+    public var recordedWith: ID?
+
+    public init(body: String, version: Int, updatedAt: String, updatedBy: String, recordedWith: ID? = nil) {
+        self.body = body
+        self.version = version
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+        self.recordedWith = recordedWith
+    }
+}
+
+/// One write transaction of a backend: what the journal rules (`JournaledStore`) read and write in
+/// it. Everything done through one transaction is kept, or none of it.
+public protocol StoreTransaction {
+    /// The transaction's time, as the journal writes it (ISO 8601, UTC).
+    var now: String { get }
+    /// The item as stored now, or nil.
+    func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState?
+    /// Stores a record whole (`body` is its canonical JSON) at `version`, saved by `author` now.
+    func put(_ record: Record, body: String, version: Int, author: String) throws
+    func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws
+    func remove(_ kind: JournalEntry.Item.Kind, id: ID) throws
+    /// The newest entry that is not an undo and that no undo reverted, with its items (newest last).
+    func newestUndoable() throws -> JournalEntry?
+    /// Appends an entry (its `sequence` is ignored) and returns the sequence number it was given.
+    func append(_ entry: JournalEntry) throws -> Int
+}
+
+/// The port every store backend implements (SQLite; in memory for tests; a server next). Backends
+/// keep items, the journal and drafts; the rules (versions, stale edits, the journal, undo) live once,
+/// in `JournaledStore`.
+public protocol StoreBackend: AnyObject, Sendable {
+    var location: String { get }
+    /// Why the backend cannot write, when it cannot; nil when it can.
+    var readOnlyReason: String? { get }
+    /// Runs `body` in one write transaction (waiting for other writers); a thrown error keeps nothing.
+    func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// Every stored record and entity, in the order they were first stored, read in one transaction.
+    func items() throws -> (records: [ItemState], entities: [ItemState])
+    /// Newest first, with each item's states.
+    func history(limit: Int?) throws -> [JournalEntry]
+    /// Oldest first, without the states.
+    func journalIndex() throws -> [JournalEntry]
+    /// Newest first.
+    func drafts() throws -> [StoredDraft]
+    func saveDraft(_ draft: StoredDraft) throws
+    func deleteDraft(key: String) throws
+    /// The backend's own consistency checks: empty when all is well.
+    func integrityCheck() throws -> [String]
+}
