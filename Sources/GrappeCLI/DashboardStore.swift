@@ -83,7 +83,7 @@ struct DashboardStore {
     func keep(_ draft: MissionDraft, key: String, state: inout DashboardState) {
         guard let store, store.readOnlyReason == nil, let json = try? JSONEncoder().encode(draft) else { return }
         do {
-            try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: WorkspaceStores.timestamp()))
+            try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
         } catch {
             state.message = "\(state.strings[.storeFailed]): \(error)"
         }

@@ -11,13 +11,6 @@ public enum WorkspaceStores {
         }
     }
 
-    /// Now, as the journal and drafts write it: ISO 8601 in UTC, to the millisecond.
-    public static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
-
     /// A location, parsed.
     enum Location: Equatable {
         case sqlite(path: String)

@@ -1,4 +1,14 @@
+import Foundation
 import GrappeModel
+
+/// Time as the journal and drafts write it: ISO 8601 in UTC, to the millisecond.
+public enum StoreTime {
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}
 
 /// An item as a backend keeps it: its canonical JSON, its version, and who saved it last, when.
 public struct ItemState: Sendable, Hashable {

@@ -108,30 +108,84 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
     }
 }
 
-@Suite struct StoreRecordingTests {
-    @Test func savesLoadsAndJournals() throws {
-        let folder = try TemporaryFolder()
-        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
+/// The backends a store can have. Every one passes the contract suite below.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, memory
+    var testDescription: String { rawValue }
+}
+
+/// One store of a kind, and further connections to the same store (two planners, two processes).
+final class StoreHarness: @unchecked Sendable {
+    let kind: StoreKind
+    let folder: TemporaryFolder
+    private let memory = InMemoryStoreBackend()
+
+    init(_ kind: StoreKind) throws {
+        self.kind = kind
+        folder = try TemporaryFolder()
+    }
+
+    var path: String { folder.path + "/w.sqlite" }
+
+    /// A new connection to the store, ready to write.
+    func open() throws -> any WorkspaceStore {
+        switch kind {
+        case .sqlite: try #require(try WorkspaceStores.open(path, for: .write))
+        case .memory: JournaledStore(backend: memory)
+        }
+    }
+}
+
+/// The workspace store's contract: what every backend must do, checked on each.
+@Suite struct StoreContractTests {
+    @Test(arguments: StoreKind.allCases) func savesLoadsAndJournals(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
         let saved = try change(lyonDraft())
         let entry = try store.save(saved, author: "zoé")
         #expect(entry.action == .add && entry.author == "zoé" && entry.items.count == 1 && entry.items[0].before == nil)
+        #expect(entry.sequence == 1)
         let workspace = try store.load()
         #expect(workspace.records.map(\.record) == saved.records)
         #expect(workspace.records[0].version == 1)
-        // The analyst's tables follow the body.
-        let path = folder.path + "/w.sqlite"
+        #expect(workspace.records[0].updatedBy == "zoé")
+        #expect(try store.journalIndex().map(\.sequence) == [1])
+        #expect(try store.journalIndex()[0].items.map(\.id) == [saved.records[0].id])
+        #expect(try store.history(limit: nil)[0].items[0].after == entry.items[0].after)
+        #expect(try store.integrityCheck().isEmpty)
+    }
+
+    @Test func sqliteKeepsTheAnalystsTablesInStep() throws {
+        let harness = try StoreHarness(.sqlite)
+        try harness.open().save(change(lyonDraft()), author: "zoé")
+        let path = harness.path, folder = harness.folder
         #expect(try folder.sqlite(path, "SELECT role || ':' || entity_id FROM record_parties ORDER BY position;")
                 == "leader:marc-demers\non_behalf_of:cqic\ndelegate:technomontreal")
         #expect(try folder.sqlite(path, "SELECT status, start, \"end\", budget_cents, budget_currency FROM records;")
                 == "planned|2027-03-10|2027-03-14|2500000|CAD")
+        #expect(try folder.sqlite(path, "SELECT city_id || ':' || is_origin FROM record_places ORDER BY position;") == "laval:1\nlyon:0")
         #expect(try folder.sqlite(path, "PRAGMA journal_mode;") == "wal")
     }
 
-    @Test func detectsAStaleEdit() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/w.sqlite"
-        let first = try #require(try WorkspaceStores.open(path, for: .write))
-        let second = try #require(try WorkspaceStores.open(path, for: .write))
+    @Test(arguments: StoreKind.allCases) func aReadOnlyStoreRecordsNothing(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        try harness.open().save(change(lyonDraft()), author: "ana")
+        let reader: any WorkspaceStore = switch kind {
+        case .sqlite: try #require(try WorkspaceStores.open(harness.path, for: .read))
+        case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer"))
+        }
+        #expect(reader.readOnlyReason != nil)
+        #expect(throws: StoreError.self) { try reader.save(change(lyonDraft(title: "Autre")), author: "ana") }
+        #expect(throws: StoreError.self) { try reader.undoLast(author: "ana") }
+        #expect(throws: StoreError.self) { try reader.saveDraft(StoredDraft(key: "new", json: "{}", updatedAt: "now")) }
+    }
+
+    @Test(arguments: StoreKind.allCases) func detectsAStaleEdit(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let first = try harness.open()
+        let second = try harness.open()
         let added = try change(lyonDraft())
         try first.save(added, author: "ana")
         let network = Overlay.apply(try first.load(), to: referenceNetwork).network
@@ -153,9 +207,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(throws: StoreError.exists(id)) { try second.save(added, author: "léo") }
     }
 
-    @Test func undoRecordsTheInverse() throws {
-        let folder = try TemporaryFolder()
-        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
+    @Test(arguments: StoreKind.allCases) func undoRecordsTheInverse(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
         let added = try change(lyonDraft())
         try store.save(added, author: "ana")
         let id = added.records[0].id
@@ -177,9 +232,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(throws: StoreError.nothingToUndo) { try store.undoLast(author: "léo") }
     }
 
-    @Test func undoOfAnEditedSeedMissionBringsTheSeedBack() throws {
-        let folder = try TemporaryFolder()
-        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
+    @Test(arguments: StoreKind.allCases) func undoOfAnEditedSeedMissionBringsTheSeedBack(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
         let seed = try #require(referenceNetwork.record("mission-laval-lille"))
         var draft = MissionDraft(editing: seed, version: 0)
         draft.followUps.append("visite de retour à Laval")
@@ -199,9 +255,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(Overlay.apply(try store.load(), to: referenceNetwork).network.record("mission-laval-lille") == seed)
     }
 
-    @Test func newPartnersAndAgreementsAreSavedWithTheMission() throws {
-        let folder = try TemporaryFolder()
-        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
+    @Test(arguments: StoreKind.allCases) func newPartnersAndAgreementsAreSavedWithTheMission(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
         var draft = lyonDraft()
         draft.newPartners = ["Minalogic | cluster | lyon"]
         draft.newAgreements = ["Entente Laval–Lyon | 2027-03-12 | cqic, Minalogic"]
@@ -216,9 +273,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(network.records(involving: "minalogic").count == 2)
     }
 
-    @Test func aRecordWhoseSeedEntityDisappearedIsKeptWithAWarning() throws {
-        let folder = try TemporaryFolder()
-        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write))
+    @Test(arguments: StoreKind.allCases) func aRecordWhoseSeedEntityDisappearedIsKeptWithAWarning(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
         try store.save(change(lyonDraft()), author: "ana")
         let shrunk = Network(name: "x", documents: referenceNetwork.documents,
                              entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
@@ -228,15 +286,14 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(warnings == [OverlayWarning(record: "mission-numerique-a-lyon", missing: "technomontreal")])
     }
 
-    @Test func twoWritersBothSucceed() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/w.sqlite"
-        _ = try WorkspaceStores.open(path, for: .write)
+    @Test(arguments: StoreKind.allCases) func twoWritersBothSucceed(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        _ = try harness.open()
         let perWriter = 40
         let failures = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             do {
-                let store = try WorkspaceStores.open(path, for: .write)!
+                let store = try harness.open()
                 for index in 0..<perWriter {
                     try store.save(change(lyonDraft(title: "Mission \(writer)-\(index)")), author: "writer \(writer)")
                 }
@@ -245,19 +302,18 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
             }
         }
         #expect(failures.withLock { $0 } == 0)
-        let store = try #require(try WorkspaceStores.open(path, for: .read))
+        let store = try harness.open()
         #expect(try store.load().records.count == 2 * perWriter)
         #expect(try store.history(limit: nil).count == 2 * perWriter)
         #expect(try store.integrityCheck().isEmpty)
     }
 
-    @Test func draftsSurviveUntilDeleted() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/w.sqlite"
-        let store = try #require(try WorkspaceStores.open(path, for: .write))
+    @Test(arguments: StoreKind.allCases) func draftsSurviveUntilDeleted(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let store = try harness.open()
         let json = String(decoding: try JSONEncoder().encode(lyonDraft()), as: UTF8.self)
         try store.saveDraft(StoredDraft(key: "new", json: json, updatedAt: "2026-11-22T10:00:00Z"))
-        let reopened = try #require(try WorkspaceStores.open(path, for: .write))
+        let reopened = try harness.open()
         let drafts = try reopened.drafts()
         #expect(drafts.count == 1)
         #expect(try JSONDecoder().decode(MissionDraft.self, from: Data(drafts[0].json.utf8)) == lyonDraft())

@@ -249,7 +249,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(db, WorkspaceStores.timestamp())
+                    result = try body(db, StoreTime.now())
                     return .commit
                 }
                 return result!

@@ -1,0 +1,150 @@
+import Foundation
+import GrappeModel
+
+/// A store backend held in memory, for the core's tests and for trying things out: the same contract
+/// as the SQLite file (one transaction at a time, all or nothing), gone with the process.
+public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
+    /// Everything the backend holds; a transaction works on a copy that replaces it on success.
+    struct Contents {
+        var records: [ID: ItemState] = [:]
+        var recordOrder: [ID] = []
+        var entities: [ID: ItemState] = [:]
+        var entityOrder: [ID] = []
+        var journal: [JournalEntry] = []
+        var drafts: [String: StoredDraft] = [:]
+    }
+
+    public let location: String
+    public let readOnlyReason: String?
+    private let clock: @Sendable () -> String
+    private let lock = NSLock()
+    private var contents = Contents()
+
+    /// `clock` gives each transaction's time (ISO 8601); `readOnlyReason` makes a backend that refuses writes.
+    public init(location: String = "memory", readOnlyReason: String? = nil, clock: @escaping @Sendable () -> String = StoreTime.now) {
+        self.location = location
+        self.readOnlyReason = readOnlyReason
+        self.clock = clock
+    }
+
+    private func withContents<T>(_ body: (inout Contents) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&contents)
+    }
+
+    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        return try withContents { contents in
+            let transaction = Transaction(contents: contents, now: clock())
+            let result = try body(transaction)
+            contents = transaction.contents
+            return result
+        }
+    }
+
+    public func items() throws -> (records: [ItemState], entities: [ItemState]) {
+        withContents { contents in
+            (contents.recordOrder.compactMap { contents.records[$0] }, contents.entityOrder.compactMap { contents.entities[$0] })
+        }
+    }
+
+    public func history(limit: Int?) throws -> [JournalEntry] {
+        withContents { contents in Array(contents.journal.reversed().prefix(limit ?? Int.max)) }
+    }
+
+    public func journalIndex() throws -> [JournalEntry] {
+        withContents { contents in
+            contents.journal.map { entry in
+                var entry = entry
+                entry.items = entry.items.map { item in
+                    var item = item
+                    item.before = nil
+                    item.after = nil
+                    return item
+                }
+                return entry
+            }
+        }
+    }
+
+    public func drafts() throws -> [StoredDraft] {
+        withContents { contents in contents.drafts.values.sorted { ($0.updatedAt, $0.key) > ($1.updatedAt, $1.key) } }
+    }
+
+    public func saveDraft(_ draft: StoredDraft) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        withContents { contents in contents.drafts[draft.key] = draft }
+    }
+
+    public func deleteDraft(key: String) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        _ = withContents { contents in contents.drafts.removeValue(forKey: key) }
+    }
+
+    /// Every listed id is stored and every stored id listed, once; journal numbers increase.
+    public func integrityCheck() throws -> [String] {
+        withContents { contents in
+            var problems: [String] = []
+            if Set(contents.recordOrder) != Set(contents.records.keys) || contents.recordOrder.count != contents.records.count {
+                problems.append("records and their order disagree")
+            }
+            if Set(contents.entityOrder) != Set(contents.entities.keys) || contents.entityOrder.count != contents.entities.count {
+                problems.append("entities and their order disagree")
+            }
+            if zip(contents.journal, contents.journal.dropFirst()).contains(where: { $0.sequence >= $1.sequence }) {
+                problems.append("journal sequence numbers do not increase")
+            }
+            return problems
+        }
+    }
+
+    /// The copy a transaction changes.
+    final class Transaction: StoreTransaction {
+        var contents: Contents
+        let now: String
+
+        init(contents: Contents, now: String) {
+            self.contents = contents
+            self.now = now
+        }
+
+        func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState? {
+            kind == .record ? contents.records[id] : contents.entities[id]
+        }
+
+        func put(_ record: Record, body: String, version: Int, author: String) throws {
+            if contents.records[record.id] == nil { contents.recordOrder.append(record.id) }
+            contents.records[record.id] = ItemState(body: body, version: version, updatedAt: now, updatedBy: author)
+        }
+
+        func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
+            if contents.entities[entity.id] == nil { contents.entityOrder.append(entity.id) }
+            contents.entities[entity.id] = ItemState(body: body, version: version, updatedAt: now, updatedBy: author,
+                                                     recordedWith: contents.entities[entity.id]?.recordedWith ?? recordedWith)
+        }
+
+        func remove(_ kind: JournalEntry.Item.Kind, id: ID) throws {
+            switch kind {
+            case .record:
+                contents.records[id] = nil
+                contents.recordOrder.removeAll { $0 == id }
+            case .entity:
+                contents.entities[id] = nil
+                contents.entityOrder.removeAll { $0 == id }
+            }
+        }
+
+        func newestUndoable() throws -> JournalEntry? {
+            let undone = Set(contents.journal.compactMap(\.undoes))
+            return contents.journal.last { $0.action != .undo && !undone.contains($0.sequence) }
+        }
+
+        func append(_ entry: JournalEntry) throws -> Int {
+            var entry = entry
+            entry.sequence = (contents.journal.last?.sequence ?? 0) + 1
+            contents.journal.append(entry)
+            return entry.sequence
+        }
+    }
+}
