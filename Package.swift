@@ -38,15 +38,18 @@ let package = Package(
         // Saves the terminal's modes and restores them from signal handlers and at exit (C, so that the
         // handlers are plain C functions).
         .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("ncursesw")]),
-        // The only module that talks to the terminal: keys in, canvas out.
-        .target(name: "GrappeTerminal", dependencies: ["CNcursesw", "CTerminalRestore", "GrappeDashboard"]),
+        // The dashboard's event loop and effect runner: terminal events in, messages to the core, effects
+        // carried out on the store and the seeds. Talks to a terminal protocol, so tests use a fake one.
+        .target(name: "GrappeRuntime", dependencies: ["GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel"]),
+        // The only module that talks to the terminal: keys in, canvas out (implements TerminalIO).
+        .target(name: "GrappeTerminal", dependencies: ["CNcursesw", "CTerminalRestore", "GrappeDashboard", "GrappeRuntime"]),
         // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
         .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel", "GrappeExport"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
             "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
-            "GrappeWorkspace", "GrappeStore",
+            "GrappeWorkspace", "GrappeStore", "GrappeRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
@@ -64,6 +67,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
+        .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds",
                                                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -3,6 +3,7 @@ import Foundation
 import GrappeDashboard
 import GrappeModel
 import GrappeSeeds
+import GrappeRuntime
 import GrappeStore
 import GrappeTerminal
 import GrappeWorkspace
@@ -39,109 +40,32 @@ struct Browse: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
+        let (store, notice) = Self.openStore(seedOptions)
         let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
         defer { terminal.close() }
-        var size = terminal.size
-        var loading = Canvas(width: size.width, height: size.height)
-        loading.put(Strings(language)[.loading], x: 2, y: 1, style: .accent)
-        terminal.draw(loading)
-
-        let snapshot = noCache ? nil : SeedSnapshot.location(for: seedOptions.path)
-        let first: LoadResult
-        var pendingSnapshot: (@Sendable () -> Void)?
-        do {
-            let loaded = try SeedSnapshot.load(path: seedOptions.path, snapshot: snapshot)
-            first = loaded.result
-            pendingSnapshot = Self.snapshotWriter(loaded, to: snapshot)
-        } catch {
-            terminal.close()
+        let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
+                                       mouse: !noMouse, author: author.name, today: Self.today)
+        if case .noSeeds(let error) = runtime.run() {
             Output.error("grappe: \(error)")
             throw Exit.noInput
         }
-        var workbench = DashboardStore(options: seedOptions, author: author.name)
-        var seeds = first.network
-        // `refresh` builds the catalogue of the seeds with the store laid over them; until then, an empty one.
-        var state = DashboardState(catalogue: Catalogue(network: Network(name: seeds.name)),
-                                   language: language, width: size.width, height: size.height, today: Self.today())
-        state.mouse = !noMouse
-        workbench.refresh(seeds: seeds, warnings: first.diagnostics.warningCount, state: &state)
-        if let notice = state.storeNotice { state.message = "\(state.strings[.readOnlyStore]): \(notice)" }
-        if first.hasErrors { Self.showDiagnostics(first, in: &state) }
-        workbench.offerDraft(to: &state)
-        var prepared: ObjectIdentifier?
-        while true {
-            terminal.draw(Views.render(state))
-            // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
-            // and freshly parsed seeds are kept as a snapshot for the next start.
-            if prepared != ObjectIdentifier(state.catalogue) {
-                prepared = ObjectIdentifier(state.catalogue)
-                state.catalogue.prepareRowsInBackground()
+    }
+
+    /// The store to record into, or why there is none: a store that cannot be written leaves the
+    /// dashboard browsing read-only with a notice; a damaged one is read, never written.
+    static func openStore(_ options: SeedOptions) -> (store: (any WorkspaceStore)?, notice: String?) {
+        guard !options.noStore else { return (nil, "--no-store") }
+        do {
+            let store = try WorkspaceStores.open(options.storePath, for: .write)
+            return (store, store?.readOnlyReason)
+        } catch {
+            let notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
+            if case .damaged? = error as? StoreError, let readable = try? WorkspaceStores.open(options.storePath, for: .read) {
+                return (readable, notice)
             }
-            if let write = pendingSnapshot {
-                pendingSnapshot = nil
-                DispatchQueue.global(qos: .background).async(execute: write)
-            }
-            switch terminal.next() {
-            case .timeout: continue
-            case .hangup: return
-            case .resize(let width, let height):
-                size = (width, height)
-                state.resize(width: width, height: height)
-            case .key(let key):
-                switch state.handle(key) {
-                case .quit: return
-                case .reload:
-                    state.message = state.strings[.loading]
-                    terminal.draw(Views.render(state))
-                    guard let loaded = try? SeedSnapshot.load(path: seedOptions.path, snapshot: snapshot) else {
-                        state.message = "\(state.strings[.reloadFailed]): \(seedOptions.path)"
-                        continue
-                    }
-                    let result = loaded.result
-                    pendingSnapshot = Self.snapshotWriter(loaded, to: snapshot)
-                    if result.hasErrors {
-                        Self.showDiagnostics(result, in: &state)
-                    } else {
-                        seeds = result.network
-                        workbench.refresh(seeds: seeds, warnings: result.diagnostics.warningCount, state: &state)
-                        state.diagnostics = []
-                        if state.place.screen == .diagnostics { _ = state.run(.historyBack) }
-                        state.resize(width: state.width, height: state.height)
-                        state.message = state.strings[.reloaded]
-                    }
-                case .saveMission(let change, let key):
-                    workbench.save(change, draftKey: key, seeds: seeds, state: &state)
-                case .keepDraft(let key, let draft):
-                    workbench.keep(draft, key: key, state: &state)
-                case .forgetDraft(let key):
-                    workbench.forget(key: key)
-                case .undo:
-                    workbench.undo(seeds: seeds, state: &state)
-                case nil: break
-                }
-            }
+            return (nil, notice)
         }
-    }
-
-    /// Networks smaller than this parse in well under a tenth of a second: no snapshot for them.
-    static let snapshotThreshold = 20_000
-
-    /// Writes the snapshot of seeds that were just parsed, when they are big enough to be worth it.
-    static func snapshotWriter(_ loaded: (result: LoadResult, fromSnapshot: Bool, fingerprint: SeedSnapshot.Fingerprint?),
-                               to location: String?) -> (@Sendable () -> Void)? {
-        let network = loaded.result.network
-        guard !loaded.fromSnapshot, let location, let fingerprint = loaded.fingerprint,
-              network.entities.count + network.relations.count >= snapshotThreshold else { return nil }
-        let result = loaded.result
-        return { SeedSnapshot.save(result, fingerprint: fingerprint, to: location) }
-    }
-
-    /// Seeds with errors: the last good network stays (on the first load, what was valid), and the
-    /// diagnostics open in their own screen.
-    static func showDiagnostics(_ result: LoadResult, in state: inout DashboardState) {
-        state.diagnostics = result.diagnostics.filter { $0.severity == .error }.map(\.description)
-        state.message = state.strings[.reloadFailed]
-        state.navigate(to: .diagnostics)
     }
 
     static func today() -> DayStamp {

@@ -67,6 +67,12 @@ public struct DashboardState: Sendable {
     public var storeVersions: [ID: Int] = [:]
     /// The journal lines of each recorded item, oldest first, for its card.
     public var journal: [ID: [String]] = [:]
+    /// The seeds as last loaded (nil until they are), their warning count, and what the store holds:
+    /// the catalogue is the seeds with the workspace laid over them.
+    public internal(set) var seeds: Network?
+    var seedWarnings = 0
+    public internal(set) var workspace = Workspace.empty
+    var storeLocation = ""
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
     let pageCache = PageCache()

@@ -54,7 +54,9 @@ extension DashboardState {
         case .quit: return .quit
         case .help: showsHelp = true; helpScroll = 0
         case .palette: prompt = Prompt(purpose: .palette, text: "")
-        case .reload: return .reload
+        case .reload:
+            message = strings[.loading]
+            return .reload
         case .section(let section): navigate(to: .section(section))
         case .up: move(by: -1)
         case .down: move(by: 1)
@@ -294,7 +296,9 @@ extension DashboardState {
         }
         switch command {
         case "quit", "q", "quitter": return .quit
-        case "reload", "recharger": return .reload
+        case "reload", "recharger":
+            message = strings[.loading]
+            return .reload
         case "help", "aide": showsHelp = true
         case "lang", "langue":
             if let language = words.dropFirst().first.flatMap({ Language(rawValue: $0.lowercased()) }) {

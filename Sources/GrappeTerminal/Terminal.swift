@@ -2,19 +2,14 @@ import CNcursesw
 import CTerminalRestore
 import Foundation
 import GrappeDashboard
+import GrappeRuntime
 
 /// The terminal, through ncursesw: keys in, canvas out. The only place that imports curses.
 ///
 /// It saves the terminal's modes before starting and restores them on `close()`, at exit, and from
 /// signal handlers (SIGTERM, SIGHUP, SIGINT and fatal signals), so a terminal is never left broken.
-public final class Terminal {
-    public enum Event: Equatable {
-        case key(Key)
-        case resize(width: Int, height: Int)
-        case timeout
-        /// The terminal went away (its window closed, the SSH link dropped).
-        case hangup
-    }
+public final class Terminal: TerminalIO {
+    public typealias Event = TerminalEvent
 
     public let colors: Bool
     public let mouse: Bool

@@ -1,0 +1,101 @@
+import GrappeModel
+import GrappeWorkspace
+
+/// Everything that happens to the dashboard, one at a time: keys and resizes from the terminal, and
+/// what came of the effects the runtime carried out. Only `update` changes the state.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The seeds, loaded at start or reloaded: the network to show (nil: keep the last good one), its
+    /// warning count, and the errors that kept it from loading (shown on the diagnostics screen).
+    case seedsLoaded(Network?, warnings: Int, errors: [String], reload: Bool)
+    /// The seeds could not be read at all (a reload whose folder went away): where.
+    case reloadFailed(path: String)
+    /// What the store holds, with its journal (without the states), read at start or after a change.
+    case workspaceLoaded(Workspace, journal: [JournalEntry], location: String)
+    /// Why the store cannot record (read-only, unusable, absent), or nil when it can.
+    case storeState(notice: String?)
+    /// Reading or writing the store failed outside a save: what went wrong.
+    case storeFailed(String)
+    case saved(ID, JournalEntry)
+    case saveFailed(StoreError)
+    case undone(JournalEntry)
+    case undoFailed(String)
+    /// A form left unsaved by an earlier session.
+    case draftFound(MissionDraft, savedAt: String)
+}
+
+extension DashboardState {
+    /// Applies one message; returns the effects it asks the runtime for, in order.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            return handle(key).map { [$0] } ?? []
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+        case .seedsLoaded(let network, let warnings, let errors, let reload):
+            if let network {
+                seeds = network
+                seedWarnings = warnings
+                rebuildCatalogue()
+            }
+            if errors.isEmpty {
+                diagnostics = []
+                if place.screen == .diagnostics { _ = run(.historyBack) }
+                clampSelection()
+                if reload { self.message = strings[.reloaded] }
+            } else {
+                diagnostics = errors
+                self.message = strings[.reloadFailed]
+                navigate(to: .diagnostics)
+            }
+        case .reloadFailed(let path):
+            self.message = "\(strings[.reloadFailed]): \(path)"
+        case .workspaceLoaded(let workspace, let journal, let location):
+            self.workspace = workspace
+            self.journal = Self.journalLines(journal)
+            storeVersions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
+            storeLocation = location
+            if seeds != nil { rebuildCatalogue() }
+        case .storeState(let notice):
+            storeNotice = notice
+            if let notice { self.message = "\(strings[.readOnlyStore]): \(notice)" }
+        case .storeFailed(let error):
+            self.message = "\(strings[.storeFailed]): \(error)"
+        case .saved(let id, let entry):
+            missionSaved(id, summary: "#\(entry.sequence) \(entry.summary)")
+        case .saveFailed(let error):
+            missionNotSaved(error)
+        case .undone(let entry):
+            self.message = "\(strings[.undone]) — #\(entry.sequence) \(entry.summary)"
+        case .undoFailed(let error):
+            self.message = error
+        case .draftFound(let draft, let savedAt):
+            restore(draft: draft, savedAt: savedAt)
+        }
+        return []
+    }
+
+    /// The seeds with the store laid over them, as the catalogue every view reads; the store's
+    /// warnings (a recorded mission whose partner left the seeds) are shown, never dropped.
+    private mutating func rebuildCatalogue() {
+        guard let seeds else { return }
+        let (network, warnings) = Overlay.apply(workspace, to: seeds)
+        catalogue = Catalogue(network: network, warnings: seedWarnings + warnings.count)
+        if !warnings.isEmpty {
+            diagnostics = warnings.map { "\(storeLocation): warning: \($0)" }
+            message = warnings[0].description + (warnings.count > 1 ? " (+\(warnings.count - 1))" : "")
+        }
+    }
+
+    /// One line per journal entry, under each item it touched, oldest first.
+    static func journalLines(_ entries: [JournalEntry]) -> [ID: [String]] {
+        var lines: [ID: [String]] = [:]
+        for entry in entries {
+            let at = String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            let line = "#\(entry.sequence) · \(at) · \(entry.author) · \(entry.summary)"
+            for item in entry.items { lines[item.id, default: []].append(line) }
+        }
+        return lines
+    }
+}

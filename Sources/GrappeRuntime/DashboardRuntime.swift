@@ -1,0 +1,170 @@
+import Dispatch
+import Foundation
+import GrappeDashboard
+import GrappeModel
+import GrappeSeeds
+import GrappeWorkspace
+
+/// The dashboard's event loop and effect runner: terminal events become messages for the pure core
+/// (`DashboardState.update`), the effects it returns are carried out against the store and the seeds,
+/// and their results come back as messages. Talks only to a `TerminalIO`, a `WorkspaceStore`, a
+/// `SeedSource` and a clock, so a whole session runs in tests on a fake terminal.
+public final class DashboardRuntime {
+    /// How a session ended.
+    public enum Outcome: Equatable, Sendable {
+        case quit
+        /// The terminal went away.
+        case hangup
+        /// There were no seeds to read at all (the terminal is closed already).
+        case noSeeds(SeedLoadError)
+    }
+
+    let terminal: any TerminalIO
+    let store: (any WorkspaceStore)?
+    let storeNotice: String?
+    let seeds: any SeedSource
+    let language: Language
+    let mouse: Bool
+    let author: String
+    let today: () -> DayStamp
+    /// Runs background work (section lists, snapshots); tests may run it at once.
+    let background: (@escaping @Sendable () -> Void) -> Void
+
+    /// `store` is nil when there is none to use (`--no-store`, or it could not be opened); `storeNotice`
+    /// then says why, as it does for a store that opened read-only.
+    public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: String?, seeds: any SeedSource,
+                language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
+                background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) }) {
+        self.terminal = terminal
+        self.store = store
+        self.storeNotice = storeNotice
+        self.seeds = seeds
+        self.language = language
+        self.mouse = mouse
+        self.author = author
+        self.today = today
+        self.background = background
+    }
+
+    /// Runs the session until the user quits or the terminal goes away.
+    public func run() -> Outcome {
+        let size = terminal.size
+        var loading = Canvas(width: size.width, height: size.height)
+        loading.put(Strings(language)[.loading], x: 2, y: 1, style: .accent)
+        terminal.draw(loading)
+        let first: LoadResult
+        do {
+            first = try seeds.load()
+        } catch {
+            terminal.close()
+            return .noSeeds(error)
+        }
+        var state = DashboardState(catalogue: Catalogue(network: Network(name: first.network.name)), language: language,
+                                   width: size.width, height: size.height, today: today())
+        state.mouse = mouse
+        // The store first, so that the catalogue is built once, when the seeds arrive.
+        for message in [.storeState(notice: storeNotice)] + readWorkspace() + [Self.seedsMessage(first, reload: false)] + offeredDraft() {
+            _ = state.update(message)
+        }
+        return loop(&state)
+    }
+
+    private func loop(_ state: inout DashboardState) -> Outcome {
+        var prepared: ObjectIdentifier?
+        while true {
+            terminal.draw(Views.render(state))
+            // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
+            // and freshly parsed seeds are kept as a snapshot for the next start.
+            if prepared != ObjectIdentifier(state.catalogue) {
+                prepared = ObjectIdentifier(state.catalogue)
+                state.catalogue.prepareRowsInBackground()
+            }
+            if let write = seeds.afterFirstFrame() { background(write) }
+            let message: Message
+            switch terminal.next(timeout: nil) {
+            case .timeout: continue
+            case .hangup: return .hangup
+            case .resize(let width, let height): message = .resize(width: width, height: height)
+            case .key(let key): message = .key(key)
+            }
+            var queue = [message]
+            while !queue.isEmpty {
+                for effect in state.update(queue.removeFirst()) {
+                    if effect == .quit { return .quit }
+                    if effect == .reload { terminal.draw(Views.render(state)) }
+                    queue += perform(effect)
+                }
+            }
+        }
+    }
+
+    // MARK: Effects
+
+    /// Carries out one effect; what came of it, as messages.
+    func perform(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .quit: return []
+        case .reload:
+            do {
+                return [Self.seedsMessage(try seeds.load(), reload: true)]
+            } catch {
+                return [.reloadFailed(path: seeds.path)]
+            }
+        case .saveMission(let change, let draftKey):
+            guard let store else { return [.saveFailed(.readOnly(storeNotice ?? "no store"))] }
+            do {
+                let entry = try store.save(change, author: author)
+                try? store.deleteDraft(key: draftKey)
+                return readWorkspace() + [.saved(change.records[0].id, entry)]
+            } catch let error as StoreError {
+                return [.saveFailed(error)]
+            } catch {
+                return [.saveFailed(.failed("\(error)"))]
+            }
+        case .keepDraft(let key, let draft):
+            guard let store, store.readOnlyReason == nil, let json = try? JSONEncoder().encode(draft) else { return [] }
+            do {
+                try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
+                return []
+            } catch {
+                return [.storeFailed("\(error)")]
+            }
+        case .forgetDraft(let key):
+            try? store?.deleteDraft(key: key)
+            return []
+        case .undo:
+            guard let store else { return [] }
+            do {
+                let entry = try store.undoLast(author: author)
+                return readWorkspace() + [.undone(entry)]
+            } catch {
+                return [.undoFailed("\(error)")]
+            }
+        }
+    }
+
+    /// The store's content and journal, or why they cannot be read.
+    private func readWorkspace() -> [Message] {
+        guard let store else { return [] }
+        do {
+            return [.workspaceLoaded(try store.load(), journal: try store.journalIndex(), location: store.location)]
+        } catch {
+            return [.storeState(notice: "\(error)"), .storeFailed("\(error)")]
+        }
+    }
+
+    /// The newest unsaved draft, if a session ended before saving it.
+    private func offeredDraft() -> [Message] {
+        guard let store, store.readOnlyReason == nil, let newest = try? store.drafts().first,
+              let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(newest.json.utf8)) else { return [] }
+        return [.draftFound(draft, savedAt: String(newest.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " "))]
+    }
+
+    /// Seeds as the core takes them: on a reload with errors the last good network stays; on the
+    /// first load, what was valid is shown with the diagnostics.
+    static func seedsMessage(_ result: LoadResult, reload: Bool) -> Message {
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        let keep = reload && !errors.isEmpty
+        return .seedsLoaded(keep ? nil : result.network, warnings: result.diagnostics.warningCount, errors: errors, reload: reload)
+    }
+}

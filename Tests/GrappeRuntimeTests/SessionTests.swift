@@ -1,0 +1,145 @@
+import Foundation
+import GrappeDashboard
+import GrappeModel
+@testable import GrappeRuntime
+import GrappeSeeds
+import GrappeWorkspace
+import Testing
+
+/// A terminal that plays a script of events and keeps every frame, as ratatui's `TestBackend` does.
+final class FakeTerminal: TerminalIO {
+    var size: (width: Int, height: Int)
+    var script: [TerminalEvent]
+    private(set) var frames: [Canvas] = []
+    private(set) var closed = false
+    /// Called before each event is handed out, with the frames so far: a test's checkpoint.
+    var checkpoints: [Int: (FakeTerminal) -> Void] = [:]
+    private var handedOut = 0
+
+    init(width: Int = 100, height: Int = 30, script: [TerminalEvent]) {
+        size = (width, height)
+        self.script = script
+    }
+
+    var screen: String { frames.last?.text ?? "" }
+
+    func draw(_ canvas: Canvas) { frames.append(canvas) }
+
+    func next(timeout milliseconds: Int32?) -> TerminalEvent {
+        checkpoints[handedOut]?(self)
+        handedOut += 1
+        guard !script.isEmpty else { return .hangup }
+        let event = script.removeFirst()
+        if case .resize(let width, let height) = event { size = (width, height) }
+        return event
+    }
+
+    func close() { closed = true }
+}
+
+/// Seeds held in memory.
+final class FixedSeeds: SeedSource {
+    let path = "seeds"
+    var result: LoadResult
+    init(_ result: LoadResult) { self.result = result }
+    func load() throws(SeedLoadError) -> LoadResult { result }
+    func afterFirstFrame() -> (@Sendable () -> Void)? { nil }
+}
+
+/// Whole dashboard sessions through the runtime, without a real terminal: keys in, frames and store
+/// contents out.
+@Suite struct SessionTests {
+    static let seedsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    static let reference = try! SeedLoader.load(path: seedsPath)
+
+    static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
+
+    func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: String? = nil,
+                 seeds: any SeedSource = FixedSeeds(SessionTests.reference)) -> DashboardRuntime {
+        DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: .en, mouse: true,
+                         author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+    }
+
+    @Test func openFilterCardRecordUndoQuit() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        var script: [TerminalEvent] = []
+        var marks: [String: Int] = [:]
+        func mark(_ name: String) { marks[name] = script.count }
+        mark("home")
+        script += [.key(.character("2")), .key(.character("/"))] + Self.keys("ecrit") + [.key(.enter)]
+        mark("filtered")
+        script += [.key(.enter)]
+        mark("card")
+        script += [.key(.character("7")), .key(.character("m"))] + Self.keys("Mission numérique à Lyon")
+        script += [.key(.tab), .key(.tab)] + Self.keys("demers") + [.key(.enter)]
+        mark("typed")
+        script += [.key(.control("s"))]
+        mark("saved")
+        script += [.key(.character("u"))]
+        mark("undone")
+        script += [.key(.character("q"))]
+        let terminal = FakeTerminal(script: script)
+        var seen: [String: String] = [:]
+        var recorded: [String: Int] = [:]
+        for (name, index) in marks {
+            terminal.checkpoints[index] = { terminal in
+                seen[name] = terminal.screen
+                recorded[name] = (try? store.load().records.count) ?? -1
+            }
+        }
+        #expect(runtime(terminal, store: store).run() == .quit)
+
+        #expect(seen["home"]?.contains("Most connected partners") == true)
+        let filtered = try #require(seen["filtered"])
+        #expect(filtered.contains("Ecritel") && !filtered.contains("Devrun"), "\(filtered)")
+        let card = try #require(seen["card"])
+        #expect(card.contains("Ecritel") && card.contains("Mathieu Halle"), "\(card)")
+        #expect(seen["typed"]?.contains("Mission numérique à Lyon") == true)
+        #expect(recorded["typed"] == 0)
+        let saved = try #require(seen["saved"])
+        #expect(saved.contains("Saved — #1 add mission mission-numerique-a-lyon"), "\(saved)")
+        #expect(recorded["saved"] == 1)
+        #expect(try store.history(limit: nil).map(\.author) == ["zoé", "zoé"])
+        let undone = try #require(seen["undone"])
+        #expect(undone.contains("Undone — #2 undo #1"), "\(undone)")
+        #expect(recorded["undone"] == 0)
+        #expect(try store.load().records.isEmpty)
+        #expect(try store.drafts().isEmpty, "the saved form's draft is forgotten")
+    }
+
+    @Test func aReadOnlyStoreSaysSoAndRecordsNothing() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer's role"))
+        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("m")), .key(.character("q"))])
+        #expect(runtime(terminal, store: store, notice: store.readOnlyReason).run() == .quit)
+        #expect(terminal.frames.first { $0.text.contains("Read-only store: a viewer's role") } != nil)
+        #expect(try store.load().records.isEmpty)
+    }
+
+    @Test func aDraftLeftBehindIsOfferedBack() throws {
+        let backend = InMemoryStoreBackend()
+        var draft = MissionDraft()
+        draft.title = "Retour à Lille"
+        let json = String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)
+        try backend.saveDraft(StoredDraft(key: "new", json: json, updatedAt: "2026-11-21T09:30:00.000Z"))
+        let terminal = FakeTerminal(script: [])
+        #expect(runtime(terminal, store: JournaledStore(backend: backend)).run() == .hangup)
+        #expect(terminal.screen.contains("Retour à Lille"))
+        #expect(terminal.screen.contains("Unsaved draft restored (2026-11-21 09:30)"))
+    }
+
+    @Test func resizesRedrawAtTheNewSizeAndNoSeedsCloseTheTerminal() throws {
+        let terminal = FakeTerminal(script: [.resize(width: 80, height: 24), .key(.control("c"))])
+        #expect(runtime(terminal, store: nil, notice: "--no-store").run() == .quit)
+        #expect(terminal.frames.last?.width == 80 && terminal.frames.last?.height == 24)
+
+        final class Missing: SeedSource {
+            let path = "/nowhere"
+            func load() throws(SeedLoadError) -> LoadResult { throw .notFound("/nowhere") }
+            func afterFirstFrame() -> (@Sendable () -> Void)? { nil }
+        }
+        let empty = FakeTerminal(script: [])
+        #expect(runtime(empty, store: nil, seeds: Missing()).run() == .noSeeds(.notFound("/nowhere")))
+        #expect(empty.closed)
+    }
+}
