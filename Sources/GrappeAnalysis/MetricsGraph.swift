@@ -50,7 +50,7 @@ public struct MetricsGraph: Sendable {
             if a >= 0, b >= 0 { edges.append((Int(a), Int(b))) }
         }
         for record in network.records {
-            let members = Self.members(of: record).compactMap { index[$0] }
+            let members = record.memberIDs.compactMap { index[$0] }
             for i in members.indices {
                 for j in members.indices where j > i { edges.append((members[i], members[j])) }
             }
@@ -89,17 +89,6 @@ public struct MetricsGraph: Sendable {
         return ends.array
     }
 
-    /// The entities a record connects: its parties, its funders, and the partners a mission met.
-    public static func members(of record: Record) -> [ID] {
-        var members = record.partyIDs
-        switch record.body {
-        case .project(let project): members += project.funding.compactMap(\.funder)
-        case .mission(let mission): members += mission.outcomes.compactMap(\.partner)
-        default: break
-        }
-        var seen = Set<ID>()
-        return members.filter { seen.insert($0).inserted }
-    }
 
     private static func compressedRows(nodeCount: Int, edges: [(Int, Int)]) -> ([Int], [Int32]) {
         var degree = [Int](repeating: 0, count: nodeCount + 1)

@@ -43,7 +43,7 @@ public struct Connections: Sendable {
             links[Pair(a, b), default: []].append(.relation(relation, forward: true))
         }
         for record in network.records {
-            let members = MetricsGraph.members(of: record).compactMap { graph.index(of: $0) }
+            let members = record.memberIDs.compactMap { graph.index(of: $0) }
             for i in members.indices {
                 for j in members.indices where j > i && members[i] != members[j] && pairs.contains(Pair(members[i], members[j])) {
                     links[Pair(members[i], members[j]), default: []].append(.record(record))

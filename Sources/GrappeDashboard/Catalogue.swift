@@ -132,9 +132,7 @@ public final class Catalogue: Sendable {
         }
         var recordsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
         for (index, record) in network.records.enumerated() {
-            var named = Set(MetricsGraph.members(of: record) + record.places)
-            if case .mission(let mission) = record.body { named.formUnion(mission.outcomes.compactMap(\.partner)) }
-            for id in named { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
+            for id in Set(record.memberIDs + record.places) { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
         }
         return Indexes(lookup: Lookup(network), connections: Connections(network, graph: graph),
                        relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode)

@@ -1,5 +1,6 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWorkspace
 
 /// Renders a state into a canvas. Pure: the same state always draws the same cells.
 public enum Views {
@@ -268,16 +269,16 @@ public enum Views {
                           ("  \(s[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted)])
             })
         }
-        let known = figures.missions.filter { $0.date?.bounds != nil }
-        let recent = known.filter { $0.date!.bounds!.first <= state.today }.sorted { $0.date!.bounds!.first > $1.date!.bounds!.first }
-        let upcoming = known.filter { $0.date!.bounds!.first > state.today }.sorted { $0.date!.bounds!.first < $1.date!.bounds!.first }
-        let undated = figures.missions.filter { $0.date?.bounds == nil }
-        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map { mission in
-            PageLine([("  \(s.date(mission.date!))  ", .accent), (mission.title, .plain)])
-        }))
-        blocks.append([.heading(s[.recentMissions])] + (recent.prefix(5) + undated.prefix(3)).map { mission in
+        // Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule).
+        let ordered = MissionSchedule.ordered(figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id })
+        let upcoming = ordered.filter { MissionSchedule.isUpcoming($0, today: state.today) }
+        let past = ordered.filter { !MissionSchedule.isUpcoming($0, today: state.today) }
+        let missionLine = { (mission: Record) in
             PageLine([("  \(mission.date.map(s.date) ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
-        })
+        }
+        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map(missionLine)))
+        blocks.append([.heading(s[.recentMissions])]
+            + (past.filter { $0.date?.bounds != nil }.prefix(5) + past.filter { $0.date?.bounds == nil }.prefix(3)).map(missionLine))
         let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
         blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.agreementsPerYear.suffix(8).map { entry in

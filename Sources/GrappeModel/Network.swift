@@ -49,14 +49,7 @@ public struct Network: Sendable {
 
     /// Records in which `id` is a party, or which name it as a place, funder or outcome.
     public func records(involving id: ID) -> [Record] {
-        records.filter { record in
-            if record.parties.contains(where: { $0.entity == id }) || record.places.contains(id) { return true }
-            switch record.body {
-            case .project(let project): return project.funding.contains { $0.funder == id }
-            case .mission(let mission): return mission.outcomes.contains { $0.partner == id }
-            default: return false
-            }
-        }
+        records.filter { $0.memberIDs.contains(id) || $0.places.contains(id) }
     }
 
     public var counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]) {

@@ -49,6 +49,32 @@ public struct Record: Hashable, Sendable {
 
     public func parties(withRole role: PartyRole) -> [Party] { parties.filter { $0.role == role } }
 
+    /// The entities a record connects, each once: its parties, then a project's funders or the
+    /// partners a mission met. What the metrics graph links and what "records involving" means.
+    public var memberIDs: [ID] {
+        var members = parties.map(\.entity)
+        switch body {
+        case .project(let project): members += project.funding.compactMap(\.funder)
+        case .mission(let mission): members += mission.outcomes.compactMap(\.partner)
+        default: break
+        }
+        var seen = Set<ID>()
+        return members.filter { seen.insert($0).inserted }
+    }
+
+    /// Every id a record refers to, each once: its members, its places, the agreements a mission's
+    /// outcomes name and the project it is part of.
+    public var referencedIDs: [ID] {
+        var ids = memberIDs + places
+        switch body {
+        case .mission(let mission): ids += mission.outcomes.compactMap(\.agreement)
+        case .project(let project): ids += project.partOf.map { [$0] } ?? []
+        default: break
+        }
+        var seen = Set<ID>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
     /// When the record happened or began, whatever its kind calls that date.
     public var date: PartialDate? {
         switch body {

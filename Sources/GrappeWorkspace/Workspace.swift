@@ -74,7 +74,7 @@ public enum Overlay {
         let (records, recordPosition) = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
         var warnings: [OverlayWarning] = []
         for stored in workspace.records {
-            for id in references(of: stored.record) where entityPosition[id] == nil && recordPosition[id] == nil {
+            for id in stored.record.referencedIDs where entityPosition[id] == nil && recordPosition[id] == nil {
                 warnings.append(OverlayWarning(record: stored.record.id, missing: id))
             }
         }
@@ -99,18 +99,4 @@ public enum Overlay {
         return (result, position)
     }
 
-    /// Every id a record refers to, each once, in order.
-    public static func references(of record: Record) -> [ID] {
-        var ids = record.parties.map(\.entity) + record.places
-        switch record.body {
-        case .mission(let mission):
-            ids += mission.outcomes.flatMap { [$0.agreement, $0.partner].compactMap { $0 } }
-        case .project(let project):
-            ids += project.funding.compactMap(\.funder) + (project.partOf.map { [$0] } ?? [])
-        default:
-            break
-        }
-        var seen = Set<ID>()
-        return ids.filter { seen.insert($0).inserted }
-    }
 }

@@ -149,4 +149,32 @@ import Testing
     func datesReadAsPeopleWriteThem(_ raw: String, _ language: Language, _ expected: String) {
         #expect(Strings(language).date(text: raw) == expected)
     }
+
+    /// Home, the Missions list and `grappe mission list` share one answer to "upcoming" (MissionSchedule):
+    /// a mission under way (started, not ended) is upcoming; one whose dates are unknown goes by status.
+    @Test func homeAndTheListAgreeOnUpcomingMissions() {
+        let yaml = """
+            documents: [{id: d, title: D}]
+            cities: [{id: lyon, name: Lyon, sources: [d]}]
+            people: [{id: ana, name: Ana, sources: [d]}]
+            missions:
+              - {id: en-cours, title: Mission en cours, status: under_way, start: 2026-11-20, end: 2026-11-30, destinations: [lyon], parties: [{id: ana, role: leader}], sources: [d]}
+              - {id: passee, title: Mission passée, status: completed, start: 2026-10-01, end: 2026-10-03, destinations: [lyon], parties: [{id: ana, role: leader}], sources: [d]}
+              - {id: prevue, title: Mission prévue, status: planned, start: 2027-01-10, destinations: [lyon], parties: [{id: ana, role: leader}], sources: [d]}
+            """
+        let network = SeedLoader.load(files: [(path: "m.yaml", contents: yaml)]).network
+        // One column, tall enough for every panel: the headings and missions read top to bottom.
+        let state = DashboardState(catalogue: Catalogue(network: network), language: .en, width: 70, height: 80, today: DayStamp(2026, 11, 22))
+        let home = Views.render(state).text.split(separator: "\n").map(String.init)
+        func line(_ text: String) -> Int { home.firstIndex { $0.contains(text) } ?? -1 }
+        let upcoming = line("Upcoming missions"), recent = line("Recent missions")
+        #expect(upcoming >= 0 && recent > upcoming, "\(home.joined(separator: "\n"))")
+        #expect((upcoming..<recent).contains(line("Mission en cours")))
+        #expect((upcoming..<recent).contains(line("Mission prévue")))
+        #expect(line("Mission en cours") < line("Mission prévue"), "soonest first")
+        #expect(line("Mission passée") > recent)
+        var list = state
+        _ = list.handle(.character("7"))
+        #expect(list.visibleRows(.missions).map(\.item.id) == ["en-cours", "prevue", "passee"])
+    }
 }
