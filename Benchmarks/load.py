@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seed loading benchmark: how long `grappe check` takes, and its peak memory.
 
-Builds grappe in release mode, generates the synthetic network of the foundation issue
+Builds grappe in release mode, generates the synthetic benchmark network
 (100,000 organisations, 1,000,000 relations, seed 1) once, then runs `grappe check` several
 times on it and on the curated seeds, each in a fresh process, and prints the median and best
 wall time and the peak resident memory. Goals: curated seeds under 50 ms; the generated network

@@ -1,5 +1,5 @@
 // ncursesw for Swift: the wide-character API needs NCURSES_WIDECHAR before curses.h, and the macros
-// Swift cannot import are wrapped in small inline functions (see ../shared/NCURSES.md).
+// Swift cannot import (attribute masks, KEY_F, stdscr and other globals) are wrapped in small inline functions.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <signal.h>

@@ -1,4 +1,4 @@
-// Restoring the terminal on every exit path, as htop does (see ../shared/NCURSES.md): the modes from
+// Restoring the terminal on every exit path, as htop does: the modes from
 // before the dashboard started are saved, and signal handlers and an atexit hook put them back.
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>

@@ -43,15 +43,11 @@ public final class Catalogue: Sendable {
     public let home: HomeFigures
     /// Entities and records per kind, for the header.
     public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
-    /// The kind of each node of `graph`.
-    public let kinds: [EntityKind]
 
     /// Finding entities and records by name; built the first time it is needed (or in the background
     /// after the first frame): the home page does not need it.
     public var lookup: Lookup { indexes.value.lookup }
     public var connections: Connections { indexes.value.connections }
-    /// Each entity's city (the first `based_in`), by node.
-    public var cityOf: [ID: ID] { cities.value }
 
     /// What cards, lists and finding need but the first frame does not.
     private struct Indexes: Sendable {
@@ -94,7 +90,6 @@ public final class Catalogue: Sendable {
         for index in network.entities.indices {
             if let node = graph.index(of: network.entities[index].id) { kinds[node] = network.entities[index].kind }
         }
-        self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)
         indexes = Prepared { Self.indexes(network: network, graph: graph) }
         cities = Prepared {
@@ -152,8 +147,6 @@ public final class Catalogue: Sendable {
 
     /// The section's folded names, in the order of `rows(section)`.
     func names(_ section: Section) -> PackedText { rowsBySection[section]!.value.names }
-
-    public func degree(_ id: ID) -> Int { graph.index(of: id).map(graph.degree) ?? 0 }
 
     public func relations(of id: ID) -> [Relation] {
         guard let node = graph.index(of: id) else { return [] }

@@ -7,9 +7,7 @@ public struct Layout: Sendable {
     public static let minimumHeight = 12
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-    public let headerRow = 0
     public let tabsRow = 1
-    public let trailRow = 2
     public let bodyTop = 3
     public var bodyBottom: Int { height - 2 }
     public var bodyHeight: Int { max(0, bodyBottom - bodyTop) }

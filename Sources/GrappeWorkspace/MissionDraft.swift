@@ -137,7 +137,6 @@ public struct MissionDraft: Codable, Hashable, Sendable {
     }
 
     /// Whether anything was typed: an untouched new form needs no confirmation to close.
-    public var isBlank: Bool { self == MissionDraft(id: id, baseVersion: baseVersion) }
 }
 
 /// The field an error is about, named as the command line's flag.

@@ -47,7 +47,6 @@ public struct Workspace: Sendable {
 
     public func version(of id: ID) -> Int { records.first { $0.record.id == id }?.version ?? 0 }
 
-    public func stored(_ id: ID) -> StoredRecord? { records.first { $0.record.id == id } }
 }
 
 /// A problem with what the store holds, relative to the seeds: never fatal, never a reason to drop.
