@@ -1,0 +1,284 @@
+import GrappeModel
+
+/// One run of `MissionValidator.validate`: the draft's fields checked in order, each step adding
+/// what it builds and the problems it finds. New partners come first, since other fields may name them.
+final class DraftCheck {
+    let validator: MissionValidator
+    let draft: MissionDraft
+    var network: Network { validator.network }
+    private(set) var issues: [FieldIssue] = []
+    /// New partners, by the id they will have: other fields may name them.
+    private var extra: [ID: Entity] = [:]
+    /// Ids given to new items during this check.
+    private var taken = Set<ID>()
+
+    init(validator: MissionValidator, draft: MissionDraft) {
+        self.validator = validator
+        self.draft = draft
+    }
+
+    private func say(_ english: String, _ french: String) -> String { validator.say(english, french) }
+
+    private func problem(_ field: MissionField, _ index: Int?, _ message: String) {
+        issues.append(FieldIssue(field, index, message))
+    }
+
+    private func problem(_ field: MissionField, _ message: String) {
+        issues.append(FieldIssue(field, message))
+    }
+
+    func run() -> Result<Change, DraftIssues> {
+        let title = draft.title.trimmingSpaces()
+        let status = checkStatus()
+        let existing = checkExisting()
+        let missionID = draft.id ?? validator.freshID(for: title, prefix: "mission-", taken: [])
+        taken.insert(missionID)
+        var newEntities = newPartners()
+        let parties = delegation() + others()
+        let origin = draft.origin.trimmingSpaces().isEmpty ? nil : one(draft.origin, .origin, nil, kinds: [.city])
+        let destinations = many(draft.destinations, .destinations, kinds: [.city])
+        let (start, end) = dates()
+        let budget = checkBudget()
+        var (outcomes, newRecords) = agreements(signedIn: destinations.first)
+        outcomes += many(draft.partnersMet, .partnersMet, kinds: nil).map { Outcome(partner: $0) }
+        outcomes += newEntities.map { Outcome(partner: $0.id) }
+        outcomes += draft.followUps.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.map { Outcome(text: $0) }
+        let sources = checkSources()
+        guard issues.isEmpty, let status else { return .failure(DraftIssues(issues: issues)) }
+
+        let notes = draft.notes.trimmingSpaces()
+        let mission = Mission(status: status, origin: origin, destinations: destinations, start: start, end: end,
+                              objectives: draft.objectives.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }, outcomes: outcomes,
+                              budget: budget, notes: notes.isEmpty ? nil : notes)
+        let record = Record(id: missionID, title: title, summary: draft.summary, parties: parties, attributes: draft.attributes,
+                            sources: sources, body: .mission(mission))
+        for index in newRecords.indices { newRecords[index].sources = sources }
+        for index in newEntities.indices { newEntities[index].sources = sources }
+        let action: Change.Action = existing == nil ? .add
+            : status == .cancelled && existing?.mission?.status != .cancelled ? .cancel : .edit
+        var expected: [ID: Int] = [missionID: draft.baseVersion]
+        for agreement in newRecords { expected[agreement.id] = 0 }
+        return .success(Change(action: action, records: [record] + newRecords, entities: newEntities, expectedVersions: expected,
+                               summary: "\(action.rawValue) mission \(missionID)"))
+    }
+
+    // MARK: Steps
+
+    private func checkStatus() -> MissionStatus? {
+        if draft.title.trimmingSpaces().isEmpty { problem(.title, say("a mission needs a title", "une mission a besoin d'un titre")) }
+        guard let status = MissionStatus(rawValue: draft.status.trimmingSpaces()) else {
+            problem(.status, say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
+                + MissionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        return status
+    }
+
+    /// The record being edited, if the draft edits one; it must be a mission.
+    private func checkExisting() -> Record? {
+        guard let id = draft.id, let existing = network.record(id) else { return nil }
+        if existing.kind != .mission {
+            problem(.title, say("'\(id)' is a \(existing.kind.rawValue), not a mission", "« \(id) » n'est pas une mission"))
+        }
+        return existing
+    }
+
+    /// `Name | type | city` lines: entities recorded with the mission.
+    private func newPartners() -> [Entity] {
+        var entities: [Entity] = []
+        for (index, line) in draft.newPartners.enumerated() {
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+            let name = parts[0]
+            guard !name.isEmpty else { problem(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom")); continue }
+            let (kind, type) = partnerKind(parts.count > 1 ? parts[1] : "", index: index)
+            if validator.names[TextFolding.fold(name)] != nil {
+                problem(.newPartners, index, say("'\(name)' is already in the network; name it under partners met",
+                                                 "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés"))
+                continue
+            }
+            let id = validator.freshID(for: name, prefix: "", taken: taken)
+            taken.insert(id)
+            var attributes: [String: String] = [:]
+            if parts.count > 2, !parts[2].isEmpty {
+                switch validator.resolve(parts[2], kinds: [.city]) {
+                case .success(let city): attributes["city"] = city
+                case .failure(let failure): problem(.newPartners, index, failure.message)
+                }
+            }
+            let entity = Entity(id: id, kind: kind, name: name, organisationType: kind == .organisation ? type : nil,
+                                attributes: attributes, sources: [])
+            entities.append(entity)
+            extra[id] = entity
+        }
+        return entities
+    }
+
+    /// An organisation type, or person, cluster or pole; an organisation of type other when not given.
+    private func partnerKind(_ text: String, index: Int) -> (EntityKind, OrganisationType?) {
+        guard !text.isEmpty else { return (.organisation, .other) }
+        if let type = OrganisationType(rawValue: text) { return (.organisation, type) }
+        if let kind = EntityKind(rawValue: text), kind != .city { return (kind, nil) }
+        problem(.newPartners, index, say("unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole",
+                                         "type inconnu « \(text) » ; un type d'organisation (company, association…), person, cluster ou pole"))
+        return (.organisation, .other)
+    }
+
+    /// The leader, on whose behalf, and the delegates with their roles and attendance.
+    private func delegation() -> [Party] {
+        var parties: [Party] = []
+        var members = Set<ID>()
+        if !draft.leader.trimmingSpaces().isEmpty, let leader = one(draft.leader, .leader, nil, kinds: MissionValidator.delegateKinds) {
+            parties.append(Party(entity: leader, role: .leader, title: draft.leaderTitle))
+            members.insert(leader)
+        }
+        parties += many(draft.onBehalfOf, .onBehalfOf, kinds: MissionValidator.bodyKinds).map { Party(entity: $0, role: .onBehalfOf) }
+        for (index, delegate) in draft.delegates.enumerated() where !delegate.who.trimmingSpaces().isEmpty {
+            let role = delegateRole(delegate.role, index: index)
+            let attendance = delegateAttendance(delegate.attendance, index: index)
+            guard let id = one(delegate.who, .delegates, index, kinds: MissionValidator.delegateKinds), let role else { continue }
+            guard members.insert(id).inserted else {
+                problem(.delegates, index, say("'\(id)' is already in the delegation", "« \(id) » fait déjà partie de la délégation"))
+                continue
+            }
+            parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
+        }
+        if members.isEmpty, !issues.contains(where: { $0.field == .leader || $0.field == .delegates }) {
+            problem(.leader, say("the delegation is empty: give a leader or at least one delegate",
+                                 "la délégation est vide : indiquez un chef de mission ou au moins un délégué"))
+        }
+        return parties
+    }
+
+    private func delegateRole(_ text: String, index: Int) -> PartyRole? {
+        let role = PartyRole(rawValue: text.trimmingSpaces().replacingSpacesWithUnderscores())
+        guard let role, MissionValidator.delegateRoles.contains(role) else {
+            problem(.delegates, index, say("unknown role '\(text)'; one of ", "rôle inconnu « \(text) » ; l'un de ")
+                + MissionValidator.delegateRoles.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        return role
+    }
+
+    private func delegateAttendance(_ text: String, index: Int) -> Attendance? {
+        let text = text.trimmingSpaces()
+        guard !text.isEmpty else { return nil }
+        guard let attendance = Attendance(rawValue: text) else {
+            problem(.delegates, index, say("unknown attendance '\(text)'; one of ", "présence inconnue « \(text) » ; l'une de ")
+                + Attendance.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        return attendance
+    }
+
+    /// Whom to meet, the funders, and parties the form does not show (kept as they were).
+    private func others() -> [Party] {
+        many(draft.toMeet, .toMeet, kinds: MissionValidator.bodyKinds.union([.person])).map { Party(entity: $0, role: .toMeet) }
+            + many(draft.funders, .funders, kinds: MissionValidator.bodyKinds).map { Party(entity: $0, role: .funder) }
+            + draft.otherParties
+    }
+
+    private func dates() -> (PartialDate?, PartialDate?) {
+        let start = validator.date(draft.start, .start, &issues)
+        let end = validator.date(draft.end, .end, &issues)
+        if let start, let end, end.isCertainlyBefore(start) {
+            problem(.end, say("the mission ends (\(end)) before it starts (\(start))", "la mission finit (\(end)) avant de commencer (\(start))"))
+        }
+        return (start, end)
+    }
+
+    private func checkBudget() -> Money? {
+        guard !draft.budget.trimmingSpaces().isEmpty else { return nil }
+        switch Money.parse(draft.budget) {
+        case .success(let money) where money.minorUnits < 0:
+            problem(.budget, say("a budget cannot be negative", "un budget ne peut pas être négatif"))
+        case .success(let money): return money
+        case .failure(let error): problem(.budget, "\(error)")
+        }
+        return nil
+    }
+
+    /// Agreements already in the network, then `Title | date | signatories` lines signed during the mission.
+    private func agreements(signedIn place: ID?) -> ([Outcome], [Record]) {
+        var outcomes: [Outcome] = []
+        for (index, text) in draft.agreements.enumerated() where !text.trimmingSpaces().isEmpty {
+            let id = text.trimmingSpaces()
+            guard let record = network.record(id) else {
+                let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .agreement).map(\.id))
+                problem(.agreements, index, say("unknown agreement '\(id)'", "entente inconnue « \(id) »") + validator.hint(near))
+                continue
+            }
+            guard record.kind == .agreement else {
+                problem(.agreements, index, say("'\(id)' is a \(record.kind.rawValue), not an agreement", "« \(id) » n'est pas une entente"))
+                continue
+            }
+            outcomes.append(Outcome(agreement: id))
+        }
+        var records: [Record] = []
+        for (index, line) in draft.newAgreements.enumerated() where !line.trimmingSpaces().isEmpty {
+            guard let record = newAgreement(line, index: index, place: place) else { continue }
+            records.append(record)
+            outcomes.append(Outcome(agreement: record.id))
+        }
+        return (outcomes, records)
+    }
+
+    private func newAgreement(_ line: String, index: Int, place: ID?) -> Record? {
+        let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+        guard !parts[0].isEmpty else {
+            problem(.newAgreements, index, say("a new agreement needs a title", "une nouvelle entente a besoin d'un titre"))
+            return nil
+        }
+        var signed: PartialDate?
+        if parts.count > 1, !parts[1].isEmpty {
+            switch PartialDate.parse(parts[1]) {
+            case .success(let date): signed = date
+            case .failure(let error): problem(.newAgreements, index, say("signed: ", "signée : ") + "\(error)")
+            }
+        }
+        var signatories: [Party] = []
+        for name in (parts.count > 2 ? parts[2].split(separator: ",").map(String.init) : []) where !name.trimmingSpaces().isEmpty {
+            switch validator.resolve(name, kinds: MissionValidator.bodyKinds.union([.person]), extra: extra) {
+            case .success(let id): signatories.append(Party(entity: id, role: .signatory))
+            case .failure(let failure): problem(.newAgreements, index, failure.message)
+            }
+        }
+        let id = validator.freshID(for: parts[0], prefix: "", taken: taken)
+        taken.insert(id)
+        let agreement = Agreement(signed: signed, place: place, status: signed == nil ? .unknown : .signed)
+        return Record(id: id, title: parts[0], parties: signatories, body: .agreement(agreement))
+    }
+
+    private func checkSources() -> [SourceRef] {
+        var sources: [SourceRef] = []
+        for (index, text) in draft.sources.enumerated() where !text.trimmingSpaces().isEmpty {
+            let id = text.trimmingSpaces()
+            if network.document(id) == nil {
+                let near = MissionValidator.nearest(to: id, in: network.documents.map(\.id))
+                problem(.sources, index, say("unknown document '\(id)'", "document inconnu « \(id) »") + validator.hint(near))
+            }
+            sources.append(SourceRef(document: id, note: draft.sourceNotes[id]))
+        }
+        return sources
+    }
+
+    // MARK: References
+
+    private func one(_ text: String, _ field: MissionField, _ index: Int?, kinds: Set<EntityKind>?) -> ID? {
+        switch validator.resolve(text, kinds: kinds, extra: extra) {
+        case .success(let id): return id
+        case .failure(let failure):
+            problem(field, index, failure.message)
+            return nil
+        }
+    }
+
+    private func many(_ texts: [String], _ field: MissionField, kinds: Set<EntityKind>?) -> [ID] {
+        var seen = Set<ID>()
+        var result: [ID] = []
+        for (index, text) in texts.enumerated() where !text.trimmingSpaces().isEmpty {
+            guard let id = one(text, field, index, kinds: kinds) else { continue }
+            if seen.insert(id).inserted { result.append(id) } else { problem(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois")) }
+        }
+        return result
+    }
+}
