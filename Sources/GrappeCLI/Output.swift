@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GrappeModel
+import GrappeSeeds
+
+/// Writing to the terminal: every string that may come from data goes through the sanitizer.
+enum Output {
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let text = String(Int(value.rounded())) + " ms"
+        return String(repeating: " ", count: max(0, 9 - text.count)) + text
+    }
+
+    /// One line of output; data in it is made safe, then styles are applied.
+    static func line(_ text: String) {
+        print(Style.render(sanitized(text)))
+    }
+
+    /// Like `Sanitizer.visible`, but keeps the style marks `Style` added.
+    private static func sanitized(_ text: String) -> String {
+        guard Style.enabled else { return Sanitizer.visible(text) }
+        return text.split(separator: "\u{F8F0}", omittingEmptySubsequences: false).enumerated().map { index, piece in
+            guard index > 0, let close = piece.firstIndex(of: "\u{F8F1}") else { return Sanitizer.visible(String(piece)) }
+            let code = piece[..<close]
+            guard code.allSatisfy({ $0.isNumber || $0 == ";" }) else { return Sanitizer.visible(String(piece)) }
+            return "\u{F8F0}" + code + "\u{F8F1}" + Sanitizer.visible(String(piece[piece.index(after: close)...]))
+        }.joined()
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((Sanitizer.visible(text) + "\n").utf8))
+    }
+
+    /// What a command writes, so that standard output on a terminal gets the right escapes.
+    enum Kind {
+        case json, xml, dot, yaml, csv, text
+
+        var escaping: TerminalEscaping {
+            switch self {
+            case .json: .json
+            case .xml, .dot: .characterReference
+            case .yaml, .csv, .text: .visible
+            }
+        }
+    }
+
+    static let standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// Writes to a file (atomically) or to standard output. The one way commands write documents: on a
+    /// terminal, control characters, C1 and bidirectional overrides are escaped in the format's own way
+    /// (see `TerminalEscaping`); to a file or a pipe the bytes stay exact.
+    static func write(_ data: Data, as kind: Kind, to path: String?) throws {
+        guard let path else {
+            guard standardOutputIsTerminal else { return FileHandle.standardOutput.write(data) }
+            FileHandle.standardOutput.write(Data(kind.escaping.escape(String(decoding: data, as: UTF8.self)).utf8))
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Output.error("grappe: cannot write \(path): \(error.localizedDescription)")
+            throw Exit.cannotCreate
+        }
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false) {
+        for diagnostic in diagnostics where includeWarnings || diagnostic.severity == .error {
+            toStandardError ? error(diagnostic.description) : line(diagnostic.description)
+        }
+    }
+}

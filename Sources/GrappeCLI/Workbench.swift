@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GrappeModel
+import GrappeSeeds
+import GrappeStore
+import GrappeWorkspace
+
+/// The seeds, what the store holds, and the network everyone sees. The store is read first and opened
+/// for writing only to save a change that passed validation, so a rejected command creates nothing.
+struct Workbench {
+    let storePath: String
+    let workspace: Workspace
+    let network: Network
+    /// The seed files read, for checking a mission file together with them.
+    let seedFiles: [String]
+
+    /// Loads the seeds (exit 65 on errors) and opens the store for writing (creating it).
+    static func open(_ seeds: SeedOptions) throws -> Workbench {
+        let result = try seeds.loadSeeds()
+        if result.hasErrors {
+            Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
+            Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
+            throw Exit.dataError
+        }
+        do {
+            let workspace = try WorkspaceStores.open(seeds.storePath, for: .read)?.load() ?? .empty
+            let (network, warnings) = Overlay.apply(workspace, to: result.network)
+            for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
+            return Workbench(storePath: seeds.storePath, workspace: workspace, network: network, seedFiles: result.files)
+        } catch let error as StoreError {
+            throw Self.fail(error)
+        }
+    }
+
+    /// Reports a store error and gives the exit code that goes with it (sysexits): 66 when a store
+    /// cannot be opened to read, 73 when it cannot be created or written, 74 when it is damaged.
+    static func fail(_ error: StoreError, reading: Bool = false) -> ExitCode {
+        Output.error("grappe: \(error)")
+        switch error {
+        case .stale:
+            Output.error("grappe: nothing was saved; look at 'grappe mission show' and edit again")
+            return Exit.temporaryFailure
+        case .readOnly: return Exit.noPermission
+        case .cannotOpen: return reading ? Exit.noInput : Exit.cannotCreate
+        case .cannotWrite: return Exit.cannotCreate
+        case .damaged, .failed: return Exit.ioError
+        case .notFound: return Exit.noInput
+        case .nothingToUndo: return ExitCode.failure
+        case .exists, .notAWorkspace, .newerVersion: return Exit.dataError
+        }
+    }
+
+    /// Validates and saves; prints the field errors (exit 65) or the journal entry.
+    func save(_ draft: MissionDraft, author: String) throws -> Record {
+        switch MissionValidator(network: network).validate(draft) {
+        case .failure(let invalid):
+            for issue in invalid.issues { Output.error("grappe: \(issue)") }
+            Output.error("grappe: nothing was saved")
+            throw Exit.dataError
+        case .success(let change):
+            try save(change, author: author)
+            return change.records[0]
+        }
+    }
+
+    func save(_ change: Change, author: String) throws {
+        do {
+            guard let store = try WorkspaceStores.open(storePath, for: .write) else { throw StoreError.notFound(storePath) }
+            if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
+            let entry = try store.save(change, author: author)
+            Output.line("#\(entry.sequence) \(entry.summary)" + Style.dim("  (\(author), \(store.location))"))
+        } catch let error as StoreError {
+            throw Self.fail(error)
+        }
+    }
+
+    func mission(_ id: String) throws -> Record { try Self.mission(id, in: network) }
+
+    /// The mission with this id, or exit 66 with the nearest id.
+    static func mission(_ id: String, in network: Network) throws -> Record {
+        guard let record = network.record(id), record.kind == .mission else {
+            let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
+            Output.error("grappe: no mission '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            throw Exit.noInput
+        }
+        return record
+    }
+
+    static func loginName() -> String {
+        if let name = ProcessInfo.processInfo.environment["USER"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+}
