@@ -116,6 +116,34 @@ public struct Canvas: Sendable, Equatable {
         for column in max(0, x)..<min(width, x + columns) { change(&cells[y * width + column].style) }
     }
 
+    /// The canvas's styles, one letter per cell, lines as in `text`: what styled snapshot tests
+    /// compare. `.` plain, `A` accent, `m` muted, `H` header, `M` match, `W` warning, `E` error,
+    /// `C` a control character made visible, `L` link, `S` selected; lower case `r` marks any other
+    /// cell drawn in reverse (a selection bar's remaining cells keep their role's letter).
+    public var styles: String {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width where !self[column, row].isContinuation { line.append(Self.letter(self[column, row].style)) }
+            while line.last == "." { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    private static func letter(_ style: CellStyle) -> Character {
+        switch style.role {
+        case .plain: style.reverse ? "r" : "."
+        case .accent: "A"
+        case .muted: "m"
+        case .header: "H"
+        case .match: "M"
+        case .warning: "W"
+        case .error: "E"
+        case .control: "C"
+        case .link: "L"
+        case .selected: "S"
+        }
+    }
+
     /// The canvas as lines of text, trailing spaces removed: what snapshot tests compare.
     public var text: String {
         (0..<height).map { row in

@@ -28,6 +28,40 @@ import Testing
         #expect(Views.render(state).text.contains("Entente de collaboration") == false, "projects list, not agreements")
     }
 
+    /// Styles carry meaning, so screens are checked for them too (`Canvas.styles`, one letter a cell):
+    /// the selected row, an error in the form, a control character from the data.
+    @Test func stylesShowTheSelectionErrorsAndControlCharacters() {
+        var state = Self.state(width: 80, height: 24)
+        for key in [Key.character("2"), .down, .down] { _ = state.handle(key) }
+        let canvas = Views.render(state)
+        let lines = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let styles = canvas.styles.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let selectedRow = state.place.selection
+        let row = lines.firstIndex { $0.hasPrefix(" " + state.visibleRows(.partners)[selectedRow].cells[0].prefix(10)) }!
+        #expect(styles[row].filter { $0 == "S" }.count >= 40, "the whole selected row is styled: \(styles[row])")
+        #expect(styles[row - 1].contains("S") == false)
+
+        var form = Self.state(width: 100, height: 30)
+        for key in [Key.character("m"), .control("s")] { _ = form.handle(key) }
+        let formCanvas = Views.render(form)
+        let formLines = formCanvas.text.split(separator: "\n").map(String.init)
+        let formStyles = formCanvas.styles.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let error = formLines.firstIndex { $0.contains("a mission needs a title") }!
+        let column = formLines[error].distance(from: formLines[error].startIndex, to: formLines[error].range(of: "a mission")!.lowerBound)
+        #expect(Array(formStyles[error])[column] == "E", "errors are drawn in the error style")
+
+        let network = SeedLoader.load(files: [(path: "x.yaml", contents: "cities: [{id: lyon, name: \"Ly\\u001Bon\"}]\n")]).network
+        var hostile = DashboardState(catalogue: Catalogue(network: network), language: .en, width: 80, height: 24, today: DayStamp(2026, 11, 22))
+        _ = hostile.handle(.character("4"))
+        let hostileCanvas = Views.render(hostile)
+        let text = hostileCanvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let styleLines = hostileCanvas.styles.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = text.firstIndex { $0.contains("Ly\\eon") }!
+        let at = text[line].distance(from: text[line].startIndex, to: text[line].range(of: "\\e")!.lowerBound)
+        #expect(Array(styleLines[line])[at] == "C" && Array(styleLines[line])[at + 1] == "C", "\(styleLines[line])")
+        #expect(Array(styleLines[line])[at - 1] != "C")
+    }
+
     @Test func filterIsFuzzyAndAccentInsensitive() {
         var state = Self.state()
         _ = state.handle(.character("3"))
