@@ -175,7 +175,7 @@ public struct MissionForm: Sendable, Equatable {
     /// Cycles the focused delegate's role (leader, delegate, host, partner met).
     mutating func cycleRole() {
         guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
-        let roles = [PartyRole.delegate, .leader, .host, .partnerMet].map(\.rawValue)
+        let roles = MissionValidator.delegateRoles.map(\.rawValue)
         let current = roles.firstIndex(of: delegates[index].role) ?? -1
         delegates[index].role = roles[(current + 1) % roles.count]
     }
@@ -198,18 +198,14 @@ public struct MissionForm: Sendable, Equatable {
     /// What the focused field takes: which kinds of entity, or a fixed list.
     var completionSource: CompletionSource? {
         switch focused {
-        case .delegate: return .entities([.person, .organisation, .cluster, .pole])
+        case .delegate: return .entities(MissionField.delegates.entityKinds)
         case .text(let field):
             switch field {
             case .status: return .words(MissionStatus.allCases.map(\.rawValue))
-            case .leader: return .entities([.person, .organisation, .cluster, .pole])
-            case .onBehalfOf, .funders: return .entities([.organisation, .cluster, .pole, .city])
-            case .origin, .destinations: return .entities([.city])
-            case .toMeet: return .entities([.organisation, .cluster, .pole, .city, .person])
-            case .partnersMet: return .entities(nil)
             case .agreements: return .agreements
             case .sources: return .documents
-            default: return nil
+            case .newAgreements, .newPartners: return nil
+            default: return field.entityKinds.map { .entities($0) }
             }
         }
     }

@@ -35,12 +35,12 @@ final class DraftCheck {
         taken.insert(missionID)
         var newEntities = newPartners()
         let parties = delegation() + others()
-        let origin = draft.origin.trimmingSpaces().isEmpty ? nil : one(draft.origin, .origin, nil, kinds: [.city])
-        let destinations = many(draft.destinations, .destinations, kinds: [.city])
+        let origin = draft.origin.trimmingSpaces().isEmpty ? nil : one(draft.origin, .origin, nil)
+        let destinations = many(draft.destinations, .destinations)
         let (start, end) = dates()
         let budget = checkBudget()
         var (outcomes, newRecords) = agreements(signedIn: destinations.first)
-        outcomes += many(draft.partnersMet, .partnersMet, kinds: nil).map { Outcome(partner: $0) }
+        outcomes += many(draft.partnersMet, .partnersMet).map { Outcome(partner: $0) }
         outcomes += newEntities.map { Outcome(partner: $0.id) }
         outcomes += draft.followUps.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.map { Outcome(text: $0) }
         let sources = checkSources()
@@ -127,15 +127,15 @@ final class DraftCheck {
     private func delegation() -> [Party] {
         var parties: [Party] = []
         var members = Set<ID>()
-        if !draft.leader.trimmingSpaces().isEmpty, let leader = one(draft.leader, .leader, nil, kinds: MissionValidator.delegateKinds) {
+        if !draft.leader.trimmingSpaces().isEmpty, let leader = one(draft.leader, .leader, nil) {
             parties.append(Party(entity: leader, role: .leader, title: draft.leaderTitle))
             members.insert(leader)
         }
-        parties += many(draft.onBehalfOf, .onBehalfOf, kinds: MissionValidator.bodyKinds).map { Party(entity: $0, role: .onBehalfOf) }
+        parties += many(draft.onBehalfOf, .onBehalfOf).map { Party(entity: $0, role: .onBehalfOf) }
         for (index, delegate) in draft.delegates.enumerated() where !delegate.who.trimmingSpaces().isEmpty {
             let role = delegateRole(delegate.role, index: index)
             let attendance = delegateAttendance(delegate.attendance, index: index)
-            guard let id = one(delegate.who, .delegates, index, kinds: MissionValidator.delegateKinds), let role else { continue }
+            guard let id = one(delegate.who, .delegates, index), let role else { continue }
             guard members.insert(id).inserted else {
                 problem(.delegates, index, say("'\(id)' is already in the delegation", "« \(id) » fait déjà partie de la délégation"))
                 continue
@@ -172,8 +172,8 @@ final class DraftCheck {
 
     /// Whom to meet, the funders, and parties the form does not show (kept as they were).
     private func others() -> [Party] {
-        many(draft.toMeet, .toMeet, kinds: MissionValidator.bodyKinds.union([.person])).map { Party(entity: $0, role: .toMeet) }
-            + many(draft.funders, .funders, kinds: MissionValidator.bodyKinds).map { Party(entity: $0, role: .funder) }
+        many(draft.toMeet, .toMeet).map { Party(entity: $0, role: .toMeet) }
+            + many(draft.funders, .funders).map { Party(entity: $0, role: .funder) }
             + draft.otherParties
     }
 
@@ -237,7 +237,7 @@ final class DraftCheck {
         }
         var signatories: [Party] = []
         for name in (parts.count > 2 ? parts[2].split(separator: ",").map(String.init) : []) where !name.trimmingSpaces().isEmpty {
-            switch validator.resolve(name, kinds: MissionValidator.bodyKinds.union([.person]), extra: extra) {
+            switch validator.resolve(name, kinds: MissionField.newAgreements.entityKinds, extra: extra) {
             case .success(let id): signatories.append(Party(entity: id, role: .signatory))
             case .failure(let failure): problem(.newAgreements, index, failure.message)
             }
@@ -263,8 +263,9 @@ final class DraftCheck {
 
     // MARK: References
 
-    private func one(_ text: String, _ field: MissionField, _ index: Int?, kinds: Set<EntityKind>?) -> ID? {
-        switch validator.resolve(text, kinds: kinds, extra: extra) {
+    /// One entity named in a field, of the kinds the field takes.
+    private func one(_ text: String, _ field: MissionField, _ index: Int?) -> ID? {
+        switch validator.resolve(text, kinds: field.entityKinds, extra: extra) {
         case .success(let id): return id
         case .failure(let failure):
             problem(field, index, failure.message)
@@ -272,11 +273,11 @@ final class DraftCheck {
         }
     }
 
-    private func many(_ texts: [String], _ field: MissionField, kinds: Set<EntityKind>?) -> [ID] {
+    private func many(_ texts: [String], _ field: MissionField) -> [ID] {
         var seen = Set<ID>()
         var result: [ID] = []
         for (index, text) in texts.enumerated() where !text.trimmingSpaces().isEmpty {
-            guard let id = one(text, field, index, kinds: kinds) else { continue }
+            guard let id = one(text, field, index) else { continue }
             if seen.insert(id).inserted { result.append(id) } else { problem(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois")) }
         }
         return result

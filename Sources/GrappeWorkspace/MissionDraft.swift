@@ -147,6 +147,21 @@ public enum MissionField: String, CaseIterable, Codable, Hashable, Sendable {
     case followUps = "follow-up", notes, sources = "source"
 }
 
+extension MissionField {
+    /// The kinds of entity a field names, for validation and the form's completion alike; nil for
+    /// fields that name no entity.
+    public var entityKinds: Set<EntityKind>? {
+        switch self {
+        case .leader, .delegates: [.person, .organisation, .cluster, .pole]
+        case .onBehalfOf, .funders: [.organisation, .cluster, .pole, .city]
+        case .origin, .destinations: [.city]
+        case .toMeet, .newAgreements: [.organisation, .cluster, .pole, .city, .person]
+        case .partnersMet: Set(EntityKind.allCases)
+        case .title, .status, .start, .end, .objectives, .budget, .agreements, .newPartners, .followUps, .notes, .sources: nil
+        }
+    }
+}
+
 /// One thing wrong with a draft, at a field (and, for lists, an entry: 0-based).
 public struct FieldIssue: Hashable, Sendable, CustomStringConvertible {
     public var field: MissionField

@@ -22,9 +22,8 @@ public struct MissionValidator: Sendable {
         self.names = names
     }
 
-    static let delegateKinds: Set<EntityKind> = [.person, .organisation, .cluster, .pole]
-    static let bodyKinds: Set<EntityKind> = [.organisation, .cluster, .pole, .city]
-    static let delegateRoles: [PartyRole] = [.leader, .delegate, .host, .partnerMet]
+    /// The roles a member of the delegation can have, in the order the form cycles through them.
+    public static let delegateRoles: [PartyRole] = [.delegate, .leader, .host, .partnerMet]
 
     /// An id, or the name or acronym of exactly one entity (accents and case aside), of an allowed kind.
     public func resolve(_ text: String, kinds: Set<EntityKind>?, extra: [ID: Entity] = [:]) -> Result<ID, Problem> {
