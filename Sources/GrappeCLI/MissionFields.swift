@@ -38,27 +38,21 @@ struct MissionFields: ParsableArguments {
             .allSatisfy(\.isEmpty)
     }
 
+    /// Each option given replaces its field (through the one field↔draft mapping, `MissionField.slot`).
     func apply(to draft: inout MissionDraft) {
-        if let title { draft.title = title }
-        if let status { draft.status = status }
-        if let leader { draft.leader = leader }
-        if !onBehalfOf.isEmpty { draft.onBehalfOf = onBehalfOf }
-        if let origin { draft.origin = origin }
-        if !destination.isEmpty { draft.destinations = destination }
-        if let from { draft.start = from }
-        if let to { draft.end = to }
-        if !objective.isEmpty { draft.objectives = objective }
+        let texts: [(MissionField, String?)] = [(.title, title), (.status, status), (.leader, leader), (.origin, origin), (.start, from),
+                                                 (.end, to), (.budget, budget), (.notes, notes)]
+        let lists: [(MissionField, [String])] = [(.onBehalfOf, onBehalfOf), (.destinations, destination), (.objectives, objective),
+                                                  (.toMeet, meet), (.funders, funder), (.agreements, agreement),
+                                                  (.newAgreements, newAgreement), (.partnersMet, partnerMet), (.newPartners, newPartner),
+                                                  (.followUps, followUp), (.sources, source)]
+        for (field, value) in texts {
+            if let value, case .text(let path) = field.slot { draft[keyPath: path] = value }
+        }
+        for (field, values) in lists where !values.isEmpty {
+            if case .list(let path) = field.slot { draft[keyPath: path] = values }
+        }
         if !delegate.isEmpty { draft.delegates = delegate.map(MissionDraft.Delegate.parse) }
-        if !meet.isEmpty { draft.toMeet = meet }
-        if let budget { draft.budget = budget }
-        if !funder.isEmpty { draft.funders = funder }
-        if !agreement.isEmpty { draft.agreements = agreement }
-        if !newAgreement.isEmpty { draft.newAgreements = newAgreement }
-        if !partnerMet.isEmpty { draft.partnersMet = partnerMet }
-        if !newPartner.isEmpty { draft.newPartners = newPartner }
-        if !followUp.isEmpty { draft.followUps = followUp }
-        if let notes { draft.notes = notes }
-        if !source.isEmpty { draft.sources = source }
     }
 }
 

@@ -21,9 +21,6 @@ public struct MissionForm: Sendable, Equatable {
     public static let textFields: [MissionField] = [.title, .status, .leader, .onBehalfOf, .origin, .destinations, .start, .end, .objectives]
     public static let laterFields: [MissionField] = [.toMeet, .budget, .funders, .agreements, .newAgreements, .partnersMet, .newPartners,
                                                      .followUps, .notes, .sources]
-    /// Lists whose entries are ids or names, written `a, b`; the others are free text, written `a; b`.
-    static let commaLists: Set<MissionField> = [.onBehalfOf, .destinations, .toMeet, .funders, .agreements, .partnersMet, .sources]
-    static let semicolonLists: Set<MissionField> = [.objectives, .newAgreements, .newPartners, .followUps]
 
     public var texts: [MissionField: String]
     public var delegates: [MissionDraft.Delegate]
@@ -64,57 +61,25 @@ public struct MissionForm: Sendable, Equatable {
     /// The form's content as a draft.
     public var draft: MissionDraft {
         var draft = base
-        func list(_ field: MissionField) -> [String] {
-            let separator: Character = Self.semicolonLists.contains(field) ? ";" : ","
-            return (texts[field] ?? "").split(separator: separator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        for field in MissionField.allCases {
+            let text = texts[field] ?? ""
+            switch field.slot {
+            case .text(let path): draft[keyPath: path] = field == .status ? text.trimmingSpaces() : text
+            case .list(let path):
+                draft[keyPath: path] = text.split(separator: field.listSeparator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            case .delegates: draft.delegates = delegates.filter { !$0.who.trimmingSpaces().isEmpty }
+            }
         }
-        draft.title = texts[.title] ?? ""
-        draft.status = (texts[.status] ?? "").trimmingSpaces()
-        draft.leader = texts[.leader] ?? ""
-        draft.onBehalfOf = list(.onBehalfOf)
-        draft.origin = texts[.origin] ?? ""
-        draft.destinations = list(.destinations)
-        draft.start = texts[.start] ?? ""
-        draft.end = texts[.end] ?? ""
-        draft.objectives = list(.objectives)
-        draft.delegates = delegates.filter { !$0.who.trimmingSpaces().isEmpty }
-        draft.toMeet = list(.toMeet)
-        draft.budget = texts[.budget] ?? ""
-        draft.funders = list(.funders)
-        draft.agreements = list(.agreements)
-        draft.newAgreements = list(.newAgreements)
-        draft.partnersMet = list(.partnersMet)
-        draft.newPartners = list(.newPartners)
-        draft.followUps = list(.followUps)
-        draft.notes = texts[.notes] ?? ""
-        draft.sources = list(.sources)
         if overwriteArmed, let version = staleVersion { draft.baseVersion = version }
         return draft
     }
 
 
     static func text(of field: MissionField, in draft: MissionDraft) -> String {
-        switch field {
-        case .title: draft.title
-        case .status: draft.status
-        case .leader: draft.leader
-        case .onBehalfOf: draft.onBehalfOf.joined(separator: ", ")
-        case .origin: draft.origin
-        case .destinations: draft.destinations.joined(separator: ", ")
-        case .start: draft.start
-        case .end: draft.end
-        case .objectives: draft.objectives.joined(separator: "; ")
+        switch field.slot {
+        case .text(let path): draft[keyPath: path]
+        case .list(let path): draft[keyPath: path].joined(separator: "\(field.listSeparator) ")
         case .delegates: ""
-        case .toMeet: draft.toMeet.joined(separator: ", ")
-        case .budget: draft.budget
-        case .funders: draft.funders.joined(separator: ", ")
-        case .agreements: draft.agreements.joined(separator: ", ")
-        case .newAgreements: draft.newAgreements.joined(separator: "; ")
-        case .partnersMet: draft.partnersMet.joined(separator: ", ")
-        case .newPartners: draft.newPartners.joined(separator: "; ")
-        case .followUps: draft.followUps.joined(separator: "; ")
-        case .notes: draft.notes
-        case .sources: draft.sources.joined(separator: ", ")
         }
     }
 
@@ -220,7 +185,7 @@ public struct MissionForm: Sendable, Equatable {
     /// The part of the focused text being completed: after the last comma of a list.
     var segment: (prefix: String, word: String) {
         let text = focusedText
-        if case .text(let field) = focused, Self.commaLists.contains(field), let comma = text.lastIndex(of: ",") {
+        if case .text(let field) = focused, case .list = field.slot, field.listSeparator == ",", let comma = text.lastIndex(of: ",") {
             let after = text[text.index(after: comma)...]
             let spaces = after.prefix { $0 == " " }
             return (String(text[...comma]) + spaces, String(after.dropFirst(spaces.count)))

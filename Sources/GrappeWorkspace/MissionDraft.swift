@@ -147,7 +147,48 @@ public enum MissionField: String, CaseIterable, Codable, Hashable, Sendable {
     case followUps = "follow-up", notes, sources = "source"
 }
 
+/// Where a field's value lives in a draft: one text, a list, or the delegation's rows.
+public enum DraftSlot: Sendable {
+    case text(WritableKeyPath<MissionDraft, String> & Sendable)
+    case list(WritableKeyPath<MissionDraft, [String]> & Sendable)
+    case delegates
+}
+
 extension MissionField {
+    /// The one mapping between fields and a draft, used by the form and the command line alike.
+    public var slot: DraftSlot {
+        switch self {
+        case .title: .text(\.title)
+        case .status: .text(\.status)
+        case .leader: .text(\.leader)
+        case .onBehalfOf: .list(\.onBehalfOf)
+        case .origin: .text(\.origin)
+        case .destinations: .list(\.destinations)
+        case .start: .text(\.start)
+        case .end: .text(\.end)
+        case .objectives: .list(\.objectives)
+        case .delegates: .delegates
+        case .toMeet: .list(\.toMeet)
+        case .budget: .text(\.budget)
+        case .funders: .list(\.funders)
+        case .agreements: .list(\.agreements)
+        case .newAgreements: .list(\.newAgreements)
+        case .partnersMet: .list(\.partnersMet)
+        case .newPartners: .list(\.newPartners)
+        case .followUps: .list(\.followUps)
+        case .notes: .text(\.notes)
+        case .sources: .list(\.sources)
+        }
+    }
+
+    /// Lists whose entries are free text (they may hold commas) are written `a; b`, the others `a, b`.
+    public var listSeparator: Character {
+        switch self {
+        case .objectives, .newAgreements, .newPartners, .followUps: ";"
+        default: ","
+        }
+    }
+
     /// The kinds of entity a field names, for validation and the form's completion alike; nil for
     /// fields that name no entity.
     public var entityKinds: Set<EntityKind>? {
