@@ -56,12 +56,17 @@ def wait_for(fd, marker, limit=60.0):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "grappe"),
+                        help="the grappe to measure (to compare two builds in one run)")
+    parser.add_argument("--cache", help="XDG_CACHE_HOME for the run (a new empty folder times a cold start)")
     args = parser.parse_args()
-    binary = os.path.join(ROOT, ".build", "release", "grappe")
+    binary = args.binary
     started = time.time()
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update({"TERM": "xterm-256color", "LC_ALL": "C.UTF-8"})
+        if args.cache:
+            os.environ["XDG_CACHE_HOME"] = args.cache
         os.execv(binary, [binary, "--seeds", args.seeds, "--lang", "en", "--no-store"])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
     home = wait_for(fd, b"Most connected")

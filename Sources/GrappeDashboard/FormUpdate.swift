@@ -112,7 +112,7 @@ extension DashboardState {
             form?.staleVersion = found
             message = "\(strings[.staleEdit]) (\(by), \(at))"
         } else {
-            message = "\(strings[.storeFailed]): \(error)"
+            message = "\(strings[.storeFailed]): \(strings.describe(error))"
         }
     }
 

@@ -16,11 +16,11 @@ public enum Message: Sendable {
     /// Why the store cannot record (read-only, unusable, absent), or nil when it can.
     case storeState(notice: String?)
     /// Reading or writing the store failed outside a save: what went wrong.
-    case storeFailed(String)
+    case storeFailed(StoreError)
     case saved(ID, JournalEntry)
     case saveFailed(StoreError)
     case undone(JournalEntry)
-    case undoFailed(String)
+    case undoFailed(StoreError)
     /// A form left unsaved by an earlier session.
     case draftFound(MissionDraft, savedAt: String)
 }
@@ -61,7 +61,7 @@ extension DashboardState {
             storeNotice = notice
             if let notice { self.message = "\(strings[.readOnlyStore]): \(notice)" }
         case .storeFailed(let error):
-            self.message = "\(strings[.storeFailed]): \(error)"
+            self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
         case .saved(let id, let entry):
             missionSaved(id, summary: "#\(entry.sequence) \(entry.summary)")
         case .saveFailed(let error):
@@ -69,7 +69,7 @@ extension DashboardState {
         case .undone(let entry):
             self.message = "\(strings[.undone]) — #\(entry.sequence) \(entry.summary)"
         case .undoFailed(let error):
-            self.message = error
+            self.message = strings.describe(error)
         case .draftFound(let draft, let savedAt):
             restore(draft: draft, savedAt: savedAt)
         }

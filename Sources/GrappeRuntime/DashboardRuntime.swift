@@ -127,7 +127,7 @@ public final class DashboardRuntime {
                 try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
                 return []
             } catch {
-                return [.storeFailed("\(error)")]
+                return [.storeFailed(Self.storeError(error))]
             }
         case .forgetDraft(let key):
             try? store?.deleteDraft(key: key)
@@ -138,7 +138,7 @@ public final class DashboardRuntime {
                 let entry = try store.undoLast(author: author)
                 return readWorkspace() + [.undone(entry)]
             } catch {
-                return [.undoFailed("\(error)")]
+                return [.undoFailed(Self.storeError(error))]
             }
         }
     }
@@ -149,7 +149,7 @@ public final class DashboardRuntime {
         do {
             return [.workspaceLoaded(try store.load(), journal: try store.journalIndex(), location: store.location)]
         } catch {
-            return [.storeState(notice: "\(error)"), .storeFailed("\(error)")]
+            return [.storeState(notice: "\(error)"), .storeFailed(Self.storeError(error))]
         }
     }
 
@@ -158,6 +158,11 @@ public final class DashboardRuntime {
         guard let store, store.readOnlyReason == nil, let newest = try? store.drafts().first,
               let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(newest.json.utf8)) else { return [] }
         return [.draftFound(draft, savedAt: String(newest.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " "))]
+    }
+
+    /// Stores throw `StoreError`; anything else is reported as a failure of the store.
+    static func storeError(_ error: any Error) -> StoreError {
+        error as? StoreError ?? .failed("\(error)")
     }
 
     /// Seeds as the core takes them: on a reload with errors the last good network stays; on the

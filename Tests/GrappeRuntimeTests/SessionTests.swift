@@ -56,8 +56,8 @@ final class FixedSeeds: SeedSource {
     static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
 
     func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: String? = nil,
-                 seeds: any SeedSource = FixedSeeds(SessionTests.reference)) -> DashboardRuntime {
-        DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: .en, mouse: true,
+                 seeds: any SeedSource = FixedSeeds(SessionTests.reference), language: Language = .en) -> DashboardRuntime {
+        DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language, mouse: true,
                          author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
     }
 
@@ -141,5 +141,12 @@ final class FixedSeeds: SeedSource {
         let empty = FakeTerminal(script: [])
         #expect(runtime(empty, store: nil, seeds: Missing()).run() == .noSeeds(.notFound("/nowhere")))
         #expect(empty.closed)
+    }
+
+    @Test func storeProblemsAreToldInTheInterfacesLanguage() throws {
+        let terminal = FakeTerminal(script: [.key(.character("u"))])
+        #expect(runtime(terminal, store: JournaledStore(backend: InMemoryStoreBackend()), language: .fr).run() == .hangup)
+        #expect(terminal.screen.contains("rien à annuler"), "\(terminal.screen)")
+        #expect(Strings(.en).describe(.nothingToUndo) == "nothing to undo")
     }
 }
