@@ -139,7 +139,7 @@ public struct DashboardState: Sendable {
         switch place.screen {
         case .section(.home): return .home
         case .section: return .list
-        default: return .card
+        case .card, .neighbourhood, .path, .diagnostics: return .card
         }
     }
 

@@ -34,7 +34,7 @@ public enum Views {
         switch state.place.screen {
         case .section(.home): home(&canvas, state)
         case .section(let section): list(&canvas, state, section)
-        default:
+        case .card, .neighbourhood, .path, .diagnostics:
             let lines = Pages.lines(for: state.place.screen, state: state)
             page(&canvas, state, lines: lines, x: 0, width: state.width, selection: state.place.selection, focused: true)
         }
@@ -115,104 +115,6 @@ public enum Views {
         }
     }
 
-    // MARK: lists
-
-    /// The first row shown, so that the selection stays in view.
-    public static func listScroll(_ state: DashboardState) -> Int {
-        let visible = max(1, state.layout.bodyHeight - 1)
-        return max(0, state.place.selection - visible + 1)
-    }
-
-    static func list(_ canvas: inout Canvas, _ state: DashboardState, _ section: Section) {
-        let layout = state.layout
-        let rows = state.visibleRows(section)
-        let columns = Catalogue.columns(section)
-        let width = layout.listWidth
-        let widths = columnWidths(columns, total: width - 1)
-        let sort = state.sorting[section]
-        var x = 1
-        for (index, column) in columns.enumerated() {
-            var title = state.strings[column.title]
-            if let sort, sort.column == index { title += sort.ascending ? " ▲" : " ▼" }
-            canvas.put(title, x: x, y: layout.bodyTop, width: widths[index], style: CellStyle(.header, bold: true, underline: true))
-            x += widths[index] + 1
-        }
-        if rows.isEmpty {
-            canvas.put(state.strings[.noMatch], x: 2, y: layout.bodyTop + 2, style: .muted)
-        }
-        let scroll = listScroll(state)
-        for (offset, entry) in rows.dropFirst(scroll).prefix(layout.bodyHeight - 1).enumerated() {
-            let y = layout.bodyTop + 1 + offset
-            let selected = scroll + offset == state.place.selection
-            let base: CellStyle = selected ? (state.place.focusDetail ? CellStyle(.selected, underline: true) : .selected) : .plain
-            canvas.fill(x: 0, y: y, width: width, style: base)
-            var x = 1
-            for (index, column) in columns.enumerated() {
-                let text = display(entry.cells[index], column: column, state: state)
-                let cellWidth = widths[index]
-                if column.numeric {
-                    let shown = Canvas.fitted(text, to: cellWidth)
-                    canvas.put(shown, x: x + cellWidth - TextWidth.of(shown), y: y, style: base)
-                } else {
-                    canvas.put(text, x: x, y: y, width: cellWidth, style: base)
-                    if index == 0, let filter = state.filters[section], let matches = Fuzzy.match(TextFolding.fold(filter), in: entry.folded) {
-                        highlight(&canvas, entry, matches: matches, x: x, y: y, width: cellWidth, base: base)
-                    }
-                }
-                x += cellWidth + 1
-            }
-        }
-        if layout.showsDetail {
-            for y in layout.bodyTop..<layout.bodyBottom { canvas.put("│", x: layout.listWidth, y: y, style: .muted) }
-            if let entry = rows[safe: state.place.selection] {
-                let lines = Pages.lines(for: .card(entry.item), state: state)
-                page(&canvas, state, lines: lines, x: layout.detailX + 1, width: state.width - layout.detailX - 1,
-                     selection: state.place.detailSelection, focused: state.place.focusDetail)
-            }
-        }
-    }
-
-    /// Vocabulary words in cells are shown in the interface's language.
-    static func display(_ raw: String, column: Catalogue.Column, state: DashboardState) -> String {
-        let s = state.strings
-        switch column.title {
-        case .type: return OrganisationType(rawValue: raw).map(s.organisationType) ?? raw
-        case .kind: return EntityKind(rawValue: raw).map(s.kind) ?? raw
-        case .status: return s.status(raw)
-        case .date, .dates: return s.date(text: raw)
-        default: return raw
-        }
-    }
-
-    /// Underlines the filter's matched letters in the name cell (positions are in the folded name,
-    /// which has one character per character of the name for the letters that matter).
-    static func highlight(_ canvas: inout Canvas, _ row: Catalogue.Row, matches: [Int], x: Int, y: Int, width: Int, base: CellStyle) {
-        let name = Sanitizer.visible(row.cells[0])
-        var column = x
-        let wanted = Set(matches)
-        for (offset, character) in name.enumerated() {
-            let size = TextWidth.of(character)
-            guard column + size <= x + width else { break }
-            if wanted.contains(offset) { canvas.restyle(x: column, y: y, width: size) { $0 = CellStyle(.match, bold: true, reverse: base.reverse, underline: true) } }
-            column += size
-        }
-    }
-
-    static func columnWidths(_ columns: [Catalogue.Column], total: Int) -> [Int] {
-        let fixed = columns.filter { $0.weight == 0 }.reduce(0) { $0 + $1.minimum }
-        let gaps = columns.count - 1
-        let weights = columns.reduce(0) { $0 + $1.weight }
-        let flexible = max(0, total - fixed - gaps)
-        var widths = columns.map { $0.weight == 0 ? $0.minimum : max(4, flexible * $0.weight / max(1, weights)) }
-        var overflow = widths.reduce(0, +) + gaps - total
-        for index in widths.indices.reversed() where overflow > 0 {
-            let cut = min(overflow, max(0, widths[index] - 3))
-            widths[index] -= cut
-            overflow -= cut
-        }
-        return widths
-    }
-
     // MARK: pages
 
     /// The first line shown, so that the selected link stays in view.
@@ -243,82 +145,6 @@ public enum Views {
                 column += canvas.put(shown, x: column, y: y, style: selected ? .selected : style)
             }
         }
-    }
-
-    // MARK: home
-
-    static func home(_ canvas: inout Canvas, _ state: DashboardState) {
-        let s = state.strings
-        let layout = state.layout
-        let figures = state.catalogue.home
-        let twoColumns = state.width >= 100
-        let columnWidth = twoColumns ? state.width / 2 - 2 : state.width - 2
-        var blocks: [[PageLine]] = []
-        let counts = state.catalogue.counts
-        blocks.append([.heading(s[.entities])]
-            + EntityKind.allCases.map { PageLine([("  " + s.count(counts.byEntityKind[$0] ?? 0, $0), .plain)]) }
-            + RecordKind.allCases.map { PageLine([("  " + s.count(counts.byRecordKind[$0] ?? 0, $0), .plain)]) }
-            + [PageLine([("  \(state.catalogue.warnings)  ", state.catalogue.warnings > 0 ? .warning : .bold), (s[.warnings], .plain)])])
-        let maximum = figures.mostConnected.first?.links ?? 1
-        blocks.append([.heading(s[.mostConnected])] + figures.mostConnected.map { entry in
-            PageLine([("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold), (state.catalogue.name(entry.id), .plain)])
-        })
-        if !figures.brokers.isEmpty {
-            blocks.append([.heading(s[.brokers])] + figures.brokers.map { entry in
-                PageLine([("  " + state.catalogue.name(entry.id), .bold),
-                          ("  \(s[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted)])
-            })
-        }
-        // Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule).
-        let ordered = MissionSchedule.ordered(figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id })
-        let upcoming = ordered.filter { MissionSchedule.isUpcoming($0, today: state.today) }
-        let past = ordered.filter { !MissionSchedule.isUpcoming($0, today: state.today) }
-        let missionLine = { (mission: Record) in
-            PageLine([("  \(mission.date.map(s.date) ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
-        }
-        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map(missionLine)))
-        blocks.append([.heading(s[.recentMissions])]
-            + (past.filter { $0.date?.bounds != nil }.prefix(5) + past.filter { $0.date?.bounds == nil }.prefix(3)).map(missionLine))
-        let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
-        blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
-            figures.agreementsPerYear.suffix(8).map { entry in
-                PageLine([("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)".padding(toLength: 10, withPad: " ", startingAt: 0), .plain),
-                          (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold)])
-            }))
-        let fundingMax = figures.fundingPerProgramme.map(\.amount.minorUnits).max() ?? 1
-        blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
-            figures.fundingPerProgramme.map { entry in
-                PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int(fundingMax / 100), width: 12) + " ", .accent),
-                          (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
-            }))
-        var columnsY = [layout.bodyTop, layout.bodyTop]
-        for block in blocks {
-            let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
-            let x = column == 0 ? 1 : state.width / 2 + 1
-            for line in block {
-                guard columnsY[column] < layout.bodyBottom else { break }
-                var cursor = x
-                for (text, style) in line.pieces {
-                    cursor += canvas.put(Canvas.fitted(text, to: max(0, x + columnWidth - cursor)), x: cursor, y: columnsY[column], style: style)
-                }
-                columnsY[column] += 1
-            }
-            columnsY[column] += 1
-        }
-    }
-
-    static func bar(_ value: Int, of maximum: Int, width: Int) -> String {
-        let eighths = maximum > 0 ? Int((Double(value) / Double(maximum) * Double(width * 8)).rounded()) : 0
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let bar = String(repeating: "█", count: eighths / 8) + partial
-        return bar + String(repeating: " ", count: max(0, width - bar.count))
-    }
-
-    static func shortMoney(_ money: Money) -> String {
-        let units = Double(money.minorUnits) / 100
-        let text = units >= 1e9 ? String(format: "%.1f G", units / 1e9) : units >= 1e6 ? String(format: "%.1f M", units / 1e6)
-            : units >= 1e3 ? String(format: "%.0f k", units / 1e3) : String(format: "%.0f", units)
-        return "\(text) \(money.currency.code)"
     }
 
     // MARK: help

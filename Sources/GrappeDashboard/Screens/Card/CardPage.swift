@@ -1,0 +1,143 @@
+import GrappeAnalysis
+import GrappeModel
+import GrappeWorkspace
+
+/// A card: an entity's or a record's attributes, relations by type, records, history and sources.
+extension Pages {
+    static func period(_ start: PartialDate?, _ end: PartialDate?, _ s: Strings) -> String? {
+        switch (start, end) {
+        case (nil, nil): nil
+        case (let start?, nil): s.date(start)
+        case (nil, let end?): "… \(s.date(end))"
+        case (let start?, let end?): start == end ? s.date(start) : "\(s.date(start)) – \(s.date(end))"
+        }
+    }
+
+    static func entity(entity: Entity, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
+        var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
+        if let founded = entity.founded { facts.append("\(s[.founded]) \(s.date(founded))") }
+        if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
+        if let sector = entity.sector { facts.append(sector) }
+        lines.append(.text(facts.joined(separator: " · "), .muted))
+        if let summary = entity.summary { lines.append(.text(summary)) }
+        for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (entity.attributes[key]!, .plain)])) }
+        let relations = state.catalogue.relations(of: entity.id)
+        if !relations.isEmpty {
+            lines += [.blank, .heading("\(s[.relations]) (\(relations.count))")]
+            // Grouped by type in one pass, types in their vocabulary order, each group in the catalogue's order.
+            let types = RelationType.allCases
+            var groups = [[Relation]](repeating: [], count: types.count)
+            for relation in relations { groups[types.firstIndex(of: relation.type)!].append(relation) }
+            for group in groups {
+                for relation in group {
+                    let type = relation.type
+                    let outgoing = relation.from == entity.id
+                    let other = outgoing ? relation.to : relation.from
+                    let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
+                    lines.append(PageLine([("  " + s.relation(type, outgoing: outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
+                                          + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
+                                          link: state.network.containsEntity(other) ? .entity(other) : nil))
+                }
+            }
+        }
+        let records = state.catalogue.records(of: entity.id)
+        if !records.isEmpty {
+            lines += [.blank, .heading("\(s[.records]) (\(records.count))")]
+            for record in records {
+                let roles = record.parties.filter { $0.entity == entity.id }.map { s.role($0.role) }.joined(separator: ", ")
+                lines.append(PageLine([("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
+                                       ("  " + [roles, record.date.map(s.date) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
+                                      link: .record(record.id)))
+            }
+        }
+        return lines + sources(entity.sources, state: state)
+    }
+
+    static func record(record: Record, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        let network = state.network
+        var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
+        func place(_ label: UI, _ id: ID) {
+            lines.append(PageLine([("\(s[label]) : ", .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
+        }
+        func fact(_ label: String, _ value: String) { lines.append(PageLine([("\(label) : ", .muted), (value, .plain)])) }
+        switch record.body {
+        case .agreement(let agreement):
+            fact(s[.status], s.status(agreement.status.rawValue))
+            if let signed = agreement.signed { fact(s[.date], s.date(signed)) }
+            if let id = agreement.place { place(.place, id) }
+            if let purpose = agreement.purpose { lines.append(.text(purpose)) }
+        case .mission(let mission):
+            fact(s[.status], s.status(mission.status.rawValue))
+            if let dates = period(mission.start, mission.end, s) { fact(s[.dates], dates) }
+            if let origin = mission.origin { place(.city, origin) }
+            for destination in mission.destinations { place(.destinations, destination) }
+            if let budget = mission.budget { fact(s[.budget], budget.description) }
+            for objective in mission.objectives { lines.append(.text("• " + objective)) }
+            if let notes = mission.notes { fact(s.field(.notes), notes) }
+            for outcome in mission.outcomes {
+                if let agreement = outcome.agreement {
+                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(agreement), .link)], link: .record(agreement)))
+                }
+                if let partner = outcome.partner {
+                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(partner), .link)], link: .entity(partner)))
+                }
+                if let text = outcome.text { lines.append(.text("→ " + text)) }
+            }
+        case .project(let project):
+            fact(s[.status], s.status(project.status.rawValue))
+            if let dates = period(project.start, project.end, s) { fact(s[.dates], dates) }
+            if let duration = project.duration { fact("durée / duration", duration.description) }
+            if let budget = project.budget { fact(s[.budget], budget.description) }
+            if let parent = project.partOf {
+                lines.append(PageLine([("⊂ ", .muted), (state.catalogue.name(parent), .link)], link: .record(parent)))
+            }
+            for line in project.funding {
+                var details: [String] = []
+                if let share = line.share { details.append(share.description) }
+                if let amount = line.effectiveAmount(budget: project.budget) { details.append(amount.description) }
+                if let note = line.note { details.append(note) }
+                if let funder = line.funder {
+                    lines.append(PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
+                                          link: .entity(funder)))
+                } else {
+                    lines.append(.text("$ " + details.joined(separator: " · ")))
+                }
+            }
+        case .event(let event):
+            fact(s[.status], s.status(event.status.rawValue))
+            if let date = period(event.date, event.end, s) { fact(s[.date], date) }
+            if let id = event.place { place(.place, id) }
+        }
+        if let summary = record.summary { lines.append(.text(summary)) }
+        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
+        if !record.parties.isEmpty {
+            lines += [.blank, .heading("\(s[.parties]) (\(record.parties.count))")]
+            for party in record.parties {
+                let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
+                guard network.entity(party.entity) != nil else {
+                    lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)]))
+                    continue
+                }
+                lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
+                                      + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity)))
+            }
+        }
+        if let history = state.journal[record.id], !history.isEmpty {
+            lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
+        }
+        return lines + sources(record.sources, state: state)
+    }
+
+    static func sources(_ sources: [SourceRef], state: DashboardState) -> [PageLine] {
+        guard !sources.isEmpty else { return [] }
+        return [.blank, .heading(state.strings[.sources])] + sources.flatMap { source -> [PageLine] in
+            let title = state.network.document(source.document)?.title ?? source.document
+            return [.text("  " + title, .muted)] + (source.note.map { [.text("    " + $0)] } ?? [])
+        }
+    }
+
+    /// Partners within `hops`, grouped by distance; the first ring also by relation type.
+}

@@ -1,0 +1,80 @@
+import GrappeAnalysis
+import GrappeModel
+import GrappeWorkspace
+
+/// Home: the network at a glance (counts, most connected partners, brokers, missions, agreements, funding).
+extension Views {
+    static func home(_ canvas: inout Canvas, _ state: DashboardState) {
+        let s = state.strings
+        let layout = state.layout
+        let figures = state.catalogue.home
+        let twoColumns = state.width >= 100
+        let columnWidth = twoColumns ? state.width / 2 - 2 : state.width - 2
+        var blocks: [[PageLine]] = []
+        let counts = state.catalogue.counts
+        blocks.append([.heading(s[.entities])]
+            + EntityKind.allCases.map { PageLine([("  " + s.count(counts.byEntityKind[$0] ?? 0, $0), .plain)]) }
+            + RecordKind.allCases.map { PageLine([("  " + s.count(counts.byRecordKind[$0] ?? 0, $0), .plain)]) }
+            + [PageLine([("  \(state.catalogue.warnings)  ", state.catalogue.warnings > 0 ? .warning : .bold), (s[.warnings], .plain)])])
+        let maximum = figures.mostConnected.first?.links ?? 1
+        blocks.append([.heading(s[.mostConnected])] + figures.mostConnected.map { entry in
+            PageLine([("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold), (state.catalogue.name(entry.id), .plain)])
+        })
+        if !figures.brokers.isEmpty {
+            blocks.append([.heading(s[.brokers])] + figures.brokers.map { entry in
+                PageLine([("  " + state.catalogue.name(entry.id), .bold),
+                          ("  \(s[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted)])
+            })
+        }
+        // Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule).
+        let ordered = MissionSchedule.ordered(figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id })
+        let upcoming = ordered.filter { MissionSchedule.isUpcoming($0, today: state.today) }
+        let past = ordered.filter { !MissionSchedule.isUpcoming($0, today: state.today) }
+        let missionLine = { (mission: Record) in
+            PageLine([("  \(mission.date.map(s.date) ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
+        }
+        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map(missionLine)))
+        blocks.append([.heading(s[.recentMissions])]
+            + (past.filter { $0.date?.bounds != nil }.prefix(5) + past.filter { $0.date?.bounds == nil }.prefix(3)).map(missionLine))
+        let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
+        blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
+            figures.agreementsPerYear.suffix(8).map { entry in
+                PageLine([("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)".padding(toLength: 10, withPad: " ", startingAt: 0), .plain),
+                          (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold)])
+            }))
+        let fundingMax = figures.fundingPerProgramme.map(\.amount.minorUnits).max() ?? 1
+        blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
+            figures.fundingPerProgramme.map { entry in
+                PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int(fundingMax / 100), width: 12) + " ", .accent),
+                          (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
+            }))
+        var columnsY = [layout.bodyTop, layout.bodyTop]
+        for block in blocks {
+            let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
+            let x = column == 0 ? 1 : state.width / 2 + 1
+            for line in block {
+                guard columnsY[column] < layout.bodyBottom else { break }
+                var cursor = x
+                for (text, style) in line.pieces {
+                    cursor += canvas.put(Canvas.fitted(text, to: max(0, x + columnWidth - cursor)), x: cursor, y: columnsY[column], style: style)
+                }
+                columnsY[column] += 1
+            }
+            columnsY[column] += 1
+        }
+    }
+
+    static func bar(_ value: Int, of maximum: Int, width: Int) -> String {
+        let eighths = maximum > 0 ? Int((Double(value) / Double(maximum) * Double(width * 8)).rounded()) : 0
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        let bar = String(repeating: "█", count: eighths / 8) + partial
+        return bar + String(repeating: " ", count: max(0, width - bar.count))
+    }
+
+    static func shortMoney(_ money: Money) -> String {
+        let units = Double(money.minorUnits) / 100
+        let text = units >= 1e9 ? String(format: "%.1f G", units / 1e9) : units >= 1e6 ? String(format: "%.1f M", units / 1e6)
+            : units >= 1e3 ? String(format: "%.0f k", units / 1e3) : String(format: "%.0f", units)
+        return "\(text) \(money.currency.code)"
+    }
+}
