@@ -6,6 +6,8 @@ import GrappeWorkspace
 public enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Time passed with nothing to do: today's date, for upcoming and recent missions.
+    case tick(today: DayStamp)
     /// The seeds, loaded at start or reloaded: the network to show (nil: keep the last good one), its
     /// warning count, and the errors that kept it from loading (shown on the diagnostics screen).
     case seedsLoaded(Network?, warnings: Int, errors: [String], reload: Bool)
@@ -33,6 +35,8 @@ extension DashboardState {
             return handle(key).map { [$0] } ?? []
         case .resize(let width, let height):
             resize(width: width, height: height)
+        case .tick(let today):
+            self.today = today
         case .seedsLoaded(let network, let warnings, let errors, let reload):
             if let network {
                 seeds = network

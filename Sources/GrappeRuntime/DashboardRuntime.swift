@@ -19,6 +19,9 @@ public final class DashboardRuntime {
         case noSeeds(SeedLoadError)
     }
 
+    /// How long the loop waits for input before it looks at the clock again (milliseconds).
+    static let tickInterval: Int32 = 60_000
+
     let terminal: any TerminalIO
     let store: (any WorkspaceStore)?
     let storeNotice: String?
@@ -81,8 +84,12 @@ public final class DashboardRuntime {
             }
             if let write = seeds.afterFirstFrame() { background(write) }
             let message: Message
-            switch terminal.next(timeout: nil) {
-            case .timeout: continue
+            switch terminal.next(timeout: Self.tickInterval) {
+            case .timeout:
+                // Past midnight, "upcoming" and "recent" change: the next frame shows it.
+                let now = today()
+                guard now != state.today else { continue }
+                message = .tick(today: now)
             case .hangup: return .hangup
             case .resize(let width, let height): message = .resize(width: width, height: height)
             case .key(let key): message = .key(key)

@@ -149,4 +149,32 @@ final class FixedSeeds: SeedSource {
         #expect(terminal.screen.contains("rien à annuler"), "\(terminal.screen)")
         #expect(Strings(.en).describe(.nothingToUndo) == "nothing to undo")
     }
+
+    @Test func aTickAfterMidnightMovesAMissionFromUpcomingToRecent() throws {
+        let yaml = """
+            documents: [{id: d, title: D}]
+            cities: [{id: lyon, name: Lyon, sources: [d]}]
+            people: [{id: ana, name: Ana, sources: [d]}]
+            missions:
+              - {id: m, title: Mission du jour, status: planned, start: 2026-11-22, end: 2026-11-22, destinations: [lyon], parties: [{id: ana, role: leader}], sources: [d]}
+            """
+        final class Clock: @unchecked Sendable { var day = DayStamp(2026, 11, 22) }
+        let clock = Clock()
+        let terminal = FakeTerminal(width: 70, height: 60, script: [.timeout, .timeout])
+        var before = "", after = ""
+        terminal.checkpoints[1] = { terminal in before = terminal.screen; clock.day = DayStamp(2026, 11, 23) }
+        terminal.checkpoints[2] = { terminal in after = terminal.screen }
+        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: nil,
+                                       seeds: FixedSeeds(SeedLoader.load(files: [(path: "m.yaml", contents: yaml)])), language: .en,
+                                       mouse: true, author: "zoé", today: { clock.day }, background: { $0() })
+        #expect(runtime.run() == .hangup)
+        func order(_ screen: String) -> (upcoming: Int, recent: Int, mission: Int) {
+            let lines = screen.split(separator: "\n").map(String.init)
+            func line(_ text: String) -> Int { lines.firstIndex { $0.contains(text) } ?? -1 }
+            return (line("Upcoming missions"), line("Recent missions"), line("Mission du jour"))
+        }
+        let first = order(before), second = order(after)
+        #expect(first.mission > first.upcoming && first.mission < first.recent, "\(before)")
+        #expect(second.mission > second.recent, "\(after)")
+    }
 }

@@ -4,8 +4,9 @@ import GrappeModel
 /// The home page's figures, computed once per network.
 public struct HomeFigures: Sendable {
     public let mostConnected: [(id: ID, links: Int)]
-    /// Partners linked to several clusters or poles, with those groups.
-    public let brokers: [(id: ID, groups: [ID])]
+    /// Partners linked to several clusters or poles, with those groups. Not "brokers": that word is
+    /// `grappe summary`'s, for partners that bridge communities (by betweenness, too costly for Home).
+    public let linkedToSeveralGroups: [(id: ID, groups: [ID])]
     public let missions: [Record]
     public let agreementsPerYear: [(year: String, count: Int)]
     public let fundingPerProgramme: [(title: String, amount: Money)]
@@ -21,7 +22,7 @@ public struct HomeFigures: Sendable {
             if groups.count >= 2 { brokers.append((id, groups, graph.degree(node))) }
         }
         mostConnected = Array(ranked.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8)).map { (id: $0.0, links: $0.1) }
-        self.brokers = Array(brokers.sorted { ($0.2, $1.0) > ($1.2, $0.0) }.prefix(6)).map { (id: $0.0, groups: $0.1) }
+        linkedToSeveralGroups = Array(brokers.sorted { ($0.2, $1.0) > ($1.2, $0.0) }.prefix(6)).map { (id: $0.0, groups: $0.1) }
         missions = network.records.filter { $0.kind == .mission }
         var years: [String: Int] = [:]
         for record in network.records where record.kind == .agreement {

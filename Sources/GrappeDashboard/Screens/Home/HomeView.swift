@@ -20,8 +20,8 @@ extension Views {
         blocks.append([.heading(s[.mostConnected])] + figures.mostConnected.map { entry in
             PageLine([("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold), (state.catalogue.name(entry.id), .plain)])
         })
-        if !figures.brokers.isEmpty {
-            blocks.append([.heading(s[.brokers])] + figures.brokers.map { entry in
+        if !figures.linkedToSeveralGroups.isEmpty {
+            blocks.append([.heading(s[.linkedToSeveralGroups])] + figures.linkedToSeveralGroups.map { entry in
                 PageLine([("  " + state.catalogue.name(entry.id), .bold),
                           ("  \(s[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted)])
             })
