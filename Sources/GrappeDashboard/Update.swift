@@ -37,17 +37,10 @@ extension DashboardState {
         return run(command)
     }
 
+    /// Carries out a command of the key map (or the palette); returns the effect it asks for, if any.
     public mutating func run(_ command: Command) -> Effect? {
         if showsHelp {
-            switch command {
-            case .back, .help: showsHelp = false
-            case .down: helpScroll += 1
-            case .up: helpScroll = max(0, helpScroll - 1)
-            case .pageDown: helpScroll += 10
-            case .pageUp: helpScroll = max(0, helpScroll - 10)
-            case .top: helpScroll = 0
-            default: break
-            }
+            scrollHelp(command)
             return nil
         }
         switch command {
@@ -57,6 +50,44 @@ extension DashboardState {
         case .reload:
             message = strings[.loading]
             return .reload
+        case .section, .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .historyBack, .historyForward,
+             .nextPane, .previousPane, .neighbourhood, .moreHops, .fewerHops:
+            navigate(command)
+        case .filter:
+            if let section { prompt = Prompt(purpose: .filter, text: filters[section] ?? "") }
+        case .sort, .sortReverse:
+            guard let section else { break }
+            var sort = sorting[section] ?? (0, true)
+            if command == .sort { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) } else { sort.ascending.toggle() }
+            sorting[section] = sort
+            place.selection = 0
+        case .pathFinder:
+            prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
+        case .newMission, .editMission, .undo:
+            return record(command)
+        case .nextField, .previousField, .saveForm, .closeForm, .cycleRole, .cycleAttendance, .removeDelegate,
+             .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField:
+            break // the form's own commands: `handleForm` runs them while it is open
+        }
+        return nil
+    }
+
+    /// The help overlay scrolls; Esc or ? closes it.
+    private mutating func scrollHelp(_ command: Command) {
+        switch command {
+        case .back, .help: showsHelp = false
+        case .down: helpScroll += 1
+        case .up: helpScroll = max(0, helpScroll - 1)
+        case .pageDown: helpScroll += 10
+        case .pageUp: helpScroll = max(0, helpScroll - 10)
+        case .top: helpScroll = 0
+        default: break
+        }
+    }
+
+    /// Moving: between sections, rows and pages, through the history, to a neighbourhood.
+    private mutating func navigate(_ command: Command) {
+        switch command {
         case .section(let section): navigate(to: .section(section))
         case .up: move(by: -1)
         case .down: move(by: 1)
@@ -78,14 +109,6 @@ extension DashboardState {
                 back.append(place)
                 place = next
             }
-        case .filter:
-            if let section { prompt = Prompt(purpose: .filter, text: filters[section] ?? "") }
-        case .sort, .sortReverse:
-            guard let section else { break }
-            var sort = sorting[section] ?? (0, true)
-            if command == .sort { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) } else { sort.ascending.toggle() }
-            sorting[section] = sort
-            place.selection = 0
         case .nextPane, .previousPane:
             if layout.showsDetail { place.focusDetail.toggle() }
         case .neighbourhood:
@@ -95,20 +118,23 @@ extension DashboardState {
                 place.screen = .neighbourhood(id, hops: min(4, max(1, hops + (command == .moreHops ? 1 : -1))))
                 place.selection = 0
             }
-        case .pathFinder:
-            prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
-        case .newMission:
-            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
-            form = MissionForm(draft: MissionDraft())
+        default: break
+        }
+    }
+
+    /// Recording: a new mission, an edit, an undo; a store that cannot record says why instead.
+    private mutating func record(_ command: Command) -> Effect? {
+        if let storeNotice {
+            message = "\(strings[.readOnlyStore]): \(storeNotice)"
+            return nil
+        }
+        switch command {
+        case .newMission: form = MissionForm(draft: MissionDraft())
         case .editMission:
-            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
             guard let id = selectedMission, let record = network.record(id) else { message = strings[.notAMission]; break }
             form = MissionForm(draft: MissionDraft(editing: record, version: storeVersions[id] ?? 0))
-        case .undo:
-            if let storeNotice { message = "\(strings[.readOnlyStore]): \(storeNotice)"; break }
-            return .undo
-        default:
-            break
+        case .undo: return .undo
+        default: break
         }
         return nil
     }
