@@ -3,20 +3,12 @@ import GrappeWorkspace
 
 /// Keys while the mission form is open, and what comes back from the store.
 extension DashboardState {
+    /// A key while the form is open: the form's commands, or typing into the focused field. Any
+    /// change is kept as a draft (the effect `keepDraft`).
     mutating func handleForm(_ key: Key) -> Effect? {
         guard var form else { return nil }
         message = nil
-        if form.confirmingDiscard {
-            switch key {
-            case .character("y"), .character("Y"), .character("o"), .character("O"):
-                self.form = nil
-                return .forgetDraft(key: form.draftKey)
-            default:
-                form.confirmingDiscard = false
-                self.form = form
-                return nil
-            }
-        }
+        if form.confirmingDiscard { return answerDiscard(key, form: form) }
         let before = form.draft
         if key == .character("?") && form.focusedText.isEmpty {
             showsHelp = true
@@ -24,29 +16,6 @@ extension DashboardState {
             return nil
         }
         switch KeyMap.command(for: key, in: .form) {
-        case .nextField?:
-            form.moveFocus(by: 1)
-        case .previousField?:
-            form.moveFocus(by: -1)
-        case .completionDown?:
-            if form.completions.isEmpty { form.moveFocus(by: 1) } else { form.completionIndex = (form.completionIndex + 1) % form.completions.count }
-        case .completionUp?:
-            if form.completions.isEmpty {
-                form.moveFocus(by: -1)
-            } else {
-                form.completionIndex = (form.completionIndex + form.completions.count - 1) % form.completions.count
-            }
-        case .acceptCompletion?:
-            if form.completions.isEmpty { form.moveFocus(by: 1) } else { form.acceptCompletion() }
-        case .cycleRole?: form.cycleRole()
-        case .cycleAttendance?: form.cycleAttendance()
-        case .removeDelegate?: form.removeDelegate()
-        case .deleteWord?:
-            form.deleteWord()
-            form.refreshCompletions(in: catalogue)
-        case .clearField?:
-            form.focusedText = ""
-            form.completions = []
         case .closeForm?:
             if !form.completions.isEmpty {
                 form.completions = []
@@ -59,24 +28,28 @@ extension DashboardState {
         case .saveForm?:
             self.form = form
             return save()
-        default:
-            switch key {
-            case .character(let character):
-                form.type(character)
-                form.refreshCompletions(in: catalogue)
-            case .paste(let text):
-                Key.typedText(ofPaste: text).forEach { form.type($0) }
-                form.refreshCompletions(in: catalogue)
-            case .backspace:
-                form.deleteBackward()
-                form.refreshCompletions(in: catalogue)
-            default:
-                break
-            }
+        case let command?:
+            form.run(command, in: catalogue)
+        case nil:
+            form.type(key, in: catalogue)
         }
         self.form = form
         let after = form.draft
         return after != before ? .keepDraft(key: form.draftKey, after) : nil
+    }
+
+    /// "Discard your changes?": yes (y, or o for oui) forgets the form and its draft; anything else goes back to it.
+    private mutating func answerDiscard(_ key: Key, form: MissionForm) -> Effect? {
+        switch key {
+        case .character("y"), .character("Y"), .character("o"), .character("O"):
+            self.form = nil
+            return .forgetDraft(key: form.draftKey)
+        default:
+            var form = form
+            form.confirmingDiscard = false
+            self.form = form
+            return nil
+        }
     }
 
     /// Validates the form against the network; a valid mission goes to the store, else the errors
@@ -126,5 +99,42 @@ extension DashboardState {
         }
         form = MissionForm(draft: draft, original: original)
         message = "\(strings[.draftRestored]) (\(savedAt))"
+    }
+}
+
+extension MissionForm {
+    /// The form's own commands that change only the form: focus, completion, delegates, editing.
+    mutating func run(_ command: Command, in catalogue: Catalogue) {
+        switch command {
+        case .nextField: moveFocus(by: 1)
+        case .previousField: moveFocus(by: -1)
+        case .completionDown:
+            if completions.isEmpty { moveFocus(by: 1) } else { completionIndex = (completionIndex + 1) % completions.count }
+        case .completionUp:
+            if completions.isEmpty { moveFocus(by: -1) } else { completionIndex = (completionIndex + completions.count - 1) % completions.count }
+        case .acceptCompletion:
+            if completions.isEmpty { moveFocus(by: 1) } else { acceptCompletion() }
+        case .cycleRole: cycleRole()
+        case .cycleAttendance: cycleAttendance()
+        case .removeDelegate: removeDelegate()
+        case .deleteWord:
+            deleteWord()
+            refreshCompletions(in: catalogue)
+        case .clearField:
+            focusedText = ""
+            completions = []
+        default: break
+        }
+    }
+
+    /// A key that is not a command: typed into the focused field (a paste as text, never as keys).
+    mutating func type(_ key: Key, in catalogue: Catalogue) {
+        switch key {
+        case .character(let character): type(character)
+        case .paste(let text): Key.typedText(ofPaste: text).forEach { type($0) }
+        case .backspace: deleteBackward()
+        default: return
+        }
+        refreshCompletions(in: catalogue)
     }
 }
