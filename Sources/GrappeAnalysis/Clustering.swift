@@ -2,6 +2,7 @@
 /// neighbours that are linked. Triangles are counted once each, along edges oriented from lower to
 /// higher degree, on all cores.
 public enum Clustering {
+    /// The number of triangles through each node.
     public static func triangles(_ graph: MetricsGraph) -> [Int] {
         let n = graph.nodeCount
         let degree = (0..<n).map { graph.degree($0) }
@@ -39,6 +40,7 @@ public enum Clustering {
         return total
     }
 
+    /// Each node's local clustering coefficient, as networkx defines it.
     public static func coefficients(_ graph: MetricsGraph) -> [Double] {
         let counts = triangles(graph)
         return (0..<graph.nodeCount).map { node in

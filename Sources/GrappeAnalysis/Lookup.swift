@@ -3,6 +3,7 @@ import GrappeModel
 /// Finds entities and records by id or name, ignoring case and accents: `technomontreal`,
 /// `ville de laval`, `Pôle` all find what a person means.
 public struct Lookup: Sendable {
+    /// An entity or a record, by id.
     public enum Item: Hashable, Sendable {
         case entity(ID)
         case record(ID)
@@ -14,6 +15,7 @@ public struct Lookup: Sendable {
         }
     }
 
+    /// What a query found: one item, several (to choose from), or none (with a suggestion).
     public enum Match: Equatable, Sendable {
         case one(Item)
         case several([Item])

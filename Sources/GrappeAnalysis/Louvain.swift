@@ -1,6 +1,7 @@
 /// Communities by the Louvain method (Blondel et al. 2008), seeded: nodes are visited in an order
 /// drawn from `seed`, so the same graph and seed always give the same partition.
 public enum Louvain {
+    /// Each node's community and the partition's modularity.
     public struct Result: Sendable {
         /// Community of each node, numbered from 0 by decreasing size (ties: smaller first node).
         public let membership: [Int]
@@ -26,6 +27,7 @@ public enum Louvain {
         }
     }
 
+    /// Louvain communities, deterministic for a seed.
     public static func communities(_ graph: MetricsGraph, seed: UInt64 = 1, resolution: Double = 1) -> Result {
         let n = graph.nodeCount
         var level = Level(offsets: graph.offsets, targets: graph.neighbours.map(Int.init),

@@ -17,10 +17,13 @@ public struct MetricsGraph: Sendable {
     public var nodeCount: Int { ids.count }
     public var edgeCount: Int { neighbours.count / 2 }
 
+    /// How many neighbours a node has.
     public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
 
+    /// A node's neighbours, as node numbers.
     public func neighbours(of node: Int) -> ArraySlice<Int32> { neighbours[offsets[node]..<offsets[node + 1]] }
 
+    /// The node of an entity, if it is in the graph.
     public func index(of id: ID) -> Int? { indexByID[id] }
 
     private let indexByID: [ID: Int]

@@ -3,11 +3,13 @@ import GrappeModel
 /// What changed between two dates (`grappe summary --compare D1 D2`): relations that began or
 /// ended, agreements and missions that happened in between, and the biggest moves in centrality.
 public struct NetworkChanges: Sendable, Encodable {
+    /// An entity or record that appeared between the two dates.
     public struct Item: Sendable, Encodable {
         public let id: String
         public let description: String
     }
 
+    /// A partner whose number of links changed between the two dates.
     public struct Move: Sendable, Encodable {
         public let id: String
         public let label: String

@@ -3,11 +3,13 @@ import GrappeModel
 /// Everything `grappe summary` reports, as plain values (rendered as text, markdown, JSON or CSV
 /// elsewhere). Encodes with snake_case keys; docs/summary-format.md documents the JSON.
 public struct NetworkSummary: Sendable, Encodable {
+    /// How many of one kind.
     public struct Count: Sendable, Encodable, Equatable {
         public let name: String
         public let count: Int
     }
 
+    /// A partner with its value in a ranking.
     public struct Ranked: Sendable, Encodable {
         public let id: String
         public let label: String
@@ -15,12 +17,14 @@ public struct NetworkSummary: Sendable, Encodable {
         public let value: Double
     }
 
+    /// Entities and records counted by kind.
     public struct Counts: Sendable, Encodable {
         public let entities: [Count]
         public let records: [Count]
         public let relations: [Count]
     }
 
+    /// The metrics graph's shape: size, density, components, diameter, average path, clustering.
     public struct Graph: Sendable, Encodable {
         public let nodes: Int
         public let edges: Int
@@ -35,6 +39,7 @@ public struct NetworkSummary: Sendable, Encodable {
         public let distances: String
     }
 
+    /// Louvain communities and their modularity.
     public struct Communities: Sendable, Encodable {
         public let count: Int
         public let modularity: Double
@@ -42,6 +47,7 @@ public struct NetworkSummary: Sendable, Encodable {
         public let largest: [Community]
     }
 
+    /// One community: its size and its best-connected members.
     public struct Community: Sendable, Encodable {
         public let number: Int
         public let size: Int
@@ -49,6 +55,7 @@ public struct NetworkSummary: Sendable, Encodable {
         public let central: String
     }
 
+    /// The top partners by each centrality.
     public struct Top: Sendable, Encodable {
         public let degree: [Ranked]
         public let betweenness: [Ranked]
@@ -64,6 +71,7 @@ public struct NetworkSummary: Sendable, Encodable {
         public let seed: UInt64?
     }
 
+    /// A partner whose neighbours belong to several communities, by betweenness.
     public struct Broker: Sendable, Encodable {
         public let id: String
         public let label: String
@@ -74,6 +82,7 @@ public struct NetworkSummary: Sendable, Encodable {
         public let groupsLinked: [String]
     }
 
+    /// Two unlinked partners with many neighbours in common: an introduction to suggest.
     public struct Introduction: Sendable, Encodable {
         public let a: String
         public let aLabel: String
@@ -82,12 +91,14 @@ public struct NetworkSummary: Sendable, Encodable {
         public let commonNeighbours: Int
     }
 
+    /// A sum of money in one currency.
     public struct Amount: Sendable, Encodable {
         public let name: String
         public let currency: String
         public let amount: String
     }
 
+    /// Funding by project, funder, city and currency.
     public struct Funding: Sendable, Encodable {
         public let byProject: [Amount]
         public let byFunder: [Amount]
@@ -97,12 +108,14 @@ public struct NetworkSummary: Sendable, Encodable {
         public let linesWithoutAmount: Int
     }
 
+    /// How many agreements and missions a year saw.
     public struct Year: Sendable, Encodable {
         public let year: String
         public let agreements: Int
         public let missions: Int
     }
 
+    /// A partner without any link.
     public struct Isolated: Sendable, Encodable {
         public let count: Int
         public let partners: [String]

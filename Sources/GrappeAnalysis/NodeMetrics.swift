@@ -1,5 +1,6 @@
 /// Every per-node metric of `grappe metrics`, with how the sampled ones were computed.
 public struct NodeMetrics: Sendable {
+    /// When betweenness and closeness are exact, and how they are sampled above that.
     public struct Options: Sendable {
         /// Up to this many nodes, betweenness and closeness are exact; above, sampled.
         public var exactLimit: Int

@@ -2,6 +2,7 @@
 /// start and teleport, dangling nodes spread uniformly, power iteration until the L1 change is below
 /// `tolerance`.
 public enum PageRank {
+    /// PageRank by power iteration until the L1 change is below `tolerance`.
     public static func scores(_ graph: MetricsGraph, alpha: Double = 0.85, tolerance: Double = 1e-12,
                               maximumIterations: Int = 1000) -> (scores: [Double], iterations: Int) {
         let n = graph.nodeCount

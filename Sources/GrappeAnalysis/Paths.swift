@@ -10,6 +10,7 @@ public struct Connections: Sendable {
         case record(Record)
     }
 
+    /// One step of a path: the partner reached, and the relations or shared records that link it.
     public struct Hop: Sendable {
         public let from: ID
         public let to: ID

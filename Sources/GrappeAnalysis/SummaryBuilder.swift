@@ -1,6 +1,7 @@
 import GrappeModel
 
 extension NetworkSummary {
+    /// How long the rankings are, how metrics are computed, and the date the network is taken at.
     public struct Options: Sendable {
         public var top: Int
         public var metrics: NodeMetrics.Options

@@ -3,6 +3,7 @@ import GrappeModel
 /// How a cell looks. Colours are roles, not hues: the terminal layer maps them (or drops them for
 /// `NO_COLOR`, where bold, reverse and underline still show the structure and the selection).
 public struct CellStyle: Hashable, Sendable {
+    /// What a cell means; the terminal layer picks its colour (or none, under NO_COLOR).
     public enum Role: UInt8, Sendable, CaseIterable {
         case plain, accent, muted, header, match, warning, error, control, link, selected
     }
@@ -103,6 +104,7 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
+    /// Fills a run of cells with one character and style.
     public mutating func fill(x: Int, y: Int, width columns: Int, style: CellStyle = .plain, character: Character = " ") {
         guard y >= 0, y < height else { return }
         for column in max(0, x)..<min(width, x + columns) {

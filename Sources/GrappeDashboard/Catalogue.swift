@@ -29,6 +29,7 @@ public final class Catalogue: Sendable {
         public static func == (a: Row, b: Row) -> Bool { a === b }
     }
 
+    /// A list column: its title, its share of the width (or a fixed minimum), whether it holds numbers.
     public struct Column: Sendable {
         public let title: UI
         /// Share of the list's width; 0 for a fixed `minimum`.
@@ -143,23 +144,28 @@ public final class Catalogue: Sendable {
         DispatchQueue.global(qos: .utility).async { [self] in _ = indexes.value }
     }
 
+    /// A section's rows, built once (in the background after the first frame).
     public func rows(_ section: Section) -> [Row] { rowsBySection[section]!.value.rows }
 
     /// The section's folded names, in the order of `rows(section)`.
     func names(_ section: Section) -> PackedText { rowsBySection[section]!.value.names }
 
+    /// The relations of an entity, through the catalogue's index.
     public func relations(of id: ID) -> [Relation] {
         guard let node = graph.index(of: id) else { return [] }
         let indexes = indexes.value
         return indexes.relations[Int(indexes.relationOffsets[node])..<Int(indexes.relationOffsets[node + 1])].map { network.relations[Int($0)] }
     }
 
+    /// The records an entity takes part in, through the catalogue's index.
     public func records(of id: ID) -> [Record] {
         graph.index(of: id).map { indexes.value.recordsByNode[$0].map { network.records[Int($0)] } } ?? []
     }
 
+    /// What to call an id on screen: the entity's name, the record's title, else the id.
     public func name(_ id: ID) -> String { network.entityName(id) ?? network.record(id)?.title ?? id }
 
+    /// The columns of a section's list.
     public static func columns(_ section: Section) -> [Column] {
         switch section {
         case .home: []

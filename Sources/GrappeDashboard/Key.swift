@@ -84,6 +84,7 @@ public enum Command: Hashable, Sendable {
     case completionUp, completionDown, acceptCompletion, deleteWord, clearField
 }
 
+/// Keys bound to a command, with the help text the status bar and the help overlay show.
 public struct Binding: Sendable {
     public let keys: [Key]
     public let command: Command
@@ -97,10 +98,12 @@ public enum Context: Hashable, Sendable {
     case list, card, home, help, form
 }
 
+/// The one key table: what each key does in each context.
 public enum KeyMap {
     /// Built once: every key press looks its command up here.
     private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: [Context.list, .card, .home, .help, .form].map { ($0, table($0)) })
 
+    /// The bindings of a context, in the order help shows them.
     public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
 
     private static func table(_ context: Context) -> [Binding] {
@@ -176,6 +179,7 @@ public enum KeyMap {
         }
     }
 
+    /// The command a key runs in a context, if any.
     public static func command(for key: Key, in context: Context) -> Command? {
         bindings(context).first { $0.keys.contains(key) }?.command
     }

@@ -6,6 +6,7 @@ import GrappeWorkspace
 public enum Language: String, Sendable, CaseIterable {
     case fr, en
 
+    /// French for `fr*` in LC_ALL, LC_MESSAGES or LANG (the first set), else English.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty {
@@ -33,6 +34,7 @@ public enum UI: CaseIterable, Sendable {
     case missingEntity, storeFailed, delegates, readOnlyBadge
 }
 
+/// Every text the interface shows, in French or English.
 public struct Strings: Sendable {
     public let language: Language
 
@@ -162,6 +164,7 @@ public struct Strings: Sendable {
         return language == .fr ? pair.fr : pair.en
     }
 
+    /// An entity kind, as a word.
     public func kind(_ kind: EntityKind) -> String {
         let pair: (String, String) = switch kind {
         case .city: ("ville", "city")
@@ -186,6 +189,7 @@ public struct Strings: Sendable {
         return "\(count) \(language == .fr ? plural.0 : plural.1)"
     }
 
+    /// A count of records, singular or plural.
     public func count(_ count: Int, _ kind: RecordKind) -> String {
         guard count != 1 else { return "1 \(self.kind(kind))" }
         let plural: (String, String) = switch kind {
@@ -197,6 +201,7 @@ public struct Strings: Sendable {
         return "\(count) \(language == .fr ? plural.0 : plural.1)"
     }
 
+    /// A record kind, as a word.
     public func kind(_ kind: RecordKind) -> String {
         let pair: (String, String) = switch kind {
         case .agreement: ("entente", "agreement")
@@ -207,6 +212,7 @@ public struct Strings: Sendable {
         return language == .fr ? pair.0 : pair.1
     }
 
+    /// An organisation type, as words.
     public func organisationType(_ type: OrganisationType) -> String {
         let pair: (String, String) = switch type {
         case .association: ("association", "association")
@@ -293,11 +299,13 @@ public struct Strings: Sendable {
         return language == .fr ? pair.0 : pair.1
     }
 
+    /// An attendance value, as a word (empty: not said).
     public func attendance(_ raw: String) -> String {
         guard language == .fr else { return raw }
         return ["invited": "invité", "confirmed": "confirmé", "attended": "présent", "declined": "a décliné", "unknown": "inconnue"][raw] ?? raw
     }
 
+    /// A party role, as words.
     public func role(_ role: PartyRole) -> String {
         let pair: (String, String) = switch role {
         case .signatory: ("signataire", "signatory")
@@ -348,6 +356,7 @@ public struct Strings: Sendable {
         return date(parsed)
     }
 
+    /// A status value, as a word.
     public func status(_ raw: String) -> String {
         guard language == .fr else { return raw.replacingOccurrences(of: "_", with: " ") }
         let french = ["draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",

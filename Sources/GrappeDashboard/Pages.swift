@@ -20,6 +20,7 @@ public struct PageLine: Sendable {
 /// The contents of the screens that are pages rather than lists: cards, neighbourhoods, paths and
 /// the diagnostics of a failed reload.
 public enum Pages {
+    /// The lines of a page screen; cards of entities, neighbourhoods and paths are kept once built.
     public static func lines(for screen: Screen, state: DashboardState) -> [PageLine] {
         switch screen {
         case .card(.entity), .neighbourhood, .path:

@@ -26,6 +26,7 @@ public struct Place: Hashable, Sendable {
 
 /// A one-line prompt at the bottom: the filter, the command palette, or the path finder's fields.
 public struct Prompt: Hashable, Sendable {
+    /// What the prompt is for.
     public enum Purpose: Hashable, Sendable {
         case filter
         case palette
@@ -148,6 +149,7 @@ public struct DashboardState: Sendable {
         (back.suffix(4) + [place]).map { title(of: $0.screen) }
     }
 
+    /// A screen's name, for the breadcrumbs.
     public func title(of screen: Screen) -> String {
         switch screen {
         case .section(let section): strings[section.title]

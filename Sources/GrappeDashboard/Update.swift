@@ -15,6 +15,7 @@ public enum Effect: Equatable, Sendable {
 }
 
 extension DashboardState {
+    /// The terminal's new size; the selection stays in view.
     public mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -148,6 +149,7 @@ extension DashboardState {
 
     // MARK: navigation
 
+    /// Opens a screen, keeping the current one in the history.
     public mutating func navigate(to screen: Screen) {
         guard screen != place.screen else { return }
         back.append(place)

@@ -4,6 +4,7 @@ import GrappeWorkspace
 
 /// Renders a state into a canvas. Pure: the same state always draws the same cells.
 public enum Views {
+    /// The whole screen for a state.
     public static func render(_ state: DashboardState) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
         let layout = state.layout

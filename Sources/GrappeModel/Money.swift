@@ -88,6 +88,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     init(unchecked code: String) { self.code = code }
 
+    /// An ISO 4217 code this build knows, with a suggestion for a near miss or a symbol.
     public static func parse(_ raw: String) -> Result<Currency, MoneyError> {
         let code = raw.trimmingSpaces()
         if known.contains(code) { return .success(Currency(unchecked: code)) }
@@ -157,6 +158,7 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
         "P" + (years > 0 ? "\(years)Y" : "") + (months > 0 || years == 0 ? "\(months)M" : "")
     }
 
+    /// An ISO 8601 duration of years, months or days (`P3Y`).
     public static func parse(_ raw: String) -> Result<Span, DateError> {
         let text = raw.trimmingSpaces()
         let refusal = DateError("'\(raw)' is not a duration: write P3Y, P18M or P1Y6M")

@@ -32,14 +32,20 @@ public struct Network: Sendable {
         return index
     }
 
+    /// The entity with this id, found through an index.
     public func entity(_ id: ID) -> Entity? { entityIndex[id].map { entities[$0] } }
     /// An entity's name, without copying the whole entity (cards name thousands of them).
     public func entityName(_ id: ID) -> String? { entityIndex[id].map { entities[$0].name } }
+    /// Whether an entity has this id.
     public func containsEntity(_ id: ID) -> Bool { entityIndex[id] != nil }
+    /// The record with this id, found through an index.
     public func record(_ id: ID) -> Record? { recordIndex[id].map { records[$0] } }
+    /// The source document with this id.
     public func document(_ id: ID) -> Document? { documentIndex[id].map { documents[$0] } }
 
+    /// Entities of one kind, in the network's order.
     public func entities(ofKind kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
+    /// Records of one kind, in the network's order.
     public func records(ofKind kind: RecordKind) -> [Record] { records.filter { $0.kind == kind } }
 
     /// Relations with `id` at either end.

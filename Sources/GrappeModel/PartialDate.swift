@@ -5,6 +5,7 @@
 /// (an unknown year stays unknown, it is never guessed); seasons `2013-21`…`2013-24`
 /// (spring, summer, autumn, winter); a trailing `~` (approximate), `?` (uncertain) or `%` (both).
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    /// How sure a date is: as written, uncertain (`?`), approximate (`~`) or both (`%`), as EDTF writes it.
     public enum Qualifier: String, Sendable, Codable, CaseIterable {
         case exact, approximate, uncertain, approximateAndUncertain
 
@@ -18,6 +19,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// EDTF seasons, written as months 21–24 (spring, summer, autumn, winter).
     public enum Season: Int, Sendable, CaseIterable {
         case spring = 21, summer = 22, autumn = 23, winter = 24
     }
@@ -111,6 +113,7 @@ public struct DayStamp: Hashable, Comparable, Sendable, CustomStringConvertible 
 
 /// Gregorian calendar facts the model needs; Foundation is not imported by the model.
 public enum Gregorian {
+    /// Gregorian leap years.
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -9,6 +9,7 @@ public struct Record: Hashable, Sendable {
     public var sources: [SourceRef]
     public var body: Body
 
+    /// What kind of record it is, with the fields of that kind.
     public enum Body: Hashable, Sendable {
         case agreement(Agreement)
         case mission(Mission)
@@ -47,6 +48,7 @@ public struct Record: Hashable, Sendable {
         return parties.map(\.entity).filter { seen.insert($0).inserted }
     }
 
+    /// The parties that have one role, in order.
     public func parties(withRole role: PartyRole) -> [Party] { parties.filter { $0.role == role } }
 
     /// The entities a record connects, each once: its parties, then a project's funders or the
@@ -114,6 +116,7 @@ public struct Party: Hashable, Sendable, Codable {
     }
 }
 
+/// An agreement: when and where it was signed, what for, its status and validity.
 public struct Agreement: Hashable, Sendable, Codable {
     public var signed: PartialDate?
     /// The city where it was signed.

@@ -47,6 +47,7 @@ public enum Suggestion {
 
 /// Case- and accent-insensitive comparison keys: "TechnoMontréal" and "technomontreal" fold alike.
 public enum TextFolding {
+    /// Lower case without accents or ligatures, for matching names as people type them.
     public static func fold(_ text: String) -> String {
         // Most names and ids are plain ASCII: lower-case them byte by byte.
         let utf8 = text.utf8

@@ -1,6 +1,7 @@
 /// How many terminal columns text takes: East Asian wide characters and emoji take two, combining
 /// marks and zero-width joiners none. Layouts measure with this, never with `count`.
 public enum TextWidth {
+    /// How many terminal cells a text takes.
     public static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
@@ -18,6 +19,7 @@ public enum TextWidth {
         return widest
     }
 
+    /// How many terminal cells one scalar takes (0 for marks, 2 for wide characters).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0x200D || (0xFE00...0xFE0F).contains(value) { return 0 }

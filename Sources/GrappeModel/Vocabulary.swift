@@ -103,22 +103,27 @@ public enum PartyRole: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// Where an agreement stands.
 public enum AgreementStatus: String, Sendable, CaseIterable, Codable {
     case draft, signed, inForce = "in_force", expired, terminated, unknown
 }
 
+/// Where a mission stands.
 public enum MissionStatus: String, Sendable, CaseIterable, Codable {
     case planned, confirmed, underWay = "under_way", completed, cancelled
 }
 
+/// Where a project stands.
 public enum ProjectStatus: String, Sendable, CaseIterable, Codable {
     case announced, planned, active, completed, cancelled, unknown
 }
 
+/// What kind of event it is.
 public enum EventType: String, Sendable, CaseIterable, Codable {
     case assembly, conference, meeting, talk, tradeShow = "trade_show", announcement, other
 }
 
+/// Whether an event is planned, held or cancelled.
 public enum EventStatus: String, Sendable, CaseIterable, Codable {
     case planned, held, cancelled, unknown
 }

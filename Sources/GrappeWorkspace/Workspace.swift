@@ -45,6 +45,7 @@ public struct Workspace: Sendable {
 
     public var isEmpty: Bool { records.isEmpty && entities.isEmpty }
 
+    /// The store version of a record: 0 for one the store does not hold.
     public func version(of id: ID) -> Int { records.first { $0.record.id == id }?.version ?? 0 }
 
 }
@@ -67,6 +68,7 @@ public struct OverlayWarning: Hashable, Sendable, CustomStringConvertible {
 /// The network everyone sees: the seeds, with what the store recorded laid over them. A stored record
 /// replaces the seed record with the same id (it was edited); other stored items are added.
 public enum Overlay {
+    /// The network with the workspace laid over it, and what the workspace refers to that is gone.
     public static func apply(_ workspace: Workspace, to seeds: Network) -> (network: Network, warnings: [OverlayWarning]) {
         guard !workspace.isEmpty else { return (seeds, []) }
         let (entities, entityPosition) = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)

@@ -4,6 +4,7 @@ import GrappeModel
 /// entities (new partners met). `expectedVersions` holds, per record id, the version the edit started
 /// from: 0 for a record the store does not hold yet. A record whose version moved since is a stale edit.
 public struct Change: Sendable, Hashable {
+    /// What a change did, as the journal names it.
     public enum Action: String, Sendable, Codable, CaseIterable {
         case add, edit, cancel, undo
     }
@@ -27,6 +28,7 @@ public struct Change: Sendable, Hashable {
 /// One entry of the journal: who changed what, when, with the state of each item before and after
 /// (canonical JSON; nil before = the item was added, nil after = it was removed by an undo).
 public struct JournalEntry: Sendable, Hashable {
+    /// One item a change touched, with its state and version before and after.
     public struct Item: Sendable, Hashable {
         public enum Kind: String, Sendable { case record, entity }
         public var kind: Kind
