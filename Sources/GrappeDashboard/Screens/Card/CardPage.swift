@@ -138,6 +138,4 @@ extension Pages {
             return [.text("  " + title, .muted)] + (source.note.map { [.text("    " + $0)] } ?? [])
         }
     }
-
-    /// Partners within `hops`, grouped by distance; the first ring also by relation type.
 }

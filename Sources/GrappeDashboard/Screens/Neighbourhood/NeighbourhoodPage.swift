@@ -3,6 +3,7 @@ import GrappeModel
 
 /// A partner's neighbourhood: everything within a number of hops, grouped by distance and relation.
 extension Pages {
+    /// Partners within `hops`, grouped by distance; the first ring also by relation type.
     static func neighbourhood(of id: ID, hops: Int, state: DashboardState) -> [PageLine] {
         let s = state.strings
         let graph = state.catalogue.graph
