@@ -18,6 +18,8 @@ enum CardText {
     }
 
     static func entity(_ entity: Entity, in network: Network) -> [String] {
+        let card = Card(entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
+                        network: network)
         var lines = [Style.bold(entity.name) + (entity.acronym.map { " (\($0))" } ?? "")]
         var facts = [entity.organisationType.map { words($0.rawValue) } ?? entity.kind.rawValue, "id \(entity.id)"]
         if let founded = entity.founded { facts.append("founded \(founded)") }
@@ -29,36 +31,31 @@ enum CardText {
         if let summary = entity.summary { lines.append(summary) }
         for key in entity.attributes.keys.sorted() { lines.append("\(key): \(entity.attributes[key]!)") }
 
-        let relations = network.relations(involving: entity.id)
-        if !relations.isEmpty {
+        if !card.linkGroups.isEmpty {
             lines += ["", Style.accent("Relations")]
-            let grouped = Dictionary(grouping: relations, by: \.type)
-            for type in RelationType.allCases where grouped[type] != nil {
-                for relation in grouped[type]! {
-                    let outgoing = relation.from == entity.id
-                    let other = outgoing ? relation.to : relation.from
-                    let arrow = type.isSymmetric ? "—" : (outgoing ? "→" : "←")
-                    var text = "  \(words(type.rawValue).padding(toLength: 17, withPad: " ", startingAt: 0)) \(arrow) \(name(other, in: network))"
-                    let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
-                    if !details.isEmpty { text += Style.dim("  (\(details.joined(separator: "; ")))") }
-                    lines.append(text)
-                }
+            for link in card.links {
+                let relation = link.relation, type = relation.type
+                let arrow = type.isSymmetric ? "—" : (link.outgoing ? "→" : "←")
+                var text = "  \(words(type.rawValue).padding(toLength: 17, withPad: " ", startingAt: 0)) \(arrow) \(name(link.other, in: network))"
+                let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
+                if !details.isEmpty { text += Style.dim("  (\(details.joined(separator: "; ")))") }
+                lines.append(text)
             }
         }
-        let records = network.records(involving: entity.id)
-        if !records.isEmpty {
+        if !card.involvements.isEmpty {
             lines += ["", Style.accent("Records")]
-            for record in records {
-                let roles = record.parties.filter { $0.entity == entity.id }.map { words($0.role.rawValue) }
-                let role = roles.isEmpty ? "named" : roles.joined(separator: ", ")
+            for involvement in card.involvements {
+                let record = involvement.record
+                let role = involvement.roles.isEmpty ? "named" : involvement.roles.map { words($0.rawValue) }.joined(separator: ", ")
                 lines.append("  \(record.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.title)"
                              + Style.dim("  (\(role)\(record.date.map { ", \($0)" } ?? ""))"))
             }
         }
-        return lines + sources(entity.sources, in: network)
+        return lines + sources(card.sources)
     }
 
     static func record(_ record: Record, in network: Network) -> [String] {
+        let card = Card(record: record, network: network)
         var lines = [Style.bold(record.title), Style.dim("\(record.kind.rawValue) · id \(record.id)")]
         switch record.body {
         case .agreement(let agreement):
@@ -101,16 +98,17 @@ enum CardText {
         }
         if let summary = record.summary { lines.append(summary) }
         for key in record.attributes.keys.sorted() { lines.append("\(key): \(record.attributes[key]!)") }
-        if !record.parties.isEmpty {
+        if !card.members.isEmpty {
             lines += ["", Style.accent("Parties")]
-            for party in record.parties {
-                let missing = network.entity(party.entity) == nil ? Style.dim("  (no longer in the seeds)") : ""
+            for member in card.members {
+                let party = member.party
+                let missing = member.known ? "" : Style.dim("  (no longer in the seeds)")
                 lines.append("  \(words(party.role.rawValue).padding(toLength: 13, withPad: " ", startingAt: 0)) \(name(party.entity, in: network))"
                              + (party.title.map { Style.dim("  (\($0))") } ?? "") + (party.attendance.map { Style.dim("  · \($0.rawValue)") } ?? "")
                              + missing)
             }
         }
-        return lines + sources(record.sources, in: network)
+        return lines + sources(card.sources)
     }
 
     static func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {
@@ -122,11 +120,10 @@ enum CardText {
         }
     }
 
-    static func sources(_ sources: [SourceRef], in network: Network) -> [String] {
+    static func sources(_ sources: [Card.Source]) -> [String] {
         guard !sources.isEmpty else { return [] }
         return ["", Style.accent("Sources")] + sources.map { source in
-            let title = network.document(source.document)?.title ?? source.document
-            return "  \(title)" + Style.dim(" [\(source.document)]") + (source.note.map { " — \($0)" } ?? "")
+            "  \(source.title)" + Style.dim(" [\(source.reference.document)]") + (source.reference.note.map { " — \($0)" } ?? "")
         }
     }
 }

@@ -15,6 +15,8 @@ extension Pages {
 
     static func entity(entity: Entity, state: DashboardState) -> [PageLine] {
         let s = state.strings
+        let card = Card(entity: entity, relations: state.catalogue.relations(of: entity.id), records: state.catalogue.records(of: entity.id),
+                        network: state.network)
         var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
         var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
         if let founded = entity.founded { facts.append("\(s[.founded]) \(s.date(founded))") }
@@ -23,41 +25,33 @@ extension Pages {
         lines.append(.text(facts.joined(separator: " · "), .muted))
         if let summary = entity.summary { lines.append(.text(summary)) }
         for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (entity.attributes[key]!, .plain)])) }
-        let relations = state.catalogue.relations(of: entity.id)
-        if !relations.isEmpty {
-            lines += [.blank, .heading("\(s[.relations]) (\(relations.count))")]
-            // Grouped by type in one pass, types in their vocabulary order, each group in the catalogue's order.
-            let types = RelationType.allCases
-            var groups = [[Relation]](repeating: [], count: types.count)
-            for relation in relations { groups[types.firstIndex(of: relation.type)!].append(relation) }
-            for group in groups {
-                for relation in group {
-                    let type = relation.type
-                    let outgoing = relation.from == entity.id
-                    let other = outgoing ? relation.to : relation.from
-                    let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
-                    lines.append(PageLine([("  " + s.relation(type, outgoing: outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
-                                          + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
-                                          link: state.network.containsEntity(other) ? .entity(other) : nil))
-                }
+        let links = card.links
+        if !links.isEmpty {
+            lines += [.blank, .heading("\(s[.relations]) (\(links.count))")]
+            for link in links {
+                let relation = link.relation, other = link.other
+                let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
+                lines.append(PageLine([("  " + s.relation(relation.type, outgoing: link.outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
+                                      + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
+                                      link: state.network.containsEntity(other) ? .entity(other) : nil))
             }
         }
-        let records = state.catalogue.records(of: entity.id)
-        if !records.isEmpty {
-            lines += [.blank, .heading("\(s[.records]) (\(records.count))")]
-            for record in records {
-                let roles = record.parties.filter { $0.entity == entity.id }.map { s.role($0.role) }.joined(separator: ", ")
+        if !card.involvements.isEmpty {
+            lines += [.blank, .heading("\(s[.records]) (\(card.involvements.count))")]
+            for involvement in card.involvements {
+                let record = involvement.record
+                let roles = involvement.roles.map(s.role).joined(separator: ", ")
                 lines.append(PageLine([("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
                                        ("  " + [roles, record.date.map(s.date) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
                                       link: .record(record.id)))
             }
         }
-        return lines + sources(entity.sources, state: state)
+        return lines + sources(card.sources, state: state)
     }
 
     static func record(record: Record, state: DashboardState) -> [PageLine] {
         let s = state.strings
-        let network = state.network
+        let card = Card(record: record, network: state.network)
         var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
         func place(_ label: UI, _ id: ID) {
             lines.append(PageLine([("\(s[label]) : ", .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
@@ -113,11 +107,12 @@ extension Pages {
         }
         if let summary = record.summary { lines.append(.text(summary)) }
         for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
-        if !record.parties.isEmpty {
-            lines += [.blank, .heading("\(s[.parties]) (\(record.parties.count))")]
-            for party in record.parties {
+        if !card.members.isEmpty {
+            lines += [.blank, .heading("\(s[.parties]) (\(card.members.count))")]
+            for member in card.members {
+                let party = member.party
                 let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
-                guard network.entity(party.entity) != nil else {
+                guard member.known else {
                     lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)]))
                     continue
                 }
@@ -128,14 +123,13 @@ extension Pages {
         if let history = state.journal[record.id], !history.isEmpty {
             lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
         }
-        return lines + sources(record.sources, state: state)
+        return lines + sources(card.sources, state: state)
     }
 
-    static func sources(_ sources: [SourceRef], state: DashboardState) -> [PageLine] {
+    static func sources(_ sources: [Card.Source], state: DashboardState) -> [PageLine] {
         guard !sources.isEmpty else { return [] }
         return [.blank, .heading(state.strings[.sources])] + sources.flatMap { source -> [PageLine] in
-            let title = state.network.document(source.document)?.title ?? source.document
-            return [.text("  " + title, .muted)] + (source.note.map { [.text("    " + $0)] } ?? [])
+            [.text("  " + source.title, .muted)] + (source.reference.note.map { [.text("    " + $0)] } ?? [])
         }
     }
 }
