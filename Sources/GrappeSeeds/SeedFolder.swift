@@ -34,7 +34,8 @@ enum FileKind {
 
 /// The seed files under a folder, found by walking it as a person would expect: symbolic links to
 /// files and folders are followed (a folder reached twice, as in a loop, is read once), hidden entries
-/// are left out, and everything else that is not read is listed with the reason.
+/// are left out (a hidden file with a seed extension is named), and everything else that is not read
+/// is listed with the reason.
 struct SeedFolder {
     /// A file or folder left out, and why.
     struct Skipped: Equatable {
@@ -78,7 +79,15 @@ struct SeedFolder {
         var names: [[UInt8]] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name.first == UInt8(ascii: ".") { continue }
+            if name.first == UInt8(ascii: ".") {
+                // Hidden entries (.git, editors' backups) are not seeds; one that looks like a seed file
+                // is named, so that a file hidden by mistake is not lost without a word.
+                let text = String(decoding: name, as: UTF8.self)
+                if text != "." && text != "..", SeedLoader.extensions.contains((text as NSString).pathExtension.lowercased()) {
+                    skipped.append(Skipped(path: prefix + text, reason: "a hidden file (its name starts with a dot): rename it to read it"))
+                }
+                continue
+            }
             names.append(name)
         }
         closedir(directory)

@@ -35,6 +35,8 @@ import Glibc
         try folder.link("loop-b", to: "loop-a")
         try folder.link("environ.yaml", to: "/proc/self/environ")
         try folder.link("null.csv", to: "/dev/null")
+        try folder.write(".old.yaml", Self.city)
+        try folder.write(".git/config", "[core]\n")
         try #require(mkfifo(folder.root + "/pipe.csv", 0o600) == 0)
         let latin1 = folder.root + "/caf\u{E9}"
         let badName = Array(latin1.utf8.dropLast(2)) + [0xE9] + Array(".yaml".utf8) + [0]
@@ -51,6 +53,8 @@ import Glibc
         #expect(warnings.contains { $0.hasPrefix("environ.yaml:1:1: warning: skipped: a symbolic link into /proc/") })
         #expect(warnings.contains { $0.hasPrefix("null.csv:1:1: warning: skipped: a symbolic link into /dev/null") })
         #expect(warnings.contains("pipe.csv:1:1: warning: skipped: a FIFO (named pipe), not a regular file: reading it could wait forever"))
+        #expect(warnings.contains(".old.yaml:1:1: warning: skipped: a hidden file (its name starts with a dot): rename it to read it"))
+        #expect(!warnings.contains { $0.contains(".git") }, "hidden folders such as .git are not seeds, and not worth a word")
         #expect(result.network.entity("lyon") != nil, "the real seed file is still read")
         #expect(!result.hasErrors)
     }
