@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GrappeDashboard
 import GrappeModel
-import GrappeSeeds
 import GrappeRuntime
+import GrappeSeeds
 import GrappeStore
 import GrappeTerminal
 import GrappeWorkspace
