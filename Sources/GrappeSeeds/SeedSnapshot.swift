@@ -38,8 +38,9 @@ public enum SeedSnapshot {
             if isDirectory.boolValue {
                 guard let listed = try? SeedFolder(root: path) else { return nil }
                 files = listed.seeds.map { ("seed", $0) } + listed.ignored.map { ("ignored", $0) }
-                // What was skipped may have no stamp (a dangling link): its path and reason stand for it.
-                entries = listed.skipped.map { "skipped\u{0}\($0.path)\u{0}\($0.reason)" }
+                // What was skipped may have no stamp (a dangling link): its path stands for it (not the
+                // reason, which may name a process id, as a link into /proc/self does).
+                entries = listed.skipped.map { "skipped\u{0}\($0.path)" }
             }
             files.append(("executable", "/proc/self/exe"))
             for (role, file) in files {
