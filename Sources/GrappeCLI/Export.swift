@@ -17,13 +17,32 @@ struct Export: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, graphml, gexf, dot, csv, kumu
+
+        /// The formats a file's extension may hold (Kumu writes JSON too).
+        static func candidates(forExtension pathExtension: String) -> [Format]? {
+            switch pathExtension.lowercased() {
+            case "json": [.json, .kumu]
+            case "graphml": [.graphml]
+            case "gexf": [.gexf]
+            case "dot", "gv": [.dot]
+            case "csv": [.csv]
+            default: nil
+            }
+        }
     }
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(name: .long, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .json
+    @Option(name: .customLong("format"), help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --output file's extension, else json).")
+    var formatOption: Format?
+
+    /// The format asked for, else the one the output file's extension names, else json.
+    var format: Format {
+        if let formatOption { return formatOption }
+        let pathExtension = output.map { ($0 as NSString).pathExtension } ?? ""
+        return Format.candidates(forExtension: pathExtension)?.first ?? .json
+    }
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (a directory for csv) instead of standard output.", valueName: "path"))
     var output: String?
@@ -32,6 +51,22 @@ struct Export: ParsableCommand {
     var metricsGraph = false
 
     func validate() throws {
+        if let output, !(output as NSString).pathExtension.isEmpty {
+            let pathExtension = (output as NSString).pathExtension
+            guard let candidates = Format.candidates(forExtension: pathExtension) else {
+                if formatOption == nil {
+                    throw ValidationError("cannot tell the format from '.\(pathExtension)'; give --format (\(Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return try validateCombination()
+            }
+            if let formatOption, !candidates.contains(formatOption) {
+                throw ValidationError("--format \(formatOption.rawValue) contradicts the output file's extension '.\(pathExtension)'")
+            }
+        }
+        try validateCombination()
+    }
+
+    private func validateCombination() throws {
         if format == .csv, output == nil { throw ValidationError("csv writes nodes.csv and edges.csv: give --output DIR") }
         if format == .json, metricsGraph { throw ValidationError("--metrics-graph applies to the graph formats, not to json") }
     }

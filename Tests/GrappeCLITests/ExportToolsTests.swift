@@ -106,4 +106,47 @@ import Testing
             """, directory)
         #expect(report == "47 58 True")
     }
+
+    @Test func theOutputFilesExtensionNamesTheFormat() throws {
+        let graphml = temporary("network.graphml")
+        defer { try? FileManager.default.removeItem(atPath: graphml) }
+        #expect(try cli.grappe("export", "-o", graphml).status == 0)
+        #expect(try python("import networkx, sys; g = networkx.read_graphml(sys.argv[1]); print(g.number_of_nodes() > 40)", graphml) == "True")
+        let contradiction = try cli.grappe("export", "--format", "gexf", "-o", temporary("network.graphml"))
+        #expect(contradiction.status == 64)
+        #expect(contradiction.error.contains("--format gexf contradicts the output file's extension '.graphml'"))
+        let unknown = try cli.grappe("export", "-o", temporary("network.xml"))
+        #expect(unknown.status == 64)
+        #expect(unknown.error.contains("cannot tell the format from '.xml'; give --format"))
+        let kumu = temporary("kumu.json")
+        defer { try? FileManager.default.removeItem(atPath: kumu) }
+        #expect(try cli.grappe("export", "--format", "kumu", "-o", kumu).status == 0, "a .json file may hold Kumu's JSON too")
+    }
+
+    /// Cells a spreadsheet would run as formulas are neutralised (OWASP), numbers stay numbers.
+    @Test func csvCellsNeverRunAsFormulas() throws {
+        let folder = temporary("injection")
+        try FileManager.default.createDirectory(atPath: folder + "/seeds", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            organisations:
+              - {id: a, name: "=HYPERLINK(\\"http://x\\";\\"clic\\")", type: company}
+              - {id: b, name: "+1+2", type: company}
+              - {id: c, name: "-cmd", type: company}
+              - {id: d, name: "@SUM(A1)", type: company}
+              - {id: e, name: "-0.5", type: company}
+            relations:
+              - {from: a, to: b, type: partner_of}
+              - {from: c, to: d, type: partner_of}
+              - {from: e, to: a, type: partner_of}
+            """.write(toFile: folder + "/seeds/s.yaml", atomically: true, encoding: .utf8)
+        #expect(try cli.grappe("export", "--format", "csv", "-o", folder + "/gephi", "--seeds", folder + "/seeds", "--no-store").status == 0)
+        let nodes = try String(contentsOfFile: folder + "/gephi/nodes.csv", encoding: .utf8)
+        for cell in ["'+1+2", "'-cmd", "'@SUM(A1)", "\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\""] {
+            #expect(nodes.contains("," + cell + ","), "\(cell) in \(nodes)")
+        }
+        #expect(nodes.contains(",-0.5,"), "a number stays a number")
+        let metrics = try cli.grappe("metrics", "--seeds", folder + "/seeds", "--no-store").output
+        #expect(metrics.contains(",'-cmd,") && !metrics.contains(",-cmd,"))
+    }
 }
