@@ -52,11 +52,11 @@ enum DashboardBench {
         var probe = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
         probe.navigate(to: .section(.partners))
         _ = Views.render(probe)
-        probe.filters[.partners] = "e"
+        probe.lists.filters[.partners] = "e"
         mark = clock.now
         let matched = probe.visibleRows(.partners).count
         let filterOnly = milliseconds(clock.now - mark)
-        probe.filters[.partners] = "a"
+        probe.lists.filters[.partners] = "a"
         mark = clock.now
         _ = Views.render(probe)
         let filterAndRender = milliseconds(clock.now - mark)

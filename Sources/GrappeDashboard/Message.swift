@@ -39,30 +39,30 @@ extension DashboardState {
             self.today = today
         case .seedsLoaded(let network, let warnings, let errors, let reload):
             if let network {
-                seeds = network
-                seedWarnings = warnings
+                loaded.network = network
+                loaded.warnings = warnings
                 rebuildCatalogue()
             }
             if errors.isEmpty {
-                diagnostics = []
+                loaded.diagnostics = []
                 if place.screen == .diagnostics { _ = run(.historyBack) }
                 clampSelection()
                 if reload { self.message = strings[.reloaded] }
             } else {
-                diagnostics = errors
+                loaded.diagnostics = errors
                 self.message = strings[.reloadFailed]
                 navigate(to: .diagnostics)
             }
         case .reloadFailed(let path):
             self.message = "\(strings[.reloadFailed]): \(path)"
         case .workspaceLoaded(let workspace, let journal, let location):
-            self.workspace = workspace
-            self.journal = Self.journalLines(journal)
-            storeVersions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
-            storeLocation = location
-            if seeds != nil { rebuildCatalogue() }
+            store.workspace = workspace
+            store.journal = Self.journalLines(journal)
+            store.versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
+            store.location = location
+            if loaded.network != nil { rebuildCatalogue() }
         case .storeState(let notice):
-            storeNotice = notice
+            store.notice = notice
             if let notice { self.message = "\(strings[.readOnlyStore]): \(notice)" }
         case .storeFailed(let error):
             self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
@@ -83,11 +83,11 @@ extension DashboardState {
     /// The seeds with the store laid over them, as the catalogue every view reads; the store's
     /// warnings (a recorded mission whose partner left the seeds) are shown, never dropped.
     private mutating func rebuildCatalogue() {
-        guard let seeds else { return }
-        let (network, warnings) = Overlay.apply(workspace, to: seeds)
-        catalogue = Catalogue(network: network, warnings: seedWarnings + warnings.count)
+        guard let seeds = loaded.network else { return }
+        let (network, warnings) = Overlay.apply(store.workspace, to: seeds)
+        catalogue = Catalogue(network: network, warnings: loaded.warnings + warnings.count)
         if !warnings.isEmpty {
-            diagnostics = warnings.map { "\(storeLocation): warning: \($0)" }
+            loaded.diagnostics = warnings.map { "\(store.location): warning: \($0)" }
             message = warnings[0].description + (warnings.count > 1 ? " (+\(warnings.count - 1))" : "")
         }
     }

@@ -38,8 +38,9 @@ public struct Prompt: Hashable, Sendable {
     public var text: String
 }
 
-/// The whole dashboard as a value: what is loaded, where the user is, what is open. `update` turns
-/// a state and a key into the next state and, at most, one effect for the outside world.
+/// The whole dashboard as a value: the catalogue, the language, where the user is (navigation,
+/// prompt, message), and each screen's own state (lists, help, form, store, loaded seeds). `update`
+/// turns a state and a message into the next state and the effects for the runtime to carry out.
 public struct DashboardState: Sendable {
     public var catalogue: Catalogue
     public var strings: Strings
@@ -48,32 +49,22 @@ public struct DashboardState: Sendable {
     public var place: Place
     public var back: [Place] = []
     public var forward: [Place] = []
-    /// Per section: the filter text, the sort column and direction.
-    public var filters: [Section: String] = [:]
-    public var sorting: [Section: (column: Int, ascending: Bool)] = [:]
     public var prompt: Prompt?
-    public var showsHelp = false
-    public var helpScroll = 0
     public var message: String?
-    /// Diagnostics of the last reload that failed, shown on the diagnostics screen.
-    public var diagnostics: [String] = []
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
     public var mouse = true
+    // Each screen's own state.
+    /// The section lists' filters and sorting.
+    public var lists = ListSettings()
+    /// The help overlay.
+    public var help = HelpOverlay()
     /// The mission form, while it is open.
     public var form: MissionForm?
-    /// Why missions cannot be recorded (a read-only or unusable store); nil when they can.
-    public var storeNotice: String?
-    /// The store version of each recorded record, for edits (absent: a seed record, version 0).
-    public var storeVersions: [ID: Int] = [:]
-    /// The journal lines of each recorded item, oldest first, for its card.
-    public var journal: [ID: [String]] = [:]
-    /// The seeds as last loaded (nil until they are), their warning count, and what the store holds:
-    /// the catalogue is the seeds with the workspace laid over them.
-    public internal(set) var seeds: Network?
-    var seedWarnings = 0
-    public internal(set) var workspace = Workspace.empty
-    var storeLocation = ""
+    /// What the store holds and says: versions, journal lines, why it cannot record.
+    public var store = StoreView()
+    /// The seeds as last loaded, and the diagnostics of a load that failed.
+    public var loaded = LoadedSeeds()
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
     let pageCache = PageCache()
@@ -98,8 +89,8 @@ public struct DashboardState: Sendable {
     /// unless a sort was chosen. Cached: keys that do not change the filter or sort reuse the result,
     /// and a filter that grows narrows the previous result instead of scanning every row again.
     public func visibleRows(_ section: Section) -> RowList {
-        let filter = filters[section].map(TextFolding.fold) ?? ""
-        let sort = sorting[section]
+        let filter = lists.filters[section].map(TextFolding.fold) ?? ""
+        let sort = lists.sorting[section]
         let key = RowCache.Key(section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
                                catalogue: ObjectIdentifier(catalogue))
         if let cached = rowCache.rows(for: key) { return cached }
@@ -135,7 +126,7 @@ public struct DashboardState: Sendable {
 
     /// The context whose key map applies now.
     public var context: Context {
-        if showsHelp { return .help }
+        if help.isShown { return .help }
         if form != nil { return .form }
         switch place.screen {
         case .section(.home): return .home

@@ -25,7 +25,7 @@ extension DashboardState {
     /// Applies one key; returns the effect it asks for, if any.
     public mutating func handle(_ key: Key) -> Effect? {
         if key == .control("c") { return .quit }
-        if form != nil, !showsHelp { return handleForm(key) }
+        if form != nil, !help.isShown { return handleForm(key) }
         if prompt != nil { return handlePrompt(key) }
         message = nil
         switch key {
@@ -40,13 +40,13 @@ extension DashboardState {
 
     /// Carries out a command of the key map (or the palette); returns the effect it asks for, if any.
     public mutating func run(_ command: Command) -> Effect? {
-        if showsHelp {
+        if help.isShown {
             scrollHelp(command)
             return nil
         }
         switch command {
         case .quit: return .quit
-        case .help: showsHelp = true; helpScroll = 0
+        case .help: help.isShown = true; help.scroll = 0
         case .palette: prompt = Prompt(purpose: .palette, text: "")
         case .reload:
             message = strings[.loading]
@@ -55,12 +55,12 @@ extension DashboardState {
              .nextPane, .previousPane, .neighbourhood, .moreHops, .fewerHops:
             navigate(command)
         case .filter:
-            if let section { prompt = Prompt(purpose: .filter, text: filters[section] ?? "") }
+            if let section { prompt = Prompt(purpose: .filter, text: lists.filters[section] ?? "") }
         case .sort, .sortReverse:
             guard let section else { break }
-            var sort = sorting[section] ?? (0, true)
+            var sort = lists.sorting[section] ?? (0, true)
             if command == .sort { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) } else { sort.ascending.toggle() }
-            sorting[section] = sort
+            lists.sorting[section] = sort
             place.selection = 0
         case .pathFinder:
             prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
@@ -76,12 +76,12 @@ extension DashboardState {
     /// The help overlay scrolls; Esc or ? closes it.
     private mutating func scrollHelp(_ command: Command) {
         switch command {
-        case .back, .help: showsHelp = false
-        case .down: helpScroll += 1
-        case .up: helpScroll = max(0, helpScroll - 1)
-        case .pageDown: helpScroll += 10
-        case .pageUp: helpScroll = max(0, helpScroll - 10)
-        case .top: helpScroll = 0
+        case .back, .help: help.isShown = false
+        case .down: help.scroll += 1
+        case .up: help.scroll = max(0, help.scroll - 1)
+        case .pageDown: help.scroll += 10
+        case .pageUp: help.scroll = max(0, help.scroll - 10)
+        case .top: help.scroll = 0
         default: break
         }
     }
@@ -98,8 +98,8 @@ extension DashboardState {
         case .bottom: move(by: Int.max / 2)
         case .open: open()
         case .back:
-            if let section, !(filters[section] ?? "").isEmpty {
-                filters[section] = nil
+            if let section, !(lists.filters[section] ?? "").isEmpty {
+                lists.filters[section] = nil
                 place.selection = 0
             } else {
                 goBack()
@@ -125,15 +125,15 @@ extension DashboardState {
 
     /// Recording: a new mission, an edit, an undo; a store that cannot record says why instead.
     private mutating func record(_ command: Command) -> Effect? {
-        if let storeNotice {
-            message = "\(strings[.readOnlyStore]): \(storeNotice)"
+        if let notice = store.notice {
+            message = "\(strings[.readOnlyStore]): \(notice)"
             return nil
         }
         switch command {
         case .newMission: form = MissionForm(draft: MissionDraft())
         case .editMission:
             guard let id = selectedMission, let record = network.record(id) else { message = strings[.notAMission]; break }
-            form = MissionForm(draft: MissionDraft(editing: record, version: storeVersions[id] ?? 0))
+            form = MissionForm(draft: MissionDraft(editing: record, version: store.versions[id] ?? 0))
         case .undo: return .undo
         default: break
         }
@@ -249,7 +249,7 @@ extension DashboardState {
         guard var prompt else { return nil }
         switch key {
         case .escape:
-            if prompt.purpose == .filter, let section { filters[section] = nil; place.selection = 0 }
+            if prompt.purpose == .filter, let section { lists.filters[section] = nil; place.selection = 0 }
             self.prompt = nil
             return nil
         case .enter:
@@ -272,7 +272,7 @@ extension DashboardState {
         }
         self.prompt = prompt
         if prompt.purpose == .filter, let section {
-            filters[section] = prompt.text.isEmpty ? nil : prompt.text
+            lists.filters[section] = prompt.text.isEmpty ? nil : prompt.text
             place.selection = 0
             place.detailSelection = 0
         }
@@ -327,7 +327,7 @@ extension DashboardState {
         case "reload", "recharger":
             message = strings[.loading]
             return .reload
-        case "help", "aide": showsHelp = true
+        case "help", "aide": help.isShown = true
         case "lang", "langue":
             if let language = words.dropFirst().first.flatMap({ Language(rawValue: $0.lowercased()) }) {
                 strings = Strings(language)

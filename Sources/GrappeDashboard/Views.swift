@@ -27,7 +27,7 @@ public enum Views {
             body(&canvas, state)
         }
         bottom(&canvas, state)
-        if state.showsHelp { help(&canvas, state) }
+        if state.help.isShown { help(&canvas, state) }
         return canvas
     }
 
@@ -48,7 +48,7 @@ public enum Views {
         canvas.fill(x: 0, y: 0, width: state.width, style: .header)
         let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
-        let readOnly = state.storeNotice == nil ? "" : " \(s[.readOnlyBadge]) "
+        let readOnly = state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
         let language = readOnly + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
         canvas.put(" · \(state.network.entities.count) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
@@ -104,7 +104,7 @@ public enum Views {
             }
         } else if let message = state.message {
             canvas.put(message, x: 0, y: layout.promptRow, width: state.width, style: .warning)
-        } else if let section = state.section, let filter = state.filters[section] {
+        } else if let section = state.section, let filter = state.lists.filters[section] {
             canvas.put("/ \(filter)  (\(state.visibleRows(section).count))", x: 0, y: layout.promptRow, width: state.width, style: .accent)
         }
         canvas.fill(x: 0, y: layout.statusRow, width: state.width, style: CellStyle(.muted, reverse: true))
@@ -152,7 +152,7 @@ public enum Views {
 
     static func help(_ canvas: inout Canvas, _ state: DashboardState) {
         var under = state
-        under.showsHelp = false
+        under.help.isShown = false
         let s = state.strings
         var lines: [(String, String)] = []
         for binding in KeyMap.bindings(under.context) {
@@ -178,7 +178,7 @@ public enum Views {
         canvas.put(" \(s[.helpTitle]) — \(s[.keysOf]) ", x: x + 2, y: y, style: .header)
         let keyWidth = min(22, lines.map { TextWidth.of($0.0) }.max() ?? 10)
         let visible = height - 3
-        let scroll = min(state.helpScroll, max(0, lines.count - visible))
+        let scroll = min(state.help.scroll, max(0, lines.count - visible))
         for (offset, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             canvas.put(line.0, x: x + 2, y: y + 2 + offset, width: keyWidth, style: .bold)
             canvas.put(line.1, x: x + 3 + keyWidth, y: y + 2 + offset, width: width - keyWidth - 5)

@@ -68,7 +68,7 @@ import Testing
         for key in [Key.character("/")] + Self.keys("montreal") { _ = state.handle(key) }
         #expect(state.visibleRows(.clustersAndPoles).map(\.item.id) == ["technomontreal"])
         _ = state.handle(.escape)
-        #expect(state.filters[.clustersAndPoles] == nil)
+        #expect(state.lists.filters[.clustersAndPoles] == nil)
         _ = state.handle(.character("2"))
         for key in [Key.character("/")] + Self.keys("cqc") { _ = state.handle(key) }
         #expect(state.visibleRows(.partners).map(\.item.id).contains("cqcd"))
@@ -104,7 +104,7 @@ import Testing
         #expect(text.contains("Aide — Touches de cette vue"))
         for binding in KeyMap.bindings(.list) { #expect(text.contains(Strings(.fr)[binding.help]) || binding.help == .partners) }
         _ = state.handle(.escape)
-        #expect(!state.showsHelp)
+        #expect(!state.help.isShown)
     }
 
     @Test func statusBarComesFromTheKeyMap() {

@@ -115,7 +115,7 @@ import Testing
 
     @Test func aReadOnlyStoreKeepsTheFormClosed() {
         var state = DashboardTests.state(.en)
-        state.storeNotice = "/x/w.sqlite is read-only (mode 400)"
+        state.store.notice = "/x/w.sqlite is read-only (mode 400)"
         let effects = Self.send([.character("m"), .character("u")], to: &state)
         #expect(state.form == nil && effects.isEmpty)
         #expect(state.message?.contains("Read-only store: /x/w.sqlite is read-only") == true)

@@ -120,7 +120,7 @@ extension Pages {
                                       + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity)))
             }
         }
-        if let history = state.journal[record.id], !history.isEmpty {
+        if let history = state.store.journal[record.id], !history.isEmpty {
             lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
         }
         return lines + sources(card.sources, state: state)

@@ -1,6 +1,6 @@
 /// The diagnostics of seeds that failed to load, each at its `path:line:column`.
 extension Pages {
     static func diagnostics(state: DashboardState) -> [PageLine] {
-        [.heading(state.strings[.diagnostics])] + state.diagnostics.map { .text($0, .warning) }
+        [.heading(state.strings[.diagnostics])] + state.loaded.diagnostics.map { .text($0, .warning) }
     }
 }

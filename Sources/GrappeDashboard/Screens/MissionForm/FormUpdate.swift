@@ -11,8 +11,8 @@ extension DashboardState {
         if form.confirmingDiscard { return answerDiscard(key, form: form) }
         let before = form.draft
         if key == .character("?") && form.focusedText.isEmpty {
-            showsHelp = true
-            helpScroll = 0
+            help.isShown = true
+            help.scroll = 0
             return nil
         }
         switch KeyMap.command(for: key, in: .form) {

@@ -14,7 +14,7 @@ extension Views {
         let columns = Catalogue.columns(section)
         let width = layout.listWidth
         let widths = columnWidths(columns, total: width - 1)
-        let sort = state.sorting[section]
+        let sort = state.lists.sorting[section]
         var x = 1
         for (index, column) in columns.enumerated() {
             var title = state.strings[column.title]
@@ -40,7 +40,7 @@ extension Views {
                     canvas.put(shown, x: x + cellWidth - TextWidth.of(shown), y: y, style: base)
                 } else {
                     canvas.put(text, x: x, y: y, width: cellWidth, style: base)
-                    if index == 0, let filter = state.filters[section], let matches = Fuzzy.match(TextFolding.fold(filter), in: entry.folded) {
+                    if index == 0, let filter = state.lists.filters[section], let matches = Fuzzy.match(TextFolding.fold(filter), in: entry.folded) {
                         highlight(&canvas, entry, matches: matches, x: x, y: y, width: cellWidth, base: base)
                     }
                 }
