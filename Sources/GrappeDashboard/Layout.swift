@@ -7,6 +7,8 @@ public struct Layout: Sendable {
     public static let minimumHeight = 12
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// The rectangle a screen draws its body in, between the frame's top rows and bottom rows.
+    public var body: Rect { Rect(x: 0, y: bodyTop, width: width, height: bodyHeight) }
     public let tabsRow = 1
     public let bodyTop = 3
     public var bodyBottom: Int { height - 2 }
@@ -21,4 +23,22 @@ public struct Layout: Sendable {
 
 extension DashboardState {
     public var layout: Layout { Layout(width: width, height: height) }
+}
+
+/// A rectangle of the canvas: where a screen (or a pane of it) draws.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The first row below the rectangle.
+    public var maxY: Int { y + height }
 }

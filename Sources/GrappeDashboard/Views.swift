@@ -33,11 +33,11 @@ public enum Views {
 
     static func body(_ canvas: inout Canvas, _ state: DashboardState) {
         switch state.place.screen {
-        case .section(.home): home(&canvas, state)
-        case .section(let section): list(&canvas, state, section)
+        case .section(.home): home(&canvas, state, in: state.layout.body)
+        case .section(let section): list(&canvas, state, section, in: state.layout.body)
         case .card, .neighbourhood, .path, .diagnostics:
             let lines = Pages.lines(for: state.place.screen, state: state)
-            page(&canvas, state, lines: lines, x: 0, width: state.width, selection: state.place.selection, focused: true)
+            page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true)
         }
     }
 
@@ -119,7 +119,7 @@ public enum Views {
     // MARK: pages
 
     /// The first line shown, so that the selected link stays in view.
-    public static func pageScroll(_ state: DashboardState, lines: [PageLine], selection: Int? = nil) -> Int {
+    public static func pageScroll(_ state: DashboardState, lines: [PageLine], selection: Int? = nil, height: Int? = nil) -> Int {
         let selected = selection ?? state.place.selection
         var seen = 0
         var target = 0
@@ -127,15 +127,16 @@ public enum Views {
             if seen == selected { target = index; break }
             seen += 1
         }
-        return max(0, target - max(0, state.layout.bodyHeight - 2))
+        return max(0, target - max(0, (height ?? state.layout.bodyHeight) - 2))
     }
 
-    static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], x: Int, width: Int, selection: Int, focused: Bool) {
-        let layout = state.layout
-        let scroll = pageScroll(state, lines: lines, selection: selection)
+    /// A page of lines in `area`, scrolled so that the selected link is in view.
+    static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], in area: Rect, selection: Int, focused: Bool) {
+        let x = area.x, width = area.width
+        let scroll = pageScroll(state, lines: lines, selection: selection, height: area.height)
         var linkIndex = lines.prefix(scroll).count { $0.link != nil }
-        for (offset, line) in lines.dropFirst(scroll).prefix(layout.bodyHeight).enumerated() {
-            let y = layout.bodyTop + offset
+        for (offset, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+            let y = area.y + offset
             let selected = line.link != nil && linkIndex == selection && focused
             if line.link != nil { linkIndex += 1 }
             var column = x

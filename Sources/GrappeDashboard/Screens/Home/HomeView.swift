@@ -4,12 +4,12 @@ import GrappeWorkspace
 
 /// Home: the network at a glance (counts, most connected partners, brokers, missions, agreements, funding).
 extension Views {
-    static func home(_ canvas: inout Canvas, _ state: DashboardState) {
+    /// Home's panels in `area`, in two columns when it is wide enough.
+    static func home(_ canvas: inout Canvas, _ state: DashboardState, in area: Rect) {
         let s = state.strings
-        let layout = state.layout
         let figures = state.catalogue.home
-        let twoColumns = state.width >= 100
-        let columnWidth = twoColumns ? state.width / 2 - 2 : state.width - 2
+        let twoColumns = area.width >= 100
+        let columnWidth = twoColumns ? area.width / 2 - 2 : area.width - 2
         var blocks: [[PageLine]] = []
         let counts = state.catalogue.counts
         blocks.append([.heading(s[.entities])]
@@ -48,12 +48,12 @@ extension Views {
                 PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int(fundingMax / 100), width: 12) + " ", .accent),
                           (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
-        var columnsY = [layout.bodyTop, layout.bodyTop]
+        var columnsY = [area.y, area.y]
         for block in blocks {
             let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
-            let x = column == 0 ? 1 : state.width / 2 + 1
+            let x = area.x + (column == 0 ? 1 : area.width / 2 + 1)
             for line in block {
-                guard columnsY[column] < layout.bodyBottom else { break }
+                guard columnsY[column] < area.maxY else { break }
                 var cursor = x
                 for (text, style) in line.pieces {
                     cursor += canvas.put(Canvas.fitted(text, to: max(0, x + columnWidth - cursor)), x: cursor, y: columnsY[column], style: style)

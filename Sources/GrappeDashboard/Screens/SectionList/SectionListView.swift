@@ -8,7 +8,8 @@ extension Views {
         return max(0, state.place.selection - visible + 1)
     }
 
-    static func list(_ canvas: inout Canvas, _ state: DashboardState, _ section: Section) {
+    /// A section's list in `area`, with the selected row's card beside it on wide terminals.
+    static func list(_ canvas: inout Canvas, _ state: DashboardState, _ section: Section, in area: Rect) {
         let layout = state.layout
         let rows = state.visibleRows(section)
         let columns = Catalogue.columns(section)
@@ -19,15 +20,15 @@ extension Views {
         for (index, column) in columns.enumerated() {
             var title = state.strings[column.title]
             if let sort, sort.column == index { title += sort.ascending ? " ▲" : " ▼" }
-            canvas.put(title, x: x, y: layout.bodyTop, width: widths[index], style: CellStyle(.header, bold: true, underline: true))
+            canvas.put(title, x: x, y: area.y, width: widths[index], style: CellStyle(.header, bold: true, underline: true))
             x += widths[index] + 1
         }
         if rows.isEmpty {
-            canvas.put(state.strings[.noMatch], x: 2, y: layout.bodyTop + 2, style: .muted)
+            canvas.put(state.strings[.noMatch], x: 2, y: area.y + 2, style: .muted)
         }
         let scroll = listScroll(state)
-        for (offset, entry) in rows.dropFirst(scroll).prefix(layout.bodyHeight - 1).enumerated() {
-            let y = layout.bodyTop + 1 + offset
+        for (offset, entry) in rows.dropFirst(scroll).prefix(area.height - 1).enumerated() {
+            let y = area.y + 1 + offset
             let selected = scroll + offset == state.place.selection
             let base: CellStyle = selected ? (state.place.focusDetail ? CellStyle(.selected, underline: true) : .selected) : .plain
             canvas.fill(x: 0, y: y, width: width, style: base)
@@ -48,10 +49,10 @@ extension Views {
             }
         }
         if layout.showsDetail {
-            for y in layout.bodyTop..<layout.bodyBottom { canvas.put("│", x: layout.listWidth, y: y, style: .muted) }
+            for y in area.y..<area.maxY { canvas.put("│", x: layout.listWidth, y: y, style: .muted) }
             if let entry = rows[safe: state.place.selection] {
                 let lines = Pages.lines(for: .card(entry.item), state: state)
-                page(&canvas, state, lines: lines, x: layout.detailX + 1, width: state.width - layout.detailX - 1,
+                page(&canvas, state, lines: lines, in: Rect(x: layout.detailX + 1, y: area.y, width: area.width - layout.detailX - 1, height: area.height),
                      selection: state.place.detailSelection, focused: state.place.focusDetail)
             }
         }
