@@ -57,11 +57,7 @@ extension DashboardState {
         case .filter:
             if let section { prompt = Prompt(purpose: .filter, text: lists.filters[section] ?? "") }
         case .sort, .sortReverse:
-            guard let section else { break }
-            var sort = lists.sorting[section] ?? (0, true)
-            if command == .sort { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) } else { sort.ascending.toggle() }
-            lists.sorting[section] = sort
-            place.selection = 0
+            if let section { sortList(section, reverse: command == .sortReverse) }
         case .pathFinder:
             prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
         case .newMission, .editMission, .undo:
@@ -115,10 +111,7 @@ extension DashboardState {
         case .neighbourhood:
             if let id = selectedEntity { navigate(to: .neighbourhood(id, hops: 1)) }
         case .moreHops, .fewerHops:
-            if case .neighbourhood(let id, let hops) = place.screen {
-                place.screen = .neighbourhood(id, hops: min(4, max(1, hops + (command == .moreHops ? 1 : -1))))
-                place.selection = 0
-            }
+            changeHops(by: command == .moreHops ? 1 : -1)
         default: break
         }
     }
