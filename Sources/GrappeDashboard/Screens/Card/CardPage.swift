@@ -53,10 +53,27 @@ extension Pages {
         let s = state.strings
         let card = Card(record: record, network: state.network)
         var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
+        lines += facts(of: record, state: state)
+        if let summary = record.summary { lines.append(.text(summary)) }
+        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
+        lines += members(card, state: state)
+        if let history = state.store.journal[record.id], !history.isEmpty {
+            lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
+        }
+        return lines + sources(card.sources, state: state)
+    }
+
+    /// What the record's kind says: status, dates, places, money, objectives, outcomes, funding.
+    private static func facts(of record: Record, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        var lines: [PageLine] = []
         func place(_ label: UI, _ id: ID) {
             lines.append(PageLine([("\(s[label]) : ", .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
         }
         func fact(_ label: String, _ value: String) { lines.append(PageLine([("\(label) : ", .muted), (value, .plain)])) }
+        func link(_ mark: String, _ item: Lookup.Item) {
+            lines.append(PageLine([(mark, .muted), (state.catalogue.name(item.id), .link)], link: item))
+        }
         switch record.body {
         case .agreement(let agreement):
             fact(s[.status], s.status(agreement.status.rawValue))
@@ -72,12 +89,8 @@ extension Pages {
             for objective in mission.objectives { lines.append(.text("• " + objective)) }
             if let notes = mission.notes { fact(s.field(.notes), notes) }
             for outcome in mission.outcomes {
-                if let agreement = outcome.agreement {
-                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(agreement), .link)], link: .record(agreement)))
-                }
-                if let partner = outcome.partner {
-                    lines.append(PageLine([("→ ", .muted), (state.catalogue.name(partner), .link)], link: .entity(partner)))
-                }
+                if let agreement = outcome.agreement { link("→ ", .record(agreement)) }
+                if let partner = outcome.partner { link("→ ", .entity(partner)) }
                 if let text = outcome.text { lines.append(.text("→ " + text)) }
             }
         case .project(let project):
@@ -85,45 +98,42 @@ extension Pages {
             if let dates = period(project.start, project.end, s) { fact(s[.dates], dates) }
             if let duration = project.duration { fact("durée / duration", duration.description) }
             if let budget = project.budget { fact(s[.budget], budget.description) }
-            if let parent = project.partOf {
-                lines.append(PageLine([("⊂ ", .muted), (state.catalogue.name(parent), .link)], link: .record(parent)))
-            }
-            for line in project.funding {
-                var details: [String] = []
-                if let share = line.share { details.append(share.description) }
-                if let amount = line.effectiveAmount(budget: project.budget) { details.append(amount.description) }
-                if let note = line.note { details.append(note) }
-                if let funder = line.funder {
-                    lines.append(PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
-                                          link: .entity(funder)))
-                } else {
-                    lines.append(.text("$ " + details.joined(separator: " · ")))
-                }
-            }
+            if let parent = project.partOf { link("⊂ ", .record(parent)) }
+            lines += funding(project, state: state)
         case .event(let event):
             fact(s[.status], s.status(event.status.rawValue))
             if let date = period(event.date, event.end, s) { fact(s[.date], date) }
             if let id = event.place { place(.place, id) }
         }
-        if let summary = record.summary { lines.append(.text(summary)) }
-        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
-        if !card.members.isEmpty {
-            lines += [.blank, .heading("\(s[.parties]) (\(card.members.count))")]
-            for member in card.members {
-                let party = member.party
-                let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
-                guard member.known else {
-                    lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)]))
-                    continue
-                }
-                lines.append(PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
-                                      + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity)))
+        return lines
+    }
+
+    /// A project's funding lines: who, what share, how much.
+    private static func funding(_ project: Project, state: DashboardState) -> [PageLine] {
+        project.funding.map { line in
+            var details: [String] = []
+            if let share = line.share { details.append(share.description) }
+            if let amount = line.effectiveAmount(budget: project.budget) { details.append(amount.description) }
+            if let note = line.note { details.append(note) }
+            guard let funder = line.funder else { return .text("$ " + details.joined(separator: " · ")) }
+            return PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
+                            link: .entity(funder))
+        }
+    }
+
+    /// The record's parties with their roles, titles and attendance; one gone from the seeds is flagged.
+    private static func members(_ card: Card, state: DashboardState) -> [PageLine] {
+        guard !card.members.isEmpty else { return [] }
+        let s = state.strings
+        return [.blank, .heading("\(s[.parties]) (\(card.members.count))")] + card.members.map { member in
+            let party = member.party
+            let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
+            guard member.known else {
+                return PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)])
             }
+            return PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
+                            + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity))
         }
-        if let history = state.store.journal[record.id], !history.isEmpty {
-            lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
-        }
-        return lines + sources(card.sources, state: state)
     }
 
     static func sources(_ sources: [Card.Source], state: DashboardState) -> [PageLine] {
