@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GrappeModel
 
 @main
 struct Grappe: ParsableCommand {
@@ -19,6 +21,42 @@ struct Grappe: ParsableCommand {
                       HistoryCommand.self, UndoCommand.self, StoreCommand.self, Generate.self],
         defaultSubcommand: Browse.self
     )
+
+    /// Before the parser: a word that names no command (`grappe summri`, `grappe help nonexist`) is a
+    /// usage error with a suggestion, not the dashboard's usage (browse is the default command).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = CommandNames.problem(with: arguments, known: configuration.subcommands.map { $0._commandName }) {
+            Output.error("grappe: \(problem)")
+            Output.error("Run 'grappe --help' for the commands.")
+            Foundation.exit(64)
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Checks the command word of a command line against the known commands.
+enum CommandNames {
+    /// Why the first word, or the word after `help`, names no command; nil when it is fine.
+    static func problem(with arguments: [String], known: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let word: String
+        if first == "help" {
+            guard arguments.count > 1, !arguments[1].hasPrefix("-") else { return nil }
+            word = arguments[1]
+        } else {
+            word = first
+        }
+        guard !known.contains(word) else { return nil }
+        let hint = Suggestion.nearest(to: word, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        return "unknown command '\(word)'\(hint)"
+    }
 }
 
 /// Exit codes of sysexits.h, which the whole CLI uses.

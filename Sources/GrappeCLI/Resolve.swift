@@ -16,9 +16,11 @@ enum Resolve {
         case .several(let items):
             let candidates = entitiesOnly ? items.filter { if case .entity = $0 { true } else { false } } : items
             if candidates.count == 1 { return candidates[0] }
-            Output.line("'\(query)' matches \(candidates.count) items; give one of these ids:")
-            for item in candidates { Output.line("  \(Style.bold(item.id))  \(CardText.title(item, in: network))") }
-            throw ExitCode(0)
+            // Not an answer: the choices go to standard error and the exit says so (64), so that a
+            // script never takes the list for the card it asked for.
+            Output.error("grappe: '\(query)' matches \(candidates.count) items; give one of these ids:")
+            for item in candidates { Output.error("  \(item.id)  \(CardText.title(item, in: network))") }
+            throw ExitCode.validationFailure
         case .none(let suggestion):
             let hint = suggestion.map { "; did you mean '\($0.id)' (\(CardText.title($0, in: network)))?" } ?? ""
             Output.error("grappe: nothing matches '\(query)'\(hint)")

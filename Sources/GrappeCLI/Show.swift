@@ -6,7 +6,7 @@ import GrappeModel
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "An entity's or record's card: attributes, relations by type, records, sources.",
-        discussion: "QUERY is an id or a name, matched without regard to case or accents (technomontreal, 'ville de laval'). Several matches are listed; none exits 66."
+        discussion: "QUERY is an id or a name, matched without regard to case or accents (technomontreal, 'ville de laval'). Several matches are listed on standard error and exit 64; none exits 66."
     )
 
     @OptionGroup var seedOptions: SeedOptions

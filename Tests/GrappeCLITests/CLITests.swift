@@ -82,6 +82,24 @@ import Testing
         #expect(linked.output.contains("\(folder)/link: 8 files, 5 documents, 47 entities"), "\(linked.output)")
     }
 
+    @Test func anUnknownCommandIsAUsageErrorWithASuggestion() throws {
+        let typo = try grappe("summri")
+        #expect(typo.status == 64)
+        #expect(typo.error.contains("unknown command 'summri'; did you mean 'summary'?"))
+        let help = try grappe("help", "nonexist")
+        #expect(help.status == 64)
+        #expect(help.error.contains("unknown command 'nonexist'"))
+        #expect(try grappe("help", "summary").status == 0)
+    }
+
+    @Test func anAmbiguousQueryListsTheMatchesAndFails() throws {
+        let run = try grappe("show", "la", "--no-store")
+        #expect(run.status == 64)
+        #expect(run.output.isEmpty, "nothing on standard output that a script could take for a card")
+        #expect(run.error.contains("'la' matches"))
+        #expect(run.error.contains("la-presse"))
+    }
+
     @Test func seedsComeFromTheEnvironment() throws {
         let run = try grappe("check", environment: ["GRAPPE_SEEDS": "/from/env"])
         #expect(run.status == 66)
