@@ -94,9 +94,11 @@ extension MissionCommand {
         @Argument(help: "The mission's id.") var id: String
 
         func run() throws {
-            let (network, store, _) = try analysis.networkWithStore(from: seedOptions)
+            let (network, store, workspace) = try analysis.networkWithStore(from: seedOptions)
             let record = try Workbench.mission(id, in: network)
             CardText.record(record, in: network).forEach(Output.line)
+            // The version an edit names with --if-version (0: the seed's mission, never recorded).
+            Output.line(Style.dim("version \(workspace.version(of: record.id))"))
             // The journal's index is enough for the lines; the states before and after stay unread.
             let journal = (try? store?.journalIndex()) ?? []
             let history = journal.filter { $0.items.contains { $0.id == id } }

@@ -50,7 +50,7 @@ struct Workbench {
         }
     }
 
-    /// Validates and saves; prints the field errors (exit 65) or the journal entry.
+    /// Validates and saves; prints the field errors (exit 65), or the journal entry on standard error.
     func save(_ draft: MissionDraft, author: String) throws -> Record {
         switch MissionValidator(network: network).validate(draft) {
         case .failure(let invalid):
@@ -68,7 +68,8 @@ struct Workbench {
             guard let store = try WorkspaceStores.open(storePath, for: .write) else { throw StoreError.notFound(storePath) }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author)
-            Output.line("#\(entry.sequence) \(entry.summary)" + Style.dim("  (\(author), \(store.location))"))
+            // A status line, not data: standard output stays for what a script reads (the new id).
+            Output.error("#\(entry.sequence) \(entry.summary)  (\(author), \(store.location))")
         } catch let error as StoreError {
             throw Self.fail(error)
         }

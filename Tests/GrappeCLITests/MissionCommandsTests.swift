@@ -25,7 +25,9 @@ import Testing
         let workspace = try Workspace()
         let added = try add(workspace, ["--new-partner", "Minalogic | cluster | lyon", "--follow-up", "rappeler en avril"])
         #expect(added.status == 0, "\(added.error)")
-        #expect(added.output.contains("#1 add mission mission-numerique-a-lyon"))
+        // Standard output holds only the new id, for scripts; the journal line is a status on standard error.
+        #expect(added.output == "mission-numerique-a-lyon\n")
+        #expect(added.error.contains("#1 add mission mission-numerique-a-lyon"))
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.store)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
@@ -34,6 +36,7 @@ import Testing
         #expect(shown.output.contains("delegate      TechnoMontréal  · confirmed"))
         #expect(shown.output.contains("outcome: partner met Minalogic"))
         #expect(shown.output.contains("zoé  add mission mission-numerique-a-lyon"))
+        #expect(shown.output.contains("\nversion 1\n"), "the version --if-version takes")
 
         // Everywhere the network is read, the recorded mission and its new partner are in it.
         let summary = try cli.grappe(["summary", "--format", "json"], environment: workspace.environment)
