@@ -28,7 +28,7 @@ struct Metrics: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let network = try analysis.network(from: seedOptions)
+        let network = try analysis.networkForAnalysis(from: seedOptions).atDate
         let graph = MetricsGraph(network: network)
         let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges") {
             NodeMetrics(graph, options: analysis.options)

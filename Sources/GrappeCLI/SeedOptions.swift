@@ -70,7 +70,7 @@ struct SeedOptions: ParsableArguments {
 
 /// Options shared by the commands that analyse the network.
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…).", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…); summary and metrics default to today.", valueName: "date"))
     var asOf: String?
 
     @Option(name: .long, help: "Up to this many nodes betweenness and closeness are exact; above, sampled.")
@@ -100,15 +100,30 @@ struct AnalysisOptions: ParsableArguments {
         try networkWithStore(from: seeds).network
     }
 
+    /// The date analysis takes the network at: --as-of, else today. A mission planned for next
+    /// year has not happened: it must not change today's metrics.
+    var analysisDate: PartialDate {
+        if let asOf, case .success(let date) = PartialDate.parse(asOf) { return date }
+        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return PartialDate(year: today.year, month: today.month, day: today.day)
+    }
+
+    /// The network for metrics and summaries: as it stands at `analysisDate`, and the whole of it
+    /// (for comparisons between two dates).
+    func networkForAnalysis(from seeds: SeedOptions) throws -> (atDate: Network, whole: Network) {
+        let whole = try networkWithStore(from: seeds, applyingAsOf: false).network
+        return (whole.asOf(analysisDate), whole)
+    }
+
     /// The same, with the store that was read and what it held, for commands that show versions or history.
-    func networkWithStore(from seeds: SeedOptions) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
+    func networkWithStore(from seeds: SeedOptions, applyingAsOf: Bool = true) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
         let (result, store, workspace) = try Progress.run("loading \(seeds.path)") { try seeds.loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
             Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
             throw Exit.dataError
         }
-        guard let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (result.network, store, workspace) }
+        guard applyingAsOf, let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (result.network, store, workspace) }
         return (result.network.asOf(date), store, workspace)
     }
 }

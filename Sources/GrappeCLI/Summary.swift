@@ -45,15 +45,15 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
-        let network = try analysis.network(from: seedOptions)
-        let asOf = analysis.asOf.flatMap { try? PartialDate.parse($0).get() }
+        let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
+        let asOf = analysis.analysisDate
         let summary = Progress.run("summarising") {
             NetworkSummary(network, options: .init(top: top, metrics: analysis.options, asOf: asOf))
         }
         var changes: NetworkChanges?
         if compare.count == 2 {
             let dates = compare.map { try! PartialDate.parse($0).get() }
-            changes = Progress.run("comparing \(dates[0]) and \(dates[1])") { NetworkChanges(network, from: dates[0], to: dates[1], top: top) }
+            changes = Progress.run("comparing \(dates[0]) and \(dates[1])") { NetworkChanges(whole, from: dates[0], to: dates[1], top: top) }
         }
         switch format {
         case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)

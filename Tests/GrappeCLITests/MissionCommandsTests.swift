@@ -265,3 +265,24 @@ final class Mutex<Value>: @unchecked Sendable {
         return body(&value)
     }
 }
+
+extension MissionCommandsTests {
+    /// Analysis is time-correct: a mission planned for a later year has not happened, so today's
+    /// metrics do not change; --as-of a date after it brings it in. The report says which date it is.
+    @Test func aFutureMissionDoesNotChangeTodaysMetrics() throws {
+        let workspace = try Workspace()
+        let before = try cli.grappe(["metrics"], environment: workspace.environment)
+        let added = try cli.grappe(["mission", "add", "--title", "Grande mission de 2099", "--leader", "Benoit", "--delegate", "amazon",
+                                    "--delegate", "picom", "--destination", "lyon", "--from", "2099-05-01", "--to", "2099-05-09"],
+                                   environment: workspace.environment)
+        try #require(added.status == 0, "\(added.error)")
+        let today = try cli.grappe(["metrics"], environment: workspace.environment)
+        #expect(today.output == before.output, "a mission in 2099 changes nothing today")
+        let later = try cli.grappe(["metrics", "--as-of", "2099-12-31"], environment: workspace.environment)
+        #expect(later.output != before.output, "as of the end of 2099 it links its delegation")
+        let summary = try cli.grappe(["summary"], environment: workspace.environment)
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        let date = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        #expect(summary.output.contains("as of \(date)"), "\(summary.output.prefix(200))")
+    }
+}
