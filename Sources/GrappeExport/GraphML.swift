@@ -10,11 +10,14 @@ public enum GraphML {
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
             """
-        for (index, name) in nodeKeys.enumerated() {
-            text += "  <key id=\"n\(index)\" for=\"node\" attr.name=\"\(XMLText.escaped(name))\" attr.type=\"string\"/>\n"
+        let nodeValues = Dictionary(grouping: graph.nodes.flatMap(\.attributes), by: \.0).mapValues { $0.map(\.1) }
+        let edgeValues = Dictionary(grouping: graph.edges.flatMap(\.attributes), by: \.0).mapValues { $0.map(\.1) }
+        for (index, (name, token)) in zip(nodeKeys, nameTokens(nodeKeys)).enumerated() {
+            text += key("n\(index)", for: "node", name: name, token: token, type: index < 2 ? "string" : Self.type(of: nodeValues[name] ?? []))
         }
-        for (index, name) in edgeKeys.enumerated() {
-            text += "  <key id=\"e\(index)\" for=\"edge\" attr.name=\"\(XMLText.escaped(name))\" attr.type=\"string\"/>\n"
+        for (index, (name, token)) in zip(edgeKeys, nameTokens(edgeKeys + ["weight"]).dropLast()).enumerated() {
+            let type = index == 0 ? "string" : index == 1 ? "boolean" : Self.type(of: edgeValues[name] ?? [])
+            text += key("e\(index)", for: "edge", name: name, token: token, type: type)
         }
         text += "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         text += "  <graph id=\"grappe\" edgedefault=\"directed\">\n"
@@ -34,5 +37,44 @@ public enum GraphML {
             text += "</edge>\n"
         }
         return text + "  </graph>\n</graphml>\n"
+    }
+
+    /// A key whose `attr.name` is a name token (the schema's NMTOKEN: no spaces); a human title that
+    /// is not one is kept in the key's `desc`.
+    private static func key(_ id: String, for domain: String, name: String, token: String, type: String) -> String {
+        let head = "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLText.escaped(token))\" attr.type=\"\(type)\""
+        return token == name ? head + "/>\n" : head + "><desc>\(XMLText.escaped(name))</desc></key>\n"
+    }
+
+    /// Letters, digits, `.`, `-`, `_` and `:` are kept; anything else (spaces, quotes) becomes `_`.
+    static func nameToken(_ name: String) -> String {
+        let token = String(name.map { $0.isLetter || $0.isNumber || ".-_:".contains($0) ? $0 : "_" })
+        return token.isEmpty ? "_" : token
+    }
+
+    /// One token per name, each used once (`a b` and `a_b` become `a_b` and `a_b_2`).
+    static func nameTokens(_ names: [String]) -> [String] {
+        var used = Set<String>()
+        return names.map { name in
+            var token = nameToken(name), counter = 2
+            while used.contains(token) {
+                token = nameToken(name) + "_\(counter)"
+                counter += 1
+            }
+            used.insert(token)
+            return token
+        }
+    }
+
+    /// The narrowest GraphML type that holds every value exactly: boolean, int, long, double, else string.
+    static func type(of values: [String]) -> String {
+        guard !values.isEmpty else { return "string" }
+        if values.allSatisfy({ $0 == "true" || $0 == "false" }) { return "boolean" }
+        let integers = values.compactMap { Int64($0) }
+        if integers.count == values.count, zip(integers, values).allSatisfy({ String($0) == $1 }) {
+            return integers.allSatisfy { Int32(exactly: $0) != nil } ? "int" : "long"
+        }
+        if values.allSatisfy({ Double($0).map(\.isFinite) ?? false }) { return "double" }
+        return "string"
     }
 }

@@ -42,7 +42,28 @@ import Testing
                   agreement['kind'], agreement['date'], g.edges['entente-tripartite-lille', 'cqic']['type'],
                   g.nodes['laval']['territoire'], g.edges['technomontreal', 'picom']['mutual'], sep='|')
             """, path)
-        #expect(report == "59|pole|2005|Pôle de compétitivité des industries du commerce|based_in|agreement|XXXX-10|signatory|île Jésus|true")
+        // GraphML's keys are typed: `mutual` is a boolean there (networkx prints True); GEXF's are still text.
+        let mutual = format == "graphml" ? "True" : "true"
+        #expect(report == "59|pole|2005|Pôle de compétitivité des industries du commerce|based_in|agreement|XXXX-10|signatory|île Jésus|\(mutual)")
+    }
+
+    /// networkx reads GraphML's types: `mutual` is false on one-way relations (it was the string
+    /// "false", which Python takes as true), and every key's name is a name token.
+    @Test func graphmlKeysAreTypedAndNamedAsTheSchemaWants() throws {
+        let path = temporary("network.graphml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try cli.grappe("export", "-o", path).status == 0)
+        let report = try python("""
+            import sys, re, networkx as nx
+            g = nx.read_graphml(sys.argv[1])
+            mutual = [d['mutual'] for _, _, d in g.edges(data=True)]
+            names = re.findall(r'attr.name="([^"]*)"', open(sys.argv[1], encoding='utf-8').read())
+            print(all(isinstance(m, bool) for m in mutual), sum(mutual), len(mutual) - sum(mutual), all(' ' not in n for n in names))
+            """, path)
+        let parts = report.split(separator: " ").map(String.init)
+        #expect(parts.first == "True" && parts.last == "True", "\(report)")
+        #expect(parts.count == 4 && Int(parts[1])! > 0 && Int(parts[2])! > 0, "both mutual and one-way edges: \(report)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("attr.name=\"collaborateurs_fondateurs\" attr.type=\"string\"><desc>collaborateurs fondateurs</desc>"))
     }
 
     @Test func graphvizRendersTheDOT() throws {
