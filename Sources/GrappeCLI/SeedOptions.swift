@@ -104,7 +104,7 @@ struct AnalysisOptions: ParsableArguments {
     /// year has not happened: it must not change today's metrics.
     var analysisDate: PartialDate {
         if let asOf, case .success(let date) = PartialDate.parse(asOf) { return date }
-        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        let today = Browse.today()
         return PartialDate(year: today.year, month: today.month, day: today.day)
     }
 

@@ -15,6 +15,7 @@ public enum GraphML {
         for (index, (name, token)) in zip(nodeKeys, nameTokens(nodeKeys)).enumerated() {
             text += key("n\(index)", for: "node", name: name, token: token, type: index < 2 ? "string" : Self.type(of: nodeValues[name] ?? []))
         }
+        // "weight" is taken by the key below: an edge attribute of that name gets another token.
         for (index, (name, token)) in zip(edgeKeys, nameTokens(edgeKeys + ["weight"]).dropLast()).enumerated() {
             let type = index == 0 ? "string" : index == 1 ? "boolean" : Self.type(of: edgeValues[name] ?? [])
             text += key("e\(index)", for: "edge", name: name, token: token, type: type)

@@ -32,10 +32,14 @@ public enum Sanitizer {
     /// C0 and C1 controls, DEL, the bidirectional overrides that can reorder what a line shows, and
     /// the private-use area (no agreed glyph; the interface uses a few of its code points internally).
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        isControlOrOverride(scalar) || (0xE000...0xF8FF).contains(scalar.value)
+    }
+
+    /// What a terminal may act on or that reorders a line: C0 and C1 controls, DEL, bidirectional
+    /// overrides and isolates.
+    public static func isControlOrOverride(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x202A...0x202E, 0x2066...0x2069: true
-        case 0xE000...0xF8FF: true
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

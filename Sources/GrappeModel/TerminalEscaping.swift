@@ -9,18 +9,15 @@ public enum TerminalEscaping: Sendable {
     /// `\u{202E}`, the readable stand-in `Sanitizer.visible` uses, for formats without an escape.
     case visible
 
-    /// The characters a terminal may act on, or that may reorder what a line shows.
+    /// The characters a terminal may act on, or that may reorder what a line shows (`Sanitizer`'s
+    /// set), but line feeds and tabs, which documents are made of.
     public static func isHazard(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: false
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        scalar != "\n" && scalar != "\t" && Sanitizer.isControlOrOverride(scalar)
     }
 
     /// The text with every hazard escaped; the text itself when there is none (the usual case).
     public func escape(_ text: String) -> String {
-        guard Self.mayHoldHazard(text.utf8), text.unicodeScalars.contains(where: Self.isHazard) else { return text }
+        guard Sanitizer.mayNeedEscape(text.utf8), text.unicodeScalars.contains(where: Self.isHazard) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 64)
         for scalar in text.unicodeScalars {
@@ -38,9 +35,4 @@ public enum TerminalEscaping: Sendable {
         return result
     }
 
-    /// A byte scan that rules out hazards without decoding: every hazard is a byte below 0x20, DEL,
-    /// or starts with 0xC2 (C1) or 0xE2 (the bidirectional controls).
-    static func mayHoldHazard(_ bytes: String.UTF8View) -> Bool {
-        bytes.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
-    }
 }

@@ -48,8 +48,8 @@ struct SeedFolder {
     var ignored: [String] = []
     var skipped: [Skipped] = []
 
-    /// Walks `root` (itself possibly a symbolic link to a folder). `shown` is how paths are written in
-    /// messages: the root as given, then the names below it.
+    /// Walks `root` (itself possibly a symbolic link to a folder). Paths are written as the root was
+    /// given, then the names below it, so that they read back (and show) as the user typed them.
     init(root: String) throws(SeedLoadError) {
         var visited: [String: String] = [:]
         guard let rootStatus = Self.status(root, following: true) else { throw .unreadable(root, String(cString: strerror(errno))) }
