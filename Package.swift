@@ -23,7 +23,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
-        .target(name: "GrappeWorkspace", dependencies: ["GrappeModel"]),
+        .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis"]),
         // The workspace store on SQLite through GRDB (libsqlite3-dev). The only module that knows SQL.
         .target(name: "GrappeStore", dependencies: [
             "GrappeModel", "GrappeWorkspace",

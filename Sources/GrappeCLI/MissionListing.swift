@@ -102,8 +102,9 @@ enum MissionFile {
         // Each mission also passes the form's checks (a delegation, no one twice…).
         let network = combined.network
         var issues: [String] = []
+        let validator = MissionValidator(network: network)
         for mission in missions {
-            if case .failure(let invalid) = MissionValidator(network: network).validate(MissionDraft(editing: mission, version: 0)) {
+            if case .failure(let invalid) = validator.validate(MissionDraft(editing: mission, version: 0)) {
                 issues += invalid.issues.map { "\(path): mission '\(mission.id)': \($0.description.dropFirst(2))" }
             }
         }

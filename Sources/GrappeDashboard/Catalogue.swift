@@ -305,23 +305,3 @@ extension [Catalogue.Row] {
         return indices.sorted { names[$0] < names[$1] || (names[$0] == names[$1] && $0 < $1) }.map { self[$0] }
     }
 }
-
-/// Byte strings stored end to end: string `i` is `bytes[starts[i]..<starts[i + 1]]`.
-struct PackedText: Sendable {
-    let bytes: [UInt8]
-    let starts: [Int32]
-
-    init(_ strings: [[UInt8]]) {
-        var bytes: [UInt8] = [], starts: [Int32] = [0]
-        bytes.reserveCapacity(strings.reduce(0) { $0 + $1.count })
-        starts.reserveCapacity(strings.count + 1)
-        for string in strings {
-            bytes += string
-            starts.append(Int32(bytes.count))
-        }
-        self.bytes = bytes
-        self.starts = starts
-    }
-
-    var count: Int { starts.count - 1 }
-}

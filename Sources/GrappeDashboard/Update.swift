@@ -358,16 +358,10 @@ extension DashboardState {
             candidates = Self.paletteCommands.filter { $0.hasPrefix(TextFolding.fold(last)) }
         } else {
             guard !last.isEmpty else { return text }
-            let folded = TextFolding.fold(last)
-            var found: [String] = []
-            for entity in network.entities where entity.id.hasPrefix(folded) || TextFolding.fold(entity.name).hasPrefix(folded) {
-                found.append(entity.id)
-                if found.count > 50 { break }
-            }
-            if prompt.purpose == .palette, words.first == "show" {
-                for record in network.records where record.id.hasPrefix(folded) { found.append(record.id) }
-            }
-            candidates = found.sorted()
+            let recordsToo = prompt.purpose == .palette && ["show", "voir"].contains(words.first)
+            candidates = catalogue.lookup.completions(for: TextFolding.fold(last), limit: 50) { item in
+                if case .entity = item { true } else { recordsToo }
+            }.map(\.id).sorted()
         }
         guard let first = candidates.first else { return text }
         var common = first

@@ -91,7 +91,7 @@ final class DraftCheck {
             let name = parts[0]
             guard !name.isEmpty else { problem(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom")); continue }
             let (kind, type) = partnerKind(parts.count > 1 ? parts[1] : "", index: index)
-            if validator.names[TextFolding.fold(name)] != nil {
+            if !validator.lookup.entities(named: name).isEmpty {
                 problem(.newPartners, index, say("'\(name)' is already in the network; name it under partners met",
                                                  "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés"))
                 continue

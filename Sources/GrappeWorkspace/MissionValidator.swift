@@ -1,3 +1,4 @@
+import GrappeAnalysis
 import GrappeModel
 
 /// Checks a draft against the network (the seeds plus the store) and builds what a save writes: the
@@ -6,26 +7,23 @@ import GrappeModel
 public struct MissionValidator: Sendable {
     public let network: Network
     public let wording: Wording
-    let names: [String: [ID]]
+    /// The network's text index: names, acronyms and aliases to entities.
+    let lookup: Lookup
 
     /// The language of the messages: the command line speaks English, the dashboard its own language.
     public enum Wording: Sendable { case english, french }
 
-    public init(network: Network, wording: Wording = .english) {
+    /// `lookup`, when given, is the network's index already built (the dashboard keeps one).
+    public init(network: Network, wording: Wording = .english, lookup: Lookup? = nil) {
         self.network = network
         self.wording = wording
-        var names: [String: [ID]] = [:]
-        for entity in network.entities {
-            names[TextFolding.fold(entity.name), default: []].append(entity.id)
-            if let acronym = entity.acronym { names[TextFolding.fold(acronym), default: []].append(entity.id) }
-        }
-        self.names = names
+        self.lookup = lookup ?? Lookup(network)
     }
 
     /// The roles a member of the delegation can have, in the order the form cycles through them.
     public static let delegateRoles: [PartyRole] = [.delegate, .leader, .host, .partnerMet]
 
-    /// An id, or the name or acronym of exactly one entity (accents and case aside), of an allowed kind.
+    /// An id, or the name, acronym or alias of exactly one entity (accents and case aside), of an allowed kind.
     public func resolve(_ text: String, kinds: Set<EntityKind>?, extra: [ID: Entity] = [:]) -> Result<ID, Problem> {
         let text = text.trimmingSpaces()
         guard !text.isEmpty else { return .failure(Problem(say("empty entry", "entrée vide"))) }
@@ -39,8 +37,14 @@ public struct MissionValidator: Sendable {
         if let entity = network.entity(text) ?? extra[text] { return check(entity) }
         if network.record(text) != nil { return .failure(Problem(say("'\(text)' is a record, not an entity", "« \(text) » est une fiche, pas une entité"))) }
         let folded = TextFolding.fold(text)
-        var matches = names[folded] ?? []
+        var matches = lookup.entities(named: text)
         matches += extra.values.filter { TextFolding.fold($0.name) == folded }.map(\.id)
+        // A name shared across kinds ("Laval" the city, and the alias of its town hall) means the one of
+        // the kind the field takes.
+        if matches.count > 1, let kinds {
+            let ofKind = matches.filter { id in (network.entity(id) ?? extra[id]).map { kinds.contains($0.kind) } ?? false }
+            if ofKind.count == 1 { matches = ofKind }
+        }
         if matches.count == 1, let entity = network.entity(matches[0]) ?? extra[matches[0]] { return check(entity) }
         if matches.count > 1 { return .failure(Problem(say("'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id",
                                                                 "« \(text) » désigne plusieurs entités : \(matches.sorted().joined(separator: ", ")) ; donnez l'identifiant"))) }

@@ -37,6 +37,22 @@ import Testing
         #expect(items.contains(.entity("cqic")) && items.contains(.entity("cqcd")) && items.contains(.entity("picom")))
     }
 
+    @Test func exactNamesAcronymsAndAliasesNameEntities() {
+        let lookup = Lookup(network)
+        #expect(lookup.entities(named: "  desjardins ") == ["mouvement-desjardins"], "an alias, case and spaces aside")
+        #expect(lookup.entities(named: "Mouvement Desjardins") == ["mouvement-desjardins"])
+        #expect(lookup.entities(named: "PICOM") == ["picom"], "an acronym")
+        #expect(lookup.entities(named: "mouvement-desjardins").isEmpty, "an id is not a name")
+        #expect(lookup.entities(named: "Desj").isEmpty, "exact names only")
+    }
+
+    @Test func completionsStartWithIdsAndNamesThenWordsInside() {
+        let lookup = Lookup(network)
+        let found = lookup.completions(for: "desj", limit: 10) { _ in true }
+        #expect(found.first == .entity("mouvement-desjardins"), "a word inside the name completes too")
+        #expect(lookup.completions(for: "picom", limit: 10) { _ in false }.isEmpty, "what accept refuses is left out")
+    }
+
     @Test func unknownQueriesSuggestASpelling() {
         #expect(Lookup(network).find("technomontrel") == .none(suggestion: .entity("technomontreal")))
     }

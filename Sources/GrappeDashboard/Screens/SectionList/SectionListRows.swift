@@ -1,3 +1,4 @@
+import GrappeAnalysis
 import GrappeModel
 import GrappeWorkspace
 

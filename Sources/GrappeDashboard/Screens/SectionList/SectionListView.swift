@@ -1,3 +1,4 @@
+import GrappeAnalysis
 import GrappeModel
 
 /// A section's list: columns, filter matches highlighted, the selection in view, a card beside it when wide.

@@ -1,7 +1,9 @@
 import GrappeModel
 
-/// Finds entities and records by id or name, ignoring case and accents: `technomontreal`,
-/// `ville de laval`, `Pôle` all find what a person means.
+/// The one text index of a network: finds entities and records by id or name, ignoring case and
+/// accents (`technomontreal`, `ville de laval`, `Pôle` all find what a person means). It answers the
+/// command line's and the palette's names, the path prompt, the form's completion and the
+/// validator's exact names; `Fuzzy` scores the same folded text for the list filter.
 public struct Lookup: Sendable {
     /// An entity or a record, by id.
     public enum Item: Hashable, Sendable {
@@ -28,6 +30,8 @@ public struct Lookup: Sendable {
     }
 
     private let entries: [Entry]
+    /// Folded names, acronyms and aliases of entities (not ids), to the entries that carry them.
+    private let byName: [String: [Int]]
 
     public init(_ network: Network) {
         entries = network.entities.map { entity in
@@ -36,6 +40,17 @@ public struct Lookup: Sendable {
         } + network.records.map { record in
             Entry(item: .record(record.id), keys: [record.id, record.title].map(TextFolding.fold))
         }
+        var byName: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            guard case .entity = entry.item else { break }
+            for key in Set(entry.keys.dropFirst()) { byName[key, default: []].append(index) }
+        }
+        self.byName = byName
+    }
+
+    /// The entities whose name, acronym or alias is `text` (accents, case and outer spaces aside).
+    public func entities(named text: String) -> [ID] {
+        (byName[TextFolding.fold(text.trimmingSpaces())] ?? []).map { entries[$0].item.id }
     }
 
     /// An exact id wins; then names, acronyms and aliases equal to the query; then those containing it.

@@ -7,7 +7,7 @@ public enum Fuzzy {
     /// The positions of the names that match (among `pool`, or all), best first when `ranked` (ties
     /// keep the pool's order). Scoring runs on all cores over fixed slices; ranking is a bucket sort,
     /// as scores are small integers.
-    static func filter(_ names: PackedText, pool: [Int32]?, query: [UInt8], ranked: Bool) -> [Int32] {
+    public static func filter(_ names: PackedText, pool: [Int32]?, query: [UInt8], ranked: Bool) -> [Int32] {
         let count = pool?.count ?? names.count
         let slices = count < 20_000 ? 1 : 8
         final class Part: @unchecked Sendable { var matches: [(index: Int32, score: Int32)] = [] }

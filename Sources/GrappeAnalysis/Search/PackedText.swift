@@ -1,0 +1,20 @@
+/// Byte strings stored end to end: string `i` is `bytes[starts[i]..<starts[i + 1]]`. The compact
+/// form the list filter scans on every key typed.
+public struct PackedText: Sendable {
+    public let bytes: [UInt8]
+    public let starts: [Int32]
+
+    public init(_ strings: [[UInt8]]) {
+        var bytes: [UInt8] = [], starts: [Int32] = [0]
+        bytes.reserveCapacity(strings.reduce(0) { $0 + $1.count })
+        starts.reserveCapacity(strings.count + 1)
+        for string in strings {
+            bytes += string
+            starts.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    public var count: Int { starts.count - 1 }
+}
