@@ -212,3 +212,56 @@ import Testing
         #expect(list.visibleRows(.missions).map(\.item.id) == ["en-cours", "prevue", "passee"])
     }
 }
+
+/// Every screen answers every command of the key map without leaving its selection out of range: the
+/// routing to each screen's own update is checked for all pairs, not only the keys its bar shows.
+@Suite struct ScreenRoutingTests {
+    static let screens: [Screen] = Section.allCases.map { .section($0) } + [
+        .card(.entity("picom")), .card(.record(DashboardTests.catalogue.network.records[0].id)),
+        .neighbourhood("picom", hops: 2), .path(from: "ville-de-laval", to: "picom"), .diagnostics,
+    ]
+    static let commands: [Command] = Section.allCases.map { .section($0) } + [
+        .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .historyBack, .historyForward,
+        .filter, .sort, .sortReverse, .nextPane, .previousPane, .neighbourhood, .moreHops, .fewerHops, .pathFinder,
+    ]
+
+    @Test(arguments: [80, 160])
+    func everyCommandOnEveryScreen(width: Int) {
+        for screen in Self.screens {
+            for command in Self.commands {
+                var state = DashboardTests.state(width: width, height: 24)
+                state.navigate(to: screen)
+                _ = state.run(.down)
+                _ = state.run(command)
+                let count = state.selectableCountForTests
+                let selection = state.place.focusDetail ? state.place.detailSelection : state.place.selection
+                #expect(count == 0 ? selection == 0 && !state.place.focusDetail : (0..<count).contains(selection),
+                        "\(command) on \(screen) at \(width) columns")
+                _ = Views.render(state)
+            }
+        }
+    }
+
+    @Test func hopsChangeOnlyOnANeighbourhood() {
+        var state = DashboardTests.state()
+        state.navigate(to: .neighbourhood("picom", hops: 1))
+        _ = state.run(.moreHops)
+        #expect(state.place.screen == .neighbourhood("picom", hops: 2))
+        state.navigate(to: .card(.entity("picom")))
+        _ = state.run(.moreHops)
+        #expect(state.place.screen == .card(.entity("picom")))
+    }
+
+    @Test func escapeClearsAListsFilterBeforeGoingBack() {
+        var state = DashboardTests.state()
+        _ = state.run(.section(.partners))
+        _ = state.run(.filter)
+        for key in DashboardTests.keys("lav") { _ = state.handle(key) }
+        _ = state.handle(.enter)
+        #expect(state.lists.filters[.partners] == "lav")
+        _ = state.run(.back)
+        #expect(state.lists.filters[.partners] == nil && state.section == .partners)
+        _ = state.run(.back)
+        #expect(state.section == .home)
+    }
+}

@@ -1,10 +1,73 @@
-/// The section list's own commands.
+import GrappeAnalysis
+
+/// The section list's own update: moving, opening, the card beside it, filtering and sorting.
 extension DashboardState {
+    mutating func updateList(_ command: Command, _ section: Section) {
+        if let distance = distance(command) { move(by: distance); return }
+        switch command {
+        case .open: open()
+        case .back:
+            if !(lists.filters[section] ?? "").isEmpty {
+                lists.filters[section] = nil
+                place.selection = 0
+            } else {
+                goBack()
+            }
+        case .nextPane, .previousPane: switchPane(section)
+        case .neighbourhood:
+            if let id = selectedEntity { navigate(to: .neighbourhood(id, hops: 1)) }
+        case .filter: prompt = Prompt(purpose: .filter, text: lists.filters[section] ?? "")
+        case .sort, .sortReverse: sortList(section, reverse: command == .sortReverse)
+        default: break
+        }
+    }
+
     /// `s` sorts by the next column (ascending), `S` reverses the current order; the selection goes to the top.
     mutating func sortList(_ section: Section, reverse: Bool) {
         var sort = lists.sorting[section] ?? (0, true)
         if reverse { sort.ascending.toggle() } else { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) }
         lists.sorting[section] = sort
         place.selection = 0
+    }
+
+    /// Tab: between the list and the card beside it, when the card has links to follow.
+    mutating func switchPane(_ section: Section) {
+        guard layout.showsDetail else { return }
+        if place.focusDetail {
+            place.focusDetail = false
+        } else if let row = visibleRows(section)[safe: place.selection],
+                  Pages.lines(for: .card(row.item), state: self).contains(where: { $0.link != nil }) {
+            place.focusDetail = true
+            place.detailSelection = 0
+        }
+    }
+
+    /// The selected row's item, or the selected link of its card when the focus is beside the list.
+    func listSelection(_ section: Section) -> Lookup.Item? {
+        let row = visibleRows(section)[safe: place.selection]
+        guard place.focusDetail, layout.showsDetail else { return row?.item }
+        return row.flatMap { Pages.lines(for: .card($0.item), state: self).compactMap(\.link)[safe: place.detailSelection] }
+    }
+
+    /// The rows shown, or the links of the card beside the list when it has the focus.
+    func listSelectableCount(_ section: Section) -> Int {
+        if place.focusDetail, layout.showsDetail, let row = visibleRows(section)[safe: place.selection] {
+            return Pages.lines(for: .card(row.item), state: self).count { $0.link != nil }
+        }
+        return visibleRows(section).count
+    }
+
+    /// A click on a row selects it; a click on the selected row opens it.
+    mutating func clickList(_ section: Section, x: Int, y: Int) {
+        if layout.showsDetail, x >= layout.detailX { return }
+        let index = Views.listScroll(self) + (y - layout.bodyTop - 1)
+        guard y > layout.bodyTop, index < visibleRows(section).count else { return }
+        if index == place.selection, !place.focusDetail {
+            open()
+        } else {
+            place.selection = index
+            place.focusDetail = false
+            place.detailSelection = 0
+        }
     }
 }

@@ -1,0 +1,78 @@
+import GrappeAnalysis
+import GrappeModel
+
+/// The command palette (`:`): sections, show, path, language, reload, help, quit, in both languages.
+extension DashboardState {
+    static let paletteCommands = ["home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects",
+                                  "show", "path", "lang", "reload", "help", "quit"]
+
+    mutating func runPalette(_ text: String) -> Effect? {
+        let words = text.split(separator: " ").map(String.init)
+        guard let command = words.first.map({ TextFolding.fold($0) }) else { return nil }
+        let sections: [String: Section] = ["home": .home, "accueil": .home, "partners": .partners, "partenaires": .partners,
+                                           "clusters": .clustersAndPoles, "grappes": .clustersAndPoles, "poles": .clustersAndPoles,
+                                           "cities": .cities, "villes": .cities, "people": .people, "personnes": .people,
+                                           "agreements": .agreements, "ententes": .agreements, "missions": .missions,
+                                           "projects": .projects, "projets": .projects]
+        if let section = sections[command] {
+            navigate(to: .section(section))
+            return nil
+        }
+        switch command {
+        case "quit", "q", "quitter": return .quit
+        case "reload", "recharger":
+            message = strings[.loading]
+            return .reload
+        case "help", "aide": help.isShown = true
+        case "lang", "langue":
+            if let language = words.dropFirst().first.flatMap({ Language(rawValue: $0.lowercased()) }) {
+                strings = Strings(language)
+            } else {
+                strings = Strings(strings.language == .fr ? .en : .fr)
+            }
+        case "show", "voir":
+            let query = words.dropFirst().joined(separator: " ")
+            switch catalogue.lookup.find(query) {
+            case .one(let item): navigate(to: .card(item))
+            case .several(let items): navigate(to: .card(items[0]))
+            case .none: message = "\(strings[.noMatch]): \(query)"
+            }
+        case "path", "chemin":
+            let arguments = Array(words.dropFirst())
+            guard arguments.count >= 2, let from = resolveEntity(arguments[0]), let to = resolveEntity(arguments.dropFirst().joined(separator: " ")) else {
+                if arguments.count < 2 { message = "path A B" }
+                return nil
+            }
+            navigate(to: .path(from: from, to: to))
+        default:
+            message = "\(strings[.commandUnknown]): \(command)"
+        }
+        return nil
+    }
+
+    /// Tab completion: palette commands, then ids of entities and records by folded prefix.
+    func complete(_ prompt: Prompt) -> String {
+        let text = prompt.text
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard let last = words.last else { return text }
+        let completingCommand = prompt.purpose == .palette && words.count == 1
+        let candidates: [String]
+        if completingCommand {
+            candidates = Self.paletteCommands.filter { $0.hasPrefix(TextFolding.fold(last)) }
+        } else {
+            guard !last.isEmpty else { return text }
+            let recordsToo = prompt.purpose == .palette && ["show", "voir"].contains(words.first)
+            candidates = catalogue.lookup.completions(for: TextFolding.fold(last), limit: 50) { item in
+                if case .entity = item { true } else { recordsToo }
+            }.map(\.id).sorted()
+        }
+        guard let first = candidates.first else { return text }
+        var common = first
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(common) { common.removeLast() }
+        }
+        words[words.count - 1] = candidates.count == 1 ? first + (completingCommand ? " " : "") : (common.count >= last.count ? common : last)
+        return words.joined(separator: " ")
+    }
+}
+
