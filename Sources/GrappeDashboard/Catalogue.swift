@@ -203,78 +203,103 @@ public final class Catalogue: Sendable {
 
     /// Cells hold raw values (vocabulary words, ids); views translate them for the language shown.
     private static func rows(_ section: Section, network: Network, graph: MetricsGraph, cityOf: [ID: ID]) -> [Row] {
+        let builder = RowBuilder(section, network: network, graph: graph, cityOf: cityOf)
+        switch section {
+        case .home: return []
+        case .partners, .clustersAndPoles, .cities, .people: return builder.entityRows().sortedByName()
+        case .agreements, .missions, .projects: return builder.recordRows().sortedByName()
+        }
+    }
+
+    /// What a section's rows need besides the network: link counts, each entity's city, people's titles.
+    private struct RowBuilder {
+        let section: Section
+        let network: Network
+        let graph: MetricsGraph
+        let cityOf: [ID: ID]
+        let cityNames: [ID: String]
+        let titles: [ID: [String]]
+
+        init(_ section: Section, network: Network, graph: MetricsGraph, cityOf: [ID: ID]) {
+            self.section = section
+            self.network = network
+            self.graph = graph
+            self.cityOf = cityOf
+            var cityNames: [ID: String] = [:]
+            for entity in network.entities where entity.kind == .city { cityNames[entity.id] = entity.name }
+            self.cityNames = cityNames
+            var titles: [ID: [String]] = [:]
+            if section == .people {
+                for relation in network.relations where relation.type == .holdsTitle {
+                    titles[relation.from, default: []].append([relation.title, network.entityName(relation.to)].compactMap { $0 }.joined(separator: " · "))
+                }
+            }
+            self.titles = titles
+        }
+
         func degree(_ id: ID) -> Int { graph.index(of: id).map(graph.degree) ?? 0 }
-        var cityNames: [ID: String] = [:]
-        for index in network.entities.indices where network.entities[index].kind == .city {
-            cityNames[network.entities[index].id] = network.entities[index].name
-        }
         func city(_ id: ID) -> String { cityOf[id].flatMap { cityNames[$0] } ?? "" }
-        func entityRow(_ entity: Entity, _ cells: [String], _ keys: [String]) -> Row {
+
+        func entityRows() -> [Row] {
+            let kinds: Set<EntityKind> = switch section {
+            case .partners: [.organisation]
+            case .clustersAndPoles: [.cluster, .pole]
+            case .cities: [.city]
+            case .people: [.person]
+            case .home, .agreements, .missions, .projects: []
+            }
+            return network.entities.filter { kinds.contains($0.kind) }.map(entityRow)
+        }
+
+        /// A row's cells as shown, and its sort keys (folded text, zero-padded numbers).
+        func entityRow(_ entity: Entity) -> Row {
+            let links = degree(entity.id)
+            let name = TextFolding.fold(entity.name)
+            let (cells, keys): ([String], [String]) = switch section {
+            case .clustersAndPoles:
+                ([entity.name, entity.kind.rawValue, entity.sector ?? "", city(entity.id), String(links)],
+                 [name, entity.kind.rawValue, TextFolding.fold(entity.sector ?? ""), TextFolding.fold(city(entity.id)), number(links)])
+            case .cities:
+                ([entity.name, entity.country ?? "", entity.region ?? "", String(links)],
+                 [name, entity.country ?? "", TextFolding.fold(entity.region ?? ""), number(links)])
+            case .people:
+                ([entity.name, (titles[entity.id] ?? []).joined(separator: "; "), String(links)],
+                 [name, TextFolding.fold((titles[entity.id] ?? []).joined(separator: "; ")), number(links)])
+            case .home, .partners, .agreements, .missions, .projects:
+                ([entity.name, entity.organisationType?.rawValue ?? "", city(entity.id), String(links)],
+                 [name, entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)])
+            }
             // keys[0] is the folded name; folding works letter by letter, so the acronym is folded alone.
-            Row(item: .entity(entity.id), cells: cells, keys: keys, folded: keys[0] + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
+            return Row(item: .entity(entity.id), cells: cells, keys: keys, folded: name + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
         }
-        func recordRow(_ record: Record, _ cells: [String], _ keys: [String]) -> Row {
-            Row(item: .record(record.id), cells: cells, keys: keys, folded: TextFolding.fold(record.title))
-        }
-        var titles: [ID: [String]] = [:]
-        if section == .people {
-            for relation in network.relations where relation.type == .holdsTitle {
-                titles[relation.from, default: []].append([relation.title, network.entityName(relation.to)].compactMap { $0 }.joined(separator: " · "))
+
+        func recordRows() -> [Row] {
+            network.records.compactMap { record in
+                recordCells(record).map { Row(item: .record(record.id), cells: $0.cells, keys: $0.keys, folded: TextFolding.fold(record.title)) }
             }
         }
-        switch section {
-        case .home:
-            return []
-        case .partners:
-            return network.entities.filter { $0.kind == .organisation }.map { entity in
-                let links = degree(entity.id)
-                return entityRow(entity, [entity.name, entity.organisationType?.rawValue ?? "", city(entity.id), String(links)],
-                                 [TextFolding.fold(entity.name), entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)])
-            }.sortedByName()
-        case .clustersAndPoles:
-            return network.entities.filter { $0.kind == .cluster || $0.kind == .pole }.map { entity in
-                let links = degree(entity.id)
-                return entityRow(entity, [entity.name, entity.kind.rawValue, entity.sector ?? "", city(entity.id), String(links)],
-                                 [TextFolding.fold(entity.name), entity.kind.rawValue, TextFolding.fold(entity.sector ?? ""),
-                                  TextFolding.fold(city(entity.id)), number(links)])
-            }.sortedByName()
-        case .cities:
-            return network.entities.filter { $0.kind == .city }.map { entity in
-                let links = degree(entity.id)
-                return entityRow(entity, [entity.name, entity.country ?? "", entity.region ?? "", String(links)],
-                                 [TextFolding.fold(entity.name), entity.country ?? "", TextFolding.fold(entity.region ?? ""), number(links)])
-            }.sortedByName()
-        case .people:
-            return network.entities.filter { $0.kind == .person }.map { entity in
-                let links = degree(entity.id)
-                let held = (titles[entity.id] ?? []).joined(separator: "; ")
-                return entityRow(entity, [entity.name, held, String(links)], [TextFolding.fold(entity.name), TextFolding.fold(held), number(links)])
-            }.sortedByName()
-        case .agreements:
-            return network.records.compactMap { record in
-                guard let agreement = record.agreement else { return nil }
+
+        /// The cells and sort keys of a record of this section's kind; nil for other records.
+        func recordCells(_ record: Record) -> (cells: [String], keys: [String])? {
+            let title = TextFolding.fold(record.title)
+            switch (section, record.body) {
+            case (.agreements, .agreement(let agreement)):
                 let place = agreement.place.flatMap { network.entityName($0) } ?? ""
                 let date = agreement.signed?.description ?? ""
-                return recordRow(record, [record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
-                                 [TextFolding.fold(record.title), date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue])
-            }.sortedByName()
-        case .missions:
-            return network.records.compactMap { record in
-                guard let mission = record.mission else { return nil }
+                return ([record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
+                        [title, date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue])
+            case (.missions, .mission(let mission)):
                 let destinations = mission.destinations.compactMap { network.entityName($0) }.joined(separator: ", ")
                 let leader = record.parties(withRole: .leader).first.flatMap { network.entityName($0.entity) } ?? ""
                 let dates = mission.start?.description ?? ""
-                return recordRow(record, [record.title, dates, destinations, leader, mission.status.rawValue],
-                                 [TextFolding.fold(record.title), dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])
-            }.sortedByName()
-        case .projects:
-            return network.records.compactMap { record in
-                guard let project = record.project else { return nil }
-                let budget = project.budget?.description ?? ""
-                return recordRow(record, [record.title, project.status.rawValue, budget, String(record.partyIDs.count)],
-                                 [TextFolding.fold(record.title), project.status.rawValue, number(Int(project.budget?.minorUnits ?? 0) / 100),
-                                  number(record.partyIDs.count)])
-            }.sortedByName()
+                return ([record.title, dates, destinations, leader, mission.status.rawValue],
+                        [title, dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])
+            case (.projects, .project(let project)):
+                return ([record.title, project.status.rawValue, project.budget?.description ?? "", String(record.partyIDs.count)],
+                        [title, project.status.rawValue, number(Int(project.budget?.minorUnits ?? 0) / 100), number(record.partyIDs.count)])
+            default:
+                return nil
+            }
         }
     }
 }

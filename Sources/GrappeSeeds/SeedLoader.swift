@@ -134,6 +134,20 @@ public enum SeedLoader {
 
     private static func parse(_ read: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let (units, files) = plan(read, into: set, cores: cores, chunkSize: chunkSize)
+        let parts = units.map { _ in Part() }
+        let work: @Sendable (Int) -> Void = { number in readUnit(units[number], of: files, into: parts[number]) }
+        if cores > 1, units.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: units.count, execute: work)
+        } else {
+            units.indices.forEach(work)
+        }
+        merge(parts, of: units, files: files, into: set)
+    }
+
+    /// The units of work: a YAML or JSON file whole, a CSV file in chunks of whole rows (its header
+    /// read first). Returns the files as read (old-Mac line ends turned into line feeds).
+    private static func plan(_ read: [SeedFile], into set: SeedSet, cores: Int, chunkSize: Int) -> ([Unit], [SeedFile]) {
         var planned: [Unit] = []
         var prepared: [SeedFile] = []
         for original in read {
@@ -162,34 +176,32 @@ public enum SeedLoader {
             default: planned.append(.yaml(index))
             }
         }
-        let units = planned
-        let parts = units.map { _ in Part() }
-        let files = prepared
-        let work: @Sendable (Int) -> Void = { number in
-            let part = parts[number]
-            // Encoding is checked inside the parallel work; a bad byte anywhere rejects the whole file.
-            switch units[number] {
-            case .yaml(let index), .json(let index):
-                part.encodingProblem = files[Int(index)].encodingProblem()
-            case .csv(let index, let chunk, _, _):
-                part.encodingProblem = files[Int(index)].encodingProblem(in: chunk.range)
-            }
-            guard part.encodingProblem == nil else { return }
-            switch units[number] {
-            case .yaml(let index):
-                YAMLSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read(files[Int(index)].text)
-            case .json(let index):
-                JSONSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read()
-            case .csv(let index, let chunk, let header, let first):
-                part.summary = CSVSeedReader(file: files[Int(index)], fileIndex: index, set: part.set)
-                    .read(chunk, header: header, reportsHeader: first)
-            }
+        return (planned, prepared)
+    }
+
+    /// One unit, on a worker: its encoding checked (a bad byte anywhere rejects the whole file), then read.
+    private static func readUnit(_ unit: Unit, of files: [SeedFile], into part: Part) {
+        switch unit {
+        case .yaml(let index), .json(let index):
+            part.encodingProblem = files[Int(index)].encodingProblem()
+        case .csv(let index, let chunk, _, _):
+            part.encodingProblem = files[Int(index)].encodingProblem(in: chunk.range)
         }
-        if cores > 1, units.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: units.count, execute: work)
-        } else {
-            units.indices.forEach(work)
+        guard part.encodingProblem == nil else { return }
+        switch unit {
+        case .yaml(let index):
+            YAMLSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read(files[Int(index)].text)
+        case .json(let index):
+            JSONSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read()
+        case .csv(let index, let chunk, let header, let first):
+            part.summary = CSVSeedReader(file: files[Int(index)], fileIndex: index, set: part.set)
+                .read(chunk, header: header, reportsHeader: first)
         }
+    }
+
+    /// The parts together in file order; a file with a bad byte gives one error at its first bad
+    /// byte and nothing else; each CSV file's rows without a source are counted in one warning.
+    private static func merge(_ parts: [Part], of units: [Unit], files: [SeedFile], into set: SeedSet) {
         var rejected: [Int32: UTF8Problem] = [:]
         for (unit, part) in zip(units, parts) {
             guard let problem = part.encodingProblem else { continue }

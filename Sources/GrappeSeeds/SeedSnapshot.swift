@@ -137,15 +137,45 @@ public enum SeedSnapshot {
         body.u32(fingerprint.entries.count)
         for entry in fingerprint.entries { body.string(entry) }
 
-        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases, relationTypes = RelationType.allCases
         var strings = Interner()
         var sourceLists = SourceLists()
         var payload = Writer()
         // Growing by doubling would copy tens of megabytes into fresh pages several times over.
         payload.bytes.reserveCapacity(network.entities.count * 64 + network.relations.count * 24 + (1 << 20))
-        // Entities, one after the other.
-        payload.u32(network.entities.count)
-        for entity in network.entities {
+        encodeEntities(network.entities, into: &payload, strings: &strings, sourceLists: &sourceLists)
+        encodeRelations(network.relations, into: &payload, strings: &strings, sourceLists: &sourceLists)
+        payload.u32(sourceLists.lists.count)
+        for list in sourceLists.lists {
+            payload.u32(list.count)
+            for (document, note) in list {
+                payload.u32(document)
+                payload.u32(note)
+            }
+        }
+        // Records and documents in their canonical JSON.
+        let encoder = JSONEncoder()
+        payload.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
+        payload.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
+        encodeDiagnostics(result, into: &payload, strings: &strings)
+
+        var all = Writer()
+        all.bytes.reserveCapacity(magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
+                                  + payload.bytes.count + 8)
+        all.bytes += magic
+        all.bytes += body.bytes
+        all.u32(strings.table.count)
+        for string in strings.table { all.string(string) }
+        all.bytes += payload.bytes
+        all.u64(Checksum.of(all.bytes))
+        return all.bytes
+    }
+
+    /// Entities, one after the other.
+    private static func encodeEntities(_ entities: [Entity], into payload: inout Writer, strings: inout Interner,
+                                       sourceLists: inout SourceLists) {
+        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
+        payload.u32(entities.count)
+        for entity in entities {
             payload.u32(strings.index(entity.id))
             payload.u8(entityKinds.firstIndex(of: entity.kind)!)
             payload.u32(strings.index(entity.name))
@@ -163,64 +193,69 @@ public enum SeedSnapshot {
             }
             payload.u32(sourceLists.index(entity.sources, strings: &strings))
         }
-        // Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
-        payload.u32(network.relations.count)
+    }
+
+    /// Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
+    private static func encodeRelations(_ relations: [Relation], into payload: inout Writer, strings: inout Interner,
+                                        sourceLists: inout SourceLists) {
+        payload.u32(relations.count)
         var start = 0
-        while start < network.relations.count {
+        while start < relations.count {
             var chunk = Writer()
             chunk.bytes.reserveCapacity(chunkSize * 24)
-            var lastSources: ([SourceRef], UInt32)?
-            var lastFrom: (ID, UInt32)?
-            for relation in network.relations[start..<min(start + chunkSize, network.relations.count)] {
-                // Edge tables are usually sorted by source: the same source row after row.
-                if let (from, index) = lastFrom, from == relation.from {
-                    chunk.u32(index)
-                } else {
-                    let index = strings.index(relation.from)
-                    lastFrom = (relation.from, index)
-                    chunk.u32(index)
-                }
-                chunk.u32(strings.index(relation.to))
-                chunk.u8(relationTypes.firstIndex(of: relation.type)!)
-                // Relations of one table share their sources' array: compared by identity first.
-                if let (sources, index) = lastSources, sources == relation.sources {
-                    chunk.u32(index)
-                } else {
-                    let index = sourceLists.index(relation.sources, strings: &strings)
-                    lastSources = (relation.sources, index)
-                    chunk.u32(index)
-                }
-                var flags: UInt8 = 0
-                if relation.title != nil { flags |= 1 }
-                if relation.label != nil { flags |= 2 }
-                if relation.note != nil { flags |= 4 }
-                if relation.start != nil { flags |= 8 }
-                if relation.end != nil { flags |= 16 }
-                if relation.weight != nil { flags |= 32 }
-                chunk.u8(Int(flags))
-                for text in [relation.title, relation.label, relation.note, relation.start?.description, relation.end?.description] where text != nil {
-                    chunk.u32(strings.index(text))
-                }
-                if let weight = relation.weight { chunk.u64(weight.bitPattern) }
+            var repeated = RepeatedIndices()
+            for relation in relations[start..<min(start + chunkSize, relations.count)] {
+                encodeRelation(relation, into: &chunk, strings: &strings, sourceLists: &sourceLists, repeated: &repeated)
             }
             payload.u32(chunk.bytes.count)
             payload.bytes += chunk.bytes
             start += chunkSize
         }
-        // Source lists.
-        payload.u32(sourceLists.lists.count)
-        for list in sourceLists.lists {
-            payload.u32(list.count)
-            for (document, note) in list {
-                payload.u32(document)
-                payload.u32(note)
-            }
+    }
+
+    /// The previous relation's source and source list: edge tables are usually sorted by source, and
+    /// the relations of one table share their sources' array.
+    private struct RepeatedIndices {
+        var from: (ID, UInt32)?
+        var sources: ([SourceRef], UInt32)?
+    }
+
+    private static let relationTypes = RelationType.allCases
+
+    private static func encodeRelation(_ relation: Relation, into chunk: inout Writer, strings: inout Interner,
+                                       sourceLists: inout SourceLists, repeated: inout RepeatedIndices) {
+        if let (from, index) = repeated.from, from == relation.from {
+            chunk.u32(index)
+        } else {
+            let index = strings.index(relation.from)
+            repeated.from = (relation.from, index)
+            chunk.u32(index)
         }
-        // Records and documents in their canonical JSON.
-        let encoder = JSONEncoder()
-        payload.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
-        payload.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
-        // Diagnostics and files.
+        chunk.u32(strings.index(relation.to))
+        chunk.u8(relationTypes.firstIndex(of: relation.type)!)
+        if let (sources, index) = repeated.sources, sources == relation.sources {
+            chunk.u32(index)
+        } else {
+            let index = sourceLists.index(relation.sources, strings: &strings)
+            repeated.sources = (relation.sources, index)
+            chunk.u32(index)
+        }
+        var flags: UInt8 = 0
+        if relation.title != nil { flags |= 1 }
+        if relation.label != nil { flags |= 2 }
+        if relation.note != nil { flags |= 4 }
+        if relation.start != nil { flags |= 8 }
+        if relation.end != nil { flags |= 16 }
+        if relation.weight != nil { flags |= 32 }
+        chunk.u8(Int(flags))
+        for text in [relation.title, relation.label, relation.note, relation.start?.description, relation.end?.description] where text != nil {
+            chunk.u32(strings.index(text))
+        }
+        if let weight = relation.weight { chunk.u64(weight.bitPattern) }
+    }
+
+    /// The diagnostics, then the files.
+    private static func encodeDiagnostics(_ result: LoadResult, into payload: inout Writer, strings: inout Interner) {
         payload.u32(result.diagnostics.count)
         for diagnostic in result.diagnostics {
             payload.u8(diagnostic.severity == .error ? 0 : 1)
@@ -231,17 +266,6 @@ public enum SeedSnapshot {
         }
         payload.u32(result.files.count)
         for file in result.files { payload.u32(strings.index(file)) }
-
-        var all = Writer()
-        all.bytes.reserveCapacity(magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
-                                  + payload.bytes.count + 8)
-        all.bytes += magic
-        all.bytes += body.bytes
-        all.u32(strings.table.count)
-        for string in strings.table { all.string(string) }
-        all.bytes += payload.bytes
-        all.u64(Checksum.of(all.bytes))
-        return all.bytes
     }
 
     // MARK: decoding
@@ -268,51 +292,9 @@ public enum SeedSnapshot {
         let stringCount = try reader.count()
         table.reserveCapacity(stringCount)
         for _ in 0..<stringCount { table.append(try reader.string()) }
-        let strings = table
-        @Sendable func text(_ index: UInt32) throws -> String? {
-            guard index > 0 else { return nil }
-            guard Int(index) <= strings.count else { throw Damaged() }
-            return strings[Int(index) - 1]
-        }
-        @Sendable func required(_ index: UInt32) throws -> String {
-            guard let value = try text(index) else { throw Damaged() }
-            return value
-        }
-        @Sendable func date(_ index: UInt32) throws -> PartialDate? {
-            guard let description = try text(index) else { return nil }
-            guard case .success(let date) = PartialDate.parse(description) else { throw Damaged() }
-            return date
-        }
+        let strings = StringTable(strings: table)
 
-        // `allCases` builds a new array on each use: once here, not once per item.
-        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases, relationTypes = RelationType.allCases
-        let entityCount = try reader.count()
-        var entities: [Entity] = []
-        entities.reserveCapacity(entityCount)
-        var entitySources: [UInt32] = []
-        entitySources.reserveCapacity(entityCount)
-        for _ in 0..<entityCount {
-            let id = try required(try reader.u32())
-            let kindIndex = Int(try reader.u8())
-            guard kindIndex < entityKinds.count else { throw Damaged() }
-            let name = try required(try reader.u32())
-            let acronym = try text(try reader.u32())
-            var aliases: [String] = []
-            for _ in 0..<(try reader.count()) { aliases.append(try required(try reader.u32())) }
-            let typeIndex = Int(try reader.u8())
-            guard typeIndex <= organisationTypes.count else { throw Damaged() }
-            let country = try text(try reader.u32()), region = try text(try reader.u32()), sector = try text(try reader.u32())
-            let founded = try date(try reader.u32())
-            let summary = try text(try reader.u32()), website = try text(try reader.u32())
-            var attributes: [String: String] = [:]
-            for _ in 0..<(try reader.count()) { attributes[try required(try reader.u32())] = try required(try reader.u32()) }
-            entitySources.append(try reader.u32())
-            entities.append(Entity(id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
-                                   organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
-                                   country: country, region: region, sector: sector, founded: founded, summary: summary,
-                                   website: website, attributes: attributes))
-        }
-
+        var (entities, entitySources) = try decodeEntities(&reader, strings: strings)
         let relationCount = try reader.count()
         var chunks: [UnsafeRawBufferPointer] = []
         var counted = 0
@@ -320,85 +302,138 @@ public enum SeedSnapshot {
             chunks.append(try reader.bytes(try reader.count()))
             counted += min(chunkSize, relationCount - counted)
         }
+        let lists = try decodeSourceLists(&reader, strings: strings)
+        for index in entities.indices { entities[index].sources = try lists.sources(entitySources[index]) }
 
+        let decoder = JSONDecoder()
+        let records = try decoder.decode([Record].self, from: Data(try reader.blob()))
+        let documents = try decoder.decode([Document].self, from: Data(try reader.blob()))
+        let (diagnostics, files) = try decodeDiagnostics(&reader, strings: strings)
+        guard reader.atEnd else { throw Damaged() }
+
+        let relations = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists)
+        return LoadResult(network: Network(name: name, documents: documents, entities: entities, relations: relations, records: records),
+                          diagnostics: diagnostics, files: files)
+    }
+
+    /// The snapshot's strings, by index (0: absent).
+    private struct StringTable: Sendable {
+        let strings: [String]
+
+        func text(_ index: UInt32) throws -> String? {
+            guard index > 0 else { return nil }
+            guard Int(index) <= strings.count else { throw Damaged() }
+            return strings[Int(index) - 1]
+        }
+
+        func required(_ index: UInt32) throws -> String {
+            guard let value = try text(index) else { throw Damaged() }
+            return value
+        }
+
+        func date(_ index: UInt32) throws -> PartialDate? {
+            guard let description = try text(index) else { return nil }
+            guard case .success(let date) = PartialDate.parse(description) else { throw Damaged() }
+            return date
+        }
+    }
+
+    /// The snapshot's source lists, by index (0: none).
+    private struct SourceListTable: Sendable {
+        let lists: [[SourceRef]]
+
+        func sources(_ index: UInt32) throws -> [SourceRef] {
+            guard index > 0 else { return [] }
+            guard Int(index) <= lists.count else { throw Damaged() }
+            return lists[Int(index) - 1]
+        }
+    }
+
+    /// The entities, and each one's source list index (the lists come later in the snapshot).
+    private static func decodeEntities(_ reader: inout Reader, strings: StringTable) throws -> ([Entity], [UInt32]) {
+        // `allCases` builds a new array on each use: once here, not once per item.
+        let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
+        let entityCount = try reader.count()
+        var entities: [Entity] = []
+        entities.reserveCapacity(entityCount)
+        var entitySources: [UInt32] = []
+        entitySources.reserveCapacity(entityCount)
+        for _ in 0..<entityCount {
+            let id = try strings.required(try reader.u32())
+            let kindIndex = Int(try reader.u8())
+            guard kindIndex < entityKinds.count else { throw Damaged() }
+            let name = try strings.required(try reader.u32())
+            let acronym = try strings.text(try reader.u32())
+            var aliases: [String] = []
+            for _ in 0..<(try reader.count()) { aliases.append(try strings.required(try reader.u32())) }
+            let typeIndex = Int(try reader.u8())
+            guard typeIndex <= organisationTypes.count else { throw Damaged() }
+            let country = try strings.text(try reader.u32()), region = try strings.text(try reader.u32())
+            let sector = try strings.text(try reader.u32()), founded = try strings.date(try reader.u32())
+            let summary = try strings.text(try reader.u32()), website = try strings.text(try reader.u32())
+            var attributes: [String: String] = [:]
+            for _ in 0..<(try reader.count()) { attributes[try strings.required(try reader.u32())] = try strings.required(try reader.u32()) }
+            entitySources.append(try reader.u32())
+            entities.append(Entity(id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
+                                   organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
+                                   country: country, region: region, sector: sector, founded: founded, summary: summary,
+                                   website: website, attributes: attributes))
+        }
+        return (entities, entitySources)
+    }
+
+    private static func decodeSourceLists(_ reader: inout Reader, strings: StringTable) throws -> SourceListTable {
         let listCount = try reader.count()
         var sourceLists: [[SourceRef]] = []
         sourceLists.reserveCapacity(listCount)
         for _ in 0..<listCount {
             var list: [SourceRef] = []
             for _ in 0..<(try reader.count()) {
-                list.append(SourceRef(document: try required(try reader.u32()), note: try text(try reader.u32())))
+                list.append(SourceRef(document: try strings.required(try reader.u32()), note: try strings.text(try reader.u32())))
             }
             sourceLists.append(list)
         }
-        let lists = sourceLists
-        @Sendable func sources(_ index: UInt32) throws -> [SourceRef] {
-            guard index > 0 else { return [] }
-            guard Int(index) <= lists.count else { throw Damaged() }
-            return lists[Int(index) - 1]
-        }
-        for index in entities.indices { entities[index].sources = try sources(entitySources[index]) }
+        return SourceListTable(lists: sourceLists)
+    }
 
-        let decoder = JSONDecoder()
-        let records = try decoder.decode([Record].self, from: Data(try reader.blob()))
-        let documents = try decoder.decode([Document].self, from: Data(try reader.blob()))
-
+    private static func decodeDiagnostics(_ reader: inout Reader, strings: StringTable) throws -> ([Diagnostic], [String]) {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count()) {
             let severity: Diagnostic.Severity = try reader.u8() == 0 ? .error : .warning
-            let path = try required(try reader.u32())
+            let path = try strings.required(try reader.u32())
             let line = Int(Int64(bitPattern: try reader.u64())), column = Int(Int64(bitPattern: try reader.u64()))
-            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column), try required(try reader.u32())))
+            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column),
+                                          try strings.required(try reader.u32())))
         }
         var files: [String] = []
-        for _ in 0..<(try reader.count()) { files.append(try required(try reader.u32())) }
-        guard reader.atEnd else { throw Damaged() }
+        for _ in 0..<(try reader.count()) { files.append(try strings.required(try reader.u32())) }
+        return (diagnostics, files)
+    }
 
-        // The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
-        /// The chunks point into the snapshot's bytes, which outlive the parallel work; each worker
-        /// initializes its own part of the relations' buffer and says how far it got.
-        final class Shared: @unchecked Sendable {
-            let chunks: [UnsafeRawBufferPointer]
-            let target: UnsafeMutablePointer<Relation>
-            var initialized: [Int]
-            init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>) {
-                self.chunks = chunks
-                self.target = target
-                initialized = Array(repeating: 0, count: chunks.count)
-            }
+    /// The chunks point into the snapshot's bytes, which outlive the parallel work; each worker
+    /// initializes its own part of the relations' buffer and says how far it got.
+    private final class SharedChunks: @unchecked Sendable {
+        let chunks: [UnsafeRawBufferPointer]
+        let target: UnsafeMutablePointer<Relation>
+        var initialized: [Int]
+
+        init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>) {
+            self.chunks = chunks
+            self.target = target
+            initialized = Array(repeating: 0, count: chunks.count)
         }
+    }
+
+    /// The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
+    private static func decodeRelations(_ chunks: [UnsafeRawBufferPointer], count relationCount: Int, strings: StringTable,
+                                        lists: SourceListTable) throws -> [Relation] {
         var complete = true
         let relations = [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
             count = 0
             guard let base = buffer.baseAddress, !chunks.isEmpty else { return }
-            let shared = Shared(chunks, base)
+            let shared = SharedChunks(chunks, base)
             let work: @Sendable (Int) -> Void = { number in
-                var chunk = Reader(buffer: shared.chunks[number], offset: 0)
-                let first = number * chunkSize
-                var made = 0
-                defer { shared.initialized[number] = made }
-                do {
-                    while !chunk.atEnd {
-                        guard made < chunkSize, first + made < relationCount else { throw Damaged() }
-                        let from = try required(try chunk.u32()), to = try required(try chunk.u32())
-                        let typeIndex = Int(try chunk.u8())
-                        guard typeIndex < relationTypes.count else { throw Damaged() }
-                        let cited = try sources(try chunk.u32())
-                        let flags = try chunk.u8()
-                        let title = flags & 1 != 0 ? try required(try chunk.u32()) : nil
-                        let label = flags & 2 != 0 ? try required(try chunk.u32()) : nil
-                        let note = flags & 4 != 0 ? try required(try chunk.u32()) : nil
-                        let start = flags & 8 != 0 ? try date(try chunk.u32()) : nil
-                        let end = flags & 16 != 0 ? try date(try chunk.u32()) : nil
-                        let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
-                        (shared.target + first + made).initialize(to: Relation(
-                            from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
-                            start: start, end: end, weight: weight, note: note, sources: cited))
-                        made += 1
-                    }
-                } catch {
-                    return
-                }
+                shared.initialized[number] = decodeChunk(number, into: shared, total: relationCount, strings: strings, lists: lists)
             }
             if chunks.count > 1 {
                 DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
@@ -418,8 +453,39 @@ public enum SeedSnapshot {
             }
         }
         guard complete, relations.count == relationCount else { throw Damaged() }
-        return LoadResult(network: Network(name: name, documents: documents, entities: entities, relations: relations, records: records),
-                          diagnostics: diagnostics, files: files)
+        return relations
+    }
+
+    /// Decodes chunk `number` into its place; returns how many relations it initialized (fewer than
+    /// the chunk holds when it is damaged).
+    private static func decodeChunk(_ number: Int, into shared: SharedChunks, total: Int, strings: StringTable,
+                                    lists: SourceListTable) -> Int {
+        var chunk = Reader(buffer: shared.chunks[number], offset: 0)
+        let first = number * chunkSize
+        var made = 0
+        do {
+            while !chunk.atEnd {
+                guard made < chunkSize, first + made < total else { throw Damaged() }
+                let from = try strings.required(try chunk.u32()), to = try strings.required(try chunk.u32())
+                let typeIndex = Int(try chunk.u8())
+                guard typeIndex < relationTypes.count else { throw Damaged() }
+                let cited = try lists.sources(try chunk.u32())
+                let flags = try chunk.u8()
+                let title = flags & 1 != 0 ? try strings.required(try chunk.u32()) : nil
+                let label = flags & 2 != 0 ? try strings.required(try chunk.u32()) : nil
+                let note = flags & 4 != 0 ? try strings.required(try chunk.u32()) : nil
+                let start = flags & 8 != 0 ? try strings.date(try chunk.u32()) : nil
+                let end = flags & 16 != 0 ? try strings.date(try chunk.u32()) : nil
+                let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
+                (shared.target + first + made).initialize(to: Relation(
+                    from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
+                    start: start, end: end, weight: weight, note: note, sources: cited))
+                made += 1
+            }
+        } catch {
+            return made
+        }
+        return made
     }
 
     private struct Damaged: Error {}

@@ -19,20 +19,45 @@ struct Validator {
         let documentIDs = uniqueDocuments()
         let (items, duplicateEntities) = uniqueItems()
         var used = [Bool](repeating: false, count: set.entities.count)
-        var suggestionsLeft = suggestionBudget
-        let allIDs = { Array(items.keys).sorted() }
-        var sortedIDs: [ID]?
+        let suggester = Suggester(budget: suggestionBudget) { Array(items.keys).sorted() }
+        checkReferences(items: items, documents: documentIDs, used: &used, suggester: suggester)
+        let dangling = checkRelations(items: items, used: &used, suggester: suggester)
+        for index in duplicateEntities { used[index] = true }
+        warnAboutHealth(used: used)
+        let relations = dangling.isEmpty ? set.relations
+            : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
+        return Network(name: name, documents: set.documents, entities: set.entities, relations: relations, records: set.records)
+    }
+
+    /// "Did you mean" for unknown ids: suggestions scan every id, so only the first `budget` get one,
+    /// and the sorted ids are built once, when first needed.
+    private final class Suggester {
+        private var left: Int
+        private let allIDs: () -> [ID]
+        private var sortedIDs: [ID]?
+
+        init(budget: Int, allIDs: @escaping () -> [ID]) {
+            left = budget
+            self.allIDs = allIDs
+        }
 
         func suggestion(for id: ID, among candidates: () -> [ID]) -> String {
-            guard suggestionsLeft > 0 else { return "" }
-            suggestionsLeft -= 1
+            guard left > 0 else { return "" }
+            left -= 1
             return Suggestion.nearest(to: id, in: candidates()).map { "; did you mean '\($0)'?" } ?? ""
         }
-        func ids() -> [ID] {
-            if sortedIDs == nil { sortedIDs = allIDs() }
-            return sortedIDs!
-        }
 
+        /// A suggestion among every entity and record id.
+        func suggestion(for id: ID) -> String {
+            suggestion(for: id) {
+                if sortedIDs == nil { sortedIDs = allIDs() }
+                return sortedIDs!
+            }
+        }
+    }
+
+    /// Every reference from a YAML or JSON item: to a document, an entity or a record of the right kind.
+    private func checkReferences(items: [ID: Item], documents: Set<ID>, used: inout [Bool], suggester: Suggester) {
         var citedPerFile = Set<String>()
         for reference in set.references {
             switch reference.target {
@@ -41,9 +66,9 @@ struct Validator {
                 if reference.role == "provenance", !citedPerFile.insert(reference.location.path + "\u{0}" + reference.id).inserted {
                     continue
                 }
-                if !documentIDs.contains(reference.id) {
+                if !documents.contains(reference.id) {
                     set.error(reference.location, "unknown document '\(reference.id)' in \(reference.role)"
-                              + suggestion(for: reference.id) { documentIDs.sorted() })
+                              + suggester.suggestion(for: reference.id) { documents.sorted() })
                 }
             case .entity(let kinds):
                 switch items[reference.id] {
@@ -56,7 +81,7 @@ struct Validator {
                 case .record(let index):
                     set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.records[index].kind.rawValue), not an entity")
                 case nil:
-                    set.error(reference.location, "unknown id '\(reference.id)' in \(reference.role)" + suggestion(for: reference.id, among: ids))
+                    set.error(reference.location, "unknown id '\(reference.id)' in \(reference.role)" + suggester.suggestion(for: reference.id))
                 }
             case .record(let kind):
                 switch items[reference.id] {
@@ -67,11 +92,14 @@ struct Validator {
                 case .entity(let index):
                     set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.entities[index].kind.rawValue), not a record")
                 case nil:
-                    set.error(reference.location, "unknown record '\(reference.id)' in \(reference.role)" + suggestion(for: reference.id, among: ids))
+                    set.error(reference.location, "unknown record '\(reference.id)' in \(reference.role)" + suggester.suggestion(for: reference.id))
                 }
             }
         }
+    }
 
+    /// Both ends of every relation; returns the relations left out because an end is unknown.
+    private func checkRelations(items: [ID: Item], used: inout [Bool], suggester: Suggester) -> Set<Int> {
         var dangling = Set<Int>()
         for problem in checkEdges(items: items, used: &used) {
             dangling.insert(problem.relation)
@@ -83,7 +111,7 @@ struct Validator {
                 let allowed = (problem.isSource ? relation.type.allowedEnds.from : relation.type.allowedEnds.to) ?? []
                 set.error(at, "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
             } else {
-                set.error(at, "unknown id '\(id)' in \(problem.isSource ? "Source" : "Target")" + suggestion(for: id, among: ids))
+                set.error(at, "unknown id '\(id)' in \(problem.isSource ? "Source" : "Target")" + suggester.suggestion(for: id))
             }
         }
         for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
@@ -92,12 +120,7 @@ struct Validator {
                 used[target] = true
             }
         }
-
-        for index in duplicateEntities { used[index] = true }
-        warnAboutHealth(used: used)
-        let relations = dangling.isEmpty ? set.relations
-            : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
-        return Network(name: name, documents: set.documents, entities: set.entities, relations: relations, records: set.records)
+        return dangling
     }
 
     private struct EdgeProblem {
