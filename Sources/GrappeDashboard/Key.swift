@@ -107,77 +107,82 @@ public enum KeyMap {
     public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
 
     private static func table(_ context: Context) -> [Binding] {
-        let navigation = [
-            Binding(keys: [.down, .character("j")], command: .down, help: .move, inStatusBar: false),
-            Binding(keys: [.up, .character("k")], command: .up, help: .move, inStatusBar: false),
-            Binding(keys: [.pageDown, .control("f")], command: .pageDown, help: .pageDown, inStatusBar: false),
-            Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: .pageUp, inStatusBar: false),
-            Binding(keys: [.home, .character("g")], command: .top, help: .top, inStatusBar: false),
-            Binding(keys: [.end, .character("G")], command: .bottom, help: .bottom, inStatusBar: false),
-        ]
-        let global = [
-            Binding(keys: [.character("?")], command: .help, help: .help, inStatusBar: true),
-            Binding(keys: [.character(":")], command: .palette, help: .palette, inStatusBar: true),
-            Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
-            Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
-            Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
-            Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
-            Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
-            Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
-        ] + Section.allCases.map {
-            Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
-        }
         switch context {
-        case .list:
-            return [
-                Binding(keys: [.enter, .character("l"), .right], command: .open, help: .open, inStatusBar: true),
-                Binding(keys: [.character("/")], command: .filter, help: .filter, inStatusBar: true),
-                Binding(keys: [.character("s")], command: .sort, help: .sort, inStatusBar: true),
-                Binding(keys: [.character("S")], command: .sortReverse, help: .sortReverse, inStatusBar: false),
-                Binding(keys: [.tab], command: .nextPane, help: .nextPane, inStatusBar: false),
-                Binding(keys: [.backTab], command: .previousPane, help: .nextPane, inStatusBar: false),
-                Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
-                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
-                Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
-                Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
-            ] + navigation + global
-        case .card:
-            return [
-                Binding(keys: [.enter, .character("l"), .right], command: .open, help: .follow, inStatusBar: true),
-                Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: true),
-                Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
-                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
-                Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
-                Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
-                Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
-            ] + navigation + global
-        case .home:
-            return [
-                Binding(keys: [.character("2")], command: .section(.partners), help: .partners, inStatusBar: true),
-                Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
-            ] + global
-        case .help:
-            return [
-                Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true),
-            ] + navigation
-        case .form:
-            // Only keys that cannot be typed: every printable character goes into the field.
-            return [
-                Binding(keys: [.tab], command: .nextField, help: .nextField, inStatusBar: true),
-                Binding(keys: [.backTab], command: .previousField, help: .previousField, inStatusBar: true),
-                Binding(keys: [.control("s")], command: .saveForm, help: .save, inStatusBar: true),
-                Binding(keys: [.escape], command: .closeForm, help: .close, inStatusBar: true),
-                Binding(keys: [.down], command: .completionDown, help: .completionMove, inStatusBar: false),
-                Binding(keys: [.up], command: .completionUp, help: .completionMove, inStatusBar: false),
-                Binding(keys: [.enter], command: .acceptCompletion, help: .acceptCompletion, inStatusBar: false),
-                Binding(keys: [.control("r")], command: .cycleRole, help: .cycleRole, inStatusBar: true),
-                Binding(keys: [.control("t")], command: .cycleAttendance, help: .cycleAttendance, inStatusBar: true),
-                Binding(keys: [.control("d")], command: .removeDelegate, help: .removeDelegate, inStatusBar: false),
-                Binding(keys: [.control("w")], command: .deleteWord, help: .deleteWord, inStatusBar: false),
-                Binding(keys: [.control("u")], command: .clearField, help: .clearField, inStatusBar: false),
-            ]
+        case .list: listKeys + navigation + global
+        case .card: cardKeys + navigation + global
+        case .home: homeKeys + global
+        case .help: [Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true)] + navigation
+        case .form: formKeys
         }
     }
+
+    /// Moving the selection, in every context but the form.
+    private static let navigation = [
+        Binding(keys: [.down, .character("j")], command: .down, help: .move, inStatusBar: false),
+        Binding(keys: [.up, .character("k")], command: .up, help: .move, inStatusBar: false),
+        Binding(keys: [.pageDown, .control("f")], command: .pageDown, help: .pageDown, inStatusBar: false),
+        Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: .pageUp, inStatusBar: false),
+        Binding(keys: [.home, .character("g")], command: .top, help: .top, inStatusBar: false),
+        Binding(keys: [.end, .character("G")], command: .bottom, help: .bottom, inStatusBar: false),
+    ]
+
+    /// Keys that work on every screen (not in the form nor the help).
+    private static let global = [
+        Binding(keys: [.character("?")], command: .help, help: .help, inStatusBar: true),
+        Binding(keys: [.character(":")], command: .palette, help: .palette, inStatusBar: true),
+        Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
+        Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
+        Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
+        Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
+        Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
+        Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
+    ] + Section.allCases.map {
+        Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
+    }
+
+    private static let listKeys = [
+        Binding(keys: [.enter, .character("l"), .right], command: .open, help: .open, inStatusBar: true),
+        Binding(keys: [.character("/")], command: .filter, help: .filter, inStatusBar: true),
+        Binding(keys: [.character("s")], command: .sort, help: .sort, inStatusBar: true),
+        Binding(keys: [.character("S")], command: .sortReverse, help: .sortReverse, inStatusBar: false),
+        Binding(keys: [.tab], command: .nextPane, help: .nextPane, inStatusBar: false),
+        Binding(keys: [.backTab], command: .previousPane, help: .nextPane, inStatusBar: false),
+        Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+        Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+        Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
+        Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
+    ]
+
+    private static let cardKeys = [
+        Binding(keys: [.enter, .character("l"), .right], command: .open, help: .follow, inStatusBar: true),
+        Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: true),
+        Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+        Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+        Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
+        Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
+        Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
+    ]
+
+    private static let homeKeys = [
+        Binding(keys: [.character("2")], command: .section(.partners), help: .partners, inStatusBar: true),
+        Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
+    ]
+
+    // Only keys that cannot be typed: every printable character goes into the field.
+    private static let formKeys = [
+        Binding(keys: [.tab], command: .nextField, help: .nextField, inStatusBar: true),
+        Binding(keys: [.backTab], command: .previousField, help: .previousField, inStatusBar: true),
+        Binding(keys: [.control("s")], command: .saveForm, help: .save, inStatusBar: true),
+        Binding(keys: [.escape], command: .closeForm, help: .close, inStatusBar: true),
+        Binding(keys: [.down], command: .completionDown, help: .completionMove, inStatusBar: false),
+        Binding(keys: [.up], command: .completionUp, help: .completionMove, inStatusBar: false),
+        Binding(keys: [.enter], command: .acceptCompletion, help: .acceptCompletion, inStatusBar: false),
+        Binding(keys: [.control("r")], command: .cycleRole, help: .cycleRole, inStatusBar: true),
+        Binding(keys: [.control("t")], command: .cycleAttendance, help: .cycleAttendance, inStatusBar: true),
+        Binding(keys: [.control("d")], command: .removeDelegate, help: .removeDelegate, inStatusBar: false),
+        Binding(keys: [.control("w")], command: .deleteWord, help: .deleteWord, inStatusBar: false),
+        Binding(keys: [.control("u")], command: .clearField, help: .clearField, inStatusBar: false),
+    ]
 
     /// The command a key runs in a context, if any.
     public static func command(for key: Key, in context: Context) -> Command? {

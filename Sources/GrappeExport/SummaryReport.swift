@@ -55,6 +55,24 @@ public enum SummaryReport {
         lines += wrapped("relations  " + counts(summary.counts.relations), width: width, indent: pad)
         lines += ["", "Graph (entities; relations and shared records as links)"]
         lines += graphLines(summary).flatMap { wrapped("  " + $0, width: width, indent: "    ") }
+        lines += rankingLines(summary, width: width)
+        lines += groupLines(summary, width: width)
+        lines += fundingLines(summary.funding, width: width)
+        if !summary.perYear.isEmpty {
+            lines += ["", "Agreements and missions per year"]
+            for year in summary.perYear {
+                lines.append("  \(TextWidth.padded(year.year, to: 8)) agreements \(year.agreements) · missions \(year.missions)")
+            }
+        }
+        lines += ["", "Partners without any link: \(summary.isolated.count)"]
+        if !summary.isolated.partners.isEmpty { lines += wrapped("  " + summary.isolated.partners.joined(separator: ", "), width: width, indent: "  ") }
+        if let changes { lines += [""] + changeLines(changes, width: width) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The top entities by each measure, values aligned on the right.
+    private static func rankingLines(_ summary: NetworkSummary, width: Int) -> [String] {
+        var lines: [String] = []
         for (name, path, digits) in rankings {
             let list = summary.top[keyPath: path]
             guard !list.isEmpty else { continue }
@@ -66,6 +84,12 @@ public enum SummaryReport {
                 lines.append(prefix + TextWidth.padded("\(item.label) (\(item.kind))", to: room) + " " + value)
             }
         }
+        return lines
+    }
+
+    /// Communities, the brokers between them, and the introductions worth making.
+    private static func groupLines(_ summary: NetworkSummary, width: Int) -> [String] {
+        var lines: [String] = []
         if !summary.communities.largest.isEmpty {
             lines += ["", "Largest communities"]
             for community in summary.communities.largest {
@@ -85,29 +109,22 @@ public enum SummaryReport {
                 lines += wrapped("  \(pair.aLabel) ↔ \(pair.bLabel): \(pair.commonNeighbours) in common", width: width, indent: "      ")
             }
         }
-        let funding = summary.funding
-        if !funding.byCurrency.isEmpty || funding.linesWithoutAmount > 0 {
-            lines += ["", "Funding"]
-            for (name, amounts) in [("by project", funding.byProject), ("by funder", funding.byFunder), ("by funder's city", funding.byCity),
-                                    ("total", funding.byCurrency)] where !amounts.isEmpty {
-                lines.append("  \(name)")
-                for amount in amounts {
-                    let value = "\(groupedDigits(amount.amount)) \(amount.currency)"
-                    lines.append("    " + TextWidth.padded(name == "total" ? amount.currency : amount.name, to: width - 5 - TextWidth.of(value)) + " " + value)
-                }
-            }
-            if funding.linesWithoutAmount > 0 { lines.append("  \(funding.linesWithoutAmount) funding line(s) without a known amount") }
-        }
-        if !summary.perYear.isEmpty {
-            lines += ["", "Agreements and missions per year"]
-            for year in summary.perYear {
-                lines.append("  \(TextWidth.padded(year.year, to: 8)) agreements \(year.agreements) · missions \(year.missions)")
+        return lines
+    }
+
+    private static func fundingLines(_ funding: NetworkSummary.Funding, width: Int) -> [String] {
+        guard !funding.byCurrency.isEmpty || funding.linesWithoutAmount > 0 else { return [] }
+        var lines = ["", "Funding"]
+        for (name, amounts) in [("by project", funding.byProject), ("by funder", funding.byFunder), ("by funder's city", funding.byCity),
+                                ("total", funding.byCurrency)] where !amounts.isEmpty {
+            lines.append("  \(name)")
+            for amount in amounts {
+                let value = "\(groupedDigits(amount.amount)) \(amount.currency)"
+                lines.append("    " + TextWidth.padded(name == "total" ? amount.currency : amount.name, to: width - 5 - TextWidth.of(value)) + " " + value)
             }
         }
-        lines += ["", "Partners without any link: \(summary.isolated.count)"]
-        if !summary.isolated.partners.isEmpty { lines += wrapped("  " + summary.isolated.partners.joined(separator: ", "), width: width, indent: "  ") }
-        if let changes { lines += [""] + changeLines(changes, width: width) }
-        return lines.joined(separator: "\n") + "\n"
+        if funding.linesWithoutAmount > 0 { lines.append("  \(funding.linesWithoutAmount) funding line(s) without a known amount") }
+        return lines
     }
 
     /// Words flowed into lines of at most `width` columns; lines after the first start with `indent`.

@@ -22,7 +22,6 @@ extension PartialDate {
         var bytes = all
         while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }
-        var text: String { String(decoding: bytes, as: UTF8.self) }
         guard !bytes.isEmpty else { return .failure(DateError("empty date")) }
         var qualifier = Qualifier.exact
         switch bytes.last {
@@ -32,48 +31,70 @@ extension PartialDate {
         default: break
         }
         if qualifier != .exact { bytes = bytes.dropLast() }
+        let text = Shown(bytes: bytes)
 
         let parts = bytes.split(separator: UInt8(ascii: "-"), maxSplits: 3, omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
             return .failure(DateError("'\(text)' is not a date: \(expected)"))
         }
-        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-            var value = 0
-            for byte in part {
-                guard (0x30...0x39).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        var year: Int?
-        if parts[0].count == 4, parts[0].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) {
-            year = nil
-        } else if parts[0].count == 4, let value = number(parts[0]) {
-            guard plausibleYears.contains(value) else {
-                return .failure(DateError("year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
-            }
-            year = value
-        } else {
-            return .failure(DateError("'\(text)' is not a date: the year must have four digits or be XXXX when unknown"))
+        let year: Int?
+        switch self.year(parts[0], text: text) {
+        case .success(let value): year = value
+        case .failure(let error): return .failure(error)
         }
         if parts.count == 1 {
             guard year != nil else { return .failure(DateError("'\(text)' says nothing: leave the date out when nothing is known")) }
             return .success(PartialDate(year: year, qualifier: qualifier))
         }
-        guard parts[1].count == 2, let second = number(parts[1]) else {
+        return monthAndDay(Array(parts.dropFirst()), year: year, qualifier: qualifier, text: text)
+    }
+
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    /// The date as written, made into text only when a message needs it (bulk reads parse millions).
+    private struct Shown: CustomStringConvertible {
+        let bytes: Bytes
+        var description: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// The value of a run of ASCII digits; nil when anything else is in it.
+    private static func number(_ part: Bytes) -> Int? {
+        var value = 0
+        for byte in part {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// Four digits in the plausible range, or `XXXX` for a year not known (nil).
+    private static func year(_ part: Bytes, text: Shown) -> Result<Int?, DateError> {
+        if part.count == 4, part.allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) { return .success(nil) }
+        guard part.count == 4, let value = number(part) else {
+            return .failure(DateError("'\(text)' is not a date: the year must have four digits or be XXXX when unknown"))
+        }
+        guard plausibleYears.contains(value) else {
+            return .failure(DateError("year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+        }
+        return .success(value)
+    }
+
+    /// What follows the year: a month or a season, then perhaps a day that exists in that month.
+    private static func monthAndDay(_ parts: [Bytes], year: Int?, qualifier: Qualifier, text: Shown) -> Result<PartialDate, DateError> {
+        guard parts[0].count == 2, let second = number(parts[0]) else {
             return .failure(DateError("'\(text)' is not a date: the month must have two digits (\(expected))"))
         }
         if let season = Season(rawValue: second) {
-            guard parts.count == 2 else { return .failure(DateError("'\(text)': a season (21–24) takes no day")) }
+            guard parts.count == 1 else { return .failure(DateError("'\(text)': a season (21–24) takes no day")) }
             return .success(PartialDate(year: year, season: season, qualifier: qualifier))
         }
         guard (1...12).contains(second) else {
             return .failure(DateError("month \(second) does not exist in '\(text)' (01–12, or 21–24 for a season)"))
         }
-        if parts.count == 2 {
+        if parts.count == 1 {
             return .success(PartialDate(year: year, month: second, qualifier: qualifier))
         }
-        guard parts[2].count == 2, let day = number(parts[2]) else {
+        guard parts[1].count == 2, let day = number(parts[1]) else {
             return .failure(DateError("'\(text)' is not a date: the day must have two digits"))
         }
         let limit = Gregorian.daysIn(month: second, year: year)

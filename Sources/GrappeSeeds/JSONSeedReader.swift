@@ -9,37 +9,9 @@ struct JSONSeedReader {
     let set: SeedSet
 
     func read() {
-        let envelope: NetworkJSON.Envelope
-        do {
-            envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
-        } catch let error as DecodingError {
-            if let (location, message) = syntaxError() {
-                set.error(location, "invalid JSON: \(message)")
-            } else {
-                set.error(file.location(line: 1, column: 1), "not a Grappe network export: \(error.seedMessage)")
-            }
-            return
-        } catch {
-            set.error(file.location(line: 1, column: 1), "cannot read JSON: \(error.localizedDescription)")
-            return
-        }
-        guard envelope.format == NetworkJSON.format else {
-            set.error(file.location(line: 1, column: 1), "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
-            return
-        }
-        guard envelope.version <= NetworkJSON.version else {
-            set.error(file.location(line: 1, column: 1),
-                      "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
-            return
-        }
+        guard let envelope = decodeEnvelope() else { return }
         let top = Origin(file: fileIndex, line: 1, column: 1)
         let at = file.location(line: 1, column: 1)
-        func refer(_ id: ID, _ target: PendingReference.Target, _ path: String) {
-            set.references.append(PendingReference(id: id, target: target, location: at, role: path))
-        }
-        func cite(_ sources: [SourceRef], _ path: String) {
-            for (index, source) in sources.enumerated() { refer(source.document, .document, "\(path).sources[\(index)]") }
-        }
         set.documents += envelope.documents
         set.documentOrigins += Array(repeating: top, count: envelope.documents.count)
         for (index, entity) in envelope.entities.enumerated() {
@@ -56,26 +28,66 @@ struct JSONSeedReader {
             set.relationOrigins[set.relations.count] = top
             set.relations.append(relation)
         }
-        for (index, record) in envelope.records.enumerated() {
-            let path = "records[\(index)]"
-            for (number, party) in record.parties.enumerated() { refer(party.entity, .entity(nil), "\(path).parties[\(number)]") }
-            for place in record.places { refer(place, .entity([.city]), "\(path) place") }
-            if case .project(let project) = record.body {
-                for line in project.funding { if let funder = line.funder { refer(funder, .entity(nil), "\(path).funding") } }
-                if let parent = project.partOf { refer(parent, .record(.project), "\(path).part_of") }
-                checkAmounts(budget: project.budget, funding: project.funding, path: path)
-            }
-            if case .mission(let mission) = record.body {
-                checkAmounts(budget: mission.budget, funding: [], path: path)
-                for outcome in mission.outcomes {
-                    if let agreement = outcome.agreement { refer(agreement, .record(.agreement), "\(path).outcomes") }
-                    if let partner = outcome.partner { refer(partner, .entity(nil), "\(path).outcomes") }
-                }
-            }
-            cite(record.sources, path)
-        }
+        for (index, record) in envelope.records.enumerated() { referencesOf(record, path: "records[\(index)]") }
         set.records += envelope.records
         set.recordOrigins += Array(repeating: top, count: envelope.records.count)
+    }
+
+    /// The file's envelope when it is valid JSON of a format and version this Grappe reads; else one
+    /// error says why.
+    private func decodeEnvelope() -> NetworkJSON.Envelope? {
+        let envelope: NetworkJSON.Envelope
+        do {
+            envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
+        } catch let error as DecodingError {
+            if let (location, message) = syntaxError() {
+                set.error(location, "invalid JSON: \(message)")
+            } else {
+                set.error(file.location(line: 1, column: 1), "not a Grappe network export: \(error.seedMessage)")
+            }
+            return nil
+        } catch {
+            set.error(file.location(line: 1, column: 1), "cannot read JSON: \(error.localizedDescription)")
+            return nil
+        }
+        guard envelope.format == NetworkJSON.format else {
+            set.error(file.location(line: 1, column: 1), "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
+            return nil
+        }
+        guard envelope.version <= NetworkJSON.version else {
+            set.error(file.location(line: 1, column: 1),
+                      "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
+            return nil
+        }
+        return envelope
+    }
+
+    /// A reference for the validator, placed at the top of the file with its JSON path.
+    private func refer(_ id: ID, _ target: PendingReference.Target, _ path: String) {
+        set.references.append(PendingReference(id: id, target: target, location: file.location(line: 1, column: 1), role: path))
+    }
+
+    private func cite(_ sources: [SourceRef], _ path: String) {
+        for (index, source) in sources.enumerated() { refer(source.document, .document, "\(path).sources[\(index)]") }
+    }
+
+    /// What a record refers to: parties, places, funders, a parent project, outcomes; and its amounts.
+    private func referencesOf(_ record: Record, path: String) {
+        for (number, party) in record.parties.enumerated() { refer(party.entity, .entity(nil), "\(path).parties[\(number)]") }
+        for place in record.places { refer(place, .entity([.city]), "\(path) place") }
+        if case .project(let project) = record.body {
+            for line in project.funding { if let funder = line.funder { refer(funder, .entity(nil), "\(path).funding") } }
+            if let parent = project.partOf { refer(parent, .record(.project), "\(path).part_of") }
+            checkAmounts(budget: project.budget, funding: project.funding, path: path)
+        }
+        if case .mission(let mission) = record.body {
+            checkAmounts(budget: mission.budget, funding: [], path: path)
+            for outcome in mission.outcomes {
+                if let agreement = outcome.agreement { refer(agreement, .record(.agreement), "\(path).outcomes") }
+                if let partner = outcome.partner { refer(partner, .entity(nil), "\(path).outcomes") }
+            }
+        }
+        cite(record.sources, path)
     }
 
     /// The same rules as for YAML seeds: no negative amount, shares at most 100% in all.
