@@ -5,6 +5,7 @@ import GrappeModel
 /// sources with their titles. One builder; `grappe show` and the dashboard's card each render it in
 /// their own words and language.
 public struct Card: Sendable {
+    /// What the card is about: an entity or a record.
     public enum Subject: Sendable {
         case entity(Entity)
         case record(Record)

@@ -195,6 +195,7 @@ struct Search {
 public struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator that always gives the same numbers for the same seed.
     public init(seed: UInt64) { state = seed }
 
     /// The next pseudo-random number (splitmix64).

@@ -6,6 +6,7 @@ public struct Components: Sendable {
     /// Node count of each component, largest first.
     public let sizes: [Int]
 
+    /// The graph's connected components, by breadth-first search.
     public init(_ graph: MetricsGraph) {
         let n = graph.nodeCount
         var raw = [Int](repeating: -1, count: n)

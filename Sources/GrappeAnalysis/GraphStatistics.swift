@@ -12,6 +12,7 @@ public struct GraphStatistics: Sendable {
     public let averageShortestPath: Double?
     public let distancesAreExact: Bool
 
+    /// The graph's figures; clustering and components are reused when already computed.
     public init(_ graph: MetricsGraph, clustering: [Double]? = nil, components: Components? = nil,
                 exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1) {
         let n = graph.nodeCount

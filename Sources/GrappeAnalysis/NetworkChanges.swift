@@ -27,6 +27,7 @@ public struct NetworkChanges: Sendable, Encodable {
     public let newMissions: [Item]
     public let biggestMoves: [Move]
 
+    /// What changed in `network` between `start` and `end`.
     public init(_ network: Network, from start: PartialDate, to end: PartialDate, top: Int = 10) {
         let before = network.asOf(start), after = network.asOf(end)
         from = start.description

@@ -8,6 +8,7 @@ public struct NodeMetrics: Sendable {
         public var pivots: Int
         public var seed: UInt64
 
+        /// Exact betweenness and closeness up to `exactLimit` nodes, sampled from `pivots` sources above.
         public init(exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1) {
             self.exactLimit = exactLimit
             self.pivots = pivots
@@ -26,6 +27,7 @@ public struct NodeMetrics: Sendable {
     public let communities: Louvain.Result
     public let mode: Centrality.Mode
 
+    /// Every metric of every node of `graph`.
     public init(_ graph: MetricsGraph, options: Options = Options()) {
         self.graph = graph
         let n = graph.nodeCount

@@ -17,6 +17,7 @@ public struct Connections: Sendable {
         public let links: [Link]
     }
 
+    /// A path as the hops taken from its start.
     public typealias Route = [Hop]
 
     private let network: Network
@@ -27,6 +28,7 @@ public struct Connections: Sendable {
         init(_ x: Int, _ y: Int) { (a, b) = x < y ? (Int32(x), Int32(y)) : (Int32(y), Int32(x)) }
     }
 
+    /// Path finding over `network` (its metrics graph is built unless given).
     public init(_ network: Network, graph: MetricsGraph? = nil) {
         self.network = network
         self.graph = graph ?? MetricsGraph(network: network)

@@ -7,6 +7,7 @@ extension NetworkSummary {
         public var metrics: NodeMetrics.Options
         public var asOf: PartialDate?
 
+        /// How a summary is made: list lengths, metric options, and the date the network is taken at.
         public init(top: Int = 10, metrics: NodeMetrics.Options = .init(), asOf: PartialDate? = nil) {
             self.top = top
             self.metrics = metrics

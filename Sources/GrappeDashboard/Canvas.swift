@@ -51,12 +51,14 @@ public struct Canvas: Sendable, Equatable {
     public let height: Int
     public private(set) var cells: [Cell]
 
+    /// A blank canvas of `width` × `height` cells.
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = [Cell](repeating: .blank, count: self.width * self.height)
     }
 
+    /// The cell at column `x`, row `y`.
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }

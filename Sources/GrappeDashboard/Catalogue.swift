@@ -81,6 +81,7 @@ public final class Catalogue: Sendable {
         }
     }
 
+    /// The network's catalogue; its lists and indexes are built on first use.
     public init(network: Network, warnings: Int = 0) {
         self.network = network
         self.warnings = warnings

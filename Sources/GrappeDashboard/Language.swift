@@ -38,8 +38,10 @@ public enum UI: CaseIterable, Sendable {
 public struct Strings: Sendable {
     public let language: Language
 
+    /// The interface's words in `language`.
     public init(_ language: Language) { self.language = language }
 
+    /// The text of an interface word.
     public subscript(_ key: UI) -> String {
         let pair: (fr: String, en: String) = switch key {
         case .home: ("Accueil", "Home")

@@ -9,7 +9,9 @@ public struct RowList: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order?.count ?? all.count }
+    /// The row shown at `position`.
     public subscript(position: Int) -> Catalogue.Row { all[order.map { Int($0[position]) } ?? position] }
 
+    /// The row shown at `position`, or nil past the end.
     public subscript(safe position: Int) -> Catalogue.Row? { indices.contains(position) ? self[position] : nil }
 }

@@ -21,6 +21,7 @@ public struct Place: Hashable, Sendable {
     public var detailSelection = 0
     public var focusDetail = false
 
+    /// The top of `screen`, nothing selected.
     public init(_ screen: Screen) { self.screen = screen }
 }
 
@@ -69,6 +70,7 @@ public struct DashboardState: Sendable {
     let rowCache = RowCache()
     let pageCache = PageCache()
 
+    /// A dashboard on Home, before the store has answered.
     public init(catalogue: Catalogue, language: Language, width: Int, height: Int, today: DayStamp) {
         self.catalogue = catalogue
         strings = Strings(language)

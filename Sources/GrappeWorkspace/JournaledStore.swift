@@ -9,6 +9,7 @@ import GrappeModel
 public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public let backend: any StoreBackend
 
+    /// The rules over `backend`, which does the storing.
     public init(backend: any StoreBackend) {
         self.backend = backend
     }
@@ -18,6 +19,7 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
 
     // MARK: Reading
 
+    /// Every stored record and entity with its version, decoded on all cores.
     public func load() throws -> Workspace {
         let (recordStates, entityStates) = try backend.items()
         // Decoding JSON is most of what a start-up spends here: it runs on every core.
@@ -32,13 +34,18 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         return Workspace(records: records, entities: entities)
     }
 
+    /// The newest journal entries first, with the states before and after (at most `limit`).
     public func history(limit: Int?) throws -> [JournalEntry] { try backend.history(limit: limit) }
+    /// Every journal entry, oldest first, without the states (for cards and the history pane).
     public func journalIndex() throws -> [JournalEntry] { try backend.journalIndex() }
+    /// The forms left unsaved, newest first.
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
+    /// The backend's own integrity problems (none when healthy).
     public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
 
     // MARK: Writing
 
+    /// Writes a change in one transaction, refusing a stale edit; returns its journal entry.
     public func save(_ change: Change, author: String) throws -> JournalEntry {
         try writing { transaction in
             var items: [JournalEntry.Item] = []
@@ -70,6 +77,7 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
+    /// Records the inverse of the newest change not yet undone; returns its journal entry.
     public func undoLast(author: String) throws -> JournalEntry {
         try writing { transaction in
             guard let target = try transaction.newestUndoable() else { throw StoreError.nothingToUndo }
@@ -103,11 +111,13 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
+    /// Keeps a form's content under its key, replacing what was there.
     public func saveDraft(_ draft: StoredDraft) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         try backend.saveDraft(draft)
     }
 
+    /// Forgets the draft kept under `key`.
     public func deleteDraft(key: String) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         try backend.deleteDraft(key: key)

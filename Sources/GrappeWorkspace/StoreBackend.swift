@@ -3,6 +3,7 @@ import GrappeModel
 
 /// Time as the journal and drafts write it: ISO 8601 in UTC, to the millisecond.
 public enum StoreTime {
+    /// The present moment, as the journal writes it.
     public static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

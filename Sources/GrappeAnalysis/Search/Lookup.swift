@@ -33,6 +33,7 @@ public struct Lookup: Sendable {
     /// Folded names, acronyms and aliases of entities (not ids), to the entries that carry them.
     private let byName: [String: [Int]]
 
+    /// The index of `network`'s ids, names, acronyms, aliases and titles, folded once.
     public init(_ network: Network) {
         entries = network.entities.map { entity in
             Entry(item: .entity(entity.id),

@@ -4,6 +4,7 @@ public struct PackedText: Sendable {
     public let bytes: [UInt8]
     public let starts: [Int32]
 
+    /// The strings packed end to end, in order.
     public init(_ strings: [[UInt8]]) {
         var bytes: [UInt8] = [], starts: [Int32] = [0]
         bytes.reserveCapacity(strings.reduce(0) { $0 + $1.count })

@@ -38,6 +38,7 @@ public struct MissionForm: Sendable, Equatable {
     /// The draft's base, kept for what the form does not show (ids, titles, notes on sources…).
     private var base: MissionDraft
 
+    /// A form on `draft`; `original` is what it started from, to tell whether anything changed.
     public init(draft: MissionDraft, original: MissionDraft? = nil) {
         base = draft
         self.original = original ?? draft
