@@ -33,7 +33,8 @@ struct Workbench {
     }
 
     /// Reports a store error and gives the exit code that goes with it (sysexits): 66 when a store
-    /// cannot be opened to read, 73 when it cannot be created or written, 74 when it is damaged.
+    /// cannot be opened to read, 69 when its server cannot be reached, 73 when it cannot be created or
+    /// written, 74 when it is damaged.
     static func fail(_ error: StoreError, reading: Bool = false) -> ExitCode {
         Output.error("grappe: \(error)")
         switch error {
@@ -44,6 +45,7 @@ struct Workbench {
         case .cannotOpen: return reading ? Exit.noInput : Exit.cannotCreate
         case .cannotWrite: return Exit.cannotCreate
         case .damaged, .failed: return Exit.ioError
+        case .unavailable: return Exit.unavailable
         case .notFound: return Exit.noInput
         case .nothingToUndo: return ExitCode.failure
         case .exists, .notAWorkspace, .newerVersion: return Exit.dataError

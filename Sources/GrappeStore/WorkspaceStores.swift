@@ -2,23 +2,32 @@ import Foundation
 import GrappeWorkspace
 
 /// Opens the workspace store at a location; the only code that names a concrete backend. A location
-/// is a path or a `file:` URL (SQLite, the default for one person); the team's server comes next.
+/// is a path or a `file:` URL (SQLite, the default for one person), or a `postgres://` URL (the
+/// team's server, where `workspace` picks the network's records among those the database holds).
 public enum WorkspaceStores {
+    /// The workspace a store holds when none is named.
+    public static let defaultWorkspace = "default"
+
     /// The store at `location`, or nil when there is none and `access` does not create one.
-    public static func open(_ location: String, for access: StoreAccess) throws -> (any WorkspaceStore)? {
+    public static func open(_ location: String, for access: StoreAccess,
+                            workspace: String = defaultWorkspace) throws -> (any WorkspaceStore)? {
         switch try Location(location) {
         case .sqlite(let path): try SQLiteStoreBackend.open(path: path, for: access).map(JournaledStore.init(backend:))
+        case .postgres(let url):
+            try PostgresStoreBackend.open(url, workspace: workspace, for: access).map(JournaledStore.init(backend:))
         }
     }
 
     /// A location, parsed.
     enum Location: Equatable {
         case sqlite(path: String)
+        case postgres(url: String)
 
         init(_ text: String) throws {
             let lowered = text.lowercased()
             if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
-                throw StoreError.cannotOpen(path: text, detail: "a PostgreSQL store is not supported by this Grappe yet; use a file path")
+                self = .postgres(url: text)
+                return
             }
             if lowered.hasPrefix("file:") {
                 guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else {

@@ -45,9 +45,11 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
 
     // MARK: Writing
 
-    /// Writes a change in one transaction, refusing a stale edit; returns its journal entry.
-    public func save(_ change: Change, author: String) throws -> JournalEntry {
-        try writing { transaction in
+    /// Writes a change in one transaction, refusing a stale edit; returns its journal entry. The author
+    /// is the backend's identity (a server's login) when it has one, else `given`.
+    public func save(_ change: Change, author given: String) throws -> JournalEntry {
+        let author = backend.identity ?? given
+        return try writing { transaction in
             var items: [JournalEntry.Item] = []
             for record in change.records {
                 let current = try transaction.state(of: .record, id: record.id)
@@ -78,8 +80,9 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     }
 
     /// Records the inverse of the newest change not yet undone; returns its journal entry.
-    public func undoLast(author: String) throws -> JournalEntry {
-        try writing { transaction in
+    public func undoLast(author given: String) throws -> JournalEntry {
+        let author = backend.identity ?? given
+        return try writing { transaction in
             guard let target = try transaction.newestUndoable() else { throw StoreError.nothingToUndo }
             var items: [JournalEntry.Item] = []
             for item in target.items.reversed() {

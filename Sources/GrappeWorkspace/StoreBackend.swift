@@ -53,6 +53,9 @@ public protocol StoreBackend: AnyObject, Sendable {
     var location: String { get }
     /// Why the backend cannot write, when it cannot; nil when it can.
     var readOnlyReason: String? { get }
+    /// Who the backend knows the writer as (a server's login), which the journal records as the
+    /// author of each change; nil when it cannot tell (a file), and the author given is recorded.
+    var identity: String? { get }
     /// Runs `body` in one write transaction (waiting for other writers); a thrown error keeps nothing.
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Every stored record and entity, in the order they were first stored, read in one transaction.
@@ -67,4 +70,8 @@ public protocol StoreBackend: AnyObject, Sendable {
     func deleteDraft(key: String) throws
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+}
+
+extension StoreBackend {
+    public var identity: String? { nil }
 }

@@ -87,6 +87,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, detail: String)
     /// A write did not reach the disk (full, or an I/O error); nothing of it was kept.
     case cannotWrite(path: String, detail: String)
+    /// The server cannot be reached (down, refused, lost): try again later.
+    case unavailable(location: String, detail: String)
     case failed(String)
 
     /// What is wrong, without the path: for notices on a narrow screen, where the path goes last.
@@ -97,6 +99,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(_, let detail): "cannot open it: \(detail)"
         case .damaged(_, let detail): "the file is damaged (\(detail)): browsing only"
         case .cannotWrite(_, let detail): "cannot write it: \(detail)"
+        case .unavailable(_, let detail): "the server cannot be reached: \(detail)"
         default: description
         }
     }
@@ -116,6 +119,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let path, let detail):
             "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
         case .cannotWrite(let path, let detail): "cannot write to the store \(path): \(detail); nothing was saved"
+        case .unavailable(let location, let detail): "the store \(location) cannot be reached (\(detail)); nothing was saved"
         case .failed(let detail): "the store failed: \(detail)"
         }
     }

@@ -110,7 +110,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
 
 /// The backends a store can have. Every one passes the contract suite below.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, memory
+    case sqlite, memory, postgres
     var testDescription: String { rawValue }
 }
 
@@ -120,6 +120,9 @@ final class StoreHarness: @unchecked Sendable {
     let folder: TemporaryFolder
     private let memory = InMemoryStoreBackend()
 
+    /// The PostgreSQL workspace of this harness: each harness has its own in the shared test database.
+    let workspace = TestPostgres.freshWorkspace()
+
     init(_ kind: StoreKind) throws {
         self.kind = kind
         folder = try TemporaryFolder()
@@ -127,12 +130,34 @@ final class StoreHarness: @unchecked Sendable {
 
     var path: String { folder.path + "/w.sqlite" }
 
+    /// Where the store is: a file, or the test server.
+    var location: String {
+        get throws {
+            switch kind {
+            case .sqlite, .memory: path
+            case .postgres: try TestPostgres.url()
+            }
+        }
+    }
+
     /// A new connection to the store, ready to write.
     func open() throws -> any WorkspaceStore {
+        try open(for: .write)
+    }
+
+    func open(for access: StoreAccess, role: String? = nil) throws -> any WorkspaceStore {
         switch kind {
-        case .sqlite: try #require(try WorkspaceStores.open(path, for: .write))
+        case .sqlite: try #require(try WorkspaceStores.open(path, for: access))
         case .memory: JournaledStore(backend: memory)
+        case .postgres:
+            try #require(try WorkspaceStores.open(role.map { try TestPostgres.url(as: $0) } ?? TestPostgres.url(), for: access,
+                                                  workspace: workspace))
         }
+    }
+
+    /// The author the journal names for a change saved as `given`: a server names its login instead.
+    func author(_ given: String) -> String {
+        kind == .postgres ? TestPostgres.superuser : given
     }
 }
 
@@ -144,12 +169,12 @@ final class StoreHarness: @unchecked Sendable {
         let store = try harness.open()
         let saved = try change(lyonDraft())
         let entry = try store.save(saved, author: "zoé")
-        #expect(entry.action == .add && entry.author == "zoé" && entry.items.count == 1 && entry.items[0].before == nil)
+        #expect(entry.action == .add && entry.author == harness.author("zoé") && entry.items.count == 1 && entry.items[0].before == nil)
         #expect(entry.sequence == 1)
         let workspace = try store.load()
         #expect(workspace.records.map(\.record) == saved.records)
         #expect(workspace.records[0].version == 1)
-        #expect(workspace.records[0].updatedBy == "zoé")
+        #expect(workspace.records[0].updatedBy == harness.author("zoé"))
         #expect(try store.journalIndex().map(\.sequence) == [1])
         #expect(try store.journalIndex()[0].items.map(\.id) == [saved.records[0].id])
         #expect(try store.history(limit: nil)[0].items[0].after == entry.items[0].after)
@@ -172,7 +197,7 @@ final class StoreHarness: @unchecked Sendable {
         let harness = try StoreHarness(kind)
         try harness.open().save(change(lyonDraft()), author: "ana")
         let reader: any WorkspaceStore = switch kind {
-        case .sqlite: try #require(try WorkspaceStores.open(harness.path, for: .read))
+        case .sqlite, .postgres: try harness.open(for: .read)
         case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer"))
         }
         #expect(reader.readOnlyReason != nil)
@@ -199,8 +224,8 @@ final class StoreHarness: @unchecked Sendable {
         #expect {
             try second.save(change(leo, in: network), author: "léo")
         } throws: { error in
-            guard case StoreError.stale(id, 1, 2, "ana", _) = error else { return false }
-            return true
+            guard case StoreError.stale(id, 1, 2, let by, _) = error else { return false }
+            return by == harness.author("ana")
         }
         #expect(try second.load().records[0].record.mission?.notes == "salle réservée")
         // Adding a second mission under a taken id is refused too.

@@ -1,0 +1,119 @@
+import Foundation
+import GrappeWorkspace
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// Opens a connection as libpq would for the same URL: TLS as `sslmode` asks (`require` encrypts
+/// without checking the certificate, `verify-ca` checks it against the root certificates, `verify-full`
+/// checks the host name too), a connect timeout, and the statement and lock timeouts set for the
+/// session so that nothing waits for ever.
+enum PostgresConnect {
+    static func connect(_ target: PostgresLocation) throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(host: target.host, port: target.port, username: target.user,
+                                                             password: target.password, database: target.database, tls: try tls(target))
+        configuration.options.connectTimeout = .seconds(Int64(target.connectTimeout))
+        configuration.options.additionalStartupParameters = [
+            ("application_name", "grappe"),
+            ("statement_timeout", "\(PostgresStoreBackend.statementTimeout)s"),
+            ("lock_timeout", "\(PostgresStoreBackend.statementTimeout)s"),
+            ("idle_in_transaction_session_timeout", "60s"),
+        ]
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        let identifier = Int.random(in: 1...Int(Int32.max))
+        return try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: identifier,
+                                              logger: PostgresStoreBackend.logger).wait()
+    }
+
+    static func tls(_ target: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch target.sslMode {
+        case .disable:
+            return .disable
+        case .allow, .prefer, .require:
+            configuration.certificateVerification = .none
+        case .verifyCA:
+            configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull:
+            configuration.certificateVerification = .fullVerification
+        }
+        if [.verifyCA, .verifyFull].contains(target.sslMode) {
+            // libpq's default root certificates, else the system's.
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let root = target.sslRootCertificate ?? home + "/.postgresql/root.crt"
+            if FileManager.default.fileExists(atPath: root) {
+                configuration.trustRoots = .file(root)
+            } else if target.sslRootCertificate != nil {
+                throw StoreError.cannotOpen(path: target.display, detail: "the root certificate \(root) does not exist")
+            }
+        }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: target.display, detail: "cannot set up TLS: \(error)")
+        }
+        return target.sslMode == .allow || target.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+}
+
+/// What went wrong with the server, in the store's terms: a server that cannot be reached is
+/// `unavailable` (exit 69), a role without the right is `readOnly` (exit 77), the rest says what
+/// PostgreSQL said (its SQLSTATE and message, never the password).
+enum PostgresErrors {
+    static func storeError(_ error: any Error, location: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? PSQLError { return storeError(error, location: location) }
+        if error is IOError || error is ChannelError || error is NIOConnectionError {
+            return .unavailable(location: location, detail: describe(error))
+        }
+        return .failed("\(location): \(describe(error))")
+    }
+
+    private static func storeError(_ error: PSQLError, location: String) -> StoreError {
+        if let info = error.serverInfo, let state = info[.sqlState] {
+            let message = info[.message] ?? "error \(state)"
+            switch state {
+            case "42501", "25006": return .readOnly("\(location): \(message)")
+            case "28P01", "28000":
+                return .cannotOpen(path: location, detail: "\(message) (the password comes from PGPASSWORD or ~/.pgpass)")
+            case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: message)
+            case "53100": return .cannotWrite(path: location, detail: "the server's disk is full")
+            case "57014": return .failed("\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled")
+            case "55P03": return .failed("\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s")
+            case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
+                return .unavailable(location: location, detail: message)
+            default: return .failed("\(location): PostgreSQL \(state): \(message)")
+            }
+        }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return .unavailable(location: location, detail: error.underlying.map(describe) ?? "the connection was lost")
+        case .sslUnsupported:
+            return .cannotOpen(path: location, detail: "the server does not offer TLS, which this sslmode requires")
+        case .authMechanismRequiresPassword:
+            return .cannotOpen(path: location, detail: "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass")
+        case .unsupportedAuthMechanism:
+            return .cannotOpen(path: location, detail: "the server asks for an authentication method this Grappe cannot use")
+        default:
+            return .failed("\(location): \(String(reflecting: error.code))" + (error.underlying.map { ": " + describe($0) } ?? ""))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError {
+            return error.connectionErrors.first.map { describe($0.error) } ?? "cannot connect"
+        }
+        if let error = error as? IOError { return error.description }
+        return "\(error)"
+    }
+}
+
+extension StoreError {
+    /// The server refused for lack of a grant.
+    var isPermissionDenied: Bool {
+        if case .readOnly = self { return true }
+        return false
+    }
+}

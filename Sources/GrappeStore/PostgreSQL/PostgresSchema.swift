@@ -1,0 +1,157 @@
+/// The team store's tables in the `grappe` schema, as named migrations recorded in
+/// `grappe.migrations`. They mirror the SQLite store's (docs/store.md) with a `workspace` column in
+/// every key, so one database holds a workspace per network; journal numbers count within a workspace,
+/// as they do in a file. Migrations run in one transaction under
+/// an advisory lock, so several clients starting together apply each exactly once; they are only ever
+/// added, never edited.
+enum PostgresSchema {
+    /// The advisory lock key that serialises migrations ("Grpp" as a number).
+    static let migrationLock: Int64 = 0x4772_7070
+
+    static let migrations: [(name: String, statements: [String])] = [
+        ("v1 workspaces, missions, journal and drafts", [
+            """
+            CREATE TABLE grappe.records (
+                workspace text NOT NULL,
+                id text NOT NULL,
+                ord bigserial NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('agreement', 'mission', 'project', 'event')),
+                title text NOT NULL,
+                status text,
+                start text,
+                "end" text,
+                budget_cents bigint,
+                budget_currency text,
+                version integer NOT NULL CHECK (version > 0),
+                created_at text NOT NULL,
+                created_by text NOT NULL,
+                updated_at text NOT NULL,
+                updated_by text NOT NULL,
+                body text NOT NULL CHECK (body::jsonb IS NOT NULL),
+                PRIMARY KEY (workspace, id)
+            )
+            """,
+            """
+            CREATE TABLE grappe.record_parties (
+                workspace text NOT NULL,
+                record_id text NOT NULL,
+                position integer NOT NULL,
+                entity_id text NOT NULL,
+                role text NOT NULL,
+                title text,
+                attendance text,
+                PRIMARY KEY (workspace, record_id, position),
+                FOREIGN KEY (workspace, record_id) REFERENCES grappe.records (workspace, id) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX record_parties_by_entity ON grappe.record_parties (workspace, entity_id)",
+            """
+            CREATE TABLE grappe.record_places (
+                workspace text NOT NULL,
+                record_id text NOT NULL,
+                position integer NOT NULL,
+                city_id text NOT NULL,
+                is_origin boolean NOT NULL,
+                PRIMARY KEY (workspace, record_id, position),
+                FOREIGN KEY (workspace, record_id) REFERENCES grappe.records (workspace, id) ON DELETE CASCADE
+            )
+            """,
+            """
+            CREATE TABLE grappe.mission_outcomes (
+                workspace text NOT NULL,
+                record_id text NOT NULL,
+                position integer NOT NULL,
+                agreement_id text,
+                partner_id text,
+                text text,
+                PRIMARY KEY (workspace, record_id, position),
+                FOREIGN KEY (workspace, record_id) REFERENCES grappe.records (workspace, id) ON DELETE CASCADE
+            )
+            """,
+            """
+            CREATE TABLE grappe.mission_objectives (
+                workspace text NOT NULL,
+                record_id text NOT NULL,
+                position integer NOT NULL,
+                text text NOT NULL,
+                PRIMARY KEY (workspace, record_id, position),
+                FOREIGN KEY (workspace, record_id) REFERENCES grappe.records (workspace, id) ON DELETE CASCADE
+            )
+            """,
+            """
+            CREATE TABLE grappe.entities (
+                workspace text NOT NULL,
+                id text NOT NULL,
+                ord bigserial NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('city', 'cluster', 'pole', 'organisation', 'person')),
+                name text NOT NULL,
+                recorded_with text,
+                version integer NOT NULL CHECK (version > 0),
+                created_at text NOT NULL,
+                created_by text NOT NULL,
+                updated_at text NOT NULL,
+                updated_by text NOT NULL,
+                body text NOT NULL CHECK (body::jsonb IS NOT NULL),
+                PRIMARY KEY (workspace, id)
+            )
+            """,
+            """
+            CREATE TABLE grappe.journal (
+                workspace text NOT NULL,
+                seq bigint NOT NULL CHECK (seq > 0),
+                at text NOT NULL,
+                author text NOT NULL,
+                action text NOT NULL CHECK (action IN ('add', 'edit', 'cancel', 'undo')),
+                summary text NOT NULL,
+                undoes bigint,
+                PRIMARY KEY (workspace, seq),
+                UNIQUE (workspace, undoes),
+                FOREIGN KEY (workspace, undoes) REFERENCES grappe.journal (workspace, seq)
+            )
+            """,
+            """
+            CREATE TABLE grappe.journal_items (
+                workspace text NOT NULL,
+                seq bigint NOT NULL,
+                position integer NOT NULL,
+                object_kind text NOT NULL CHECK (object_kind IN ('record', 'entity')),
+                object_id text NOT NULL,
+                before text CHECK (before IS NULL OR before::jsonb IS NOT NULL),
+                after text CHECK (after IS NULL OR after::jsonb IS NOT NULL),
+                version_before integer NOT NULL,
+                version_after integer NOT NULL,
+                PRIMARY KEY (workspace, seq, position),
+                FOREIGN KEY (workspace, seq) REFERENCES grappe.journal (workspace, seq)
+            )
+            """,
+            "CREATE INDEX journal_items_by_object ON grappe.journal_items (workspace, object_id)",
+            """
+            CREATE TABLE grappe.drafts (
+                workspace text NOT NULL,
+                key text NOT NULL,
+                updated_at text NOT NULL,
+                body text NOT NULL CHECK (body::jsonb IS NOT NULL),
+                PRIMARY KEY (workspace, key)
+            )
+            """,
+        ]),
+    ]
+
+    /// Run after every migration: the group roles an administrator made (docs/store.md) get their
+    /// rights on what exists now. Roles that do not exist are skipped.
+    static let grants = """
+        DO $grants$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'grappe_viewers') THEN
+                GRANT USAGE ON SCHEMA grappe TO grappe_viewers;
+                GRANT SELECT ON ALL TABLES IN SCHEMA grappe TO grappe_viewers;
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'grappe_planners') THEN
+                GRANT USAGE ON SCHEMA grappe TO grappe_planners;
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA grappe TO grappe_planners;
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA grappe TO grappe_planners;
+            END IF;
+        END
+        $grants$
+        """
+}

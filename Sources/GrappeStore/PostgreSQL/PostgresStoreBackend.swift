@@ -1,0 +1,309 @@
+import Foundation
+import GrappeModel
+import GrappeWorkspace
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// The team's workspace store on a PostgreSQL server, through postgres-nio: one workspace (a
+/// network's records, journal and drafts) among those the database holds. Writers serialise per
+/// workspace on an advisory lock held for their transaction, as SQLite's writers do on the file; each
+/// committed change is announced with `NOTIFY grappe` so that open dashboards follow it. The journal's
+/// rules are `JournaledStore`'s; this adapter only stores.
+///
+/// One connection, used by one caller at a time; it is opened again when the server went away.
+/// Every statement is parameterised; connections and statements have timeouts, so nothing hangs.
+final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
+    let location: String
+    let workspace: String
+    private(set) var readOnlyReason: String?
+    /// The database user, whom the journal names as the author of every change.
+    private(set) var identity: String?
+
+    private let target: PostgresLocation
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+
+    static let channel = "grappe"
+    /// How long one statement may run on the server before it is cancelled.
+    static let statementTimeout: Int64 = 30
+    static let logger = Logger(label: "grappe.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects and makes the schema current. Nil when the database holds no Grappe schema yet and
+    /// `access` only reads (nothing stored yet); created for writing.
+    static func open(_ text: String, workspace: String, for access: StoreAccess,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresStoreBackend? {
+        let target = try PostgresLocation(text, environment: environment, home: environment["HOME"] ?? NSHomeDirectory())
+        let backend = PostgresStoreBackend(target: target, workspace: workspace)
+        guard try backend.prepare(for: access) else { return nil }
+        return backend
+    }
+
+    private init(target: PostgresLocation, workspace: String) {
+        self.target = target
+        self.workspace = workspace
+        location = target.display
+    }
+
+    /// Closed and waited for: postgres-nio wants every connection closed before it goes. (Never
+    /// called on an event loop: the loop's tasks hold the connection, not the backend.)
+    deinit {
+        if let connection, !connection.isClosed { try? (connection.close() as EventLoopFuture<Void>).wait() }
+    }
+
+    // MARK: Schema
+
+    /// Whether there is a store: checks who wrote the schema, migrates it when this build knows more,
+    /// and finds out whether this role may write.
+    private func prepare(for access: StoreAccess) throws -> Bool {
+        try withConnection { connection in
+            let (hasSchema, user, standby) = try one(connection, """
+                SELECT to_regclass('grappe.migrations') IS NOT NULL, current_user::text, pg_is_in_recovery()
+                """).decode((Bool, String, Bool).self)
+            identity = user
+            var applied: Set<String> = []
+            if hasSchema {
+                applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.decode(String.self) })
+            }
+            let known = PostgresSchema.migrations.map(\.name)
+            let unknown = applied.subtracting(known)
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknown: unknown.sorted()) }
+            if !hasSchema, access == .read { return false }
+            if known.contains(where: { !applied.contains($0) }) {
+                guard access != .read, !standby else {
+                    throw StoreError.cannotOpen(path: location, detail: "its schema is older than this Grappe: run 'grappe store migrate \(location)'")
+                }
+                do {
+                    try migrate(connection)
+                } catch let error where PostgresErrors.storeError(error, location: location).isPermissionDenied {
+                    throw StoreError.cannotOpen(path: location, detail: "the role '\(user)' may not create Grappe's tables here; "
+                                                + "an administrator runs 'grappe store migrate \(location)' once (docs/store.md)")
+                }
+            }
+            if access == .read {
+                readOnlyReason = "opened for reading"
+            } else if standby {
+                readOnlyReason = "the server is a read-only standby"
+            } else if try !one(connection, "SELECT has_table_privilege('grappe.records', 'INSERT')").decode(Bool.self) {
+                readOnlyReason = "the role '\(user)' may only read (PostgreSQL grants)"
+            }
+            return true
+        }
+    }
+
+    /// Applies the migrations not yet applied, once, even when several clients start together.
+    private func migrate(_ connection: PostgresConnection) throws {
+        try execute(connection, "BEGIN")
+        do {
+            try execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+            try execute(connection, "CREATE SCHEMA IF NOT EXISTS grappe")
+            try execute(connection, """
+                CREATE TABLE IF NOT EXISTS grappe.migrations (
+                    name text PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now(),
+                    applied_by text NOT NULL DEFAULT current_user
+                )
+                """)
+            let applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.decode(String.self) })
+            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                for statement in migration.statements { try execute(connection, PostgresQuery(unsafeSQL: statement)) }
+                try execute(connection, "INSERT INTO grappe.migrations (name) VALUES (\(migration.name))")
+            }
+            try execute(connection, PostgresQuery(unsafeSQL: PostgresSchema.grants))
+            try execute(connection, "COMMIT")
+        } catch {
+            if !connection.isClosed { try? execute(connection, "ROLLBACK") }
+            throw error
+        }
+    }
+
+    // MARK: Reading
+
+    func items() throws -> (records: [ItemState], entities: [ItemState]) {
+        try withConnection { connection in
+            try execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { try? execute(connection, "COMMIT") }
+            let records = try rows(connection, """
+                SELECT body, version, updated_at, updated_by FROM grappe.records WHERE workspace = \(workspace) ORDER BY ord
+                """).map { row in
+                let (body, version, at, by) = try row.decode((String, Int, String, String).self)
+                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by)
+            }
+            let entities = try rows(connection, """
+                SELECT body, version, updated_at, updated_by, recorded_with FROM grappe.entities WHERE workspace = \(workspace) ORDER BY ord
+                """).map { row in
+                let (body, version, at, by, recordedWith) = try row.decode((String, Int, String, String, String?).self)
+                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by, recordedWith: recordedWith)
+            }
+            return (records, entities)
+        }
+    }
+
+    func history(limit: Int?) throws -> [JournalEntry] {
+        try withConnection { connection in
+            let entries = try rows(connection, """
+                SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace)
+                ORDER BY seq DESC LIMIT \(limit ?? Int(Int32.max))
+                """).map(Self.entry)
+            guard let oldest = entries.last?.sequence else { return [] }
+            var items: [Int: [JournalEntry.Item]] = [:]
+            for row in try rows(connection, """
+                SELECT i.seq, i.object_kind, i.object_id, i.before, i.after, i.version_before, i.version_after
+                FROM grappe.journal_items i
+                WHERE i.workspace = \(workspace) AND i.seq >= \(oldest) ORDER BY i.seq, i.position
+                """) {
+                let (seq, kind, id, before, after, versionBefore, versionAfter) = try row.decode((Int, String, String, String?, String?, Int, Int).self)
+                items[seq, default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: kind) ?? .record, id: id, before: before,
+                                                                 after: after, versionBefore: versionBefore, versionAfter: versionAfter))
+            }
+            return entries.map { entry in
+                var entry = entry
+                entry.items = items[entry.sequence] ?? []
+                return entry
+            }
+        }
+    }
+
+    func journalIndex() throws -> [JournalEntry] {
+        try withConnection { connection in
+            var entries = try rows(connection, """
+                SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) ORDER BY seq
+                """).map(Self.entry)
+            var position: [Int: Int] = [:]
+            for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
+            for row in try rows(connection, """
+                SELECT i.seq, i.object_kind, i.object_id, i.version_before, i.version_after
+                FROM grappe.journal_items i
+                WHERE i.workspace = \(workspace) ORDER BY i.seq, i.position
+                """) {
+                let (seq, kind, id, versionBefore, versionAfter) = try row.decode((Int, String, String, Int, Int).self)
+                guard let index = position[seq] else { continue }
+                entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: kind) ?? .record, id: id, before: nil,
+                                                              after: nil, versionBefore: versionBefore, versionAfter: versionAfter))
+            }
+            return entries
+        }
+    }
+
+    static func entry(_ row: PostgresRow) throws -> JournalEntry {
+        let (seq, at, author, action, summary, undoes) = try row.decode((Int, String, String, String, String, Int?).self)
+        return JournalEntry(sequence: seq, at: at, author: author, action: Change.Action(rawValue: action) ?? .edit, summary: summary,
+                            undoes: undoes, items: [])
+    }
+
+    func drafts() throws -> [StoredDraft] {
+        try withConnection { connection in
+            try rows(connection, """
+                SELECT key, body, updated_at FROM grappe.drafts WHERE workspace = \(workspace) ORDER BY updated_at DESC
+                """).map { row in
+                let (key, body, at) = try row.decode((String, String, String).self)
+                return StoredDraft(key: key, json: body, updatedAt: at)
+            }
+        }
+    }
+
+    /// The server's view of the tables: every journal item's record is consistent (a record stored
+    /// now has the version and body its newest journal item says), and no foreign key is broken.
+    func integrityCheck() throws -> [String] {
+        try withConnection { connection in
+            try rows(connection, """
+                SELECT 'record ' || r.id || ': stored version ' || r.version || ', journal says ' || i.version_after
+                FROM grappe.records r
+                JOIN LATERAL (SELECT ji.version_after, ji.after FROM grappe.journal_items ji
+                              WHERE ji.workspace = r.workspace AND ji.object_kind = 'record' AND ji.object_id = r.id
+                              ORDER BY ji.seq DESC LIMIT 1) i ON true
+                WHERE r.workspace = \(workspace) AND (i.version_after <> r.version OR i.after IS DISTINCT FROM r.body)
+                """).map { try $0.decode(String.self) }
+        }
+    }
+
+    // MARK: Writing
+
+    func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        return try withConnection { connection in
+            try execute(connection, "BEGIN")
+            do {
+                try execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
+                let transaction = PostgresTransaction(backend: self, connection: connection, now: StoreTime.now())
+                let result = try body(transaction)
+                if let sequence = transaction.appended.last {
+                    try execute(connection, "SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
+                }
+                try execute(connection, "COMMIT")
+                return result
+            } catch {
+                if !connection.isClosed { try? execute(connection, "ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    /// What `NOTIFY grappe` says of a change: the workspace and the journal entry, tab-separated.
+    static func announcement(workspace: String, sequence: Int) -> String { "\(workspace)\t\(sequence)" }
+
+    func saveDraft(_ draft: StoredDraft) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try withConnection { connection in
+            try execute(connection, """
+                INSERT INTO grappe.drafts (workspace, key, updated_at, body) VALUES (\(workspace), \(draft.key), \(draft.updatedAt), \(draft.json))
+                ON CONFLICT (workspace, key) DO UPDATE SET updated_at = excluded.updated_at, body = excluded.body
+                """)
+        }
+    }
+
+    func deleteDraft(key: String) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try withConnection { connection in
+            try execute(connection, "DELETE FROM grappe.drafts WHERE workspace = \(workspace) AND key = \(key)")
+        }
+    }
+
+    // MARK: Connection
+
+    /// Runs `body` on the connection, alone, connecting first when there is none or it was lost.
+    private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            let connection = try connected()
+            do {
+                return try body(connection)
+            } catch {
+                if connection.isClosed { self.connection = nil }
+                throw error
+            }
+        } catch {
+            throw PostgresErrors.storeError(error, location: location)
+        }
+    }
+
+    private func connected() throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        connection = nil
+        let made = try PostgresConnect.connect(target)
+        connection = made
+        return made
+    }
+
+    // MARK: Statements
+
+    func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
+        // The server cancels a statement after `statementTimeout`; this is for a server that stopped
+        // answering altogether: the connection is closed, and the statement fails.
+        let guardTask = connection.eventLoop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
+        defer { guardTask.cancel() }
+        return try connection.query(query, logger: Self.logger).wait().rows
+    }
+
+    func one(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> PostgresRow {
+        guard let row = try rows(connection, query).first else { throw StoreError.failed("the server returned no row") }
+        return row
+    }
+
+    func execute(_ connection: PostgresConnection, _ query: PostgresQuery) throws {
+        _ = try rows(connection, query)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GrappeModel
+@testable import GrappeStore
+import GrappeWorkspace
+import Testing
+
+/// Reading a server location as libpq does, without a server.
+@Suite struct PostgresLocationTests {
+    let home = "/nonexistent-home"
+
+    @Test func theURLAndTheEnvironmentFillEachOtherIn() throws {
+        let full = try PostgresLocation("postgres://ana@db.example.org:6543/cluster?sslmode=verify-full", environment: [:], home: home)
+        #expect(full.host == "db.example.org" && full.port == 6543 && full.user == "ana" && full.database == "cluster")
+        #expect(full.sslMode == .verifyFull && full.password == nil)
+        #expect(full.display == "postgres://ana@db.example.org:6543/cluster")
+        let bare = try PostgresLocation("postgresql://", environment: ["PGHOST": "h", "PGPORT": "7000", "PGUSER": "léo",
+                                                                      "PGPASSWORD": "pw", "PGSSLMODE": "require"], home: home)
+        #expect(bare.host == "h" && bare.port == 7000 && bare.user == "léo" && bare.database == "léo")
+        #expect(bare.password == "pw" && bare.sslMode == .require)
+        #expect(try PostgresLocation("postgres://a@h/d", environment: [:], home: home).sslMode == .prefer, "libpq's default")
+    }
+
+    @Test func wrongLocationsSayWhatIsWrong() {
+        for (url, expected) in [("postgres://a@h/d?sslmode=always", "sslmode 'always' is not one of"),
+                                ("postgres://a@h/d?timeout=3", "unknown parameter 'timeout'"),
+                                ("postgres://a:pw@h/d", "a password in the URL is refused"),
+                                ("postgres://a@h/d?connect_timeout=soon", "connect_timeout is not a number")] {
+            #expect {
+                try PostgresLocation(url, environment: [:], home: home)
+            } throws: { error in
+                guard case StoreError.cannotOpen(_, let detail) = error else { return false }
+                return detail.contains(expected)
+            }
+        }
+    }
+
+    @Test func thePasswordFileMatchesAsLibpqDoes() {
+        let file = """
+            # host:port:database:user:password
+            other:5432:*:ana:wrong
+            localhost:5432:grappe:ana:first\\:colon
+            *:*:*:ana:fallback
+            """
+        #expect(PasswordFile.match(file, host: "127.0.0.1", port: 5432, database: "grappe", user: "ana") == "first:colon")
+        #expect(PasswordFile.match(file, host: "db", port: 5433, database: "x", user: "ana") == "fallback")
+        #expect(PasswordFile.match(file, host: "db", port: 5433, database: "x", user: "léo") == nil)
+    }
+
+    @Test func aPasswordFileOthersMayReadIsIgnored() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/pgpass"
+        try "*:*:*:*:secret\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
+        #expect(PasswordFile.lookup(path: path, host: "h", port: 5432, database: "d", user: "u") == nil)
+        chmod(path, 0o600)
+        #expect(PasswordFile.lookup(path: path, host: "h", port: 5432, database: "d", user: "u") == "secret")
+    }
+}
+
+/// The team store on a real PostgreSQL server (see `TestPostgres`): what the contract suite does not
+/// cover because only a server has it.
+@Suite struct PostgresServerTests {
+    @Test func workspacesAreSeparate() throws {
+        let lyon = try StoreHarness(.postgres), other = try StoreHarness(.postgres)
+        try lyon.open().save(change(lyonDraft()), author: "ana")
+        #expect(try lyon.open().load().records.count == 1)
+        #expect(try other.open().load().records.isEmpty)
+        #expect(try other.open().journalIndex().isEmpty)
+        let entry = try other.open().save(change(lyonDraft()), author: "ana")
+        #expect(entry.sequence == 1, "journal numbers count within a workspace")
+    }
+
+    @Test func aViewerReadsAndCannotWrite() throws {
+        let harness = try StoreHarness(.postgres)
+        try harness.open().save(change(lyonDraft()), author: "ana")
+        let viewer = try harness.open(for: .write, role: "grappe_viewer")
+        #expect(viewer.readOnlyReason?.contains("grappe_viewer") == true)
+        #expect(try viewer.load().records.count == 1)
+        #expect(throws: StoreError.self) { try viewer.save(change(lyonDraft(title: "Autre")), author: "grappe_viewer") }
+        let planner = try harness.open(for: .write, role: "grappe_planner")
+        #expect(planner.readOnlyReason == nil)
+        let entry = try planner.save(change(lyonDraft(title: "Autre mission")), author: "ana")
+        #expect(entry.author == "grappe_planner", "the journal names the database user")
+    }
+
+    @Test func thePasswordComesFromTheEnvironmentOrThePasswordFile() throws {
+        let url = try TestPostgres.url(as: "grappe_secret")
+        let workspace = TestPostgres.freshWorkspace()
+        _ = try StoreHarness(.postgres).open() // the schema, made by the superuser as an administrator would
+        #expect {
+            try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": "/nonexistent"])
+        } throws: { error in
+            guard case StoreError.cannotOpen(_, let detail) = error else { return false }
+            return detail.contains("PGPASSWORD")
+        }
+        let withVariable = try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["PGPASSWORD": "grappe-secret"])
+        #expect(withVariable?.identity == "grappe_secret")
+        let folder = try TemporaryFolder()
+        try "127.0.0.1:*:grappe_test:grappe_secret:grappe-secret\n".write(toFile: folder.path + "/.pgpass", atomically: true, encoding: .utf8)
+        chmod(folder.path + "/.pgpass", 0o600)
+        let withFile = try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": folder.path])
+        #expect(withFile?.readOnlyReason == nil)
+    }
+
+    @Test func aRoleThatMayNotCreateTheSchemaSaysWhoMust() throws {
+        let database = "grappe_empty_" + String(UInt32.random(in: 0...UInt32.max))
+        _ = try TestPostgres.psql("CREATE DATABASE \(database)")
+        let url = try TestPostgres.url(as: "grappe_planner").replacingOccurrences(of: "/grappe_test", with: "/" + database)
+        #expect(try WorkspaceStores.open(url, for: .read) == nil, "reading an empty database finds no store and creates nothing")
+        #expect {
+            try WorkspaceStores.open(url, for: .write)
+        } throws: { error in
+            guard case StoreError.cannotOpen(_, let detail) = error else { return false }
+            return detail.contains("grappe store migrate")
+        }
+    }
+
+    @Test func anUnreachableServerIsUnavailable() throws {
+        #expect {
+            try WorkspaceStores.open("postgres://ana@127.0.0.1:9/grappe?sslmode=disable&connect_timeout=2", for: .read)
+        } throws: { error in
+            guard case StoreError.unavailable(let location, _) = error else { return false }
+            return location == "postgres://ana@127.0.0.1:9/grappe"
+        }
+    }
+
+    @Test func textThatLooksLikeSQLIsStoredVerbatim() throws {
+        let harness = try StoreHarness(.postgres)
+        let hostile = "Robert'); DROP TABLE grappe.records; -- \\ $1 \u{7}"
+        var draft = lyonDraft(title: "Mission '; DELETE FROM grappe.journal; --")
+        draft.notes = hostile
+        draft.objectives = [hostile]
+        let saved = try change(draft)
+        try harness.open().save(saved, author: hostile)
+        let stored = try harness.open().load().records[0].record
+        #expect(stored == saved.records[0])
+        #expect(try TestPostgres.psql("SELECT count(*) FROM grappe.mission_objectives WHERE workspace = '\(harness.workspace)'") == "1")
+    }
+
+    @Test func manyClientsMigrateOnceTogether() throws {
+        // A fresh database: eight clients start at once; each sees the same schema, applied once.
+        let database = "grappe_migrate_" + String(UInt32.random(in: 0...UInt32.max))
+        _ = try TestPostgres.psql("CREATE DATABASE \(database)")
+        let url = try TestPostgres.url().replacingOccurrences(of: "/grappe_test", with: "/" + database)
+        let failures = Mutex([String]())
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                _ = try WorkspaceStores.open(url, for: .write, workspace: "w")
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let count = TestPostgres.run(["/usr/bin/psql", url, "-X", "-A", "-t", "-c", "SELECT count(*) FROM grappe.migrations"])
+        #expect(count.output.trimmingCharacters(in: .whitespacesAndNewlines) == String(PostgresSchema.migrations.count))
+    }
+}
