@@ -40,12 +40,14 @@ struct Browse: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
-        let (store, notice) = Self.openStore(seedOptions)
+        let (store, notice, unreachable) = Self.openStore(seedOptions)
         let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
         defer { terminal.close() }
         let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
+        // A server that could not be reached is tried again while the dashboard runs.
+        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions] in try seedOptions.openStore(for: .write) } : nil
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
-                                       mouse: !noMouse, author: author.name, today: Self.today)
+                                       mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen)
         if case .noSeeds(let error) = runtime.run() {
             Output.error("grappe: \(error)")
             throw Exit.noInput
@@ -54,17 +56,19 @@ struct Browse: ParsableCommand {
 
     /// The store to record into, or why there is none: a store that cannot be written leaves the
     /// dashboard browsing read-only with a notice; a damaged one is read, never written.
-    static func openStore(_ options: SeedOptions) -> (store: (any WorkspaceStore)?, notice: String?) {
-        guard !options.noStore else { return (nil, "--no-store") }
+    /// `unreachable`: its server could not be reached, so the dashboard tries again as it runs.
+    static func openStore(_ options: SeedOptions) -> (store: (any WorkspaceStore)?, notice: String?, unreachable: Bool) {
+        guard !options.noStore else { return (nil, "--no-store", false) }
         do {
-            let store = try WorkspaceStores.open(options.storePath, for: .write)
-            return (store, store?.readOnlyReason)
+            let store = try options.openStore(for: .write)
+            return (store, store?.readOnlyReason, false)
         } catch {
             let notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
-            if case .damaged? = error as? StoreError, let readable = try? WorkspaceStores.open(options.storePath, for: .read) {
-                return (readable, notice)
+            if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read) {
+                return (readable, notice, false)
             }
-            return (nil, notice)
+            if case .unavailable? = error as? StoreError { return (nil, notice, true) }
+            return (nil, notice, false)
         }
     }
 

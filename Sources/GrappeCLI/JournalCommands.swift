@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries: [JournalEntry]
         do {
-            entries = try WorkspaceStores.open(seedOptions.storePath, for: .read)?.history(limit: limit) ?? []
+            entries = try seedOptions.openStore(for: .read)?.history(limit: limit) ?? []
         } catch let error as StoreError {
             throw Workbench.fail(error, reading: true)
         }
@@ -46,7 +46,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let store = try WorkspaceStores.open(seedOptions.storePath, for: .update) else {
+            guard let store = try seedOptions.openStore(for: .update) else {
                 Output.error("grappe: nothing to undo (no store at \(seedOptions.storePath))")
                 throw ExitCode.failure
             }

@@ -162,7 +162,7 @@ extension MissionCommand {
         func run() throws {
             let workspace: Workspace
             do {
-                workspace = try WorkspaceStores.open(seedOptions.storePath, for: .read)?.load() ?? .empty
+                workspace = try seedOptions.openStore(for: .read)?.load() ?? .empty
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
             }

@@ -17,7 +17,19 @@ struct SeedOptions: ParsableArguments {
     @Flag(name: .customLong("no-store"), help: "The seeds alone, without what the workspace store recorded.")
     var noStore = false
 
+    @Option(name: .long, help: ArgumentHelp("The workspace within a team store (PostgreSQL), one per network (default: $GRAPPE_WORKSPACE, else 'default').", valueName: "name"))
+    var workspace: String?
+
     var storePath: String { StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment) }
+
+    var workspaceName: String {
+        workspace ?? ProcessInfo.processInfo.environment["GRAPPE_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? WorkspaceStores.defaultWorkspace
+    }
+
+    /// The store at `--store`, in `--workspace`, or nil when there is none and `access` creates none.
+    func openStore(for access: StoreAccess) throws -> (any WorkspaceStore)? {
+        try WorkspaceStores.open(storePath, for: access, workspace: workspaceName)
+    }
 
     var path: String {
         if let seeds { return seeds }
@@ -39,7 +51,7 @@ struct SeedOptions: ParsableArguments {
         var result = try loadSeeds(timings: timings)
         guard !noStore else { return (result, nil, .empty) }
         do {
-            guard let store = try WorkspaceStores.open(storePath, for: .read) else { return (result, nil, .empty) }
+            guard let store = try openStore(for: .read) else { return (result, nil, .empty) }
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network

@@ -23,7 +23,7 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             let path = seedOptions.storePath
             do {
-                guard let store = try WorkspaceStores.open(path, for: .update) else {
+                guard let store = try seedOptions.openStore(for: .update) else {
                     Output.error("grappe: no store at \(path): nothing to upgrade")
                     throw Exit.noInput
                 }

@@ -9,6 +9,7 @@ import GrappeWorkspace
 /// for writing only to save a change that passed validation, so a rejected command creates nothing.
 struct Workbench {
     let storePath: String
+    let workspaceName: String
     let workspace: Workspace
     let network: Network
     /// The seed files read, for checking a mission file together with them.
@@ -23,10 +24,10 @@ struct Workbench {
             throw Exit.dataError
         }
         do {
-            let workspace = try WorkspaceStores.open(seeds.storePath, for: .read)?.load() ?? .empty
+            let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
-            return Workbench(storePath: seeds.storePath, workspace: workspace, network: network, seedFiles: result.files)
+            return Workbench(storePath: seeds.storePath, workspaceName: seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
@@ -67,11 +68,11 @@ struct Workbench {
 
     func save(_ change: Change, author: String) throws {
         do {
-            guard let store = try WorkspaceStores.open(storePath, for: .write) else { throw StoreError.notFound(storePath) }
+            guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName) else { throw StoreError.notFound(storePath) }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author)
             // A status line, not data: standard output stays for what a script reads (the new id).
-            Output.error("#\(entry.sequence) \(entry.summary)  (\(author), \(store.location))")
+            Output.error("#\(entry.sequence) \(entry.summary)  (\(entry.author), \(store.location))")
         } catch let error as StoreError {
             throw Self.fail(error)
         }

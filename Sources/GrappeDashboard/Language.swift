@@ -31,7 +31,7 @@ public enum UI: CaseIterable, Sendable {
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
-    case missingEntity, storeFailed, delegates, readOnlyBadge
+    case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack
 }
 
 /// Every text the interface shows, in French or English.
@@ -160,6 +160,8 @@ public struct Strings: Sendable {
         case .notAMission: ("Choisissez d'abord une mission", "Select a mission first")
         case .missingEntity: ("n'est plus dans les données", "no longer in the seeds")
         case .storeFailed: ("Échec du registre", "Store failed")
+        case .changedByOthers: ("Modifié par", "Changed by")
+        case .storeBack: ("Registre de nouveau joignable", "Store reachable again")
         case .readOnlyBadge: ("lecture seule", "read-only")
         case .delegates: ("Délégation", "Delegation")
         }

@@ -23,6 +23,9 @@ public enum Message: Sendable {
     case saveFailed(StoreError)
     case undone(JournalEntry)
     case undoFailed(StoreError)
+    /// Someone else saved, undid or cancelled: the entries this dashboard had not seen, newest first
+    /// (the new content came just before, as `workspaceLoaded`).
+    case storeChanged([JournalEntry])
     /// A form left unsaved by an earlier session.
     case draftFound(MissionDraft, savedAt: String)
 }
@@ -62,6 +65,7 @@ extension DashboardState {
             store.location = location
             if loaded.network != nil { rebuildCatalogue() }
         case .storeState(let notice):
+            if notice == nil, store.notice != nil { self.message = strings[.storeBack] }
             store.notice = notice
             if let notice { self.message = "\(strings[.readOnlyStore]): \(notice)" }
         case .storeFailed(let error):
@@ -76,6 +80,8 @@ extension DashboardState {
             self.message = strings.describe(error)
         case .draftFound(let draft, let savedAt):
             restore(draft: draft, savedAt: savedAt)
+        case .storeChanged(let entries):
+            changedByOthers(entries)
         }
         return []
     }
@@ -89,6 +95,21 @@ extension DashboardState {
         if !warnings.isEmpty {
             loaded.diagnostics = warnings.map { "\(store.location): warning: \($0)" }
             message = warnings[0].description + (warnings.count > 1 ? " (+\(warnings.count - 1))" : "")
+        }
+    }
+
+    /// A short notice says who changed what; a form open on a mission someone else just saved shows
+    /// the stale-edit warning now rather than at ^S.
+    private mutating func changedByOthers(_ entries: [JournalEntry]) {
+        guard let newest = entries.first else { return }
+        message = "\(strings[.changedByOthers]) \(newest.author) — #\(newest.sequence) \(newest.summary)"
+            + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
+        guard let form, let id = form.draft.id else { return }
+        for entry in entries {
+            guard let item = entry.items.first(where: { $0.id == id }), item.versionAfter != form.draft.baseVersion else { continue }
+            missionNotSaved(.stale(id: id, expected: form.draft.baseVersion, found: item.versionAfter, by: entry.author,
+                                   at: String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")))
+            return
         }
     }
 

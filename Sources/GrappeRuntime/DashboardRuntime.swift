@@ -21,10 +21,19 @@ public final class DashboardRuntime {
 
     /// How long the loop waits for input before it looks at the clock again (milliseconds).
     static let tickInterval: Int32 = 60_000
+    /// With a store, how often it is asked what others saved (milliseconds).
+    static let liveInterval: Int32 = 1_000
 
     let terminal: any TerminalIO
-    let store: (any WorkspaceStore)?
-    let storeNotice: String?
+    private(set) var store: (any WorkspaceStore)?
+    private(set) var storeNotice: String?
+    /// Opens the store again when it could not be reached at start (a server down); nil: no retry.
+    let reopen: (() throws -> (any WorkspaceStore)?)?
+    /// Seconds between attempts to reopen.
+    let retryEvery: TimeInterval
+    /// The newest journal entry this dashboard has shown, and the entries it saved itself.
+    private var knownHead = 0
+    private var ownEntries = Set<Int>()
     let seeds: any SeedSource
     let language: Language
     let mouse: Bool
@@ -35,12 +44,16 @@ public final class DashboardRuntime {
 
     /// `store` is nil when there is none to use (`--no-store`, or it could not be opened); `storeNotice`
     /// then says why, as it does for a store that opened read-only.
+    /// `reopen`, when given, is tried every few seconds while there is no store (its server was down).
     public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: String?, seeds: any SeedSource,
                 language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
+                reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
                 background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) }) {
         self.terminal = terminal
         self.store = store
         self.storeNotice = storeNotice
+        self.reopen = reopen
+        self.retryEvery = retryEvery
         self.seeds = seeds
         self.language = language
         self.mouse = mouse
@@ -84,11 +97,14 @@ public final class DashboardRuntime {
             }
             if let write = seeds.afterFirstFrame() { background(write) }
             let message: Message
-            switch terminal.next(timeout: Self.tickInterval) {
+            let live = store != nil || reopen != nil
+            switch terminal.next(timeout: live ? Self.liveInterval : Self.tickInterval) {
             case .timeout:
+                let changes = live ? storeChanges() : []
                 // Past midnight, "upcoming" and "recent" change: the next frame shows it.
                 let now = today()
-                guard now != state.today else { continue }
+                guard now != state.today || !changes.isEmpty else { continue }
+                for change in changes { _ = state.update(change) }
                 message = .tick(today: now)
             case .hangup: return .hangup
             case .resize(let width, let height): message = .resize(width: width, height: height)
@@ -121,6 +137,7 @@ public final class DashboardRuntime {
             guard let store else { return [.saveFailed(.readOnly(storeNotice ?? "no store"))] }
             do {
                 let entry = try store.save(change, author: author)
+                ownEntries.insert(entry.sequence)
                 try? store.deleteDraft(key: draftKey)
                 return readWorkspace() + [.saved(change.records[0].id, entry)]
             } catch let error as StoreError {
@@ -143,6 +160,7 @@ public final class DashboardRuntime {
             guard let store else { return [] }
             do {
                 let entry = try store.undoLast(author: author)
+                ownEntries.insert(entry.sequence)
                 return readWorkspace() + [.undone(entry)]
             } catch {
                 return [.undoFailed(Self.storeError(error))]
@@ -150,11 +168,33 @@ public final class DashboardRuntime {
         }
     }
 
+    /// What others did since the last look: the store's new content and who changed what. A store
+    /// that could not be reached at start is tried again every `retryEvery` seconds.
+    private func storeChanges() -> [Message] {
+        guard let store else {
+            guard let reopen, Date().timeIntervalSince(lastReopen) >= retryEvery else { return [] }
+            lastReopen = Date()
+            guard let reopened = try? reopen() else { return [] }
+            self.store = reopened
+            storeNotice = reopened.readOnlyReason
+            return [.storeState(notice: reopened.readOnlyReason)] + readWorkspace()
+        }
+        guard let head = try? store.journalHead(), head != knownHead else { return [] }
+        let unseen = head > knownHead ? ((try? store.history(limit: head - knownHead)) ?? []) : []
+        let others = unseen.filter { $0.sequence > knownHead && !ownEntries.contains($0.sequence) }
+        let reread = readWorkspace()
+        return others.isEmpty ? reread : reread + [.storeChanged(others)]
+    }
+
+    private var lastReopen = Date.distantPast
+
     /// The store's content and journal, or why they cannot be read.
     private func readWorkspace() -> [Message] {
         guard let store else { return [] }
         do {
-            return [.workspaceLoaded(try store.load(), journal: try store.journalIndex(), location: store.location)]
+            let journal = try store.journalIndex()
+            knownHead = max(knownHead, journal.last?.sequence ?? 0)
+            return [.workspaceLoaded(try store.load(), journal: journal, location: store.location)]
         } catch {
             return [.storeState(notice: "\(error)"), .storeFailed(Self.storeError(error))]
         }

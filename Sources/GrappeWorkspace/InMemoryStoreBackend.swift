@@ -53,6 +53,10 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         withContents { contents in Array(contents.journal.reversed().prefix(limit ?? Int.max)) }
     }
 
+    public func journalHead() throws -> Int {
+        withContents { contents in contents.journal.last?.sequence ?? 0 }
+    }
+
     public func journalIndex() throws -> [JournalEntry] {
         withContents { contents in
             contents.journal.map { entry in

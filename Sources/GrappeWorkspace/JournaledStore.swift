@@ -38,6 +38,8 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public func history(limit: Int?) throws -> [JournalEntry] { try backend.history(limit: limit) }
     /// Every journal entry, oldest first, without the states (for cards and the history pane).
     public func journalIndex() throws -> [JournalEntry] { try backend.journalIndex() }
+    /// The newest journal entry's number, 0 for none.
+    public func journalHead() throws -> Int { try backend.journalHead() }
     /// The forms left unsaved, newest first.
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
     /// The backend's own integrity problems (none when healthy).

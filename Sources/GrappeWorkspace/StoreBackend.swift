@@ -64,6 +64,8 @@ public protocol StoreBackend: AnyObject, Sendable {
     func history(limit: Int?) throws -> [JournalEntry]
     /// Oldest first, without the states.
     func journalIndex() throws -> [JournalEntry]
+    /// The newest entry's number, 0 for none.
+    func journalHead() throws -> Int
     /// Newest first.
     func drafts() throws -> [StoredDraft]
     func saveDraft(_ draft: StoredDraft) throws

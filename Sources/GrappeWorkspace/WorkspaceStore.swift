@@ -160,6 +160,9 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func history(limit: Int?) throws -> [JournalEntry]
     /// The whole journal, oldest first, without the states before and after (cheap to read at start-up).
     func journalIndex() throws -> [JournalEntry]
+    /// The newest journal entry's number (0 for none): cheap, asked every second by open dashboards to
+    /// see what others saved.
+    func journalHead() throws -> Int
     /// Reverts the newest change not yet reverted, by recording its inverse.
     @discardableResult
     func undoLast(author: String) throws -> JournalEntry

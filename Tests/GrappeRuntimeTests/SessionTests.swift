@@ -108,6 +108,69 @@ final class FixedSeeds: SeedSource {
         #expect(try store.drafts().isEmpty, "the saved form's draft is forgotten")
     }
 
+    /// A mission saved in the store by someone else, as a second planner's Grappe would.
+    static func othersSave(_ store: any WorkspaceStore, title: String = "Mission numérique à Lyon", author: String = "ana") throws -> Record {
+        var draft = MissionDraft()
+        draft.title = title
+        draft.start = "2027-03-10"
+        draft.destinations = ["lyon"]
+        draft.delegates = [MissionDraft.Delegate(who: "technomontreal")]
+        guard case .success(let change) = MissionValidator(network: reference.network).validate(draft) else {
+            throw StoreError.failed("the test draft does not validate")
+        }
+        try store.save(change, author: author)
+        return change.records[0]
+    }
+
+    @Test func othersSavesShowWithoutAKey() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        // The dashboard sits on the Missions list; while it waits, Ana saves a mission elsewhere.
+        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .key(.character("q"))])
+        terminal.checkpoints[1] = { _ in _ = try? Self.othersSave(store) }
+        #expect(runtime(terminal, store: store).run() == .quit)
+        let after = try #require(terminal.frames.last?.text)
+        #expect(after.contains("Changed by ana — #1 add mission mission-numerique-a-lyon"), "\(after)")
+        #expect(after.contains("Mission numérique à Lyon"), "the list shows the new mission: \(after)")
+    }
+
+    @Test func aFormOnAMissionSomeoneElseSavedWarnsAtOnce() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        let mission = try Self.othersSave(store)
+        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("e")), .timeout, .key(.control("c"))])
+        terminal.checkpoints[2] = { _ in
+            // Léo edits the same mission from his machine and saves while the form is open here.
+            var draft = MissionDraft(editing: mission, version: 1)
+            draft.notes = "hôtel confirmé"
+            if case .success(let change) = MissionValidator(network: Self.reference.network).validate(draft) {
+                _ = try? store.save(change, author: "léo")
+            }
+        }
+        #expect(runtime(terminal, store: store).run() == .quit)
+        let screen = try #require(terminal.frames.last?.text)
+        #expect(screen.contains("Changed meanwhile by someone else"), "\(screen)")
+        #expect(screen.contains("léo"), "\(screen)")
+    }
+
+    @Test func aStoreThatWasUnreachableIsPickedUpWhenItComesBack() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        _ = try Self.othersSave(store)
+        var attempts = 0
+        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("q"))])
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: nil, storeNotice: "the server cannot be reached", seeds: FixedSeeds(Self.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            reopen: {
+                attempts += 1
+                if attempts == 1 { throw StoreError.unavailable(location: "postgres://x", detail: "refused") }
+                return store
+            }, retryEvery: 0, background: { $0() })
+        #expect(runtime.run() == .quit)
+        #expect(attempts == 2)
+        let screen = try #require(terminal.frames.last?.text)
+        #expect(screen.contains("Mission numérique à Lyon"), "\(screen)")
+        #expect(!screen.contains("READ-ONLY") && !screen.contains("Read-only"), "\(screen)")
+    }
+
     @Test func aReadOnlyStoreSaysSoAndRecordsNothing() throws {
         let store = JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer's role"))
         let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("m")), .key(.character("q"))])

@@ -187,6 +187,12 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func journalHead() throws -> Int {
+        try withConnection { connection in
+            try one(connection, "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)").decode(Int.self)
+        }
+    }
+
     static func entry(_ row: PostgresRow) throws -> JournalEntry {
         let (seq, at, author, action, summary, undoes) = try row.decode((Int, String, String, String, String, Int?).self)
         return JournalEntry(sequence: seq, at: at, author: author, action: Change.Action(rawValue: action) ?? .edit, summary: summary,

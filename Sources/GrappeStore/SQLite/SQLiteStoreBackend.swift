@@ -207,6 +207,10 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func journalHead() throws -> Int {
+        try wrap { try writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }
+    }
+
     func drafts() throws -> [StoredDraft] {
         try wrap {
             try writer.read { db in
