@@ -7,8 +7,8 @@ import GrappeWorkspace
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Look after the workspace store: upgrade it to this Grappe's schema.",
-        subcommands: [Migrate.self]
+        abstract: "Look after the workspace store: upgrade, copy or check it.",
+        subcommands: [Migrate.self, Copy.self, Check.self]
     )
 
     /// Reading commands never change the store; a newer Grappe's schema is applied when something is
@@ -31,6 +31,86 @@ struct StoreCommand: ParsableCommand {
                 Output.line("\(path): up to date")
             } catch let error as StoreError {
                 throw Workbench.fail(error)
+            }
+        }
+    }
+
+    /// `grappe store copy FROM TO`: SQLite → PostgreSQL to start team mode, PostgreSQL → SQLite for a
+    /// backup. Everything goes (records, entities, the whole journal, drafts) as it was, in one
+    /// transaction, then both sides are compared.
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a workspace, with its journal and drafts, from one store to another.",
+            discussion: """
+                Locations are file paths or postgres:// URLs. A target that holds anything is refused (exit 73) \
+                unless --replace is given. After the copy both are read back and compared; a difference exits 74.
+                """
+        )
+        @Argument(help: ArgumentHelp("The store to copy from.", valueName: "from"))
+        var from: String
+        @Argument(help: ArgumentHelp("The store to copy to (created when it is a file that does not exist).", valueName: "to"))
+        var to: String
+        @Option(name: .customLong("from-workspace"), help: ArgumentHelp("The workspace to copy, in a team store.", valueName: "name"))
+        var fromWorkspace = WorkspaceStores.defaultWorkspace
+        @Option(name: .customLong("to-workspace"), help: ArgumentHelp("The workspace to write, in a team store (default: the same name).", valueName: "name"))
+        var toWorkspace: String?
+        @Flag(help: "Write over what the target workspace holds.")
+        var replace = false
+
+        func run() throws {
+            do {
+                guard let source = try WorkspaceStores.open(from, for: .read, workspace: fromWorkspace) else {
+                    Output.error("grappe: no store at \(from): nothing to copy")
+                    throw Exit.noInput
+                }
+                let dump = try source.dump()
+                guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? fromWorkspace) else {
+                    throw StoreError.notFound(to)
+                }
+                if let reason = target.readOnlyReason { throw StoreError.readOnly(reason) }
+                let held = try target.dump()
+                if !held.isEmpty, !replace {
+                    Output.error("grappe: \(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries; "
+                                 + "nothing was copied (--replace writes over them)")
+                    throw Exit.cannotCreate
+                }
+                try target.restore(dump, replacing: replace)
+                guard try target.dump() == dump else {
+                    Output.error("grappe: the copy at \(target.location) reads back differently from \(source.location)")
+                    throw Exit.ioError
+                }
+                Output.line("\(source.location) → \(target.location): \(dump.items.count) items, \(dump.journal.count) journal entries, "
+                            + "\(dump.drafts.count) drafts")
+            } catch let error as StoreError {
+                throw Workbench.fail(error)
+            }
+        }
+    }
+
+    /// `grappe store check`: the backend's own checks and the journal's consistency.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a store: the backend's integrity checks, and every record's history replayed to its current state.",
+            discussion: "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65."
+        )
+        @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
+        var location: String?
+        @OptionGroup var seedOptions: SeedOptions
+
+        func run() throws {
+            let path = location ?? seedOptions.storePath
+            do {
+                guard let store = try WorkspaceStores.open(path, for: .read, workspace: seedOptions.workspaceName) else {
+                    Output.error("grappe: no store at \(path)")
+                    throw Exit.noInput
+                }
+                let dump = try store.dump()
+                let problems = try store.integrityCheck() + dump.replayProblems()
+                for problem in problems { Output.error("grappe: \(store.location): \(problem)") }
+                guard problems.isEmpty else { throw Exit.dataError }
+                Output.line("\(store.location): ok — \(dump.items.count) items, \(dump.journal.count) journal entries replayed, \(dump.drafts.count) drafts")
+            } catch let error as StoreError {
+                throw Workbench.fail(error, reading: true)
             }
         }
     }

@@ -30,8 +30,8 @@ extension Strings {
             return french ? "impossible d'écrire dans le registre \(path) : \(detail) ; rien n'a été enregistré"
                 : "cannot write to the store \(path): \(detail); nothing was saved"
         case .unavailable(let location, let detail):
-            return french ? "le registre \(location) est injoignable (\(detail)) ; rien n'a été enregistré"
-                : "the store \(location) cannot be reached (\(detail)); nothing was saved"
+            return french ? "le registre \(location) est injoignable (\(detail)) ; réessayez quand le serveur sera revenu"
+                : "the store \(location) cannot be reached (\(detail)); try again when the server is back"
         case .failed(let detail): return french ? "le registre a échoué : \(detail)" : "the store failed: \(detail)"
         }
     }

@@ -12,6 +12,8 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         var entityOrder: [ID] = []
         var journal: [JournalEntry] = []
         var drafts: [String: StoredDraft] = [:]
+        /// When and by whom each item ("record id", "entity id") was first stored.
+        var created: [String: (at: String, by: String)] = [:]
     }
 
     public let location: String
@@ -103,6 +105,43 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    public func dump() throws -> WorkspaceDump {
+        withContents { contents in
+            func item(_ kind: JournalEntry.Item.Kind, _ id: ID, _ state: ItemState) -> WorkspaceDump.Item {
+                let created = contents.created["\(kind.rawValue) \(id)"] ?? (state.updatedAt, state.updatedBy)
+                return WorkspaceDump.Item(kind: kind, id: id, state: state, createdAt: created.at, createdBy: created.by)
+            }
+            let records = contents.recordOrder.compactMap { id in contents.records[id].map { item(.record, id, $0) } }
+            let entities = contents.entityOrder.compactMap { id in contents.entities[id].map { item(.entity, id, $0) } }
+            return WorkspaceDump(items: records + entities, journal: contents.journal,
+                                 drafts: contents.drafts.values.sorted { ($0.updatedAt, $0.key) > ($1.updatedAt, $1.key) })
+        }
+    }
+
+    public func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try withContents { contents in
+            guard replacing || (contents.records.isEmpty && contents.entities.isEmpty && contents.journal.isEmpty && contents.drafts.isEmpty) else {
+                throw StoreError.failed("\(location) is not empty")
+            }
+            var restored = Contents()
+            for item in dump.items {
+                switch item.kind {
+                case .record:
+                    restored.records[item.id] = item.state
+                    restored.recordOrder.append(item.id)
+                case .entity:
+                    restored.entities[item.id] = item.state
+                    restored.entityOrder.append(item.id)
+                }
+                restored.created["\(item.kind.rawValue) \(item.id)"] = (item.createdAt, item.createdBy)
+            }
+            restored.journal = dump.journal
+            for draft in dump.drafts { restored.drafts[draft.key] = draft }
+            contents = restored
+        }
+    }
+
     /// The copy a transaction changes.
     final class Transaction: StoreTransaction {
         var contents: Contents
@@ -118,12 +157,18 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
 
         func put(_ record: Record, body: String, version: Int, author: String) throws {
-            if contents.records[record.id] == nil { contents.recordOrder.append(record.id) }
+            if contents.records[record.id] == nil {
+                contents.recordOrder.append(record.id)
+                contents.created["record \(record.id)"] = (now, author)
+            }
             contents.records[record.id] = ItemState(body: body, version: version, updatedAt: now, updatedBy: author)
         }
 
         func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
-            if contents.entities[entity.id] == nil { contents.entityOrder.append(entity.id) }
+            if contents.entities[entity.id] == nil {
+                contents.entityOrder.append(entity.id)
+                contents.created["entity \(entity.id)"] = (now, author)
+            }
             contents.entities[entity.id] = ItemState(body: body, version: version, updatedAt: now, updatedBy: author,
                                                      recordedWith: contents.entities[entity.id]?.recordedWith ?? recordedWith)
         }

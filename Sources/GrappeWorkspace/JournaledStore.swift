@@ -44,6 +44,13 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
     /// The backend's own integrity problems (none when healthy).
     public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
+    /// Everything the workspace holds, for copying or checking it.
+    public func dump() throws -> WorkspaceDump { try backend.dump() }
+    /// Writes a dump as it was; see `StoreBackend.restore`.
+    public func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try backend.restore(dump, replacing: replacing)
+    }
 
     // MARK: Writing
 

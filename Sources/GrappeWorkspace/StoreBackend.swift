@@ -72,6 +72,11 @@ public protocol StoreBackend: AnyObject, Sendable {
     func deleteDraft(key: String) throws
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+    /// Everything the workspace holds, read in one transaction.
+    func dump() throws -> WorkspaceDump
+    /// Writes `dump` into the workspace in one transaction, as it was (versions, times, authors,
+    /// journal numbers); refuses a workspace that holds anything unless `replacing`.
+    func restore(_ dump: WorkspaceDump, replacing: Bool) throws
 }
 
 extension StoreBackend {

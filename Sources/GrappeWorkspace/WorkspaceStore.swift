@@ -119,7 +119,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let path, let detail):
             "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
         case .cannotWrite(let path, let detail): "cannot write to the store \(path): \(detail); nothing was saved"
-        case .unavailable(let location, let detail): "the store \(location) cannot be reached (\(detail)); nothing was saved"
+        case .unavailable(let location, let detail): "the store \(location) cannot be reached (\(detail)); try again when the server is back"
         case .failed(let detail): "the store failed: \(detail)"
         }
     }
@@ -172,4 +172,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func deleteDraft(key: String) throws
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+    /// Everything the workspace holds, for copying or checking it.
+    func dump() throws -> WorkspaceDump
+    /// Writes a dump as it was into an empty workspace (or over this one's content, when `replacing`).
+    func restore(_ dump: WorkspaceDump, replacing: Bool) throws
 }

@@ -155,3 +155,48 @@ import Testing
         #expect(count.output.trimmingCharacters(in: .whitespacesAndNewlines) == String(PostgresSchema.migrations.count))
     }
 }
+
+/// Moving a workspace between locations, and checking one by replaying its journal.
+@Suite struct StoreCopyTests {
+    /// A store with an add, a cancel, an undo and a draft.
+    static func filled(_ store: any WorkspaceStore) throws {
+        let added = try change(lyonDraft())
+        try store.save(added, author: "ana")
+        let network = Overlay.apply(try store.load(), to: referenceNetwork).network
+        try store.save(try #require(Change.cancelling(network.record(added.records[0].id)!, version: 1)), author: "ana")
+        try store.undoLast(author: "léo")
+        var other = lyonDraft(title: "Mission '; DROP TABLE grappe.records; --")
+        other.newPartners = ["Minalogic | cluster | lyon"]
+        try store.save(change(other), author: "ana")
+        try store.saveDraft(StoredDraft(key: "new", json: #"{"title":"brouillon"}"#, updatedAt: "2026-12-01T10:00:00.000Z"))
+    }
+
+    @Test func sqliteToPostgresAndBackIsTheSameWorkspace() throws {
+        let file = try StoreHarness(.sqlite), server = try StoreHarness(.postgres), back = try StoreHarness(.sqlite)
+        try Self.filled(file.open())
+        let original = try file.open().dump()
+        #expect(original.items.count == 3 && original.journal.count == 4 && original.drafts.count == 1)
+        try server.open().restore(original, replacing: false)
+        #expect(try server.open().dump() == original)
+        try back.open().restore(try server.open().dump(), replacing: false)
+        #expect(try back.open().dump() == original)
+        #expect(try back.open().load().records.map(\.record) == file.open().load().records.map(\.record))
+        #expect(original.replayProblems().isEmpty)
+        #expect(try server.open().integrityCheck().isEmpty)
+        // A store that holds something is not written over unless asked.
+        #expect(throws: StoreError.self) { try server.open().restore(original, replacing: false) }
+        try server.open().restore(original, replacing: true)
+        #expect(try server.open().dump() == original)
+    }
+
+    @Test func replayFindsAStoredStateTheJournalDoesNotExplain() throws {
+        let harness = try StoreHarness(.memory)
+        try Self.filled(harness.open())
+        var dump = try harness.open().dump()
+        #expect(dump.replayProblems().isEmpty)
+        dump.items[0].state.version += 1
+        #expect(dump.replayProblems().count == 1)
+        dump.journal.removeFirst()
+        #expect(dump.replayProblems().count >= 2)
+    }
+}

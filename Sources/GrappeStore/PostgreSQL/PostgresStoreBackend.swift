@@ -225,6 +225,90 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func dump() throws -> WorkspaceDump {
+        let journal = try history(limit: nil).reversed() as [JournalEntry]
+        let drafts = try drafts()
+        return try withConnection { connection in
+            var items: [WorkspaceDump.Item] = []
+            for (table, kind) in [("records", JournalEntry.Item.Kind.record), ("entities", .entity)] {
+                let recordedWith = kind == .entity ? "recorded_with" : "NULL::text"
+                for row in try rows(connection, PostgresQuery(unsafeSQL: """
+                    SELECT id, body, version, updated_at, updated_by, \(recordedWith), created_at, created_by FROM grappe.\(table)
+                    WHERE workspace = $1 ORDER BY ord
+                    """, binds: Self.binds(workspace))) {
+                    let (id, body, version, at, by, with, createdAt, createdBy) =
+                        try row.decode((String, String, Int, String, String, String?, String, String).self)
+                    items.append(WorkspaceDump.Item(kind: kind, id: id, state: ItemState(body: body, version: version, updatedAt: at,
+                                                                                         updatedBy: by, recordedWith: with),
+                                                    createdAt: createdAt, createdBy: createdBy))
+                }
+            }
+            return WorkspaceDump(items: items, journal: journal, drafts: drafts)
+        }
+    }
+
+    func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        try withConnection { connection in
+            try execute(connection, "BEGIN")
+            do {
+                try execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
+                try restore(dump, replacing: replacing, on: connection)
+                try execute(connection, "SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: dump.journal.last?.sequence ?? 0)))")
+                try execute(connection, "COMMIT")
+            } catch {
+                if !connection.isClosed { try? execute(connection, "ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    private func restore(_ dump: WorkspaceDump, replacing: Bool, on connection: PostgresConnection) throws {
+        let tables = ["record_parties", "record_places", "mission_outcomes", "mission_objectives", "records", "entities", "journal_items",
+                      "journal", "drafts"]
+        if replacing {
+            for table in tables {
+                try execute(connection, PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1", binds: Self.binds(workspace)))
+            }
+        } else {
+            let held = try one(connection, """
+                SELECT (SELECT count(*) FROM grappe.records WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.entities WHERE workspace = \(workspace))
+                     + (SELECT count(*) FROM grappe.journal WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.drafts WHERE workspace = \(workspace))
+                """).decode(Int.self)
+            if held != 0 { throw StoreError.failed("\(location) (workspace '\(workspace)') is not empty") }
+        }
+        try StoreRestore.items(dump) { item, write in
+            try write(PostgresTransaction(backend: self, connection: connection, now: item.state.updatedAt))
+            try execute(connection, PostgresQuery(unsafeSQL: """
+                UPDATE grappe.\(item.kind == .record ? "records" : "entities") SET created_at = $1, created_by = $2 WHERE workspace = $3 AND id = $4
+                """, binds: Self.binds(item.createdAt, item.createdBy, workspace, item.id)))
+        }
+        for entry in dump.journal {
+            try execute(connection, """
+                INSERT INTO grappe.journal (workspace, seq, at, author, action, summary, undoes)
+                VALUES (\(workspace), \(entry.sequence), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary), \(entry.undoes))
+                """)
+            for (position, item) in entry.items.enumerated() {
+                try execute(connection, """
+                    INSERT INTO grappe.journal_items (workspace, seq, position, object_kind, object_id, before, after, version_before, version_after)
+                    VALUES (\(workspace), \(entry.sequence), \(position), \(item.kind.rawValue), \(item.id), \(item.before), \(item.after),
+                            \(item.versionBefore), \(item.versionAfter))
+                    """)
+            }
+        }
+        for draft in dump.drafts {
+            try execute(connection, """
+                INSERT INTO grappe.drafts (workspace, key, updated_at, body) VALUES (\(workspace), \(draft.key), \(draft.updatedAt), \(draft.json))
+                """)
+        }
+    }
+
+    static func binds(_ values: String...) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        for value in values { bindings.append(value) }
+        return bindings
+    }
+
     // MARK: Writing
 
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

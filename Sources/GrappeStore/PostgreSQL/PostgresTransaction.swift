@@ -142,13 +142,7 @@ final class PostgresTransaction: StoreTransaction {
     private func removeChildren(of id: ID) throws {
         for table in ["record_parties", "record_places", "mission_outcomes", "mission_objectives"] {
             try execute(PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1 AND record_id = $2",
-                                      binds: Self.binds(workspace, id)))
+                                      binds: PostgresStoreBackend.binds(workspace, id)))
         }
-    }
-
-    private static func binds(_ values: String...) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        for value in values { bindings.append(value) }
-        return bindings
     }
 }

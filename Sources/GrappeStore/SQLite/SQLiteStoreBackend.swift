@@ -230,6 +230,56 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func dump() throws -> WorkspaceDump {
+        try wrap {
+            try writer.read { db in
+                let records = try RecordRow.order(Column.rowID).fetchAll(db).map { row in
+                    WorkspaceDump.Item(kind: .record, id: row.id, state: row.state, createdAt: row.created_at, createdBy: row.created_by)
+                }
+                let entities = try EntityRow.order(Column.rowID).fetchAll(db).map { row in
+                    WorkspaceDump.Item(kind: .entity, id: row.id, state: row.state, createdAt: row.created_at, createdBy: row.created_by)
+                }
+                let journal = try JournalRow.order(Column("seq")).fetchAll(db).map { row in
+                    let items = try JournalItemRow.filter(Column("seq") == row.seq).order(Column("position")).fetchAll(db)
+                    return row.entry(items: items.map(\.item))
+                }
+                let drafts = try DraftRow.order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+                return WorkspaceDump(items: records + entities, journal: journal, drafts: drafts)
+            }
+        }
+    }
+
+    func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
+        try immediate { db, _ in
+            if replacing {
+                for table in ["record_parties", "record_places", "mission_outcomes", "mission_objectives", "records", "entities",
+                              "journal_items", "journal", "drafts"] {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                }
+            } else if try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM entities) + (SELECT count(*) FROM journal) + (SELECT count(*) FROM drafts)") != 0 {
+                throw StoreError.failed("\(location) is not empty")
+            }
+            try StoreRestore.items(dump) { item, transaction in
+                let sqlite = SQLiteTransaction(db: db, now: item.state.updatedAt)
+                try transaction(sqlite)
+                let table = item.kind == .record ? "records" : "entities"
+                try db.execute(sql: "UPDATE \(table) SET created_at = ?, created_by = ? WHERE id = ?",
+                               arguments: [item.createdAt, item.createdBy, item.id])
+            }
+            for entry in dump.journal {
+                var row = JournalRow(seq: Int64(entry.sequence), at: entry.at, author: entry.author, action: entry.action.rawValue,
+                                     summary: entry.summary, undoes: entry.undoes)
+                try row.insert(db)
+                for (position, item) in entry.items.enumerated() {
+                    try JournalItemRow(seq: Int64(entry.sequence), position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                                       before: item.before, after: item.after, version_before: item.versionBefore,
+                                       version_after: item.versionAfter).insert(db)
+                }
+            }
+            for draft in dump.drafts { try DraftRow(key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
+        }
+    }
+
     // MARK: Writing
 
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

@@ -1,0 +1,66 @@
+import GrappeModel
+
+/// Everything one workspace holds, as stored: items with their versions and who made them, the whole
+/// journal with every state, and the drafts. What `grappe store copy` carries from one location to
+/// another, and what `grappe store check` replays.
+public struct WorkspaceDump: Sendable, Equatable {
+    /// A record or an entity as stored.
+    public struct Item: Sendable, Equatable {
+        public var kind: JournalEntry.Item.Kind
+        public var id: ID
+        public var state: ItemState
+        public var createdAt: String
+        public var createdBy: String
+
+        public init(kind: JournalEntry.Item.Kind, id: ID, state: ItemState, createdAt: String, createdBy: String) {
+            self.kind = kind
+            self.id = id
+            self.state = state
+            self.createdAt = createdAt
+            self.createdBy = createdBy
+        }
+    }
+
+    /// Records first, then entities, each in the order they were first stored.
+    public var items: [Item]
+    /// Oldest first, with the states before and after.
+    public var journal: [JournalEntry]
+    public var drafts: [StoredDraft]
+
+    public init(items: [Item], journal: [JournalEntry], drafts: [StoredDraft]) {
+        self.items = items
+        self.journal = journal
+        self.drafts = drafts
+    }
+
+    public var isEmpty: Bool { items.isEmpty && journal.isEmpty && drafts.isEmpty }
+
+    /// The journal's own consistency: replaying every entry from an empty store, each item's state
+    /// before must be what the previous entry left, and the end must be what is stored now.
+    public func replayProblems() -> [String] {
+        var problems: [String] = []
+        var replayed: [String: (body: String, version: Int)] = [:]
+        var previous = 0
+        for entry in journal {
+            if entry.sequence <= previous { problems.append("journal #\(entry.sequence) comes after #\(previous)") }
+            previous = entry.sequence
+            for item in entry.items {
+                let key = "\(item.kind.rawValue) \(item.id)"
+                let current = replayed[key]
+                if current?.body != item.before || (current?.version ?? 0) != item.versionBefore {
+                    problems.append("journal #\(entry.sequence): \(key) did not start from what the journal had left (version \(current?.version ?? 0), entry says \(item.versionBefore))")
+                }
+                replayed[key] = item.after.map { ($0, item.versionAfter) }
+            }
+        }
+        var stored: [String: (body: String, version: Int)] = [:]
+        for item in items { stored["\(item.kind.rawValue) \(item.id)"] = (item.state.body, item.state.version) }
+        for key in Set(stored.keys).union(replayed.keys).sorted() {
+            let now = stored[key], journaled = replayed[key]
+            if now?.body != journaled?.body || now?.version != journaled?.version {
+                problems.append("\(key): stored at version \(now.map { String($0.version) } ?? "none"), the journal ends at version \(journaled.map { String($0.version) } ?? "none")")
+            }
+        }
+        return problems
+    }
+}
