@@ -10,9 +10,11 @@ import GrappeWorkspace
 ///   plain `write` + `fsync` of 4 KiB to a file in the same folder, in the same run;
 /// - start-up to the first dashboard frame with `startup` recorded missions: seeds, store, journal,
 ///   overlay, catalogue and the first render, as `grappe` does them.
+/// With `server` (a `postgres://` URL), both run on that server instead, in two workspaces of their
+/// own (emptied first); `Benchmarks/store_pg.py` runs pgbench beside it for comparison.
 /// Prints JSON.
 enum StoreBench {
-    static func run(seeds: String, folder: String, count: Int, startup: Int) {
+    static func run(seeds: String, folder: String, count: Int, startup: Int, server: String? = nil) {
         let clock = ContinuousClock()
         func milliseconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
@@ -36,7 +38,13 @@ enum StoreBench {
         // Save latency.
         let savePath = folder + "/bench-save.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: savePath + suffix) }
-        let store = try! WorkspaceStores.open(savePath, for: .write)!
+        func openStore(_ path: String, workspace: String) -> any WorkspaceStore {
+            guard let server else { return try! WorkspaceStores.open(path, for: .write)! }
+            let store = try! WorkspaceStores.open(server, for: .write, workspace: workspace)!
+            try! store.restore(WorkspaceDump(items: [], journal: [], drafts: []), replacing: true)
+            return store
+        }
+        let store = openStore(savePath, workspace: "bench-save")
         let changes = (0..<count).map(change)
         // A plain fsync of 4 KiB appended to a file in the same folder, interleaved with the saves so
         // that both meet the same disk weather.
@@ -66,7 +74,7 @@ enum StoreBench {
         // Start-up with many recorded missions.
         let startupPath = folder + "/bench-startup.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: startupPath + suffix) }
-        let big = try! WorkspaceStores.open(startupPath, for: .write)!
+        let big = openStore(startupPath, workspace: "bench-startup")
         let fillStart = clock.now
         for index in 0..<startup { try! big.save(change(index), author: "bench") }
         let fill = milliseconds(clock.now - fillStart)
@@ -76,7 +84,7 @@ enum StoreBench {
             let start = clock.now
             let seedResult = try! SeedLoader.load(path: seeds)
             let seeded = clock.now
-            let opened = try! WorkspaceStores.open(startupPath, for: .write)!
+            let opened = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
             let workspace = try! opened.load()
             let recordsRead = clock.now
             let journal = try! opened.journalIndex()
@@ -101,10 +109,16 @@ enum StoreBench {
             "save_p99_over_fsync_p99": percentiles(saves)["p99"]! / max(percentiles(fsyncs)["p99"]!, 1e-9),
             "startup_missions": startup, "fill_seconds": fill / 1000, "startup_to_first_frame_ms": percentiles(startups),
             "startup_last_run_phases": phases, "store_bytes": (try? FileManager.default.attributesOfItem(atPath: startupPath)[.size] as? Int) ?? 0,
+            "store": server.map { PostgresLocationDisplay.strip($0) } ?? "sqlite in \(folder)",
         ]
         print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self))
         for path in [savePath, startupPath] {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
     }
+}
+
+/// The server URL without its query, for the report.
+enum PostgresLocationDisplay {
+    static func strip(_ url: String) -> String { String(url.prefix { $0 != "?" }) }
 }

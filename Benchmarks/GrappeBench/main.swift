@@ -8,7 +8,7 @@ import GrappeSeeds
 ///
 ///     grappe-bench DIR [--pivots 256] [--seed 1] [--exact-betweenness]
 ///     grappe-bench DIR --dashboard
-///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
+///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR] [--server postgres://…]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: grappe-bench DIR [--pivots K] [--seed S] [--exact-betweenness]\n".utf8))
@@ -34,7 +34,8 @@ var timings: [String: Double] = [:]
 if arguments.contains("--store") {
     // grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
     let folder = arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
-    StoreBench.run(seeds: arguments[1], folder: folder, count: option("--count", 1000), startup: option("--startup", 10_000))
+    let server = arguments.firstIndex(of: "--server").flatMap { arguments[safe: $0 + 1] }
+    StoreBench.run(seeds: arguments[1], folder: folder, count: option("--count", 1000), startup: option("--startup", 10_000), server: server)
     exit(0)
 }
 if arguments.contains("--dashboard") {

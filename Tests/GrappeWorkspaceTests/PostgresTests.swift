@@ -200,3 +200,58 @@ import Testing
         #expect(dump.replayProblems().count >= 2)
     }
 }
+
+/// Live changes and server faults, each on a server of its own where it must be stopped.
+@Suite struct PostgresLiveAndFaultTests {
+    @Test func anotherClientsSaveIsHeardThroughNotify() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        let watcher = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
+        let writer = try #require(try WorkspaceStores.open(url, for: .write, workspace: workspace))
+        #expect(try watcher.journalHead() == 0)
+        #expect(watcher.isListening, "after the first look the head comes from LISTEN grappe")
+        try writer.save(change(lyonDraft()), author: "ana")
+        let deadline = Date().addingTimeInterval(2)
+        var head = try watcher.journalHead()
+        while head == 0, Date() < deadline {
+            usleep(20_000)
+            head = try watcher.journalHead()
+        }
+        #expect(head == 1)
+        // Another workspace's saves are not this one's.
+        try #require(try WorkspaceStores.open(url, for: .write, workspace: TestPostgres.freshWorkspace())).save(change(lyonDraft()), author: "x")
+        usleep(200_000)
+        #expect(try watcher.journalHead() == 1)
+    }
+
+    /// The server dies (as in a power cut) while a planner saves, then comes back: every save that
+    /// was acknowledged is there, every other one was reported failed, and saving works again.
+    @Test func aServerStoppedDuringSavesLosesNothingAcknowledged() throws {
+        let folder = NSTemporaryDirectory() + "grappe-fault-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
+        let port = 40_000 + Int.random(in: 0..<10_000)
+        let script = TestPostgres.repository + "/.ci/postgres"
+        let started = TestPostgres.run([script, "start", folder, String(port)])
+        try #require(started.status == 0, "\(started.output)")
+        defer { TestPostgres.run([script, "stop", folder]) }
+        let url = try #require(started.output.split(separator: "\n").last.map(String.init))
+        let store = try #require(try WorkspaceStores.open(url, for: .write, workspace: "fault"))
+        var acknowledged: [ID] = [], failed: [StoreError] = []
+        for index in 0..<40 {
+            if index == 15 { TestPostgres.run([script, "crash", folder]) }
+            if index == 30 { TestPostgres.run([script, "restart", folder, String(port)]) }
+            let saved = try change(lyonDraft(title: "Mission \(index)"))
+            do {
+                try store.save(saved, author: "ana")
+                acknowledged.append(saved.records[0].id)
+            } catch let error as StoreError {
+                failed.append(error)
+            }
+        }
+        #expect(failed.count == 15, "saves while the server was down fail: \(failed.count)")
+        #expect(failed.allSatisfy { if case .unavailable = $0 { true } else { false } }, "\(failed.first.map { "\($0)" } ?? "")")
+        let stored = Set(try store.load().records.map(\.record.id))
+        #expect(Set(acknowledged).isSubset(of: stored))
+        #expect(stored.count == acknowledged.count, "nothing half written or unacknowledged")
+        #expect(acknowledged.count == 25)
+        #expect(try store.dump().replayProblems().isEmpty)
+    }
+}

@@ -50,7 +50,9 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     /// Closed and waited for: postgres-nio wants every connection closed before it goes. (Never
     /// called on an event loop: the loop's tasks hold the connection, not the backend.)
     deinit {
-        if let connection, !connection.isClosed { try? (connection.close() as EventLoopFuture<Void>).wait() }
+        for connection in [connection, listener].compactMap({ $0 }) where !connection.isClosed {
+            try? (connection.close() as EventLoopFuture<Void>).wait()
+        }
     }
 
     // MARK: Schema
@@ -187,9 +189,50 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// From `NOTIFY grappe` while a listening connection is up (no query at all); else asked, and the
+    /// listener started again.
     func journalHead() throws -> Int {
-        try withConnection { connection in
+        if let head = heard.withLock({ $0.listening ? $0.head : nil }), let listener, !listener.isClosed { return head }
+        try listen()
+        let head = try withConnection { connection in
             try one(connection, "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)").decode(Int.self)
+        }
+        return heard.withLock { state in
+            state.head = max(state.head ?? 0, head)
+            return state.head ?? head
+        }
+    }
+
+    /// What the listening connection has heard: the newest journal number announced for this workspace.
+    private let heard = Locked(Heard())
+    private struct Heard {
+        var listening = false
+        var head: Int?
+    }
+    private var listener: PostgresConnection?
+
+    /// Whether announcements are being heard (for tests).
+    var isListening: Bool { heard.withLock { $0.listening } && listener?.isClosed == false }
+
+    /// A second connection that only listens to `grappe`; started before the head is read, so that no
+    /// announcement falls between the two.
+    private func listen() throws {
+        if let listener, !listener.isClosed { return }
+        heard.withLock { $0 = Heard() }
+        guard let connection = try? PostgresConnect.connect(target) else { return }
+        listener = connection
+        let workspace = workspace
+        connection.addListener(channel: Self.channel) { [heard] _, notification in
+            let parts = notification.payload.split(separator: "\t")
+            guard parts.count == 2, parts[0] == workspace, let sequence = Int(parts[1]) else { return }
+            heard.withLock { $0.head = max($0.head ?? 0, sequence) }
+        }
+        do {
+            try execute(connection, "LISTEN grappe")
+            heard.withLock { $0.listening = true }
+        } catch {
+            _ = connection.close() as EventLoopFuture<Void>
+            listener = nil
         }
     }
 
@@ -395,5 +438,19 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
 
     func execute(_ connection: PostgresConnection, _ query: PostgresQuery) throws {
         _ = try rows(connection, query)
+    }
+}
+
+/// A value behind a lock, shared with postgres-nio's callbacks.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }
