@@ -1,3 +1,4 @@
+import Foundation
 import GrappeModel
 import GrappeWorkspace
 
@@ -31,7 +32,7 @@ public enum UI: CaseIterable, Sendable {
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
-    case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack
+    case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays
 }
 
 /// Every text the interface shows, in French or English.
@@ -162,6 +163,7 @@ public struct Strings: Sendable {
         case .storeFailed: ("Échec du registre", "Store failed")
         case .changedByOthers: ("Modifié par", "Changed by")
         case .storeBack: ("Registre de nouveau joignable", "Store reachable again")
+        case .enterStays: ("Entrée prend une suggestion ; Tab passe au champ suivant", "Enter takes a suggestion; Tab moves to the next field")
         case .readOnlyBadge: ("lecture seule", "read-only")
         case .delegates: ("Délégation", "Delegation")
         }
@@ -178,6 +180,20 @@ public struct Strings: Sendable {
         case .person: ("personne", "person")
         }
         return language == .fr ? pair.0 : pair.1
+    }
+
+    /// A whole number as the language writes it ("21 048", "21,048"), through Foundation's formatter.
+    public func number(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_US")
+        formatter.numberStyle = .decimal
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    /// Where the selection is in a list ("12/30"), or, while filtering, how many rows match ("3 of 30").
+    public func position(_ selected: Int, of shown: Int, total: Int, filtering: Bool) -> String {
+        if filtering { return "\(number(shown)) \(language == .fr ? "sur" : "of") \(number(total))" }
+        return shown == 0 ? "0/\(number(total))" : "\(number(selected + 1))/\(number(shown))"
     }
 
     /// "4 villes", "1 pôle": the kind's name agreeing with a count.

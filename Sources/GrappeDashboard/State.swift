@@ -98,9 +98,17 @@ public struct DashboardState: Sendable {
         }
     }
 
-    /// The names along the history and the current screen, for the breadcrumbs.
+    /// Where the user is, for the breadcrumbs: the section last opened, then what was followed from
+    /// it to here. Opening a section starts a new trail.
     public func trail() -> [String] {
-        (back.suffix(4) + [place]).map { title(of: $0.screen) }
+        var places = [place]
+        if case .section = place.screen {} else {
+            for previous in back.reversed() {
+                places.insert(previous, at: 0)
+                if case .section = previous.screen { break }
+            }
+        }
+        return places.map { title(of: $0.screen) }
     }
 
     /// A screen's name, for the breadcrumbs.

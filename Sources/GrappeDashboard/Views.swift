@@ -79,8 +79,27 @@ public enum Views {
         }
     }
 
+    /// The breadcrumbs; a trail too long for the line loses its first steps, and says so with "…".
     static func trail(_ canvas: inout Canvas, _ state: DashboardState) {
-        canvas.put(state.trail().joined(separator: " › "), x: 1, y: 2, width: state.width - 2, style: .muted)
+        var room = state.width - 2
+        if let section = state.section, section != .home {
+            let rows = state.visibleRows(section)
+            let filtering = !(state.lists.filters[section] ?? "").isEmpty
+            let position = " " + state.strings.position(state.place.selection, of: rows.count, total: state.catalogue.rows(section).count,
+                                                        filtering: filtering) + " "
+            let width = TextWidth.of(position)
+            if width + 10 < room {
+                canvas.put(position, x: state.width - width, y: 2, style: .accent)
+                room -= width + 1
+            }
+        }
+        var steps = state.trail()
+        var text = steps.joined(separator: " › ")
+        while TextWidth.of(text) > room, steps.count > 1 {
+            steps.removeFirst()
+            text = "… › " + steps.joined(separator: " › ")
+        }
+        canvas.put(text, x: 1, y: 2, width: room, style: .muted)
     }
 
     static func bottom(_ canvas: inout Canvas, _ state: DashboardState) {

@@ -77,6 +77,17 @@ import Testing
         #expect(state.visibleRows(.clustersAndPoles).first?.item.id == "picom", "'pole' finds Pôle")
     }
 
+    @Test func switchingSectionStartsANewTrailAndALongOneIsCutAtTheFront() {
+        var state = Self.state(width: 40)
+        for key in [Key.character("2"), .enter] { _ = state.handle(key) }
+        for _ in 0..<3 { _ = state.handle(.enter) }
+        #expect(state.trail().count >= 3 && state.trail()[0] == "Partners")
+        let shown = Views.render(state).text.split(separator: "\n")[2]
+        #expect(shown.hasPrefix(" … › "), "\(shown)")
+        _ = state.handle(.character("4"))
+        #expect(state.trail() == ["Cities"])
+    }
+
     @Test func openFollowAndGoBackWithBreadcrumbs() {
         var state = Self.state()
         for key in [Key.character("3"), .character("/")] + Self.keys("montreal") + [.enter, .enter] { _ = state.handle(key) }
@@ -86,7 +97,8 @@ import Testing
         for _ in 0..<picom { _ = state.handle(.character("j")) }
         _ = state.handle(.enter)
         #expect(state.place.screen == .card(.entity("picom")))
-        #expect(state.trail() == ["Home", "Clusters & poles", "TechnoMontréal", "Pôle de compétitivité des industries du commerce"])
+        #expect(state.trail() == ["Clusters & poles", "TechnoMontréal", "Pôle de compétitivité des industries du commerce"],
+                "the trail starts at the section, not at what came before it")
         _ = state.handle(.escape)
         #expect(state.place.screen == .card(.entity("technomontreal")))
         _ = state.handle(.character("]"))

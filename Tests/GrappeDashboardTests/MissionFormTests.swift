@@ -27,8 +27,12 @@ import Testing
         Self.send([.enter, .tab] + Self.typed("centre qu"), to: &state)
         #expect(state.form?.texts[.leader] == "marc-demers")
         #expect(state.form?.completions.first?.value == "cqic", "accent-insensitive: 'qu' finds québécois")
-        // "laval" is exactly a city id: nothing to complete, so Enter moves on, like Tab.
-        Self.send([.enter, .tab] + Self.typed("laval") + [.enter] + Self.typed("lille, mont"), to: &state)
+        // "laval" is exactly a city id: nothing to complete, so Enter stays in the field and says how
+        // to move (what is typed next must not land in the next field); Tab moves.
+        Self.send([.enter, .tab] + Self.typed("laval") + [.enter], to: &state)
+        #expect(state.form?.texts[.origin] == "laval" && state.form?.focused == .text(.origin))
+        #expect(state.message == "Entrée prend une suggestion ; Tab passe au champ suivant")
+        Self.send([.tab] + Self.typed("lille, mont"), to: &state)
         #expect(state.form?.completions.first?.value == "montreal")
         Self.send([.enter, .tab] + Self.typed("2027-05-04") + [.tab] + Self.typed("2027-05-09") + [.tab, .tab], to: &state)
         #expect(state.form?.texts[.destinations] == "lille, montreal")

@@ -223,6 +223,39 @@ import Testing
         #expect(try watcher.journalHead() == 1)
     }
 
+    /// Eight planners record a hundred missions each at once, each from their own connection: every
+    /// mission is stored, the journal has one entry per mission, numbered without a gap.
+    @Test func eightWritersAtOnceLoseNothing() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        _ = try WorkspaceStores.open(url, for: .write, workspace: workspace)
+        let writers = 8, perWriter = 100
+        let failures = Mutex([String]())
+        let group = DispatchGroup()
+        for writer in 0..<writers {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                do {
+                    let store = try #require(try WorkspaceStores.open(url, for: .write, workspace: workspace))
+                    for index in 0..<perWriter {
+                        try store.save(change(lyonDraft(title: "Mission \(writer)-\(index)")), author: "planner \(writer)")
+                    }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            thread.start()
+        }
+        group.wait()
+        #expect(failures.withLock { $0 } == [])
+        let store = try #require(try WorkspaceStores.open(url, for: .read, workspace: workspace))
+        let dump = try store.dump()
+        #expect(dump.items.count == writers * perWriter)
+        #expect(dump.journal.count == writers * perWriter)
+        #expect(dump.journal.map(\.sequence) == Array(1...(writers * perWriter)))
+        #expect(dump.replayProblems().isEmpty)
+    }
+
     /// The server dies (as in a power cut) while a planner saves, then comes back: every save that
     /// was acknowledged is there, every other one was reported failed, and saving works again.
     @Test func aServerStoppedDuringSavesLosesNothingAcknowledged() throws {

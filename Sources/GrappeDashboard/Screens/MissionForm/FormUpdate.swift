@@ -28,6 +28,10 @@ extension DashboardState {
         case .saveForm?:
             self.form = form
             return save()
+        case .acceptCompletion? where form.completions.isEmpty:
+            // Enter takes a suggestion; without one it stays in the field (what is typed next would
+            // otherwise land in the next field) and says how to move.
+            message = strings[.enterStays]
         case let command?:
             form.run(command, in: catalogue)
         case nil:
@@ -113,7 +117,7 @@ extension MissionForm {
         case .completionUp:
             if completions.isEmpty { moveFocus(by: -1) } else { completionIndex = (completionIndex + completions.count - 1) % completions.count }
         case .acceptCompletion:
-            if completions.isEmpty { moveFocus(by: 1) } else { acceptCompletion() }
+            if !completions.isEmpty { acceptCompletion() }
         case .cycleRole: cycleRole()
         case .cycleAttendance: cycleAttendance()
         case .removeDelegate: removeDelegate()
