@@ -184,6 +184,20 @@ public enum KeyMap {
         Binding(keys: [.control("u")], command: .clearField, help: .clearField, inStatusBar: false),
     ]
 
+    /// The bindings as the status bar and the help show them for a section's list: the Missions list
+    /// puts `m` (new) and `e` (edit) in the status bar; other lists leave `e` out, as it edits missions.
+    public static func bindings(_ context: Context, section: Section?) -> [Binding] {
+        let all = bindings(context)
+        guard context == .list, let section else { return all }
+        if section == .missions {
+            return all.map { binding in
+                [.newMission, .editMission].contains(binding.command)
+                    ? Binding(keys: binding.keys, command: binding.command, help: binding.help, inStatusBar: true) : binding
+            }
+        }
+        return all.filter { $0.command != .editMission }
+    }
+
     /// The command a key runs in a context, if any.
     public static func command(for key: Key, in context: Context) -> Command? {
         bindings(context).first { $0.keys.contains(key) }?.command

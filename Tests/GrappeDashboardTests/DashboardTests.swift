@@ -277,3 +277,29 @@ import Testing
         #expect(state.section == .home)
     }
 }
+
+/// The status bar and the help show the keys that matter where the user is.
+@Suite struct KeyHintTests {
+    static func lines(_ state: DashboardState) -> [String] {
+        Views.render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func theMissionsListOffersNewAndEditAndOtherListsDoNotOfferEdit() {
+        var state = DashboardTests.state(width: 160, height: 30)
+        _ = state.run(.section(.missions))
+        let bar = Self.lines(state)[29]
+        #expect(bar.contains(" m ") && bar.contains(" e "), "\(bar)")
+        _ = state.run(.section(.partners))
+        _ = state.run(.help)
+        let help = Self.lines(state).joined(separator: "\n")
+        #expect(!help.contains(state.strings[.editMission]), "\(help)")
+        #expect(help.contains(state.strings[.newMission]))
+    }
+
+    @Test func homesHelpNamesEachKeyOnce() {
+        var state = DashboardTests.state(width: 100, height: 40)
+        _ = state.run(.help)
+        let help = Self.lines(state).joined(separator: "\n")
+        #expect(!help.contains("2 2"), "\(help)")
+    }
+}
