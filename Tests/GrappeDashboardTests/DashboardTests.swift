@@ -114,7 +114,7 @@ import Testing
         _ = state.handle(.character("?"))
         let text = Views.render(state).text
         #expect(text.contains("Aide — Touches de cette vue"))
-        for binding in KeyMap.bindings(.list) { #expect(text.contains(Strings(.fr)[binding.help]) || binding.help == .partners) }
+        for binding in KeyMap.bindings(.list, section: .partners) { #expect(text.contains(Strings(.fr)[binding.help]) || binding.help == .partners) }
         _ = state.handle(.escape)
         #expect(!state.help.isShown)
     }
