@@ -110,7 +110,7 @@ public enum KeyMap {
         switch context {
         case .list: listKeys + navigation + global
         case .card: cardKeys + navigation + global
-        case .home: homeKeys + global
+        case .home: homeKeys + navigation + global
         case .help: [Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true)] + navigation
         case .form: formKeys
         }

@@ -41,4 +41,5 @@ public struct Rect: Hashable, Sendable {
 
     /// The first row below the rectangle.
     public var maxY: Int { y + height }
+    public var maxX: Int { x + width }
 }

@@ -33,8 +33,14 @@ extension DashboardState {
         message = nil
         switch key {
         case .click(let x, let y): return handleClick(x: x, y: y)
-        case .wheelUp: move(by: -3); return nil
-        case .wheelDown: move(by: 3); return nil
+        case .wheelUp, .wheelDown:
+            let lines = key == .wheelUp ? -3 : 3
+            switch place.screen {
+            case .section(.home): place.scroll = max(0, min(max(0, Views.homeHeight(self, in: layout.body) - layout.bodyHeight), place.scroll + lines))
+            case .section: move(by: lines)
+            case .card, .neighbourhood, .path, .diagnostics: wheelPage(by: lines)
+            }
+            return nil
         default: break
         }
         guard let command = KeyMap.command(for: key, in: context) else { return nil }

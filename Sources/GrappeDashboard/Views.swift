@@ -37,7 +37,8 @@ public enum Views {
         case .section(let section): list(&canvas, state, section, in: state.layout.body)
         case .card, .neighbourhood, .path, .diagnostics:
             let lines = Pages.lines(for: state.place.screen, state: state)
-            page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true)
+            page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true,
+                 free: state.place.scroll)
         }
     }
 
@@ -79,10 +80,35 @@ public enum Views {
         }
     }
 
+    /// On Home and pages, whether there is more above or below the body, and how many lines below
+    /// ("▲▼ 12"); nil when it all fits, and for lists (which show their position instead).
+    static func scrollMark(_ state: DashboardState) -> String? {
+        let height = state.layout.bodyHeight
+        let (scroll, total): (Int, Int)
+        switch state.place.screen {
+        case .section(.home):
+            let content = homeHeight(state, in: state.layout.body)
+            (scroll, total) = (min(state.place.scroll, max(0, content - height)), content)
+        case .section: return nil
+        case .card, .neighbourhood, .path, .diagnostics:
+            let lines = Pages.lines(for: state.place.screen, state: state)
+            (scroll, total) = (pageScroll(state, lines: lines, free: state.place.scroll), lines.count)
+        }
+        let below = total - scroll - height
+        guard scroll > 0 || below > 0 else { return nil }
+        return " " + (scroll > 0 ? "▲" : " ") + (below > 0 ? "▼ \(state.strings.number(below))" : "") + " "
+    }
+
     /// The breadcrumbs; a trail too long for the line loses its first steps, and says so with "…".
     static func trail(_ canvas: inout Canvas, _ state: DashboardState) {
         var room = state.width - 2
-        if let section = state.section, section != .home {
+        if let more = scrollMark(state) {
+            let width = TextWidth.of(more)
+            if width + 10 < room {
+                canvas.put(more, x: state.width - width, y: 2, style: .accent)
+                room -= width + 1
+            }
+        } else if let section = state.section, section != .home {
             let rows = state.visibleRows(section)
             let filtering = !(state.lists.filters[section] ?? "").isEmpty
             let position = " " + state.strings.position(state.place.selection, of: rows.count, total: state.catalogue.rows(section).count,
@@ -137,8 +163,11 @@ public enum Views {
 
     // MARK: pages
 
-    /// The first line shown, so that the selected link stays in view.
-    public static func pageScroll(_ state: DashboardState, lines: [PageLine], selection: Int? = nil, height: Int? = nil) -> Int {
+    /// The first line shown: for the page in front, where the reader scrolled (`free`, kept by the
+    /// page's update so that a selection it moves stays in view) but never past the end; for the card
+    /// beside a list, far enough that its selected link is in view.
+    public static func pageScroll(_ state: DashboardState, lines: [PageLine], selection: Int? = nil, height: Int? = nil,
+                                  free: Int? = nil) -> Int {
         let selected = selection ?? state.place.selection
         var seen = 0
         var target = 0
@@ -146,13 +175,16 @@ public enum Views {
             if seen == selected { target = index; break }
             seen += 1
         }
-        return max(0, target - max(0, (height ?? state.layout.bodyHeight) - 2))
+        let height = height ?? state.layout.bodyHeight
+        guard let free else { return max(0, target - max(0, height - 2)) }
+        return max(0, min(free, lines.count - height))
     }
 
     /// A page of lines in `area`, scrolled so that the selected link is in view.
-    static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], in area: Rect, selection: Int, focused: Bool) {
+    static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], in area: Rect, selection: Int, focused: Bool,
+                     free: Int? = nil) {
         let x = area.x, width = area.width
-        let scroll = pageScroll(state, lines: lines, selection: selection, height: area.height)
+        let scroll = pageScroll(state, lines: lines, selection: selection, height: area.height, free: free)
         var linkIndex = lines.prefix(scroll).count { $0.link != nil }
         for (offset, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
             let y = area.y + offset

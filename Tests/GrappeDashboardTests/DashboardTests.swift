@@ -303,3 +303,37 @@ import Testing
         #expect(!help.contains("2 2"), "\(help)")
     }
 }
+
+/// Every page scrolls at 80×24: Home to its last panel, a card past its last link.
+@Suite struct ScrollingTests {
+    @Test(arguments: [Language.en, .fr])
+    func homeScrollsToItsLastPanel(_ language: Language) {
+        var state = DashboardTests.state(language, width: 80, height: 24)
+        let last = state.strings[.fundingPerProgramme]
+        #expect(!Views.render(state).text.contains(last), "at 80×24 the first panels fill the screen")
+        #expect(Views.render(state).text.contains("▼"))
+        for _ in 0..<60 { _ = state.handle(.character("j")) }
+        let bottom = Views.render(state).text
+        #expect(bottom.contains(last), "\(bottom)")
+        #expect(bottom.contains("▲") && !bottom.contains("▼"))
+        _ = state.handle(.character("g"))
+        #expect(Views.render(state).text.contains(state.strings[.mostConnected]))
+    }
+
+    @Test func aCardScrollsPastItsLastLink() throws {
+        var state = DashboardTests.state(width: 80, height: 24)
+        let longest = try #require(state.network.entities.max { a, b in
+            Pages.lines(for: .card(.entity(a.id)), state: state).count < Pages.lines(for: .card(.entity(b.id)), state: state).count
+        })
+        state.navigate(to: .card(.entity(longest.id)))
+        let lines = Pages.lines(for: state.place.screen, state: state)
+        #expect(lines.count > state.layout.bodyHeight, "a card longer than the screen")
+        let lastText = try #require(lines.last { !$0.pieces.isEmpty }).pieces.map(\.text).joined()
+        for _ in 0..<lines.count { _ = state.run(.down) }
+        let screen = Views.render(state).text
+        #expect(screen.contains(String(lastText.prefix(30)).trimmingCharacters(in: .whitespaces)), "\(screen)")
+        // Back up to the top, link by link and line by line.
+        for _ in 0..<lines.count { _ = state.run(.up) }
+        #expect(state.place.selection == 0 && Views.pageScroll(state, lines: lines, free: state.place.scroll) == 0)
+    }
+}

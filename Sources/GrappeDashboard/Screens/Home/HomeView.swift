@@ -4,12 +4,45 @@ import GrappeWorkspace
 
 /// Home: the network at a glance (counts, most connected partners, brokers, missions, agreements, funding).
 extension Views {
-    /// Home's panels in `area`, in two columns when it is wide enough.
+    /// Home's panels in `area`, in two columns when it is wide enough, scrolled by `place.scroll`
+    /// lines (the breadcrumbs' line says when more is above or below).
     static func home(_ canvas: inout Canvas, _ state: DashboardState, in area: Rect) {
+        let (placed, height) = homeLayout(state, in: area)
+        let scroll = min(state.place.scroll, max(0, height - area.height))
+        let columnWidth = area.width >= 100 ? area.width / 2 - 2 : area.width - 2
+        for (x, y, line) in placed where (area.y..<area.maxY).contains(y - scroll) {
+            var cursor = x
+            for (text, style) in line.pieces {
+                cursor += canvas.put(Canvas.fitted(text, to: max(0, x + columnWidth - cursor)), x: cursor, y: y - scroll, style: style)
+            }
+        }
+    }
+
+    /// How many lines Home's panels take in `area` (what scrolling goes up to).
+    static func homeHeight(_ state: DashboardState, in area: Rect) -> Int { homeLayout(state, in: area).height }
+
+    /// Each line of Home's panels with where it goes (unscrolled), and the height of it all.
+    static func homeLayout(_ state: DashboardState, in area: Rect) -> (placed: [(x: Int, y: Int, line: PageLine)], height: Int) {
+        let blocks = homeBlocks(state)
+        let twoColumns = area.width >= 100
+        var columnsY = [area.y, area.y]
+        var placed: [(x: Int, y: Int, line: PageLine)] = []
+        for block in blocks {
+            let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
+            let x = area.x + (column == 0 ? 1 : area.width / 2 + 1)
+            for line in block {
+                placed.append((x, columnsY[column], line))
+                columnsY[column] += 1
+            }
+            columnsY[column] += 1
+        }
+        return (placed, max(columnsY[0], columnsY[1]) - 1 - area.y)
+    }
+
+    /// Home's panels, each a list of lines.
+    static func homeBlocks(_ state: DashboardState) -> [[PageLine]] {
         let s = state.strings
         let figures = state.catalogue.home
-        let twoColumns = area.width >= 100
-        let columnWidth = twoColumns ? area.width / 2 - 2 : area.width - 2
         var blocks: [[PageLine]] = []
         let counts = state.catalogue.counts
         blocks.append([.heading(s[.entities])]
@@ -48,20 +81,7 @@ extension Views {
                 PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int(fundingMax / 100), width: 12) + " ", .accent),
                           (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
-        var columnsY = [area.y, area.y]
-        for block in blocks {
-            let column = twoColumns ? (columnsY[0] <= columnsY[1] ? 0 : 1) : 0
-            let x = area.x + (column == 0 ? 1 : area.width / 2 + 1)
-            for line in block {
-                guard columnsY[column] < area.maxY else { break }
-                var cursor = x
-                for (text, style) in line.pieces {
-                    cursor += canvas.put(Canvas.fitted(text, to: max(0, x + columnWidth - cursor)), x: cursor, y: columnsY[column], style: style)
-                }
-                columnsY[column] += 1
-            }
-            columnsY[column] += 1
-        }
+        return blocks
     }
 
     static func bar(_ value: Int, of maximum: Int, width: Int) -> String {

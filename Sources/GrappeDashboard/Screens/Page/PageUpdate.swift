@@ -4,7 +4,10 @@ import GrappeAnalysis
 /// diagnostics (and neighbourhoods, which add hops).
 extension DashboardState {
     mutating func updatePage(_ command: Command) {
-        if let distance = distance(command) { move(by: distance); return }
+        if [.up, .down, .pageUp, .pageDown, .top, .bottom].contains(command) {
+            scrollPage(command)
+            return
+        }
         switch command {
         case .open: open()
         case .back: goBack()
@@ -12,6 +15,50 @@ extension DashboardState {
             if let id = selectedEntity { navigate(to: .neighbourhood(id, hops: 1)) }
         default: break
         }
+    }
+
+    /// Moving on a page: ↑/↓ go to the next link in view, and otherwise scroll a line, so that text
+    /// after the last link (a mission's history) is reachable; pages scroll by a screen and select the
+    /// first link in view; Home/End go to the first and last.
+    mutating func scrollPage(_ command: Command) {
+        let lines = Pages.lines(for: place.screen, state: self)
+        let height = layout.bodyHeight
+        let linkLines = lines.indices.filter { lines[$0].link != nil }
+        let end = max(0, lines.count - height)
+        let view = Views.pageScroll(self, lines: lines, free: place.scroll)
+        let visible = view..<(view + height)
+        let current = linkLines[safe: place.selection] ?? -1
+        switch command {
+        case .down:
+            if let next = linkLines.indices.first(where: { linkLines[$0] > current && visible.contains(linkLines[$0]) }) {
+                place.selection = next
+            } else {
+                place.scroll = min(end, view + 1)
+            }
+        case .up:
+            if let previous = linkLines.indices.last(where: { linkLines[$0] < current && visible.contains(linkLines[$0]) }) {
+                place.selection = previous
+            } else {
+                place.scroll = max(0, view - 1)
+            }
+        case .pageDown, .pageUp:
+            let step = max(1, height - 2)
+            place.scroll = command == .pageDown ? min(end, view + step) : max(0, view - step)
+            if let first = linkLines.firstIndex(where: { $0 >= place.scroll && $0 < place.scroll + height }) { place.selection = first }
+        case .top:
+            place.selection = 0
+            place.scroll = 0
+        case .bottom:
+            place.selection = max(0, linkLines.count - 1)
+            place.scroll = end
+        default: break
+        }
+    }
+
+    /// The wheel scrolls the page in front without moving the selection.
+    mutating func wheelPage(by lines: Int) {
+        let count = Pages.lines(for: place.screen, state: self).count
+        place.scroll = max(0, min(max(0, count - layout.bodyHeight), place.scroll + lines))
     }
 
     /// The page's selected link.
@@ -27,7 +74,7 @@ extension DashboardState {
     /// A click on a link selects it; a click on the selected link follows it.
     mutating func clickPage(y: Int) {
         let lines = Pages.lines(for: place.screen, state: self)
-        let lineIndex = Views.pageScroll(self, lines: lines) + (y - layout.bodyTop)
+        let lineIndex = Views.pageScroll(self, lines: lines, free: place.scroll) + (y - layout.bodyTop)
         guard let line = lines[safe: lineIndex], line.link != nil else { return }
         let linkIndex = lines[..<lineIndex].count { $0.link != nil }
         if linkIndex == place.selection { open() } else { place.selection = linkIndex }
