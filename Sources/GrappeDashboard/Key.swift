@@ -78,7 +78,7 @@ public enum Command: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, historyBack, historyForward
     case filter, sort, sortReverse, nextPane, previousPane
-    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo
+    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find
     // the mission form
     case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
     case completionUp, completionDown, acceptCompletion, deleteWord, clearField
@@ -155,6 +155,7 @@ public enum KeyMap {
 
     private static let cardKeys = [
         Binding(keys: [.enter, .character("l"), .right], command: .open, help: .follow, inStatusBar: true),
+        Binding(keys: [.character("/")], command: .find, help: .searchTitle, inStatusBar: false),
         Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: true),
         Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
         Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
@@ -164,6 +165,7 @@ public enum KeyMap {
     ]
 
     private static let homeKeys = [
+        Binding(keys: [.character("/")], command: .find, help: .searchTitle, inStatusBar: true),
         Binding(keys: [.character("2")], command: .section(.partners), help: .partners, inStatusBar: true),
         Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
     ]

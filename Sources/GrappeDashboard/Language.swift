@@ -32,7 +32,7 @@ public enum UI: CaseIterable, Sendable {
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
-    case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays
+    case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
 }
 
 /// Every text the interface shows, in French or English.
@@ -163,6 +163,10 @@ public struct Strings: Sendable {
         case .storeFailed: ("Échec du registre", "Store failed")
         case .changedByOthers: ("Modifié par", "Changed by")
         case .storeBack: ("Registre de nouveau joignable", "Store reachable again")
+        case .pathUsage: ("path A B : deux partenaires, chacun désigné sans ambiguïté (guillemets pour un nom avec espaces)",
+                          "path A B: two partners, each named unambiguously (quotes for a name with spaces)")
+        case .searchTitle: ("Rechercher", "Search")
+        case .searchHint: ("noms, sigles, titres, résumés · Entrée : résultats · Échap : fermer", "names, acronyms, titles, summaries · Enter: results · Esc: close")
         case .enterStays: ("Entrée prend une suggestion ; Tab passe au champ suivant", "Enter takes a suggestion; Tab moves to the next field")
         case .readOnlyBadge: ("lecture seule", "read-only")
         case .delegates: ("Délégation", "Delegation")

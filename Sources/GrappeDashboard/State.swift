@@ -11,6 +11,8 @@ public enum Screen: Hashable, Sendable {
     case neighbourhood(ID, hops: Int)
     case path(from: ID, to: ID)
     case diagnostics
+    /// Everything that matches a text, grouped by kind: entities, records, aliases, titles, summaries.
+    case search(String)
 }
 
 /// Where the user is on a screen, kept in the history so that going back restores it.
@@ -30,6 +32,8 @@ public struct Prompt: Hashable, Sendable {
     /// What the prompt is for.
     public enum Purpose: Hashable, Sendable {
         case filter
+        /// Search everything (`/` outside the lists): the results show as the user types.
+        case search
         case palette
         case pathFrom
         case pathTo(from: ID)
@@ -94,7 +98,7 @@ public struct DashboardState: Sendable {
         switch place.screen {
         case .section(.home): return .home
         case .section: return .list
-        case .card, .neighbourhood, .path, .diagnostics: return .card
+        case .card, .neighbourhood, .path, .diagnostics, .search: return .card
         }
     }
 
@@ -119,6 +123,7 @@ public struct DashboardState: Sendable {
         case .neighbourhood(let id, _): "\(strings[.neighbourhood]) · \(catalogue.name(id))"
         case .path(let from, let to): "\(catalogue.name(from)) → \(catalogue.name(to))"
         case .diagnostics: strings[.diagnostics]
+        case .search(let text): "\(strings[.searchTitle]) « \(text) »"
         }
     }
 }

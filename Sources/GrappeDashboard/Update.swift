@@ -38,7 +38,7 @@ extension DashboardState {
             switch place.screen {
             case .section(.home): place.scroll = max(0, min(max(0, Views.homeHeight(self, in: layout.body) - layout.bodyHeight), place.scroll + lines))
             case .section: move(by: lines)
-            case .card, .neighbourhood, .path, .diagnostics: wheelPage(by: lines)
+            case .card, .neighbourhood, .path, .diagnostics, .search: wheelPage(by: lines)
             }
             return nil
         default: break
@@ -64,6 +64,8 @@ extension DashboardState {
         case .historyBack: goBack()
         case .historyForward: goForward()
         case .pathFinder: prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
+        case .find:
+            if case .search(let text) = place.screen { prompt = Prompt(purpose: .search, text: text) } else { prompt = Prompt(purpose: .search, text: "") }
         case .newMission, .editMission, .undo: return record(command)
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
              .moreHops, .fewerHops, .filter, .sort, .sortReverse:
@@ -81,7 +83,7 @@ extension DashboardState {
         case .section(.home): updateHome(command)
         case .section(let section): updateList(command, section)
         case .neighbourhood: updateNeighbourhood(command)
-        case .card, .path, .diagnostics: updatePage(command)
+        case .card, .path, .diagnostics, .search: updatePage(command)
         }
     }
 
@@ -173,7 +175,7 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): nil
         case .section(let section): listSelection(section)
-        case .card, .neighbourhood, .path, .diagnostics: pageSelection
+        case .card, .neighbourhood, .path, .diagnostics, .search: pageSelection
         }
     }
 
@@ -182,7 +184,7 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): 0
         case .section(let section): listSelectableCount(section)
-        case .card, .neighbourhood, .path, .diagnostics: pageSelectableCount
+        case .card, .neighbourhood, .path, .diagnostics, .search: pageSelectableCount
         }
     }
 
@@ -223,7 +225,7 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): break
         case .section(let section): clickList(section, x: x, y: y)
-        case .card, .neighbourhood, .path, .diagnostics: clickPage(y: y)
+        case .card, .neighbourhood, .path, .diagnostics, .search: clickPage(y: y)
         }
         return nil
     }

@@ -35,7 +35,7 @@ public enum Views {
         switch state.place.screen {
         case .section(.home): home(&canvas, state, in: state.layout.body)
         case .section(let section): list(&canvas, state, section, in: state.layout.body)
-        case .card, .neighbourhood, .path, .diagnostics:
+        case .card, .neighbourhood, .path, .diagnostics, .search:
             let lines = Pages.lines(for: state.place.screen, state: state)
             page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true,
                  free: state.place.scroll)
@@ -90,7 +90,7 @@ public enum Views {
             let content = homeHeight(state, in: state.layout.body)
             (scroll, total) = (min(state.place.scroll, max(0, content - height)), content)
         case .section: return nil
-        case .card, .neighbourhood, .path, .diagnostics:
+        case .card, .neighbourhood, .path, .diagnostics, .search:
             let lines = Pages.lines(for: state.place.screen, state: state)
             (scroll, total) = (pageScroll(state, lines: lines, free: state.place.scroll), lines.count)
         }
@@ -136,6 +136,7 @@ public enum Views {
         } else if let prompt = state.prompt {
             let label: String = switch prompt.purpose {
             case .filter: "/"
+            case .search: "\(s[.searchTitle]) /"
             case .palette: ":"
             case .pathFrom: "\(s[.pathFinder]) · \(s[.pathFrom]) :"
             case .pathTo(let from): "\(s[.pathFinder]) · \(state.catalogue.name(from)) → \(s[.pathTo]) :"
@@ -144,7 +145,7 @@ public enum Views {
             x += canvas.put(prompt.text, x: x, y: layout.promptRow, style: .bold, limit: state.width - x - 1)
             canvas.put("▏", x: x, y: layout.promptRow, style: .accent)
             if prompt.purpose != .filter, x + 4 < state.width {
-                let hint = prompt.purpose == .palette ? s[.paletteHint] : s[.selectPartner]
+                let hint = prompt.purpose == .palette ? s[.paletteHint] : prompt.purpose == .search ? s[.searchHint] : s[.selectPartner]
                 canvas.put(hint, x: x + 3, y: layout.promptRow, width: state.width - x - 3, style: .muted)
             }
         } else if let message = state.message {

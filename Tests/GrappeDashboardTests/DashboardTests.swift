@@ -230,7 +230,7 @@ import Testing
 @Suite struct ScreenRoutingTests {
     static let screens: [Screen] = Section.allCases.map { .section($0) } + [
         .card(.entity("picom")), .card(.record(DashboardTests.catalogue.network.records[0].id)),
-        .neighbourhood("picom", hops: 2), .path(from: "ville-de-laval", to: "picom"), .diagnostics,
+        .neighbourhood("picom", hops: 2), .path(from: "ville-de-laval", to: "picom"), .diagnostics, .search("lav"),
     ]
     static let commands: [Command] = Section.allCases.map { .section($0) } + [
         .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .historyBack, .historyForward,
@@ -335,5 +335,73 @@ import Testing
         // Back up to the top, link by link and line by line.
         for _ in 0..<lines.count { _ = state.run(.up) }
         #expect(state.place.selection == 0 && Views.pageScroll(state, lines: lines, free: state.place.scroll) == 0)
+    }
+}
+
+@Suite struct PalettePathTests {
+    @Test(arguments: ["path ville de laval lille", "path \"Ville de Laval\" lille", "chemin lille \"ville de laval\""])
+    func namesWithSpacesFindTheirPartners(_ typed: String) {
+        var state = DashboardTests.state()
+        for key in [Key.character(":")] + DashboardTests.keys(typed) + [.enter] { _ = state.handle(key) }
+        guard case .path(let from, let to) = state.place.screen else {
+            Issue.record("no path for \(typed): \(state.message ?? "")")
+            return
+        }
+        #expect(Set([from, to]) == ["ville-de-laval", "lille"])
+    }
+
+    @Test func anUnclearPathSaysHowToWriteIt() {
+        var state = DashboardTests.state()
+        for key in [Key.character(":")] + DashboardTests.keys("path commerce") + [.enter] { _ = state.handle(key) }
+        #expect(state.section == .home)
+        #expect(state.message?.contains("quotes") == true)
+    }
+}
+
+/// Finding anything from anywhere: `/` outside the lists, `:find`, and `:show` with several matches.
+@Suite struct SearchTests {
+    @Test func slashOnHomeSearchesEverythingAsYouType() throws {
+        var state = DashboardTests.state(width: 100, height: 30)
+        for key in [Key.character("/")] + DashboardTests.keys("desjardins") { _ = state.handle(key) }
+        #expect(state.place.screen == .search("desjardins"))
+        let screen = Views.render(state).text
+        #expect(screen.contains("Mouvement Desjardins"), "\(screen)")
+        _ = state.handle(.enter) // closes the prompt; the results stay
+        _ = state.handle(.enter) // opens the first result
+        #expect(state.place.screen == .card(.entity("mouvement-desjardins")))
+        _ = state.handle(.escape)
+        #expect(state.place.screen == .search("desjardins"), "back to the results, one step for the whole search")
+        _ = state.handle(.escape)
+        #expect(state.section == .home)
+    }
+
+    @Test func searchFindsAccentsAndSummariesAndGroupsByKind() {
+        let hits = DashboardTests.catalogue.lookup.search("MONTREAL")
+        #expect(hits.first?.item == .entity("montreal"), "a name before ids and summaries")
+        #expect(hits.contains { $0.item == .entity("technomontreal") })
+        let bySummary = DashboardTests.catalogue.lookup.search("commerçant lyonnais")
+        #expect(bySummary.map(\.item) == [.entity("daniel-broche")], "a summary matches where its text appears whole")
+        #expect(bySummary.first?.matched.hasPrefix("e-commerçant lyonnais") == true)
+        #expect(!DashboardTests.catalogue.lookup.search("montreal").contains { $0.matched.count > 80 },
+                "letters scattered through a summary do not match")
+        var state = DashboardTests.state(.fr, width: 120, height: 60)
+        state.navigate(to: .search("commerce"))
+        let screen = Views.render(state).text
+        #expect(screen.contains("Organisations (") && screen.contains("Projets ("), "\(screen)")
+    }
+
+    @Test func showWithSeveralMatchesOpensAChooser() {
+        var state = DashboardTests.state()
+        for key in [Key.character(":")] + DashboardTests.keys("show commerce") + [.enter] { _ = state.handle(key) }
+        #expect(state.place.screen == .search("commerce"))
+        let links = Pages.lines(for: state.place.screen, state: state).compactMap(\.link)
+        #expect(links.count > 1)
+    }
+
+    @Test func slashOnACardSearchesToo() {
+        var state = DashboardTests.state()
+        state.navigate(to: .card(.entity("picom")))
+        for key in [Key.character("/")] + DashboardTests.keys("lille") { _ = state.handle(key) }
+        #expect(state.place.screen == .search("lille"))
     }
 }

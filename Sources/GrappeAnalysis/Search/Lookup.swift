@@ -27,6 +27,17 @@ public struct Lookup: Sendable {
     private struct Entry: Sendable {
         let item: Item
         let keys: [String]
+        /// What search shows and scores: the original texts (keys, then the summary), and their
+        /// folded bytes.
+        let texts: [String]
+        let folded: [[UInt8]]
+    }
+
+    /// A search result: the item, the text that matched (as written), and its score (lower is better).
+    public struct Hit: Sendable, Equatable {
+        public let item: Item
+        public let matched: String
+        public let score: Int
     }
 
     private let entries: [Entry]
@@ -35,11 +46,15 @@ public struct Lookup: Sendable {
 
     /// The index of `network`'s ids, names, acronyms, aliases and titles, folded once.
     public init(_ network: Network) {
+        func entry(_ item: Item, _ keys: [String], summary: String?) -> Entry {
+            let folded = keys.map(TextFolding.fold)
+            let texts = keys + [summary].compactMap { $0 }
+            return Entry(item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
+        }
         entries = network.entities.map { entity in
-            Entry(item: .entity(entity.id),
-                  keys: ([entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases).map(TextFolding.fold))
+            entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
         } + network.records.map { record in
-            Entry(item: .record(record.id), keys: [record.id, record.title].map(TextFolding.fold))
+            entry(.record(record.id), [record.id, record.title], summary: record.summary)
         }
         var byName: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -67,6 +82,38 @@ public struct Lookup: Sendable {
         if containing.count > 1 { return .several(containing.map(\.item)) }
         let nearest = Suggestion.nearest(to: folded, in: entries.flatMap(\.keys))
         return .none(suggestion: nearest.flatMap { key in entries.first { $0.keys.contains(key) }?.item })
+    }
+
+    /// Everything that matches `query` (accents and case aside) in an id, a name, an acronym, an
+    /// alias or a title (its letters in order), or in a summary (the text whole); best first: names before ids before summaries,
+    /// contiguous before scattered, then by name. At most `limit`.
+    public func search(_ query: String, limit: Int = 200) -> [Hit] {
+        let wanted = Array(TextFolding.fold(query.trimmingSpaces()).utf8)
+        guard !wanted.isEmpty else { return [] }
+        var hits: [(hit: Hit, name: String)] = []
+        for entry in entries {
+            var best: (score: Int, key: Int)?
+            for (index, bytes) in entry.folded.enumerated() {
+                guard var score = Fuzzy.score(wanted, in: bytes) else { continue }
+                // Letters scattered through a long summary match nearly anything: summaries match
+                // only where the text appears whole (Fuzzy scores contiguous matches under 1000).
+                if index >= entry.keys.count {
+                    guard score < 1000 else { continue }
+                    score += 3000
+                } else {
+                    // Scattered letters count only when close together ("tcmtl" finds TechnoMontréal;
+                    // "montreal" does not find "Modèle financier et de gouvernance").
+                    if score >= 1000, score - 1000 > 8 * wanted.count + 20 { continue }
+                    if index == 0 { score += 500 }
+                }
+                if best == nil || score < best!.score { best = (score, index) }
+            }
+            if let best {
+                hits.append((Hit(item: entry.item, matched: entry.texts[best.key], score: best.score), entry.keys[1]))
+            }
+        }
+        hits.sort { ($0.hit.score, $0.name) < ($1.hit.score, $1.name) }
+        return hits.prefix(limit).map(\.hit)
     }
 
     /// Items whose id or name starts with `folded` (already folded), then those with a word of the name

@@ -3,7 +3,7 @@ import GrappeModel
 
 /// The command palette (`:`): sections, show, path, language, reload, help, quit, in both languages.
 extension DashboardState {
-    static let paletteCommands = ["home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects",
+    static let paletteCommands = ["home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects", "find",
                                   "show", "path", "lang", "reload", "help", "quit"]
 
     mutating func runPalette(_ text: String) -> Effect? {
@@ -34,13 +34,14 @@ extension DashboardState {
             let query = words.dropFirst().joined(separator: " ")
             switch catalogue.lookup.find(query) {
             case .one(let item): navigate(to: .card(item))
-            case .several(let items): navigate(to: .card(items[0]))
+            case .several: navigate(to: .search(query)) // a chooser: every match, grouped, Enter opens one
             case .none: message = "\(strings[.noMatch]): \(query)"
             }
+        case "find", "chercher", "search", "rechercher":
+            navigate(to: .search(words.dropFirst().joined(separator: " ")))
         case "path", "chemin":
-            let arguments = Array(words.dropFirst())
-            guard arguments.count >= 2, let from = resolveEntity(arguments[0]), let to = resolveEntity(arguments.dropFirst().joined(separator: " ")) else {
-                if arguments.count < 2 { message = "path A B" }
+            guard let (from, to) = pathEnds(Array(words.dropFirst())) else {
+                message = strings[.pathUsage]
                 return nil
             }
             navigate(to: .path(from: from, to: to))
@@ -74,5 +75,24 @@ extension DashboardState {
         words[words.count - 1] = candidates.count == 1 ? first + (completingCommand ? " " : "") : (common.count >= last.count ? common : last)
         return words.joined(separator: " ")
     }
-}
 
+    /// The two partners of `:path A B`, where names may have spaces: quoted (`"ville de laval" lille`),
+    /// or else the first way of cutting the words in two where each side names exactly one partner.
+    func pathEnds(_ words: [String]) -> (ID, ID)? {
+        func one(_ text: String) -> ID? {
+            if case .one(.entity(let id)) = catalogue.lookup.find(text) { return id }
+            return nil
+        }
+        let text = words.joined(separator: " ")
+        if text.contains("\"") {
+            let quoted = text.split(separator: "\"", omittingEmptySubsequences: true).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            guard quoted.count == 2, let from = one(quoted[0]), let to = one(quoted[1]) else { return nil }
+            return (from, to)
+        }
+        guard words.count >= 2 else { return nil }
+        for cut in 1..<words.count {
+            if let from = one(words[..<cut].joined(separator: " ")), let to = one(words[cut...].joined(separator: " ")) { return (from, to) }
+        }
+        return nil
+    }
+}

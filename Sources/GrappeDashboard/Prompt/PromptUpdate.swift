@@ -9,6 +9,7 @@ extension DashboardState {
         switch key {
         case .escape:
             if prompt.purpose == .filter, let section { lists.filters[section] = nil; place.selection = 0 }
+            if prompt.purpose == .search, case .search = place.screen { goBack() }
             self.prompt = nil
             return nil
         case .enter:
@@ -35,12 +36,23 @@ extension DashboardState {
             place.selection = 0
             place.detailSelection = 0
         }
+        if prompt.purpose == .search { showSearch(prompt.text) }
         return nil
+    }
+
+    /// The results of a search as the user types: the search screen in front, updated in place (one
+    /// step in the history, not one per letter).
+    mutating func showSearch(_ text: String) {
+        if case .search = place.screen {
+            place = Place(.search(text))
+        } else {
+            navigate(to: .search(text))
+        }
     }
 
     mutating func submit(_ prompt: Prompt) -> Effect? {
         switch prompt.purpose {
-        case .filter:
+        case .filter, .search:
             return nil
         case .pathFrom:
             guard let from = resolveEntity(prompt.text) else { return nil }

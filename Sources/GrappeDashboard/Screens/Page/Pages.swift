@@ -23,7 +23,7 @@ public enum Pages {
     /// The lines of a page screen; cards of entities, neighbourhoods and paths are kept once built.
     public static func lines(for screen: Screen, state: DashboardState) -> [PageLine] {
         switch screen {
-        case .card(.entity), .neighbourhood, .path:
+        case .card(.entity), .neighbourhood, .path, .search:
             // These depend on nothing but the catalogue and the language: built once, kept.
             let key = PageCache.Key(screen: screen, language: state.strings.language, catalogue: ObjectIdentifier(state.catalogue))
             return state.pageCache.lines(for: key) { build(screen, state: state) }
@@ -40,6 +40,7 @@ public enum Pages {
         case .neighbourhood(let id, let hops): neighbourhood(of: id, hops: hops, state: state)
         case .path(let from, let to): path(from: from, to: to, state: state)
         case .diagnostics: diagnostics(state: state)
+        case .search(let text): search(text, state: state)
         }
     }
 

@@ -1,0 +1,48 @@
+import GrappeAnalysis
+import GrappeModel
+
+/// The search screen: everything that matches, grouped by kind (partners, clusters, cities, people,
+/// then agreements, missions, projects, events), each with the text that matched when it is not the
+/// name; Enter opens one. The same index as the command line's names (`Lookup`).
+extension Pages {
+    /// At most this many results are listed; the heading says how many there are in all.
+    static let searchLimit = 300
+
+    static func search(_ text: String, state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        guard !text.trimmingSpaces().isEmpty else { return [.text(s[.searchHint], .muted)] }
+        let hits = state.catalogue.lookup.search(text, limit: searchLimit)
+        guard !hits.isEmpty else { return [.text("\(s[.noMatch]): \(text)", .muted)] }
+        var groups: [(title: String, order: Int, hits: [Lookup.Hit])] = []
+        func group(of hit: Lookup.Hit) -> (String, Int) {
+            switch hit.item {
+            case .entity(let id):
+                let kind = state.network.entity(id)?.kind ?? .organisation
+                return (s.count(2, kind).drop { $0 != " " }.trimmingSpaces().capitalized(with: nil), EntityKind.allCases.firstIndex(of: kind) ?? 0)
+            case .record(let id):
+                let kind = state.network.record(id)?.kind ?? .mission
+                return (s.count(2, kind).drop { $0 != " " }.trimmingSpaces().capitalized(with: nil), 10 + (RecordKind.allCases.firstIndex(of: kind) ?? 0))
+            }
+        }
+        for hit in hits {
+            let (title, order) = group(of: hit)
+            if let index = groups.firstIndex(where: { $0.order == order }) {
+                groups[index].hits.append(hit)
+            } else {
+                groups.append((title, order, [hit]))
+            }
+        }
+        var lines: [PageLine] = [.text("\(s.number(hits.count))\(hits.count == searchLimit ? "+" : "") — « \(text) »", .muted), .blank]
+        for group in groups.sorted(by: { $0.order < $1.order }) {
+            lines.append(.heading("\(group.title) (\(s.number(group.hits.count)))"))
+            for hit in group.hits {
+                let name = state.catalogue.name(hit.item.id)
+                var pieces: [(String, CellStyle)] = [("  " + name, .plain)]
+                if hit.matched != name { pieces.append(("  · " + hit.matched, .muted)) }
+                lines.append(PageLine(pieces, link: hit.item))
+            }
+            lines.append(.blank)
+        }
+        return lines
+    }
+}
