@@ -192,10 +192,10 @@ public enum KeyMap {
         let all = bindings(context)
         guard context == .list, let section else { return all }
         if section == .missions {
-            return all.map { binding in
-                [.newMission, .editMission].contains(binding.command)
-                    ? Binding(keys: binding.keys, command: binding.command, help: binding.help, inStatusBar: true) : binding
-            }
+            // First, so that a narrow status bar still shows them.
+            let recording = [Command.newMission, .editMission].compactMap { command in all.first { $0.command == command } }
+                .map { Binding(keys: $0.keys, command: $0.command, help: $0.help, inStatusBar: true) }
+            return recording + all.filter { ![.newMission, .editMission].contains($0.command) }
         }
         return all.filter { $0.command != .editMission }
     }

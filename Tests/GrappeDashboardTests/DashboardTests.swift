@@ -405,3 +405,36 @@ import Testing
         #expect(state.place.screen == .search("lille"))
     }
 }
+
+@Suite struct SortingTests {
+    @Test func aCountColumnStartsWithTheLargestAndEmptyValuesGoLast() {
+        var state = DashboardTests.state()
+        _ = state.run(.section(.partners))
+        _ = state.run(.sort) // type
+        _ = state.run(.sort) // city, ascending
+        let byCity = state.visibleRows(.partners)
+        let cities = (0..<byCity.count).map { byCity[$0].cells[2] }
+        #expect(cities.contains(""), "some partners have no known city")
+        let firstEmpty = cities.firstIndex(of: "") ?? cities.count
+        let tail = cities[firstEmpty...]
+        #expect(tail.allSatisfy { $0.isEmpty }, "empty cities last: \(cities)")
+        _ = state.run(.sortReverse)
+        let reversed = state.visibleRows(.partners)
+        #expect(reversed[reversed.count - 1].cells[2].isEmpty, "still last when reversed")
+        #expect(!reversed[0].cells[2].isEmpty)
+        _ = state.run(.sort) // links: the largest first
+        let byLinks = state.visibleRows(.partners)
+        let links = (0..<byLinks.count).map { Int(byLinks[$0].cells[3]) ?? 0 }
+        #expect(links == links.sorted(by: >), "\(links)")
+    }
+
+    @Test func theNeighbourhoodIsSortedByName() {
+        let state = DashboardTests.state()
+        let second = Pages.lines(for: .neighbourhood("technomontreal", hops: 2), state: state)
+        let ringTwo = second.drop { !$0.pieces.contains { $0.text.hasPrefix(state.strings[.distance] + " 2") } }.compactMap { line in
+            line.link.map { state.catalogue.name($0.id) }
+        }
+        #expect(ringTwo.count > 1)
+        #expect(ringTwo.map(TextFolding.fold) == ringTwo.map(TextFolding.fold).sorted(), "\(ringTwo)")
+    }
+}

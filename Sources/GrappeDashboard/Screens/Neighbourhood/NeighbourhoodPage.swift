@@ -22,7 +22,9 @@ extension Pages {
                 }
             }
             if next.isEmpty { break }
-            rings.append(next.sorted { graph.ids[$0] < graph.ids[$1] })
+            // By name, as people look for them (folded once per node, not per comparison).
+            let names = next.map { TextFolding.fold(state.catalogue.name(graph.ids[$0])) }
+            rings.append(next.indices.sorted { (names[$0], graph.ids[next[$0]]) < (names[$1], graph.ids[next[$1]]) }.map { next[$0] })
             frontier = next
         }
         for (index, ring) in rings.enumerated() {

@@ -24,8 +24,10 @@ extension DashboardState {
         if let sort, sort.column > 0 || !sort.ascending {
             let column = sort.column
             var sorted = order ?? Array(0..<Int32(all.count))
+            // Empty values last, whichever the direction: a row without a date or a city says nothing.
             sorted.sort { a, b in
                 let first = all[Int(a)].keys[column], second = all[Int(b)].keys[column]
+                if first.isEmpty != second.isEmpty { return second.isEmpty }
                 return sort.ascending ? first < second : first > second
             }
             order = sorted

@@ -22,10 +22,17 @@ extension DashboardState {
         }
     }
 
-    /// `s` sorts by the next column (ascending), `S` reverses the current order; the selection goes to the top.
+    /// `s` sorts by the next column (ascending, but a count column starts with the largest), `S`
+    /// reverses the current order; the selection goes to the top.
     mutating func sortList(_ section: Section, reverse: Bool) {
         var sort = lists.sorting[section] ?? (0, true)
-        if reverse { sort.ascending.toggle() } else { sort = ((sort.column + 1) % Catalogue.columns(section).count, true) }
+        if reverse {
+            sort.ascending.toggle()
+        } else {
+            let columns = Catalogue.columns(section)
+            let next = (sort.column + 1) % columns.count
+            sort = (next, !columns[next].numeric)
+        }
         lists.sorting[section] = sort
         place.selection = 0
     }
