@@ -186,6 +186,10 @@ public struct Strings: Sendable {
         return language == .fr ? pair.0 : pair.1
     }
 
+    /// Between a label and its value: "Statut : prévue" (a no-break space before the colon, as French
+    /// typography wants), "Status: planned".
+    public var colon: String { language == .fr ? "\u{00A0}: " : ": " }
+
     /// A whole number as the language writes it ("21 048", "21,048"), through Foundation's formatter.
     public func number(_ value: Int) -> String {
         let formatter = NumberFormatter()

@@ -24,7 +24,7 @@ extension Pages {
         if let sector = entity.sector { facts.append(sector) }
         lines.append(.text(facts.joined(separator: " · "), .muted))
         if let summary = entity.summary { lines.append(.text(summary)) }
-        for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (entity.attributes[key]!, .plain)])) }
+        for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (entity.attributes[key]!, .plain)])) }
         let links = card.links
         if !links.isEmpty {
             lines += [.blank, .heading("\(s[.relations]) (\(links.count))")]
@@ -55,7 +55,7 @@ extension Pages {
         var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
         lines += facts(of: record, state: state)
         if let summary = record.summary { lines.append(.text(summary)) }
-        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + " : ", .muted), (record.attributes[key]!, .plain)])) }
+        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (record.attributes[key]!, .plain)])) }
         lines += members(card, state: state)
         if let history = state.store.journal[record.id], !history.isEmpty {
             lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
@@ -68,9 +68,9 @@ extension Pages {
         let s = state.strings
         var lines: [PageLine] = []
         func place(_ label: UI, _ id: ID) {
-            lines.append(PageLine([("\(s[label]) : ", .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
+            lines.append(PageLine([(s[label] + s.colon, .muted), (state.catalogue.name(id), .link)], link: .entity(id)))
         }
-        func fact(_ label: String, _ value: String) { lines.append(PageLine([("\(label) : ", .muted), (value, .plain)])) }
+        func fact(_ label: String, _ value: String) { lines.append(PageLine([(label + s.colon, .muted), (value, .plain)])) }
         func link(_ mark: String, _ item: Lookup.Item) {
             lines.append(PageLine([(mark, .muted), (state.catalogue.name(item.id), .link)], link: item))
         }

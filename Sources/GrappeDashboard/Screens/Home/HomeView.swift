@@ -75,10 +75,14 @@ extension Views {
                 PageLine([("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)".padding(toLength: 10, withPad: " ", startingAt: 0), .plain),
                           (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold)])
             }))
-        let fundingMax = figures.fundingPerProgramme.map(\.amount.minorUnits).max() ?? 1
+        // One scale per currency: a bar compares amounts in the same money only.
+        var fundingMax: [String: Int64] = [:]
+        for entry in figures.fundingPerProgramme {
+            fundingMax[entry.amount.currency.code] = max(fundingMax[entry.amount.currency.code] ?? 1, entry.amount.minorUnits)
+        }
         blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.fundingPerProgramme.map { entry in
-                PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int(fundingMax / 100), width: 12) + " ", .accent),
+                PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int((fundingMax[entry.amount.currency.code] ?? 1) / 100), width: 12) + " ", .accent),
                           (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
         return blocks
