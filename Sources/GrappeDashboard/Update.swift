@@ -36,7 +36,7 @@ extension DashboardState {
         case .wheelUp, .wheelDown:
             let lines = key == .wheelUp ? -3 : 3
             switch place.screen {
-            case .section(.home): place.scroll = max(0, min(max(0, Views.homeHeight(self, in: layout.body) - layout.bodyHeight), place.scroll + lines))
+            case .section(.home): scrollHome(by: lines)
             case .section: move(by: lines)
             case .card, .neighbourhood, .path, .diagnostics, .search: wheelPage(by: lines)
             }

@@ -5,6 +5,11 @@
 /// an advisory lock, so several clients starting together apply each exactly once; they are only ever
 /// added, never edited.
 enum PostgresSchema {
+    /// The tables that mirror parts of a record's body, emptied and refilled with it.
+    static let recordChildren = ["record_parties", "record_places", "mission_outcomes", "mission_objectives"]
+    /// Every table of a workspace, children before what they refer to.
+    static let workspaceTables = recordChildren + ["records", "entities", "journal_items", "journal", "drafts"]
+
     /// The advisory lock key that serialises migrations ("Grpp" as a number).
     static let migrationLock: Int64 = 0x4772_7070
 

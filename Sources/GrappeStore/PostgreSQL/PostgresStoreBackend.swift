@@ -307,10 +307,8 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     }
 
     private func restore(_ dump: WorkspaceDump, replacing: Bool, on connection: PostgresConnection) throws {
-        let tables = ["record_parties", "record_places", "mission_outcomes", "mission_objectives", "records", "entities", "journal_items",
-                      "journal", "drafts"]
         if replacing {
-            for table in tables {
+            for table in PostgresSchema.workspaceTables {
                 try execute(connection, PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1", binds: Self.binds(workspace)))
             }
         } else {

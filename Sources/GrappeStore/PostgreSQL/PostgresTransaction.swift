@@ -140,7 +140,7 @@ final class PostgresTransaction: StoreTransaction {
 
     /// The rows of the child tables that mirror a record's body.
     private func removeChildren(of id: ID) throws {
-        for table in ["record_parties", "record_places", "mission_outcomes", "mission_objectives"] {
+        for table in PostgresSchema.recordChildren {
             try execute(PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1 AND record_id = $2",
                                       binds: PostgresStoreBackend.binds(workspace, id)))
         }
