@@ -12,7 +12,7 @@ extension Pages {
         let s = state.strings
         guard !text.trimmingSpaces().isEmpty else { return [.text(s[.searchHint], .muted)] }
         let hits = state.catalogue.lookup.search(text, limit: searchLimit)
-        guard !hits.isEmpty else { return [.text("\(s[.noMatch]): \(text)", .muted)] }
+        guard !hits.isEmpty else { return [.text(s[.noMatch] + s.colon + text, .muted)] }
         var groups: [(title: String, order: Int, hits: [Lookup.Hit])] = []
         func group(of hit: Lookup.Hit) -> (String, Int) {
             switch hit.item {
