@@ -1,22 +1,24 @@
 import ArgumentParser
 import Foundation
+import GrappeAnalysis
 import GrappeExport
 import GrappeSeeds
 
 /// `grappe export`: the whole network in a file format other tools read.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the network: Grappe JSON, GraphML, GEXF, DOT, Gephi CSV or Kumu JSON.",
+        abstract: "Export the network: Grappe JSON, GraphML, GEXF, DOT (or SVG and PNG through Graphviz), Gephi CSV or Kumu JSON.",
         discussion: """
         json is Grappe's canonical, deterministic form (docs/json-format.md), which grappe reads back.
-        The graph formats make entities and records nodes: relations are edges, and each record links to its
-        parties with the party's role. --metrics-graph exports instead exactly the graph metrics are computed on.
-        csv writes nodes.csv and edges.csv into the --output directory.
+
+        The graph formats make entities and records nodes: relations are edges, and each record links to its parties with the party's role. Attributes are typed (booleans, integers, decimals, text); GEXF carries dates as time spells, so Gephi's timeline works. --with-metrics adds each entity's metrics (as 'grappe metrics' computes them) as node attributes. --metrics-graph exports instead exactly the undirected graph metrics are computed on, as of today or --as-of.
+
+        csv writes nodes.csv and edges.csv (Gephi's spreadsheet import) into the --output directory. svg and png are drawn by Graphviz (--layout, sfdp by default), which must be installed.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, graphml, gexf, dot, csv, kumu
+        case json, graphml, gexf, dot, svg, png, csv, kumu
 
         /// The formats a file's extension may hold (Kumu writes JSON too).
         static func candidates(forExtension pathExtension: String) -> [Format]? {
@@ -26,6 +28,8 @@ struct Export: ParsableCommand {
             case "gexf": [.gexf]
             case "dot", "gv": [.dot]
             case "csv": [.csv]
+            case "svg": [.svg]
+            case "png": [.png]
             default: nil
             }
         }
@@ -50,6 +54,12 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Export the metrics graph (entities, undirected simple edges) rather than the full network.")
     var metricsGraph = false
 
+    @Flag(name: .long, help: "Add each entity's metrics (degree, centralities, clustering, component, community) as node attributes.")
+    var withMetrics = false
+
+    @Option(name: .long, help: "Graphviz layout program for svg and png: \(Graphviz.layouts.joined(separator: ", ")).")
+    var layout = "sfdp"
+
     func validate() throws {
         if let output, !(output as NSString).pathExtension.isEmpty {
             let pathExtension = (output as NSString).pathExtension
@@ -68,21 +78,43 @@ struct Export: ParsableCommand {
 
     private func validateCombination() throws {
         if format == .csv, output == nil { throw ValidationError("csv writes nodes.csv and edges.csv: give --output DIR") }
-        if format == .json, metricsGraph { throw ValidationError("--metrics-graph applies to the graph formats, not to json") }
+        if format == .json, metricsGraph || withMetrics {
+            throw ValidationError("--\(metricsGraph ? "metrics-graph" : "with-metrics") applies to the graph formats, not to json")
+        }
+        if format == .png, output == nil, Output.standardOutputIsTerminal {
+            throw ValidationError("png is an image: give --output FILE.png or redirect standard output")
+        }
+        guard Graphviz.layouts.contains(layout) else {
+            throw ValidationError("--layout must be one of \(Graphviz.layouts.joined(separator: ", ")), not '\(layout)'")
+        }
     }
 
+    /// The full network exports what was recorded (all of it, or as of --as-of); the metrics graph
+    /// and the metrics are the network as analysis sees it (today, or --as-of), as 'grappe metrics'.
     func run() throws {
-        let network = try analysis.network(from: seedOptions)
         if format == .json {
-            try Output.write(try NetworkJSON.encode(network), as: .json, to: output)
+            try Output.write(try NetworkJSON.encode(try analysis.network(from: seedOptions)), as: .json, to: output)
             return
         }
-        let graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
+        let analysed = metricsGraph || withMetrics ? try analysis.networkForAnalysis(from: seedOptions).atDate : nil
+        let network = metricsGraph ? analysed! : try analysis.network(from: seedOptions)
+        var graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
+        if withMetrics, let analysed {
+            let metricsGraph = MetricsGraph(network: analysed)
+            graph.addMetrics(Progress.run("computing metrics on \(metricsGraph.nodeCount) nodes, \(metricsGraph.edgeCount) edges") {
+                NodeMetrics(metricsGraph, options: analysis.options)
+            })
+        }
         switch format {
         case .json: break
         case .graphml: try Output.write(Data(GraphML.write(graph).utf8), as: .xml, to: output)
         case .gexf: try Output.write(Data(GEXF.write(graph).utf8), as: .xml, to: output)
         case .dot: try Output.write(Data(DOT.write(graph).utf8), as: .dot, to: output)
+        case .svg, .png:
+            let image = try Progress.run("drawing \(graph.nodes.count) nodes with Graphviz's \(layout)") {
+                try Graphviz.render(DOT.write(graph), layout: layout, format: format.rawValue)
+            }
+            try Output.write(image, as: format == .svg ? .xml : .binary, to: output)
         case .kumu: try Output.write(try Kumu.write(graph), as: .json, to: output)
         case .csv:
             let directory = output!

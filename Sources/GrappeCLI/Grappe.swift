@@ -64,6 +64,7 @@ enum Exit {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let unavailable = ExitCode(69)
+    static let software = ExitCode(70)
     static let cannotCreate = ExitCode(73)
     static let ioError = ExitCode(74)
     static let temporaryFailure = ExitCode(75)

@@ -34,13 +34,13 @@ enum Output {
 
     /// What a command writes, so that standard output on a terminal gets the right escapes.
     enum Kind {
-        case json, xml, dot, yaml, csv, text
+        case json, xml, dot, yaml, csv, text, binary
 
         var escaping: TerminalEscaping {
             switch self {
             case .json: .json
             case .xml, .dot: .characterReference
-            case .yaml, .csv, .text: .visible
+            case .yaml, .csv, .text, .binary: .visible
             }
         }
     }
@@ -52,7 +52,7 @@ enum Output {
     /// (see `TerminalEscaping`); to a file or a pipe the bytes stay exact.
     static func write(_ data: Data, as kind: Kind, to path: String?) throws {
         guard let path else {
-            guard standardOutputIsTerminal else { return FileHandle.standardOutput.write(data) }
+            guard standardOutputIsTerminal, kind != .binary else { return FileHandle.standardOutput.write(data) }
             FileHandle.standardOutput.write(Data(kind.escaping.escape(String(decoding: data, as: UTF8.self)).utf8))
             return
         }

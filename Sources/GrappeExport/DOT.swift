@@ -1,17 +1,28 @@
-/// Graphviz DOT: one node per entity or record (shaped by kind), one edge per relation or party
-/// link, labelled with its type. Render with `dot -Tsvg network.dot > network.svg`.
+/// Graphviz DOT: one node per entity or record, shaped and filled by kind, one edge per relation or
+/// party link, labelled with its type. Edges are straight lines (`splines=true` makes `sfdp` take
+/// minutes on a few thousand nodes). The metrics graph is an undirected `graph`.
+/// Render with `dot -Tsvg network.dot > network.svg`, or `sfdp` for large networks.
 public enum DOT {
     static let shapes = ["city": "house", "cluster": "doubleoctagon", "pole": "octagon", "organisation": "box",
                          "person": "ellipse", "agreement": "note", "mission": "cds", "project": "folder", "event": "component"]
+    /// Fill colours by kind, from the Brewer Set3 scheme Graphviz knows (light enough for black labels).
+    static let colours = ["city": "/set39/1", "cluster": "/set39/2", "pole": "/set39/3", "organisation": "/set39/4",
+                          "person": "/set39/5", "agreement": "/set39/6", "mission": "/set39/7", "project": "/set39/8",
+                          "event": "/set39/9"]
 
     public static func write(_ graph: ExportGraph) -> String {
-        var text = "digraph grappe {\n  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n"
-        text += "  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8];\n"
+        let arrow = graph.directed ? "->" : "--"
+        var text = graph.directed ? "digraph grappe {\n" : "graph grappe {\n"
+        text += "  graph [overlap=false, splines=false, outputorder=edgesfirst, fontname=\"Helvetica\"];\n"
+        text += "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n  edge [fontname=\"Helvetica\", fontsize=8, color=\"#00000066\"];\n"
         for node in graph.nodes {
-            text += "  \(quoted(node.id)) [label=\(quoted(node.label)), shape=\(shapes[node.kind] ?? "box"), kind=\(quoted(node.kind))];\n"
+            text += "  \(quoted(node.id)) [label=\(quoted(node.label)), shape=\(shapes[node.kind] ?? "box"), "
+            text += "fillcolor=\(quoted(colours[node.kind] ?? "white")), kind=\(quoted(node.kind))];\n"
         }
         for edge in graph.edges {
-            text += "  \(quoted(edge.source)) -> \(quoted(edge.target)) [label=\(quoted(edge.type.replacingOccurrences(of: "_", with: " ")))"
+            text += "  \(quoted(edge.source)) \(arrow) \(quoted(edge.target))"
+            guard graph.directed else { text += ";\n"; continue }
+            text += " [label=\(quoted(edge.type.replacingOccurrences(of: "_", with: " ")))"
             text += edge.directed ? "];\n" : ", dir=none];\n"
         }
         return text + "}\n"

@@ -12,12 +12,27 @@ public struct ExportGraph: Sendable {
         case full, metrics
     }
 
+    /// When a node or edge exists: from the first day its start can mean to the last day its end can
+    /// mean. A side left open is unbounded; a date whose year is unknown gives no side at all.
+    public struct Spell: Sendable, Equatable {
+        public let start: DayStamp?
+        public let end: DayStamp?
+
+        /// From `start` to `end`, or nil when neither can be placed in time.
+        init?(from start: PartialDate?, to end: PartialDate?) {
+            self.start = start?.bounds?.first
+            self.end = end?.bounds?.last
+            if self.start == nil, self.end == nil { return nil }
+        }
+    }
+
     public struct Node: Sendable {
         public let id: String
         public let label: String
         public let kind: String
         /// Named values in a fixed order; absent ones are left out.
-        public let attributes: [(name: String, value: String)]
+        public var attributes: [(name: String, value: String)]
+        public let spell: Spell?
     }
 
     public struct Edge: Sendable {
@@ -27,18 +42,23 @@ public struct ExportGraph: Sendable {
         public let directed: Bool
         public let attributes: [(name: String, value: String)]
         public let weight: Double?
+        public let spell: Spell?
     }
 
-    public let nodes: [Node]
+    public private(set) var nodes: [Node]
     public let edges: [Edge]
+    /// False for the metrics graph, whose edges all go both ways: formats write it as an undirected graph.
+    public let directed: Bool
 
     public init(_ network: Network, shape: Shape = .full) {
         var nodes = network.entities.sorted { $0.id < $1.id }.map(Self.node)
         guard shape == .full else {
             self.nodes = nodes
             edges = Self.metricsEdges(network)
+            directed = false
             return
         }
+        directed = true
         var edges = network.relations.sorted(by: Self.relationOrder).map(Self.edge)
         for record in network.records.sorted(by: { $0.id < $1.id }) {
             nodes.append(Self.node(record))
@@ -55,6 +75,13 @@ public struct ExportGraph: Sendable {
         mutating func add(_ name: String, _ value: String?) {
             if let value { list.append((name, value)) }
         }
+
+        /// An amount as a number column (`budget`: `1050000.00`) beside its currency (`budget_currency`),
+        /// so that spreadsheets and networkx can sum it.
+        mutating func addMoney(_ name: String, _ money: Money?) {
+            add(name, money?.amountText)
+            add(name + "_currency", money?.currency.code)
+        }
     }
 
     private static func node(_ entity: Entity) -> Node {
@@ -70,7 +97,8 @@ public struct ExportGraph: Sendable {
         attributes.add("website", entity.website)
         for key in entity.attributes.keys.sorted() { attributes.add(key, entity.attributes[key]) }
         attributes.add("sources", sources(entity.sources))
-        return Node(id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list)
+        return Node(id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list,
+                    spell: Spell(from: entity.founded, to: nil))
     }
 
     /// The metrics graph's edges: undirected, simple, untyped.
@@ -80,7 +108,7 @@ public struct ExportGraph: Sendable {
         for node in 0..<graph.nodeCount {
             for neighbour in graph.neighbours(of: node) where Int(neighbour) > node {
                 edges.append(Edge(source: graph.ids[node], target: graph.ids[Int(neighbour)], type: "", directed: false,
-                                  attributes: [], weight: nil))
+                                  attributes: [], weight: nil, spell: nil))
             }
         }
         return edges
@@ -95,7 +123,8 @@ public struct ExportGraph: Sendable {
         attributes.add("note", relation.note)
         attributes.add("sources", sources(relation.sources))
         return Edge(source: relation.from, target: relation.to, type: relation.type.rawValue,
-                    directed: !relation.type.isSymmetric, attributes: attributes.list, weight: relation.weight)
+                    directed: !relation.type.isSymmetric, attributes: attributes.list, weight: relation.weight,
+                    spell: Spell(from: relation.start, to: relation.end))
     }
 
     private static func node(_ record: Record) -> Node {
@@ -108,40 +137,105 @@ public struct ExportGraph: Sendable {
         case .mission(let mission):
             attributes.add("status", mission.status.rawValue)
             attributes.add("end", mission.end?.description)
-            attributes.add("budget", mission.budget?.description)
+            attributes.addMoney("budget", mission.budget)
         case .project(let project):
             attributes.add("status", project.status.rawValue)
             attributes.add("end", project.end?.description)
             attributes.add("duration", project.duration?.description)
-            attributes.add("budget", project.budget?.description)
+            attributes.addMoney("budget", project.budget)
         case .event(let event):
             attributes.add("type", event.type.rawValue)
             attributes.add("status", event.status.rawValue)
         }
         attributes.add("summary", record.summary)
         attributes.add("sources", sources(record.sources))
-        return Node(id: record.id, label: record.title, kind: record.kind.rawValue, attributes: attributes.list)
+        return Node(id: record.id, label: record.title, kind: record.kind.rawValue, attributes: attributes.list,
+                    spell: spell(of: record))
+    }
+
+    /// A record's time: a mission or an event spans its dates; an agreement or a project with no end
+    /// holds from its date on.
+    private static func spell(of record: Record) -> Spell? {
+        switch record.body {
+        case .mission(let mission): Spell(from: record.date, to: mission.end ?? record.date)
+        case .event: Spell(from: record.date, to: record.date)
+        case .project(let project): Spell(from: record.date, to: project.end)
+        case .agreement: Spell(from: record.date, to: nil)
+        }
     }
 
     /// A record's edges: to each party (typed by its role), to its places, and from its funders.
     private static func edges(of record: Record) -> [Edge] {
+        let spell = spell(of: record)
         var edges = record.parties.map { party in
             Edge(source: record.id, target: party.entity, type: party.role.rawValue, directed: true,
-                 attributes: party.title.map { [("title", $0)] } ?? [], weight: nil)
+                 attributes: party.title.map { [("title", $0)] } ?? [], weight: nil, spell: spell)
         }
         for place in record.places {
-            edges.append(Edge(source: record.id, target: place, type: "place", directed: true, attributes: [], weight: nil))
+            edges.append(Edge(source: record.id, target: place, type: "place", directed: true, attributes: [], weight: nil,
+                              spell: spell))
         }
         if case .project(let project) = record.body {
             for line in project.funding {
                 guard let funder = line.funder else { continue }
                 var attributes = Attributes()
-                attributes.add("share", line.share?.description)
-                attributes.add("amount", line.effectiveAmount(budget: project.budget)?.description)
-                edges.append(Edge(source: funder, target: record.id, type: "funds", directed: true, attributes: attributes.list, weight: nil))
+                attributes.add("share_percent", line.share.map { String($0.description.dropLast()) })
+                attributes.addMoney("amount", line.effectiveAmount(budget: project.budget))
+                edges.append(Edge(source: funder, target: record.id, type: "funds", directed: true, attributes: attributes.list,
+                                  weight: nil, spell: spell))
             }
         }
         return edges
+    }
+
+    /// Adds each entity's metrics (degree, centralities, clustering, component, community) as node
+    /// attributes, so Gephi and Kumu users need no join. Nodes outside the metrics graph (records) get
+    /// none. A metric whose name an attribute of the seeds already uses is written as `metric_NAME`.
+    public mutating func addMetrics(_ metrics: NodeMetrics) {
+        let taken = Set(nodeAttributeNames)
+        let name = { (metric: String) in taken.contains(metric) ? "metric_" + metric : metric }
+        var index: [String: Int] = [:]
+        for (node, id) in metrics.graph.ids.enumerated() { index[id] = node }
+        for position in nodes.indices {
+            guard let node = index[nodes[position].id] else { continue }
+            let number = MetricsTable.number
+            nodes[position].attributes += [
+                (name("degree"), String(metrics.degree[node])),
+                (name("degree_centrality"), number(metrics.degreeCentrality[node])),
+                (name("betweenness"), number(metrics.betweenness[node])),
+                (name("closeness"), number(metrics.closeness[node])),
+                (name("pagerank"), number(metrics.pagerank[node])),
+                (name("clustering"), number(metrics.clustering[node])),
+                (name("component"), String(metrics.components.membership[node])),
+                (name("community"), String(metrics.communities.membership[node])),
+            ]
+        }
+    }
+
+    /// The value type of a column, the narrowest that holds every value exactly.
+    public enum ValueType: String, Sendable {
+        case boolean, int, long, double, string
+
+        /// boolean if every value is `true`/`false`; int or long if every value is an integer written
+        /// canonically; double if every value is a finite number; else string (and string when empty).
+        public static func of(_ values: [String]) -> ValueType {
+            guard !values.isEmpty else { return .string }
+            if values.allSatisfy({ $0 == "true" || $0 == "false" }) { return .boolean }
+            let integers = values.compactMap { Int64($0) }
+            if integers.count == values.count, zip(integers, values).allSatisfy({ String($0) == $1 }) {
+                return integers.allSatisfy { Int32(exactly: $0) != nil } ? .int : .long
+            }
+            if values.allSatisfy({ Double($0).map(\.isFinite) ?? false }) { return .double }
+            return .string
+        }
+    }
+
+    /// The type of each node (or edge) attribute, from every value it takes.
+    public var nodeAttributeTypes: [String: ValueType] { Self.types(nodes.map(\.attributes)) }
+    public var edgeAttributeTypes: [String: ValueType] { Self.types(edges.map(\.attributes)) }
+
+    private static func types(_ lists: [[(name: String, value: String)]]) -> [String: ValueType] {
+        Dictionary(grouping: lists.joined(), by: \.name).mapValues { ValueType.of($0.map(\.value)) }
     }
 
     /// Every attribute name used by nodes (or edges), in first-use order: the columns or keys of a file.

@@ -4,24 +4,25 @@
 public enum GraphML {
     public static func write(_ graph: ExportGraph) -> String {
         let nodeKeys = ["label", "kind"] + graph.nodeAttributeNames
-        let edgeKeys = ["type", "mutual"] + graph.edgeAttributeNames
+        // The metrics graph is undirected and untyped: its edges need neither a type nor `mutual`.
+        let fixedEdgeKeys = graph.directed ? [("type", "string"), ("mutual", "boolean")] : []
+        let edgeKeys = fixedEdgeKeys.map(\.0) + graph.edgeAttributeNames
         var text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
             """
-        let nodeValues = Dictionary(grouping: graph.nodes.flatMap(\.attributes), by: \.0).mapValues { $0.map(\.1) }
-        let edgeValues = Dictionary(grouping: graph.edges.flatMap(\.attributes), by: \.0).mapValues { $0.map(\.1) }
+        let nodeTypes = graph.nodeAttributeTypes, edgeTypes = graph.edgeAttributeTypes
         for (index, (name, token)) in zip(nodeKeys, nameTokens(nodeKeys)).enumerated() {
-            text += key("n\(index)", for: "node", name: name, token: token, type: index < 2 ? "string" : Self.type(of: nodeValues[name] ?? []))
+            text += key("n\(index)", for: "node", name: name, token: token, type: index < 2 ? "string" : (nodeTypes[name] ?? .string).rawValue)
         }
         // "weight" is taken by the key below: an edge attribute of that name gets another token.
         for (index, (name, token)) in zip(edgeKeys, nameTokens(edgeKeys + ["weight"]).dropLast()).enumerated() {
-            let type = index == 0 ? "string" : index == 1 ? "boolean" : Self.type(of: edgeValues[name] ?? [])
+            let type = index < fixedEdgeKeys.count ? fixedEdgeKeys[index].1 : (edgeTypes[name] ?? .string).rawValue
             text += key("e\(index)", for: "edge", name: name, token: token, type: type)
         }
         text += "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-        text += "  <graph id=\"grappe\" edgedefault=\"directed\">\n"
+        text += "  <graph id=\"grappe\" edgedefault=\"\(graph.directed ? "directed" : "undirected")\">\n"
         let nodeIndex = Dictionary(uniqueKeysWithValues: nodeKeys.enumerated().map { ($1, $0) })
         let edgeIndex = Dictionary(uniqueKeysWithValues: edgeKeys.enumerated().map { ($1, $0) })
         for node in graph.nodes {
@@ -31,8 +32,8 @@ public enum GraphML {
             text += "</node>\n"
         }
         for (number, edge) in graph.edges.enumerated() {
-            text += "    <edge id=\"e\(number)\" source=\"\(XMLText.escaped(edge.source))\" target=\"\(XMLText.escaped(edge.target))\""
-            text += "><data key=\"e0\">\(XMLText.escaped(edge.type))</data><data key=\"e1\">\(!edge.directed)</data>"
+            text += "    <edge id=\"e\(number)\" source=\"\(XMLText.escaped(edge.source))\" target=\"\(XMLText.escaped(edge.target))\">"
+            if graph.directed { text += "<data key=\"e0\">\(XMLText.escaped(edge.type))</data><data key=\"e1\">\(!edge.directed)</data>" }
             for (name, value) in edge.attributes { text += "<data key=\"e\(edgeIndex[name]!)\">\(XMLText.escaped(value))</data>" }
             if let weight = edge.weight { text += "<data key=\"weight\">\(weight)</data>" }
             text += "</edge>\n"
@@ -65,17 +66,5 @@ public enum GraphML {
             used.insert(token)
             return token
         }
-    }
-
-    /// The narrowest GraphML type that holds every value exactly: boolean, int, long, double, else string.
-    static func type(of values: [String]) -> String {
-        guard !values.isEmpty else { return "string" }
-        if values.allSatisfy({ $0 == "true" || $0 == "false" }) { return "boolean" }
-        let integers = values.compactMap { Int64($0) }
-        if integers.count == values.count, zip(integers, values).allSatisfy({ String($0) == $1 }) {
-            return integers.allSatisfy { Int32(exactly: $0) != nil } ? "int" : "long"
-        }
-        if values.allSatisfy({ Double($0).map(\.isFinite) ?? false }) { return "double" }
-        return "string"
     }
 }

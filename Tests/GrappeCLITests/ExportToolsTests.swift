@@ -42,9 +42,8 @@ import Testing
                   agreement['kind'], agreement['date'], g.edges['entente-tripartite-lille', 'cqic']['type'],
                   g.nodes['laval']['territoire'], g.edges['technomontreal', 'picom']['mutual'], sep='|')
             """, path)
-        // GraphML's keys are typed: `mutual` is a boolean there (networkx prints True); GEXF's are still text.
-        let mutual = format == "graphml" ? "True" : "true"
-        #expect(report == "59|pole|2005|Pôle de compétitivité des industries du commerce|based_in|agreement|XXXX-10|signatory|île Jésus|\(mutual)")
+        // Both formats type their attributes: `mutual` is a boolean (networkx prints True).
+        #expect(report == "59|pole|2005|Pôle de compétitivité des industries du commerce|based_in|agreement|XXXX-10|signatory|île Jésus|True")
     }
 
     /// networkx reads GraphML's types: `mutual` is false on one-way relations (it was the string
