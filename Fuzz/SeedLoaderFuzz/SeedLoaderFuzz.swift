@@ -4,15 +4,15 @@ import GrappeSeeds
 import Glibc
 #endif
 
-/// A coverage-guided fuzz target for the seed loader (libFuzzer). Each input is read as a YAML, a CSV
-/// and a JSON seed file in turn; loading must never crash, and every diagnostic must point inside the
+/// A coverage-guided fuzz target for the seed loader (libFuzzer). Each input is read as a YAML, a CSV,
+/// a JSON and a GraphML seed file in turn (the XML reader takes GEXF too); loading must never crash, and every diagnostic must point inside the
 /// file. Built with `-sanitize=fuzzer -DFUZZING` by `Fuzz/run`, its `main` hands over to libFuzzer's
 /// driver; in an ordinary build it is a replayer: `grappe-fuzz FILE…` runs saved inputs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSeedLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let lines = bytes.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
-    for name in ["input.yaml", "input.csv", "input.json"] {
+    for name in ["input.yaml", "input.csv", "input.json", "input.graphml"] {
         let result = SeedLoader.load(rawFiles: [(path: name, bytes: bytes)])
         for diagnostic in result.diagnostics where diagnostic.location.path == name {
             let location = diagnostic.location

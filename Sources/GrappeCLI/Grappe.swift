@@ -17,7 +17,7 @@ struct Grappe: ParsableCommand {
         74 damaged store, 75 stale edit, 77 read-only store.
         """,
         version: version,
-        subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, MissionCommand.self,
+        subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Import.self, MissionCommand.self,
                       HistoryCommand.self, UndoCommand.self, StoreCommand.self, Generate.self],
         defaultSubcommand: Browse.self
     )

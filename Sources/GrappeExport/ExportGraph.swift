@@ -76,6 +76,15 @@ public struct ExportGraph: Sendable {
             if let value { list.append((name, value)) }
         }
 
+        /// The seeds' own attributes, by name. One whose name a field of the item already uses (a
+        /// record's `date` note beside its date) is written as `NAME (attribute)`, which readers take back.
+        mutating func addFree(_ free: [String: String]) {
+            let fields = Set(list.map(\.name)) + ["label", "kind", "sources"]
+            for key in free.keys.sorted() {
+                add(fields.contains(key) ? key + RecordTie.attributeSuffix : key, free[key])
+            }
+        }
+
         /// An amount as a number column (`budget`: `1050000.00`) beside its currency (`budget_currency`),
         /// so that spreadsheets and networkx can sum it.
         mutating func addMoney(_ name: String, _ money: Money?) {
@@ -95,7 +104,7 @@ public struct ExportGraph: Sendable {
         attributes.add("founded", entity.founded?.description)
         attributes.add("summary", entity.summary)
         attributes.add("website", entity.website)
-        for key in entity.attributes.keys.sorted() { attributes.add(key, entity.attributes[key]) }
+        attributes.addFree(entity.attributes)
         attributes.add("sources", sources(entity.sources))
         return Node(id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list,
                     spell: Spell(from: entity.founded, to: nil))
@@ -127,17 +136,26 @@ public struct ExportGraph: Sendable {
                     spell: Spell(from: relation.start, to: relation.end))
     }
 
+    /// A record as a node: `date` is when it happened or began, whatever its kind; each kind adds its
+    /// own fields, so that a reader can rebuild the record (`RecordTie` names its edges).
     private static func node(_ record: Record) -> Node {
         var attributes = Attributes()
         attributes.add("date", record.date?.description)
         switch record.body {
         case .agreement(let agreement):
             attributes.add("status", agreement.status.rawValue)
+            attributes.add("signed", agreement.signed?.description)
+            attributes.add("valid_from", agreement.validFrom?.description)
+            attributes.add("valid_to", agreement.validTo?.description)
             attributes.add("purpose", agreement.purpose)
         case .mission(let mission):
             attributes.add("status", mission.status.rawValue)
             attributes.add("end", mission.end?.description)
             attributes.addMoney("budget", mission.budget)
+            attributes.add("objectives", mission.objectives.isEmpty ? nil : mission.objectives.joined(separator: " | "))
+            attributes.add("notes", mission.notes)
+            let unplaced = mission.outcomes.filter { $0.partner == nil && $0.agreement == nil }.compactMap(\.text)
+            attributes.add("outcomes", unplaced.isEmpty ? nil : unplaced.joined(separator: " | "))
         case .project(let project):
             attributes.add("status", project.status.rawValue)
             attributes.add("end", project.end?.description)
@@ -146,8 +164,10 @@ public struct ExportGraph: Sendable {
         case .event(let event):
             attributes.add("type", event.type.rawValue)
             attributes.add("status", event.status.rawValue)
+            attributes.add("end", event.end?.description)
         }
         attributes.add("summary", record.summary)
+        attributes.addFree(record.attributes)
         attributes.add("sources", sources(record.sources))
         return Node(id: record.id, label: record.title, kind: record.kind.rawValue, attributes: attributes.list,
                     spell: spell(of: record))
@@ -158,34 +178,61 @@ public struct ExportGraph: Sendable {
     private static func spell(of record: Record) -> Spell? {
         switch record.body {
         case .mission(let mission): Spell(from: record.date, to: mission.end ?? record.date)
-        case .event: Spell(from: record.date, to: record.date)
+        case .event(let event): Spell(from: record.date, to: event.end ?? record.date)
         case .project(let project): Spell(from: record.date, to: project.end)
-        case .agreement: Spell(from: record.date, to: nil)
+        case .agreement(let agreement): Spell(from: record.date, to: agreement.validTo)
         }
     }
 
-    /// A record's edges: to each party (typed by its role), to its places, and from its funders.
+    /// A record's ties as edges (`RecordTie`): to each party (typed by its role), to its places, to
+    /// the programme it is part of and to what a mission led to; from each funder.
     private static func edges(of record: Record) -> [Edge] {
         let spell = spell(of: record)
+        func tie(_ tie: RecordTie, to target: ID, _ attributes: Attributes = Attributes()) -> Edge {
+            Edge(source: record.id, target: target, type: tie.rawValue, directed: true, attributes: attributes.list,
+                 weight: nil, spell: spell)
+        }
         var edges = record.parties.map { party in
-            Edge(source: record.id, target: party.entity, type: party.role.rawValue, directed: true,
-                 attributes: party.title.map { [("title", $0)] } ?? [], weight: nil, spell: spell)
+            var attributes = Attributes()
+            attributes.add("title", party.title)
+            attributes.add("attendance", party.attendance?.rawValue)
+            return tie(.party(party.role), to: party.entity, attributes)
         }
-        for place in record.places {
-            edges.append(Edge(source: record.id, target: place, type: "place", directed: true, attributes: [], weight: nil,
-                              spell: spell))
-        }
-        if case .project(let project) = record.body {
-            for line in project.funding {
-                guard let funder = line.funder else { continue }
+        switch record.body {
+        case .agreement(let agreement):
+            edges += agreement.place.map { [tie(.place, to: $0)] } ?? []
+        case .event(let event):
+            edges += event.place.map { [tie(.place, to: $0)] } ?? []
+        case .mission(let mission):
+            edges += (mission.origin.map { [tie(.origin, to: $0)] } ?? []) + mission.destinations.map { tie(.destination, to: $0) }
+            for outcome in mission.outcomes {
+                guard let target = outcome.partner ?? outcome.agreement else { continue }
                 var attributes = Attributes()
-                attributes.add("share_percent", line.share.map { String($0.description.dropLast()) })
-                attributes.addMoney("amount", line.effectiveAmount(budget: project.budget))
-                edges.append(Edge(source: funder, target: record.id, type: "funds", directed: true, attributes: attributes.list,
-                                  weight: nil, spell: spell))
+                attributes.add("text", outcome.text)
+                if outcome.partner != nil { attributes.add("agreement", outcome.agreement) }
+                edges.append(tie(.outcome, to: target, attributes))
             }
+        case .project(let project):
+            edges += project.partOf.map { [tie(.programme, to: $0)] } ?? []
+            edges += project.funding.compactMap { fundingEdge($0, of: record, project: project, spell: spell) }
         }
         return edges
+    }
+
+    /// One funding line, from its funder to the project. `amount` is what the line comes to (from its
+    /// share of the budget when it gives only a share, and then `amount_from_share` is true), so that
+    /// amounts can be summed. A line with no funder has no edge: it stays in the project's `funding`.
+    private static func fundingEdge(_ line: FundingLine, of record: Record, project: Project, spell: Spell?) -> Edge? {
+        guard let funder = line.funder else { return nil }
+        var attributes = Attributes()
+        attributes.add("share_percent", line.share.map { String($0.description.dropLast()) })
+        attributes.addMoney("amount", line.effectiveAmount(budget: project.budget))
+        if line.amount == nil, line.effectiveAmount(budget: project.budget) != nil { attributes.add("amount_from_share", "true") }
+        attributes.add("start", line.start?.description)
+        attributes.add("end", line.end?.description)
+        attributes.add("note", line.note)
+        return Edge(source: funder, target: record.id, type: RecordTie.funding.rawValue, directed: true,
+                    attributes: attributes.list, weight: nil, spell: Spell(from: line.start, to: line.end) ?? spell)
     }
 
     /// Adds each entity's metrics (degree, centralities, clustering, component, community) as node

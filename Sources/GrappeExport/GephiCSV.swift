@@ -22,8 +22,9 @@ public enum GephiCSV {
         return text
     }
 
-    /// `sources` becomes Grappe's `Provenance` column; other names are capitalised as Gephi shows them.
+    /// `sources` becomes Grappe's `Provenance` column; other names stay as the seeds write them, so that
+    /// attributes read back under their own names (Grappe matches its own columns case-insensitively).
     static func columnName(_ name: String) -> String {
-        name == "sources" ? "Provenance" : name.prefix(1).uppercased() + name.dropFirst()
+        name == "sources" ? "Provenance" : name
     }
 }

@@ -132,3 +132,52 @@ public enum EventStatus: String, Sendable, CaseIterable, Codable {
 public enum Attendance: String, Sendable, CaseIterable, Codable {
     case invited, confirmed, attended, declined, unknown
 }
+
+/// How a record's ties are written as typed edges when a record is a node of a graph file (GraphML,
+/// GEXF, Gephi's CSV), and read back: a party by its role, a place, a funding line, the programme a
+/// project belongs to, a mission's outcome. None of these names is a relation type, so a reader knows
+/// from an edge's type alone whether it is a relation or a record's tie.
+public enum RecordTie: Hashable, Sendable {
+    /// From the record to an entity taking part.
+    case party(PartyRole)
+    /// From a mission to the city it set out from, or to one it went to.
+    case origin, destination
+    /// From an agreement or an event to the city where it was signed or held.
+    case place
+    /// From a funder to the project it funds (one funding line).
+    case funding
+    /// From a project to the programme it is part of.
+    case programme
+    /// From a mission to the partner it met or the agreement it led to.
+    case outcome
+
+    /// Appended by graph exports to a seed attribute whose name is also a field's (`date (attribute)`),
+    /// and taken off by readers.
+    public static let attributeSuffix = " (attribute)"
+
+    public init?(rawValue: String) {
+        switch rawValue {
+        case "origin": self = .origin
+        case "destination": self = .destination
+        case "place": self = .place
+        case "funding": self = .funding
+        case "programme": self = .programme
+        case "outcome": self = .outcome
+        default:
+            guard let role = PartyRole(rawValue: rawValue) else { return nil }
+            self = .party(role)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .party(let role): role.rawValue
+        case .origin: "origin"
+        case .destination: "destination"
+        case .place: "place"
+        case .funding: "funding"
+        case .programme: "programme"
+        case .outcome: "outcome"
+        }
+    }
+}

@@ -10,8 +10,14 @@ struct CSVSeedReader {
 
     static let nodeColumns = ["id", "label", "kind", "type", "acronym", "aliases", "country", "region", "sector",
                               "founded", "summary", "description", "website", "provenance"]
+    /// The columns of a record's row in a Gephi nodes table (as `grappe export --format csv` writes them).
+    static let recordColumns = ["date", "status", "signed", "valid_from", "valid_to", "purpose", "end", "budget",
+                                "budget_currency", "objectives", "notes", "outcomes", "duration"]
     static let edgeColumns = ["source", "target", "type", "kind", "label", "title", "start", "end", "weight", "note",
                               "provenance", "id"]
+    /// The columns of a record's tie in a Gephi edges table (see `RecordTie`).
+    static let tieColumns = ["attendance", "text", "agreement", "share_percent", "share", "amount", "amount_currency",
+                             "amount_from_share"]
 
     /// What a chunk of a table leaves to be said once for the whole file.
     struct Summary {
@@ -45,6 +51,10 @@ struct CSVSeedReader {
             set.relations.reserveCapacity(set.relations.count + rows)
             set.relationLines.reserveCapacity(set.relationLines.count + rows)
             table = EdgeTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
+        } else if names.contains("from"), names.contains("to") {
+            table = KumuConnectionTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
+        } else if names.contains("label"), !names.contains("id") {
+            table = KumuElementTable(header: names, original: header, reader: self, reportsHeader: reportsHeader)
         } else if names.contains("id") {
             // As for edges: room for the whole table in the first chunk's array.
             let rows = file.lineCount(in: reportsHeader ? chunk.range.lowerBound..<file.bytes.count : chunk.range) + 1
@@ -56,7 +66,7 @@ struct CSVSeedReader {
                 let near = names.compactMap { Suggestion.nearest(to: $0, in: ["id", "source", "target"]) }
                 let hint = near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"
                 set.error(file.location(line: 1, column: 1),
-                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target'\(hint)")
+                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')\(hint)")
             }
             return Summary()
         }
@@ -86,9 +96,11 @@ private class TableBase {
     private var provenanceCache: [String: [SourceRef]] = [:]
     private var lastProvenance: (bytes: [UInt8], refs: [SourceRef]) = ([], [])
     private var provenanceColumn: Int?
+    let original: [String]
 
     init(header: [String], original: [String], reader: CSVSeedReader, known: [String], keepsUnknown: Bool, reportsHeader: Bool) {
         self.reader = reader
+        self.original = original
         set = reader.set
         width = header.count
         for (index, name) in header.enumerated() {
@@ -170,6 +182,18 @@ private class TableBase {
         return refs
     }
 
+    /// The whole row as a graph item, for the rows the general graph reader takes (records, record
+    /// ties, Kumu's tables): each cell under its header's name, at its own column.
+    func item(_ row: CSVRow, line: Int) -> GraphItem {
+        set.summarisedFiles.insert(reader.fileIndex)
+        var item = GraphItem(location: reader.file.location(line: line, column: 1),
+                             origin: Origin(file: reader.fileIndex, line: Int32(line), column: 1))
+        for index in 0..<min(row.count, original.count) where !row.isEmpty(index) {
+            item.set(original[index], row.string(index), at: reader.at(line, field: index, rowOffset: row.offset))
+        }
+        return item
+    }
+
     func summary(_ noun: String) -> CSVSeedReader.Summary {
         CSVSeedReader.Summary(noun: noun, unsourced: unsourced, firstUnsourcedLine: unsourced > 0 ? firstUnsourcedLine : .max)
     }
@@ -182,12 +206,13 @@ private final class NodeTable: TableBase {
                           region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?)
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
-        attributeColumns = header.enumerated().filter { !CSVSeedReader.nodeColumns.contains($0.element) && !$0.element.isEmpty }
-            .map { ($0.offset, original[$0.offset].trimmingSpaces()) }
+        let known = CSVSeedReader.nodeColumns + CSVSeedReader.recordColumns
+        attributeColumns = header.enumerated().filter { !known.contains($0.element) && !$0.element.isEmpty }
+            .map { ($0.offset, GraphItem.attributeName(original[$0.offset].trimmingSpaces())) }
         let at = { (name: String) in header.firstIndex(of: name) }
         indices = (at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
                    at("sector"), at("founded"), at("summary"), at("description"), at("website"))
-        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.nodeColumns, keepsUnknown: true,
+        super.init(header: header, original: original, reader: reader, known: known, keepsUnknown: true,
                    reportsHeader: reportsHeader)
     }
 
@@ -203,6 +228,9 @@ private final class NodeTable: TableBase {
         }
         var kind = EntityKind.organisation
         if let text = value(row, indices.kind) {
+            if RecordKind(rawValue: text.lowercased()) != nil {
+                return GraphItemReader(set: set).node(item(row, line: line))
+            }
             if let cached = kindCache[text] {
                 kind = cached
             } else if let parsed = YAMLFields.choice(text.lowercased(), EntityKind.self, key: "kind", at: self.at(row, line, "kind"), set: set) {
@@ -249,8 +277,8 @@ private final class EdgeTable: TableBase {
         let at = { (name: String) in header.firstIndex(of: name) }
         indices = (at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
                    at("weight"), at("note"))
-        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns, keepsUnknown: false,
-                   reportsHeader: reportsHeader)
+        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns + CSVSeedReader.tieColumns,
+                   keepsUnknown: false, reportsHeader: reportsHeader)
     }
 
     /// Gephi's own `Type` column says Directed or Undirected; then the relation type comes from `Kind`.
@@ -296,8 +324,18 @@ private final class EdgeTable: TableBase {
         return .some(number)
     }
 
+    /// A row whose type (or Gephi's kind) names a record's tie rather than a relation.
+    private func isTie(_ row: CSVRow) -> Bool {
+        for index in [indices.type, indices.kind].compactMap({ $0 }) where !row.isEmpty(index) {
+            if knownTypes.contains(where: { row.equals(index, $0.bytes) }) { return false }
+            if RecordTie(rawValue: row.string(index).trimmingSpaces().lowercased()) != nil { return true }
+        }
+        return false
+    }
+
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
+        if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
         guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "row has no Source"); return }
         guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "row has no Target"); return }
         guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
@@ -318,4 +356,84 @@ private final class EdgeTable: TableBase {
                                            delimiter: reader.file.csvDelimiter))
         return summary("edge")
     }
+}
+
+/// Kumu's elements spreadsheet: `Label`, `Type`, `Description`, `Tags` and any further fields. Kumu has no
+/// ids: an element's id is its `ID` column when there is one, else made from its label (`Ville de
+/// Laval` → `ville-de-laval`), as connections find it again. Kumu's types become Grappe's kinds where
+/// they name one (Person, Organization, City…); any other type is read as an organisation, its Kumu
+/// type kept as an attribute, and said once per type.
+private final class KumuElementTable: TableBase {
+    static let known = ["id", "label", "type", "description", "tags", "provenance"]
+    private var unmapped: Set<String> = []
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        super.init(header: header, original: original, reader: reader, known: Self.known, keepsUnknown: true, reportsHeader: reportsHeader)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        var item = item(row, line: line)
+        guard let label = item["label"] else { return set.error(item.location, "row has no Label") }
+        var mapped = GraphItem(location: item.location, origin: item.origin)
+        mapped.set("id", item["id"] ?? IDSyntax.slug(label), at: item.at(item["id"] == nil ? "label" : "id"))
+        if let type = item["type"] {
+            if let kind = Kumu.kind(type) {
+                mapped.set("kind", kind.kind, at: item.at("type"))
+                if let organisationType = kind.type { mapped.set("type", organisationType) }
+            } else {
+                mapped.set("kind", "organisation")
+                mapped.set("kumu type", type)
+                if unmapped.insert(type.lowercased()).inserted {
+                    set.warning(item.at("type"), "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
+                }
+            }
+        }
+        for name in item.names where !["id", "type"].contains(name.lowercased()) {
+            mapped.set(name.lowercased() == "provenance" ? "sources" : name, item[name.lowercased()]!, at: item.at(name.lowercased()))
+        }
+        item = mapped
+        GraphItemReader(set: set).node(item)
+    }
+
+    override func finish() -> CSVSeedReader.Summary { summary("element") }
+}
+
+/// Kumu's connections spreadsheet: `From`, `To`, `Type`, `Direction` and further fields. `From` and `To`
+/// name elements by id or by label (made into the id as for elements). A type that is not one of
+/// Grappe's relation types is read as a partnership, the Kumu type kept as its label, and said once.
+private final class KumuConnectionTable: TableBase {
+    static let known = ["from", "to", "type", "direction", "label", "description", "tags", "weight", "start", "end", "provenance"]
+    private var unmapped: Set<String> = []
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        super.init(header: header, original: original, reader: reader, known: Self.known, keepsUnknown: false, reportsHeader: reportsHeader)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        let item = item(row, line: line)
+        var mapped = GraphItem(location: item.location, origin: item.origin)
+        for (end, name) in [("from", "source"), ("to", "target")] {
+            guard let text = item[end] else { return set.error(item.location, "row has no \(end.capitalized)") }
+            mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), at: item.at(end))
+        }
+        if let type = item["type"] {
+            let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
+            if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
+                mapped.set("type", word, at: item.at("type"))
+            } else {
+                mapped.set("label", type, at: item.at("type"))
+                if unmapped.insert(word).inserted {
+                    set.warning(item.at("type"), "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
+                }
+            }
+        }
+        for name in ["label", "weight", "start", "end"] where item[name] != nil { mapped.set(name, item[name]!, at: item.at(name)) }
+        if let note = item["description"] { mapped.set("note", note, at: item.at("description")) }
+        if let sources = item["provenance"] { mapped.set("sources", sources, at: item.at("provenance")) }
+        GraphItemReader(set: set).edge(mapped)
+    }
+
+    override func finish() -> CSVSeedReader.Summary { summary("connection") }
 }

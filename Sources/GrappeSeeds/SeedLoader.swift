@@ -28,7 +28,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
         case .notFound(let path): "no such seed directory or file: \(path)"
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .noSeedFiles(let path, let leftOut):
-            "no seed files in \(path) (.yaml, .yml, .csv or .json)" + (leftOut.isEmpty ? "" : "; left out: " + leftOut.joined(separator: "; "))
+            "no seed files in \(path) (.yaml, .yml, .csv, .json, .graphml or .gexf)" + (leftOut.isEmpty ? "" : "; left out: " + leftOut.joined(separator: "; "))
         }
     }
 }
@@ -39,7 +39,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
 /// Files, and large CSV tables cut into chunks at line boundaries, are parsed on all cores; their
 /// results are merged in path order, so the network and the diagnostics are the same on any machine.
 public enum SeedLoader {
-    public static let extensions = ["yaml", "yml", "csv", "json"]
+    public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf"]
 
     /// `timing` hears how long each phase took, for `--timings`.
     public static func load(path: String, name: String = "Grappe",
@@ -49,8 +49,7 @@ public enum SeedLoader {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path) }
             throw .unreadable(path, String(cString: strerror(errno)))
         }
-        let clock = ContinuousClock()
-        var started = clock.now
+        let started = ContinuousClock().now
         var paths = [path]
         let set = SeedSet()
         switch FileKind(status.st_mode) {
@@ -61,19 +60,41 @@ public enum SeedLoader {
             }
             paths = folder.seeds
             for file in folder.ignored {
-                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv or .json")
+                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
             for skipped in folder.skipped {
                 set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "skipped: \(skipped.reason)")
             }
         case .regular:
             guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
-                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv or .json")
+                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
                 return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
             }
         case let kind:
             throw .unreadable(path, kind.reason)
         }
+        return loadFiles(paths, into: set, name: name, timing: timing, started: started)
+    }
+
+    /// Loads the seed files named, together as one set (as `grappe import` reads another tool's
+    /// files); a path that is not a seed file is an error in the result.
+    public static func load(paths: [String], name: String = "Grappe") -> LoadResult {
+        let set = SeedSet()
+        var kept: [String] = []
+        for path in paths {
+            if extensions.contains((path as NSString).pathExtension.lowercased()) {
+                kept.append(path)
+            } else {
+                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+            }
+        }
+        return loadFiles(kept, into: set, name: name, timing: nil, started: ContinuousClock().now)
+    }
+
+    private static func loadFiles(_ paths: [String], into set: SeedSet, name: String, timing: ((String, Duration) -> Void)?,
+                                  started: ContinuousClock.Instant) -> LoadResult {
+        let clock = ContinuousClock()
+        var started = started
         var files: [SeedFile] = []
         for filePath in paths {
             switch readBytes(atPath: filePath) {
@@ -117,11 +138,13 @@ public enum SeedLoader {
     private enum Unit {
         case yaml(Int32)
         case json(Int32)
+        /// GraphML or GEXF, read whole.
+        case xml(Int32)
         case csv(Int32, CSVChunks.Chunk, header: [String], first: Bool)
 
         var file: Int32 {
             switch self {
-            case .yaml(let index), .json(let index), .csv(let index, _, _, _): index
+            case .yaml(let index), .json(let index), .xml(let index), .csv(let index, _, _, _): index
             }
         }
     }
@@ -143,6 +166,7 @@ public enum SeedLoader {
             units.indices.forEach(work)
         }
         merge(parts, of: units, files: files, into: set)
+        TieAttacher(set: set).run()
     }
 
     /// The units of work: a YAML or JSON file whole, a CSV file in chunks of whole rows (its header
@@ -173,6 +197,7 @@ public enum SeedLoader {
                     planned.append(.csv(index, chunk, header: header, first: number == 0))
                 }
             case "json": planned.append(.json(index))
+            case "graphml", "gexf": planned.append(.xml(index))
             default: planned.append(.yaml(index))
             }
         }
@@ -182,7 +207,7 @@ public enum SeedLoader {
     /// One unit, on a worker: its encoding checked (a bad byte anywhere rejects the whole file), then read.
     private static func readUnit(_ unit: Unit, of files: [SeedFile], into part: Part) {
         switch unit {
-        case .yaml(let index), .json(let index):
+        case .yaml(let index), .json(let index), .xml(let index):
             part.encodingProblem = files[Int(index)].encodingProblem()
         case .csv(let index, let chunk, _, _):
             part.encodingProblem = files[Int(index)].encodingProblem(in: chunk.range)
@@ -193,6 +218,8 @@ public enum SeedLoader {
             YAMLSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read(files[Int(index)].text)
         case .json(let index):
             JSONSeedReader(file: files[Int(index)], fileIndex: index, set: part.set).read()
+        case .xml(let index):
+            XMLGraphReader(file: files[Int(index)], fileIndex: index, set: part.set).read()
         case .csv(let index, let chunk, let header, let first):
             part.summary = CSVSeedReader(file: files[Int(index)], fileIndex: index, set: part.set)
                 .read(chunk, header: header, reportsHeader: first)

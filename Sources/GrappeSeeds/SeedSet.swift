@@ -50,6 +50,11 @@ final class SeedSet: @unchecked Sendable {
     var relationLines: [Int32] = []
     var references: [PendingReference] = []
     var edgeTables: [CSVEdgeTable] = []
+    /// Record ties read from graph files' edges, attached once every file is read (`TieAttacher`).
+    var ties: [PendingTie] = []
+    /// Files read as graphs (GraphML, GEXF, Kumu, a Gephi table's records): their health warnings are
+    /// summed up per file.
+    var summarisedFiles: Set<Int32> = []
     var diagnostics: [Diagnostic] = []
 
     func add(_ file: SeedFile) -> Int32 {
@@ -93,6 +98,8 @@ final class SeedSet: @unchecked Sendable {
         records += part.records
         recordOrigins += part.recordOrigins
         references += part.references
+        ties += part.ties
+        summarisedFiles.formUnion(part.summarisedFiles)
         diagnostics += part.diagnostics
     }
 

@@ -4,8 +4,9 @@ import Yams
 /// Entities and records written in the YAML seed format (seeds/README.md), so that recorded missions
 /// can be folded into the curated seeds. Yams does the quoting; the loader reads the result back.
 public enum SeedYAML {
-    public static func encode(entities: [Entity], records: [Record], comment: String? = nil) throws -> String {
+    public static func encode(documents: [Document] = [], entities: [Entity], records: [Record], comment: String? = nil) throws -> String {
         var sections: [(Node, Node)] = []
+        if !documents.isEmpty { sections.append((Node("documents"), .sequence(Node.Sequence(documents.map(document))))) }
         let entitySections: [(String, EntityKind)] = [("cities", .city), ("clusters", .cluster), ("poles", .pole),
                                                       ("organisations", .organisation), ("people", .person)]
         for (name, kind) in entitySections {
@@ -47,6 +48,18 @@ public enum SeedYAML {
 
     private static func sources(_ sources: [SourceRef]) -> [Node] {
         sources.map { source in source.note.map { mapping([("doc", source.document), ("note", $0)]) } ?? Node(source.document) }
+    }
+
+    private static func document(_ document: Document) -> Node {
+        var fields = Fields()
+        fields.add("id", document.id)
+        fields.add("title", document.title)
+        fields.add("kind", document.kind)
+        fields.add("language", document.language)
+        fields.add("publisher", document.publisher)
+        fields.add("published", document.published?.description)
+        fields.add("summary", document.summary)
+        return fields.node
     }
 
     private static func entity(_ entity: Entity) -> Node {

@@ -237,14 +237,20 @@ struct Validator {
     }
 
     /// Isolated entities and facts without a source are warnings: they do not fail a check.
-    /// Entities from CSV tables are summed up per file, so a large table does not drown the output.
+    /// Items from tables and graph files are summed up per file, so a large file does not drown the output.
     private func warnAboutHealth(used: [Bool]) {
         var isolatedPerCSV: [Int32: (count: Int, first: Origin, id: ID)] = [:]
+        var unsourcedPerFile: [Int32: (count: Int, first: Origin)] = [:]
+        func unsourced(_ origin: Origin, _ message: @autoclosure () -> String) {
+            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), message()) }
+            let previous = unsourcedPerFile[origin.file]
+            unsourcedPerFile[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin)
+        }
         for (index, entity) in set.entities.enumerated() {
             let origin = set.entityOrigins[index]
             let fromCSV = origin.column < 0
             if !used[index] {
-                if fromCSV {
+                if fromCSV || set.summarisedFiles.contains(origin.file) {
                     let previous = isolatedPerCSV[origin.file]
                     isolatedPerCSV[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin, previous?.id ?? entity.id)
                 } else {
@@ -252,20 +258,24 @@ struct Validator {
                 }
             }
             if entity.sources.isEmpty, !fromCSV {
-                set.warning(set.location(origin), "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                unsourced(origin, "\(entity.kind.rawValue) '\(entity.id)' has no source")
             }
         }
-        for (_, isolated) in isolatedPerCSV {
+        for (_, isolated) in isolatedPerCSV.sorted(by: { $0.key < $1.key }) {
             let others = isolated.count > 1 ? " and \(isolated.count - 1) other node\(isolated.count > 2 ? "s" : "")" : ""
             let verbs = isolated.count > 1 ? "have no relation and take" : "has no relation and takes"
             set.warning(set.location(isolated.first), "'\(isolated.id)'\(others) \(verbs) part in no record")
         }
-        for (index, origin) in set.relationOrigins where set.relations[index].sources.isEmpty {
+        for (index, origin) in set.relationOrigins.sorted(by: { $0.key < $1.key }) where set.relations[index].sources.isEmpty {
             let relation = set.relations[index]
-            set.warning(set.location(origin), "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+            unsourced(origin, "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
         }
         for (index, record) in set.records.enumerated() where record.sources.isEmpty {
-            set.warning(set.location(set.recordOrigins[index]), "\(record.kind.rawValue) '\(record.id)' has no source")
+            unsourced(set.recordOrigins[index], "\(record.kind.rawValue) '\(record.id)' has no source")
+        }
+        for (_, summary) in unsourcedPerFile.sorted(by: { $0.key < $1.key }) {
+            let items = summary.count == 1 ? "1 item has" : "\(summary.count) items have"
+            set.warning(set.location(summary.first), "\(items) no source (add a 'sources' value naming a document of documents.yaml)")
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     @Test func aSingleFileMustBeASeedFile() throws {
         let result = try SeedLoader.load(path: Paths.seeds + "/README.md")
-        #expect(result.diagnostics.map(\.message) == ["not a seed file: seed files end in .yaml, .yml, .csv or .json"])
+        #expect(result.diagnostics.map(\.message) == ["not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf"])
     }
 
     private func diagnostics(_ files: [(String, String)]) -> [String] {

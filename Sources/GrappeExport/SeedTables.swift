@@ -1,0 +1,41 @@
+import GrappeModel
+
+/// Relations as a seed CSV table (`Source,Target,Type,…,Provenance`), the form the seed loader reads
+/// back and a reviewer reads in a spreadsheet or a diff.
+public enum SeedTables {
+    public static let relationColumns = ["Source", "Target", "Type", "Label", "Title", "Start", "End", "Weight", "Note", "Provenance"]
+
+    public static let entityColumns = ["Id", "Label", "Kind", "Type", "Acronym", "Aliases", "Country", "Region", "Sector",
+                                       "Founded", "Summary", "Website", "Provenance"]
+
+    /// Entities as a seed nodes table: the fixed columns, then one column per attribute name (an
+    /// attribute whose name is a column's is written `NAME (attribute)`, which the loader takes back).
+    /// A table, rather than YAML, leaves an organisation's type empty when nothing says it.
+    public static func entities(_ entities: [Entity]) -> String {
+        let fixed = Set(entityColumns.map { $0.lowercased() })
+        let names = Array(Set(entities.flatMap(\.attributes.keys))).sorted()
+        var text = CSVText.row(entityColumns + names.map { fixed.contains($0.lowercased()) ? $0 + RecordTie.attributeSuffix : $0 })
+        for entity in entities {
+            text += CSVText.row([entity.id, entity.name, entity.kind.rawValue, entity.organisationType?.rawValue ?? "",
+                                 entity.acronym ?? "", entity.aliases.joined(separator: " | "), entity.country ?? "",
+                                 entity.region ?? "", entity.sector ?? "", entity.founded?.description ?? "", entity.summary ?? "",
+                                 entity.website ?? "", provenance(entity.sources)]
+                                + names.map { entity.attributes[$0] ?? "" })
+        }
+        return text
+    }
+
+    static func provenance(_ sources: [SourceRef]) -> String {
+        sources.map { $0.document + ($0.note.map { ": \($0)" } ?? "") }.joined(separator: " | ")
+    }
+
+    public static func relations(_ relations: [Relation]) -> String {
+        var text = CSVText.row(relationColumns)
+        for relation in relations {
+            text += CSVText.row([relation.from, relation.to, relation.type.rawValue, relation.label ?? "", relation.title ?? "",
+                                 relation.start?.description ?? "", relation.end?.description ?? "",
+                                 relation.weight.map { "\($0)" } ?? "", relation.note ?? "", provenance(relation.sources)])
+        }
+        return text
+    }
+}

@@ -1,0 +1,176 @@
+import GrappeModel
+
+/// Turns the nodes and edges of a graph file into Grappe's entities, records and relations: the reading
+/// side of what `grappe export` writes, for every graph format (GraphML, GEXF, Gephi's CSV, Kumu).
+///
+/// - A node whose `kind` is a record kind is a record (its fields by name: `date`, `status`, `end`,
+///   `budget`…); any other node is an entity (`organisation` when it says no kind).
+/// - An edge whose type is a record's tie (a party role, `origin`, `destination`, `place`, `funding`,
+///   `programme`, `outcome`) is kept until every file is read, then attached to its record; any other
+///   edge is a relation (`partner_of` when it says no type).
+/// - Values that are not fields of the item are kept as attributes of entities and records.
+/// Problems are errors at the value's place, as for the other seed formats.
+struct GraphItemReader {
+    let set: SeedSet
+
+    static let entityFields: Set<String> = ["id", "label", "name", "kind", "type", "acronym", "aliases", "country", "region",
+                                            "sector", "founded", "summary", "description", "website", "sources", "provenance"]
+    static let recordFields: Set<String> = ["id", "label", "title", "kind", "date", "status", "signed", "valid_from", "valid_to",
+                                            "purpose", "end", "budget", "budget_currency", "objectives", "notes", "outcomes",
+                                            "duration", "type", "summary", "description", "sources", "provenance"]
+
+    /// What an edge may carry: a relation's fields and a record tie's.
+    static let edgeFields: Set<String> = Set(["id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
+                                              "note", "sources", "provenance", "mutual"] + CSVSeedReader.tieColumns)
+
+    // MARK: Nodes
+
+    func node(_ item: GraphItem) {
+        guard let id = item["id"] else { return set.error(item.location, "node has no id") }
+        if let problem = IDSyntax.problem(with: id) { return set.error(item.at("id"), problem) }
+        let kindText = item["kind"]?.lowercased()
+        if let kindText, let kind = RecordKind(rawValue: kindText) { return record(item, id: id, kind: kind) }
+        var kind = EntityKind.organisation
+        if let kindText {
+            guard let parsed = YAMLFields.choice(kindText, EntityKind.self, key: "kind", at: item.at("kind"), set: set) else { return }
+            kind = parsed
+        }
+        var organisationType: OrganisationType?
+        if kind == .organisation, let text = item["type"] {
+            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type", at: item.at("type"), set: set)
+        }
+        let entity = Entity(id: id, kind: kind, name: item["label"] ?? item["name"] ?? id, acronym: item["acronym"],
+                            aliases: item["aliases"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
+                            organisationType: organisationType, country: item["country"], region: item["region"],
+                            sector: item["sector"], founded: date(item, "founded"),
+                            summary: item["summary"] ?? item["description"], website: item["website"],
+                            attributes: item.others(Self.entityFields), sources: sources(item))
+        set.entities.append(entity)
+        set.entityOrigins.append(item.origin)
+    }
+
+    private func record(_ item: GraphItem, id: ID, kind: RecordKind) {
+        let body: Record.Body?
+        switch kind {
+        case .agreement:
+            body = .agreement(Agreement(signed: date(item, "signed") ?? (item["signed"] == nil && item["valid_from"] == nil ? date(item, "date") : nil),
+                                        purpose: item["purpose"],
+                                        status: choice(item, "status", AgreementStatus.self) ?? .unknown,
+                                        validFrom: date(item, "valid_from"), validTo: date(item, "valid_to")))
+        case .mission:
+            guard let status = choice(item, "status", MissionStatus.self) ?? missing(item, "status", in: "a mission") else { return }
+            let outcomes = list(item, "outcomes").map { Outcome(text: $0) }
+            body = .mission(Mission(status: status, start: date(item, "date"), end: date(item, "end"),
+                                    objectives: list(item, "objectives"), outcomes: outcomes, budget: money(item, "budget"),
+                                    notes: item["notes"]))
+        case .project:
+            body = .project(Project(status: choice(item, "status", ProjectStatus.self) ?? .unknown, start: date(item, "date"),
+                                    end: date(item, "end"), duration: span(item, "duration"), budget: money(item, "budget")))
+        case .event:
+            guard let type = choice(item, "type", EventType.self) ?? missing(item, "type", in: "an event") else { return }
+            body = .event(Event(type: type, status: choice(item, "status", EventStatus.self) ?? .unknown, date: date(item, "date"),
+                                end: date(item, "end")))
+        }
+        guard let body else { return }
+        set.records.append(Record(id: id, title: item["label"] ?? item["title"] ?? id, summary: item["summary"] ?? item["description"],
+                                  attributes: item.others(Self.recordFields), sources: sources(item), body: body))
+        set.recordOrigins.append(item.origin)
+    }
+
+    private func missing<T>(_ item: GraphItem, _ name: String, in what: String) -> T? {
+        if item[name] == nil { set.error(item.location, "\(what) needs a '\(name)'") }
+        return nil
+    }
+
+    // MARK: Edges
+
+    /// `type` names the relation or tie; where it holds Gephi's direction (Directed, Undirected), `kind` does.
+    func edge(_ item: GraphItem, type typeName: String = "type") {
+        guard let source = item["source"] else { return set.error(item.location, "edge has no source") }
+        guard let target = item["target"] else { return set.error(item.location, "edge has no target") }
+        var typeKey = typeName
+        if let text = item[typeKey]?.lowercased(), ["directed", "undirected", "mutual", "mixed"].contains(text) { typeKey = "kind" }
+        if let text = item[typeKey], let tie = RecordTie(rawValue: text.lowercased()) {
+            let funding = tie == .funding
+            set.ties.append(PendingTie(tie: tie, record: funding ? target : source, other: funding ? source : target, item: item,
+                                       typeKey: typeKey))
+            return
+        }
+        var type = RelationType.default
+        if let text = item[typeKey] {
+            guard let parsed = YAMLFields.choice(text.lowercased().replacingOccurrences(of: " ", with: "_"), RelationType.self,
+                                                 key: "relation type", at: item.at(typeKey), set: set) else { return }
+            type = parsed
+        }
+        var weight: Double?
+        if let text = item["weight"] {
+            guard let value = Double(text), value.isFinite else { return set.error(item.at("weight"), "weight must be a number, found '\(text)'") }
+            weight = value
+        }
+        let start = date(item, "start"), end = date(item, "end")
+        if let start, let end, end.isCertainlyBefore(start) {
+            set.error(item.at("end"), "relation ends (\(end)) before it starts (\(start))")
+        }
+        set.relationOrigins[set.relations.count] = item.origin
+        set.relations.append(Relation(from: source, to: target, type: type, title: item["title"], label: item["label"],
+                                      start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
+    }
+
+    // MARK: Values
+
+    /// A typed value: nil when absent, an error at its place when it does not parse.
+    private func parsed<T, Failure: Error>(_ item: GraphItem, _ name: String, text: String? = nil,
+                                           _ parse: (String) -> Result<T, Failure>) -> T? {
+        guard let text = text ?? item[name] else { return nil }
+        switch parse(text) {
+        case .success(let value): return value
+        case .failure(let error):
+            set.error(item.at(name), "invalid '\(name)': \(error)")
+            return nil
+        }
+    }
+
+    func date(_ item: GraphItem, _ name: String) -> PartialDate? { parsed(item, name) { PartialDate.parse($0) } }
+
+    private func span(_ item: GraphItem, _ name: String) -> Span? { parsed(item, name) { Span.parse($0) } }
+
+    /// A share as a percentage, with or without its `%` (exports write the number alone).
+    func percentage(_ item: GraphItem, _ name: String) -> Percentage? {
+        parsed(item, name, text: item[name].map { $0.hasSuffix("%") ? $0 : $0 + "%" }) { Percentage.parse($0) }
+    }
+
+    /// An amount as a number with its currency beside it (`budget` and `budget_currency`), or as `2100000 CAD`.
+    func money(_ item: GraphItem, _ name: String) -> Money? {
+        let money = parsed(item, name, text: item[name].map { text in item[name + "_currency"].map { "\(text) \($0)" } ?? text }) {
+            Money.parse($0)
+        }
+        if let money, money.minorUnits < 0 {
+            set.error(item.at(name), "'\(name)' must not be negative (\(money))")
+            return nil
+        }
+        return money
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ item: GraphItem, _ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let text = item[name] else { return nil }
+        return YAMLFields.choice(text.lowercased(), type, key: name, at: item.at(name), set: set)
+    }
+
+    /// ` | `-separated values, as the exports write lists.
+    private func list(_ item: GraphItem, _ name: String) -> [String] {
+        item[name].map { $0.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty } } ?? []
+    }
+
+    /// `sources` (or Gephi's `Provenance`): `doc-id` or `doc-id: note`, several separated by ` | `.
+    private func sources(_ item: GraphItem) -> [SourceRef] {
+        let name = item["sources"] != nil ? "sources" : "provenance"
+        guard let text = item[name] else { return [] }
+        return text.split(separator: "|").compactMap { part -> SourceRef? in
+            let pieces = part.split(separator: ":", maxSplits: 1)
+            guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
+            let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
+            set.references.append(PendingReference(id: document, target: .document, location: item.at(name), role: "source"))
+            return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
+        }
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import GrappeModel
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads a GraphML (graphml.graphdrawing.org) or GEXF (gexf.net, 1.1 to 1.3) file through Foundation's
+/// XML parser (libxml2): its nodes and edges become graph items for `GraphItemReader`, each value at the
+/// line and column of its element. What a Grappe network cannot hold is said once per kind, never
+/// dropped in silence: nested graphs, hyperedges and ports, GEXF's drawing (viz), values that change
+/// over time (the first is read), and edge attributes a relation has no field for.
+final class XMLGraphReader: NSObject, XMLParserDelegate {
+    private let file: SeedFile
+    private let fileIndex: Int32
+    private let set: SeedSet
+    private let reader: GraphItemReader
+
+    private enum Format { case graphml, gexf }
+    private var format: Format?
+    private var parser: XMLParser?
+
+    /// Declared attributes: GraphML keys or GEXF attributes, by domain (`node`, `edge`) and id.
+    private struct Key {
+        var name: String
+        var defaultValue: String?
+    }
+    private var keys: [String: [String: Key]] = ["node": [:], "edge": [:]]
+    private var keyBeingRead: (domain: String, id: String)?
+
+    private var item: GraphItem?
+    /// What a GEXF element's spell or label says, used when its fields do not say it themselves.
+    private var spellValues: [(name: String, value: String, location: SourceLocation)] = []
+    private var label: (value: String, location: SourceLocation)?
+    /// A node's id as the file wrote it, when it had to be made into a slug: its name if it has no label.
+    private var originalID: String?
+    private var itemDomain = ""
+    private var dataKey: String?
+    private var text = ""
+    private var depth = 0
+    private var graphDepth = 0
+    /// The depth of the node or edge being read, so that a nested one's end does not end it.
+    private var itemDepth = 0
+    private var said: Set<String> = []
+
+    init(file: SeedFile, fileIndex: Int32, set: SeedSet) {
+        self.file = file
+        self.fileIndex = fileIndex
+        self.set = set
+        reader = GraphItemReader(set: set)
+    }
+
+    func read() {
+        set.summarisedFiles.insert(fileIndex)
+        let parser = XMLParser(data: Data(file.bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        self.parser = parser
+        parser.parse()
+        if format == nil, set.diagnostics.allSatisfy({ $0.location.path != file.displayPath }) {
+            set.error(file.location(line: 1, column: 1), "not a GraphML or GEXF file: the root element is neither <graphml> nor <gexf>")
+        }
+    }
+
+    private var here: SourceLocation {
+        file.location(line: max(1, parser?.lineNumber ?? 1), column: max(1, parser?.columnNumber ?? 1))
+    }
+
+    private var origin: Origin { Origin(file: fileIndex, line: Int32(max(1, parser?.lineNumber ?? 1)), column: Int32(max(1, parser?.columnNumber ?? 1))) }
+
+    /// Says something once per file and kind of thing.
+    private func sayOnce(_ what: String, _ message: String) {
+        if said.insert(what).inserted { set.warning(here, message) }
+    }
+
+    // MARK: Parsing
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        depth += 1
+        text = ""
+        if depth == 1 {
+            switch element {
+            case "graphml": format = .graphml
+            case "gexf": format = .gexf
+            default: parser.abortParsing()
+            }
+            return
+        }
+        if namespaceURI?.hasSuffix("/viz") == true { return sayOnce("viz", "GEXF drawing (colour, position, size) is not read") }
+        switch format {
+        case .graphml: graphml(element, attributes)
+        case .gexf: gexf(element, attributes)
+        case nil: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if dataKey != nil || keyBeingRead != nil { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        defer { depth -= 1 }
+        switch element {
+        case "data" where format == .graphml:
+            if let key = dataKey, let declared = keys[itemDomain]?[key] {
+                item?.set(declared.name, text, at: here)
+            } else if let key = dataKey, item != nil {
+                set.error(here, "<data key=\"\(key)\"> names no <key> declared for \(itemDomain)s")
+            }
+            dataKey = nil
+        case "default":
+            if let (domain, id) = keyBeingRead { keys[domain]?[id]?.defaultValue = text.trimmingSpaces() }
+        case "desc" where format == .graphml:
+            // Grappe's exports keep an attribute's human name (with spaces) in its key's description.
+            if let (domain, id) = keyBeingRead, !text.trimmingSpaces().isEmpty { keys[domain]?[id]?.name = text.trimmingSpaces() }
+        case "key", "attribute": keyBeingRead = nil
+        case "graph": graphDepth -= 1
+        case "node", "edge":
+            guard let finished = item, depth == itemDepth else { return }
+            item = nil
+            element == "node" ? reader.node(completed(finished)) : reader.edge(completed(finished))
+        default: break
+        }
+        text = ""
+    }
+
+    /// An item with what its own values leave unsaid: declared defaults, then (GEXF) its spell's dates
+    /// for an entity or a relation, and its label unless it only repeats the relation type in words.
+    private func completed(_ item: GraphItem) -> GraphItem {
+        var item = item
+        for key in (keys[itemDomain] ?? [:]).values.sorted(by: { $0.name < $1.name }) {
+            if let value = key.defaultValue { item.set(key.name, value) }
+        }
+        let isRecord = item["kind"].map { RecordKind(rawValue: $0.lowercased()) != nil } ?? false
+        if !isRecord { for spell in spellValues { item.set(spell.name, spell.value, at: spell.location) } }
+        if let label, label.value != item["type"]?.replacingOccurrences(of: "_", with: " ") {
+            item.set("label", label.value, at: label.location)
+        }
+        if let originalID, item["label"] == nil { item.set("label", originalID) }
+        spellValues = []
+        label = nil
+        originalID = nil
+        return item
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // libxml2 stops at its first fatal error; what it reports after that only follows from it.
+        guard !failed else { return }
+        failed = true
+        set.error(here, "XML syntax error: " + Self.syntaxError((parseError as NSError).code))
+    }
+
+    private var failed = false
+
+    /// libxml2's error numbers (xmlParserErrors) in words; Foundation passes on only the number.
+    static func syntaxError(_ code: Int) -> String {
+        switch code {
+        case 5: "the document ends where it should not (an element left open, or text after the last one)"
+        case 9: "a character XML does not allow"
+        case 23: "an entity reference without its ';'"
+        case 26: "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)"
+        case 38: "'<' inside an attribute's value"
+        case 39, 40: "an attribute's value must be in quotes"
+        case 41: "an attribute without a value"
+        case 42: "an attribute given twice"
+        case 45: "a comment that is not closed"
+        case 65: "a space is needed here"
+        case 68: "a name is needed here"
+        case 73: "'>' expected"
+        case 76: "a closing tag does not match the element it closes"
+        case 77: "a tag that is not finished"
+        default: "libxml2 error \(code)"
+        }
+    }
+
+    /// Relations have no free attributes: an edge attribute that is none of their fields (nor a
+    /// record tie's) is not read, and the file says so once.
+    private func checkEdgeField(_ name: String) {
+        guard !GraphItemReader.edgeFields.contains(name.lowercased()) else { return }
+        sayOnce("edge:" + name, "edge attribute '\(name)' is not read: a relation has no field for it")
+    }
+
+    /// Other tools' ids may be any text (networkx writes names as ids): one that is not a Grappe id is
+    /// made into one (`Ville de Laval` → `ville-de-laval`), the same way wherever it appears, and the
+    /// file says so once.
+    private func id(_ text: String?) -> String {
+        guard let text, IDSyntax.problem(with: text) != nil, !text.trimmingSpaces().isEmpty else { return text ?? "" }
+        let slug = IDSyntax.slug(text)
+        sayOnce("slug", "ids that are not Grappe ids are made into ids ('\(text)' → '\(slug)'), names kept as labels")
+        return slug
+    }
+
+    // MARK: GraphML
+
+    private func graphml(_ element: String, _ attributes: [String: String]) {
+        switch element {
+        case "key":
+            let domain = attributes["for"] ?? "all"
+            guard let id = attributes["id"] else { return set.error(here, "<key> without an id") }
+            let name = attributes["attr.name"] ?? id
+            for target in domain == "all" ? ["node", "edge"] : [domain] where keys[target] != nil {
+                keys[target]![id] = Key(name: name)
+                keyBeingRead = (target, id)
+            }
+            if domain == "edge" || domain == "all" { checkEdgeField(name) }
+        case "graph":
+            graphDepth += 1
+            if graphDepth > 1 { sayOnce("nested", "nested graphs are not read: only the top graph's nodes and edges are") }
+        case "node", "edge":
+            guard graphDepth == 1 else { return }
+            itemDomain = element
+            itemDepth = depth
+            var new = GraphItem(location: here, origin: origin)
+            if element == "node" {
+                new.set("id", id(attributes["id"]), at: here)
+                if attributes["id"] != new["id"] { originalID = attributes["id"] }
+            } else {
+                new.set("source", id(attributes["source"]), at: here)
+                new.set("target", id(attributes["target"]), at: here)
+            }
+            item = new
+        case "data": dataKey = attributes["key"]
+        case "hyperedge", "port", "endpoint": sayOnce(element, "GraphML \(element)s are not read")
+        default: break
+        }
+    }
+
+    // MARK: GEXF
+
+    private func gexf(_ element: String, _ attributes: [String: String]) {
+        switch element {
+        case "attributes":
+            itemDomain = attributes["class"] ?? "node"
+            if attributes["mode"] == "dynamic" { sayOnce("dynamic", "attributes whose values change over time: the first value of each is read") }
+        case "attribute":
+            guard let id = attributes["id"] else { return set.error(here, "<attribute> without an id") }
+            keys[itemDomain]?[id] = Key(name: attributes["title"] ?? id)
+            keyBeingRead = (itemDomain, id)
+            if itemDomain == "edge" { checkEdgeField(attributes["title"] ?? id) }
+        case "graph":
+            graphDepth += 1
+        case "node", "edge":
+            guard graphDepth == 1, item == nil else {
+                return sayOnce("nested", "nested nodes (GEXF hierarchies) are not read: only the top level is")
+            }
+            itemDomain = element
+            itemDepth = depth
+            var new = GraphItem(location: here, origin: origin)
+            for name in element == "node" ? ["id", "label"] : ["source", "target", "weight"] {
+                guard let value = attributes[name] else { continue }
+                new.set(name, ["id", "source", "target"].contains(name) ? id(value) : value, at: here)
+            }
+            if element == "node", let original = attributes["id"], original != new["id"] { originalID = original }
+            if element == "edge", let text = attributes["label"] { label = (text, here) }
+            if element == "edge", let kind = attributes["kind"] { new.set("kind", kind, at: here) }
+            item = new
+            spell(attributes)
+        case "attvalue":
+            guard let key = attributes["for"], let value = attributes["value"] else { return set.error(here, "<attvalue> needs 'for' and 'value'") }
+            guard let declared = keys[itemDomain]?[key] else { return set.error(here, "<attvalue for=\"\(key)\"> names no attribute declared for \(itemDomain)s") }
+            item?.set(declared.name, value, at: here)
+        case "spell": spell(attributes)
+        default: break
+        }
+    }
+
+    /// A GEXF spell gives an entity its founding and a relation its dates when they have no field of
+    /// their own; records take theirs from their fields.
+    private func spell(_ attributes: [String: String]) {
+        guard item != nil else { return }
+        let start = attributes["start"] ?? attributes["timestamp"]
+        if itemDomain == "node", let start {
+            spellValues.append(("founded", start, here))
+        } else if itemDomain == "edge" {
+            if let start { spellValues.append(("start", start, here)) }
+            if let end = attributes["end"] { spellValues.append(("end", end, here)) }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// What goes out comes back: the bundled network exported as Gephi CSV, GraphML or GEXF loads back as
+/// seeds with every entity, relation, record, type, date, party and amount (its canonical JSON is the
+/// same byte for byte), and `grappe import` turns other tools' files into seeds that pass `check`.
+@Suite(.serialized) struct ImportTests {
+    let cli = CLITests()
+    let tools = ExportToolsTests()
+
+    private func folder(_ name: String) throws -> String {
+        let path = tools.temporary(name)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
+                                         toPath: path + "/documents.yaml")
+        return path
+    }
+
+    @Test(arguments: ["csv", "graphml", "gexf"])
+    func anExportLoadsBackAsTheSameNetwork(_ format: String) throws {
+        let directory = try folder("round-trip-\(format)")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = format == "csv" ? directory : directory + "/network.\(format)"
+        #expect(try cli.grappe("export", "--no-store", "--format", format, "-o", target).status == 0)
+        let check = try cli.grappe("check", "--seeds", directory, "--no-warnings")
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("47 entities") && check.output.contains("46 relations") && check.output.contains("12 records"), "\(check.output)")
+        let original = try cli.grappe("export", "--no-store", "--format", "json")
+        let again = try cli.grappe("export", "--no-store", "--seeds", directory, "--format", "json")
+        #expect(again.status == 0)
+        #expect(again.output == original.output, "the canonical JSON differs after a trip through \(format)")
+    }
+
+    @Test func importWritesSeedsThatPassCheck() throws {
+        let source = tools.temporary("kumu")
+        let target = tools.temporary("imported")
+        defer {
+            try? FileManager.default.removeItem(atPath: source)
+            try? FileManager.default.removeItem(atPath: target)
+        }
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        try "Label,Type,Description\nVille de Laval,City,une ville\nAcme Inc.,Organization,\nMystère,Widget,\n"
+            .write(toFile: source + "/elements.csv", atomically: true, encoding: .utf8)
+        try "From,To,Type\nAcme Inc.,Ville de Laval,based in\nMystère,Acme Inc.,friend\n"
+            .write(toFile: source + "/connections.csv", atomically: true, encoding: .utf8)
+        let run = try cli.grappe("import", source + "/elements.csv", source + "/connections.csv", "--into", target)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("3 entities, 2 relations, 0 records; 4 warnings to review"), "\(run.output)")
+        #expect(run.error.contains("Kumu type 'Widget' has no Grappe kind"))
+        let check = try cli.grappe("check", "--seeds", target)
+        #expect(check.status == 0, "\(check.output)")
+        let relations = try String(contentsOfFile: target + "/relations.csv", encoding: .utf8)
+        #expect(relations.contains("acme-inc,ville-de-laval,based_in,"))
+        #expect(relations.contains("mystere,acme-inc,partner_of,friend,"))
+        let again = try cli.grappe("import", source + "/elements.csv", "--into", target)
+        #expect(again.status == 73, "files already there are replaced only with --force")
+        #expect(try cli.grappe("import", source + "/elements.csv", "--into", target, "--force").status == 0)
+    }
+
+    @Test func importWritesNothingWhenTheFilesHaveErrors() throws {
+        let source = tools.temporary("broken.graphml")
+        let target = tools.temporary("not-written")
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        try "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\"></graph></graphml>\n"
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        let run = try cli.grappe("import", source, "--into", target)
+        #expect(run.status == 65)
+        #expect(run.error.contains("\(source):2:") && run.error.contains("XML syntax error"), "\(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try cli.grappe("import", "/no/such/file.gexf", "--into", target).status == 66)
+    }
+}
