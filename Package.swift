@@ -42,8 +42,11 @@ let package = Package(
         ]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
+        // The network's vocabulary in French and English (kinds, relation types, roles, dates, numbers),
+        // for the dashboard and the command line's reports.
+        .target(name: "GrappeWords", dependencies: ["GrappeModel"]),
         // The dashboard's pure core: state, keys, update, views rendered into a cell canvas.
-        .target(name: "GrappeDashboard", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWorkspace"]),
+        .target(name: "GrappeDashboard", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWorkspace", "GrappeWords"]),
         // Debian's ncursesw (libncursesw5-dev), with accessors for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Saves the terminal's modes and restores them from signal handlers and at exit (C, so that the
@@ -55,12 +58,12 @@ let package = Package(
         // The only module that talks to the terminal: keys in, canvas out (implements TerminalIO).
         .target(name: "GrappeTerminal", dependencies: ["CNcursesw", "CTerminalRestore", "GrappeDashboard", "GrappeRuntime"]),
         // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
-        .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "CLibCSV"]),
+        .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel", "GrappeExport"]),
         .executableTarget(name: "GrappeCLI", dependencies: [
             "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
-            "GrappeWorkspace", "GrappeStore", "GrappeRuntime",
+            "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeWords",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
@@ -72,13 +75,15 @@ let package = Package(
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
         .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds"],
+        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeExport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace"],
+        .testTarget(name: "GrappeWordsTests", dependencies: ["GrappeWords", "GrappeModel"]),
+        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
-        .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"]),
-        .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel"]),
+        .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"], exclude: ["Golden"]),
+        .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
+                                                                "GrappeWords"]),
         .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds",
                                                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Analysis benchmark: Grappe against python-igraph and networkx on the same edge list.
+"""Analysis benchmark: Grappe against python-igraph, NetworKit and networkx on the same edge list.
 
 1. Builds grappe and grappe-bench (release), generates the networks of the analysts' issue with
    `grappe generate` (seed 1) and exports their metrics graph as an edge list (`grappe export --format
    csv --metrics-graph`), so the three tools work on exactly the same graph.
 2. Large network (100,000 organisations / 1,000,000 relations): degree, connected components, PageRank,
    local clustering and betweenness from 256 pivots, timed in each tool, each in its own process.
-   igraph runs subset betweenness from the same number of sources; networkx runs
+   igraph runs subset betweenness from the same number of sources; NetworKit runs EstimateBetweenness
+   with the same number of samples, on as many threads as Grappe uses (every core); networkx runs
    `betweenness_centrality(k=...)` with --networkx-pivots (default 16) and the time is scaled to 256
    pivots (Brandes' cost is linear in the pivots), marked "est." in the table.
 3. Medium network (5,000 organisations / 25,000 relations): exact betweenness.
 Peak memory is each process's maximum resident set (loading included).
 
-    pip install igraph networkx scipy
+    pip install igraph networkit networkx scipy
     python3 Benchmarks/analysis.py [--networkx-pivots 16] [--skip-networkx]
 """
 import argparse
@@ -38,7 +39,22 @@ PEER = textwrap.dedent('''
         start = time.perf_counter(); work(); seconds[name] = time.perf_counter() - start
     random.seed(1)
     sources = random.sample(range(len(ids)), min(pivots, len(ids)))
-    if tool == "igraph":
+    if tool == "networkit":
+        import os, networkit as nk
+        nk.setNumberOfThreads(os.cpu_count())
+        g = nk.Graph(len(ids))
+        for u, v in edges:
+            g.addEdge(u, v)
+        seconds["load"] = time.perf_counter() - started
+        if mode == "exact":
+            timed("betweenness_exact", lambda: nk.centrality.Betweenness(g, normalized=True).run())
+        else:
+            timed("degree", lambda: nk.centrality.DegreeCentrality(g).run())
+            timed("components", lambda: nk.components.ConnectedComponents(g).run())
+            timed("pagerank", lambda: nk.centrality.PageRank(g, damp=0.85).run())
+            timed("clustering", lambda: nk.centrality.LocalClusteringCoefficient(g).run())
+            timed("betweenness_sampled", lambda: nk.centrality.EstimateBetweenness(g, pivots, True, True).run())
+    elif tool == "igraph":
         import igraph
         g = igraph.Graph(n=len(ids), edges=edges)
         seconds["load"] = time.perf_counter() - started
@@ -108,6 +124,8 @@ def main():
     ours, our_memory = run([bench, large, "--pivots", "256"])
     print("large network: igraph…", file=sys.stderr)
     theirs, igraph_memory = run([sys.executable, "-c", PEER, "igraph", large, "sampled", "256"])
+    print("large network: NetworKit…", file=sys.stderr)
+    kit, kit_memory = run([sys.executable, "-c", PEER, "networkit", large, "sampled", "256"])
     nx_report, nx_memory = None, None
     if not args.skip_networkx:
         print(f"large network: networkx (betweenness from {args.networkx_pivots} pivots)…", file=sys.stderr)
@@ -116,36 +134,40 @@ def main():
 
     print(f"\nmetrics graph of a generated network: {ours['nodes']:,} nodes, {ours['edges']:,} edges "
           f"(100,000 organisations, 1,000,000 relations, seed 1); {os.cpu_count()} cores\n")
-    header = f"{'operation':<24}{'grappe':>10}{'igraph':>10}{'networkx':>12}{'igraph/grappe':>15}{'networkx/grappe':>17}"
+    header = (f"{'operation':<24}{'grappe':>10}{'igraph':>10}{'NetworKit':>11}{'networkx':>12}"
+              f"{'igraph/grappe':>15}{'NetworKit/grappe':>18}{'networkx/grappe':>17}")
     print(header)
     print("-" * len(header))
     for name, label in [("degree", "degree"), ("components", "components"), ("pagerank", "PageRank"),
                         ("clustering", "clustering"), ("betweenness_sampled", "betweenness (k=256)")]:
-        g, i = ours["seconds"][name], theirs["seconds"][name]
+        g, i, k = ours["seconds"][name], theirs["seconds"][name], kit["seconds"][name]
         n = nx_report["seconds"][name] if nx_report else None
         nx_text = "–" if n is None else f"{n:.3f}" + ("*" if name == "betweenness_sampled" else "")
-        print(f"{label:<24}{g:>10.3f}{i:>10.3f}{nx_text:>12}{i / max(g, 1e-6):>14.1f}×"
+        print(f"{label:<24}{g:>10.3f}{i:>10.3f}{k:>11.3f}{nx_text:>12}{i / max(g, 1e-6):>14.1f}×{k / max(g, 1e-6):>17.1f}×"
               + ("" if n is None else f"{n / max(g, 1e-6):>16.0f}×"))
     total = sum(ours["seconds"][k] for k in ["degree", "components", "pagerank", "clustering", "betweenness_sampled"])
     total_i = sum(theirs["seconds"][k] for k in ["degree", "components", "pagerank", "clustering", "betweenness_sampled"])
-    line = f"{'all five':<24}{total:>10.3f}{total_i:>10.3f}"
+    total_k = sum(kit["seconds"][k] for k in ["degree", "components", "pagerank", "clustering", "betweenness_sampled"])
+    line = f"{'all five':<24}{total:>10.3f}{total_i:>10.3f}{total_k:>11.3f}"
     if nx_report:
         total_n = sum(nx_report["seconds"][k] for k in ["degree", "components", "pagerank", "clustering", "betweenness_sampled"])
-        line += f"{total_n:>12.1f}{total_i / total:>14.1f}×{total_n / total:>16.0f}×"
+        line += f"{total_n:>12.1f}{total_i / total:>14.1f}×{total_k / total:>17.1f}×{total_n / total:>16.0f}×"
     else:
-        line += f"{'–':>12}{total_i / total:>14.1f}×"
+        line += f"{'–':>12}{total_i / total:>14.1f}×{total_k / total:>17.1f}×"
     print(line)
-    print(f"{'load (edge list)':<24}{ours['seconds']['load']:>10.3f}{theirs['seconds']['load']:>10.3f}"
+    print(f"{'load (edge list)':<24}{ours['seconds']['load']:>10.3f}{theirs['seconds']['load']:>10.3f}{kit['seconds']['load']:>11.3f}"
           + (f"{nx_report['seconds']['load']:>12.3f}" if nx_report else ""))
-    print(f"{'peak memory (MB)':<24}{our_memory:>10.0f}{igraph_memory:>10.0f}" + (f"{nx_memory:>12.0f}" if nx_memory else ""))
+    print(f"{'peak memory (MB)':<24}{our_memory:>10.0f}{igraph_memory:>10.0f}{kit_memory:>11.0f}" + (f"{nx_memory:>12.0f}" if nx_memory else ""))
     if nx_report:
         print(f"* networkx betweenness from {args.networkx_pivots} pivots, scaled ×{256 // args.networkx_pivots} to 256 (est.)")
 
     medium = network(grappe, 5_000, 25_000)
     ours, _ = run([bench, medium, "--exact-betweenness"])
     theirs, _ = run([sys.executable, "-c", PEER, "igraph", medium, "exact", "0"])
+    kit_exact, _ = run([sys.executable, "-c", PEER, "networkit", medium, "exact", "0"])
     line = f"\nexact betweenness, {ours['nodes']:,} nodes / {ours['edges']:,} edges: grappe {ours['seconds']['betweenness_exact']:.3f} s, " \
-           f"igraph {theirs['seconds']['betweenness_exact']:.3f} s ({theirs['seconds']['betweenness_exact'] / ours['seconds']['betweenness_exact']:.1f}× grappe)"
+           f"igraph {theirs['seconds']['betweenness_exact']:.3f} s ({theirs['seconds']['betweenness_exact'] / ours['seconds']['betweenness_exact']:.1f}× grappe), " \
+           f"NetworKit {kit_exact['seconds']['betweenness_exact']:.3f} s ({kit_exact['seconds']['betweenness_exact'] / ours['seconds']['betweenness_exact']:.1f}× grappe)"
     if not args.skip_networkx:
         nx_exact, _ = run([sys.executable, "-c", PEER, "networkx", medium, "exact", "0"])
         line += f", networkx {nx_exact['seconds']['betweenness_exact']:.1f} s"

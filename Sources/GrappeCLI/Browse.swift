@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeWords
 import GrappeRuntime
 import GrappeSeeds
 import GrappeStore

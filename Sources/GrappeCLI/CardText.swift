@@ -1,128 +1,160 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
-/// Cards as text lines for the terminal. Every string from data passes through `Output.line`'s
-/// sanitizer when printed.
-enum CardText {
-    static func title(_ item: Lookup.Item, in network: Network) -> String {
+/// Cards as text lines for the terminal, in the report's language. Every string from data passes
+/// through `Output.line`'s sanitizer when printed.
+struct CardText {
+    let network: Network
+    let words: Words
+
+    init(_ network: Network, _ words: Words = Words(.en)) {
+        self.network = network
+        self.words = words
+    }
+
+    func title(_ item: Lookup.Item) -> String {
         switch item {
-        case .entity(let id): network.entity(id).map { "\($0.name) (\($0.kind.rawValue))" } ?? id
-        case .record(let id): network.record(id).map { "\($0.title) (\($0.kind.rawValue))" } ?? id
+        case .entity(let id): network.entity(id).map { "\($0.name) (\(words.kind($0.kind)))" } ?? id
+        case .record(let id): network.record(id).map { "\($0.title) (\(words.kind($0.kind)))" } ?? id
         }
     }
 
-    static func words(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
-
-    static func name(_ id: ID, in network: Network) -> String {
+    func name(_ id: ID) -> String {
         network.entity(id)?.name ?? network.record(id)?.title ?? id
     }
 
-    static func entity(_ entity: Entity, in network: Network) -> [String] {
+    /// "label : value" or "label: value", as the language writes it.
+    private func field(_ french: String, _ english: String, _ value: String) -> String {
+        words.say(french, english) + words.colon + value
+    }
+
+    func entity(_ entity: Entity) -> [String] {
         let card = Card(entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
                         network: network)
         var lines = [Style.bold(entity.name) + (entity.acronym.map { " (\($0))" } ?? "")]
-        var facts = [entity.organisationType.map { words($0.rawValue) } ?? entity.kind.rawValue, "id \(entity.id)"]
-        if let founded = entity.founded { facts.append("founded \(founded)") }
+        var facts = [entity.organisationType.map { words.organisationType($0) } ?? words.kind(entity.kind), "id \(entity.id)"]
+        if let founded = entity.founded { facts.append(words.say("fondé", "founded") + " " + words.date(founded)) }
         if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
         lines.append(Style.dim(facts.joined(separator: " · ")))
-        if let sector = entity.sector { lines.append("sector: \(sector)") }
-        if !entity.aliases.isEmpty { lines.append("also: \(entity.aliases.joined(separator: ", "))") }
-        if let website = entity.website { lines.append("website: \(website)") }
+        if let sector = entity.sector { lines.append(field("secteur", "sector", sector)) }
+        if !entity.aliases.isEmpty { lines.append(field("aussi", "also", entity.aliases.joined(separator: ", "))) }
+        if let website = entity.website { lines.append(field("site", "website", website)) }
         if let summary = entity.summary { lines.append(summary) }
-        for key in entity.attributes.keys.sorted() { lines.append("\(key): \(entity.attributes[key]!)") }
+        for key in entity.attributes.keys.sorted() { lines.append(key + words.colon + entity.attributes[key]!) }
 
         if !card.linkGroups.isEmpty {
-            lines += ["", Style.accent("Relations")]
-            for link in card.links {
-                let relation = link.relation, type = relation.type
-                let arrow = type.isSymmetric ? "—" : (link.outgoing ? "→" : "←")
-                var text = "  \(words(type.rawValue).padding(toLength: 17, withPad: " ", startingAt: 0)) \(arrow) \(name(link.other, in: network))"
+            lines += ["", Style.accent(words.say("Relations", "Relations"))]
+            let labels = card.links.map { words.relation($0.relation.type, outgoing: $0.outgoing) }
+            let width = min(24, labels.map(TextWidth.of).max() ?? 0)
+            for (link, label) in zip(card.links, labels) {
+                let relation = link.relation
+                var text = "  \(TextWidth.padded(label, to: width)) \(name(link.other))"
                 let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
                 if !details.isEmpty { text += Style.dim("  (\(details.joined(separator: "; ")))") }
                 lines.append(text)
             }
         }
         if !card.involvements.isEmpty {
-            lines += ["", Style.accent("Records")]
+            lines += ["", Style.accent(words.say("Dossiers", "Records"))]
             for involvement in card.involvements {
                 let record = involvement.record
-                let role = involvement.roles.isEmpty ? "named" : involvement.roles.map { words($0.rawValue) }.joined(separator: ", ")
-                lines.append("  \(record.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(record.title)"
-                             + Style.dim("  (\(role)\(record.date.map { ", \($0)" } ?? ""))"))
+                let role = involvement.roles.isEmpty ? words.say("cité", "named") : involvement.roles.map { words.role($0) }.joined(separator: ", ")
+                lines.append("  \(TextWidth.padded(words.kind(record.kind), to: 10)) \(record.title)"
+                             + Style.dim("  (\(role)\(record.date.map { ", \(words.date($0))" } ?? ""))"))
             }
         }
         return lines + sources(card.sources)
     }
 
-    static func record(_ record: Record, in network: Network) -> [String] {
+    func record(_ record: Record) -> [String] {
         let card = Card(record: record, network: network)
-        var lines = [Style.bold(record.title), Style.dim("\(record.kind.rawValue) · id \(record.id)")]
+        var lines = [Style.bold(record.title), Style.dim("\(words.kind(record.kind)) · id \(record.id)")]
         switch record.body {
-        case .agreement(let agreement):
-            lines.append("status: \(words(agreement.status.rawValue))")
-            if let signed = agreement.signed { lines.append("signed: \(signed)") }
-            if let place = agreement.place { lines.append("place: \(name(place, in: network))") }
-            if let validity = period(agreement.validFrom, agreement.validTo) { lines.append("valid: \(validity)") }
-            if let purpose = agreement.purpose { lines.append("purpose: \(purpose)") }
-        case .mission(let mission):
-            lines.append("status: \(words(mission.status.rawValue))")
-            if let origin = mission.origin { lines.append("from: \(name(origin, in: network))") }
-            if !mission.destinations.isEmpty { lines.append("to: \(mission.destinations.map { name($0, in: network) }.joined(separator: ", "))") }
-            if let dates = period(mission.start, mission.end) { lines.append("dates: \(dates)") }
-            if let budget = mission.budget { lines.append("budget: \(budget)") }
-            for objective in mission.objectives { lines.append("objective: \(objective)") }
-            for outcome in mission.outcomes {
-                if let agreement = outcome.agreement { lines.append("outcome: agreement \(name(agreement, in: network))") }
-                if let partner = outcome.partner { lines.append("outcome: partner met \(name(partner, in: network))") }
-                if let text = outcome.text { lines.append("outcome: \(text)") }
-            }
-            if let notes = mission.notes { lines.append("notes: \(notes)") }
-        case .project(let project):
-            lines.append("status: \(words(project.status.rawValue))")
-            if let dates = period(project.start, project.end) { lines.append("period: \(dates)") }
-            if let duration = project.duration { lines.append("duration: \(duration)") }
-            if let budget = project.budget { lines.append("budget: \(budget)") }
-            if let parent = project.partOf { lines.append("part of: \(name(parent, in: network))") }
-            for line in project.funding {
-                var parts = [line.funder.map { name($0, in: network) } ?? "unknown funder"]
-                if let share = line.share { parts.append(share.description) }
-                if let amount = line.effectiveAmount(budget: project.budget) { parts.append(amount.description + (line.amount == nil ? " (from the share)" : "")) }
-                if let dates = period(line.start, line.end) { parts.append(dates) }
-                if let note = line.note { parts.append(note) }
-                lines.append("funding: \(parts.joined(separator: " · "))")
-            }
+        case .agreement(let agreement): lines += self.agreement(agreement)
+        case .mission(let mission): lines += self.mission(mission)
+        case .project(let project): lines += self.project(project)
         case .event(let event):
-            lines.append("\(words(event.type.rawValue)), \(words(event.status.rawValue))")
-            if let date = period(event.date, event.end) { lines.append("date: \(date)") }
-            if let place = event.place { lines.append("place: \(name(place, in: network))") }
+            lines.append("\(words.eventType(event.type)), \(words.status(event.status.rawValue))")
+            if let date = period(event.date, event.end) { lines.append(field("date", "date", date)) }
+            if let place = event.place { lines.append(field("lieu", "place", name(place))) }
         }
         if let summary = record.summary { lines.append(summary) }
-        for key in record.attributes.keys.sorted() { lines.append("\(key): \(record.attributes[key]!)") }
+        for key in record.attributes.keys.sorted() { lines.append(key + words.colon + record.attributes[key]!) }
         if !card.members.isEmpty {
-            lines += ["", Style.accent("Parties")]
+            lines += ["", Style.accent(words.say("Parties", "Parties"))]
+            let width = min(22, card.members.map { TextWidth.of(words.role($0.party.role)) }.max() ?? 0)
             for member in card.members {
                 let party = member.party
-                let missing = member.known ? "" : Style.dim("  (no longer in the seeds)")
-                lines.append("  \(words(party.role.rawValue).padding(toLength: 13, withPad: " ", startingAt: 0)) \(name(party.entity, in: network))"
-                             + (party.title.map { Style.dim("  (\($0))") } ?? "") + (party.attendance.map { Style.dim("  · \($0.rawValue)") } ?? "")
-                             + missing)
+                let missing = member.known ? "" : Style.dim(words.say("  (n'est plus dans les données)", "  (no longer in the seeds)"))
+                lines.append("  \(TextWidth.padded(words.role(party.role), to: width)) \(name(party.entity))"
+                             + (party.title.map { Style.dim("  (\($0))") } ?? "")
+                             + (party.attendance.map { Style.dim("  · \(words.attendance($0.rawValue))") } ?? "") + missing)
             }
         }
         return lines + sources(card.sources)
     }
 
-    static func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {
+    private func agreement(_ agreement: Agreement) -> [String] {
+        var lines = [field("statut", "status", words.status(agreement.status.rawValue))]
+        if let signed = agreement.signed { lines.append(field("signée", "signed", words.date(signed))) }
+        if let place = agreement.place { lines.append(field("lieu", "place", name(place))) }
+        if let validity = period(agreement.validFrom, agreement.validTo) { lines.append(field("validité", "valid", validity)) }
+        if let purpose = agreement.purpose { lines.append(field("objet", "purpose", purpose)) }
+        return lines
+    }
+
+    private func mission(_ mission: Mission) -> [String] {
+        var lines = [field("statut", "status", words.status(mission.status.rawValue))]
+        if let origin = mission.origin { lines.append(field("départ", "from", name(origin))) }
+        if !mission.destinations.isEmpty { lines.append(field("destinations", "to", mission.destinations.map(name).joined(separator: ", "))) }
+        if let dates = period(mission.start, mission.end) { lines.append(field("dates", "dates", dates)) }
+        if let budget = mission.budget { lines.append(field("budget", "budget", money(budget))) }
+        for objective in mission.objectives { lines.append(field("objectif", "objective", objective)) }
+        for outcome in mission.outcomes {
+            if let agreement = outcome.agreement { lines.append(field("résultat", "outcome", words.say("entente ", "agreement ") + name(agreement))) }
+            if let partner = outcome.partner { lines.append(field("résultat", "outcome", words.say("partenaire rencontré ", "partner met ") + name(partner))) }
+            if let text = outcome.text { lines.append(field("résultat", "outcome", text)) }
+        }
+        if let notes = mission.notes { lines.append(field("notes", "notes", notes)) }
+        return lines
+    }
+
+    private func project(_ project: Project) -> [String] {
+        var lines = [field("statut", "status", words.status(project.status.rawValue))]
+        if let dates = period(project.start, project.end) { lines.append(field("période", "period", dates)) }
+        if let duration = project.duration { lines.append(field("durée", "duration", duration.description)) }
+        if let budget = project.budget { lines.append(field("budget", "budget", money(budget))) }
+        if let parent = project.partOf { lines.append(field("fait partie de", "part of", name(parent))) }
+        for line in project.funding {
+            var parts = [line.funder.map(name) ?? words.say("bailleur inconnu", "unknown funder")]
+            if let share = line.share { parts.append(words.decimal(Double(share.basisPoints) / 100, digits: 2) + (words.language == .fr ? "\u{00A0}%" : "%")) }
+            if let amount = line.effectiveAmount(budget: project.budget) {
+                parts.append(money(amount) + (line.amount == nil ? words.say(" (selon la part)", " (from the share)") : ""))
+            }
+            if let dates = period(line.start, line.end) { parts.append(dates) }
+            if let note = line.note { parts.append(note) }
+            lines.append(field("financement", "funding", parts.joined(separator: " · ")))
+        }
+        return lines
+    }
+
+    func money(_ money: Money) -> String {
+        words.money(Double(money.minorUnits) / 100, currency: money.currency.code)
+    }
+
+    func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {
         switch (start, end) {
         case (nil, nil): nil
-        case (let start?, nil): "from \(start)"
-        case (nil, let end?): "until \(end)"
-        case (let start?, let end?): start == end ? start.description : "\(start) – \(end)"
+        case (let start?, nil): words.say("depuis ", "from ") + words.date(start)
+        case (nil, let end?): words.say("jusqu'à ", "until ") + words.date(end)
+        case (let start?, let end?): start == end ? words.date(start) : "\(words.date(start)) – \(words.date(end))"
         }
     }
 
-    static func sources(_ sources: [Card.Source]) -> [String] {
+    func sources(_ sources: [Card.Source]) -> [String] {
         guard !sources.isEmpty else { return [] }
-        return ["", Style.accent("Sources")] + sources.map { source in
+        return ["", Style.accent(words.say("Sources", "Sources"))] + sources.map { source in
             "  \(source.title)" + Style.dim(" [\(source.reference.document)]") + (source.reference.note.map { " — \($0)" } ?? "")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GrappeModel
 import GrappeSeeds
+import GrappeWords
 
 /// `grappe check`: load every seed file and report every problem at once, like a compiler.
 struct Check: ParsableCommand {
@@ -10,6 +11,7 @@ struct Check: ParsableCommand {
     )
 
     @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var language: LanguageOption
 
     @Flag(name: .long, help: "Show errors only.")
     var noWarnings = false
@@ -20,17 +22,22 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = try seedOptions.load(timings: timings)
         Output.diagnostics(result.diagnostics, includeWarnings: !noWarnings)
-        let network = result.network
-        let counts = network.counts
-        let entities = EntityKind.allCases.compactMap { kind in counts.byEntityKind[kind].map { "\($0) \(kind.rawValue)" } }
-        let records = RecordKind.allCases.compactMap { kind in counts.byRecordKind[kind].map { "\($0) \(kind.rawValue)" } }
+        let network = result.network, counts = network.counts, words = language.words
+        let entities = EntityKind.allCases.compactMap { kind in counts.byEntityKind[kind].map { words.count($0, kind) } }
+        let records = RecordKind.allCases.compactMap { kind in counts.byRecordKind[kind].map { words.count($0, kind) } }
         let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
-        Output.line("\(seedOptions.path): \(result.files.count) file\(result.files.count == 1 ? "" : "s"), "
-                    + "\(network.documents.count) documents, \(network.entities.count) entities"
-                    + (entities.isEmpty ? "" : " (\(entities.joined(separator: ", ")))")
-                    + ", \(network.relations.count) relations, \(network.records.count) records"
-                    + (records.isEmpty ? "" : " (\(records.joined(separator: ", ")))"))
-        Output.line("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let parts = [
+            words.count(result.files.count, ("fichier", "fichiers"), ("file", "files")),
+            words.count(network.documents.count, ("document", "documents"), ("document", "documents")),
+            words.count(network.entities.count, ("entité", "entités"), ("entity", "entities"))
+                + (entities.isEmpty ? "" : " (\(entities.joined(separator: ", ")))"),
+            words.count(network.relations.count, ("relation", "relations"), ("relation", "relations")),
+            words.count(network.records.count, ("dossier", "dossiers"), ("record", "records"))
+                + (records.isEmpty ? "" : " (\(records.joined(separator: ", ")))"),
+        ]
+        Output.line(seedOptions.path + words.colon + parts.joined(separator: ", "))
+        Output.line(words.count(errors, ("erreur", "erreurs"), ("error", "errors")) + ", "
+                    + words.count(warnings, ("avertissement", "avertissements"), ("warning", "warnings")))
         if errors > 0 { throw Exit.dataError }
     }
 }

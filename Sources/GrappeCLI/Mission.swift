@@ -96,7 +96,7 @@ extension MissionCommand {
         func run() throws {
             let (network, store, workspace) = try analysis.networkWithStore(from: seedOptions)
             let record = try Workbench.mission(id, in: network)
-            CardText.record(record, in: network).forEach(Output.line)
+            CardText(network).record(record).forEach(Output.line)
             // The version an edit names with --if-version (0: the seed's mission, never recorded).
             Output.line(Style.dim("version \(workspace.version(of: record.id))"))
             // The journal's index is enough for the lines; the states before and after stay unread.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
 /// `grappe path A B`: how two partners are connected.
 struct Path: ParsableCommand {
@@ -10,6 +11,7 @@ struct Path: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The first partner: an id or a name.") var from: String
     @Argument(help: "The second partner.") var to: String
@@ -30,38 +32,43 @@ struct Path: ParsableCommand {
     func run() throws {
         let network = try analysis.network(from: seedOptions)
         let lookup = Lookup(network)
-        let source = try Resolve.one(from, in: network, lookup: lookup, entitiesOnly: true).id
-        let target = try Resolve.one(to, in: network, lookup: lookup, entitiesOnly: true).id
+        let words = language.words
+        let source = try Resolve.one(from, in: network, lookup: lookup, entitiesOnly: true, words: words).id
+        let target = try Resolve.one(to, in: network, lookup: lookup, entitiesOnly: true, words: words).id
         let routes = Connections(network).shortest(from: source, to: target, all: all, maximumHops: maxHops ?? .max, limit: limit)
-        let a = CardText.name(source, in: network), b = CardText.name(target, in: network)
+        let cards = CardText(network, words)
+        let a = cards.name(source), b = cards.name(target)
         guard let first = routes.first else {
-            Output.line("\(a) and \(b) are not connected" + (maxHops.map { " within \($0) hops" } ?? ""))
+            let within = maxHops.map { words.say(" en \($0) étapes ou moins", " within \($0) hops") } ?? ""
+            Output.line(words.say("\(a) et \(b) ne sont pas reliés", "\(a) and \(b) are not connected") + within)
             return
         }
-        let count = routes.count == limit && all ? "at least \(limit)" : String(routes.count)
-        Output.line(Style.bold("\(a) → \(b)") + ": \(first.count) hop\(first.count == 1 ? "" : "s")"
-                    + (all ? ", \(count) shortest connection\(routes.count == 1 ? "" : "s")" : ""))
+        let count = routes.count == limit && all
+            ? words.say("au moins \(words.number(limit)) plus courts chemins", "at least \(words.number(limit)) shortest connections")
+            : words.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections"))
+        Output.line(Style.bold("\(a) → \(b)") + words.colon + words.count(first.count, ("étape", "étapes"), ("hop", "hops"))
+                    + (all ? ", \(count)" : ""))
         for (number, route) in routes.enumerated() {
             if all {
                 Output.line("")
                 Output.line(Style.dim("#\(number + 1)"))
             }
-            Output.line("  " + CardText.name(source, in: network))
+            Output.line("  " + cards.name(source))
             for hop in route {
-                for link in hop.links { Output.line("    " + Style.dim(describe(link, in: network))) }
-                Output.line("  " + CardText.name(hop.to, in: network))
+                for link in hop.links { Output.line("    " + Style.dim(describe(link, words: words))) }
+                Output.line("  " + cards.name(hop.to))
             }
         }
     }
 
-    private func describe(_ link: Connections.Link, in network: Network) -> String {
+    private func describe(_ link: Connections.Link, words: Words) -> String {
         switch link {
         case .relation(let relation, let forward):
             let arrow = relation.type.isSymmetric ? "—" : (forward ? "↓" : "↑")
             let details = [relation.title, relation.label].compactMap { $0 }
-            return "\(arrow) \(CardText.words(relation.type.rawValue))" + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
+            return "\(arrow) \(words.relation(relation.type, outgoing: forward))" + (details.isEmpty ? "" : " (\(details.joined(separator: "; ")))")
         case .record(let record):
-            return "• \(record.kind.rawValue): \(record.title)"
+            return "• \(words.kind(record.kind))" + words.colon + record.title
         }
     }
 }

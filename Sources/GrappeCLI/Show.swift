@@ -1,6 +1,7 @@
 import ArgumentParser
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
 /// `grappe show QUERY`: the card of an entity or a record.
 struct Show: ParsableCommand {
@@ -11,16 +12,18 @@ struct Show: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "An id or a name.")
     var query: String
 
     func run() throws {
         let network = try analysis.network(from: seedOptions)
-        let item = try Resolve.one(query, in: network)
+        let item = try Resolve.one(query, in: network, words: language.words)
+        let cards = CardText(network, language.words)
         let lines: [String] = switch item {
-        case .entity(let id): CardText.entity(network.entity(id)!, in: network)
-        case .record(let id): CardText.record(network.record(id)!, in: network)
+        case .entity(let id): cards.entity(network.entity(id)!)
+        case .record(let id): cards.record(network.record(id)!)
         }
         lines.forEach(Output.line)
     }

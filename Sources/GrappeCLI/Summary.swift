@@ -19,6 +19,7 @@ struct Summary: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: "Output format.")
     var format: Format = .text
@@ -58,10 +59,10 @@ struct Summary: ParsableCommand {
         switch format {
         case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)
         case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), as: .csv, to: output)
-        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes), keepingLineBreaks: true).utf8), as: .text, to: output)
+        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes, words: language.words), keepingLineBreaks: true).utf8), as: .text, to: output)
         case .text:
             let width = output == nil ? TerminalSize.width : 80
-            let text = SummaryReport.text(summary, changes: changes, width: max(60, width))
+            let text = SummaryReport.text(summary, changes: changes, width: max(60, width), words: language.words)
             if output == nil { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { Output.line(String($0)) } }
             else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), as: .text, to: output) }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// The last rows computed per section, so that moving the selection does not filter or sort again.
 /// A few results are kept per section: a backspace in the filter finds the shorter filter's rows here

@@ -1,22 +1,7 @@
 import Foundation
 import GrappeModel
 import GrappeWorkspace
-
-/// The interface's two languages. The default comes from LC_ALL, LC_MESSAGES, then LANG: French for
-/// `fr*`, English otherwise.
-public enum Language: String, Sendable, CaseIterable {
-    case fr, en
-
-    /// French for `fr*` in LC_ALL, LC_MESSAGES or LANG (the first set), else English.
-    public static func fromEnvironment(_ environment: [String: String]) -> Language {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("fr") ? .fr : .en
-            }
-        }
-        return .en
-    }
-}
+import GrappeWords
 
 /// Every piece of interface text, in both languages.
 public enum UI: CaseIterable, Sendable {
@@ -36,7 +21,7 @@ public enum UI: CaseIterable, Sendable {
 }
 
 /// Every text the interface shows, in French or English.
-public struct Strings: Sendable {
+public struct Strings: Speaking {
     public let language: Language
 
     /// The interface's words in `language`.
@@ -174,115 +159,10 @@ public struct Strings: Sendable {
         return language == .fr ? pair.fr : pair.en
     }
 
-    /// An entity kind, as a word.
-    public func kind(_ kind: EntityKind) -> String {
-        let pair: (String, String) = switch kind {
-        case .city: ("ville", "city")
-        case .cluster: ("grappe", "cluster")
-        case .pole: ("pôle", "pole")
-        case .organisation: ("organisation", "organisation")
-        case .person: ("personne", "person")
-        }
-        return language == .fr ? pair.0 : pair.1
-    }
-
-    /// Between a label and its value: "Statut : prévue" (a no-break space before the colon, as French
-    /// typography wants), "Status: planned".
-    public var colon: String { language == .fr ? "\u{00A0}: " : ": " }
-
-    /// A whole number as the language writes it ("21 048", "21,048"), through Foundation's formatter.
-    public func number(_ value: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_US")
-        formatter.numberStyle = .decimal
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
-    }
-
     /// Where the selection is in a list ("12/30"), or, while filtering, how many rows match ("3 of 30").
     public func position(_ selected: Int, of shown: Int, total: Int, filtering: Bool) -> String {
         if filtering { return "\(number(shown)) \(language == .fr ? "sur" : "of") \(number(total))" }
         return shown == 0 ? "0/\(number(total))" : "\(number(selected + 1))/\(number(shown))"
-    }
-
-    /// "4 villes", "1 pôle": the kind's name agreeing with a count.
-    public func count(_ count: Int, _ kind: EntityKind) -> String {
-        guard count != 1 else { return "1 \(self.kind(kind))" }
-        let plural: (String, String) = switch kind {
-        case .city: ("villes", "cities")
-        case .cluster: ("grappes", "clusters")
-        case .pole: ("pôles", "poles")
-        case .organisation: ("organisations", "organisations")
-        case .person: ("personnes", "people")
-        }
-        return "\(count) \(language == .fr ? plural.0 : plural.1)"
-    }
-
-    /// A count of records, singular or plural.
-    public func count(_ count: Int, _ kind: RecordKind) -> String {
-        guard count != 1 else { return "1 \(self.kind(kind))" }
-        let plural: (String, String) = switch kind {
-        case .agreement: ("ententes", "agreements")
-        case .mission: ("missions", "missions")
-        case .project: ("projets", "projects")
-        case .event: ("événements", "events")
-        }
-        return "\(count) \(language == .fr ? plural.0 : plural.1)"
-    }
-
-    /// A record kind, as a word.
-    public func kind(_ kind: RecordKind) -> String {
-        let pair: (String, String) = switch kind {
-        case .agreement: ("entente", "agreement")
-        case .mission: ("mission", "mission")
-        case .project: ("projet", "project")
-        case .event: ("événement", "event")
-        }
-        return language == .fr ? pair.0 : pair.1
-    }
-
-    /// An organisation type, as words.
-    public func organisationType(_ type: OrganisationType) -> String {
-        let pair: (String, String) = switch type {
-        case .association: ("association", "association")
-        case .company: ("entreprise", "company")
-        case .publicBody: ("organisme public", "public body")
-        case .municipality: ("municipalité", "municipality")
-        case .government: ("gouvernement", "government")
-        case .financialInstitution: ("institution financière", "financial institution")
-        case .media: ("média", "media")
-        case .club: ("club", "club")
-        case .chamberOfCommerce: ("chambre de commerce", "chamber of commerce")
-        case .researchCentre: ("centre de recherche", "research centre")
-        case .innovationCentre: ("centre d'innovation", "innovation centre")
-        case .economicDevelopment: ("développement économique", "economic development")
-        case .platform: ("plateforme", "platform")
-        case .federation: ("fédération", "federation")
-        case .other: ("autre", "other")
-        }
-        return language == .fr ? pair.0 : pair.1
-    }
-
-    /// A relation read from `from`'s side (`outgoing`) or from `to`'s side.
-    public func relation(_ type: RelationType, outgoing: Bool = true) -> String {
-        let (fr, frBack, en, enBack): (String, String, String, String) = switch type {
-        case .basedIn: ("basé à", "accueille", "based in", "home of")
-        case .memberOf: ("membre de", "a pour membre", "member of", "has member")
-        case .partnerOf: ("partenaire de", "partenaire de", "partner of", "partner of")
-        case .holdsTitle: ("fonction à", "a pour titulaire", "holds a title at", "has officer")
-        case .worksFor: ("travaille pour", "emploie", "works for", "employs")
-        case .funds: ("finance", "financé par", "funds", "funded by")
-        case .founded: ("a fondé", "fondé par", "founded", "founded by")
-        case .contributedTo: ("a contribué à", "a reçu l'apport de", "contributed to", "had help from")
-        case .supports: ("soutient", "soutenu par", "supports", "supported by")
-        case .hosts: ("accueille", "accueilli par", "hosts", "hosted by")
-        case .publishes: ("publie", "publié par", "publishes", "published by")
-        case .covers: ("couvre", "couvert par", "covers", "covered by")
-        case .partOf: ("fait partie de", "comprend", "part of", "includes")
-        case .competesWith: ("concurrent de", "concurrent de", "competes with", "competes with")
-        case .collaboratesWith: ("collabore avec", "collabore avec", "collaborates with", "collaborates with")
-        case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
-        }
-        return language == .fr ? (outgoing ? fr : frBack) : (outgoing ? en : enBack)
     }
 
     /// A form field's label.
@@ -327,69 +207,4 @@ public struct Strings: Sendable {
         return language == .fr ? pair.0 : pair.1
     }
 
-    /// An attendance value, as a word (empty: not said).
-    public func attendance(_ raw: String) -> String {
-        guard language == .fr else { return raw }
-        return ["invited": "invité", "confirmed": "confirmé", "attended": "présent", "declined": "a décliné", "unknown": "inconnue"][raw] ?? raw
-    }
-
-    /// A party role, as words.
-    public func role(_ role: PartyRole) -> String {
-        let pair: (String, String) = switch role {
-        case .signatory: ("signataire", "signatory")
-        case .witness: ("témoin", "witness")
-        case .leader: ("chef de mission", "leader")
-        case .delegate: ("délégué", "delegate")
-        case .onBehalfOf: ("au nom de", "on behalf of")
-        case .host: ("hôte", "host")
-        case .partnerMet: ("partenaire rencontré", "partner met")
-        case .toMeet: ("à rencontrer", "to meet")
-        case .lead: ("porteur", "lead")
-        case .partner: ("partenaire", "partner")
-        case .funder: ("bailleur", "funder")
-        case .operator: ("opérateur", "operator")
-        case .beneficiary: ("bénéficiaire", "beneficiary")
-        case .organiser: ("organisateur", "organiser")
-        case .speaker: ("conférencier", "speaker")
-        case .participant: ("participant", "participant")
-        case .announcer: ("annonceur", "announcer")
-        }
-        return language == .fr ? pair.0 : pair.1
-    }
-
-    /// A partial date as people write it: "12 mars 2013", "oct. (année ?)", "printemps 2013 ~".
-    public func date(_ date: PartialDate) -> String {
-        let months = language == .fr
-            ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let seasons: [PartialDate.Season: (String, String)] = [.spring: ("printemps", "spring"), .summer: ("été", "summer"),
-                                                               .autumn: ("automne", "autumn"), .winter: ("hiver", "winter")]
-        var parts: [String] = []
-        if let day = date.day { parts.append(String(day)) }
-        if let month = date.month { parts.append(months[month - 1]) }
-        if let season = date.season { parts.append(language == .fr ? seasons[season]!.0 : seasons[season]!.1) }
-        parts.append(date.year.map(String.init) ?? (language == .fr ? "(année ?)" : "(year ?)"))
-        let mark = switch date.qualifier {
-        case .exact: ""
-        case .approximate: " ~"
-        case .uncertain: " ?"
-        case .approximateAndUncertain: " ~?"
-        }
-        return parts.joined(separator: " ") + mark
-    }
-
-    /// A date cell's raw EDTF text, shown as `date(_:)` writes it (other text unchanged).
-    public func date(text raw: String) -> String {
-        guard !raw.isEmpty, case .success(let parsed) = PartialDate.parse(raw) else { return raw }
-        return date(parsed)
-    }
-
-    /// A status value, as a word.
-    public func status(_ raw: String) -> String {
-        guard language == .fr else { return raw.replacingOccurrences(of: "_", with: " ") }
-        let french = ["draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",
-                      "unknown": "inconnu", "planned": "prévue", "confirmed": "confirmée", "under_way": "en cours",
-                      "completed": "terminée", "cancelled": "annulée", "announced": "annoncé", "active": "actif", "held": "tenu"]
-        return french[raw] ?? raw.replacingOccurrences(of: "_", with: " ")
-    }
 }

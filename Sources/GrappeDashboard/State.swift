@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// A screen of the dashboard: a section's list, a card, a neighbourhood, a path, the diagnostics.

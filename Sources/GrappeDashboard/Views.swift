@@ -52,7 +52,7 @@ public enum Views {
         let readOnly = state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
         let language = readOnly + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
-        canvas.put(" · \(state.network.entities.count) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
+        canvas.put(" · \(s.number(state.network.entities.count)) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
                    width: max(0, state.width - used - language.count), style: CellStyle(.header))
         canvas.put(language, x: state.width - language.count, y: 0, style: CellStyle(.header, bold: true, reverse: true))
     }

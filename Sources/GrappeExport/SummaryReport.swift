@@ -1,6 +1,7 @@
 import Foundation
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
 /// `grappe summary` as text (aligned for an 80-column terminal), markdown, JSON or CSV.
 public enum SummaryReport {
@@ -22,108 +23,184 @@ public enum SummaryReport {
         return String(format: "%.\(digits)f", value)
     }
 
-    static func counts(_ counts: [NetworkSummary.Count]) -> String {
-        counts.filter { $0.count > 0 }.map { "\($0.name.replacingOccurrences(of: "_", with: " ")) \($0.count)" }.joined(separator: " · ")
-    }
+    /// The report's words: labels, numbers and money in its language (`Words`), counts agreeing.
+    struct Writer {
+        let words: Words
 
-    static func graphLines(_ summary: NetworkSummary) -> [String] {
-        let graph = summary.graph
-        let share = graph.nodes > 0 ? Int((Double(graph.largestComponent) / Double(graph.nodes) * 100).rounded()) : 0
-        return [
-            "nodes \(graph.nodes) · edges \(graph.edges) · density \(number(graph.density)) · average degree \(number(graph.averageDegree, 2))",
-            "components \(graph.components) (largest \(graph.largestComponent) nodes, \(share)%)",
-            "largest component: diameter \(graph.diameter) · average shortest path \(graph.averageShortestPath.map { number($0, 3) } ?? "–") (\(graph.distances))",
-            "average clustering \(number(graph.averageClustering)) · \(summary.communities.count) communities, modularity \(number(summary.communities.modularity)) (Louvain, seed \(summary.communities.seed))",
-            "betweenness: " + (summary.betweenness.method == "exact" ? "exact" : "sampled from \(summary.betweenness.pivots!) pivots (seed \(summary.betweenness.seed!))"),
-        ]
-    }
+        func say(_ french: String, _ english: String) -> String { words.say(french, english) }
+        func int(_ value: Int) -> String { words.number(value) }
+        func decimal(_ value: Double, _ digits: Int = 4) -> String {
+            value == value.rounded() && abs(value) < 1e12 ? words.number(Int(value)) : words.decimal(value, digits: digits)
+        }
+        func money(_ amount: NetworkSummary.Amount) -> String {
+            Double(amount.amount).map { words.money($0, currency: amount.currency) } ?? "\(amount.amount) \(amount.currency)"
+        }
+        /// A funding line's name; the summary's own words for what is not known are said in the language.
+        func name(_ amount: NetworkSummary.Amount) -> String {
+            switch amount.name {
+            case "city unknown": say("ville inconnue", "city unknown")
+            case "unknown funder": say("bailleur inconnu", "unknown funder")
+            default: amount.name
+            }
+        }
 
-    static var rankings: [(String, KeyPath<NetworkSummary.Top, [NetworkSummary.Ranked]>, Int)] {
-        [("degree", \.degree, 0), ("betweenness", \.betweenness, 4), ("closeness", \.closeness, 4),
-         ("PageRank", \.pagerank, 4), ("two-step reach", \.twoStepReach, 0)]
+        func kind(_ raw: String) -> String {
+            EntityKind(rawValue: raw).map(words.kind) ?? RecordKind(rawValue: raw).map(words.kind) ?? raw.replacingOccurrences(of: "_", with: " ")
+        }
+        func date(_ raw: String) -> String {
+            guard case .success(let date) = PartialDate.parse(raw) else { return raw }
+            return words.date(date)
+        }
+
+        /// "4 villes · 1 grappe", "partner of 12 · based in 9".
+        func counts(_ counts: [NetworkSummary.Count]) -> String {
+            counts.filter { $0.count > 0 }.map { count in
+                if let kind = EntityKind(rawValue: count.name) { return words.count(count.count, kind) }
+                if let kind = RecordKind(rawValue: count.name) { return words.count(count.count, kind) }
+                let label = RelationType(rawValue: count.name).map { words.relation($0) } ?? count.name.replacingOccurrences(of: "_", with: " ")
+                return "\(label) \(int(count.count))"
+            }.joined(separator: " · ")
+        }
+
+        func graphLines(_ summary: NetworkSummary) -> [String] {
+            let graph = summary.graph
+            let share = graph.nodes > 0 ? Int((Double(graph.largestComponent) / Double(graph.nodes) * 100).rounded()) : 0
+            let percent = words.language == .fr ? "\(share)\u{00A0}%" : "\(share)%"
+            let betweenness = summary.betweenness.method == "exact" ? say("exacte", "exact")
+                : say("échantillonnée sur \(int(summary.betweenness.pivots!)) pivots (graine \(summary.betweenness.seed!))",
+                      "sampled from \(int(summary.betweenness.pivots!)) pivots (seed \(summary.betweenness.seed!))")
+            return [
+                say("nœuds", "nodes") + " \(int(graph.nodes)) · " + say("liens", "edges") + " \(int(graph.edges)) · "
+                    + say("densité", "density") + " \(decimal(graph.density)) · " + say("degré moyen", "average degree") + " \(decimal(graph.averageDegree, 2))",
+                say("composantes", "components") + " \(int(graph.components)) ("
+                    + say("la plus grande : \(int(graph.largestComponent)) nœuds, \(percent)", "largest \(int(graph.largestComponent)) nodes, \(percent)") + ")",
+                say("plus grande composante : diamètre", "largest component: diameter") + " \(int(graph.diameter)) · "
+                    + say("chemin moyen", "average shortest path") + " \(graph.averageShortestPath.map { decimal($0, 3) } ?? "–") (\(graph.distances))",
+                say("agrégation moyenne", "average clustering") + " \(decimal(graph.averageClustering)) · "
+                    + words.count(summary.communities.count, ("communauté", "communautés"), ("community", "communities"))
+                    + ", " + say("modularité", "modularity") + " \(decimal(summary.communities.modularity)) (Louvain, " + say("graine", "seed") + " \(summary.communities.seed))",
+                say("intermédiarité : ", "betweenness: ") + betweenness,
+            ]
+        }
+
+        var rankings: [(String, KeyPath<NetworkSummary.Top, [NetworkSummary.Ranked]>, Int)] {
+            [(say("degré", "degree"), \.degree, 0), (say("intermédiarité", "betweenness"), \.betweenness, 4),
+             (say("proximité", "closeness"), \.closeness, 4), ("PageRank", \.pagerank, 4),
+             (say("portée à deux pas", "two-step reach"), \.twoStepReach, 0)]
+        }
+
+        func topTitle(_ count: Int, _ name: String) -> String {
+            say("Les \(int(count)) premiers par \(name)", "Top \(int(count)) by \(name)")
+        }
+
+        func title(_ summary: NetworkSummary) -> String {
+            "\(summary.name) — " + say("synthèse du réseau", "network summary") + (summary.asOf.map { say(" au ", " as of ") + date($0) } ?? "")
+        }
+
+        var fundingSections: [(String, KeyPath<NetworkSummary.Funding, [NetworkSummary.Amount]>)] {
+            [(say("par projet", "by project"), \.byProject), (say("par bailleur", "by funder"), \.byFunder),
+             (say("par ville du bailleur", "by funder's city"), \.byCity), (say("total", "total"), \.byCurrency)]
+        }
+
+        func year(_ raw: String) -> String { raw == "unknown" ? say("année inconnue", "year unknown") : raw }
+
+        var perYearTitle: String { say("Ententes et missions par année", "Agreements and missions per year") }
+        var isolatedTitle: String { say("Partenaires sans aucun lien", "Partners without any link") }
     }
 
     // MARK: text
 
-    public static func text(_ summary: NetworkSummary, changes: NetworkChanges? = nil, width: Int = 80) -> String {
+    public static func text(_ summary: NetworkSummary, changes: NetworkChanges? = nil, width: Int = 80, words: Words = Words(.en)) -> String {
+        let writer = Writer(words: words)
         var lines: [String] = []
-        let title = "\(summary.name) — network summary" + (summary.asOf.map { " as of \($0)" } ?? "")
+        let title = writer.title(summary)
         lines += [title, String(repeating: "═", count: min(width, TextWidth.of(title))), ""]
-        let pad = String(repeating: " ", count: 11)
-        lines += wrapped("entities   " + counts(summary.counts.entities), width: width, indent: pad)
-        lines += wrapped("records    " + counts(summary.counts.records), width: width, indent: pad)
-        lines += wrapped("relations  " + counts(summary.counts.relations), width: width, indent: pad)
-        lines += ["", "Graph (entities; relations and shared records as links)"]
-        lines += graphLines(summary).flatMap { wrapped("  " + $0, width: width, indent: "    ") }
-        lines += rankingLines(summary, width: width)
-        lines += groupLines(summary, width: width)
-        lines += fundingLines(summary.funding, width: width)
+        let labels = [writer.say("entités", "entities"), writer.say("dossiers", "records"), writer.say("relations", "relations")]
+        let labelWidth = labels.map(TextWidth.of).max()! + 2
+        let pad = String(repeating: " ", count: labelWidth)
+        for (label, counts) in zip(labels, [summary.counts.entities, summary.counts.records, summary.counts.relations]) {
+            let flowed = wrapped(writer.counts(counts), width: width - labelWidth, indent: "")
+            lines += flowed.enumerated().map { ($0.offset == 0 ? TextWidth.padded(label, to: labelWidth) : pad) + $0.element }
+        }
+        lines += ["", writer.say("Graphe (entités ; relations et dossiers partagés comme liens)", "Graph (entities; relations and shared records as links)")]
+        lines += writer.graphLines(summary).flatMap { wrapped("  " + $0, width: width, indent: "    ") }
+        lines += rankingLines(summary, width: width, writer: writer)
+        lines += groupLines(summary, width: width, writer: writer)
+        lines += fundingLines(summary.funding, width: width, writer: writer)
         if !summary.perYear.isEmpty {
-            lines += ["", "Agreements and missions per year"]
+            lines += ["", writer.perYearTitle]
             for year in summary.perYear {
-                lines.append("  \(TextWidth.padded(year.year, to: 8)) agreements \(year.agreements) · missions \(year.missions)")
+                lines.append("  \(TextWidth.padded(writer.year(year.year), to: 15)) "
+                             + writer.words.count(year.agreements, ("entente", "ententes"), ("agreement", "agreements")) + " · "
+                             + writer.words.count(year.missions, ("mission", "missions"), ("mission", "missions")))
             }
         }
-        lines += ["", "Partners without any link: \(summary.isolated.count)"]
+        lines += ["", writer.isolatedTitle + words.colon + writer.int(summary.isolated.count)]
         if !summary.isolated.partners.isEmpty { lines += wrapped("  " + summary.isolated.partners.joined(separator: ", "), width: width, indent: "  ") }
-        if let changes { lines += [""] + changeLines(changes, width: width) }
+        if let changes { lines += [""] + changeLines(changes, width: width, writer: writer) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The top entities by each measure, values aligned on the right.
-    private static func rankingLines(_ summary: NetworkSummary, width: Int) -> [String] {
+    private static func rankingLines(_ summary: NetworkSummary, width: Int, writer: Writer) -> [String] {
         var lines: [String] = []
-        for (name, path, digits) in rankings {
+        for (name, path, digits) in writer.rankings {
             let list = summary.top[keyPath: path]
             guard !list.isEmpty else { continue }
-            lines += ["", "Top \(list.count) by \(name)"]
+            lines += ["", writer.topTitle(list.count, name)]
             for (rank, item) in list.enumerated() {
-                let value = number(item.value, digits)
+                let value = writer.decimal(item.value, digits)
                 let prefix = String(repeating: " ", count: rank < 9 ? 2 : 1) + "\(rank + 1). "
                 let room = width - TextWidth.of(prefix) - TextWidth.of(value) - 1
-                lines.append(prefix + TextWidth.padded("\(item.label) (\(item.kind))", to: room) + " " + value)
+                lines.append(prefix + TextWidth.padded("\(item.label) (\(writer.kind(item.kind)))", to: room) + " " + value)
             }
         }
         return lines
     }
 
     /// Communities, the brokers between them, and the introductions worth making.
-    private static func groupLines(_ summary: NetworkSummary, width: Int) -> [String] {
+    private static func groupLines(_ summary: NetworkSummary, width: Int, writer: Writer) -> [String] {
         var lines: [String] = []
         if !summary.communities.largest.isEmpty {
-            lines += ["", "Largest communities"]
+            lines += ["", writer.say("Plus grandes communautés", "Largest communities")]
             for community in summary.communities.largest {
-                lines.append(TextWidth.truncated("  #\(community.number)  \(community.size) members, around \(community.central)", to: width))
+                let members = writer.words.count(community.size, ("membre", "membres"), ("member", "members"))
+                lines.append(TextWidth.truncated("  #\(community.number)  \(members), " + writer.say("autour de", "around") + " \(community.central)", to: width))
             }
         }
         if !summary.brokers.isEmpty {
-            lines += ["", "Brokers (neighbours in several communities, by betweenness)"]
+            lines += ["", writer.say("Passeurs (voisins dans plusieurs communautés, par intermédiarité)", "Brokers (neighbours in several communities, by betweenness)")]
             for broker in summary.brokers {
-                let groups = broker.groupsLinked.isEmpty ? "" : "; links " + broker.groupsLinked.joined(separator: ", ")
-                lines += wrapped("  \(broker.label): \(number(broker.betweenness)), bridges \(broker.communitiesBridged) communities\(groups)", width: width, indent: "      ")
+                let groups = broker.groupsLinked.isEmpty ? "" : writer.say(" ; liés : ", "; links ") + broker.groupsLinked.joined(separator: ", ")
+                let bridges = writer.say("relie \(writer.int(broker.communitiesBridged)) communautés", "bridges \(writer.int(broker.communitiesBridged)) communities")
+                lines += wrapped("  \(broker.label)" + writer.words.colon + "\(writer.decimal(broker.betweenness)), \(bridges)\(groups)", width: width, indent: "      ")
             }
         }
         if !summary.introductions.isEmpty {
-            lines += ["", "Suggested introductions (no link, most partners in common)"]
+            lines += ["", writer.say("Présentations à faire (sans lien, le plus de partenaires en commun)", "Suggested introductions (no link, most partners in common)")]
             for pair in summary.introductions {
-                lines += wrapped("  \(pair.aLabel) ↔ \(pair.bLabel): \(pair.commonNeighbours) in common", width: width, indent: "      ")
+                lines += wrapped("  \(pair.aLabel) ↔ \(pair.bLabel)" + writer.words.colon
+                                 + writer.say("\(writer.int(pair.commonNeighbours)) en commun", "\(writer.int(pair.commonNeighbours)) in common"),
+                                 width: width, indent: "      ")
             }
         }
         return lines
     }
 
-    private static func fundingLines(_ funding: NetworkSummary.Funding, width: Int) -> [String] {
+    private static func fundingLines(_ funding: NetworkSummary.Funding, width: Int, writer: Writer) -> [String] {
         guard !funding.byCurrency.isEmpty || funding.linesWithoutAmount > 0 else { return [] }
-        var lines = ["", "Funding"]
-        for (name, amounts) in [("by project", funding.byProject), ("by funder", funding.byFunder), ("by funder's city", funding.byCity),
-                                ("total", funding.byCurrency)] where !amounts.isEmpty {
+        var lines = ["", writer.say("Financement", "Funding")]
+        for (name, path) in writer.fundingSections where !funding[keyPath: path].isEmpty {
             lines.append("  \(name)")
-            for amount in amounts {
-                let value = "\(groupedDigits(amount.amount)) \(amount.currency)"
-                lines.append("    " + TextWidth.padded(name == "total" ? amount.currency : amount.name, to: width - 5 - TextWidth.of(value)) + " " + value)
+            for amount in funding[keyPath: path] {
+                let value = writer.money(amount)
+                lines.append("    " + TextWidth.padded(path == \.byCurrency ? amount.currency : writer.name(amount), to: width - 5 - TextWidth.of(value)) + " " + value)
             }
         }
-        if funding.linesWithoutAmount > 0 { lines.append("  \(funding.linesWithoutAmount) funding line(s) without a known amount") }
+        if funding.linesWithoutAmount > 0 {
+            lines.append("  " + writer.words.count(funding.linesWithoutAmount, ("ligne de financement sans montant connu", "lignes de financement sans montant connu"),
+                                                   ("funding line without a known amount", "funding lines without a known amount")))
+        }
         return lines
     }
 
@@ -144,79 +221,78 @@ public enum SummaryReport {
         return lines.map { TextWidth.truncated($0, to: width) }
     }
 
-    static func changeLines(_ changes: NetworkChanges, width: Int) -> [String] {
-        var lines = ["Changes from \(changes.from) to \(changes.to)"]
-        for (title, items) in [("new relations", changes.newRelations), ("ended relations", changes.endedRelations),
-                               ("new agreements", changes.newAgreements), ("new missions", changes.newMissions)] {
-            lines.append("  \(title): \(items.count)")
+    static func changeLines(_ changes: NetworkChanges, width: Int, writer: Writer) -> [String] {
+        var lines = [writer.say("Changements du \(writer.date(changes.from)) au \(writer.date(changes.to))",
+                                "Changes from \(writer.date(changes.from)) to \(writer.date(changes.to))")]
+        for (title, items) in [(writer.say("nouvelles relations", "new relations"), changes.newRelations),
+                               (writer.say("relations terminées", "ended relations"), changes.endedRelations),
+                               (writer.say("nouvelles ententes", "new agreements"), changes.newAgreements),
+                               (writer.say("nouvelles missions", "new missions"), changes.newMissions)] {
+            lines.append("  \(title)" + writer.words.colon + writer.int(items.count))
             for item in items.prefix(20) { lines += wrapped("    " + item.description, width: width, indent: "      ") }
-            if items.count > 20 { lines.append("    … and \(items.count - 20) more") }
+            if items.count > 20 { lines.append("    " + writer.say("… et \(writer.int(items.count - 20)) de plus", "… and \(writer.int(items.count - 20)) more")) }
         }
         if !changes.biggestMoves.isEmpty {
-            lines.append("  biggest moves (PageRank, degree)")
+            lines.append("  " + writer.say("plus grands mouvements (PageRank, degré)", "biggest moves (PageRank, degree)"))
             for move in changes.biggestMoves {
-                let value = "\(number(move.pagerankBefore)) → \(number(move.pagerankAfter)), \(move.degreeBefore) → \(move.degreeAfter)"
+                let value = "\(writer.decimal(move.pagerankBefore)) → \(writer.decimal(move.pagerankAfter)), \(move.degreeBefore) → \(move.degreeAfter)"
                 lines.append("    " + TextWidth.padded(move.label, to: width - 5 - TextWidth.of(value)) + " " + value)
             }
         }
         return lines
     }
 
-    /// `2100000.00` → `2 100 000.00`.
-    static func groupedDigits(_ amount: String) -> String {
-        let parts = amount.split(separator: ".", maxSplits: 1)
-        var digits = Array(parts[0]), grouped = ""
-        let negative = digits.first == "-"
-        if negative { digits.removeFirst() }
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped += " " }
-            grouped.append(digit)
-        }
-        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
-    }
-
     // MARK: markdown
 
-    public static func markdown(_ summary: NetworkSummary, changes: NetworkChanges? = nil) -> String {
+    public static func markdown(_ summary: NetworkSummary, changes: NetworkChanges? = nil, words: Words = Words(.en)) -> String {
+        let writer = Writer(words: words)
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var lines = ["# \(cell(summary.name)) — network summary" + (summary.asOf.map { " as of \($0)" } ?? ""), ""]
-        lines += ["| | |", "|---|---|", "| entities | \(counts(summary.counts.entities)) |", "| records | \(counts(summary.counts.records)) |",
-                  "| relations | \(counts(summary.counts.relations)) |", ""]
-        lines += ["## Graph", ""] + graphLines(summary).map { "- " + $0 } + [""]
-        for (name, path, digits) in rankings where !summary.top[keyPath: path].isEmpty {
-            lines += ["## Top \(summary.top[keyPath: path].count) by \(name)", "", "| # | partner | kind | \(name) |", "|---:|---|---|---:|"]
+        var lines = ["# " + cell(writer.title(summary)), ""]
+        lines += ["| | |", "|---|---|", "| \(writer.say("entités", "entities")) | \(writer.counts(summary.counts.entities)) |",
+                  "| \(writer.say("dossiers", "records")) | \(writer.counts(summary.counts.records)) |",
+                  "| \(writer.say("relations", "relations")) | \(writer.counts(summary.counts.relations)) |", ""]
+        lines += ["## " + writer.say("Graphe", "Graph"), ""] + writer.graphLines(summary).map { "- " + $0 } + [""]
+        for (name, path, digits) in writer.rankings where !summary.top[keyPath: path].isEmpty {
+            lines += ["## " + writer.topTitle(summary.top[keyPath: path].count, name), "",
+                      "| # | \(writer.say("partenaire", "partner")) | \(writer.say("nature", "kind")) | \(name) |", "|---:|---|---|---:|"]
             for (rank, item) in summary.top[keyPath: path].enumerated() {
-                lines.append("| \(rank + 1) | \(cell(item.label)) | \(item.kind) | \(number(item.value, digits)) |")
+                lines.append("| \(rank + 1) | \(cell(item.label)) | \(writer.kind(item.kind)) | \(writer.decimal(item.value, digits)) |")
             }
             lines.append("")
         }
         if !summary.brokers.isEmpty {
-            lines += ["## Brokers", "", "| partner | betweenness | communities bridged | clusters, poles and cities linked |", "|---|---:|---:|---|"]
+            lines += ["## " + writer.say("Passeurs", "Brokers"), "",
+                      writer.say("| partenaire | intermédiarité | communautés reliées | grappes, pôles et villes reliés |",
+                                 "| partner | betweenness | communities bridged | clusters, poles and cities linked |"), "|---|---:|---:|---|"]
             for broker in summary.brokers {
-                lines.append("| \(cell(broker.label)) | \(number(broker.betweenness)) | \(broker.communitiesBridged) | \(cell(broker.groupsLinked.joined(separator: ", "))) |")
+                lines.append("| \(cell(broker.label)) | \(writer.decimal(broker.betweenness)) | \(broker.communitiesBridged) | \(cell(broker.groupsLinked.joined(separator: ", "))) |")
             }
             lines.append("")
         }
         if !summary.introductions.isEmpty {
-            lines += ["## Suggested introductions", "", "| partner | partner | in common |", "|---|---|---:|"]
+            lines += ["## " + writer.say("Présentations à faire", "Suggested introductions"), "",
+                      writer.say("| partenaire | partenaire | en commun |", "| partner | partner | in common |"), "|---|---|---:|"]
             for pair in summary.introductions { lines.append("| \(cell(pair.aLabel)) | \(cell(pair.bLabel)) | \(pair.commonNeighbours) |") }
             lines.append("")
         }
         if !summary.funding.byCurrency.isEmpty {
-            lines += ["## Funding", "", "| by | name | amount | currency |", "|---|---|---:|---|"]
-            for (by, amounts) in [("project", summary.funding.byProject), ("funder", summary.funding.byFunder),
-                                  ("funder's city", summary.funding.byCity), ("total", summary.funding.byCurrency)] {
-                for amount in amounts { lines.append("| \(by) | \(cell(amount.name)) | \(groupedDigits(amount.amount)) | \(amount.currency) |") }
+            lines += ["## " + writer.say("Financement", "Funding"), "", writer.say("| par | nom | montant |", "| by | name | amount |"), "|---|---|---:|"]
+            for (by, path) in writer.fundingSections {
+                for amount in summary.funding[keyPath: path] { lines.append("| \(by) | \(cell(writer.name(amount))) | \(writer.money(amount)) |") }
             }
             lines.append("")
         }
         if !summary.perYear.isEmpty {
-            lines += ["## Agreements and missions per year", "", "| year | agreements | missions |", "|---|---:|---:|"]
-            for year in summary.perYear { lines.append("| \(year.year) | \(year.agreements) | \(year.missions) |") }
+            lines += ["## " + writer.perYearTitle, "", writer.say("| année | ententes | missions |", "| year | agreements | missions |"), "|---|---:|---:|"]
+            for year in summary.perYear { lines.append("| \(writer.year(year.year)) | \(year.agreements) | \(year.missions) |") }
             lines.append("")
         }
-        lines += ["## Partners without any link", "", "\(summary.isolated.count)" + (summary.isolated.partners.isEmpty ? "" : ": " + cell(summary.isolated.partners.joined(separator: ", "))), ""]
-        if let changes { lines += ["## " + changeLines(changes, width: 1000)[0], ""] + changeLines(changes, width: 1000).dropFirst().map { "    " + $0 } + [""] }
+        lines += ["## " + writer.isolatedTitle, "",
+                  writer.int(summary.isolated.count) + (summary.isolated.partners.isEmpty ? "" : words.colon + cell(summary.isolated.partners.joined(separator: ", "))), ""]
+        if let changes {
+            let change = changeLines(changes, width: 1000, writer: writer)
+            lines += ["## " + change[0], ""] + change.dropFirst().map { "    " + $0 } + [""]
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -240,7 +316,7 @@ public enum SummaryReport {
                              ("modularity", "\(summary.communities.modularity)"), ("betweenness", summary.betweenness.method)] {
             row("graph", nil, key, key, value)
         }
-        for (name, path, _) in rankings {
+        for (name, path, _) in Writer(words: Words(.en)).rankings {
             for (rank, item) in summary.top[keyPath: path].enumerated() {
                 row("top_" + name.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), rank + 1, item.id, item.label, "\(item.value)")
             }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeWords
 import GrappeSeeds
 import GrappeWorkspace
 

@@ -186,10 +186,9 @@ private class TableBase {
     /// ties, Kumu's tables): each cell under its header's name, at its own column.
     func item(_ row: CSVRow, line: Int) -> GraphItem {
         set.summarisedFiles.insert(reader.fileIndex)
-        var item = GraphItem(location: reader.file.location(line: line, column: 1),
-                             origin: Origin(file: reader.fileIndex, line: Int32(line), column: 1))
+        var item = GraphItem(file: reader.file, origin: Origin(file: reader.fileIndex, line: Int32(line), column: 1))
         for index in 0..<min(row.count, original.count) where !row.isEmpty(index) {
-            item.set(original[index], row.string(index), at: reader.at(line, field: index, rowOffset: row.offset))
+            item.set(original[index], row.string(index), line: Int32(line), column: -Int32(index + 1))
         }
         return item
     }
@@ -375,11 +374,11 @@ private final class KumuElementTable: TableBase {
         guard checkWidth(row, line: line) else { return }
         var item = item(row, line: line)
         guard let label = item["label"] else { return set.error(item.location, "row has no Label") }
-        var mapped = GraphItem(location: item.location, origin: item.origin)
-        mapped.set("id", item["id"] ?? IDSyntax.slug(label), at: item.at(item["id"] == nil ? "label" : "id"))
+        var mapped = GraphItem(file: reader.file, origin: item.origin)
+        mapped.set("id", item["id"] ?? IDSyntax.slug(label), placeOf: item["id"] == nil ? "label" : "id", in: item)
         if let type = item["type"] {
             if let kind = Kumu.kind(type) {
-                mapped.set("kind", kind.kind, at: item.at("type"))
+                mapped.set("kind", kind.kind, placeOf: "type", in: item)
                 if let organisationType = kind.type { mapped.set("type", organisationType) }
             } else {
                 mapped.set("kind", "organisation")
@@ -390,7 +389,7 @@ private final class KumuElementTable: TableBase {
             }
         }
         for name in item.names where !["id", "type"].contains(name.lowercased()) {
-            mapped.set(name.lowercased() == "provenance" ? "sources" : name, item[name.lowercased()]!, at: item.at(name.lowercased()))
+            mapped.set(name.lowercased() == "provenance" ? "sources" : name, item[name.lowercased()]!, placeOf: name.lowercased(), in: item)
         }
         item = mapped
         GraphItemReader(set: set).node(item)
@@ -413,25 +412,25 @@ private final class KumuConnectionTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         let item = item(row, line: line)
-        var mapped = GraphItem(location: item.location, origin: item.origin)
+        var mapped = GraphItem(file: reader.file, origin: item.origin)
         for (end, name) in [("from", "source"), ("to", "target")] {
             guard let text = item[end] else { return set.error(item.location, "row has no \(end.capitalized)") }
-            mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), at: item.at(end))
+            mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
         }
         if let type = item["type"] {
             let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
             if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
-                mapped.set("type", word, at: item.at("type"))
+                mapped.set("type", word, placeOf: "type", in: item)
             } else {
-                mapped.set("label", type, at: item.at("type"))
+                mapped.set("label", type, placeOf: "type", in: item)
                 if unmapped.insert(word).inserted {
                     set.warning(item.at("type"), "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
                 }
             }
         }
-        for name in ["label", "weight", "start", "end"] where item[name] != nil { mapped.set(name, item[name]!, at: item.at(name)) }
-        if let note = item["description"] { mapped.set("note", note, at: item.at("description")) }
-        if let sources = item["provenance"] { mapped.set("sources", sources, at: item.at("provenance")) }
+        for name in ["label", "weight", "start", "end"] where item[name] != nil { mapped.set(name, item[name]!, placeOf: name, in: item) }
+        if let note = item["description"] { mapped.set("note", note, placeOf: "description", in: item) }
+        if let sources = item["provenance"] { mapped.set("sources", sources, placeOf: "provenance", in: item) }
         GraphItemReader(set: set).edge(mapped)
     }
 

@@ -56,7 +56,7 @@ import Testing
         #expect(text.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= 80 })
         #expect(text == SummaryReport.text(NetworkSummary(network)))
         #expect(text.contains("Top 10 by betweenness"))
-        #expect(text.contains("201 050 000.00 CAD"))
+        #expect(text.contains("CA$201,050,000.00"))
     }
 
     @Test func jsonIsStableAndDocumented() throws {

@@ -26,7 +26,7 @@ import Testing
         let card = try cli.grappe("show", "ville de laval")
         #expect(card.status == 0)
         #expect(card.output.hasPrefix("Ville de Laval\n"))
-        #expect(card.output.contains("holds title       ← Marc Demers  (maire)"))
+        #expect(card.output.contains("has officer Marc Demers  (maire)"), "the relation read from the city's side")
         let missing = try cli.grappe("show", "technomontrel")
         #expect(missing.status == 66)
         #expect(missing.error.contains("did you mean 'technomontreal'"))

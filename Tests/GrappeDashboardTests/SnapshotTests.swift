@@ -1,6 +1,7 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeWords
 import Testing
 
 /// Each view drawn into a canvas and compared, as text, with a committed snapshot. To accept a change

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeWords
 @testable import GrappeRuntime
 import GrappeSeeds
 import GrappeWorkspace

@@ -1,5 +1,6 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
 /// The command palette (`:`): sections, show, path, language, reload, help, quit, in both languages.
 extension DashboardState {

@@ -10,8 +10,13 @@ import GrappeModel
 ///   edge is a relation (`partner_of` when it says no type).
 /// - Values that are not fields of the item are kept as attributes of entities and records.
 /// Problems are errors at the value's place, as for the other seed formats.
-struct GraphItemReader {
+final class GraphItemReader {
     let set: SeedSet
+    /// Each distinct `sources` text is read (and its documents checked) once: a large file cites a few
+    /// documents many times.
+    private var sourceCache: [String: [SourceRef]] = [:]
+
+    init(set: SeedSet) { self.set = set }
 
     static let entityFields: Set<String> = ["id", "label", "name", "kind", "type", "acronym", "aliases", "country", "region",
                                             "sector", "founded", "summary", "description", "website", "sources", "provenance"]
@@ -165,12 +170,15 @@ struct GraphItemReader {
     private func sources(_ item: GraphItem) -> [SourceRef] {
         let name = item["sources"] != nil ? "sources" : "provenance"
         guard let text = item[name] else { return [] }
-        return text.split(separator: "|").compactMap { part -> SourceRef? in
+        if let cached = sourceCache[text] { return cached }
+        let refs = text.split(separator: "|").compactMap { part -> SourceRef? in
             let pieces = part.split(separator: ":", maxSplits: 1)
             guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
             let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
             set.references.append(PendingReference(id: document, target: .document, location: item.at(name), role: "source"))
             return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
         }
+        sourceCache[text] = refs
+        return refs
     }
 }

@@ -23,14 +23,21 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     private struct Key {
         var name: String
         var defaultValue: String?
+        /// The name in lower case, worked out once rather than for every value.
+        var key: String
+
+        init(name: String) {
+            self.name = name
+            key = name.lowercased()
+        }
     }
     private var keys: [String: [String: Key]] = ["node": [:], "edge": [:]]
     private var keyBeingRead: (domain: String, id: String)?
 
     private var item: GraphItem?
     /// What a GEXF element's spell or label says, used when its fields do not say it themselves.
-    private var spellValues: [(name: String, value: String, location: SourceLocation)] = []
-    private var label: (value: String, location: SourceLocation)?
+    private var spellValues: [(name: String, value: String, line: Int32, column: Int32)] = []
+    private var label: (value: String, line: Int32, column: Int32)?
     /// A node's id as the file wrote it, when it had to be made into a slug: its name if it has no label.
     private var originalID: String?
     private var itemDomain = ""
@@ -51,12 +58,14 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     func read() {
         set.summarisedFiles.insert(fileIndex)
-        let parser = XMLParser(data: Data(file.bytes))
+        // From a stream, parsed in pieces: given the whole of a large file at once, libxml2 stops near its
+        // end with an internal error.
+        let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         self.parser = parser
-        parser.parse()
+        _ = parser.parse()
         if format == nil, set.diagnostics.allSatisfy({ $0.location.path != file.displayPath }) {
             set.error(file.location(line: 1, column: 1), "not a GraphML or GEXF file: the root element is neither <graphml> nor <gexf>")
         }
@@ -104,7 +113,8 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         switch element {
         case "data" where format == .graphml:
             if let key = dataKey, let declared = keys[itemDomain]?[key] {
-                item?.set(declared.name, text, at: here)
+                let place = origin
+                item?.set(declared.name, text, key: declared.key, line: place.line, column: place.column)
             } else if let key = dataKey, item != nil {
                 set.error(here, "<data key=\"\(key)\"> names no <key> declared for \(itemDomain)s")
             }
@@ -130,12 +140,12 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     private func completed(_ item: GraphItem) -> GraphItem {
         var item = item
         for key in (keys[itemDomain] ?? [:]).values.sorted(by: { $0.name < $1.name }) {
-            if let value = key.defaultValue { item.set(key.name, value) }
+            if let value = key.defaultValue { item.set(key.name, value, key: key.key) }
         }
         let isRecord = item["kind"].map { RecordKind(rawValue: $0.lowercased()) != nil } ?? false
-        if !isRecord { for spell in spellValues { item.set(spell.name, spell.value, at: spell.location) } }
+        if !isRecord { for spell in spellValues { item.set(spell.name, spell.value, line: spell.line, column: spell.column) } }
         if let label, label.value != item["type"]?.replacingOccurrences(of: "_", with: " ") {
-            item.set("label", label.value, at: label.location)
+            item.set("label", label.value, line: label.line, column: label.column)
         }
         if let originalID, item["label"] == nil { item.set("label", originalID) }
         spellValues = []
@@ -211,13 +221,13 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             guard graphDepth == 1 else { return }
             itemDomain = element
             itemDepth = depth
-            var new = GraphItem(location: here, origin: origin)
+            var new = GraphItem(file: file, origin: origin)
             if element == "node" {
-                new.set("id", id(attributes["id"]), at: here)
+                new.set("id", id(attributes["id"]))
                 if attributes["id"] != new["id"] { originalID = attributes["id"] }
             } else {
-                new.set("source", id(attributes["source"]), at: here)
-                new.set("target", id(attributes["target"]), at: here)
+                new.set("source", id(attributes["source"]))
+                new.set("target", id(attributes["target"]))
             }
             item = new
         case "data": dataKey = attributes["key"]
@@ -246,20 +256,22 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             }
             itemDomain = element
             itemDepth = depth
-            var new = GraphItem(location: here, origin: origin)
+            var new = GraphItem(file: file, origin: origin)
             for name in element == "node" ? ["id", "label"] : ["source", "target", "weight"] {
                 guard let value = attributes[name] else { continue }
-                new.set(name, ["id", "source", "target"].contains(name) ? id(value) : value, at: here)
+                new.set(name, ["id", "source", "target"].contains(name) ? id(value) : value, key: name)
             }
             if element == "node", let original = attributes["id"], original != new["id"] { originalID = original }
-            if element == "edge", let text = attributes["label"] { label = (text, here) }
-            if element == "edge", let kind = attributes["kind"] { new.set("kind", kind, at: here) }
+            let place = origin
+            if element == "edge", let text = attributes["label"] { label = (text, place.line, place.column) }
+            if element == "edge", let kind = attributes["kind"] { new.set("kind", kind, key: "kind") }
             item = new
             spell(attributes)
         case "attvalue":
             guard let key = attributes["for"], let value = attributes["value"] else { return set.error(here, "<attvalue> needs 'for' and 'value'") }
             guard let declared = keys[itemDomain]?[key] else { return set.error(here, "<attvalue for=\"\(key)\"> names no attribute declared for \(itemDomain)s") }
-            item?.set(declared.name, value, at: here)
+            let place = origin
+            item?.set(declared.name, value, key: declared.key, line: place.line, column: place.column)
         case "spell": spell(attributes)
         default: break
         }
@@ -269,12 +281,12 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// their own; records take theirs from their fields.
     private func spell(_ attributes: [String: String]) {
         guard item != nil else { return }
-        let start = attributes["start"] ?? attributes["timestamp"]
+        let start = attributes["start"] ?? attributes["timestamp"], place = origin
         if itemDomain == "node", let start {
-            spellValues.append(("founded", start, here))
+            spellValues.append(("founded", start, place.line, place.column))
         } else if itemDomain == "edge" {
-            if let start { spellValues.append(("start", start, here)) }
-            if let end = attributes["end"] { spellValues.append(("end", end, here)) }
+            if let start { spellValues.append(("start", start, place.line, place.column)) }
+            if let end = attributes["end"] { spellValues.append(("end", end, place.line, place.column)) }
         }
     }
 }
