@@ -37,6 +37,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var sampling: SamplingOptions
 
     @Option(name: .customLong("format"), help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --output file's extension, else json).")
     var formatOption: Format?
@@ -101,9 +102,9 @@ struct Export: ParsableCommand {
         var graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
         if withMetrics, let analysed {
             let metricsGraph = MetricsGraph(network: analysed)
-            graph.addMetrics(Progress.run("computing metrics on \(metricsGraph.nodeCount) nodes, \(metricsGraph.edgeCount) edges") {
-                NodeMetrics(metricsGraph, options: analysis.options)
-            })
+            graph.addMetrics(Progress.run("computing metrics on \(metricsGraph.nodeCount) nodes, \(metricsGraph.edgeCount) edges", measured: { report in
+                NodeMetrics(metricsGraph, options: sampling.options, progress: report)
+            }))
         }
         switch format {
         case .json: break

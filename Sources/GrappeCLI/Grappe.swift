@@ -10,11 +10,11 @@ struct Grappe: ParsableCommand {
         commandName: "grappe",
         abstract: "The partnership network of an innovation cluster: browse, check, analyse and export it.",
         discussion: """
-        Seeds are read from --seeds, else $GRAPPE_SEEDS, else ./seeds.
-        Recorded missions come from the workspace store: --store, else $GRAPPE_STORE, else
-        $XDG_DATA_HOME/grappe/workspace.sqlite (see 'grappe mission --help').
-        Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input, 73 cannot create or write,
-        74 damaged store, 75 stale edit, 77 read-only store.
+        Seeds are read from --seeds, else $GRAPPE_SEEDS, else ./seeds. Recorded missions come from the workspace store: --store, else $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite (see 'grappe mission --help'). Reports follow --lang, else LC_ALL, LC_MESSAGES or LANG (French or English).
+
+        Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input, 69 a server or program cannot be reached, 73 cannot create or write, 74 damaged store, 75 stale edit, 77 read-only store.
+
+        Shell completions: grappe --generate-completion-script bash|zsh|fish (see the README).
         """,
         version: version,
         subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Import.self, MissionCommand.self,

@@ -9,10 +9,9 @@ struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One row per node: degree, centralities, clustering, component, community.",
         discussion: """
-        Columns: id,label,kind,degree,degree_centrality,betweenness,closeness,pagerank,clustering,component,community.
-        Definitions are networkx's defaults (normalized betweenness, Wasserman–Faust closeness, PageRank α = 0.85,
-        local clustering) on the metrics graph described in docs/metrics.md. Above --exact-limit nodes,
-        betweenness and closeness are sampled from --pivots seeded pivots; a note on standard error says so.
+        Columns: id, label, kind, degree, degree_centrality, betweenness, closeness, pagerank, clustering, component, community.
+
+        Definitions are networkx's defaults (normalized betweenness, Wasserman–Faust closeness, PageRank α = 0.85, local clustering) on the metrics graph described in docs/metrics.md. Above --exact-limit nodes, betweenness and closeness are sampled from --pivots seeded pivots; a note on standard error says so.
         """
     )
 
@@ -20,6 +19,7 @@ struct Metrics: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var sampling: SamplingOptions
 
     @Option(name: .long, help: "Output format.")
     var format: Format = .csv
@@ -30,11 +30,11 @@ struct Metrics: ParsableCommand {
     func run() throws {
         let network = try analysis.networkForAnalysis(from: seedOptions).atDate
         let graph = MetricsGraph(network: network)
-        let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges") {
-            NodeMetrics(graph, options: analysis.options)
-        }
+        let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges", measured: { report in
+            NodeMetrics(graph, options: sampling.options, progress: report)
+        })
         if case .sampled(let k, let seed) = metrics.mode {
-            Output.error("note: \(graph.nodeCount) nodes is over --exact-limit \(analysis.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))")
+            Output.error("note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))")
         }
         switch format {
         case .csv: try Output.write(Data(MetricsTable.csv(metrics, network: network).utf8), as: .csv, to: output)

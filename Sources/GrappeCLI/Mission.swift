@@ -15,6 +15,7 @@ struct MissionCommand: ParsableCommand {
             Missions are kept in the workspace store (--store, else $GRAPPE_STORE, else \
             $XDG_DATA_HOME/grappe/workspace.sqlite) and appear with the seeds everywhere. Every change is \
             journaled: see 'grappe history' and 'grappe undo'.
+
             Exit codes: 65 invalid fields, 66 unknown mission, 73 store cannot be created, 75 the mission \
             changed since (stale edit), 77 the store is read-only.
             """,
@@ -61,7 +62,6 @@ extension MissionCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
         @OptionGroup var seedOptions: SeedOptions
-        @OptionGroup var analysis: AnalysisOptions
         @Option(help: "Only missions with this status.") var status: String?
         @Flag(help: "Only missions recorded in the store.") var recorded = false
         @Option(help: "text, json or csv.") var format: Format = .text
@@ -73,7 +73,7 @@ extension MissionCommand {
         }
 
         func run() throws {
-            let (network, _, workspace) = try analysis.networkWithStore(from: seedOptions)
+            let (network, _, workspace) = try seedOptions.checkedNetworkWithStore()
             let versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
             var missions = network.records(ofKind: .mission)
             if let status { missions = missions.filter { $0.mission?.status.rawValue == status } }
@@ -90,11 +90,10 @@ extension MissionCommand {
     struct ShowMission: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "A mission's card: delegation, outcomes, history.")
         @OptionGroup var seedOptions: SeedOptions
-        @OptionGroup var analysis: AnalysisOptions
-        @Argument(help: "The mission's id.") var id: String
+        @Argument(help: "The mission's id.", completion: Completions.ids) var id: String
 
         func run() throws {
-            let (network, store, workspace) = try analysis.networkWithStore(from: seedOptions)
+            let (network, store, workspace) = try seedOptions.checkedNetworkWithStore()
             let record = try Workbench.mission(id, in: network)
             CardText(network).record(record).forEach(Output.line)
             // The version an edit names with --if-version (0: the seed's mission, never recorded).

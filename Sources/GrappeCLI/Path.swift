@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GrappeAnalysis
 import GrappeModel
 import GrappeWords
@@ -13,8 +14,8 @@ struct Path: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var language: LanguageOption
 
-    @Argument(help: "The first partner: an id or a name.") var from: String
-    @Argument(help: "The second partner.") var to: String
+    @Argument(help: "The first partner: an id or a name.", completion: Completions.ids) var from: String
+    @Argument(help: "The second partner.", completion: Completions.ids) var to: String
 
     @Flag(name: .long, help: "Every shortest connection, not only the first.")
     var all = false
@@ -24,6 +25,9 @@ struct Path: ParsableCommand {
 
     @Option(name: .long, help: "At most this many connections with --all.")
     var limit = 50
+
+    @Option(name: .long, help: "Output format.")
+    var format: Show.Format = .text
 
     func validate() throws {
         if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
@@ -36,6 +40,9 @@ struct Path: ParsableCommand {
         let source = try Resolve.one(from, in: network, lookup: lookup, entitiesOnly: true, words: words).id
         let target = try Resolve.one(to, in: network, lookup: lookup, entitiesOnly: true, words: words).id
         let routes = Connections(network).shortest(from: source, to: target, all: all, maximumHops: maxHops ?? .max, limit: limit)
+        if format == .json {
+            return try Output.write(try CardJSON.path(from: source, to: target, routes: routes, in: network), as: .json, to: nil)
+        }
         let cards = CardText(network, words)
         let a = cards.name(source), b = cards.name(target)
         guard let first = routes.first else {

@@ -8,7 +8,8 @@ import GrappeWorkspace
 
 /// `--seeds DIR`, shared by every command that reads the network.
 struct SeedOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Seed directory or file (default: $GRAPPE_SEEDS, else ./seeds).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Seed directory or file (default: $GRAPPE_SEEDS, else ./seeds).", valueName: "dir"),
+            completion: .directory)
     var seeds: String?
 
     @Option(name: .long, help: ArgumentHelp("The workspace store of recorded missions (default: $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite).", valueName: "path"))
@@ -80,11 +81,8 @@ struct SeedOptions: ParsableArguments {
     }
 }
 
-/// Options shared by the commands that analyse the network.
-struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…); summary and metrics default to today.", valueName: "date"))
-    var asOf: String?
-
+/// How metrics are computed: exact up to a size, sampled above; for the commands that compute them.
+struct SamplingOptions: ParsableArguments {
     @Option(name: .long, help: "Up to this many nodes betweenness and closeness are exact; above, sampled.")
     var exactLimit = 10_000
 
@@ -97,6 +95,16 @@ struct AnalysisOptions: ParsableArguments {
     var options: NodeMetrics.Options { NodeMetrics.Options(exactLimit: exactLimit, pivots: pivots, seed: seed) }
 
     func validate() throws {
+        guard pivots > 0 else { throw ValidationError("--pivots must be at least 1") }
+    }
+}
+
+/// The date the network is taken at, for the commands that read it as it was (`--as-of`).
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…); summary and metrics default to today.", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
         if let asOf {
             switch PartialDate.parse(asOf) {
             case .failure(let error): throw ValidationError("--as-of: \(error)")
@@ -104,7 +112,6 @@ struct AnalysisOptions: ParsableArguments {
             case .success: break
             }
         }
-        guard pivots > 0 else { throw ValidationError("--pivots must be at least 1") }
     }
 
     /// Loads the seeds (exit 65 on errors) and applies --as-of.
@@ -129,13 +136,22 @@ struct AnalysisOptions: ParsableArguments {
 
     /// The same, with the store that was read and what it held, for commands that show versions or history.
     func networkWithStore(from seeds: SeedOptions, applyingAsOf: Bool = true) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
-        let (result, store, workspace) = try Progress.run("loading \(seeds.path)") { try seeds.loadWithStore() }
+        let (network, store, workspace) = try seeds.checkedNetworkWithStore()
+        guard applyingAsOf, let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (network, store, workspace) }
+        return (network.asOf(date), store, workspace)
+    }
+}
+
+extension SeedOptions {
+    /// The seeds with what the store recorded laid over them; exit 65 (with the errors) when the seeds
+    /// have errors.
+    func checkedNetworkWithStore() throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
+        let (result, store, workspace) = try Progress.run("loading \(path)") { try loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
             Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
             throw Exit.dataError
         }
-        guard applyingAsOf, let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (result.network, store, workspace) }
-        return (result.network.asOf(date), store, workspace)
+        return (result.network, store, workspace)
     }
 }

@@ -9,9 +9,9 @@ struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Network summary: counts, structure, communities, top partners, brokers, introductions, funding.",
         discussion: """
-        Metrics are computed on the metrics graph (docs/metrics.md). Betweenness, closeness and distances are
-        exact up to --exact-limit nodes and sampled above (the report says so, with pivots and seed).
-        --compare D1 D2 adds what changed between two dates. JSON is documented in docs/summary-format.md.
+        Metrics are computed on the metrics graph (docs/metrics.md), as of today or --as-of: a mission planned for next year does not change today's figures. Betweenness, closeness and distances are exact up to --exact-limit nodes and sampled above (the report says so, with pivots and seed).
+
+        --compare D1 D2 adds what changed between two dates. Text and markdown follow --lang; JSON and CSV are for programs and documented in docs/summary-format.md.
         """
     )
 
@@ -19,6 +19,7 @@ struct Summary: ParsableCommand {
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions
+    @OptionGroup var sampling: SamplingOptions
     @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: "Output format.")
@@ -48,8 +49,12 @@ struct Summary: ParsableCommand {
     func run() throws {
         let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
         let asOf = analysis.analysisDate
+        let graph = MetricsGraph(network: network)
+        let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges", measured: { report in
+            NodeMetrics(graph, options: sampling.options, progress: report)
+        })
         let summary = Progress.run("summarising") {
-            NetworkSummary(network, options: .init(top: top, metrics: analysis.options, asOf: asOf))
+            NetworkSummary(network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics)
         }
         var changes: NetworkChanges?
         if compare.count == 2 {
