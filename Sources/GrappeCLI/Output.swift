@@ -57,7 +57,16 @@ enum Output {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            // A file is replaced whole (atomically); a device or a pipe (`-o /dev/null`, `-o /dev/stdout`,
+            // a FIFO) is written to, never replaced by a file.
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } else {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
             Output.error("grappe: cannot write \(path): \(error.localizedDescription)")
             throw Exit.cannotCreate

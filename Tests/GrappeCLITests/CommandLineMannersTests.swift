@@ -52,3 +52,30 @@ import Testing
         #expect(Progress.line(fraction: 1, elapsed: .seconds(8)) == "100%")
     }
 }
+
+/// `-o` naming a device or a pipe writes into it; it is never replaced by a file (as root, an atomic
+/// write to /dev/null used to replace the device with a regular file).
+@Suite struct OutputTargetTests {
+    let cli = CLITests()
+
+    @Test func aPipeStaysAPipe() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let output = Pipe()
+        reader.standardOutput = output
+        try reader.run()
+        // Were the pipe replaced, nobody would open it for writing and the reader would wait forever.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) { if reader.isRunning { reader.terminate() } }
+        let run = try cli.grappe("metrics", "-o", fifo)
+        let received = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(run.status == 0, "\(run.error)")
+        #expect(received.hasPrefix("id,label,kind,degree"))
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
+    }
+}
