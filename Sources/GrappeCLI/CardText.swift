@@ -140,7 +140,7 @@ struct CardText {
     }
 
     func money(_ money: Money) -> String {
-        words.money(Double(money.minorUnits) / 100, currency: money.currency.code)
+        words.money(money.decimal, currency: money.currency.code)
     }
 
     func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {

@@ -297,7 +297,7 @@ public final class Catalogue: Sendable {
                         [title, dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])
             case (.projects, .project(let project)):
                 return ([record.title, project.status.rawValue, project.budget?.description ?? "", String(record.partyIDs.count)],
-                        [title, project.status.rawValue, number(Int(project.budget?.minorUnits ?? 0) / 100), number(record.partyIDs.count)])
+                        [title, project.status.rawValue, number(Int(project.budget?.wholeUnits ?? 0)), number(record.partyIDs.count)])
             default:
                 return nil
             }

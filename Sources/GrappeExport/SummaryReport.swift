@@ -33,7 +33,7 @@ public enum SummaryReport {
             value == value.rounded() && abs(value) < 1e12 ? words.number(Int(value)) : words.decimal(value, digits: digits)
         }
         func money(_ amount: NetworkSummary.Amount) -> String {
-            Double(amount.amount).map { words.money($0, currency: amount.currency) } ?? "\(amount.amount) \(amount.currency)"
+            Decimal(string: amount.amount, locale: Locale(identifier: "en_US_POSIX")).map { words.money($0, currency: amount.currency) } ?? "\(amount.amount) \(amount.currency)"
         }
         /// A funding line's name; the summary's own words for what is not known are said in the language.
         func name(_ amount: NetworkSummary.Amount) -> String {

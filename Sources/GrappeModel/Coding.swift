@@ -57,8 +57,8 @@ extension Money: Codable {
         guard case .success(let currency) = Currency.parse(code) else {
             throw DecodingError.dataCorruptedError(forKey: .currency, in: container, debugDescription: "unknown currency '\(code)'")
         }
-        switch Money.parseAmount(amount, original: amount) {
-        case .success(let cents): self.init(minorUnits: cents, currency: currency)
+        switch Money.parseAmount(amount, original: amount, in: currency) {
+        case .success(let units): self.init(minorUnits: units, currency: currency)
         case .failure(let error): throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: error.description)
         }
     }

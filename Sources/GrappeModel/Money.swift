@@ -1,5 +1,8 @@
-/// An amount of money: an exact count of cents (minor units) and an ISO 4217 currency.
-/// Never a floating-point number, so sums and comparisons are exact.
+import Foundation
+
+/// An amount of money: an exact count of the currency's minor units (cents for EUR, yen for JPY,
+/// millimes for TND) and an ISO 4217 currency. Never a floating-point number, so sums and comparisons
+/// are exact.
 public struct Money: Hashable, Sendable, CustomStringConvertible {
     public let minorUnits: Int64
     public let currency: Currency
@@ -9,13 +12,25 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         self.currency = currency
     }
 
-    /// `2100000.00`: the amount as an exact decimal string.
+    /// `2100000.00` (CAD), `25000` (JPY), `12.500` (TND): the amount as an exact decimal string with the
+    /// currency's own number of decimals.
     public var amountText: String {
         let sign = minorUnits < 0 ? "-" : ""
         let magnitude = minorUnits.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+        let digits = currency.minorDigits
+        guard digits > 0 else { return "\(sign)\(magnitude)" }
+        let scale = UInt64(Currency.powerOfTen(digits))
+        let fraction = String(magnitude % scale)
+        return "\(sign)\(magnitude / scale)." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
+
+    /// The amount in the currency's major unit, exactly (for formatters).
+    public var decimal: Decimal {
+        Decimal(sign: minorUnits < 0 ? .minus : .plus, exponent: -currency.minorDigits, significand: Decimal(minorUnits.magnitude))
+    }
+
+    /// The whole major units, the fraction dropped (for sorting and bars).
+    public var wholeUnits: Int64 { minorUnits / Currency.powerOfTen(currency.minorDigits) }
 
     /// `2100000.00 CAD`, the form `parse` reads back.
     public var description: String { "\(amountText) \(currency.code)" }
@@ -35,12 +50,18 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         guard let currency else {
             return .failure(MoneyError("'\(raw)' has no currency: write it as '2100000 CAD'"))
         }
-        return parseAmount(words.joined(), original: raw).map { Money(minorUnits: $0, currency: currency) }
+        return parseAmount(words.joined(), original: raw, in: currency).map { Money(minorUnits: $0, currency: currency) }
     }
 
-    /// Reads a decimal amount into cents: digits with `_` or spaces between groups, an optional
-    /// `.` and at most two decimals. A comma is refused: `1,500` means 1.5 in French and 1500 in English.
-    public static func parseAmount(_ digits: String, original: String) -> Result<Int64, MoneyError> {
+    /// Reads a decimal amount of `currency` into its minor units: digits with `_` or spaces between
+    /// groups, an optional `.` and at most as many decimals as the currency has (zeros beyond them are
+    /// accepted: `25000.00 JPY` is 25000 yen).
+    public static func parseAmount(_ digits: String, original: String, in currency: Currency) -> Result<Int64, MoneyError> {
+        parseDecimal(digits, original: original, decimals: currency.minorDigits, name: currency.code)
+    }
+
+    /// Reads a decimal number into an integer count of 10^-`decimals`; `name` names the unit in errors.
+    static func parseDecimal(_ digits: String, original: String, decimals: Int, name: String) -> Result<Int64, MoneyError> {
         let text = digits.filter { $0 != "_" }
         if text.contains(",") {
             return .failure(MoneyError("'\(original)': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"))
@@ -53,18 +74,24 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
               whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return .failure(MoneyError("'\(original)' is not an amount: expected digits such as 2100000 or 2100000.50"))
         }
-        var cents: Int64 = 0
+        var fraction: Int64 = 0
         if halves.count == 2 {
-            let fraction = halves[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                return .failure(MoneyError("'\(original)': an amount takes at most two decimals"))
+            var decimalsGiven = halves[1]
+            guard !decimalsGiven.isEmpty, decimalsGiven.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return .failure(MoneyError("'\(original)' is not an amount: expected digits after the point"))
             }
-            cents = Int64(fraction)! * (fraction.count == 1 ? 10 : 1)
+            while decimalsGiven.count > decimals, decimalsGiven.last == "0" { decimalsGiven = decimalsGiven.dropLast() }
+            guard decimalsGiven.count <= decimals else {
+                return .failure(MoneyError(decimals == 0
+                    ? "'\(original)': \(name) has no minor unit; write a whole amount"
+                    : "'\(original)': \(name) takes at most \(decimals) decimal\(decimals == 1 ? "" : "s")"))
+            }
+            fraction = (Int64(decimalsGiven) ?? 0) * Currency.powerOfTen(decimals - decimalsGiven.count)
         }
-        guard whole.count <= 15, let units = Int64(whole) else {
+        guard whole.count <= 18 - decimals, let units = Int64(whole) else {
             return .failure(MoneyError("'\(original)' is too large an amount"))
         }
-        let total = units * 100 + cents
+        let total = units * Currency.powerOfTen(decimals) + fraction
         return .success(negative ? -total : total)
     }
 }
@@ -75,36 +102,63 @@ public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// An ISO 4217 currency code from the list Grappe knows.
+/// An ISO 4217 currency code, current or historic (FRF, for old funding in francs), as Foundation's
+/// locale data lists them; its number of decimals comes from the same data (JPY none, TND three).
 public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let code: String
-
-    /// Currencies a cluster's partners deal in; amounts in other currencies are refused
-    /// rather than silently accepted with a typo.
-    public static let known: [String] = ["AUD", "BRL", "CAD", "CHF", "CNY", "EUR", "GBP", "INR", "JPY", "MAD", "MXN", "SEK", "TND", "USD", "XOF"]
 
     public static let cad = Currency(unchecked: "CAD")
     public static let eur = Currency(unchecked: "EUR")
 
     init(unchecked code: String) { self.code = code }
 
-    /// An ISO 4217 code this build knows, with a suggestion for a near miss or a symbol.
+    /// The ISO 4217 codes and each one's minor digits, read once from Foundation: the number of
+    /// decimals its currency formatter writes (ICU's data, which follows ISO 4217).
+    static let iso: [String: Int] = {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var table: [String: Int] = [:]
+        for currency in Locale.Currency.isoCurrencies {
+            let code = currency.identifier
+            let zero = Decimal(0).formatted(.currency(code: code).locale(posix))
+            let decimals = zero.split(separator: ".").dropFirst().first.map { $0.prefix(while: { $0 == "0" }).count } ?? 0
+            table[code] = decimals
+        }
+        return table
+    }()
+
+    /// The number of decimals amounts in this currency take (ISO 4217's minor unit).
+    public var minorDigits: Int { Currency.iso[code] ?? 2 }
+
+    static func powerOfTen(_ exponent: Int) -> Int64 {
+        (0..<max(exponent, 0)).reduce(1) { result, _ in result * 10 }
+    }
+
+    /// An ISO 4217 code, with a suggestion for a near miss or a symbol.
     public static func parse(_ raw: String) -> Result<Currency, MoneyError> {
         let code = raw.trimmingSpaces()
-        if known.contains(code) { return .success(Currency(unchecked: code)) }
-        let symbols = ["$": "CAD or USD", "€": "EUR", "M$": "CAD (and write the amount in full)"]
+        if iso[code] != nil { return .success(Currency(unchecked: code)) }
+        let symbols = ["$": "CAD or USD", "€": "EUR", "£": "GBP", "¥": "JPY or CNY", "M$": "CAD (and write the amount in full)"]
         if let hint = symbols[code] {
             return .failure(MoneyError("'\(code)' is a symbol, not a currency code: write \(hint)"))
         }
         let upper = code.uppercased()
-        if known.contains(upper) {
+        if iso[upper] != nil {
             return .failure(MoneyError("unknown currency '\(code)'; did you mean '\(upper)'?"))
         }
-        if let near = Suggestion.nearest(to: upper, in: known) {
+        if let near = Suggestion.nearest(to: upper, in: suggestionOrder) {
             return .failure(MoneyError("unknown currency '\(code)'; did you mean '\(near)'?"))
         }
-        return .failure(MoneyError("unknown currency '\(code)' (known: \(known.joined(separator: ", ")))"))
+        return .failure(MoneyError("unknown currency '\(code)': expected an ISO 4217 code such as EUR, CAD or USD"))
     }
+
+    /// Codes in the order a near miss is matched against: the cluster's usual currencies first, then
+    /// the ones in use today, then the historic ones (ties go to the first).
+    private static let suggestionOrder: [String] = {
+        let usual = ["EUR", "CAD", "USD", "GBP", "CHF", "JPY", "CNY", "MAD", "TND", "XOF"]
+        let current = Locale.commonISOCurrencyCodes.filter { !usual.contains($0) }.sorted()
+        let historic = iso.keys.filter { !usual.contains($0) && !current.contains($0) }.sorted()
+        return usual + current + historic
+    }()
 
     public var description: String { code }
     public static func < (a: Currency, b: Currency) -> Bool { a.code < b.code }
@@ -128,7 +182,7 @@ public struct Percentage: Hashable, Sendable, CustomStringConvertible {
         guard text.hasSuffix("%") else {
             return .failure(MoneyError("'\(raw)' is not a share: write it with a percent sign, as 50%"))
         }
-        switch Money.parseAmount(String(text.dropLast()).trimmingSpaces(), original: raw) {
+        switch Money.parseDecimal(String(text.dropLast()).trimmingSpaces(), original: raw, decimals: 2, name: "a share") {
         case .failure(let error): return .failure(error)
         case .success(let hundredths):
             guard (0...10_000).contains(hundredths) else {

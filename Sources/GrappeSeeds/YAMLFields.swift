@@ -161,7 +161,7 @@ struct YAMLFields {
                 set.error(fields.location(of: "currency"), "invalid '\(key)': \(error)")
                 return nil
             case .success(let currency):
-                switch Money.parseAmount(amount, original: amount) {
+                switch Money.parseAmount(amount, original: amount, in: currency) {
                 case .success(let cents) where cents < 0:
                     set.error(fields.location(of: "amount"), "'\(key)' must not be negative (\(amount))")
                     return nil

@@ -56,12 +56,12 @@ extension Speaking {
 
     /// An amount of money as the language writes it, with the currency's own minor units (ISO 4217:
     /// none for JPY, three for TND): "200 000 000,00 $CA", "CA$200,000,000.00".
-    public func money(_ amount: Double, currency: String) -> String {
+    public func money(_ amount: Decimal, currency: String) -> String {
         let formatter = NumberFormatter()
         formatter.locale = locale
         formatter.numberStyle = .currency
         formatter.currencyCode = currency
-        return formatter.string(from: NSNumber(value: amount)) ?? "\(amount) \(currency)"
+        return formatter.string(from: NSDecimalNumber(decimal: amount)) ?? "\(amount) \(currency)"
     }
 
     /// The locale whose conventions numbers and money follow.

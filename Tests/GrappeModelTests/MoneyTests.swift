@@ -1,3 +1,4 @@
+import Foundation
 import GrappeModel
 import Testing
 
@@ -25,7 +26,11 @@ import Testing
         ("12 CDA", "unknown currency 'CDA'; did you mean 'CAD'?"),
         ("12 cad", "unknown currency 'cad'; did you mean 'CAD'?"),
         ("12 M$", "'M$' is a symbol, not a currency code: write CAD (and write the amount in full)"),
-        ("1.234 EUR", "'1.234 EUR': an amount takes at most two decimals"),
+        ("1.234 EUR", "'1.234 EUR': EUR takes at most 2 decimals"),
+        ("12.5 JPY", "'12.5 JPY': JPY has no minor unit; write a whole amount"),
+        ("1.2345 TND", "'1.2345 TND': TND takes at most 3 decimals"),
+        ("12 QQQ", "unknown currency 'QQQ': expected an ISO 4217 code such as EUR, CAD or USD"),
+        ("12 EUO", "unknown currency 'EUO'; did you mean 'EUR'?"),
         ("deux EUR", "'deux EUR' is not an amount: expected digits such as 2100000 or 2100000.50"),
     ])
     func refusesBadAmounts(_ text: String, _ message: String) {
@@ -33,6 +38,28 @@ import Testing
         case .success(let money): Issue.record("accepted \(money)")
         case .failure(let error): #expect(error.description == message)
         }
+    }
+
+    /// Any ISO 4217 currency, each with its own minor unit (Foundation's data): none for the yen and
+    /// the CFA franc, three for the Tunisian dinar, four for the Chilean unit of account; zeros beyond
+    /// them are accepted, since other tools write `25000.00` for any currency.
+    @Test(arguments: [
+        ("25000 JPY", 25_000 as Int64, "25000"), ("25000.00 JPY", 25_000, "25000"), ("1500 XOF", 1_500, "1500"),
+        ("12.5 TND", 12_500, "12.500"), ("0.125 KWD", 125, "0.125"), ("1.5 CLF", 15_000, "1.5000"),
+        ("99.99 MXN", 9_999, "99.99"), ("1000 FRF", 100_000, "1000.00"), ("7 ISK", 7, "7"),
+    ])
+    func minorUnitsFollowTheCurrency(_ text: String, _ units: Int64, _ amount: String) throws {
+        let money = try Money.parse(text).get()
+        #expect(money.minorUnits == units)
+        #expect(money.amountText == amount)
+        #expect(try Money.parse(money.description).get() == money, "reads back")
+        #expect(money.decimal == Decimal(string: amount))
+    }
+
+    @Test func everyCurrentISOCodeIsAccepted() {
+        let refused = Locale.commonISOCurrencyCodes.filter { (try? Currency.parse($0).get()) == nil }
+        #expect(refused.isEmpty, "\(refused)")
+        #expect(Locale.commonISOCurrencyCodes.count > 150)
     }
 
     @Test func shareOfABudget() throws {

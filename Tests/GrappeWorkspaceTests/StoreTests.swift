@@ -75,6 +75,42 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(try folder.sqlite(path, "SELECT count(*) FROM records;") == "1")
     }
 
+    /// A version 1 file kept every budget in hundredths; version 2 keeps each currency's minor units.
+    @Test func movesVersionOneBudgetsToEachCurrencysMinorUnits() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/workspace.sqlite"
+        let store = try #require(try WorkspaceStores.open(path, for: .write))
+        var yen = lyonDraft(title: "Mission à Osaka"), dinar = lyonDraft(title: "Mission à Tunis")
+        yen.budget = "250000 JPY"
+        dinar.budget = "1200.5 TND"
+        try store.save(change(yen), author: "ana")
+        try store.save(change(dinar), author: "ana")
+        #expect(try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
+                == "250000 JPY\n1200500 TND")
+        // As version 1 wrote them.
+        let downgrade = "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2 %'; PRAGMA user_version = 1;"
+        try folder.sqlite(path, "UPDATE records SET budget_cents = 25000000 WHERE budget_currency = 'JPY';"
+                          + "UPDATE records SET budget_cents = 120050 WHERE budget_currency = 'TND';" + downgrade)
+        let reopened = try #require(try WorkspaceStores.open(path, for: .write))
+        #expect(try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
+                == "250000 JPY\n1200500 TND")
+        #expect(try folder.sqlite(path, "PRAGMA user_version;") == "2")
+        #expect(try reopened.load().records.compactMap { $0.record.mission?.budget?.description }.sorted() == ["1200.500 TND", "250000 JPY"])
+
+        // Yen with cents cannot move: the file is left as it is and the record is named.
+        try folder.sqlite(path, "UPDATE records SET budget_cents = 25000050 WHERE budget_currency = 'JPY';" + downgrade)
+        let before = try folder.sqlite(path, ".dump")
+        let id = try folder.sqlite(path, "SELECT id FROM records WHERE budget_currency = 'JPY';")
+        do {
+            _ = try WorkspaceStores.open(path, for: .write)
+            Issue.record("opened a file whose yen budget has cents")
+        } catch let error as StoreError {
+            #expect("\(error)".contains("record '\(id)' has a budget of 250000.50 JPY, but JPY has no minor unit"), "\(error)")
+        }
+        #expect(try folder.sqlite(path, "SELECT budget_cents FROM records WHERE budget_currency = 'JPY';") == "25000050")
+        #expect(try folder.sqlite(path, ".dump") == before, "every row as it was")
+    }
+
     @Test func opensAReadOnlyFileReadOnly() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/workspace.sqlite"

@@ -140,6 +140,23 @@ enum PostgresSchema {
             )
             """,
         ]),
+        ("v2 budgets in each currency's minor units", [
+            """
+            DO $check$
+            DECLARE blocked record;
+            BEGIN
+                SELECT workspace, id, budget_cents, budget_currency INTO blocked FROM grappe.records
+                WHERE budget_currency IN ('JPY', 'XOF') AND budget_cents % 100 <> 0 ORDER BY workspace, id LIMIT 1;
+                IF FOUND THEN
+                    RAISE EXCEPTION 'record % (workspace %) has a budget of % hundredths of %, which has no minor unit; correct it to a whole amount with the Grappe that wrote it',
+                        blocked.id, blocked.workspace, blocked.budget_cents, blocked.budget_currency;
+                END IF;
+            END
+            $check$
+            """,
+            "UPDATE grappe.records SET budget_cents = CASE budget_currency WHEN 'TND' THEN budget_cents * 10 ELSE budget_cents / 100 END "
+                + "WHERE budget_currency IN ('JPY', 'XOF', 'TND') AND budget_cents IS NOT NULL",
+        ]),
     ]
 
     /// Run after every migration: the group roles an administrator made (docs/store.md) get their

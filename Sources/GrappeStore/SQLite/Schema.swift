@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's tables, as named migrations. Each record and entity is kept whole as canonical JSON
@@ -8,7 +9,7 @@ enum Schema {
     /// `PRAGMA application_id`: "Grpp". A database without it, holding tables, is someone else's.
     static let applicationID: Int32 = 0x4772_7070
     /// `PRAGMA user_version` after the newest migration this build knows.
-    static let userVersion = 1
+    static let userVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -102,6 +103,38 @@ enum Schema {
                 PRAGMA user_version = 1;
                 """)
         }
+        migrator.registerMigration("v2 budgets in each currency's minor units") { db in
+            let blocked = try Row.fetchAll(db, sql: Schema.budgetsWithCents)
+            if let row = blocked.first {
+                throw BudgetMigrationError(record: row["id"], cents: row["budget_cents"], currency: row["budget_currency"])
+            }
+            try db.execute(sql: Schema.budgetsToMinorUnits + "; PRAGMA user_version = 2;")
+        }
         return migrator
+    }
+
+    /// Version 1 kept every budget in hundredths; version 2 keeps it in its currency's minor units
+    /// (ISO 4217). Of the currencies version 1 accepted, JPY and XOF have none and TND has three.
+    static let budgetsToMinorUnits = """
+        UPDATE records SET budget_cents = CASE budget_currency WHEN 'TND' THEN budget_cents * 10 ELSE budget_cents / 100 END
+        WHERE budget_currency IN ('JPY', 'XOF', 'TND') AND budget_cents IS NOT NULL
+        """
+    /// Budgets that cannot be moved without losing their cents: the migration stops and names them.
+    static let budgetsWithCents = """
+        SELECT id, budget_cents, budget_currency FROM records
+        WHERE budget_currency IN ('JPY', 'XOF') AND budget_cents % 100 <> 0 ORDER BY id
+        """
+}
+
+/// A budget in yen or CFA francs with cents, which its currency does not have: nothing is changed, and
+/// the record is named so that a person corrects it with the Grappe that wrote it.
+struct BudgetMigrationError: Error, CustomStringConvertible {
+    let record: String
+    let cents: Int64
+    let currency: String
+
+    var description: String {
+        "record '\(record)' has a budget of \(cents / 100).\(String(format: "%02d", abs(cents % 100))) \(currency), but \(currency) has no "
+            + "minor unit; correct it to a whole amount with the Grappe that wrote the file, then open it again"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GrappeAnalysis
 import GrappeModel
 import GrappeWorkspace
@@ -82,7 +83,7 @@ extension Views {
         }
         blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.fundingPerProgramme.map { entry in
-                PageLine([("  " + bar(Int(entry.amount.minorUnits / 100), of: Int((fundingMax[entry.amount.currency.code] ?? 1) / 100), width: 12) + " ", .accent),
+                PageLine([("  " + bar(Int(entry.amount.minorUnits), of: Int(fundingMax[entry.amount.currency.code] ?? 1), width: 12) + " ", .accent),
                           (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
         return blocks
@@ -96,7 +97,7 @@ extension Views {
     }
 
     static func shortMoney(_ money: Money) -> String {
-        let units = Double(money.minorUnits) / 100
+        let units = NSDecimalNumber(decimal: money.decimal).doubleValue
         let text = units >= 1e9 ? String(format: "%.1f G", units / 1e9) : units >= 1e6 ? String(format: "%.1f M", units / 1e6)
             : units >= 1e3 ? String(format: "%.0f k", units / 1e3) : String(format: "%.0f", units)
         return "\(text) \(money.currency.code)"
