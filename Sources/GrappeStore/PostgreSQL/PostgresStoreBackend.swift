@@ -361,8 +361,11 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
                 let transaction = PostgresTransaction(backend: self, connection: connection, now: StoreTime.now())
                 let result = try body(transaction)
                 if let sequence = transaction.appended.last {
-                    try execute(connection, "SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
+                    try transaction.execute("SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
                 }
+                // Every statement answered without error before COMMIT: a COMMIT after a failed statement
+                // would end the transaction with a rollback that reads as success.
+                try transaction.settle()
                 try execute(connection, "COMMIT")
                 return result
             } catch {
@@ -427,6 +430,19 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         let guardTask = connection.eventLoop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
         defer { guardTask.cancel() }
         return try connection.query(query, logger: Self.logger).wait().rows
+    }
+
+    /// Waits for statements already sent, under the same guard as `rows`; the first failure is thrown
+    /// once all have answered, so none is left running when the caller moves on.
+    func awaitAll(_ connection: PostgresConnection, _ sent: [EventLoopFuture<PostgresQueryResult>]) throws {
+        guard !sent.isEmpty else { return }
+        let guardTask = connection.eventLoop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
+        defer { guardTask.cancel() }
+        var failure: (any Error)?
+        for future in sent {
+            do { _ = try future.wait() } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
     }
 
     func one(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> PostgresRow {

@@ -3,6 +3,10 @@ import GrappeWorkspace
 import PostgresNIO
 
 /// One transaction on the server, holding the workspace's advisory lock, as the journal rules see it.
+/// Statements whose answer is not needed (the inserts and deletes of a save) are sent without waiting
+/// for each: the connection runs them in order while the next is prepared, and the transaction waits
+/// for all of them, failing with the first error, before it reads anything or commits. A save is then
+/// a few waits instead of one per row.
 final class PostgresTransaction: StoreTransaction {
     let backend: PostgresStoreBackend
     let connection: PostgresConnection
@@ -16,9 +20,28 @@ final class PostgresTransaction: StoreTransaction {
         self.now = now
     }
 
+    /// Statements sent and not yet answered, oldest first.
+    private var inFlight: [EventLoopFuture<PostgresQueryResult>] = []
+
     private var workspace: String { backend.workspace }
-    private func execute(_ query: PostgresQuery) throws { try backend.execute(connection, query) }
-    private func rows(_ query: PostgresQuery) throws -> [PostgresRow] { try backend.rows(connection, query) }
+
+    /// Sends a statement without waiting for its answer (see `settle`).
+    func execute(_ query: PostgresQuery) throws {
+        inFlight.append(connection.query(query, logger: PostgresStoreBackend.logger))
+    }
+
+    private func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try settle()
+        return try backend.rows(connection, query)
+    }
+
+    /// Waits for every statement sent; the first that failed is thrown (the server has then aborted the
+    /// transaction, so nothing after it took effect).
+    func settle() throws {
+        let sent = inFlight
+        inFlight = []
+        try backend.awaitAll(connection, sent)
+    }
 
     func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState? {
         switch kind {
