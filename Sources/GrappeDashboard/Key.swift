@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab, delete
+    /// Ctrl-← and Ctrl-→ (xterm's `CSI 1;5D` and `CSI 1;5C`).
+    case wordLeft, wordRight
     case control(Character)
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
@@ -43,6 +45,8 @@ public enum Key: Hashable, Sendable {
         case .tab: "Tab"
         case .backTab: "⇧Tab"
         case .delete: "Del"
+        case .wordLeft: "^←"
+        case .wordRight: "^→"
         case .control(let character): "^\(character.uppercased())"
         case .click: "click"
         case .wheelUp: "wheel↑"
@@ -81,7 +85,13 @@ public enum Command: Hashable, Sendable {
     case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find
     // the mission form
     case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
-    case completionUp, completionDown, acceptCompletion, deleteWord, clearField
+    case completionUp, completionDown, acceptCompletion, deleteWord, clearField, deleteForward
+    case cursor(CursorMove)
+}
+
+/// Where the text cursor goes inside a form field.
+public enum CursorMove: Hashable, Sendable {
+    case left, right, start, end, wordLeft, wordRight
 }
 
 /// Keys bound to a command, with the help text the status bar and the help overlay show.
@@ -182,6 +192,13 @@ public enum KeyMap {
         Binding(keys: [.control("r")], command: .cycleRole, help: .cycleRole, inStatusBar: true),
         Binding(keys: [.control("t")], command: .cycleAttendance, help: .cycleAttendance, inStatusBar: true),
         Binding(keys: [.control("d")], command: .removeDelegate, help: .removeDelegate, inStatusBar: false),
+        Binding(keys: [.left], command: .cursor(.left), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.right], command: .cursor(.right), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.home, .control("a")], command: .cursor(.start), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.end, .control("e")], command: .cursor(.end), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.wordLeft], command: .cursor(.wordLeft), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.wordRight], command: .cursor(.wordRight), help: .moveInField, inStatusBar: false),
+        Binding(keys: [.delete], command: .deleteForward, help: .deleteForward, inStatusBar: false),
         Binding(keys: [.control("w")], command: .deleteWord, help: .deleteWord, inStatusBar: false),
         Binding(keys: [.control("u")], command: .clearField, help: .clearField, inStatusBar: false),
     ]

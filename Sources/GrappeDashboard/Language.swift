@@ -15,7 +15,7 @@ public enum UI: CaseIterable, Sendable {
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
     case shortestConnections, selectPartner, close, mouseHint
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
-    case removeDelegate, deleteWord, clearField, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
+    case removeDelegate, deleteWord, clearField, moveInField, deleteForward, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
 }
@@ -131,6 +131,8 @@ public struct Strings: Speaking {
         case .removeDelegate: ("retirer le délégué", "remove delegate")
         case .deleteWord: ("effacer un mot", "delete a word")
         case .clearField: ("vider le champ", "clear the field")
+        case .moveInField: ("se déplacer dans le champ (caractère, début et fin, mot)", "move in the field (character, start and end, word)")
+        case .deleteForward: ("effacer le caractère suivant", "delete the next character")
         case .newMissionTitle: ("Nouvelle mission", "New mission")
         case .editMissionTitle: ("Modifier la mission", "Edit mission")
         case .discardConfirm: ("Abandonner les modifications ? o : oui · n : non", "Discard your changes? y: yes · n: no")

@@ -71,7 +71,7 @@ extension DashboardState {
              .moreHops, .fewerHops, .filter, .sort, .sortReverse:
             runOnScreen(command)
         case .nextField, .previousField, .saveForm, .closeForm, .cycleRole, .cycleAttendance, .removeDelegate,
-             .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField:
+             .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField, .deleteForward, .cursor:
             break // the form's own commands: `handleForm` runs them while it is open
         }
         return nil

@@ -45,11 +45,15 @@ public final class Terminal: TerminalIO {
         mouse = wantsMouse
         if usesColors { definePairs() }
         define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[1;5D", Self.wordLeft)
+        define_key("\u{1B}[1;5C", Self.wordRight)
         grappe_bracketed_paste(1)
     }
 
     /// The key code curses gives for the start of a bracketed paste (a code above every named key).
     private static let pasteStart = KEY_MAX + 1
+    private static let wordLeft = KEY_MAX + 2
+    private static let wordRight = KEY_MAX + 3
     private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     deinit { close() }
@@ -202,6 +206,8 @@ public final class Terminal: TerminalIO {
         case KEY_BTAB: return .key(.backTab)
         case KEY_DC: return .key(.delete)
         case Self.pasteStart: return .key(.paste(readPaste()))
+        case Self.wordLeft: return .key(.wordLeft)
+        case Self.wordRight: return .key(.wordRight)
         case KEY_RESIZE:
             previous = nil
             return .resize(width: Int(grappe_cols()), height: Int(grappe_lines()))

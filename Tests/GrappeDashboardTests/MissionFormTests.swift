@@ -57,6 +57,38 @@ import Testing
         #expect(state.form == nil && state.place.screen == .card(.record(mission.id)))
     }
 
+    /// The cursor moves inside a field: ←/→, Home/End (and ^A/^E), ^←/^→ by words, Del and ⌫ at the
+    /// cursor, ^W the word before it; a character typed in the middle lands there.
+    @Test func theCursorMovesInsideAField() throws {
+        var state = DashboardTests.state(.en)
+        Self.send([.character("m")] + Self.typed("Mission à Lyon"), to: &state)
+        Self.send([.home] + Self.typed("Grande ") + [.end] + Self.typed(" 2027"), to: &state)
+        #expect(state.form?.texts[.title] == "Grande Mission à Lyon 2027")
+        #expect(state.form?.cursor == nil, "End is the end")
+        Self.send([.wordLeft, .wordLeft, .left, .backspace] + Self.typed("au"), to: &state)
+        #expect(state.form?.texts[.title] == "Grande Mission au Lyon 2027")
+        #expect(state.form?.cursorOffset == 17)
+        Self.send([.control("a"), .wordRight, .control("w")] + Self.typed("Petite"), to: &state)
+        #expect(state.form?.texts[.title] == "Petite Mission au Lyon 2027")
+        Self.send([.left, .left, .left], to: &state)
+        #expect(state.form?.cursorOffset == 3)
+        Self.send([.left, .left, .left, .left, .backspace, .right, .right, .right, .right, .right] + Array(repeating: Key.right, count: 40), to: &state)
+        #expect(state.form?.cursor == nil && state.form?.texts[.title] == "Petite Mission au Lyon 2027", "the ends hold")
+        Self.send([.control("a"), .delete] + Self.typed("P"), to: &state)
+        #expect(state.form?.texts[.title] == "Petite Mission au Lyon 2027" && state.form?.cursorOffset == 1)
+        // The cursor is drawn where it is.
+        Self.send([.control("a"), .right, .right], to: &state)
+        let screen = Views.render(state).text
+        #expect(screen.contains("Pe▏tite Mission au Lyon 2027"), "\(screen)")
+        // A completion finishes the text's end: none while the cursor is inside it; a new field starts at its end.
+        Self.send([.tab, .tab] + Self.typed("demrs") + [.home, .right, .right, .right] + Self.typed("e"), to: &state)
+        #expect(state.form?.texts[.leader] == "demers" && state.form?.completions.isEmpty == true)
+        Self.send([.end], to: &state)
+        #expect(state.form?.completions.map(\.value) == ["marc-demers"])
+        Self.send([.tab], to: &state)
+        #expect(state.form?.cursor == nil)
+    }
+
     @Test func errorsShowAtTheirFieldsAndNothingIsSaved() throws {
         var state = DashboardTests.state(.en)
         let effects = Self.send([.character("m"), .control("s")], to: &state)

@@ -124,8 +124,15 @@ extension MissionForm {
         case .deleteWord:
             deleteWord()
             refreshCompletions(in: catalogue)
+        case .deleteForward:
+            deleteForward()
+            refreshCompletions(in: catalogue)
+        case .cursor(let move):
+            moveCursor(move)
+            refreshCompletions(in: catalogue)
         case .clearField:
             focusedText = ""
+            cursor = nil
             completions = []
         default: break
         }

@@ -20,20 +20,30 @@ extension Views {
             switch field {
             case .text(let name):
                 let text = form.texts[name] ?? ""
-                value = text.isEmpty && !focused ? [(s.placeholder(name), .muted)] : [(text, focused ? .bold : .plain)]
+                if focused {
+                    let at = text.index(text.startIndex, offsetBy: form.cursorOffset)
+                    value = [(String(text[..<at]), .bold), ("▏", .accent), (String(text[at...]), .bold)]
+                } else {
+                    value = text.isEmpty ? [(s.placeholder(name), .muted)] : [(text, .plain)]
+                }
             case .delegate(let number):
                 if let delegate = form.delegates[safe: number] {
                     let role = PartyRole(rawValue: delegate.role).map(s.role) ?? delegate.role
                     let attendance = delegate.attendance.isEmpty ? s[.attendanceNotSaid] : s.attendance(delegate.attendance)
                     let name = state.network.entity(delegate.who)?.name
-                    value = [(delegate.who, focused ? .bold : .plain)]
+                    if focused {
+                        let at = delegate.who.index(delegate.who.startIndex, offsetBy: form.cursorOffset)
+                        value = [(String(delegate.who[..<at]), .bold), ("▏", .accent), (String(delegate.who[at...]), .bold)]
+                    } else {
+                        value = [(delegate.who, .plain)]
+                    }
                     if let name, name != delegate.who { value.append(("  " + name, .muted)) }
                     value.append(("  · \(role) · \(attendance)", .accent))
                 } else {
                     value = focused ? [] : [(s[.addDelegate], .muted)]
                 }
             }
-            if focused { value.append(("▏", .accent)) }
+            if focused, value.isEmpty { value.append(("▏", .accent)) }
             lines.append(FormLine(pieces: value, field: field, isFocus: focused))
             for issue in form.issues(for: field) {
                 let entry = field == .text(.delegates) ? nil : issue.index.map { "#\($0 + 1) " }

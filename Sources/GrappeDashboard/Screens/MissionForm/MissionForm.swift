@@ -27,6 +27,9 @@ public struct MissionForm: Sendable, Equatable {
     /// The draft as opened, to tell whether anything changed.
     public let original: MissionDraft
     public var focus = 0
+    /// Where typing goes in the focused field, in characters from its start; nil is its end (where a
+    /// field is entered, and where completions apply).
+    public var cursor: Int?
     public var issues: [FieldIssue] = []
     public var completions: [Completion] = []
     public var completionIndex = 0
@@ -108,22 +111,72 @@ public struct MissionForm: Sendable, Equatable {
         }
     }
 
+    /// The cursor's place in the focused text, in characters.
+    public var cursorOffset: Int { min(cursor ?? Int.max, focusedText.count) }
+
+    /// The focused text cut at the cursor.
+    private var aroundCursor: (before: Substring, after: Substring) {
+        let text = focusedText
+        let at = text.index(text.startIndex, offsetBy: cursorOffset)
+        return (text[..<at], text[at...])
+    }
+
+    /// Puts the text back with the cursor after `before` (at the end stays at the end).
+    private mutating func edit(before: String, after: Substring) {
+        focusedText = before + after
+        if cursor != nil { cursor = after.isEmpty ? nil : before.count }
+    }
+
     mutating func type(_ character: Character) {
-        focusedText.append(character)
+        let (before, after) = aroundCursor
+        edit(before: before + String(character), after: after)
     }
 
     mutating func deleteBackward() {
-        var text = focusedText
-        guard !text.isEmpty else { return }
-        text.removeLast()
-        focusedText = text
+        let (before, after) = aroundCursor
+        guard !before.isEmpty else { return }
+        edit(before: String(before.dropLast()), after: after)
     }
 
+    mutating func deleteForward() {
+        let (before, after) = aroundCursor
+        guard !after.isEmpty else { return }
+        edit(before: String(before), after: after.dropFirst())
+    }
+
+    /// Ctrl-W: the word before the cursor, and the spaces after it.
     mutating func deleteWord() {
-        var text = focusedText
-        while text.last == " " { text.removeLast() }
-        while let last = text.last, last != " ", last != ",", last != ";" { text.removeLast() }
-        focusedText = text
+        let (before, after) = aroundCursor
+        edit(before: String(before.dropLast(Self.wordBack(before))), after: after)
+    }
+
+    mutating func moveCursor(_ move: CursorMove) {
+        let (before, after) = aroundCursor
+        let at = before.count
+        let target: Int = switch move {
+        case .left: at - 1
+        case .right: at + 1
+        case .start: 0
+        case .end: Int.max
+        case .wordLeft: at - Self.wordBack(before)
+        case .wordRight: at + Self.wordForward(after)
+        }
+        let length = focusedText.count
+        cursor = target >= length ? nil : max(0, target)
+    }
+
+    private static func isSeparator(_ character: Character) -> Bool { character == " " || character == "," || character == ";" }
+
+    /// Characters from the end of `text` back to the start of its last word.
+    private static func wordBack(_ text: Substring) -> Int {
+        let spaces = text.reversed().prefix(while: isSeparator).count
+        return spaces + text.dropLast(spaces).reversed().prefix { !isSeparator($0) }.count
+    }
+
+    /// Characters from the start of `text` to the end of its first word.
+    private static func wordForward(_ text: Substring) -> Int {
+        let spaces = text.prefix(while: isSeparator).count
+        return spaces + text.dropFirst(spaces).prefix { !isSeparator($0) }.count
     }
 
     mutating func moveFocus(by delta: Int) {
@@ -133,6 +186,7 @@ public struct MissionForm: Sendable, Equatable {
             if delta > 0 { focus -= 1 }
         }
         focus = (focus + delta + fields.count) % fields.count
+        cursor = nil
         completions = []
         completionIndex = 0
         confirmingDiscard = false
@@ -199,7 +253,8 @@ public struct MissionForm: Sendable, Equatable {
     mutating func refreshCompletions(in catalogue: Catalogue) {
         completionIndex = 0
         let word = TextFolding.fold(segment.word.trimmingSpaces())
-        guard !word.isEmpty, let source = completionSource else { completions = []; return }
+        // Completions finish the text's end; while the cursor is inside it, none is offered.
+        guard !word.isEmpty, cursor == nil, let source = completionSource else { completions = []; return }
         let network = catalogue.network
         switch source {
         case .words(let words):
