@@ -28,7 +28,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
-        .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis"]),
+        .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
         // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through postgres-nio. The
         // only module that knows SQL.
         .target(name: "GrappeStore", dependencies: [

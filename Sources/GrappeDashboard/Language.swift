@@ -197,7 +197,7 @@ public struct Strings: Speaking {
     /// What a field expects, shown dimmed while it is empty.
     public func placeholder(_ field: MissionField) -> String {
         let pair: (String, String) = switch field {
-        case .status: ("planned, confirmed, under_way, completed, cancelled", "planned, confirmed, under_way, completed, cancelled")
+        case .status: ("prévue, confirmée, en cours, terminée, annulée", "planned, confirmed, under way, completed, cancelled")
         case .start, .end: ("AAAA-MM-JJ, AAAA-MM, XXXX-10…", "YYYY-MM-DD, YYYY-MM, XXXX-10…")
         case .onBehalfOf, .destinations, .toMeet, .funders, .agreements, .partnersMet, .sources: ("noms ou ids, séparés par des virgules", "names or ids, separated by commas")
         case .objectives, .followUps: ("séparés par des points-virgules", "separated by semicolons")

@@ -120,10 +120,10 @@ extension DashboardState {
             return nil
         }
         switch command {
-        case .newMission: form = MissionForm(draft: MissionDraft())
+        case .newMission: form = MissionForm(draft: MissionDraft(), language: strings.language)
         case .editMission:
             guard let id = selectedMission, let record = network.record(id) else { message = strings[.notAMission]; break }
-            form = MissionForm(draft: MissionDraft(editing: record, version: store.versions[id] ?? 0))
+            form = MissionForm(draft: MissionDraft(editing: record, version: store.versions[id] ?? 0), language: strings.language)
         case .undo: return .undo
         default: break
         }

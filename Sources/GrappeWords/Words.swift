@@ -254,4 +254,20 @@ extension Speaking {
                       "unknown": "inconnu", "planned": "prévue", "confirmed": "confirmée", "under_way": "en cours",
                       "completed": "terminée", "cancelled": "annulée", "announced": "annoncé", "active": "actif", "held": "tenu"]
         return french[raw] ?? raw.replacingOccurrences(of: "_", with: " ")
-    }}
+    }
+}
+
+extension Words {
+    /// A mission status as a person types it in either language: the stored value (`under_way`), with
+    /// spaces (`under way`), or the word in English or French, any case, with or without accents, in
+    /// either gender (`confirmé`, `Confirmée`, `prevue`). Nil for anything else.
+    public static func missionStatus(_ text: String) -> MissionStatus? {
+        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
+        guard !typed.isEmpty else { return nil }
+        return MissionStatus.allCases.first { status in
+            let names = [status.rawValue, Words(.en).status(status.rawValue), Words(.fr).status(status.rawValue)]
+                .map { TextFolding.fold($0).replacingOccurrences(of: "_", with: " ") }
+            return names.contains(typed) || names.contains(typed + "e")
+        }
+    }
+}

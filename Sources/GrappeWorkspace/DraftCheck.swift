@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// One run of `MissionValidator.validate`: the draft's fields checked in order, each step adding
 /// what it builds and the problems it finds. New partners come first, since other fields may name them.
@@ -66,9 +67,10 @@ final class DraftCheck {
 
     private func checkStatus() -> MissionStatus? {
         if draft.title.trimmingSpaces().isEmpty { problem(.title, say("a mission needs a title", "une mission a besoin d'un titre")) }
-        guard let status = MissionStatus(rawValue: draft.status.trimmingSpaces()) else {
+        guard let status = Words.missionStatus(draft.status) else {
+            let words = Words(validator.wording == .french ? .fr : .en)
             problem(.status, say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
-                + MissionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
             return nil
         }
         return status

@@ -1,5 +1,6 @@
 import GrappeDashboard
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 import Testing
 
@@ -55,6 +56,28 @@ import Testing
         // The store said yes: the form closes on the new mission's card.
         state.missionSaved(mission.id, summary: "#1 add mission \(mission.id)")
         #expect(state.form == nil && state.place.screen == .card(.record(mission.id)))
+    }
+
+    /// Statuses are shown, completed and read in the interface's language; the draft keeps the stored value.
+    @Test func statusesSpeakTheInterfacesLanguage() throws {
+        var state = DashboardTests.state(.fr)
+        Self.send([.character("m")], to: &state)
+        #expect(state.form?.texts[.status] == "prévue")
+        #expect(state.form?.isDirty == false, "the French word is the same status")
+        Self.send([.tab, .control("u")] + Self.typed("conf"), to: &state)
+        #expect(state.form?.completions.map(\.value) == ["confirmée"])
+        Self.send([.control("u")] + Self.typed("Confirmé"), to: &state)
+        #expect(state.form?.draft.status == "confirmed")
+        Self.send([.control("u")] + Self.typed("en cours"), to: &state)
+        #expect(state.form?.draft.status == "under_way")
+        Self.send([.control("u")] + Self.typed("peut-être") + [.control("s")], to: &state)
+        #expect(state.form?.issues.first { $0.field == .status }?.message
+                == "statut inconnu « peut-être » ; l'un de prévue, confirmée, en cours, terminée, annulée")
+        for (typed, status) in [("under way", MissionStatus.underWay), ("CANCELLED", .cancelled), ("prevu", .planned), ("terminé", .completed),
+                                ("annulée", .cancelled), ("under_way", .underWay)] {
+            #expect(Words.missionStatus(typed) == status, "\(typed)")
+        }
+        #expect(Words.missionStatus("") == nil && Words.missionStatus("plan") == nil)
     }
 
     /// The cursor moves inside a field: ←/→, Home/End (and ^A/^E), ^←/^→ by words, Del and ⌫ at the

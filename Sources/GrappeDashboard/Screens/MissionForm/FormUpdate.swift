@@ -101,7 +101,7 @@ extension DashboardState {
         } else {
             original = MissionDraft()
         }
-        form = MissionForm(draft: draft, original: original)
+        form = MissionForm(draft: draft, original: original, language: strings.language)
         message = "\(strings[.draftRestored]) (\(savedAt))"
     }
 }

@@ -1,5 +1,6 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// The mission form as a value: one line of text per field, a list of delegates with roles, the
@@ -42,13 +43,20 @@ public struct MissionForm: Sendable, Equatable {
     private var base: MissionDraft
 
     /// A form on `draft`; `original` is what it started from, to tell whether anything changed.
-    public init(draft: MissionDraft, original: MissionDraft? = nil) {
+    /// Statuses are shown, completed and read in `language`.
+    public init(draft: MissionDraft, original: MissionDraft? = nil, language: Language = .en) {
         base = draft
         self.original = original ?? draft
+        self.language = language
         delegates = draft.delegates
         texts = [:]
         for field in Self.textFields + Self.laterFields { texts[field] = Self.text(of: field, in: draft) }
+        if let status = MissionStatus(rawValue: draft.status) { texts[.status] = Words(language).status(status.rawValue) }
     }
+
+    /// The interface's language, for statuses.
+    private let language: Language
+    private var words: Words { Words(language) }
 
     public var isNew: Bool { base.id == nil }
     public var draftKey: String { base.id.map { "edit:" + $0 } ?? "new" }
@@ -68,7 +76,8 @@ public struct MissionForm: Sendable, Equatable {
         for field in MissionField.allCases {
             let text = texts[field] ?? ""
             switch field.slot {
-            case .text(let path): draft[keyPath: path] = field == .status ? text.trimmingSpaces() : text
+            // A status typed in either language is kept as its stored value.
+            case .text(let path): draft[keyPath: path] = field == .status ? Words.missionStatus(text)?.rawValue ?? text.trimmingSpaces() : text
             case .list(let path):
                 draft[keyPath: path] = text.split(separator: field.listSeparator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             case .delegates: draft.delegates = delegates.filter { !$0.who.trimmingSpaces().isEmpty }
@@ -221,7 +230,7 @@ public struct MissionForm: Sendable, Equatable {
         case .delegate: return .entities(MissionField.delegates.entityKinds)
         case .text(let field):
             switch field {
-            case .status: return .words(MissionStatus.allCases.map(\.rawValue))
+            case .status: return .words(MissionStatus.allCases.map { words.status($0.rawValue) })
             case .agreements: return .agreements
             case .sources: return .documents
             case .newAgreements, .newPartners: return nil
@@ -258,7 +267,7 @@ public struct MissionForm: Sendable, Equatable {
         let network = catalogue.network
         switch source {
         case .words(let words):
-            completions = words.filter { $0.hasPrefix(word) }.map { Completion(value: $0, label: $0) }
+            completions = words.filter { TextFolding.fold($0).hasPrefix(word) }.map { Completion(value: $0, label: $0) }
         case .entities(let kinds):
             completions = catalogue.lookup.completions(for: word, limit: 6) { item in
                 guard case .entity(let id) = item, let entity = network.entity(id) else { return false }
