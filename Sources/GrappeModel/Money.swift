@@ -35,22 +35,53 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// `2100000.00 CAD`, the form `parse` reads back.
     public var description: String { "\(amountText) \(currency.code)" }
 
-    /// Reads `2100000`, `2 100 000 CAD`, `2_100_000.50 EUR`. A currency in the text wins
-    /// over `defaultCurrency`; one of them is required.
+    /// Reads `2100000`, `2 100 000 CAD`, `2_100_000.50 EUR`, and what people type: `12 000 €`, `£300`,
+    /// `25 000 $ CA`, `EUR 1500`. A currency in the text wins over `defaultCurrency`; one of them is
+    /// required. A symbol that names several currencies (`$`, `¥`) is refused with the amount written
+    /// both ways.
     public static func parse(_ raw: String, defaultCurrency: Currency? = nil) -> Result<Money, MoneyError> {
-        var words = raw.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
+        let text = raw.trimmingSpaces()
+        let isAmount: (Character) -> Bool = { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "_") || $0.isWhitespace }
+        // The currency is what stands before the first digit or after the last one.
+        let firstDigit = text.firstIndex { $0.isASCII && $0.isNumber }
+        let lastDigit = text.lastIndex { $0.isASCII && $0.isNumber }
+        var before = firstDigit.map { String(text[..<$0]) } ?? text
+        let after = lastDigit.map { String(text[text.index(after: $0)...]) } ?? ""
+        var negative = false
+        if before.trimmingSpaces().hasSuffix("-") {
+            negative = true
+            before = String(before.trimmingSpaces().dropLast())
+        }
+        let prefix = before.trimmingSpaces(), suffix = after.trimmingSpaces()
+        guard let firstDigit, let lastDigit else {
+            return .failure(MoneyError("'\(raw)' is not an amount: expected digits such as 2100000 or 2100000.50"))
+        }
+        var digits = String(text[firstDigit...lastDigit])
+        if let stray = digits.first(where: { !isAmount($0) }) {
+            return .failure(MoneyError("'\(raw)' is not an amount: '\(stray)' among the digits; write it as 2100000 CAD"))
+        }
+        digits = digits.filter { !$0.isWhitespace }
+        if negative { digits = "-" + digits }
+        if !prefix.isEmpty, !suffix.isEmpty {
+            return .failure(MoneyError("'\(raw)' names a currency twice: write it once, after the amount, as in 2100000 CAD"))
+        }
         var currency = defaultCurrency
-        if let last = words.last, last.contains(where: \.isLetter) {
-            switch Currency.parse(String(last)) {
+        let token = prefix.isEmpty ? suffix : prefix
+        if !token.isEmpty {
+            switch Currency.parse(token) {
             case .success(let found): currency = found
-            case .failure(let error): return .failure(error)
+            case .failure(let error):
+                if let ambiguous = Currency.ambiguousSymbols[token] {
+                    return .failure(MoneyError("'\(raw)': '\(token)' may be \(ambiguous.joined(separator: " or ")); write "
+                        + ambiguous.map { "\(digits) \($0)" }.joined(separator: " or ")))
+                }
+                return .failure(error)
             }
-            words.removeLast()
         }
         guard let currency else {
             return .failure(MoneyError("'\(raw)' has no currency: write it as '2100000 CAD'"))
         }
-        return parseAmount(words.joined(), original: raw, in: currency).map { Money(minorUnits: $0, currency: currency) }
+        return parseAmount(digits, original: raw, in: currency).map { Money(minorUnits: $0, currency: currency) }
     }
 
     /// Reads a decimal amount of `currency` into its minor units: digits with `_` or spaces between
@@ -137,9 +168,13 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static func parse(_ raw: String) -> Result<Currency, MoneyError> {
         let code = raw.trimmingSpaces()
         if iso[code] != nil { return .success(Currency(unchecked: code)) }
-        let symbols = ["$": "CAD or USD", "€": "EUR", "£": "GBP", "¥": "JPY or CNY", "M$": "CAD (and write the amount in full)"]
-        if let hint = symbols[code] {
-            return .failure(MoneyError("'\(code)' is a symbol, not a currency code: write \(hint)"))
+        let squeezed = code.filter { !$0.isWhitespace }
+        if let known = symbols[squeezed] { return .success(Currency(unchecked: known)) }
+        if let several = ambiguousSymbols[squeezed] {
+            return .failure(MoneyError("'\(code)' is a symbol of several currencies: write \(several.joined(separator: " or "))"))
+        }
+        if squeezed == "M$" || squeezed == "k$" {
+            return .failure(MoneyError("'\(code)' is a symbol, not a currency code: write CAD (and write the amount in full)"))
         }
         let upper = code.uppercased()
         if iso[upper] != nil {
@@ -150,6 +185,12 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
         return .failure(MoneyError("unknown currency '\(code)': expected an ISO 4217 code such as EUR, CAD or USD"))
     }
+
+    /// Symbols that name one currency, as people type them (spaces aside).
+    static let symbols = ["€": "EUR", "£": "GBP", "CA$": "CAD", "$CA": "CAD", "US$": "USD", "$US": "USD", "₹": "INR",
+                          "₩": "KRW", "₪": "ILS", "₺": "TRY", "₽": "RUB", "₴": "UAH"]
+    /// Symbols that name several; the amount is refused with each way of writing it.
+    static let ambiguousSymbols = ["$": ["CAD", "USD"], "¥": ["JPY", "CNY"]]
 
     /// Codes in the order a near miss is matched against: the cluster's usual currencies first, then
     /// the ones in use today, then the historic ones (ties go to the first).

@@ -8,6 +8,9 @@ import Testing
         ("2 100 000 CAD", 210_000_000, "CAD"),
         ("2_100_000.5 EUR", 210_000_050, "EUR"),
         ("0.05 EUR", 5, "EUR"),
+        // As people type them.
+        ("12 000 €", 1_200_000, "EUR"), ("12000€", 1_200_000, "EUR"), ("£300", 30_000, "GBP"), ("25 000 $ CA", 2_500_000, "CAD"),
+        ("CA$ 25000", 2_500_000, "CAD"), ("EUR 1500.50", 150_050, "EUR"), ("25\u{202F}000 US$", 2_500_000, "USD"), ("-5 EUR", -500, "EUR"),
     ])
     func parsesExactAmounts(_ text: String, _ cents: Int64, _ code: String) throws {
         let money = try Money.parse(text).get()
@@ -26,6 +29,10 @@ import Testing
         ("12 CDA", "unknown currency 'CDA'; did you mean 'CAD'?"),
         ("12 cad", "unknown currency 'cad'; did you mean 'CAD'?"),
         ("12 M$", "'M$' is a symbol, not a currency code: write CAD (and write the amount in full)"),
+        ("25 000 $", "'25 000 $': '$' may be CAD or USD; write 25000 CAD or 25000 USD"),
+        ("¥1200", "'¥1200': '¥' may be JPY or CNY; write 1200 JPY or 1200 CNY"),
+        ("€ 12 EUR", "'€ 12 EUR' names a currency twice: write it once, after the amount, as in 2100000 CAD"),
+        ("12 000 € 50", "'12 000 € 50' is not an amount: '€' among the digits; write it as 2100000 CAD"),
         ("1.234 EUR", "'1.234 EUR': EUR takes at most 2 decimals"),
         ("12.5 JPY", "'12.5 JPY': JPY has no minor unit; write a whole amount"),
         ("1.2345 TND", "'1.2345 TND': TND takes at most 3 decimals"),
