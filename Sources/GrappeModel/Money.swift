@@ -54,16 +54,16 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         }
         let prefix = before.trimmingSpaces(), suffix = after.trimmingSpaces()
         guard let firstDigit, let lastDigit else {
-            return .failure(MoneyError("'\(raw)' is not an amount: expected digits such as 2100000 or 2100000.50"))
+            return .failure(MoneyError(raw, .notAnAmount))
         }
         var digits = String(text[firstDigit...lastDigit])
         if let stray = digits.first(where: { !isAmount($0) }) {
-            return .failure(MoneyError("'\(raw)' is not an amount: '\(stray)' among the digits; write it as 2100000 CAD"))
+            return .failure(MoneyError(raw, .strayCharacter(stray)))
         }
         digits = digits.filter { !$0.isWhitespace }
         if negative { digits = "-" + digits }
         if !prefix.isEmpty, !suffix.isEmpty {
-            return .failure(MoneyError("'\(raw)' names a currency twice: write it once, after the amount, as in 2100000 CAD"))
+            return .failure(MoneyError(raw, .currencyTwice))
         }
         var currency = defaultCurrency
         let token = prefix.isEmpty ? suffix : prefix
@@ -72,14 +72,13 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
             case .success(let found): currency = found
             case .failure(let error):
                 if let ambiguous = Currency.ambiguousSymbols[token] {
-                    return .failure(MoneyError("'\(raw)': '\(token)' may be \(ambiguous.joined(separator: " or ")); write "
-                        + ambiguous.map { "\(digits) \($0)" }.joined(separator: " or ")))
+                    return .failure(MoneyError(raw, .ambiguousSymbol(token, currencies: ambiguous, amount: digits)))
                 }
                 return .failure(error)
             }
         }
         guard let currency else {
-            return .failure(MoneyError("'\(raw)' has no currency: write it as '2100000 CAD'"))
+            return .failure(MoneyError(raw, .noCurrency))
         }
         return parseAmount(digits, original: raw, in: currency).map { Money(minorUnits: $0, currency: currency) }
     }
@@ -95,7 +94,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     static func parseDecimal(_ digits: String, original: String, decimals: Int, name: String) -> Result<Int64, MoneyError> {
         let text = digits.filter { $0 != "_" }
         if text.contains(",") {
-            return .failure(MoneyError("'\(original)': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"))
+            return .failure(MoneyError(original, .comma))
         }
         var negative = false
         var body = Substring(text)
@@ -103,34 +102,73 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         let halves = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(halves.count), let whole = halves.first, !whole.isEmpty,
               whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            return .failure(MoneyError("'\(original)' is not an amount: expected digits such as 2100000 or 2100000.50"))
+            return .failure(MoneyError(original, .notAnAmount))
         }
         var fraction: Int64 = 0
         if halves.count == 2 {
             var decimalsGiven = halves[1]
             guard !decimalsGiven.isEmpty, decimalsGiven.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                return .failure(MoneyError("'\(original)' is not an amount: expected digits after the point"))
+                return .failure(MoneyError(original, .noDigitsAfterPoint))
             }
             while decimalsGiven.count > decimals, decimalsGiven.last == "0" { decimalsGiven = decimalsGiven.dropLast() }
             guard decimalsGiven.count <= decimals else {
-                return .failure(MoneyError(decimals == 0
-                    ? "'\(original)': \(name) has no minor unit; write a whole amount"
-                    : "'\(original)': \(name) takes at most \(decimals) decimal\(decimals == 1 ? "" : "s")"))
+                return .failure(MoneyError(original, .tooManyDecimals(name, allowed: decimals)))
             }
             fraction = (Int64(decimalsGiven) ?? 0) * Currency.powerOfTen(decimals - decimalsGiven.count)
         }
         guard whole.count <= 18 - decimals, let units = Int64(whole) else {
-            return .failure(MoneyError("'\(original)' is too large an amount"))
+            return .failure(MoneyError(original, .tooLarge))
         }
         let total = units * Currency.powerOfTen(decimals) + fraction
         return .success(negative ? -total : total)
     }
 }
 
-/// Why an amount, a currency or a share was refused.
+/// Why an amount, a currency or a share was refused: what was written and the reason, which the
+/// interface words in its language (`description` is English, for files and the command line).
 public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
+    public enum Reason: Equatable, Sendable {
+        case notAnAmount, noDigitsAfterPoint, comma, tooLarge, noCurrency, currencyTwice, millionSymbol, notAShare, shareOutOfRange, shareDecimals
+        case strayCharacter(Character)
+        case ambiguousSymbol(String, currencies: [String], amount: String)
+        /// More decimals than `allowed` (none: the currency has no minor unit).
+        case tooManyDecimals(String, allowed: Int)
+        case symbolOfSeveral([String])
+        case unknownCurrency(suggestion: String?)
+    }
+
+    /// The text refused (an amount, a currency or a share).
+    public let text: String
+    public let reason: Reason
+
+    public init(_ text: String, _ reason: Reason) {
+        self.text = text
+        self.reason = reason
+    }
+
+    public var description: String {
+        let quoted = "'\(text)'"
+        return switch reason {
+        case .notAnAmount: "\(quoted) is not an amount: expected digits such as 2100000 or 2100000.50"
+        case .noDigitsAfterPoint: "\(quoted) is not an amount: expected digits after the point"
+        case .comma: "\(quoted): a comma is ambiguous in an amount; write 1500.50 or 1_500.50"
+        case .tooLarge: "\(quoted) is too large an amount"
+        case .noCurrency: "\(quoted) has no currency: write it as '2100000 CAD'"
+        case .currencyTwice: "\(quoted) names a currency twice: write it once, after the amount, as in 2100000 CAD"
+        case .millionSymbol: "\(quoted) is a symbol, not a currency code: write CAD (and write the amount in full)"
+        case .notAShare: "\(quoted) is not a share: write it with a percent sign, as 50%"
+        case .shareOutOfRange: "\(quoted) is not a share between 0% and 100%"
+        case .shareDecimals: "\(quoted): a share takes at most two decimals"
+        case .strayCharacter(let stray): "\(quoted) is not an amount: '\(stray)' among the digits; write it as 2100000 CAD"
+        case .ambiguousSymbol(let symbol, let currencies, let amount):
+            "\(quoted): '\(symbol)' may be \(currencies.joined(separator: " or ")); write \(currencies.map { "\(amount) \($0)" }.joined(separator: " or "))"
+        case .tooManyDecimals(let currency, 0): "\(quoted): \(currency) has no minor unit; write a whole amount"
+        case .tooManyDecimals(let currency, let allowed): "\(quoted): \(currency) takes at most \(allowed) decimal\(allowed == 1 ? "" : "s")"
+        case .symbolOfSeveral(let currencies): "\(quoted) is a symbol of several currencies: write \(currencies.joined(separator: " or "))"
+        case .unknownCurrency(let suggestion?): "unknown currency \(quoted); did you mean '\(suggestion)'?"
+        case .unknownCurrency(nil): "unknown currency \(quoted): expected an ISO 4217 code such as EUR, CAD or USD"
+        }
+    }
 }
 
 /// An ISO 4217 currency code, current or historic (FRF, for old funding in francs), as Foundation's
@@ -171,19 +209,19 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         let squeezed = code.filter { !$0.isWhitespace }
         if let known = symbols[squeezed] { return .success(Currency(unchecked: known)) }
         if let several = ambiguousSymbols[squeezed] {
-            return .failure(MoneyError("'\(code)' is a symbol of several currencies: write \(several.joined(separator: " or "))"))
+            return .failure(MoneyError(code, .symbolOfSeveral(several)))
         }
         if squeezed == "M$" || squeezed == "k$" {
-            return .failure(MoneyError("'\(code)' is a symbol, not a currency code: write CAD (and write the amount in full)"))
+            return .failure(MoneyError(code, .millionSymbol))
         }
         let upper = code.uppercased()
         if iso[upper] != nil {
-            return .failure(MoneyError("unknown currency '\(code)'; did you mean '\(upper)'?"))
+            return .failure(MoneyError(code, .unknownCurrency(suggestion: upper)))
         }
         if let near = Suggestion.nearest(to: upper, in: suggestionOrder) {
-            return .failure(MoneyError("unknown currency '\(code)'; did you mean '\(near)'?"))
+            return .failure(MoneyError(code, .unknownCurrency(suggestion: near)))
         }
-        return .failure(MoneyError("unknown currency '\(code)': expected an ISO 4217 code such as EUR, CAD or USD"))
+        return .failure(MoneyError(code, .unknownCurrency(suggestion: nil)))
     }
 
     /// Symbols that name one currency, as people type them (spaces aside).
@@ -221,13 +259,15 @@ public struct Percentage: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ raw: String) -> Result<Percentage, MoneyError> {
         let text = raw.trimmingSpaces()
         guard text.hasSuffix("%") else {
-            return .failure(MoneyError("'\(raw)' is not a share: write it with a percent sign, as 50%"))
+            return .failure(MoneyError(raw, .notAShare))
         }
-        switch Money.parseDecimal(String(text.dropLast()).trimmingSpaces(), original: raw, decimals: 2, name: "a share") {
-        case .failure(let error): return .failure(error)
+        switch Money.parseDecimal(String(text.dropLast()).trimmingSpaces(), original: raw, decimals: 2, name: "%") {
+        case .failure(let error):
+            if case .tooManyDecimals = error.reason { return .failure(MoneyError(raw, .shareDecimals)) }
+            return .failure(error)
         case .success(let hundredths):
             guard (0...10_000).contains(hundredths) else {
-                return .failure(MoneyError("'\(raw)' is not a share between 0% and 100%"))
+                return .failure(MoneyError(raw, .shareOutOfRange))
             }
             return .success(Percentage(basisPoints: Int(hundredths)))
         }

@@ -194,7 +194,7 @@ final class DraftCheck {
         case .success(let money) where money.minorUnits < 0:
             problem(.budget, say("a budget cannot be negative", "un budget ne peut pas être négatif"))
         case .success(let money): return money
-        case .failure(let error): problem(.budget, "\(error)")
+        case .failure(let error): problem(.budget, Words(validator.wording == .french ? .fr : .en).moneyProblem(error))
         }
         return nil
     }

@@ -80,6 +80,21 @@ import Testing
         #expect(Words.missionStatus("") == nil && Words.missionStatus("plan") == nil)
     }
 
+    /// The budget takes what people type, and says in the interface's language how to write the rest.
+    @Test func budgetsAsPeopleTypeThem() throws {
+        for (language, message) in [(Language.fr, "« 25 000 $ » : « $ » peut être CAD ou USD ; écrivez 25000 CAD ou 25000 USD"),
+                                    (.en, "'25 000 $': '$' may be CAD or USD; write 25000 CAD or 25000 USD")] {
+            var state = DashboardTests.state(language)
+            let row = try #require(MissionForm(draft: MissionDraft()).fields.firstIndex(of: .text(.budget)))
+            Self.send([.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("25 000 $") + [.control("s")],
+                      to: &state)
+            #expect(state.form?.issues.first { $0.field == .budget }?.message == message)
+            state.form?.focus = row
+            Self.send([.control("u")] + Self.typed("12 000 €") + [.control("s")], to: &state)
+            #expect(state.form?.issues.contains { $0.field == .budget } == false)
+        }
+    }
+
     /// The cursor moves inside a field: ←/→, Home/End (and ^A/^E), ^←/^→ by words, Del and ⌫ at the
     /// cursor, ^W the word before it; a character typed in the middle lands there.
     @Test func theCursorMovesInsideAField() throws {

@@ -76,6 +76,7 @@ import Testing
         #expect(try Percentage.parse("12.5%").get().description == "12.5%")
         #expect(throws: MoneyError.self) { try Percentage.parse("150%").get() }
         #expect(throws: MoneyError.self) { try Percentage.parse("0.5").get() }
+        #expect(throws: MoneyError("12.345%", .shareDecimals)) { try Percentage.parse("12.345%").get() }
     }
 
     @Test func durations() throws {
