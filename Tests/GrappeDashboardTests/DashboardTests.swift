@@ -305,6 +305,29 @@ import Testing
     }
 }
 
+/// A click on a column's title sorts by it (a count starts with the largest), a second click reverses;
+/// the arrow stays visible in a narrow column.
+@Suite struct ClickToSortTests {
+    @Test func aClickOnATitleSorts() throws {
+        var state = DashboardTests.state(width: 80, height: 24)
+        _ = state.handle(.character("2"))
+        let lines = KeyHintTests.lines(state)
+        let y = try #require(lines.firstIndex { $0.contains("Name") && $0.contains("Lin") })
+        let x = try #require(lines[y].range(of: "Lin")).lowerBound.utf16Offset(in: lines[y])
+        _ = state.handle(.click(x: x, y: y))
+        let links = state.visibleRows(.partners).map { Int($0.cells[3]) ?? 0 }
+        #expect(links.first == links.max() && links == links.sorted(by: >), "the largest count first")
+        #expect(KeyHintTests.lines(state)[y].contains("▼"), "the arrow shows in a six-cell column: \(KeyHintTests.lines(state)[y])")
+        _ = state.handle(.click(x: x, y: y))
+        #expect(state.visibleRows(.partners).map { Int($0.cells[3]) ?? 0 } == links.sorted())
+        #expect(KeyHintTests.lines(state)[y].contains("▲"))
+        // The name column sorts by name.
+        _ = state.handle(.click(x: 2, y: y))
+        let names = state.visibleRows(.partners).map(\.keys[0])
+        #expect(names == names.sorted() && KeyHintTests.lines(state)[y].contains("▲"))
+    }
+}
+
 /// Every page scrolls at 80×24: Home to its last panel, a card past its last link.
 @Suite struct ScrollingTests {
     @Test(arguments: [Language.en, .fr])

@@ -64,9 +64,24 @@ extension DashboardState {
         return visibleRows(section).count
     }
 
-    /// A click on a row selects it; a click on the selected row opens it.
+    /// A click on a row selects it; a click on the selected row opens it; a click on a column's title
+    /// sorts by that column, and a second click reverses the order.
     mutating func clickList(_ section: Section, x: Int, y: Int) {
         if layout.showsDetail, x >= layout.detailX { return }
+        if y == layout.bodyTop {
+            let columns = Catalogue.columns(section)
+            var left = 1
+            for (index, width) in Views.columnWidths(columns, total: layout.listWidth - 1).enumerated() {
+                if x >= left, x < left + width {
+                    let current = lists.sorting[section] ?? (0, true)
+                    lists.sorting[section] = current.column == index ? (index, !current.ascending) : (index, !columns[index].numeric)
+                    place.selection = 0
+                    return
+                }
+                left += width + 1
+            }
+            return
+        }
         let index = Views.listScroll(self) + (y - layout.bodyTop - 1)
         guard y > layout.bodyTop, index < visibleRows(section).count else { return }
         if index == place.selection, !place.focusDetail {

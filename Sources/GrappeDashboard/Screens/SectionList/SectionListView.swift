@@ -20,7 +20,10 @@ extension Views {
         var x = 1
         for (index, column) in columns.enumerated() {
             var title = state.strings[column.title]
-            if let sort, sort.column == index { title += sort.ascending ? " ▲" : " ▼" }
+            // The arrow stays when the column is narrow: the title gives way, not the arrow.
+            if let sort, sort.column == index {
+                title = Canvas.fitted(title, to: max(0, widths[index] - 2)) + (sort.ascending ? " ▲" : " ▼")
+            }
             canvas.put(title, x: x, y: area.y, width: widths[index], style: CellStyle(.header, bold: true, underline: true))
             x += widths[index] + 1
         }
