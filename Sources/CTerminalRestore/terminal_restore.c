@@ -98,6 +98,21 @@ void grappe_bracketed_paste(int on) {
     (void)ignored;
 }
 
+int grappe_terminal_has_clipboard(void) {
+    char *capability = tigetstr("Ms");
+    return capability != NULL && capability != (char *)-1;
+}
+
+int grappe_write_all(const char *bytes, size_t count) {
+    while (count > 0) {
+        ssize_t written = write(STDOUT_FILENO, bytes, count);
+        if (written <= 0) return -1;
+        bytes += written;
+        count -= (size_t)written;
+    }
+    return 0;
+}
+
 int grappe_suspend(void) {
     if (!active) return 0;
     grappe_restore_terminal();

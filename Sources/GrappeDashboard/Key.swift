@@ -82,7 +82,7 @@ public enum Command: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, historyBack, historyForward
     case filter, sort, sortReverse, nextPane, previousPane
-    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find
+    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find, copyID, copyCard
     // the mission form
     case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
     case completionUp, completionDown, acceptCompletion, deleteWord, clearField, deleteForward
@@ -160,6 +160,8 @@ public enum KeyMap {
         Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
         Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
+        Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
+        Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
         Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
     ]
 
@@ -172,6 +174,8 @@ public enum KeyMap {
         Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
         Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
+        Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
+        Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
     ]
 
     private static let homeKeys = [

@@ -15,7 +15,7 @@ public enum UI: CaseIterable, Sendable {
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
     case shortestConnections, selectPartner, close, mouseHint
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
-    case removeDelegate, deleteWord, clearField, moveInField, deleteForward, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
+    case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
 }
@@ -133,6 +133,13 @@ public struct Strings: Speaking {
         case .clearField: ("vider le champ", "clear the field")
         case .moveInField: ("se déplacer dans le champ (caractère, début et fin, mot)", "move in the field (character, start and end, word)")
         case .deleteForward: ("effacer le caractère suivant", "delete the next character")
+        case .copyID: ("copier l'id", "copy the id")
+        case .copyCard: ("copier la fiche en texte", "copy the card as text")
+        case .nothingToCopy: ("Rien à copier ici", "Nothing to copy here")
+        case .cardOf: ("la fiche de", "the card of")
+        case .copied: ("Copié", "Copied")
+        case .cannotCopy: ("Copie impossible\u{00A0}: le terminal n'annonce pas le presse-papiers (OSC 52)\u{00A0}; GRAPPE_CLIPBOARD=osc52 le force",
+                           "Cannot copy: the terminal does not announce clipboard access (OSC 52); GRAPPE_CLIPBOARD=osc52 forces it")
         case .newMissionTitle: ("Nouvelle mission", "New mission")
         case .editMissionTitle: ("Modifier la mission", "Edit mission")
         case .discardConfirm: ("Abandonner les modifications ? o : oui · n : non", "Discard your changes? y: yes · n: no")

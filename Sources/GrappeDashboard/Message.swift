@@ -28,6 +28,8 @@ public enum Message: Sendable {
     case storeChanged([JournalEntry])
     /// A form left unsaved by an earlier session.
     case draftFound(MissionDraft, savedAt: String)
+    /// What a copy came to: `what` was put on the clipboard, or the terminal does not take it.
+    case copied(what: String, done: Bool)
 }
 
 extension DashboardState {
@@ -78,6 +80,8 @@ extension DashboardState {
             self.message = "\(strings[.undone]) — #\(entry.sequence) \(entry.summary)"
         case .undoFailed(let error):
             self.message = strings.describe(error)
+        case .copied(let what, let done):
+            self.message = done ? "\(strings[.copied])\(strings.colon)\(what)" : "\(strings[.cannotCopy]) — \(what)"
         case .draftFound(let draft, let savedAt):
             restore(draft: draft, savedAt: savedAt)
         case .storeChanged(let entries):

@@ -12,6 +12,8 @@ public enum Effect: Equatable, Sendable {
     case keepDraft(key: String, MissionDraft)
     case forgetDraft(key: String)
     case undo
+    /// Put text on the system clipboard through the terminal; `what` names it in the notice.
+    case copy(String, what: String)
 }
 
 /// The application's own update: it routes a key to the help, the form, the prompt or the screen
@@ -67,6 +69,7 @@ extension DashboardState {
         case .find:
             if case .search(let text) = place.screen { prompt = Prompt(purpose: .search, text: text) } else { prompt = Prompt(purpose: .search, text: "") }
         case .newMission, .editMission, .undo: return record(command)
+        case .copyID, .copyCard: return copy(command)
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
              .moreHops, .fewerHops, .filter, .sort, .sortReverse:
             runOnScreen(command)
@@ -158,6 +161,24 @@ extension DashboardState {
         guard let next = forward.popLast() else { return }
         back.append(place)
         place = next
+    }
+
+    // MARK: copying
+
+    /// `y`: the id of the card in front, else of the row or link under the cursor; `Y`: its card as
+    /// plain text (escapes shown, never sent).
+    private mutating func copy(_ command: Command) -> Effect? {
+        let item: Lookup.Item? = if case .card(let item) = place.screen { item } else { selectedLink }
+        guard let item else {
+            message = strings[.nothingToCopy]
+            return nil
+        }
+        let id = switch item { case .entity(let id), .record(let id): id }
+        guard command == .copyCard else { return .copy(id, what: id) }
+        let text = Pages.lines(for: .card(item), state: self)
+            .map { line in line.pieces.map(\.text).joined() }
+            .joined(separator: "\n")
+        return .copy(Sanitizer.visible(text, keepingLineBreaks: true), what: "\(strings[.cardOf]) \(id)")
     }
 
     // MARK: the selection, whatever the screen

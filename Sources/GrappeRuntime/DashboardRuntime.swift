@@ -157,6 +157,8 @@ public final class DashboardRuntime {
         case .forgetDraft(let key):
             try? store?.deleteDraft(key: key)
             return []
+        case .copy(let text, let what):
+            return [.copied(what: what, done: terminal.copy(text))]
         case .undo:
             guard let store else { return [] }
             do {

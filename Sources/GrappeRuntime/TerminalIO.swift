@@ -17,6 +17,9 @@ public protocol TerminalIO: AnyObject {
     func draw(_ canvas: Canvas)
     /// Waits up to `milliseconds` (forever when nil) for a key, a click or a resize.
     func next(timeout milliseconds: Int32?) -> TerminalEvent
+    /// Puts `text` on the system clipboard through the terminal (OSC 52), when the terminal says it
+    /// takes it; false when it does not.
+    func copy(_ text: String) -> Bool
     /// Puts the terminal back as it was.
     func close()
 }

@@ -13,6 +13,9 @@ public final class Terminal: TerminalIO {
 
     public let colors: Bool
     public let mouse: Bool
+    /// Whether copies go to the clipboard (OSC 52): the terminfo entry declares it (`Ms`), or
+    /// GRAPPE_CLIPBOARD says `osc52` (on) or `off`.
+    public let clipboard: Bool
     private var previous: Canvas?
     private var pairs: [CellStyle.Role: Int16] = [:]
 
@@ -43,11 +46,23 @@ public final class Terminal: TerminalIO {
             mousemask(grappe_mouse_mask(), nil)
         }
         mouse = wantsMouse
+        switch ProcessInfo.processInfo.environment["GRAPPE_CLIPBOARD"]?.lowercased() {
+        case "osc52"?: clipboard = true
+        case "off"?, "none"?: clipboard = false
+        default: clipboard = grappe_terminal_has_clipboard() != 0
+        }
         if usesColors { definePairs() }
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[1;5D", Self.wordLeft)
         define_key("\u{1B}[1;5C", Self.wordRight)
         grappe_bracketed_paste(1)
+    }
+
+    /// Sends `text` to the clipboard as OSC 52 (base64, so nothing in it can act on the terminal).
+    public func copy(_ text: String) -> Bool {
+        guard clipboard else { return false }
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        return sequence.withCString { grappe_write_all($0, strlen($0)) } == 0
     }
 
     /// The key code curses gives for the start of a bracketed paste (a code above every named key).

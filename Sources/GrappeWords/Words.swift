@@ -276,27 +276,27 @@ extension Speaking {
     /// Why an amount, a currency or a share was refused, in the interface's language.
     public func moneyProblem(_ error: MoneyError) -> String {
         guard language == .fr else { return error.description }
-        let quoted = "« \(error.text) »"
+        let quoted = "«\u{00A0}\(error.text)\u{00A0}»"
         func either(_ items: [String]) -> String { items.joined(separator: " ou ") }
         return switch error.reason {
-        case .notAnAmount: "\(quoted) n'est pas un montant : des chiffres sont attendus, comme 2100000 ou 2100000.50"
-        case .noDigitsAfterPoint: "\(quoted) n'est pas un montant : des chiffres sont attendus après le point"
-        case .comma: "\(quoted) : la virgule est ambiguë dans un montant ; écrivez 1500.50 ou 1_500.50"
-        case .tooLarge: "\(quoted) : montant trop grand"
-        case .noCurrency: "\(quoted) n'a pas de devise : écrivez-le comme « 2100000 CAD »"
-        case .currencyTwice: "\(quoted) nomme deux fois une devise : écrivez-la une seule fois, après le montant, comme dans 2100000 CAD"
-        case .millionSymbol: "\(quoted) est un symbole, pas un code de devise : écrivez CAD (et le montant en entier)"
-        case .notAShare: "\(quoted) n'est pas une part : écrivez-la avec le signe pour cent, comme 50 %"
-        case .shareOutOfRange: "\(quoted) n'est pas une part entre 0 % et 100 %"
-        case .shareDecimals: "\(quoted) : une part prend au plus deux décimales"
-        case .strayCharacter(let stray): "\(quoted) n'est pas un montant : « \(stray) » parmi les chiffres ; écrivez-le comme 2100000 CAD"
+        case .notAnAmount: "\(quoted) n'est pas un montant\u{00A0}: des chiffres sont attendus, comme 2100000 ou 2100000.50"
+        case .noDigitsAfterPoint: "\(quoted) n'est pas un montant\u{00A0}: des chiffres sont attendus après le point"
+        case .comma: "\(quoted)\u{00A0}: la virgule est ambiguë dans un montant\u{00A0}; écrivez 1500.50 ou 1_500.50"
+        case .tooLarge: "\(quoted)\u{00A0}: montant trop grand"
+        case .noCurrency: "\(quoted) n'a pas de devise\u{00A0}: écrivez-le comme «\u{00A0}2100000 CAD\u{00A0}»"
+        case .currencyTwice: "\(quoted) nomme deux fois une devise\u{00A0}: écrivez-la une seule fois, après le montant, comme dans 2100000 CAD"
+        case .millionSymbol: "\(quoted) est un symbole, pas un code de devise\u{00A0}: écrivez CAD (et le montant en entier)"
+        case .notAShare: "\(quoted) n'est pas une part\u{00A0}: écrivez-la avec le signe pour cent, comme 50\u{00A0}%"
+        case .shareOutOfRange: "\(quoted) n'est pas une part entre 0\u{00A0}% et 100\u{00A0}%"
+        case .shareDecimals: "\(quoted)\u{00A0}: une part prend au plus deux décimales"
+        case .strayCharacter(let stray): "\(quoted) n'est pas un montant\u{00A0}: «\u{00A0}\(stray)\u{00A0}» parmi les chiffres\u{00A0}; écrivez-le comme 2100000 CAD"
         case .ambiguousSymbol(let symbol, let currencies, let amount):
-            "\(quoted) : « \(symbol) » peut être \(either(currencies)) ; écrivez \(either(currencies.map { "\(amount) \($0)" }))"
-        case .tooManyDecimals(let currency, 0): "\(quoted) : le \(currency) n'a pas de subdivision ; écrivez un montant entier"
-        case .tooManyDecimals(let currency, let allowed): "\(quoted) : le \(currency) prend au plus \(allowed) décimale\(allowed > 1 ? "s" : "")"
-        case .symbolOfSeveral(let currencies): "\(quoted) est le symbole de plusieurs devises : écrivez \(either(currencies))"
-        case .unknownCurrency(let suggestion?): "devise inconnue \(quoted) ; vouliez-vous dire « \(suggestion) » ?"
-        case .unknownCurrency(nil): "devise inconnue \(quoted) : un code ISO 4217 est attendu, comme EUR, CAD ou USD"
+            "\(quoted)\u{00A0}: «\u{00A0}\(symbol)\u{00A0}» peut être \(either(currencies))\u{00A0}; écrivez \(either(currencies.map { "\(amount) \($0)" }))"
+        case .tooManyDecimals(let currency, 0): "\(quoted)\u{00A0}: le \(currency) n'a pas de subdivision\u{00A0}; écrivez un montant entier"
+        case .tooManyDecimals(let currency, let allowed): "\(quoted)\u{00A0}: le \(currency) prend au plus \(allowed) décimale\(allowed > 1 ? "s" : "")"
+        case .symbolOfSeveral(let currencies): "\(quoted) est le symbole de plusieurs devises\u{00A0}: écrivez \(either(currencies))"
+        case .unknownCurrency(let suggestion?): "devise inconnue \(quoted)\u{00A0}; vouliez-vous dire «\u{00A0}\(suggestion)\u{00A0}»\u{00A0}?"
+        case .unknownCurrency(nil): "devise inconnue \(quoted)\u{00A0}: un code ISO 4217 est attendu, comme EUR, CAD ou USD"
         }
     }
 }

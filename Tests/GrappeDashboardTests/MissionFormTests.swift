@@ -82,7 +82,7 @@ import Testing
 
     /// The budget takes what people type, and says in the interface's language how to write the rest.
     @Test func budgetsAsPeopleTypeThem() throws {
-        for (language, message) in [(Language.fr, "« 25 000 $ » : « $ » peut être CAD ou USD ; écrivez 25000 CAD ou 25000 USD"),
+        for (language, message) in [(Language.fr, "«\u{00A0}25 000 $\u{00A0}»\u{00A0}: «\u{00A0}$\u{00A0}» peut être CAD ou USD\u{00A0}; écrivez 25000 CAD ou 25000 USD"),
                                     (.en, "'25 000 $': '$' may be CAD or USD; write 25000 CAD or 25000 USD")] {
             var state = DashboardTests.state(language)
             let row = try #require(MissionForm(draft: MissionDraft()).fields.firstIndex(of: .text(.budget)))

@@ -9,6 +9,14 @@ import Testing
 
 /// A terminal that plays a script of events and keeps every frame, as ratatui's `TestBackend` does.
 final class FakeTerminal: TerminalIO {
+    /// What was put on the clipboard, in order; `acceptsClipboard` false plays a terminal without OSC 52.
+    var copies: [String] = []
+    var acceptsClipboard = true
+    func copy(_ text: String) -> Bool {
+        guard acceptsClipboard else { return false }
+        copies.append(text)
+        return true
+    }
     var size: (width: Int, height: Int)
     var script: [TerminalEvent]
     private(set) var frames: [Canvas] = []
@@ -121,6 +129,36 @@ final class FixedSeeds: SeedSource {
         }
         try store.save(change, author: author)
         return change.records[0]
+    }
+
+    /// `y` copies the id under the cursor, `Y` the card in front as text, through the terminal's
+    /// clipboard; a terminal without one is said, with what would have been copied.
+    @Test func copiesGoThroughTheTerminalsClipboard() throws {
+        var script: [TerminalEvent] = [.key(.character("2")), .key(.character("/"))] + Self.keys("ecrit") + [.key(.enter)]
+        script += [.key(.character("y"))]
+        let copiedID = script.count
+        script += [.key(.enter), .key(.character("Y"))]
+        let copiedCard = script.count
+        script += [.key(.character("q"))]
+        let terminal = FakeTerminal(script: script)
+        var screens: [String] = []
+        terminal.checkpoints[copiedID] = { screens.append($0.screen) }
+        terminal.checkpoints[copiedCard] = { screens.append($0.screen) }
+        _ = runtime(terminal, store: nil).run()
+        #expect(terminal.copies.first == "ecritel")
+        let card = try #require(terminal.copies.last)
+        #expect(card.hasPrefix("Ecritel") && card.contains("Mathieu Halle") && card.contains("\n"), "\(card)")
+        #expect(!card.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character but line breaks")
+        #expect(screens.first?.contains("Copied: ecritel") == true)
+        #expect(screens.last?.contains("Copied: the card of ecritel") == true)
+
+        let bare = FakeTerminal(script: [.key(.character("2")), .key(.character("y")), .key(.character("q"))])
+        bare.acceptsClipboard = false
+        var said = ""
+        bare.checkpoints[2] = { said = $0.screen }
+        _ = runtime(bare, store: nil, language: .fr).run()
+        #expect(bare.copies.isEmpty)
+        #expect(said.contains("Copie impossible"), "\(said)")
     }
 
     @Test func othersSavesShowWithoutAKey() throws {

@@ -1,6 +1,8 @@
 #ifndef GRAPPE_TERMINAL_RESTORE_H
 #define GRAPPE_TERMINAL_RESTORE_H
 
+#include <stddef.h>
+
 /// Saves the terminal's modes and installs handlers for SIGTERM, SIGHUP, SIGINT, SIGQUIT and the
 /// fatal signals, plus an atexit hook; call before initscr.
 void grappe_prepare_terminal(void);
@@ -21,6 +23,10 @@ int grappe_wait_for_input(int milliseconds);
 
 /// Turns bracketed paste on (1) or off (0): pasted text then arrives between ESC [200~ and ESC [201~.
 void grappe_bracketed_paste(int on);
+/// Whether the terminal's terminfo entry declares `Ms`, the clipboard sequence (OSC 52).
+int grappe_terminal_has_clipboard(void);
+/// Writes every byte to standard output (0), or -1.
+int grappe_write_all(const char *bytes, size_t count);
 
 /// Ctrl-Z: restores the terminal, stops the process as a shell's job, and when it is continued puts
 /// curses' modes back (the caller redraws). 0 when the terminal was not active.
