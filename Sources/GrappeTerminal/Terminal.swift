@@ -111,13 +111,42 @@ public final class Terminal: TerminalIO {
                 if cell.isContinuation { continue }
                 if !full, let previous, previous[x, y] == cell { continue }
                 if y == canvas.height - 1, x == canvas.width - 1 { continue }
-                var text = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
                 let (attributes, pair) = attributes(cell.style)
+                let (first, second) = Self.drawable(cell.character)
+                var text = first + [0]
                 _ = grappe_put_cell(Int32(y), Int32(x), &text, attributes, pair)
+                if let second, x + 1 < canvas.width {
+                    var rest = [second, 0]
+                    _ = grappe_put_cell(Int32(y), Int32(x + 1), &rest, attributes, pair)
+                }
             }
         }
         previous = canvas
         refresh()
+    }
+
+    /// What a cell sends for a character so that the terminal gives it the cells the layout measured
+    /// (measured in tmux here: a flag's two regional indicators take one cell each and join; a
+    /// variation selector widens nothing; what follows a zero-width joiner or an emoji modifier would
+    /// take cells of its own). ncurses takes one spacing character per cell followed by marks: the
+    /// first scalar and its combining marks go in the cell, a flag's second indicator in the next
+    /// cell, and selectors, joiners and what follows them are left out.
+    static func drawable(_ character: Character) -> (cell: [wchar_t], next: wchar_t?) {
+        let scalars = Array(character.unicodeScalars)
+        guard let head = scalars.first else { return ([0x20], nil) }
+        if scalars.count == 1 { return ([wchar_t(bitPattern: head.value)], nil) }
+        let isIndicator = { (scalar: Unicode.Scalar) in (0x1F1E6...0x1F1FF).contains(scalar.value) }
+        if isIndicator(head), scalars.count >= 2, isIndicator(scalars[1]) {
+            return ([wchar_t(bitPattern: head.value)], wchar_t(bitPattern: scalars[1].value))
+        }
+        var cell = [wchar_t(bitPattern: head.value)]
+        for scalar in scalars.dropFirst() {
+            if scalar.value == 0x200D { break }
+            guard scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark,
+                  !(0xFE00...0xFE0F).contains(scalar.value) else { continue }
+            cell.append(wchar_t(bitPattern: scalar.value))
+        }
+        return (cell, nil)
     }
 
     /// Waits up to `milliseconds` (forever when nil) for a key, a click or a resize.

@@ -162,6 +162,40 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: otherCache + "/grappe/snapshots"))
     }
 
+    /// Names with an emoji and a flag keep every column in place in a real terminal: the divider
+    /// beside the list is at the same cell on every row, as the terminal counts cells (wcswidth), and
+    /// the flag is drawn whole.
+    @Test func emojiAndFlagsKeepTheColumns() throws {
+        let seeds = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-emoji-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CLITests.repository.appendingPathComponent("seeds"), to: seeds)
+        defer { try? FileManager.default.removeItem(at: seeds) }
+        let file = seeds.appendingPathComponent("aqce.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "name: Devrun\n", with: "name: \"Café ❤️ Montréal\"\n")
+            .replacingOccurrences(of: "name: Ecritel\n", with: "name: \"🇫🇷 French Tech Lyon\"\n")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let session = try Session(width: 120, height: 40, arguments: "--no-cache", seeds: seeds.path)
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys("2")
+        #expect(session.waitFor("Café ❤"))
+        try session.keys("G")
+        #expect(session.waitFor("🇫🇷 French Tech Lyon"), "the flag whole: \(session.screen)")
+        let rows = session.screen.split(separator: "\n").map(String.init).filter { $0.contains("│") && ($0.contains("company") || $0.contains("other")) }
+        // glibc's wcswidth, as terminals count (not exported to Swift by the Glibc module).
+        typealias WideWidth = @convention(c) (UnsafePointer<wchar_t>?, Int) -> Int32
+        let wcswidth = unsafeBitCast(try #require(dlsym(dlopen(nil, RTLD_NOW), "wcswidth")), to: WideWidth.self)
+        setlocale(LC_CTYPE, "C.UTF-8")
+        func cells(_ text: String) -> Int32 {
+            let wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
+            return wcswidth(wide, wide.count)
+        }
+        let dividers = Set(rows.map { row in cells(String(row[..<row.range(of: "│")!.lowerBound])) })
+        #expect(rows.contains { $0.contains("French Tech Lyon") } && rows.count > 5)
+        #expect(dividers.count == 1, "the divider moves: \(rows.joined(separator: "\n"))")
+        try session.keys("q")
+        #expect(session.file("status")?.contains("exit=0") == true)
+    }
+
     @Test func browseFilterFollowBackHelpResizeQuit() throws {
         let session = try Session()
         #expect(session.waitFor("Most connected partners"))
