@@ -10,7 +10,7 @@ public enum UI: CaseIterable, Sendable {
     case destinations, leader, budget, founded, records, relations, sources, summary, attributes
     case filter, noMatch, back, forward, open, quit, help, palette, reload, neighbourhood, pathFinder, sort, sortReverse
     case nextPane, move, top, bottom, pageUp, pageDown, clear, follow, newMission, language, hops, moreHops, fewerHops
-    case tooSmall, loading, warnings, mostConnected, linkedToSeveralGroups, recentMissions, upcomingMissions, agreementsPerYear
+    case tooSmall, loading, mostConnected, linkedToSeveralGroups, recentMissions, upcomingMissions, agreementsPerYear
     case fundingPerProgramme, noData, yearUnknown, entities, helpTitle, keysOf, paletteHint, commandUnknown
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
     case shortestConnections, selectPartner, close, mouseHint
@@ -90,7 +90,6 @@ public struct Strings: Speaking {
         case .fewerHops: ("moins loin", "fewer hops")
         case .tooSmall: ("Terminal trop petit : 40×12 au minimum", "Terminal too small: 40×12 at least")
         case .loading: ("Chargement…", "Loading…")
-        case .warnings: ("avertissements des données", "data warnings")
         case .mostConnected: ("Partenaires les plus connectés", "Most connected partners")
         case .linkedToSeveralGroups: ("Liés à plusieurs grappes ou pôles", "Linked to several clusters or poles")
         case .recentMissions: ("Missions récentes", "Recent missions")

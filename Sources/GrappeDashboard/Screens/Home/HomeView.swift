@@ -49,7 +49,8 @@ extension Views {
         blocks.append([.heading(s[.entities])]
             + EntityKind.allCases.map { PageLine([("  " + s.count(counts.byEntityKind[$0] ?? 0, $0), .plain)]) }
             + RecordKind.allCases.map { PageLine([("  " + s.count(counts.byRecordKind[$0] ?? 0, $0), .plain)]) }
-            + [PageLine([("  \(state.catalogue.warnings)  ", state.catalogue.warnings > 0 ? .warning : .bold), (s[.warnings], .plain)])])
+            + [PageLine([("  " + s.count(state.catalogue.warnings, ("avertissement des données", "avertissements des données"), ("data warning", "data warnings")),
+                          state.catalogue.warnings > 0 ? .warning : .plain)])])
         let maximum = figures.mostConnected.first?.links ?? 1
         blocks.append([.heading(s[.mostConnected])] + figures.mostConnected.map { entry in
             PageLine([("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold), (state.catalogue.name(entry.id), .plain)])
