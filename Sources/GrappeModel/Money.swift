@@ -181,22 +181,31 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     init(unchecked code: String) { self.code = code }
 
-    /// The ISO 4217 codes and each one's minor digits, read once from Foundation: the number of
-    /// decimals its currency formatter writes (ICU's data, which follows ISO 4217).
-    static let iso: [String: Int] = {
-        let posix = Locale(identifier: "en_US_POSIX")
-        var table: [String: Int] = [:]
-        for currency in Locale.Currency.isoCurrencies {
-            let code = currency.identifier
-            let zero = Decimal(0).formatted(.currency(code: code).locale(posix))
-            let decimals = zero.split(separator: ".").dropFirst().first.map { $0.prefix(while: { $0 == "0" }).count } ?? 0
-            table[code] = decimals
+    /// The ISO 4217 codes Foundation lists (0.3 ms to read).
+    static let iso: Set<String> = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+
+    /// Each currency's minor digits, asked of Foundation the first time the currency is used: the
+    /// number of decimals its currency formatter writes (ICU's data, which follows ISO 4217). Asking
+    /// for all 308 at once would cost 35 ms at every start.
+    private static let digits = DigitCache()
+
+    private final class DigitCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: Int] = [:]
+
+        func digits(of code: String) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            if let digits = known[code] { return digits }
+            let zero = Decimal(0).formatted(.currency(code: code).locale(Locale(identifier: "en_US_POSIX")))
+            let digits = zero.split(separator: ".").dropFirst().first.map { $0.prefix(while: { $0 == "0" }).count } ?? 0
+            known[code] = digits
+            return digits
         }
-        return table
-    }()
+    }
 
     /// The number of decimals amounts in this currency take (ISO 4217's minor unit).
-    public var minorDigits: Int { Currency.iso[code] ?? 2 }
+    public var minorDigits: Int { Currency.digits.digits(of: code) }
 
     static func powerOfTen(_ exponent: Int) -> Int64 {
         (0..<max(exponent, 0)).reduce(1) { result, _ in result * 10 }
@@ -205,7 +214,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// An ISO 4217 code, with a suggestion for a near miss or a symbol.
     public static func parse(_ raw: String) -> Result<Currency, MoneyError> {
         let code = raw.trimmingSpaces()
-        if iso[code] != nil { return .success(Currency(unchecked: code)) }
+        if iso.contains(code) { return .success(Currency(unchecked: code)) }
         let squeezed = code.filter { !$0.isWhitespace }
         if let known = symbols[squeezed] { return .success(Currency(unchecked: known)) }
         if let several = ambiguousSymbols[squeezed] {
@@ -215,7 +224,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
             return .failure(MoneyError(code, .millionSymbol))
         }
         let upper = code.uppercased()
-        if iso[upper] != nil {
+        if iso.contains(upper) {
             return .failure(MoneyError(code, .unknownCurrency(suggestion: upper)))
         }
         if let near = Suggestion.nearest(to: upper, in: suggestionOrder) {
@@ -235,7 +244,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     private static let suggestionOrder: [String] = {
         let usual = ["EUR", "CAD", "USD", "GBP", "CHF", "JPY", "CNY", "MAD", "TND", "XOF"]
         let current = Locale.commonISOCurrencyCodes.filter { !usual.contains($0) }.sorted()
-        let historic = iso.keys.filter { !usual.contains($0) && !current.contains($0) }.sorted()
+        let historic = iso.filter { !usual.contains($0) && !current.contains($0) }.sorted()
         return usual + current + historic
     }()
 
