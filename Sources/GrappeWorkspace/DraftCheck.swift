@@ -68,7 +68,7 @@ final class DraftCheck {
     private func checkStatus() -> MissionStatus? {
         if draft.title.trimmingSpaces().isEmpty { problem(.title, say("a mission needs a title", "une mission a besoin d'un titre")) }
         guard let status = Words.missionStatus(draft.status) else {
-            let words = Words(validator.wording == .french ? .fr : .en)
+            let words = validator.words
             problem(.status, say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
                 + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
             return nil
@@ -194,7 +194,7 @@ final class DraftCheck {
         case .success(let money) where money.minorUnits < 0:
             problem(.budget, say("a budget cannot be negative", "un budget ne peut pas être négatif"))
         case .success(let money): return money
-        case .failure(let error): problem(.budget, Words(validator.wording == .french ? .fr : .en).moneyProblem(error))
+        case .failure(let error): problem(.budget, validator.words.moneyProblem(error))
         }
         return nil
     }

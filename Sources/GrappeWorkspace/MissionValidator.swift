@@ -1,5 +1,6 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 
 /// Checks a draft against the network (the seeds plus the store) and builds what a save writes: the
 /// mission, agreements signed during it and new partners met. Either every field is right and a
@@ -55,6 +56,9 @@ public struct MissionValidator: Sendable {
     }
 
     func say(_ english: String, _ french: String) -> String { wording == .french ? french : english }
+
+    /// The vocabulary in the wording's language (statuses, money problems).
+    var words: Words { Words(wording == .french ? .fr : .en) }
 
     func hint(_ near: ID?) -> String {
         near.map { say("; did you mean '\($0)'?", " ; vouliez-vous dire « \($0) » ?") } ?? ""

@@ -361,7 +361,7 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
                 let transaction = PostgresTransaction(backend: self, connection: connection, now: StoreTime.now())
                 let result = try body(transaction)
                 if let sequence = transaction.appended.last {
-                    try transaction.execute("SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
+                    try transaction.send("SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
                 }
                 // Every statement answered without error before COMMIT: a COMMIT after a failed statement
                 // would end the transaction with a rollback that reads as success.

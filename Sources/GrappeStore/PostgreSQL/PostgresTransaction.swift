@@ -26,7 +26,7 @@ final class PostgresTransaction: StoreTransaction {
     private var workspace: String { backend.workspace }
 
     /// Sends a statement without waiting for its answer (see `settle`).
-    func execute(_ query: PostgresQuery) throws {
+    func send(_ query: PostgresQuery) throws {
         inFlight.append(connection.query(query, logger: PostgresStoreBackend.logger))
     }
 
@@ -64,7 +64,7 @@ final class PostgresTransaction: StoreTransaction {
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
         let row = RecordRow(record, body: body, version: version, now: now, author: author)
-        try execute("""
+        try send("""
             INSERT INTO grappe.records (workspace, id, kind, title, status, start, "end", budget_cents, budget_currency, version,
                                         created_at, created_by, updated_at, updated_by, body)
             VALUES (\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status), \(row.start), \(row.end), \(row.budget_cents),
@@ -76,33 +76,33 @@ final class PostgresTransaction: StoreTransaction {
             """)
         try removeChildren(of: record.id)
         for (position, party) in record.parties.enumerated() {
-            try execute("""
+            try send("""
                 INSERT INTO grappe.record_parties (workspace, record_id, position, entity_id, role, title, attendance)
                 VALUES (\(workspace), \(record.id), \(position), \(party.entity), \(party.role.rawValue), \(party.title), \(party.attendance?.rawValue))
                 """)
         }
         let mission = record.mission
         for (position, city) in record.places.enumerated() {
-            try execute("""
+            try send("""
                 INSERT INTO grappe.record_places (workspace, record_id, position, city_id, is_origin)
                 VALUES (\(workspace), \(record.id), \(position), \(city), \(mission?.origin != nil && position == 0))
                 """)
         }
         for (position, outcome) in (mission?.outcomes ?? []).enumerated() {
-            try execute("""
+            try send("""
                 INSERT INTO grappe.mission_outcomes (workspace, record_id, position, agreement_id, partner_id, text)
                 VALUES (\(workspace), \(record.id), \(position), \(outcome.agreement), \(outcome.partner), \(outcome.text))
                 """)
         }
         for (position, objective) in (mission?.objectives ?? []).enumerated() {
-            try execute("""
+            try send("""
                 INSERT INTO grappe.mission_objectives (workspace, record_id, position, text) VALUES (\(workspace), \(record.id), \(position), \(objective))
                 """)
         }
     }
 
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
-        try execute("""
+        try send("""
             INSERT INTO grappe.entities (workspace, id, kind, name, recorded_with, version, created_at, created_by, updated_at, updated_by, body)
             VALUES (\(workspace), \(entity.id), \(entity.kind.rawValue), \(entity.name), \(recordedWith), \(version), \(now), \(author), \(now),
                     \(author), \(body))
@@ -115,9 +115,9 @@ final class PostgresTransaction: StoreTransaction {
         switch kind {
         case .record:
             try removeChildren(of: id)
-            try execute("DELETE FROM grappe.records WHERE workspace = \(workspace) AND id = \(id)")
+            try send("DELETE FROM grappe.records WHERE workspace = \(workspace) AND id = \(id)")
         case .entity:
-            try execute("DELETE FROM grappe.entities WHERE workspace = \(workspace) AND id = \(id)")
+            try send("DELETE FROM grappe.entities WHERE workspace = \(workspace) AND id = \(id)")
         }
     }
 
@@ -151,7 +151,7 @@ final class PostgresTransaction: StoreTransaction {
             """).first else { throw StoreError.failed("the server gave no journal number") }
         let sequence = try row.decode(Int.self)
         for (position, item) in entry.items.enumerated() {
-            try execute("""
+            try send("""
                 INSERT INTO grappe.journal_items (workspace, seq, position, object_kind, object_id, before, after, version_before, version_after)
                 VALUES (\(workspace), \(sequence), \(position), \(item.kind.rawValue), \(item.id), \(item.before), \(item.after),
                         \(item.versionBefore), \(item.versionAfter))
@@ -164,7 +164,7 @@ final class PostgresTransaction: StoreTransaction {
     /// The rows of the child tables that mirror a record's body.
     private func removeChildren(of id: ID) throws {
         for table in PostgresSchema.recordChildren {
-            try execute(PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1 AND record_id = $2",
+            try send(PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1 AND record_id = $2",
                                       binds: PostgresStoreBackend.binds(workspace, id)))
         }
     }
