@@ -51,6 +51,8 @@ final class PageCache: @unchecked Sendable {
         let screen: Screen
         let language: Language
         let catalogue: ObjectIdentifier
+        /// The width the page was laid out for, for pages that depend on it (else 0).
+        var width = 0
     }
 
     static let depth = 8

@@ -6,6 +6,8 @@ public struct CellStyle: Hashable, Sendable {
     /// What a cell means; the terminal layer picks its colour (or none, under NO_COLOR).
     public enum Role: UInt8, Sendable, CaseIterable {
         case plain, accent, muted, header, match, warning, error, control, link, selected
+        /// The kinds of partners on the map (their marks' shapes tell them apart without colour too).
+        case city, cluster, pole, organisation, person
     }
 
     public var role: Role
@@ -145,6 +147,11 @@ public struct Canvas: Sendable, Equatable {
         case .control: "C"
         case .link: "L"
         case .selected: "S"
+        case .city: "1"
+        case .cluster: "2"
+        case .pole: "3"
+        case .organisation: "4"
+        case .person: "5"
         }
     }
 

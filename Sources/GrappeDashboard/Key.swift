@@ -83,6 +83,12 @@ public enum Command: Hashable, Sendable {
     case open, back, historyBack, historyForward
     case filter, sort, sortReverse, nextPane, previousPane
     case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find, copyID, copyCard
+    /// The map of the partner in front; the timeline (of the partner in front on its card).
+    case map, timeline
+    /// On the map: the mark to the left or right; relation types shown or not.
+    case left, right, toggleTypes
+    /// On the timeline: the next kind of item shown; every partner's items again.
+    case cycleKind, allPartners
     // the mission form
     case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
     case completionUp, completionDown, acceptCompletion, deleteWord, clearField, deleteForward
@@ -105,13 +111,13 @@ public struct Binding: Sendable {
 
 /// Where keys are read: which bindings apply.
 public enum Context: Hashable, Sendable {
-    case list, card, home, help, form
+    case list, card, home, help, form, map, timeline
 }
 
 /// The one key table: what each key does in each context.
 public enum KeyMap {
     /// Built once: every key press looks its command up here.
-    private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: [Context.list, .card, .home, .help, .form].map { ($0, table($0)) })
+    private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: [Context.list, .card, .home, .help, .form, .map, .timeline].map { ($0, table($0)) })
 
     /// The bindings of a context, in the order help shows them.
     public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
@@ -123,6 +129,8 @@ public enum KeyMap {
         case .home: homeKeys + navigation + global
         case .help: [Binding(keys: [.escape, .character("?"), .character("q")], command: .back, help: .close, inStatusBar: true)] + navigation
         case .form: formKeys
+        case .map: mapKeys + global
+        case .timeline: timelineKeys + cardKeys + navigation + global
         }
     }
 
@@ -145,6 +153,8 @@ public enum KeyMap {
         Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
         Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
         Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
+        Binding(keys: [.character("T")], command: .timeline, help: .timeline, inStatusBar: false),
+        Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: false),
         Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
     ] + Section.allCases.map {
         Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
@@ -158,6 +168,7 @@ public enum KeyMap {
         Binding(keys: [.tab], command: .nextPane, help: .nextPane, inStatusBar: false),
         Binding(keys: [.backTab], command: .previousPane, help: .nextPane, inStatusBar: false),
         Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+        Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: true),
         Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
         Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
@@ -170,12 +181,38 @@ public enum KeyMap {
         Binding(keys: [.character("/")], command: .find, help: .searchTitle, inStatusBar: false),
         Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: true),
         Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: true),
+        Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: true),
         Binding(keys: [.character("p")], command: .pathFinder, help: .pathFinder, inStatusBar: true),
         Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: false),
         Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
         Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
         Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
+    ]
+
+    private static let mapKeys = [
+        Binding(keys: [.enter, .character("l")], command: .open, help: .open, inStatusBar: true),
+        Binding(keys: [.left, .character("h")], command: .left, help: .moveOnMap, inStatusBar: false),
+        Binding(keys: [.right], command: .right, help: .moveOnMap, inStatusBar: false),
+        Binding(keys: [.up, .character("k")], command: .up, help: .moveOnMap, inStatusBar: false),
+        Binding(keys: [.down, .character("j")], command: .down, help: .moveOnMap, inStatusBar: false),
+        Binding(keys: [.tab], command: .nextPane, help: .nextMark, inStatusBar: false),
+        Binding(keys: [.backTab], command: .previousPane, help: .nextMark, inStatusBar: false),
+        Binding(keys: [.home, .character("g")], command: .top, help: .backToCentre, inStatusBar: false),
+        Binding(keys: [.character("+")], command: .moreHops, help: .moreHops, inStatusBar: true),
+        Binding(keys: [.character("-")], command: .fewerHops, help: .fewerHops, inStatusBar: false),
+        Binding(keys: [.character("t")], command: .toggleTypes, help: .relationTypes, inStatusBar: true),
+        Binding(keys: [.character("M")], command: .map, help: .recentre, inStatusBar: false),
+        Binding(keys: [.character("n")], command: .neighbourhood, help: .neighbourhood, inStatusBar: false),
+        Binding(keys: [.character("/")], command: .find, help: .searchTitle, inStatusBar: false),
+        Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
+        Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
+        Binding(keys: [.escape, .backspace], command: .back, help: .back, inStatusBar: true),
+    ]
+
+    private static let timelineKeys = [
+        Binding(keys: [.character("t")], command: .cycleKind, help: .timelineKinds, inStatusBar: true),
+        Binding(keys: [.character("a")], command: .allPartners, help: .allPartners, inStatusBar: false),
     ]
 
     private static let homeKeys = [

@@ -18,6 +18,8 @@ public enum UI: CaseIterable, Sendable {
     case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
+    case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
+    case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
 }
 
 /// Every text the interface shows, in French or English.
@@ -163,6 +165,24 @@ public struct Strings: Speaking {
         case .enterStays: ("Entrée prend une suggestion ; Tab passe au champ suivant", "Enter takes a suggestion; Tab moves to the next field")
         case .readOnlyBadge: ("lecture seule", "read-only")
         case .delegates: ("Délégation", "Delegation")
+        case .map: ("carte", "map")
+        case .timeline: ("chronologie", "timeline")
+        case .moveOnMap: ("aller à la marque voisine", "move to the next mark that way")
+        case .nextMark: ("marque suivante", "next mark")
+        case .backToCentre: ("revenir au centre", "back to the centre")
+        case .relationTypes: ("types de liens", "relation types")
+        case .recentre: ("recentrer sur la marque", "centre on the mark")
+        case .timelineKinds: ("nature", "kind")
+        case .allPartners: ("tous les partenaires", "all partners")
+        case .layingOut: ("Placement des partenaires…", "Laying out the partners…")
+        case .mapNone: ("Aucun lien à dessiner", "No links to draw")
+        case .more: ("non dessinés", "not drawn")
+        case .allKinds: ("tout", "everything")
+        case .funding: ("financement", "funding")
+        case .undated: ("Sans date", "Undated")
+        case .notPlaced: ("Année inconnue\u{00A0}: hors de l'axe", "Year unknown: not placed on the axis")
+        case .selectPartnerFirst: ("Choisissez d'abord un partenaire", "Select a partner first")
+        case .sharedRecords: ("dossiers communs", "shared records")
         }
         return language == .fr ? pair.fr : pair.en
     }

@@ -30,11 +30,19 @@ public enum Message: Sendable {
     case draftFound(MissionDraft, savedAt: String)
     /// What a copy came to: `what` was put on the clipboard, or the terminal does not take it.
     case copied(what: String, done: Bool)
+    /// A map's layout, computed off the main thread.
+    case mapLaidOut(NetworkMap)
 }
 
 extension DashboardState {
     /// Applies one message; returns the effects it asks the runtime for, in order.
     public mutating func update(_ message: Message) -> [Effect] {
+        let effects = apply(message)
+        // A map on screen whose layout is not there yet (opened, resized, new data): ask for it.
+        return effects + (mapEffect().map { [$0] } ?? [])
+    }
+
+    private mutating func apply(_ message: Message) -> [Effect] {
         switch message {
         case .key(let key):
             return handle(key).map { [$0] } ?? []
@@ -86,6 +94,8 @@ extension DashboardState {
             restore(draft: draft, savedAt: savedAt)
         case .storeChanged(let entries):
             changedByOthers(entries)
+        case .mapLaidOut(let layout):
+            mapLaidOut(layout)
         }
         return []
     }

@@ -14,6 +14,26 @@ public enum Screen: Hashable, Sendable {
     case diagnostics
     /// Everything that matches a text, grouped by kind: entities, records, aliases, titles, summaries.
     case search(String)
+    /// A partner's neighbourhood drawn as a picture: marks placed by hops, links between them.
+    case map(ID, hops: Int)
+    /// Dated records on a time axis, of one kind or all, involving one partner or any.
+    case timeline(TimelineFilter)
+}
+
+/// What the timeline shows: one kind of item or all, and the items of one partner or of everyone.
+public struct TimelineFilter: Hashable, Sendable {
+    public var kind: TimelineKind?
+    public var partner: ID?
+
+    public init(kind: TimelineKind? = nil, partner: ID? = nil) {
+        self.kind = kind
+        self.partner = partner
+    }
+}
+
+/// The kinds of items on the timeline: the four kinds of records, and funding lines.
+public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
+    case agreement, mission, project, event, funding
 }
 
 /// Where the user is on a screen, kept in the history so that going back restores it.
@@ -71,6 +91,8 @@ public struct DashboardState: Sendable {
     public var store = StoreView()
     /// The seeds as last loaded, and the diagnostics of a load that failed.
     public var loaded = LoadedSeeds()
+    /// The map view: its layout once computed off the main thread, and what it shows.
+    public var map = MapState()
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
     let pageCache = PageCache()
@@ -100,6 +122,8 @@ public struct DashboardState: Sendable {
         case .section(.home): return .home
         case .section: return .list
         case .card, .neighbourhood, .path, .diagnostics, .search: return .card
+        case .map: return .map
+        case .timeline: return .timeline
         }
     }
 
@@ -121,10 +145,12 @@ public struct DashboardState: Sendable {
         switch screen {
         case .section(let section): strings[section.title]
         case .card(let item): catalogue.name(item.id)
-        case .neighbourhood(let id, _): "\(strings[.neighbourhood]) · \(catalogue.name(id))"
+        case .neighbourhood(let id, _): "\(strings[.neighbourhood].capitalizedFirst) · \(catalogue.name(id))"
         case .path(let from, let to): "\(catalogue.name(from)) → \(catalogue.name(to))"
         case .diagnostics: strings[.diagnostics]
         case .search(let text): "\(strings[.searchTitle]) « \(text) »"
+        case .map(let id, _): "\(strings[.map].capitalizedFirst) · \(catalogue.name(id))"
+        case .timeline(let filter): strings[.timeline].capitalizedFirst + (filter.partner.map { " · \(catalogue.name($0))" } ?? "")
         }
     }
 }

@@ -14,6 +14,8 @@ public enum Effect: Equatable, Sendable {
     case undo
     /// Put text on the system clipboard through the terminal; `what` names it in the notice.
     case copy(String, what: String)
+    /// Lay out a map off the main thread; the result comes back as `Message.mapLaidOut`.
+    case layOutMap(MapRequest)
 }
 
 /// The application's own update: it routes a key to the help, the form, the prompt or the screen
@@ -40,7 +42,8 @@ extension DashboardState {
             switch place.screen {
             case .section(.home): scrollHome(by: lines)
             case .section: move(by: lines)
-            case .card, .neighbourhood, .path, .diagnostics, .search: wheelPage(by: lines)
+            case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: wheelPage(by: lines)
+            case .map: break
             }
             return nil
         default: break
@@ -70,8 +73,10 @@ extension DashboardState {
             if case .search(let text) = place.screen { prompt = Prompt(purpose: .search, text: text) } else { prompt = Prompt(purpose: .search, text: "") }
         case .newMission, .editMission, .undo: return record(command)
         case .copyID, .copyCard: return copy(command)
+        case .map: openMap()
+        case .timeline: openTimeline()
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
-             .moreHops, .fewerHops, .filter, .sort, .sortReverse:
+             .moreHops, .fewerHops, .filter, .sort, .sortReverse, .left, .right, .toggleTypes, .cycleKind, .allPartners:
             runOnScreen(command)
         case .nextField, .previousField, .saveForm, .closeForm, .cycleRole, .cycleAttendance, .removeDelegate,
              .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField, .deleteForward, .cursor:
@@ -87,6 +92,8 @@ extension DashboardState {
         case .section(let section): updateList(command, section)
         case .neighbourhood: updateNeighbourhood(command)
         case .card, .path, .diagnostics, .search: updatePage(command)
+        case .map: updateMap(command)
+        case .timeline: updateTimeline(command)
         }
     }
 
@@ -196,7 +203,8 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): nil
         case .section(let section): listSelection(section)
-        case .card, .neighbourhood, .path, .diagnostics, .search: pageSelection
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: pageSelection
+        case .map: currentMap?.nodes[safe: place.selection].map { .entity($0.id) }
         }
     }
 
@@ -205,7 +213,8 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): 0
         case .section(let section): listSelectableCount(section)
-        case .card, .neighbourhood, .path, .diagnostics, .search: pageSelectableCount
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: pageSelectableCount
+        case .map: currentMap?.nodes.count ?? 0
         }
     }
 
@@ -246,7 +255,8 @@ extension DashboardState {
         switch place.screen {
         case .section(.home): break
         case .section(let section): clickList(section, x: x, y: y)
-        case .card, .neighbourhood, .path, .diagnostics, .search: clickPage(y: y)
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: clickPage(y: y)
+        case .map: clickMap(x: x, y: y)
         }
         return nil
     }

@@ -35,7 +35,8 @@ public enum Views {
         switch state.place.screen {
         case .section(.home): home(&canvas, state, in: state.layout.body)
         case .section(let section): list(&canvas, state, section, in: state.layout.body)
-        case .card, .neighbourhood, .path, .diagnostics, .search:
+        case .map: map(&canvas, state, in: state.layout.body)
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
             let lines = Pages.lines(for: state.place.screen, state: state)
             page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true,
                  free: state.place.scroll)
@@ -89,8 +90,8 @@ public enum Views {
         case .section(.home):
             let content = homeHeight(state, in: state.layout.body)
             (scroll, total) = (min(state.place.scroll, max(0, content - height)), content)
-        case .section: return nil
-        case .card, .neighbourhood, .path, .diagnostics, .search:
+        case .section, .map: return nil
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
             let lines = Pages.lines(for: state.place.screen, state: state)
             (scroll, total) = (pageScroll(state, lines: lines, free: state.place.scroll), lines.count)
         }

@@ -24,6 +24,10 @@ public final class DashboardRuntime {
     static let tickInterval: Int32 = 60_000
     /// With a store, how often it is asked what others saved (milliseconds).
     static let liveInterval: Int32 = 1_000
+    /// While background work is under way, how often the loop looks for its result (milliseconds).
+    static let busyInterval: Int32 = 8
+    /// Results of background work, for the loop to take between keys.
+    private let inbox = Inbox()
 
     let terminal: any TerminalIO
     private(set) var store: (any WorkspaceStore)?
@@ -89,6 +93,10 @@ public final class DashboardRuntime {
     private func loop(_ state: inout DashboardState) -> Outcome {
         var prepared: ObjectIdentifier?
         while true {
+            // What background work finished since the last frame (a map laid out).
+            for message in inbox.take() {
+                for effect in state.update(message) { _ = perform(effect) }
+            }
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
             // and freshly parsed seeds are kept as a snapshot for the next start.
@@ -99,7 +107,12 @@ public final class DashboardRuntime {
             if let write = seeds.afterFirstFrame() { background(write) }
             let message: Message
             let live = store != nil || reopen != nil
-            switch terminal.next(timeout: live ? Self.liveInterval : Self.tickInterval) {
+            // While background work is under way, the loop looks for its result often.
+            // (a result that came while the frame was drawn is taken at once).
+            let timeout = inbox.isBusy ? Self.busyInterval : live ? Self.liveInterval : Self.tickInterval
+            switch terminal.next(timeout: inbox.hasMessages ? 0 : timeout) {
+            case .timeout where inbox.isBusy:
+                continue
             case .timeout:
                 let changes = live ? storeChanges() : []
                 // Past midnight, "upcoming" and "recent" change: the next frame shows it.
@@ -159,6 +172,11 @@ public final class DashboardRuntime {
             return []
         case .copy(let text, let what):
             return [.copied(what: what, done: terminal.copy(text))]
+        case .layOutMap(let request):
+            // Off the main thread: the loop keeps reading keys, and takes the map when it is ready.
+            inbox.expect()
+            background { [inbox] in inbox.deliver(.mapLaidOut(NetworkMap.layOut(request))) }
+            return []
         case .undo:
             guard let store else { return [] }
             do {
@@ -222,4 +240,32 @@ public final class DashboardRuntime {
         let keep = reload && !errors.isEmpty
         return .seedsLoaded(keep ? nil : result.network, warnings: result.diagnostics.warningCount, errors: errors, reload: reload)
     }
+}
+
+/// Messages from background work to the event loop, with how many are still expected.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Message] = []
+    private var expected = 0
+
+    /// One more result will come.
+    func expect() { lock.withLock { expected += 1 } }
+
+    func deliver(_ message: Message) {
+        lock.withLock {
+            messages.append(message)
+            expected = max(0, expected - 1)
+        }
+    }
+
+    func take() -> [Message] {
+        lock.withLock {
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+
+    /// Results are expected or have come and are not taken yet.
+    var isBusy: Bool { lock.withLock { expected > 0 || !messages.isEmpty } }
+    var hasMessages: Bool { lock.withLock { !messages.isEmpty } }
 }

@@ -84,6 +84,7 @@ public final class Terminal: TerminalIO {
         let palette: [(CellStyle.Role, Int32)] = [
             (.accent, COLOR_CYAN), (.muted, -1), (.header, COLOR_BLUE), (.match, COLOR_YELLOW), (.warning, COLOR_YELLOW),
             (.error, COLOR_RED), (.control, COLOR_MAGENTA), (.link, COLOR_CYAN), (.selected, -1),
+            (.city, COLOR_GREEN), (.cluster, COLOR_MAGENTA), (.pole, COLOR_BLUE), (.organisation, COLOR_CYAN), (.person, COLOR_YELLOW),
         ]
         for (index, entry) in palette.enumerated() {
             let pair = Int16(index + 1)
@@ -162,7 +163,9 @@ public final class Terminal: TerminalIO {
             let status = get_wch(&character)
             if let resize = takeResize() { return resize }
             if status != ERR { return decode(status, character) }
-            switch grappe_wait_for_input(200) {
+            // In slices of at most 200 ms (a short timeout is a short wait: background work is polled).
+            let slice = milliseconds.map { max(0, min(200, $0 - waited)) } ?? 200
+            switch grappe_wait_for_input(slice) {
             case -1: return .hangup
             case 1:
                 // Input was announced; if none can be read again and again, the terminal is closing.
@@ -170,7 +173,7 @@ public final class Terminal: TerminalIO {
                 if failures > 50 { return .hangup }
             default:
                 failures = 0
-                waited += 200
+                waited += slice
                 if let milliseconds, waited >= milliseconds { return .timeout }
             }
         }

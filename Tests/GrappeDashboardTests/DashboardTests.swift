@@ -20,6 +20,17 @@ import Testing
 
     static func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
+    /// A key through `update`, as the runtime sends it, with a map's layout computed at once (the
+    /// runtime computes it off the main thread).
+    static func send(_ key: Key, to state: inout DashboardState) {
+        var effects = state.update(.key(key))
+        while !effects.isEmpty {
+            if case .layOutMap(let request) = effects.removeFirst() {
+                effects += state.update(.mapLaidOut(NetworkMap.layOut(request)))
+            }
+        }
+    }
+
     @Test func sectionsOpenOnNumberKeys() {
         var state = Self.state()
         for section in Section.allCases {

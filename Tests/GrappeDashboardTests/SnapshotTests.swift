@@ -15,6 +15,8 @@ import Testing
         let width: Int
         let height: Int
         let keys: [Key]
+        /// Also compare the roles of the cells (a letter per role), where colour carries meaning.
+        var styled = false
         var testDescription: String { name }
     }
 
@@ -50,13 +52,29 @@ import Testing
                 + [.tab] + typed("2027-03-01") + [.control("s")]),
         Case(name: "form-edit-en-120x40", language: .en, width: 120, height: 40,
              keys: [.character(":")] + typed("show mission-laval-lille") + [.enter, .character("e")] + Array(repeating: .tab, count: 9)),
+        // The map and the timeline, styled too (roles as letters beside the text): their colours carry meaning.
+        Case(name: "map-fr-80x24", language: .fr, width: 80, height: 24, keys: show("technomontreal") + [.character("M")], styled: true),
+        Case(name: "map-en-80x24", language: .en, width: 80, height: 24,
+             keys: show("ville-de-laval") + [.character("M"), .character("+"), .character("t"), .right], styled: true),
+        Case(name: "map-fr-160x45", language: .fr, width: 160, height: 45,
+             keys: show("technomontreal") + [.character("M"), .character("+"), .character("t")], styled: true),
+        Case(name: "map-en-160x45", language: .en, width: 160, height: 45,
+             keys: show("picom") + [.character("M"), .character("+"), .character("+"), .down], styled: true),
+        Case(name: "timeline-en-80x24", language: .en, width: 80, height: 24, keys: [.character("T")], styled: true),
+        Case(name: "timeline-fr-80x24", language: .fr, width: 80, height: 24, keys: [.character("T"), .character("t")], styled: true),
+        Case(name: "timeline-fr-160x45", language: .fr, width: 160, height: 45, keys: [.character("T"), .down], styled: true),
+        Case(name: "timeline-en-160x45", language: .en, width: 160, height: 45,
+             keys: show("ville-de-laval") + [.character("T")], styled: true),
     ]
+
+    static func show(_ id: String) -> [Key] { [.character(":")] + typed("show \(id)") + [.enter] }
 
     @Test(arguments: cases)
     func matchesSnapshot(_ snapshot: Case) throws {
         var state = DashboardTests.state(snapshot.language, width: snapshot.width, height: snapshot.height)
-        for key in snapshot.keys { _ = state.handle(key) }
-        let text = Views.render(state).text + "\n"
+        for key in snapshot.keys { DashboardTests.send(key, to: &state) }
+        let canvas = Views.render(state)
+        let text = canvas.text + "\n" + (snapshot.styled ? "\n" + canvas.styles + "\n" : "")
         let file = Self.folder.appendingPathComponent(snapshot.name + ".txt")
         if ProcessInfo.processInfo.environment["GRAPPE_UPDATE_SNAPSHOTS"] == "1" {
             try text.write(to: file, atomically: true, encoding: .utf8)

@@ -12,6 +12,7 @@ final class FakeTerminal: TerminalIO {
     /// What was put on the clipboard, in order; `acceptsClipboard` false plays a terminal without OSC 52.
     var copies: [String] = []
     var acceptsClipboard = true
+    var waitsOnTimeouts = false
     func copy(_ text: String) -> Bool {
         guard acceptsClipboard else { return false }
         copies.append(text)
@@ -39,6 +40,10 @@ final class FakeTerminal: TerminalIO {
         handedOut += 1
         guard !script.isEmpty else { return .hangup }
         let event = script.removeFirst()
+        // A timeout takes the time it says (20 ms at most), when the test plays work finishing in the background.
+        if case .timeout = event, waitsOnTimeouts, let milliseconds {
+            Thread.sleep(forTimeInterval: Double(min(milliseconds, 20)) / 1000)
+        }
         if case .resize(let width, let height) = event { size = (width, height) }
         return event
     }
@@ -278,5 +283,44 @@ final class FixedSeeds: SeedSource {
         let first = order(before), second = order(after)
         #expect(first.mission > first.upcoming && first.mission < first.recent, "\(before)")
         #expect(second.mission > second.recent, "\(after)")
+    }
+}
+
+/// The map is laid out off the main thread: the loop keeps reading keys and draws it when it comes.
+@Suite struct MapSessionTests {
+    func session(_ script: [TerminalEvent], background: @escaping (@escaping @Sendable () -> Void) -> Void,
+                 width: Int = 80, height: Int = 24) -> FakeTerminal {
+        let terminal = FakeTerminal(width: width, height: height, script: script)
+        terminal.waitsOnTimeouts = true
+        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: "none", seeds: FixedSeeds(SessionTests.reference),
+                                       language: .fr, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                       background: background)
+        _ = runtime.run()
+        return terminal
+    }
+
+    static func palette(_ text: String) -> [TerminalEvent] {
+        [.key(.character(":"))] + SessionTests.keys(text) + [.key(.enter)]
+    }
+
+    @Test func theMapOfACardIsDrawnWhenItsLayoutComesBack() throws {
+        let script = Self.palette("show ville-de-laval") + [.key(.character("M")), .key(.character("+")), .key(.character("q"))]
+        let seen = session(script, background: { $0() }).frames.map(\.text)
+        let map = try #require(seen.last { $0.contains("Carte · Ville de Laval  1 saut") })
+        #expect(map.contains("◉ Ville de Laval"), "\(map)")
+        #expect(map.contains("▸ ◉ Ville de Laval · organisation · 5 liens"), "\(map)")
+        let twoHops = try #require(seen.last { $0.contains("Carte · Ville de Laval  2 sauts") })
+        #expect(!twoHops.contains("Placement des partenaires"), "\(twoHops)")
+    }
+
+    @Test func aSlowLayoutLeavesKeysAnsweredAndArrivesLater() throws {
+        // A queue of its own, as in the real dashboard: the layout finishes while the loop waits.
+        let queue = DispatchQueue(label: "layout")
+        let script = Self.palette("show ville-de-laval") + [.key(.character("M"))] + Array(repeating: .timeout, count: 40)
+            + [.key(.character("q"))]
+        let done = session(script, background: { work in queue.async { Thread.sleep(forTimeInterval: 0.05); work() } })
+        let frames = done.frames.map(\.text)
+        #expect(frames.contains { $0.contains("Placement des partenaires") }, "a notice while it is laid out")
+        #expect(frames.last?.contains("◉ Ville de Laval") == true, "\(frames.last ?? "")")
     }
 }

@@ -10,22 +10,10 @@ extension Pages {
         var lines: [PageLine] = [PageLine([("\(s[.neighbourhood]) · ", .header), (state.catalogue.name(id), .bold),
                                            ("  (\(hops) \(s[hops == 1 ? .hop : .hops]), + / −)", .muted)])]
         guard let start = graph.index(of: id) else { return lines }
-        var distance = [start: 0]
-        var frontier = [start]
-        var rings: [[Int]] = []
-        for step in 1...hops {
-            var next: [Int] = []
-            for node in frontier {
-                for neighbour in graph.neighbours(of: node) where distance[Int(neighbour)] == nil {
-                    distance[Int(neighbour)] = step
-                    next.append(Int(neighbour))
-                }
-            }
-            if next.isEmpty { break }
-            // By name, as people look for them (folded once per node, not per comparison).
-            let names = next.map { TextFolding.fold(state.catalogue.name(graph.ids[$0])) }
-            rings.append(next.indices.sorted { (names[$0], graph.ids[next[$0]]) < (names[$1], graph.ids[next[$1]]) }.map { next[$0] })
-            frontier = next
+        // By name, as people look for them (folded once per node, not per comparison).
+        let rings = graph.rings(from: start, hops: hops).rings.map { ring in
+            let names = ring.map { TextFolding.fold(state.catalogue.name(graph.ids[$0])) }
+            return ring.indices.sorted { (names[$0], graph.ids[ring[$0]]) < (names[$1], graph.ids[ring[$1]]) }.map { ring[$0] }
         }
         for (index, ring) in rings.enumerated() {
             lines += [.blank, .heading("\(s[.distance]) \(index + 1) · \(ring.count)")]
@@ -55,5 +43,28 @@ extension Pages {
             }
         }
         return lines
+    }
+}
+
+extension MetricsGraph {
+    /// Everything within `hops` of `start`, ring by ring (in the order found), and each node's
+    /// distance; stops early when a ring is empty.
+    func rings(from start: Int, hops: Int) -> (rings: [[Int]], distance: [Int: Int]) {
+        var distance = [start: 0]
+        var frontier = [start]
+        var rings: [[Int]] = []
+        for step in 1...max(1, hops) {
+            var next: [Int] = []
+            for node in frontier {
+                for neighbour in neighbours(of: node) where distance[Int(neighbour)] == nil {
+                    distance[Int(neighbour)] = step
+                    next.append(Int(neighbour))
+                }
+            }
+            if next.isEmpty { break }
+            rings.append(next)
+            frontier = next
+        }
+        return (rings, distance)
     }
 }

@@ -1,0 +1,240 @@
+import Foundation
+@testable import GrappeDashboard
+import GrappeModel
+import GrappeWords
+import Testing
+
+/// The map (a partner's neighbourhood drawn) and the timeline (dated records on an axis), as values.
+@Suite struct MapTests {
+    static func send(_ keys: [Key], to state: inout DashboardState) {
+        for key in keys { DashboardTests.send(key, to: &state) }
+    }
+
+    static func mapOf(_ id: String, _ language: Language = .en, width: Int = 80, height: Int = 24, hops: Int = 1) -> DashboardState {
+        var state = DashboardTests.state(language, width: width, height: height)
+        send(SnapshotTests.show(id) + [.character("M")] + Array(repeating: .character("+"), count: hops - 1), to: &state)
+        return state
+    }
+
+    /// A hub with `count` partners, each of them also linked to the next one.
+    static func hub(_ count: Int) -> Catalogue {
+        var entities = [Entity(id: "hub", kind: .cluster, name: "Le Moyeu")]
+        var relations: [Relation] = []
+        for index in 0..<count {
+            let kind: EntityKind = index % 10 == 0 ? .person : .organisation
+            entities.append(Entity(id: "p\(index)", kind: kind, name: "Partenaire \(index)"))
+            relations.append(Relation(from: "p\(index)", to: "hub", type: .memberOf))
+            if index > 0, index % 7 == 0 { relations.append(Relation(from: "p\(index)", to: "p\(index - 1)", type: .partnerOf)) }
+        }
+        return Catalogue(network: Network(name: "Hub", entities: entities, relations: relations))
+    }
+
+    @Test func theMapPutsTheCentreInTheMiddleAndItsPartnersAroundInsideTheArea() throws {
+        let state = Self.mapOf("technomontreal")
+        let map = try #require(state.currentMap)
+        let area = state.mapArea
+        #expect(map.nodes[0].id == "technomontreal")
+        #expect(abs(map.nodes[0].x - area.width / 2) <= 1 && abs(map.nodes[0].y - area.height / 2) <= 1)
+        let direct = Set(state.catalogue.graph.neighbours(of: state.catalogue.graph.index(of: "technomontreal")!).map { state.catalogue.graph.ids[Int($0)] })
+        #expect(Set(map.nodes.dropFirst().map(\.id)) == direct, "every direct partner drawn when there is room")
+        #expect(map.hidden.allSatisfy { $0.isEmpty })
+        let cells = map.nodes.map { "\($0.x),\($0.y)" }
+        #expect(Set(cells).count == cells.count, "no two marks on one cell")
+        #expect(map.nodes.allSatisfy { (0..<area.width).contains($0.x) && (0..<area.height).contains($0.y) })
+        #expect(map.edges.filter { $0.from == 0 }.count == direct.count, "a link from the centre to each")
+        let screen = Views.render(state).text
+        #expect(screen.contains("◉ TechnoMontréal"), "\(screen)")
+        #expect(screen.contains("Map · TechnoMontréal  1 hop"))
+        let braille = screen.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
+        #expect(!braille.isEmpty, "links drawn in braille")
+    }
+
+    @Test func aHubOfTwoThousandLinksIsSummarisedNotDrawn() throws {
+        let catalogue = Self.hub(2_000)
+        for (width, height) in [(80, 24), (160, 45)] {
+            var state = DashboardState(catalogue: catalogue, language: .en, width: width, height: height, today: DayStamp(2026, 11, 22))
+            Self.send([.character("3"), .enter], to: &state)
+            #expect(state.place.screen == .card(.entity("hub")))
+            Self.send([.character("M")], to: &state)
+            let map = try #require(state.currentMap)
+            let drawn = map.nodes.count - 1
+            #expect(drawn > 10 && drawn < 120, "\(drawn) drawn at \(width)×\(height)")
+            let hidden = map.hidden[0].values.reduce(0, +)
+            #expect(drawn + hidden == 2_000, "every partner drawn or counted")
+            #expect(map.hidden[0][.person]! + map.hidden[0][.organisation]! == hidden)
+            let screen = Views.render(state).text
+            let people = map.hidden[0][.person]!, organisations = map.hidden[0][.organisation]!
+            let summary = "Distance 1: +\(organisations.formatted(.number.locale(Locale(identifier: "en_US")))) organisations, +\(people) people not drawn"
+            #expect(screen.contains(summary), "\(summary)\n\(screen)")
+            // The best connected come first: the partners that also link to a neighbour.
+            #expect(map.nodes.dropFirst().allSatisfy { $0.degree >= 2 }, "only partners with a second link at this size")
+        }
+    }
+
+    @Test func arrowsGoToTheNearestMarkThatWayAndEnterOpensItsCard() throws {
+        var state = Self.mapOf("technomontreal")
+        let map = try #require(state.currentMap)
+        #expect(state.place.selection == 0)
+        Self.send([.right], to: &state)
+        let right = map.nodes[state.place.selection]
+        #expect(right.x > map.nodes[0].x, "\(right)")
+        Self.send([.left], to: &state)
+        #expect(map.nodes[state.place.selection].x < right.x)
+        Self.send([.up], to: &state)
+        let up = map.nodes[state.place.selection]
+        Self.send([.down], to: &state)
+        #expect(map.nodes[state.place.selection].y > up.y)
+        Self.send([.tab], to: &state)
+        let chosen = map.nodes[state.place.selection]
+        #expect(Views.render(state).text.contains("▸ "), "the selected mark is described below")
+        Self.send([.enter], to: &state)
+        #expect(state.place.screen == .card(.entity(chosen.id)))
+        Self.send([.escape], to: &state)
+        #expect(state.place.screen == .map("technomontreal", hops: 1))
+        #expect(state.currentMap != nil, "the layout is kept")
+    }
+
+    @Test func hopsGoFromOneToThreeAndEachNeedsItsOwnLayout() throws {
+        var state = DashboardTests.state(.en, width: 80, height: 24)
+        Self.send(SnapshotTests.show("technomontreal"), to: &state)
+        var effects = state.update(.key(.character("M")))
+        guard case .layOutMap(let first)? = effects.first else { Issue.record("no layout asked: \(effects)"); return }
+        #expect(Views.render(state).text.contains("Laying out the partners…"))
+        // A second key before the layout came asks for nothing more.
+        #expect(state.update(.key(.character("t"))).isEmpty)
+        effects = state.update(.key(.character("+")))
+        guard case .layOutMap(let second)? = effects.first else { Issue.record("no layout for 2 hops"); return }
+        #expect(second.hops == 2)
+        // The first layout arrives late: it is not the one the screen needs, and is not shown.
+        _ = state.update(.mapLaidOut(NetworkMap.layOut(first)))
+        #expect(state.currentMap == nil)
+        _ = state.update(.mapLaidOut(NetworkMap.layOut(second)))
+        #expect(state.currentMap?.request.hops == 2)
+        Self.send([.character("+"), .character("+"), .character("+")], to: &state)
+        #expect(state.place.screen == .map("technomontreal", hops: 3))
+        Self.send([.character("-"), .character("-"), .character("-")], to: &state)
+        #expect(state.place.screen == .map("technomontreal", hops: 1))
+        // A resize needs a new layout at the new size.
+        effects = state.update(.resize(width: 120, height: 40))
+        guard case .layOutMap(let resized)? = effects.first else { Issue.record("no layout after resize"); return }
+        #expect(resized.width == 120)
+    }
+
+    @Test func eachKindHasItsOwnShapeSoTheMapReadsWithoutColour() {
+        let marks = EntityKind.allCases.map { Views.mapMark($0).mark } + [Views.centreMark]
+        #expect(Set(marks).count == marks.count)
+        #expect(marks.allSatisfy { TextWidth.of($0) == 1 })
+    }
+
+    @Test func aClickSelectsAMarkAndASecondClickOpensIt() throws {
+        var state = Self.mapOf("technomontreal")
+        let map = try #require(state.currentMap)
+        let target = map.nodes[2]
+        let area = state.mapArea
+        Self.send([.click(x: area.x + target.x, y: area.y + target.y)], to: &state)
+        #expect(state.place.selection == 2)
+        Self.send([.click(x: area.x + target.x, y: area.y + target.y)], to: &state)
+        #expect(state.place.screen == .card(.entity(target.id)))
+    }
+
+    @Test func relationTypesAreWrittenOnDemandAndMRecentres() throws {
+        var state = Self.mapOf("ville-de-laval", .fr, width: 160, height: 45)
+        #expect(!Views.render(state).text.contains("membre de"))
+        Self.send([.character("t")], to: &state)
+        let typed = Views.render(state).text
+        #expect(typed.contains("dossiers communs") || typed.contains("membre"), "\(typed)")
+        Self.send([.tab, .character("M")], to: &state)
+        guard case .map(let centre, 1) = state.place.screen else { Issue.record("\(state.place.screen)"); return }
+        #expect(centre != "ville-de-laval")
+        #expect(state.trail().last == "Carte · \(state.catalogue.name(centre))")
+    }
+
+    @Test func theMapNeedsAPartner() {
+        var state = DashboardTests.state(.fr)
+        Self.send([.character("M")], to: &state)
+        #expect(state.place.screen == .section(.home))
+        #expect(state.message == "Choisissez d'abord un partenaire")
+    }
+}
+
+@Suite struct TimelineTests {
+    static func network(_ records: [Record]) -> Catalogue {
+        let entities = [Entity(id: "laval", kind: .city, name: "Laval"), Entity(id: "lille", kind: .city, name: "Lille"),
+                        Entity(id: "mef", kind: .organisation, name: "Ministère")]
+        return Catalogue(network: Network(name: "T", entities: entities, records: records))
+    }
+
+    static func date(_ text: String) -> PartialDate { try! PartialDate.parse(text).get() }
+
+    static let records = [
+        Record(id: "a-2010", title: "Entente de 2010", parties: [Party(entity: "laval", role: .signatory)],
+               body: .agreement(Agreement(signed: date("2010")))),
+        Record(id: "m-2012", title: "Mission de mars", parties: [Party(entity: "lille", role: .leader)],
+               body: .mission(Mission(status: .completed, start: date("2012-03-10"), end: date("2012-03-12")))),
+        Record(id: "e-oct", title: "Réunion d'octobre", parties: [Party(entity: "laval", role: .host)],
+               body: .event(Event(type: .meeting, date: date("XXXX-10")))),
+        Record(id: "p-none", title: "Projet sans date", parties: [Party(entity: "laval", role: .lead)],
+               body: .project(Project(funding: [FundingLine(funder: "mef", start: date("2011"), end: date("2013"))]))),
+    ]
+
+    func state(_ language: Language = .en, width: Int = 100) -> DashboardState {
+        DashboardState(catalogue: Self.network(Self.records), language: language, width: width, height: 30, today: DayStamp(2026, 11, 22))
+    }
+
+    @Test func datedItemsAreSpansOnTheAxisAndAnUnknownYearIsNotPlaced() throws {
+        var state = state()
+        MapTests.send([.character("T")], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter()))
+        let lines = Pages.lines(for: state.place.screen, state: state).map { $0.pieces.map(\.text).joined() }
+        let axis = try #require(lines.first { $0.contains("2010") && $0.contains("2012") })
+        let year = try #require(lines.first { $0.contains("Entente de 2010") })
+        let mission = try #require(lines.first { $0.contains("Mission de mars") })
+        let funding = try #require(lines.first { $0.contains("Ministère → Projet sans date") })
+        // Four years on the axis: 2010 takes its whole quarter, a three-day mission one cell in 2012.
+        func bar(_ line: String) -> (start: Int, count: Int) {
+            let characters = Array(line)
+            let first = characters.firstIndex { $0 == "━" || $0 == "●" }!
+            return (first, characters[first...].prefix { $0 == "━" || $0 == "●" }.count)
+        }
+        let axisStart = Array(axis).firstIndex(of: "2")!
+        #expect(bar(year).start == axisStart, "\(year)\n\(axis)")
+        let axisWidth = max(16, 100 * 45 / 100)
+        #expect(abs(bar(year).count - axisWidth / 4) <= 1, "a year is a quarter of a 4-year axis: \(year)")
+        #expect(bar(mission).count == 1 && bar(mission).start > bar(year).start + 2 * axisWidth / 4)
+        #expect(abs(bar(funding).count - 3 * axisWidth / 4) <= 1, "2011 to 2013: \(funding)")
+        let unknown = try #require(lines.firstIndex { $0.contains("Year unknown: not placed on the axis · 1") })
+        #expect(lines[unknown + 1].contains("Oct, year unknown") && lines[unknown + 1].contains("Réunion d'octobre"))
+        #expect(!lines[unknown + 1].contains("━"), "not placed in a guessed year")
+        let undated = try #require(lines.firstIndex { $0.contains("Undated · 1") })
+        #expect(lines[undated + 1].contains("Projet sans date"))
+        #expect(lines.count { $0.contains("Projet sans date") } == 2, "the project once undated, its funding once placed")
+    }
+
+    @Test func kindsCycleAndAPartnersCardGivesItsOwnTimeline() throws {
+        var state = state(.fr)
+        MapTests.send([.character("T"), .character("t")], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter(kind: .agreement)))
+        var text = Views.render(state).text
+        #expect(text.contains("Entente de 2010") && !text.contains("Mission de mars"))
+        #expect(text.contains("entente (t)"))
+        MapTests.send(Array(repeating: .character("t"), count: 5), to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter()))
+        MapTests.send([.escape, .character("4"), .enter], to: &state)
+        #expect(state.place.screen == .card(.entity("laval")))
+        MapTests.send([.character("T")], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter(partner: "laval")))
+        text = Views.render(state).text
+        #expect(text.contains("Chronologie · Laval") && text.contains("Entente de 2010") && !text.contains("Mission de mars"), "\(text)")
+        MapTests.send([.character("a")], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter()))
+        // Enter opens the selected item's record.
+        MapTests.send([.enter], to: &state)
+        #expect(state.place.screen == .card(.record("a-2010")))
+    }
+
+    @Test func anEmptyTimelineSaysSo() {
+        var state = DashboardState(catalogue: Self.network([]), language: .en, width: 80, height: 24, today: DayStamp(2026, 11, 22))
+        MapTests.send([.character("T")], to: &state)
+        #expect(Views.render(state).text.contains("no data"))
+    }
+}
