@@ -88,6 +88,44 @@ enum DashboardBench {
             _ = Views.render(searchState)
             searchTimes.append("\(letter)=\(String(format: "%.1f", milliseconds(clock.now - before)))ms")
         }
+        // The map of the best connected partner: its layout (off the main thread in grappe), the first
+        // frame with it, then keys on it; and the timeline of every record, built then scrolled.
+        let graph = catalogue.graph
+        let hub = (0..<graph.nodeCount).max { graph.degree($0) < graph.degree($1) } ?? 0
+        var mapReport: [String] = ["hub=\(graph.degree(hub)) links"]
+        var mapKeys: [Double] = []
+        var mapState = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
+        mapState.navigate(to: .card(.entity(graph.ids[hub])))
+        for hops in 1...2 {
+            var effects = mapState.update(.key(.character(hops == 1 ? "M" : "+")))
+            guard case .layOutMap(let request)? = effects.first else { break }
+            let before = clock.now
+            let layout = NetworkMap.layOut(request)
+            let laidOut = clock.now
+            effects = mapState.update(.mapLaidOut(layout))
+            _ = Views.render(mapState)
+            mapReport.append("\(hops) hop(s): layout \(String(format: "%.1f", milliseconds(laidOut - before))) ms, "
+                             + "first frame \(String(format: "%.1f", milliseconds(clock.now - laidOut))) ms, \(layout.nodes.count) drawn")
+        }
+        for key in [Key.right, .down, .down, .left, .up, .tab, .tab, .character("t"), .character("t"), .right, .down] {
+            let before = clock.now
+            _ = mapState.update(.key(key))
+            _ = Views.render(mapState)
+            mapKeys.append(milliseconds(clock.now - before))
+        }
+        var timelineState = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
+        var before = clock.now
+        _ = timelineState.update(.key(.character("T")))
+        _ = Views.render(timelineState)
+        let timelineFirst = milliseconds(clock.now - before)
+        var timelineKeys: [Double] = []
+        for key in Array(repeating: Key.down, count: 20) + [.pageDown, .pageDown, .end, .home, .character("t"), .up, .down] {
+            before = clock.now
+            _ = timelineState.update(.key(key))
+            _ = Views.render(timelineState)
+            timelineKeys.append(milliseconds(clock.now - before))
+        }
+        let timelineItems = Pages.lines(for: timelineState.place.screen, state: timelineState).count
         let sorted = durations.sorted()
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let report: [String: Any] = [
@@ -98,6 +136,9 @@ enum DashboardBench {
             "snapshot_load_ms": milliseconds(warmLoaded - warmStart), "snapshot_start_to_first_frame_ms": milliseconds(warmFrame - warmStart),
             "slowest_keys": slowest.joined(separator: " "), "background_ms": built.joined(separator: " "),
             "search_everything_per_letter": searchTimes.joined(separator: " "),
+            "map": mapReport.joined(separator: "; ") + "; keys max \(String(format: "%.2f", mapKeys.max() ?? 0)) ms",
+            "timeline": "\(catalogue.network.records.count) records: first frame \(String(format: "%.1f", timelineFirst)) ms, "
+                + "keys max \(String(format: "%.2f", timelineKeys.max() ?? 0)) ms (\(timelineItems) lines after t)",
             "first_filter_letter": "\(catalogue.rows(.partners).count) rows, \(matched) matched: filter \(String(format: "%.1f", filterOnly)) ms, filter and render \(String(format: "%.1f", filterAndRender)) ms", "key_p50_ms": percentile(0.5), "key_p99_ms": percentile(0.99), "key_max_ms": sorted.last ?? 0,
         ]
         print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
