@@ -41,6 +41,10 @@ public struct Lookup: Sendable {
     }
 
     private let entries: [Entry]
+    /// Each entry's place in the order of folded names (then index): search sorts numbers, not strings.
+    private let nameRank: [UInt32]
+    /// The entry at each place of that order.
+    private let byRank: [Int32]
     /// Folded names, acronyms and aliases of entities (not ids), to the entries that carry them.
     private let byName: [String: [Int]]
 
@@ -51,11 +55,17 @@ public struct Lookup: Sendable {
             let texts = keys + [summary].compactMap { $0 }
             return Entry(item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
         }
-        entries = network.entities.map { entity in
+        let entries = network.entities.map { entity in
             entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
         } + network.records.map { record in
             entry(.record(record.id), [record.id, record.title], summary: record.summary)
         }
+        self.entries = entries
+        let order = entries.indices.sorted { (entries[$0].keys[1], $0) < (entries[$1].keys[1], $1) }
+        var nameRank = [UInt32](repeating: 0, count: entries.count)
+        for (rank, index) in order.enumerated() { nameRank[index] = UInt32(rank) }
+        self.nameRank = nameRank
+        byRank = order.map(Int32.init)
         var byName: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             guard case .entity = entry.item else { break }
@@ -90,8 +100,10 @@ public struct Lookup: Sendable {
     public func search(_ query: String, limit: Int = 200) -> [Hit] {
         let wanted = Array(TextFolding.fold(query.trimmingSpaces()).utf8)
         guard !wanted.isEmpty else { return [] }
-        var hits: [(hit: Hit, name: String)] = []
-        for entry in entries {
+        // Each match packed in one number that sorts as the results should: score, then the name's
+        // rank, then which text matched; the hits themselves are made for the first `limit` only.
+        var found: [UInt64] = []
+        for (entryIndex, entry) in entries.enumerated() {
             var best: (score: Int, key: Int)?
             for (index, bytes) in entry.folded.enumerated() {
                 guard var score = Fuzzy.score(wanted, in: bytes) else { continue }
@@ -109,11 +121,14 @@ public struct Lookup: Sendable {
                 if best == nil || score < best!.score { best = (score, index) }
             }
             if let best {
-                hits.append((Hit(item: entry.item, matched: entry.texts[best.key], score: best.score), entry.keys[1]))
+                found.append(UInt64(min(best.score, 0xFFFF)) << 48 | UInt64(nameRank[entryIndex]) << 16 | UInt64(min(best.key, 0xFFFF)))
             }
         }
-        hits.sort { ($0.hit.score, $0.name) < ($1.hit.score, $1.name) }
-        return hits.prefix(limit).map(\.hit)
+        found.sort()
+        return found.prefix(limit).map { packed in
+            let entry = entries[Int(byRank[Int((packed >> 16) & 0xFFFF_FFFF)])]
+            return Hit(item: entry.item, matched: entry.texts[Int(packed & 0xFFFF)], score: Int(packed >> 48))
+        }
     }
 
     /// Items whose id or name starts with `folded` (already folded), then those with a word of the name

@@ -98,7 +98,7 @@ public struct NetworkMap: Sendable, Equatable {
             // Only partners reached through a drawn parent can be drawn with their link.
             var candidates: [(node: Int, parent: Int)] = []
             for node in ring {
-                let parent = graph.neighbours(of: node).lazy.map(Int.init).filter { drawnIndex[$0] != nil && distance[$0] == ringIndex }
+                let parent = graph.neighbours(of: node).lazy.map(Int.init).filter { distance[$0] == ringIndex && drawnIndex[$0] != nil }
                     .min { (angleOf[$0] ?? 0, $0) < (angleOf[$1] ?? 0, $1) }
                 if let parent { candidates.append((node, parent)) }
             }
