@@ -89,6 +89,8 @@ public enum Command: Hashable, Sendable {
     case left, right, toggleTypes
     /// On the timeline: the next kind of item shown; every partner's items again.
     case cycleKind, allPartners
+    /// The website of the item in front, in the system's browser.
+    case openLink
     // the mission form
     case nextField, previousField, saveForm, closeForm, cycleRole, cycleAttendance, removeDelegate
     case completionUp, completionDown, acceptCompletion, deleteWord, clearField, deleteForward
@@ -173,6 +175,7 @@ public enum KeyMap {
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
         Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
         Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
+        Binding(keys: [.character("o")], command: .openLink, help: .openLink, inStatusBar: false),
         Binding(keys: [.escape, .backspace, .character("h"), .left], command: .back, help: .back, inStatusBar: false),
     ]
 
@@ -188,6 +191,7 @@ public enum KeyMap {
         Binding(keys: [.character("e")], command: .editMission, help: .editMission, inStatusBar: false),
         Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
         Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
+        Binding(keys: [.character("o")], command: .openLink, help: .openLink, inStatusBar: false),
     ]
 
     private static let mapKeys = [
@@ -207,6 +211,7 @@ public enum KeyMap {
         Binding(keys: [.character("/")], command: .find, help: .searchTitle, inStatusBar: false),
         Binding(keys: [.character("y")], command: .copyID, help: .copyID, inStatusBar: false),
         Binding(keys: [.character("Y")], command: .copyCard, help: .copyCard, inStatusBar: false),
+        Binding(keys: [.character("o")], command: .openLink, help: .openLink, inStatusBar: false),
         Binding(keys: [.escape, .backspace], command: .back, help: .back, inStatusBar: true),
     ]
 

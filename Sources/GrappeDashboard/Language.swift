@@ -13,13 +13,14 @@ public enum UI: CaseIterable, Sendable {
     case tooSmall, loading, mostConnected, linkedToSeveralGroups, recentMissions, upcomingMissions, agreementsPerYear
     case fundingPerProgramme, noData, yearUnknown, entities, helpTitle, keysOf, paletteHint, commandUnknown
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
-    case shortestConnections, selectPartner, close, mouseHint
+    case selectPartner, close, mouseHint
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
     case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
+    case website, openLink, nothingToOpen, notAWebAddress, opened, cannotOpen, noOpener
 }
 
 /// Every text the interface shows, in French or English.
@@ -99,11 +100,12 @@ public struct Strings: Speaking {
         case .agreementsPerYear: ("Ententes par année", "Agreements per year")
         case .fundingPerProgramme: ("Financement par programme", "Funding per programme")
         case .noData: ("aucune donnée", "no data")
-        case .yearUnknown: ("année ?", "year ?")
+        case .yearUnknown: ("année inconnue", "year unknown")
         case .entities: ("entités", "entities")
         case .helpTitle: ("Aide", "Help")
         case .keysOf: ("Touches de cette vue", "Keys of this view")
-        case .paletteHint: ("partners, missions, show ID, path A B, lang fr|en, quit", "partners, missions, show ID, path A B, lang fr|en, quit")
+        case .paletteHint: ("partenaires, missions, voir ID, chemin A B, carte, chronologie, langue fr|en, quitter",
+                            "partners, missions, show ID, path A B, map, timeline, lang fr|en, quit")
         case .commandUnknown: ("Commande inconnue", "Unknown command")
         case .pathFrom: ("De", "From")
         case .pathTo: ("À", "To")
@@ -116,7 +118,6 @@ public struct Strings: Speaking {
         case .item: ("Élément", "Item")
         case .distance: ("distance", "distance")
         case .linkedClusters: ("relie", "links")
-        case .shortestConnections: ("plus courts chemins", "shortest connections")
         case .selectPartner: ("Tapez un nom, Tab pour compléter, Entrée pour valider", "Type a name, Tab to complete, Enter to confirm")
         case .close: ("fermer", "close")
         case .mouseHint: ("clic : choisir · molette : défiler", "click: select · wheel: scroll")
@@ -149,7 +150,7 @@ public struct Strings: Speaking {
         case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
         case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S encore pour écraser, Échap pour abandonner", "Changed meanwhile by someone else; ^S again to overwrite, Esc to give up")
         case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
-        case .attendanceNotSaid: ("présence ?", "attendance ?")
+        case .attendanceNotSaid: ("présence non dite", "attendance not said")
         case .history: ("Historique", "History")
         case .addDelegate: ("+ ajouter (tapez un nom)", "+ add (type a name)")
         case .fixErrors: ("Rien n'est enregistré : corrigez les champs en rouge", "Nothing saved: fix the fields in red")
@@ -183,6 +184,14 @@ public struct Strings: Speaking {
         case .notPlaced: ("Année inconnue\u{00A0}: hors de l'axe", "Year unknown: not placed on the axis")
         case .selectPartnerFirst: ("Choisissez d'abord un partenaire", "Select a partner first")
         case .sharedRecords: ("dossiers communs", "shared records")
+        case .website: ("Site web", "Website")
+        case .openLink: ("ouvrir le site web", "open the website")
+        case .nothingToOpen: ("Rien à ouvrir ici\u{00A0}: aucun site web n'est connu pour cet élément", "Nothing to open here: no website is known for this item")
+        case .notAWebAddress: ("Pas une adresse web (http ou https)", "Not a web address (http or https)")
+        case .opened: ("Ouvert dans le navigateur", "Opened in the browser")
+        case .cannotOpen: ("Ouverture impossible", "Cannot open")
+        case .noOpener: ("aucun programme pour ouvrir un lien ($BROWSER ou xdg-open) sur cette machine",
+                         "no program to open a link ($BROWSER or xdg-open) on this machine")
         }
         return language == .fr ? pair.fr : pair.en
     }

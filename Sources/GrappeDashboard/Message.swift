@@ -32,6 +32,16 @@ public enum Message: Sendable {
     case copied(what: String, done: Bool)
     /// A map's layout, computed off the main thread.
     case mapLaidOut(NetworkMap)
+    /// What came of opening a web address: done, or why not.
+    case linkOpened(String, problem: LinkProblem?)
+}
+
+/// Why a web address could not be opened.
+public enum LinkProblem: Equatable, Sendable {
+    /// Neither `$BROWSER` nor `xdg-open` is on this machine.
+    case noOpener
+    /// The opener could not be started: what the system said.
+    case failed(String)
 }
 
 extension DashboardState {
@@ -96,6 +106,12 @@ extension DashboardState {
             changedByOthers(entries)
         case .mapLaidOut(let layout):
             mapLaidOut(layout)
+        case .linkOpened(let address, let problem):
+            switch problem {
+            case nil: self.message = "\(strings[.opened])\(strings.colon)\(address)"
+            case .noOpener: self.message = "\(strings[.cannotOpen])\(strings.colon)\(strings[.noOpener]) — \(address)"
+            case .failed(let reason): self.message = "\(strings[.cannotOpen])\(strings.colon)\(reason) — \(address)"
+            }
         }
         return []
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GrappeAnalysis
 import GrappeModel
 import GrappeWorkspace
@@ -16,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case copy(String, what: String)
     /// Lay out a map off the main thread; the result comes back as `Message.mapLaidOut`.
     case layOutMap(MapRequest)
+    /// Open a web address (http or https, checked) in the system's browser.
+    case openLink(String)
 }
 
 /// The application's own update: it routes a key to the help, the form, the prompt or the screen
@@ -74,6 +77,7 @@ extension DashboardState {
         case .newMission, .editMission, .undo: return record(command)
         case .copyID, .copyCard: return copy(command)
         case .map: openMap()
+        case .openLink: return openLink()
         case .timeline: openTimeline()
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
              .moreHops, .fewerHops, .filter, .sort, .sortReverse, .left, .right, .toggleTypes, .cycleKind, .allPartners:
@@ -186,6 +190,19 @@ extension DashboardState {
             .map { line in line.pieces.map(\.text).joined() }
             .joined(separator: "\n")
         return .copy(Sanitizer.visible(text, keepingLineBreaks: true), what: "\(strings[.cardOf]) \(id)")
+    }
+
+    /// `o`: the website of the entity in front (its card, or the row or mark under the cursor).
+    private mutating func openLink() -> Effect? {
+        guard let id = selectedEntity, let website = network.entity(id)?.website else {
+            message = strings[.nothingToOpen]
+            return nil
+        }
+        guard let url = URL(string: website), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            message = "\(strings[.notAWebAddress])\(strings.colon)\(website)"
+            return nil
+        }
+        return .openLink(url.absoluteString)
     }
 
     // MARK: the selection, whatever the screen

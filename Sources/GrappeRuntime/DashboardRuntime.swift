@@ -46,6 +46,8 @@ public final class DashboardRuntime {
     let today: () -> DayStamp
     /// Runs background work (section lists, snapshots); tests may run it at once.
     let background: (@escaping @Sendable () -> Void) -> Void
+    /// Opens a web address in the system's browser; nil when done, else why not.
+    let openLink: (String) -> LinkProblem?
 
     /// `store` is nil when there is none to use (`--no-store`, or it could not be opened); `storeNotice`
     /// then says why, as it does for a store that opened read-only.
@@ -53,7 +55,8 @@ public final class DashboardRuntime {
     public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: String?, seeds: any SeedSource,
                 language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
                 reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
-                background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) }) {
+                background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) },
+                openLink: @escaping (String) -> LinkProblem? = SystemBrowser.open) {
         self.terminal = terminal
         self.store = store
         self.storeNotice = storeNotice
@@ -65,6 +68,7 @@ public final class DashboardRuntime {
         self.author = author
         self.today = today
         self.background = background
+        self.openLink = openLink
     }
 
     /// Runs the session until the user quits or the terminal goes away.
@@ -172,6 +176,8 @@ public final class DashboardRuntime {
             return []
         case .copy(let text, let what):
             return [.copied(what: what, done: terminal.copy(text))]
+        case .openLink(let address):
+            return [.linkOpened(address, problem: openLink(address))]
         case .layOutMap(let request):
             // Off the main thread: the loop keeps reading keys, and takes the map when it is ready.
             inbox.expect()
@@ -268,4 +274,31 @@ final class Inbox: @unchecked Sendable {
     /// Results are expected or have come and are not taken yet.
     var isBusy: Bool { lock.withLock { expected > 0 || !messages.isEmpty } }
     var hasMessages: Bool { lock.withLock { !messages.isEmpty } }
+}
+
+/// The system's way of opening a web address: `$BROWSER`, else `xdg-open`, found on the PATH and
+/// started without a shell (the address is one argument), its output sent nowhere.
+public enum SystemBrowser {
+    public static func open(_ address: String) -> LinkProblem? {
+        let environment = ProcessInfo.processInfo.environment
+        let candidates = [environment["BROWSER"], "xdg-open"].compactMap { $0 }.filter { !$0.isEmpty }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        let found = candidates.lazy.compactMap { name -> String? in
+            if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+            return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }.first
+        guard let found else { return .noOpener }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: found)
+        process.arguments = [address]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            return nil
+        } catch {
+            return .failed("\(found): \(error.localizedDescription)")
+        }
+    }
 }

@@ -238,3 +238,54 @@ import Testing
         #expect(Views.render(state).text.contains("no data"))
     }
 }
+
+/// `o` opens an entity's website (http or https only); the palette opens maps and timelines by name.
+@Suite struct OpenAndPaletteTests {
+    static func catalogue() -> Catalogue {
+        Catalogue(network: Network(name: "W", entities: [
+            Entity(id: "a", kind: .organisation, name: "Avec site", website: "https://example.org/a?x=1"),
+            Entity(id: "b", kind: .organisation, name: "Site douteux", website: "javascript:alert(1)"),
+            Entity(id: "c", kind: .organisation, name: "Sans site"),
+        ], relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "a", to: "c", type: .partnerOf)]))
+    }
+
+    func state(_ language: Language = .en) -> DashboardState {
+        DashboardState(catalogue: Self.catalogue(), language: language, width: 100, height: 30, today: DayStamp(2026, 11, 22))
+    }
+
+    @Test func oOpensAWebsiteAndRefusesAnythingElse() {
+        var state = state()
+        MapTests.send(SnapshotTests.show("a"), to: &state)
+        #expect(Views.render(state).text.contains("Website: https://example.org/a?x=1  (o)"))
+        #expect(state.update(.key(.character("o"))) == [.openLink("https://example.org/a?x=1")])
+        _ = state.update(.linkOpened("https://example.org/a?x=1", problem: .noOpener))
+        #expect(state.message == "Cannot open: no program to open a link ($BROWSER or xdg-open) on this machine — https://example.org/a?x=1")
+        MapTests.send(SnapshotTests.show("b"), to: &state)
+        #expect(state.update(.key(.character("o"))).isEmpty)
+        #expect(state.message == "Not a web address (http or https): javascript:alert(1)")
+        var french = self.state(.fr)
+        MapTests.send(SnapshotTests.show("c"), to: &french)
+        #expect(french.update(.key(.character("o"))).isEmpty)
+        #expect(french.message == "Rien à ouvrir ici\u{00A0}: aucun site web n'est connu pour cet élément")
+        // From a list row too.
+        var list = self.state()
+        MapTests.send([.character("2")], to: &list)
+        #expect(list.update(.key(.character("o"))) == [.openLink("https://example.org/a?x=1")])
+    }
+
+    @Test func thePaletteOpensMapsAndTimelinesInBothLanguages() {
+        var state = DashboardTests.state(.fr)
+        MapTests.send([.character(":")] + DashboardTests.keys("carte technomontreal") + [.enter], to: &state)
+        #expect(state.place.screen == .map("technomontreal", hops: 1))
+        #expect(state.currentMap != nil)
+        MapTests.send([.character(":")] + DashboardTests.keys("chronologie ville-de-laval") + [.enter], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter(partner: "ville-de-laval")))
+        MapTests.send([.character(":")] + DashboardTests.keys("timeline") + [.enter], to: &state)
+        #expect(state.place.screen == .timeline(TimelineFilter()))
+        MapTests.send([.character(":")] + DashboardTests.keys("map") + [.enter], to: &state)
+        #expect(state.message == "Choisissez d'abord un partenaire")
+        MapTests.send([.character(":")] + DashboardTests.keys("chr") + [.tab], to: &state)
+        #expect(state.prompt?.text == "chronologie ")
+        #expect(Views.render(state).text.contains("voir ID, chemin A B, carte, chronologie"), "the palette's hint in French")
+    }
+}

@@ -5,7 +5,10 @@ import GrappeWords
 /// The command palette (`:`): sections, show, path, language, reload, help, quit, in both languages.
 extension DashboardState {
     static let paletteCommands = ["home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects", "find",
-                                  "show", "path", "lang", "reload", "help", "quit"]
+                                  "show", "path", "map", "timeline", "lang", "reload", "help", "quit"]
+    /// The same commands in French, which the palette completes in the French interface.
+    static let frenchPaletteCommands = ["accueil", "partenaires", "grappes", "villes", "personnes", "ententes", "missions", "projets",
+                                        "chercher", "voir", "chemin", "carte", "chronologie", "langue", "recharger", "aide", "quitter"]
 
     mutating func runPalette(_ text: String) -> Effect? {
         let words = text.split(separator: " ").map(String.init)
@@ -38,6 +41,25 @@ extension DashboardState {
             case .several: navigate(to: .search(query)) // a chooser: every match, grouped, Enter opens one
             case .none: message = "\(strings[.noMatch]): \(query)"
             }
+        case "map", "carte", "timeline", "chronologie":
+            // The partner named, else the one in front.
+            let query = words.dropFirst().joined(separator: " ")
+            var partner: ID?
+            if !query.isEmpty {
+                switch catalogue.lookup.find(query) {
+                case .one(.entity(let id)): partner = id
+                case .one(.record), .none: message = "\(strings[.noMatch]): \(query)"; return nil
+                case .several: navigate(to: .search(query)); return nil
+                }
+            }
+            let map = ["map", "carte"].contains(command)
+            if let partner {
+                navigate(to: map ? .map(partner, hops: 1) : .timeline(TimelineFilter(partner: partner)))
+            } else if map {
+                openMap()
+            } else {
+                openTimeline()
+            }
         case "find", "chercher", "search", "rechercher":
             navigate(to: .search(words.dropFirst().joined(separator: " ")))
         case "path", "chemin":
@@ -60,7 +82,8 @@ extension DashboardState {
         let completingCommand = prompt.purpose == .palette && words.count == 1
         let candidates: [String]
         if completingCommand {
-            candidates = Self.paletteCommands.filter { $0.hasPrefix(TextFolding.fold(last)) }
+            let commands = strings.language == .fr ? Self.frenchPaletteCommands : Self.paletteCommands
+            candidates = commands.filter { $0.hasPrefix(TextFolding.fold(last)) }
         } else {
             guard !last.isEmpty else { return text }
             let recordsToo = prompt.purpose == .palette && ["show", "voir"].contains(words.first)

@@ -24,6 +24,7 @@ extension Pages {
         if let sector = entity.sector { facts.append(sector) }
         lines.append(.text(facts.joined(separator: " · "), .muted))
         if let summary = entity.summary { lines.append(.text(summary)) }
+        if let website = entity.website { lines.append(PageLine([(s[.website] + s.colon, .muted), (website, .accent), ("  (o)", .muted)])) }
         for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (entity.attributes[key]!, .plain)])) }
         let links = card.links
         if !links.isEmpty {

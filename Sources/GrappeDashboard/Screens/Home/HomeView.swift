@@ -66,7 +66,7 @@ extension Views {
         let upcoming = ordered.filter { MissionSchedule.isUpcoming($0, today: state.today) }
         let past = ordered.filter { !MissionSchedule.isUpcoming($0, today: state.today) }
         let missionLine = { (mission: Record) in
-            PageLine([("  \(mission.date.map(s.date) ?? s[.yearUnknown])  ", .accent), (mission.title, .plain)])
+            PageLine([("  \(mission.date.map(s.date) ?? s[.undated])  ", .accent), (mission.title, .plain)])
         }
         blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map(missionLine)))
         blocks.append([.heading(s[.recentMissions])]
@@ -74,7 +74,7 @@ extension Views {
         let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
         blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.agreementsPerYear.suffix(8).map { entry in
-                PageLine([("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)".padding(toLength: 10, withPad: " ", startingAt: 0), .plain),
+                PageLine([(TextWidth.padded("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)", to: 18), .plain),
                           (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold)])
             }))
         // One scale per currency: a bar compares amounts in the same money only.
@@ -85,7 +85,7 @@ extension Views {
         blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.fundingPerProgramme.map { entry in
                 PageLine([("  " + bar(Int(entry.amount.minorUnits), of: Int(fundingMax[entry.amount.currency.code] ?? 1), width: 12) + " ", .accent),
-                          (shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
+                          (shortMoney(entry.amount, s) + " ", .bold), (entry.title, .plain)])
             }))
         return blocks
     }
@@ -97,10 +97,9 @@ extension Views {
         return bar + String(repeating: " ", count: max(0, width - bar.count))
     }
 
-    static func shortMoney(_ money: Money) -> String {
-        let units = NSDecimalNumber(decimal: money.decimal).doubleValue
-        let text = units >= 1e9 ? String(format: "%.1f G", units / 1e9) : units >= 1e6 ? String(format: "%.1f M", units / 1e6)
-            : units >= 1e3 ? String(format: "%.0f k", units / 1e3) : String(format: "%.0f", units)
-        return "\(text) \(money.currency.code)"
+    /// An amount in few characters, as the language writes it ("200 M $CA", "CA$200M"), through
+    /// Foundation's compact currency format.
+    static func shortMoney(_ money: Money, _ s: Strings) -> String {
+        money.decimal.formatted(.currency(code: money.currency.code).notation(.compactName).locale(s.locale))
     }
 }

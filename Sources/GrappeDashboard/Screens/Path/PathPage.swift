@@ -8,7 +8,8 @@ extension Pages {
         let routes = state.catalogue.connections.shortest(from: from, to: to, all: true, limit: 10)
         var lines: [PageLine] = [PageLine([(state.catalogue.name(from), .bold), (" → ", .header), (state.catalogue.name(to), .bold)])]
         guard let first = routes.first else { return lines + [.blank, .text(s[.pathNone], .warning)] }
-        lines.append(.text("\(first.count) \(s[.hop])\(first.count == 1 ? "" : "s") · \(routes.count) \(s[.shortestConnections])", .muted))
+        lines.append(.text(s.count(first.count, ("saut", "sauts"), ("hop", "hops")) + " · "
+                           + s.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections")), .muted))
         for (number, route) in routes.enumerated() {
             lines += [.blank, .heading("#\(number + 1)")]
             lines.append(PageLine([("  ", .plain), (state.catalogue.name(from), .link)], link: .entity(from)))
