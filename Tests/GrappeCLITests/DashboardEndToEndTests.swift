@@ -227,6 +227,30 @@ import Glibc
         #expect(session.file("before") == session.file("after"), "terminal modes restored")
     }
 
+    /// The map in a real terminal: laid out on another thread while the loop keeps reading keys, laid
+    /// out again at the new size after a resize, then the timeline; Ctrl-C quits.
+    @Test func theMapAndTheTimelineInARealTerminal() throws {
+        let session = try Session(width: 80, height: 24)
+        #expect(session.waitFor("Most connected partners"))
+        try session.keys(":")
+        try session.type("map technomontreal")
+        try session.keys("Enter")
+        #expect(session.waitFor("◉ TechnoMontréal"), "\(session.screen)")
+        #expect(session.screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "links in braille: \(session.screen)")
+        try session.keys("Right")
+        #expect(session.waitFor("▸ ● "), "\(session.screen)")
+        try session.tmux("resize-window", "-t", session.name, "-x", "160", "-y", "45")
+        #expect(session.waitFor("Map · TechnoMontréal  1 hop  ■ city ◆ cluster ▲ pole ● organisation ○ person"), "\(session.screen)")
+        try session.keys("+")
+        #expect(session.waitFor("2 hops"))
+        #expect(session.waitFor("■ Lille"), "the second hop reaches Lille: \(session.screen)")
+        try session.keys("T")
+        #expect(session.waitFor("Year unknown: not placed on the axis"), "\(session.screen)")
+        try session.keys("C-c")
+        #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")
+        #expect(session.file("before") == session.file("after"), "terminal modes restored")
+    }
+
     /// Mouse events as an xterm sends them (SGR 1006): `ESC [ < button ; x ; y M`, 1-based.
     /// A planner records a mission with accents from the form, quits, comes back and finds it; a form
     /// left open when the process is killed comes back as a draft.

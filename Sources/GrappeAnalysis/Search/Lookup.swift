@@ -1,3 +1,4 @@
+import Foundation
 import GrappeModel
 
 /// The one text index of a network: finds entities and records by id or name, ignoring case and
@@ -61,7 +62,14 @@ public struct Lookup: Sendable {
             entry(.record(record.id), [record.id, record.title], summary: record.summary)
         }
         self.entries = entries
-        let order = entries.indices.sorted { (entries[$0].keys[1], $0) < (entries[$1].keys[1], $1) }
+        // By folded name as bytes (the order of their scalars): the first eight bytes as one number,
+        // the rest only on a tie, so that 100,000 names sort in tens of milliseconds.
+        let heads = entries.map { entry in entry.folded[1].prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, entry.folded[1].count))) }
+        let order = entries.indices.sorted { a, b in
+            if heads[a] != heads[b] { return heads[a] < heads[b] }
+            let (x, y) = (entries[a].folded[1], entries[b].folded[1])
+            return x.lexicographicallyPrecedes(y) || (x == y && a < b)
+        }
         var nameRank = [UInt32](repeating: 0, count: entries.count)
         for (rank, index) in order.enumerated() { nameRank[index] = UInt32(rank) }
         self.nameRank = nameRank
@@ -102,29 +110,38 @@ public struct Lookup: Sendable {
         guard !wanted.isEmpty else { return [] }
         // Each match packed in one number that sorts as the results should: score, then the name's
         // rank, then which text matched; the hits themselves are made for the first `limit` only.
-        var found: [UInt64] = []
-        for (entryIndex, entry) in entries.enumerated() {
-            var best: (score: Int, key: Int)?
-            for (index, bytes) in entry.folded.enumerated() {
-                guard var score = Fuzzy.score(wanted, in: bytes) else { continue }
-                // Letters scattered through a long summary match nearly anything: summaries match
-                // only where the text appears whole (Fuzzy scores contiguous matches under 1000).
-                if index >= entry.keys.count {
-                    guard score < 1000 else { continue }
-                    score += 3000
-                } else {
-                    // Scattered letters count only when close together ("tcmtl" finds TechnoMontréal;
-                    // "montreal" does not find "Modèle financier et de gouvernance").
-                    if score >= 1000, score - 1000 > 8 * wanted.count + 20 { continue }
-                    if index == 0 { score += 500 }
+        // A big index is scanned in slices on every core, each keeping its own best `limit`.
+        let slices = entries.count >= 20_000 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2)) : 1
+        let parts = Parts(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (entries.count * slice / slices)..<(entries.count * (slice + 1) / slices)
+            var local: [UInt64] = []
+            for entryIndex in range {
+                let entry = entries[entryIndex]
+                var best: (score: Int, key: Int)?
+                for (index, bytes) in entry.folded.enumerated() {
+                    guard var score = Fuzzy.score(wanted, in: bytes) else { continue }
+                    // Letters scattered through a long summary match nearly anything: summaries match
+                    // only where the text appears whole (Fuzzy scores contiguous matches under 1000).
+                    if index >= entry.keys.count {
+                        guard score < 1000 else { continue }
+                        score += 3000
+                    } else {
+                        // Scattered letters count only when close together ("tcmtl" finds TechnoMontréal;
+                        // "montreal" does not find "Modèle financier et de gouvernance").
+                        if score >= 1000, score - 1000 > 8 * wanted.count + 20 { continue }
+                        if index == 0 { score += 500 }
+                    }
+                    if best == nil || score < best!.score { best = (score, index) }
                 }
-                if best == nil || score < best!.score { best = (score, index) }
+                if let best {
+                    local.append(UInt64(min(best.score, 0xFFFF)) << 48 | UInt64(nameRank[entryIndex]) << 16 | UInt64(min(best.key, 0xFFFF)))
+                }
             }
-            if let best {
-                found.append(UInt64(min(best.score, 0xFFFF)) << 48 | UInt64(nameRank[entryIndex]) << 16 | UInt64(min(best.key, 0xFFFF)))
-            }
+            local.sort()
+            parts.set(slice, Array(local.prefix(limit)))
         }
-        found.sort()
+        let found = parts.all.flatMap { $0 }.sorted()
         return found.prefix(limit).map { packed in
             let entry = entries[Int(byRank[Int((packed >> 16) & 0xFFFF_FFFF)])]
             return Hit(item: entry.item, matched: entry.texts[Int(packed & 0xFFFF)], score: Int(packed >> 48))
@@ -149,4 +166,16 @@ public struct Lookup: Sendable {
         }
         return Array((starts + inside).prefix(limit))
     }
+}
+
+/// The slices' results of a parallel search, each written once by its own worker.
+private final class Parts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[UInt64]]
+
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ values: [UInt64]) { lock.withLock { parts[index] = values } }
+
+    var all: [[UInt64]] { lock.withLock { parts } }
 }

@@ -23,7 +23,7 @@ extension Views {
         // The legend: what is drawn and how each kind looks.
         var x = body.x + 1
         x += canvas.put("\(s[.map].capitalizedFirst) · ", x: x, y: body.y, style: .header)
-        x += canvas.put(state.catalogue.name(centre), x: x, y: body.y, style: .bold, limit: max(0, body.width / 3))
+        x += canvas.put(Canvas.fitted(state.catalogue.name(centre), to: max(1, body.width / 3)), x: x, y: body.y, style: .bold)
         x += canvas.put("  \(hops) \(s[hops == 1 ? .hop : .hops]) ", x: x, y: body.y, style: .muted)
         for kind in EntityKind.allCases {
             let (mark, role) = mapMark(kind)

@@ -14,14 +14,21 @@ extension Pages {
         let hits = state.catalogue.lookup.search(text, limit: searchLimit)
         guard !hits.isEmpty else { return [.text(s[.noMatch] + s.colon + text, .muted)] }
         var groups: [(title: String, order: Int, hits: [Lookup.Hit])] = []
+        // Each kind's heading, worded once per search (not once per hit: a formatter is costly).
+        var entityTitles: [EntityKind: String] = [:], recordTitles: [RecordKind: String] = [:]
+        func plural(_ counted: String) -> String { counted.drop { $0 != " " }.trimmingSpaces().capitalizedFirst }
         func group(of hit: Lookup.Hit) -> (String, Int) {
             switch hit.item {
             case .entity(let id):
                 let kind = state.network.entity(id)?.kind ?? .organisation
-                return (s.count(2, kind).drop { $0 != " " }.trimmingSpaces().capitalized(with: nil), EntityKind.allCases.firstIndex(of: kind) ?? 0)
+                let title = entityTitles[kind] ?? plural(s.count(2, kind))
+                entityTitles[kind] = title
+                return (title, EntityKind.allCases.firstIndex(of: kind) ?? 0)
             case .record(let id):
                 let kind = state.network.record(id)?.kind ?? .mission
-                return (s.count(2, kind).drop { $0 != " " }.trimmingSpaces().capitalized(with: nil), 10 + (RecordKind.allCases.firstIndex(of: kind) ?? 0))
+                let title = recordTitles[kind] ?? plural(s.count(2, kind))
+                recordTitles[kind] = title
+                return (title, 10 + (RecordKind.allCases.firstIndex(of: kind) ?? 0))
             }
         }
         for hit in hits {

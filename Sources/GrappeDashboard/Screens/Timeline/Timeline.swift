@@ -89,7 +89,7 @@ extension Pages {
         // The first line: what is shown, and the kinds' marks.
         var legend: [(String, CellStyle)] = [(" \(s[.timeline].capitalizedFirst)", .header)]
         if let partner = filter.partner { legend.append((" · " + catalogue.name(partner), .bold)) }
-        legend.append(("  \(s.number(items.count)) · ", .muted))
+        legend.append(("  " + s.count(items.count, ("élément", "éléments"), ("item", "items")) + " · ", .muted))
         legend.append(((filter.kind.map { timelineKindName($0, s) } ?? s[.allKinds]) + " (t)", .accent))
         for kind in TimelineKind.allCases where filter.kind == nil || filter.kind == kind {
             let (mark, role) = timelineMark(kind)
@@ -118,9 +118,11 @@ extension Pages {
         func row(_ item: TimelineItem, axis: [(String, CellStyle)]) -> PageLine {
             let (mark, role) = timelineMark(item.kind)
             // Off the axis there is room for a date said in words ("Oct, year unknown").
+            // and for the whole title.
             let columns = axis.isEmpty ? max(dateWidth, 20) : dateWidth
+            let title = axis.isEmpty ? max(8, width - 1 - columns - 1 - 2 - 1) : titleWidth
             return PageLine([(" ", .plain), (padded(dates(item), columns), .muted), (" ", .plain), (mark + " ", CellStyle(role, bold: true)),
-                             (padded(item.title, titleWidth), .link), (" ", .plain)] + axis, link: .record(item.record))
+                             (padded(item.title, title), .link), (" ", .plain)] + axis, link: .record(item.record))
         }
 
         if placed.isEmpty && unknownYear.isEmpty && undated.isEmpty {
