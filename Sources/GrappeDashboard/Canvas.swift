@@ -102,7 +102,13 @@ public struct Canvas: Sendable, Equatable {
 
     /// `text` cut so that it shows in at most `columns` columns (escapes counted), with `…` when cut.
     public static func fitted(_ text: String, to columns: Int) -> String {
-        TextWidth.truncated(text, to: columns) { character in
+        // Plain Latin text (most names) is cut by scalars, without breaking it into characters.
+        if let width = TextWidth.simpleWidth(text) {
+            guard width > columns else { return text }
+            guard columns > 0 else { return "" }
+            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(columns - 1))) + "…"
+        }
+        return TextWidth.truncated(text, to: columns) { character in
             character.unicodeScalars.contains(where: Sanitizer.needsEscape)
                 ? Sanitizer.visible(String(character)).count : TextWidth.of(character)
         }

@@ -3,7 +3,21 @@
 public enum TextWidth {
     /// How many terminal cells a text takes.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if let simple = simpleWidth(text) { return simple }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of a text made only of printable ASCII and the Latin letters of European names (one
+    /// column per scalar, each its own character), counted without breaking it into characters; nil
+    /// for any other text.
+    public static func simpleWidth(_ text: String) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard (0x20..<0x7F).contains(value) || (0xC0...0x24F).contains(value) else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// A character (grapheme cluster) takes the width of its widest scalar: an emoji sequence with

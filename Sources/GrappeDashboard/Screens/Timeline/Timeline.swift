@@ -11,13 +11,23 @@ struct TimelineItem: Equatable {
     let title: String
     let start: PartialDate?
     let end: PartialDate?
+    /// The first and last day the item can cover, when a year is known (worked out once).
+    let span: Span?
 
-    /// The first and last day the item can cover, when a year is known.
-    var span: (first: DayStamp, last: DayStamp)? {
+    struct Span: Equatable {
+        let first: DayStamp
+        let last: DayStamp
+    }
+
+    init(kind: TimelineKind, record: ID, title: String, start: PartialDate?, end: PartialDate?) {
+        self.kind = kind
+        self.record = record
+        self.title = title
+        self.start = start
+        self.end = end
         let first = start?.bounds?.first ?? end?.bounds?.first
         let last = end?.bounds?.last ?? start?.bounds?.last
-        guard let first, let last else { return nil }
-        return (first, max(first, last))
+        span = if let first, let last { Span(first: first, last: max(first, last)) } else { nil }
     }
 
     /// Whether the item is dated only by partial dates without a year.
@@ -139,11 +149,11 @@ extension Pages {
             }
             // The axis: each year's first column, labelled where the label fits.
             var scale = [Character](repeating: " ", count: axisWidth)
-            var grid = Set<Int>()
+            var grid = [Character](repeating: " ", count: axisWidth)
             var free = 0
             for year in firstYear...lastYear {
                 let x = column(DayStamp(year, 1, 1), end: false)
-                grid.insert(x)
+                grid[x] = "┊"
                 let label = Array(String(year))
                 if x >= free, x + label.count <= axisWidth {
                     for (offset, character) in label.enumerated() { scale[x + offset] = character }
@@ -158,9 +168,7 @@ extension Pages {
                 let qualifiers = [item.start?.qualifier, item.end?.qualifier].compactMap { $0 }
                 let sure = qualifiers.allSatisfy { $0 == .exact }
                 let bar = span.first == span.last ? "●" : String(repeating: sure ? "━" : "┅", count: to - from + 1)
-                func background(_ range: Range<Int>) -> String {
-                    String(range.map { grid.contains($0) ? "┊" : " " })
-                }
+                func background(_ range: Range<Int>) -> String { range.isEmpty ? "" : String(grid[range]) }
                 let (_, role) = timelineMark(item.kind)
                 lines.append(row(item, axis: [(background(0..<from), .muted), (bar, CellStyle(role, bold: true)),
                                               (background((from + TextWidth.of(bar))..<axisWidth), .muted)]))
