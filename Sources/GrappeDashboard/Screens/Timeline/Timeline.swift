@@ -162,16 +162,21 @@ extension Pages {
             }
             lines.append(PageLine([(" ", .plain), (padded(s[.date], dateWidth), .muted), (String(repeating: " ", count: 3), .plain),
                                    (padded(s[.title], titleWidth), .muted), (" ", .plain), (String(scale), .accent)]))
+            // Every piece of a row made once per build, not once per row: the grid before and after a
+            // bar, and bars of each length.
+            let before = (0...axisWidth).map { String(grid[0..<$0]) }
+            let after = (0...axisWidth).map { String(grid[$0..<axisWidth]) }
+            let solid = (0...axisWidth).map { String(repeating: "━", count: $0) }
+            let dashed = (0...axisWidth).map { String(repeating: "┅", count: $0) }
             for item in placed {
                 let span = item.span!
                 let (from, to) = (column(span.first, end: false), max(column(span.first, end: false), column(span.last, end: true)))
                 let qualifiers = [item.start?.qualifier, item.end?.qualifier].compactMap { $0 }
                 let sure = qualifiers.allSatisfy { $0 == .exact }
-                let bar = span.first == span.last ? "●" : String(repeating: sure ? "━" : "┅", count: to - from + 1)
-                func background(_ range: Range<Int>) -> String { range.isEmpty ? "" : String(grid[range]) }
+                let bar = span.first == span.last ? "●" : (sure ? solid : dashed)[to - from + 1]
                 let (_, role) = timelineMark(item.kind)
-                lines.append(row(item, axis: [(background(0..<from), .muted), (bar, CellStyle(role, bold: true)),
-                                              (background((from + TextWidth.of(bar))..<axisWidth), .muted)]))
+                lines.append(row(item, axis: [(before[from], .muted), (bar, CellStyle(role, bold: true)),
+                                              (after[min(axisWidth, from + (span.first == span.last ? 1 : to - from + 1))], .muted)]))
             }
         }
         if !unknownYear.isEmpty {
