@@ -177,7 +177,7 @@ public struct Strings: Speaking {
         case .allPartners: ("tous les partenaires", "all partners")
         case .layingOut: ("Placement des partenaires…", "Laying out the partners…")
         case .mapNone: ("Aucun lien à dessiner", "No links to draw")
-        case .more: ("non dessinés", "not drawn")
+        case .more: ("hors de la carte", "not drawn")
         case .allKinds: ("tout", "everything")
         case .funding: ("financement", "funding")
         case .undated: ("Sans date", "Undated")
