@@ -83,8 +83,10 @@ let package = Package(
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"], exclude: ["Golden"]),
         .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
-                                                                "GrappeWords"]),
-        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds",
+                                                                "GrappeWords", "GrappeStore", "GrappeTestSupport"]),
+        // The PostgreSQL server the store and team tests share (started once per test run).
+        .target(name: "GrappeTestSupport", path: "Tests/Support"),
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport",
                                                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

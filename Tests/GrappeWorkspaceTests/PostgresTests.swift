@@ -1,4 +1,5 @@
 import Foundation
+import GrappeTestSupport
 import GrappeModel
 @testable import GrappeStore
 import GrappeWorkspace

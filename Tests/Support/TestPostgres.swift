@@ -2,18 +2,17 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
 /// The PostgreSQL server the store tests run against: `GRAPPE_TEST_POSTGRES` when CI started one
 /// (`.ci/run`), else a throwaway server started once for this test run by `.ci/postgres` (PostgreSQL 15
 /// from Debian must be installed) and stopped when the run ends. Never skipped: without a server the
 /// PostgreSQL cases fail and say why.
-enum TestPostgres {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum TestPostgres {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
     /// The superuser URL of the test database, or why there is none.
-    static let server: Result<String, ServerMissing> = {
+    public static let server: Result<String, ServerMissing> = {
         if let url = ProcessInfo.processInfo.environment["GRAPPE_TEST_POSTGRES"], !url.isEmpty { return .success(url) }
         let folder = NSTemporaryDirectory() + "grappe-test-postgres-\(getpid())"
         let port = 20_000 + Int(getpid() % 20_000)
@@ -29,29 +28,29 @@ enum TestPostgres {
 
     nonisolated(unsafe) static var stopFolder: String?
 
-    struct ServerMissing: Error, CustomStringConvertible {
+    public struct ServerMissing: Error, CustomStringConvertible {
         let detail: String
-        var description: String { detail }
+        public var description: String { detail }
     }
 
-    static func url() throws -> String { try server.get() }
+    public static func url() throws -> String { try server.get() }
 
     /// The same server as another role (`grappe_planner`, `grappe_viewer`, `grappe_secret`).
-    static func url(as role: String) throws -> String {
+    public static func url(as role: String) throws -> String {
         try url().replacingOccurrences(of: "://postgres@", with: "://\(role)@")
     }
 
     /// The database user of `url()`, whom the journal names as the author.
-    static let superuser = "postgres"
+    public static let superuser = "postgres"
 
     /// A fresh workspace name, so that tests sharing the database never meet.
-    static func freshWorkspace() -> String { "test-" + UUID().uuidString.lowercased() }
+    public static func freshWorkspace() -> String { "test-" + UUID().uuidString.lowercased() }
 
     /// Runs a program to its end, with posix_spawn and waitpid (Foundation's `Process` waits through
     /// Dispatch, which the tests waiting on this server's start may have taken). The output goes
     /// through a file, not a pipe, because a server it starts keeps inherited pipes open.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, output: String) {
         let outputPath = NSTemporaryDirectory() + "grappe-run-" + UUID().uuidString
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
@@ -75,7 +74,7 @@ enum TestPostgres {
     }
 
     /// Runs SQL through psql as the superuser.
-    static func psql(_ sql: String) throws -> String {
+    public static func psql(_ sql: String) throws -> String {
         let result = run(["/usr/bin/psql", try url(), "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
         guard result.status == 0 else { throw ServerMissing(detail: "psql: \(result.output)") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
