@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
-        .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI"], exclude: ["Golden"]),
+        .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI", "GrappeTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
                                                                 "GrappeWords", "GrappeStore", "GrappeTestSupport"]),
         // The PostgreSQL server the store and team tests share (started once per test run).
