@@ -47,8 +47,15 @@ struct Browse: ParsableCommand {
         let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
         // A server that could not be reached is tried again while the dashboard runs.
         let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions] in try seedOptions.openStore(for: .write) } : nil
+        // A team server's form drafts stay on this machine (its URL never holds a password): a key never
+        // waits for the network, and a draft survives the server being lost during a save.
+        let location = seedOptions.storePath
+        let drafts: (any DraftKeeping)? = WorkspaceStores.isServer(location)
+            ? LocalDrafts(folder: LocalDrafts.folder(location: location, workspace: seedOptions.workspaceName,
+                                                     environment: environment))
+            : nil
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
-                                       mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen)
+                                       mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen, drafts: drafts)
         if case .noSeeds(let error) = runtime.run() {
             Output.error("grappe: \(error)")
             throw Exit.noInput

@@ -46,6 +46,10 @@ public final class DashboardRuntime {
     let today: () -> DayStamp
     /// Runs background work (section lists, snapshots); tests may run it at once.
     let background: (@escaping @Sendable () -> Void) -> Void
+    /// Where the form's drafts are kept: given (files on this machine, for a team store), else the
+    /// store's own drafts.
+    let localDrafts: (any DraftKeeping)?
+    private var draftKeeper: (any DraftKeeping)? { localDrafts ?? store.map { StoreDrafts($0) } }
     /// Opens a web address in the system's browser; nil when done, else why not.
     let openLink: (String) -> LinkProblem?
 
@@ -56,7 +60,7 @@ public final class DashboardRuntime {
                 language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
                 reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
                 background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) },
-                openLink: @escaping (String) -> LinkProblem? = SystemBrowser.open) {
+                openLink: @escaping (String) -> LinkProblem? = SystemBrowser.open, drafts: (any DraftKeeping)? = nil) {
         self.terminal = terminal
         self.store = store
         self.storeNotice = storeNotice
@@ -69,6 +73,7 @@ public final class DashboardRuntime {
         self.today = today
         self.background = background
         self.openLink = openLink
+        localDrafts = drafts
     }
 
     /// Runs the session until the user quits or the terminal goes away.
@@ -156,7 +161,7 @@ public final class DashboardRuntime {
             do {
                 let entry = try store.save(change, author: author)
                 ownEntries.insert(entry.sequence)
-                try? store.deleteDraft(key: draftKey)
+                try? draftKeeper?.deleteDraft(key: draftKey)
                 return readWorkspace() + [.saved(change.records[0].id, entry)]
             } catch let error as StoreError {
                 return [.saveFailed(error)]
@@ -164,15 +169,15 @@ public final class DashboardRuntime {
                 return [.saveFailed(.failed("\(error)"))]
             }
         case .keepDraft(let key, let draft):
-            guard let store, store.readOnlyReason == nil, let json = try? JSONEncoder().encode(draft) else { return [] }
+            guard let store, store.readOnlyReason == nil, let keeper = draftKeeper, let json = try? JSONEncoder().encode(draft) else { return [] }
             do {
-                try store.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
+                try keeper.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
                 return []
             } catch {
                 return [.storeFailed(Self.storeError(error))]
             }
         case .forgetDraft(let key):
-            try? store?.deleteDraft(key: key)
+            try? draftKeeper?.deleteDraft(key: key)
             return []
         case .copy(let text, let what):
             return [.copied(what: what, done: terminal.copy(text))]
@@ -229,7 +234,7 @@ public final class DashboardRuntime {
 
     /// The newest unsaved draft, if a session ended before saving it.
     private func offeredDraft() -> [Message] {
-        guard let store, store.readOnlyReason == nil, let newest = try? store.drafts().first,
+        guard let store, store.readOnlyReason == nil, let newest = try? draftKeeper?.drafts().first,
               let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(newest.json.utf8)) else { return [] }
         return [.draftFound(draft, savedAt: String(newest.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " "))]
     }

@@ -18,6 +18,12 @@ public enum WorkspaceStores {
         }
     }
 
+    /// Whether `location` names a team server (PostgreSQL) rather than a file on this machine.
+    public static func isServer(_ location: String) -> Bool {
+        if case .postgres? = try? Location(location) { return true }
+        return false
+    }
+
     /// A location, parsed.
     enum Location: Equatable {
         case sqlite(path: String)

@@ -79,3 +79,83 @@ import Testing
         #expect(screen.contains("grappe_planner"), "\(screen)")
     }
 }
+
+/// A team store whose server stopped answering: reads still come from what was loaded, every write
+/// fails as the real backend reports a lost server.
+final class LostServerStore: WorkspaceStore, @unchecked Sendable {
+    let inner: any WorkspaceStore
+    var lost = false
+    var draftWrites = 0
+
+    init(_ inner: any WorkspaceStore) { self.inner = inner }
+
+    private func check() throws { if lost { throw StoreError.unavailable(location: "postgres://team", detail: "server closed the connection") } }
+
+    var readOnlyReason: String? { inner.readOnlyReason }
+    var location: String { "postgres://team/grappe" }
+    func load() throws -> Workspace { try check(); return try inner.load() }
+    func save(_ change: Change, author: String) throws -> JournalEntry { try check(); return try inner.save(change, author: author) }
+    func history(limit: Int?) throws -> [JournalEntry] { try check(); return try inner.history(limit: limit) }
+    func journalIndex() throws -> [JournalEntry] { try check(); return try inner.journalIndex() }
+    func journalHead() throws -> Int { try check(); return try inner.journalHead() }
+    func undoLast(author: String) throws -> JournalEntry { try check(); return try inner.undoLast(author: author) }
+    func drafts() throws -> [StoredDraft] { try check(); return try inner.drafts() }
+    func saveDraft(_ draft: StoredDraft) throws { draftWrites += 1; try check(); try inner.saveDraft(draft) }
+    func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }
+    func integrityCheck() throws -> [String] { try inner.integrityCheck() }
+    func dump() throws -> WorkspaceDump { try inner.dump() }
+    func restore(_ dump: WorkspaceDump, replacing: Bool) throws { try inner.restore(dump, replacing: replacing) }
+}
+
+/// The form's drafts on this machine when the store is a team server: typing never touches the
+/// server, and a save that fails because the server is gone keeps the draft for the next start.
+@Suite struct LocalDraftTests {
+    @Test func aSaveLostWithTheServerKeepsTheDraftLocallyAndARetrySucceeds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-drafts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let drafts = LocalDrafts(folder: folder)
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        let title = "Mission à Lille, mars"
+        // Title, status, leader, on behalf of, origin, destinations, start.
+        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys(title) + [.key(.tab), .key(.tab)]
+        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
+        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-03-10")
+        let lostAt = script.count
+        script += [.key(.control("s")), .key(.control("c"))]
+        let terminal = FakeTerminal(script: script)
+        terminal.checkpoints[lostAt] = { _ in store.lost = true }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                       background: { $0() }, drafts: drafts)
+        #expect(runtime.run() == .quit)
+        let failed = try #require(terminal.frames.last?.text)
+        #expect(failed.contains("server closed the connection"), "the save is reported failed: \(failed)")
+        #expect(store.draftWrites == 0, "no key waited for the server")
+        #expect(try store.inner.load().records.isEmpty, "nothing half written")
+        let kept = try drafts.drafts()
+        #expect(kept.count == 1 && kept[0].json.contains("Mission à Lille, mars"), "\(kept)")
+
+        // The server is back; the next start offers the draft, and saving it works.
+        store.lost = false
+        let again = FakeTerminal(script: [.key(.control("s")), .key(.control("c"))])
+        var offered = ""
+        again.checkpoints[0] = { offered = $0.screen }
+        let second = DashboardRuntime(terminal: again, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                      language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                      background: { $0() }, drafts: drafts)
+        #expect(second.run() == .quit)
+        #expect(offered.contains("Unsaved draft restored") && offered.contains(title), "\(offered)")
+        #expect(try store.inner.load().records.map(\.record.title) == [title])
+        #expect(try drafts.drafts().isEmpty, "a saved draft is forgotten")
+    }
+
+    @Test func eachStoreAndWorkspaceHasItsOwnFolderUnderTheStateHome() {
+        let a = LocalDrafts.folder(location: "postgres://planner@db/grappe", workspace: "laval", environment: ["XDG_STATE_HOME": "/state"])
+        let b = LocalDrafts.folder(location: "postgres://planner@db/grappe", workspace: "lyon", environment: ["XDG_STATE_HOME": "/state"])
+        #expect(a != b)
+        #expect(a.path.hasPrefix("/state/grappe/drafts/"))
+        #expect(LocalDrafts.folder(location: "x", workspace: "y", environment: ["HOME": "/home/zoe"]).path.hasPrefix("/home/zoe/.local/state/grappe/drafts/"))
+        #expect(LocalDrafts.folder(location: "x", workspace: "y", environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path.hasPrefix("/h/.local/state/"),
+                "a relative XDG_STATE_HOME is ignored, as the spec says")
+    }
+}
