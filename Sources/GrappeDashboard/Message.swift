@@ -32,6 +32,8 @@ public enum Message: Sendable {
     case copied(what: String, done: Bool)
     /// A map's layout, computed off the main thread.
     case mapLaidOut(NetworkMap)
+    /// A catalogue built off the main thread (the seeds with the store laid over them).
+    case catalogueBuilt(BuiltCatalogue)
     /// What came of opening a web address: done, or why not.
     case linkOpened(String, problem: LinkProblem?)
 }
@@ -53,6 +55,7 @@ extension DashboardState {
     }
 
     private mutating func apply(_ message: Message) -> [Effect] {
+        var effects: [Effect] = []
         switch message {
         case .key(let key):
             return handle(key).map { [$0] } ?? []
@@ -64,7 +67,7 @@ extension DashboardState {
             if let network {
                 loaded.network = network
                 loaded.warnings = warnings
-                rebuildCatalogue()
+                effects.append(rebuildCatalogue())
             }
             if errors.isEmpty {
                 loaded.diagnostics = []
@@ -83,7 +86,7 @@ extension DashboardState {
             store.journal = Self.journalLines(journal)
             store.versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
             store.location = location
-            if loaded.network != nil { rebuildCatalogue() }
+            if loaded.network != nil { effects.append(rebuildCatalogue()) }
         case .storeState(let notice):
             if notice == nil, store.notice != nil { self.message = strings[.storeBack] }
             store.notice = notice
@@ -106,6 +109,8 @@ extension DashboardState {
             changedByOthers(entries)
         case .mapLaidOut(let layout):
             mapLaidOut(layout)
+        case .catalogueBuilt(let built):
+            catalogueBuilt(built)
         case .linkOpened(let address, let problem):
             switch problem {
             case nil: self.message = "\(strings[.opened])\(strings.colon)\(address)"
@@ -113,19 +118,27 @@ extension DashboardState {
             case .failed(let reason): self.message = "\(strings[.cannotOpen])\(strings.colon)\(reason) — \(address)"
             }
         }
-        return []
+        return effects
     }
 
-    /// The seeds with the store laid over them, as the catalogue every view reads; the store's
-    /// warnings (a recorded mission whose partner left the seeds) are shown, never dropped.
-    private mutating func rebuildCatalogue() {
-        guard let seeds = loaded.network else { return }
-        let (network, warnings) = Overlay.apply(store.workspace, to: seeds)
-        catalogue = Catalogue(network: network, warnings: loaded.warnings + warnings.count)
-        if !warnings.isEmpty {
-            loaded.diagnostics = warnings.map { "\(store.location): warning: \($0)" }
-            message = warnings[0].description + (warnings.count > 1 ? " (+\(warnings.count - 1))" : "")
+    /// Asks for the catalogue of the seeds with the store laid over them, built off the main thread
+    /// (a big network takes a second or more): the screen keeps the last one until it comes.
+    private mutating func rebuildCatalogue() -> Effect {
+        catalogueGeneration += 1
+        return .buildCatalogue(CatalogueRequest(generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
+                                                seedWarnings: loaded.warnings, location: store.location))
+    }
+
+    /// A catalogue came back: kept when it is the newest asked for; the store's warnings (a recorded
+    /// mission whose partner left the seeds) are shown, never dropped.
+    private mutating func catalogueBuilt(_ built: BuiltCatalogue) {
+        guard built.generation == catalogueGeneration else { return }
+        catalogue = built.catalogue
+        if !built.warnings.isEmpty {
+            loaded.diagnostics = built.warnings.map { "\(built.location): warning: \($0)" }
+            message = built.warnings[0] + (built.warnings.count > 1 ? " (+\(built.warnings.count - 1))" : "")
         }
+        clampSelection()
     }
 
     /// A short notice says who changed what; a form open on a mission someone else just saved shows
@@ -153,4 +166,32 @@ extension DashboardState {
         }
         return lines
     }
+}
+
+/// What a catalogue is built from: the seeds, the store's workspace laid over them, and which request
+/// it answers (only the newest is kept).
+public struct CatalogueRequest: Sendable, Equatable {
+    public let generation: Int
+    public let seeds: Network
+    public let workspace: Workspace
+    public let seedWarnings: Int
+    public let location: String
+
+    public static func == (a: CatalogueRequest, b: CatalogueRequest) -> Bool { a.generation == b.generation }
+
+    /// Builds it: lays the workspace over the seeds, then makes the catalogue. Pure, and heavy on a
+    /// big network; the runtime calls it off the main thread.
+    public func build() -> BuiltCatalogue {
+        let (network, warnings) = Overlay.apply(workspace, to: seeds)
+        return BuiltCatalogue(generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
+                              warnings: warnings.map(\.description), location: location)
+    }
+}
+
+/// A catalogue built for a request, with the store's warnings.
+public struct BuiltCatalogue: Sendable {
+    public let generation: Int
+    public let catalogue: Catalogue
+    public let warnings: [String]
+    public let location: String
 }

@@ -93,6 +93,8 @@ public struct DashboardState: Sendable {
     public var loaded = LoadedSeeds()
     /// The map view: its layout once computed off the main thread, and what it shows.
     public var map = MapState()
+    /// The newest catalogue asked for: one that answers an older request is not kept.
+    var catalogueGeneration = 0
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
     let pageCache = PageCache()

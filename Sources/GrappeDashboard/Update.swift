@@ -19,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     case layOutMap(MapRequest)
     /// Open a web address (http or https, checked) in the system's browser.
     case openLink(String)
+    /// Build the catalogue off the main thread; it comes back as `Message.catalogueBuilt`.
+    case buildCatalogue(CatalogueRequest)
 }
 
 /// The application's own update: it routes a key to the help, the form, the prompt or the screen

@@ -93,8 +93,11 @@ public final class DashboardRuntime {
                                    width: size.width, height: size.height, today: today())
         state.mouse = mouse
         // The store first, so that the catalogue is built once, when the seeds arrive.
+        // The first catalogue is built here, before the first frame (there is nothing to show before it).
         for message in [.storeState(notice: storeNotice)] + readWorkspace() + [Self.seedsMessage(first, reload: false)] + offeredDraft() {
-            _ = state.update(message)
+            for effect in state.update(message) {
+                if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
+            }
         }
         return loop(&state)
     }
@@ -103,8 +106,9 @@ public final class DashboardRuntime {
         var prepared: ObjectIdentifier?
         while true {
             // What background work finished since the last frame (a map laid out).
-            for message in inbox.take() {
-                for effect in state.update(message) { _ = perform(effect) }
+            var results = inbox.take()
+            while !results.isEmpty {
+                for effect in state.update(results.removeFirst()) where effect != .quit { results += perform(effect) }
             }
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
@@ -114,7 +118,7 @@ public final class DashboardRuntime {
                 state.catalogue.prepareRowsInBackground()
             }
             if let write = seeds.afterFirstFrame() { background(write) }
-            let message: Message
+            var queue: [Message]
             let live = store != nil || reopen != nil
             // While background work is under way, the loop looks for its result often.
             // (a result that came while the frame was drawn is taken at once).
@@ -127,13 +131,11 @@ public final class DashboardRuntime {
                 // Past midnight, "upcoming" and "recent" change: the next frame shows it.
                 let now = today()
                 guard now != state.today || !changes.isEmpty else { continue }
-                for change in changes { _ = state.update(change) }
-                message = .tick(today: now)
+                queue = changes + [.tick(today: now)]
             case .hangup: return .hangup
-            case .resize(let width, let height): message = .resize(width: width, height: height)
-            case .key(let key): message = .key(key)
+            case .resize(let width, let height): queue = [.resize(width: width, height: height)]
+            case .key(let key): queue = [.key(key)]
             }
-            var queue = [message]
             while !queue.isEmpty {
                 for effect in state.update(queue.removeFirst()) {
                     if effect == .quit { return .quit }
@@ -183,6 +185,11 @@ public final class DashboardRuntime {
             return [.copied(what: what, done: terminal.copy(text))]
         case .openLink(let address):
             return [.linkOpened(address, problem: openLink(address))]
+        case .buildCatalogue(let request):
+            // Off the main thread: keys are answered with the last catalogue until the new one comes.
+            inbox.expect()
+            background { [inbox] in inbox.deliver(.catalogueBuilt(request.build())) }
+            return []
         case .layOutMap(let request):
             // Off the main thread: the loop keeps reading keys, and takes the map when it is ready.
             inbox.expect()
