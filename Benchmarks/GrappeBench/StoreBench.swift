@@ -103,7 +103,13 @@ enum StoreBench {
                       "store_journal_ms": milliseconds(read - recordsRead), "overlay_catalogue_ms": milliseconds(catalogued - read),
                       "first_frame_ms": milliseconds(end - catalogued), "missions_in_network": Double(overlaid.records(ofKind: .mission).count)]
         }
+        // From another client's commit to a dashboard's screen, over the workspace filled above.
+        let watched = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
+        let liveWriter = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
+        let live = LiveBench.run(seeds: try! SeedLoader.load(path: seeds), dashboardStore: watched, writer: liveWriter,
+                                 changes: (0..<20).map { change(startup + $0) })
         let report: [String: Any] = [
+            "commit_to_screen_ms": live.isEmpty ? ["missing": 1] : percentiles(live), "commit_to_screen_count": live.count,
             "saves": count, "save_ms": percentiles(saves), "fsync_4k_ms": percentiles(fsyncs),
             "validate_ms": percentiles(validations),
             "save_p99_over_fsync_p99": percentiles(saves)["p99"]! / max(percentiles(fsyncs)["p99"]!, 1e-9),

@@ -22,8 +22,9 @@ public final class DashboardRuntime {
 
     /// How long the loop waits for input before it looks at the clock again (milliseconds).
     static let tickInterval: Int32 = 60_000
-    /// With a store, how often it is asked what others saved (milliseconds).
-    static let liveInterval: Int32 = 1_000
+    /// With a store, how often it is asked what others saved (milliseconds): a look costs nothing on a
+    /// listening team store and one small query on SQLite.
+    static let liveInterval: Int32 = 250
     /// While background work is under way, how often the loop looks for its result (milliseconds).
     static let busyInterval: Int32 = 8
     /// Results of background work, for the loop to take between keys.
