@@ -50,7 +50,7 @@ public final class DashboardRuntime {
     /// Where the form's drafts are kept: given (files on this machine, for a team store), else the
     /// store's own drafts.
     let localDrafts: (any DraftKeeping)?
-    private var draftKeeper: (any DraftKeeping)? { localDrafts ?? store.map { StoreDrafts($0) } }
+    private var draftKeeper: (any DraftKeeping)? { localDrafts ?? store }
     /// Opens a web address in the system's browser; nil when done, else why not.
     let openLink: (String) -> LinkProblem?
 

@@ -1,14 +1,6 @@
 import Foundation
 import GrappeWorkspace
 
-/// Where the dashboard keeps the mission form's draft at every key.
-public protocol DraftKeeping: AnyObject {
-    /// Newest first.
-    func drafts() throws -> [StoredDraft]
-    func saveDraft(_ draft: StoredDraft) throws
-    func deleteDraft(key: String) throws
-}
-
 /// Drafts kept in files on this machine, one per form, each written whole under another name and
 /// renamed into place. The team store (PostgreSQL) keeps its drafts here, not on the server: a key
 /// typed while the server is slow or gone never waits for it, and the draft survives the server being
@@ -71,15 +63,4 @@ public final class LocalDrafts: DraftKeeping {
             throw StoreError.failed("cannot remove a draft in \(folder.path): \(String(cString: strerror(errno)))")
         }
     }
-}
-
-/// The store's own drafts table (the embedded SQLite store keeps drafts with the missions).
-final class StoreDrafts: DraftKeeping {
-    let store: any WorkspaceStore
-
-    init(_ store: any WorkspaceStore) { self.store = store }
-
-    func drafts() throws -> [StoredDraft] { try store.drafts() }
-    func saveDraft(_ draft: StoredDraft) throws { try store.saveDraft(draft) }
-    func deleteDraft(key: String) throws { try store.deleteDraft(key: key) }
 }

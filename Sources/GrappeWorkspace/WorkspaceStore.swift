@@ -147,7 +147,16 @@ public enum StoreAccess: Sendable, Hashable {
 /// Where recorded missions live, as the application uses it: `JournaledStore` implements it over any
 /// `StoreBackend`, and `WorkspaceStores.open` (GrappeStore) gives one for a location. Every method is
 /// one transaction; a thrown error means nothing was written.
-public protocol WorkspaceStore: AnyObject, Sendable {
+/// Where the dashboard keeps the mission form's draft at every key: a store's own drafts table, or
+/// files on this machine (`LocalDrafts`, for a team server).
+public protocol DraftKeeping: AnyObject {
+    /// Newest first.
+    func drafts() throws -> [StoredDraft]
+    func saveDraft(_ draft: StoredDraft) throws
+    func deleteDraft(key: String) throws
+}
+
+public protocol WorkspaceStore: DraftKeeping, Sendable {
     /// Why the store cannot record, when it cannot (opened read-only); nil when it can.
     var readOnlyReason: String? { get }
     var location: String { get }
@@ -160,16 +169,13 @@ public protocol WorkspaceStore: AnyObject, Sendable {
     func history(limit: Int?) throws -> [JournalEntry]
     /// The whole journal, oldest first, without the states before and after (cheap to read at start-up).
     func journalIndex() throws -> [JournalEntry]
-    /// The newest journal entry's number (0 for none): cheap, asked every second by open dashboards to
+    /// The newest journal entry's number (0 for none): cheap, asked four times a second by open dashboards to
     /// see what others saved.
     func journalHead() throws -> Int
     /// Reverts the newest change not yet reverted, by recording its inverse.
     @discardableResult
     func undoLast(author: String) throws -> JournalEntry
 
-    func drafts() throws -> [StoredDraft]
-    func saveDraft(_ draft: StoredDraft) throws
-    func deleteDraft(key: String) throws
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
     /// Everything the workspace holds, for copying or checking it.
