@@ -289,3 +289,27 @@ import Testing
         #expect(Views.render(state).text.contains("voir ID, chemin A B, carte, chronologie"), "the palette's hint in French")
     }
 }
+
+/// Names from data holding ESC, OSC, C1 and bidi controls reach the map and the timeline only as
+/// visible escapes.
+@Suite struct MapTimelineControlTests {
+    @Test func hostileNamesNeverReachTheCanvasRaw() {
+        let hostile = "Évil \u{1B}[31mRed\u{1B}]52;c;aGk=\u{07} \u{9B}2J \u{202E}gnp.exe"
+        let network = Network(name: "H", entities: [Entity(id: "a", kind: .organisation, name: hostile),
+                                                    Entity(id: "b", kind: .person, name: "Zoé \u{1B}[2J")],
+                              relations: [Relation(from: "a", to: "b", type: .partnerOf)],
+                              records: [Record(id: "r", title: hostile, parties: [Party(entity: "a", role: .signatory)],
+                                               body: .agreement(Agreement(signed: TimelineTests.date("2012"))))])
+        for screen in [Screen.map("a", hops: 1), .timeline(TimelineFilter())] {
+            var state = DashboardState(catalogue: Catalogue(network: network), language: .fr, width: 100, height: 30, today: DayStamp(2026, 11, 22))
+            state.navigate(to: screen)
+            if let request = state.mapEffect().flatMap({ if case .layOutMap(let r) = $0 { r } else { nil } }) {
+                _ = state.update(.mapLaidOut(NetworkMap.layOut(request)))
+            }
+            let text = Views.render(state).text
+            let raw = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+            #expect(raw.isEmpty, "\(screen): \(raw.count) raw control characters")
+            #expect(text.contains("Évil"), "\(screen) shows the name")
+        }
+    }
+}
