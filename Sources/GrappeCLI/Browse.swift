@@ -51,8 +51,7 @@ struct Browse: ParsableCommand {
         // waits for the network, and a draft survives the server being lost during a save.
         let location = seedOptions.storePath
         let drafts: (any DraftKeeping)? = WorkspaceStores.isServer(location)
-            ? LocalDrafts(folder: LocalDrafts.folder(location: location, workspace: seedOptions.workspaceName,
-                                                     environment: environment))
+            ? (try? seedOptions.resolvedWorkspace()).map { LocalDrafts(folder: LocalDrafts.folder(location: location, workspace: $0, environment: environment)) }
             : nil
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
                                        mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen, drafts: drafts)
@@ -67,6 +66,11 @@ struct Browse: ParsableCommand {
     /// `unreachable`: its server could not be reached, so the dashboard tries again as it runs.
     static func openStore(_ options: SeedOptions) -> (store: (any WorkspaceStore)?, notice: String?, unreachable: Bool) {
         guard !options.noStore else { return (nil, "--no-store", false) }
+        do {
+            _ = try options.resolvedWorkspace()
+        } catch {
+            return (nil, "\(error) — the network's identity names its workspace; browsing the seeds alone", false)
+        }
         do {
             let store = try options.openStore(for: .write)
             return (store, store?.readOnlyReason, false)

@@ -18,18 +18,35 @@ struct SeedOptions: ParsableArguments {
     @Flag(name: .customLong("no-store"), help: "The seeds alone, without what the workspace store recorded.")
     var noStore = false
 
-    @Option(name: .long, help: ArgumentHelp("The workspace within a team store (PostgreSQL), one per network (default: $GRAPPE_WORKSPACE, else 'default').", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The workspace in the store: one per network (default: $GRAPPE_WORKSPACE, else the id in the seeds' network.yaml, else the seed folder's name).", valueName: "name"))
     var workspace: String?
 
     var storePath: String { StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment) }
 
-    var workspaceName: String {
-        workspace ?? ProcessInfo.processInfo.environment["GRAPPE_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? WorkspaceStores.defaultWorkspace
+    /// The workspace the seeds' records live in: `--workspace`, `GRAPPE_WORKSPACE`, else the network's
+    /// identity (see `NetworkIdentity`). A broken network.yaml is an error, never a guess.
+    func resolvedWorkspace() throws(NetworkIdentity.Problem) -> String {
+        if let workspace, !workspace.isEmpty { return workspace }
+        if let named = ProcessInfo.processInfo.environment["GRAPPE_WORKSPACE"], !named.isEmpty { return named }
+        return try NetworkIdentity.of(seedsPath: path).id
     }
 
-    /// The store at `--store`, in `--workspace`, or nil when there is none and `access` creates none.
+    /// The same, or exit 65 with where the declaration is wrong.
+    var workspaceName: String {
+        get throws {
+            do {
+                return try resolvedWorkspace()
+            } catch {
+                Output.error("grappe: \(error)")
+                Output.error("grappe: the network's identity names its workspace in the store; correct network.yaml, or name one with --workspace")
+                throw Exit.dataError
+            }
+        }
+    }
+
+    /// The store at `--store`, in the seeds' workspace, or nil when there is none and `access` creates none.
     func openStore(for access: StoreAccess) throws -> (any WorkspaceStore)? {
-        try WorkspaceStores.open(storePath, for: access, workspace: workspaceName)
+        try WorkspaceStores.open(storePath, for: access, workspace: try workspaceName)
     }
 
     var path: String {

@@ -36,51 +36,67 @@ struct StoreCommand: ParsableCommand {
     }
 
     /// `grappe store copy FROM TO`: SQLite → PostgreSQL to start team mode, PostgreSQL → SQLite for a
-    /// backup. Everything goes (records, entities, the whole journal, drafts) as it was, in one
-    /// transaction, then both sides are compared.
+    /// backup. Every workspace goes (records, entities, the whole journal, drafts) as it was, each in one
+    /// transaction, then both sides are compared; `--from-workspace` copies one.
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy a workspace, with its journal and drafts, from one store to another.",
+            abstract: "Copy every workspace, with its journal and drafts, from one store to another.",
             discussion: """
-                Locations are file paths or postgres:// URLs. A target that holds anything is refused (exit 73) \
-                unless --replace is given. After the copy both are read back and compared; a difference exits 74.
+                Locations are file paths or postgres:// URLs. A target workspace that holds anything is refused (exit 73) \
+                before anything is written, unless --replace is given. After the copy both are read back and compared; a \
+                difference exits 74.
                 """
         )
         @Argument(help: ArgumentHelp("The store to copy from.", valueName: "from"))
         var from: String
         @Argument(help: ArgumentHelp("The store to copy to (created when it is a file that does not exist).", valueName: "to"))
         var to: String
-        @Option(name: .customLong("from-workspace"), help: ArgumentHelp("The workspace to copy, in a team store.", valueName: "name"))
-        var fromWorkspace = WorkspaceStores.defaultWorkspace
-        @Option(name: .customLong("to-workspace"), help: ArgumentHelp("The workspace to write, in a team store (default: the same name).", valueName: "name"))
+        @Option(name: .customLong("from-workspace"), help: ArgumentHelp("Copy this workspace alone (default: every workspace).", valueName: "name"))
+        var fromWorkspace: String?
+        @Option(name: .customLong("to-workspace"), help: ArgumentHelp("With --from-workspace: the workspace to write (default: the same name).", valueName: "name"))
         var toWorkspace: String?
-        @Flag(help: "Write over what the target workspace holds.")
+        @Flag(help: "Write over what the target workspaces hold.")
         var replace = false
+
+        func validate() throws {
+            if toWorkspace != nil, fromWorkspace == nil { throw ValidationError("--to-workspace goes with --from-workspace") }
+        }
 
         func run() throws {
             do {
-                guard let source = try WorkspaceStores.open(from, for: .read, workspace: fromWorkspace) else {
-                    Output.error("grappe: no store at \(from): nothing to copy")
+                let names = try fromWorkspace.map { [$0] } ?? WorkspaceStores.workspaces(at: from)
+                var pairs: [(source: any WorkspaceStore, target: any WorkspaceStore, dump: WorkspaceDump)] = []
+                for name in names {
+                    guard let source = try WorkspaceStores.open(from, for: .read, workspace: name) else {
+                        Output.error("grappe: no store at \(from): nothing to copy")
+                        throw Exit.noInput
+                    }
+                    guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? name) else {
+                        throw StoreError.notFound(to)
+                    }
+                    if let reason = target.readOnlyReason { throw StoreError.readOnly(reason) }
+                    let held = try target.dump()
+                    if !held.isEmpty, !replace {
+                        Output.error("grappe: \(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries "
+                                     + "in workspace '\(toWorkspace ?? name)'; nothing was copied (--replace writes over them)")
+                        throw Exit.cannotCreate
+                    }
+                    pairs.append((source, target, try source.dump()))
+                }
+                guard !pairs.isEmpty else {
+                    Output.error("grappe: \(from) holds no workspace: nothing to copy")
                     throw Exit.noInput
                 }
-                let dump = try source.dump()
-                guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? fromWorkspace) else {
-                    throw StoreError.notFound(to)
+                for (index, pair) in pairs.enumerated() {
+                    try pair.target.restore(pair.dump, replacing: replace)
+                    guard try pair.target.dump() == pair.dump else {
+                        Output.error("grappe: the copy at \(pair.target.location) reads back differently from \(pair.source.location)")
+                        throw Exit.ioError
+                    }
+                    let name = toWorkspace ?? names[index]
+                    Output.line("\(pair.source.location) → \(pair.target.location) [\(name)]: \(pair.dump.items.count) items, "
+                                + "\(pair.dump.journal.count) journal entries, \(pair.dump.drafts.count) drafts")
                 }
-                if let reason = target.readOnlyReason { throw StoreError.readOnly(reason) }
-                let held = try target.dump()
-                if !held.isEmpty, !replace {
-                    Output.error("grappe: \(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries; "
-                                 + "nothing was copied (--replace writes over them)")
-                    throw Exit.cannotCreate
-                }
-                try target.restore(dump, replacing: replace)
-                guard try target.dump() == dump else {
-                    Output.error("grappe: the copy at \(target.location) reads back differently from \(source.location)")
-                    throw Exit.ioError
-                }
-                Output.line("\(source.location) → \(target.location): \(dump.items.count) items, \(dump.journal.count) journal entries, "
-                            + "\(dump.drafts.count) drafts")
             } catch let error as StoreError {
                 throw Workbench.fail(error)
             }
@@ -90,7 +106,7 @@ struct StoreCommand: ParsableCommand {
     /// `grappe store check`: the backend's own checks and the journal's consistency.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a store: the backend's integrity checks, and every record's history replayed to its current state.",
+            abstract: "Check a store: the backend's integrity checks, and every record's history replayed to its current state, in every workspace (or --workspace).",
             discussion: "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65."
         )
         @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
@@ -100,15 +116,23 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             let path = location ?? seedOptions.storePath
             do {
-                guard let store = try WorkspaceStores.open(path, for: .read, workspace: seedOptions.workspaceName) else {
-                    Output.error("grappe: no store at \(path)")
-                    throw Exit.noInput
+                let names = try seedOptions.workspace.map { [$0] } ?? WorkspaceStores.workspaces(at: path)
+                var failed = false
+                for name in names.isEmpty ? [WorkspaceStores.defaultWorkspace] : names {
+                    guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else {
+                        Output.error("grappe: no store at \(path)")
+                        throw Exit.noInput
+                    }
+                    let dump = try store.dump()
+                    let problems = try store.integrityCheck() + dump.replayProblems()
+                    for problem in problems { Output.error("grappe: \(store.location) [\(name)]: \(problem)") }
+                    failed = failed || !problems.isEmpty
+                    if problems.isEmpty {
+                        Output.line("\(store.location) [\(name)]: ok — \(dump.items.count) items, \(dump.journal.count) journal entries replayed, "
+                                    + "\(dump.drafts.count) drafts")
+                    }
                 }
-                let dump = try store.dump()
-                let problems = try store.integrityCheck() + dump.replayProblems()
-                for problem in problems { Output.error("grappe: \(store.location): \(problem)") }
-                guard problems.isEmpty else { throw Exit.dataError }
-                Output.line("\(store.location): ok — \(dump.items.count) items, \(dump.journal.count) journal entries replayed, \(dump.drafts.count) drafts")
+                if failed { throw Exit.dataError }
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
             }

@@ -27,7 +27,7 @@ struct Workbench {
             let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
-            return Workbench(storePath: seeds.storePath, workspaceName: seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
+            return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }

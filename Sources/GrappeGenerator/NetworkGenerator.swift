@@ -60,11 +60,23 @@ public struct NetworkGenerator {
         let records = RecordWriter(documentID: documentID, random: random, cities: cities, groups: clusters + poles,
                                    organisations: organisations, people: people, scale: n)
         return [
+            File(name: "network.yaml", contents: networkYAML()),
             File(name: "documents.yaml", contents: documentsYAML()),
             File(name: "edges.csv", contents: edges),
             File(name: "nodes.csv", contents: nodesCSV(nodes)),
             File(name: "records.yaml", contents: records.yaml()),
         ]
+    }
+
+    /// The network's identity: what keeps the missions recorded against it in a workspace of their own.
+    private func networkYAML() -> String {
+        """
+        # The identity of this generated network: it names its workspace in a store.
+        network:
+          id: generated-\(options.organisations)-\(options.relations)-\(options.seed)
+          name: Réseau généré (\(options.organisations) organisations, graine \(options.seed))
+
+        """
     }
 
     private func documentsYAML() -> String {

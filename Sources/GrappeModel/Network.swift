@@ -5,6 +5,9 @@
 /// not, lookups return the first.
 public struct Network: Sendable {
     public var name: String
+    /// The network's identity, declared by its seeds (`network: {id: …}`): what keeps its recorded
+    /// missions apart from another network's in a store. Nil when the seeds declare none.
+    public var id: ID?
     public private(set) var documents: [Document]
     public private(set) var entities: [Entity]
     public private(set) var relations: [Relation]
@@ -13,9 +16,10 @@ public struct Network: Sendable {
     private var recordIndex: [ID: Int]
     private var documentIndex: [ID: Int]
 
-    public init(name: String = "Grappe", documents: [Document] = [], entities: [Entity] = [],
+    public init(name: String = "Grappe", id: ID? = nil, documents: [Document] = [], entities: [Entity] = [],
                 relations: [Relation] = [], records: [Record] = []) {
         self.name = name
+        self.id = id
         self.documents = documents
         self.entities = entities
         self.relations = relations

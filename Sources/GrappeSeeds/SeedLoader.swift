@@ -59,6 +59,7 @@ public enum SeedLoader {
                 throw .noSeedFiles(path, leftOut: folder.skipped.map { "\($0.path): \($0.reason)" } + folder.ignored.map { "\($0): not a seed format" })
             }
             paths = folder.seeds
+            set.declaringFiles = Set(NetworkIdentity.fileNames.map { NetworkIdentity.declaringPath(folder: path, name: $0) })
             for file in folder.ignored {
                 set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
@@ -66,6 +67,7 @@ public enum SeedLoader {
                 set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "skipped: \(skipped.reason)")
             }
         case .regular:
+            set.declaringFiles = [path]
             guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
                 set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
                 return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])

@@ -34,9 +34,21 @@ struct CSVEdgeTable {
     var delimiter: UInt8
 }
 
+/// What a seed file says about the network itself (`network: {id, name}`), and where.
+struct DeclaredNetwork {
+    var id: ID
+    var name: String?
+    var origin: Origin
+}
+
 /// Everything read from the seed files so far, with positions, before cross-file validation.
 final class SeedSet: @unchecked Sendable {
     var files: [SeedFile] = []
+    /// The network's identity, as declared: once in the whole set (the validator reports others).
+    var networks: [DeclaredNetwork] = []
+    /// The files (as shown) where `network:` may be declared: `network.yaml` at the top of the folder,
+    /// or the one seed file loaded; nil for sets given as files in memory, which may declare it anywhere.
+    var declaringFiles: Set<String>?
     var documents: [Document] = []
     var documentOrigins: [Origin] = []
     var entities: [Entity] = []
@@ -81,6 +93,7 @@ final class SeedSet: @unchecked Sendable {
 
     /// Appends what another set read (one file or one chunk), keeping indices consistent.
     func merge(_ part: SeedSet) {
+        networks += part.networks
         documents += part.documents
         documentOrigins += part.documentOrigins
         if entities.isEmpty { swap(&entities, &part.entities) } else { entities += part.entities }

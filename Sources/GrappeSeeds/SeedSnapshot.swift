@@ -133,9 +133,11 @@ public enum SeedSnapshot {
     public static func encode(_ result: LoadResult, fingerprint: Fingerprint) -> [UInt8] {
         var body = Writer()
         let network = result.network
-        body.string(network.name)
+        body.string(fingerprint.name)
         body.u32(fingerprint.entries.count)
         for entry in fingerprint.entries { body.string(entry) }
+        body.string(network.name)
+        body.string(network.id ?? "")
 
         var strings = Interner()
         var sourceLists = SourceLists()
@@ -287,6 +289,8 @@ public enum SeedSnapshot {
         var entries: [String] = []
         for _ in 0..<(try reader.count()) { entries.append(try reader.string()) }
         guard Fingerprint(name: name, entries: entries) == fingerprint else { return nil }
+        let networkName = try reader.string()
+        let networkID = try reader.string()
 
         var table: [String] = []
         let stringCount = try reader.count()
@@ -312,7 +316,7 @@ public enum SeedSnapshot {
         guard reader.atEnd else { throw Damaged() }
 
         let relations = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists)
-        return LoadResult(network: Network(name: name, documents: documents, entities: entities, relations: relations, records: records),
+        return LoadResult(network: Network(name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities, relations: relations, records: records),
                           diagnostics: diagnostics, files: files)
     }
 

@@ -26,7 +26,25 @@ struct Validator {
         warnAboutHealth(used: used)
         let relations = dangling.isEmpty ? set.relations
             : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
-        return Network(name: name, documents: set.documents, entities: set.entities, relations: relations, records: set.records)
+        let declared = declaredNetwork()
+        return Network(name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
+                       relations: relations, records: set.records)
+    }
+
+    /// The network's identity: the first declaration, in file order; any other is an error naming it.
+    private func declaredNetwork() -> DeclaredNetwork? {
+        let declarations = set.networks.filter { declared in
+            guard let allowed = set.declaringFiles, !allowed.contains(set.files[Int(declared.origin.file)].displayPath) else { return true }
+            set.error(set.location(declared.origin), "the network is declared in network.yaml at the top of the seed folder, "
+                      + "where every command finds it without reading the rest: move this 'network:' section there")
+            return false
+        }
+        guard let first = declarations.first else { return nil }
+        for other in declarations.dropFirst() {
+            set.error(set.location(other.origin), "the network is declared again: first at \(set.location(first.origin)) as '\(first.id)'; "
+                      + "keep one 'network:' section")
+        }
+        return first
     }
 
     /// "Did you mean" for unknown ids: suggestions scan every id, so only the first `budget` get one,

@@ -7,7 +7,7 @@ struct YAMLSeedReader {
     let fileIndex: Int32
     let set: SeedSet
 
-    static let sections = ["documents", "cities", "clusters", "poles", "organisations", "people", "relations",
+    static let sections = ["network", "documents", "cities", "clusters", "poles", "organisations", "people", "relations",
                            "agreements", "missions", "projects", "events"]
 
     /// Documents before a syntax error are read; the error is reported where libyaml found it.
@@ -27,6 +27,7 @@ struct YAMLSeedReader {
     private func readSections(_ root: Node) {
         if !YAMLFields.isNull(root) {
             guard let top = YAMLFields(root, what: "a seed file", known: Self.sections, file: file, set: set) else { return }
+            if let node = top.node("network") { readNetwork(node) }
             for element in top.list("documents") { readDocument(element) }
             for (section, kind) in [("cities", EntityKind.city), ("clusters", .cluster), ("poles", .pole),
                                     ("organisations", .organisation), ("people", .person)] {
@@ -38,6 +39,13 @@ struct YAMLSeedReader {
                 for element in top.list(section) { readRecord(element, kind: kind) }
             }
         }
+    }
+
+    /// `network: {id, name}`: the network's identity, which names its workspace in a store.
+    private func readNetwork(_ node: Node) {
+        guard let fields = YAMLFields(node, what: "the network", known: ["id", "name"], file: file, set: set) else { return }
+        guard let id = fields.id("id", required: true) else { return }
+        set.networks.append(DeclaredNetwork(id: id, name: fields.string("name"), origin: origin(fields)))
     }
 
     /// "an organisation", "a city".

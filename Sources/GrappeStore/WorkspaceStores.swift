@@ -3,16 +3,24 @@ import GrappeWorkspace
 
 /// Opens the workspace store at a location; the only code that names a concrete backend. A location
 /// is a path or a `file:` URL (SQLite, the default for one person), or a `postgres://` URL (the
-/// team's server, where `workspace` picks the network's records among those the database holds).
+/// team's server). Either holds a workspace per network; `workspace` picks the network's records.
 public enum WorkspaceStores {
     /// The workspace a store holds when none is named.
     public static let defaultWorkspace = "default"
+
+    /// The workspaces the store at `location` holds anything for, by name; none when there is no store.
+    public static func workspaces(at location: String) throws -> [String] {
+        switch try Location(location) {
+        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, workspace: defaultWorkspace, for: .read)?.workspaces() ?? []
+        case .postgres(let url): try PostgresStoreBackend.open(url, workspace: defaultWorkspace, for: .read)?.workspaces() ?? []
+        }
+    }
 
     /// The store at `location`, or nil when there is none and `access` does not create one.
     public static func open(_ location: String, for access: StoreAccess,
                             workspace: String = defaultWorkspace) throws -> (any WorkspaceStore)? {
         switch try Location(location) {
-        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, for: access).map(JournaledStore.init(backend:))
+        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, workspace: workspace, for: access).map(JournaledStore.init(backend:))
         case .postgres(let url):
             try PostgresStoreBackend.open(url, workspace: workspace, for: access).map(JournaledStore.init(backend:))
         }

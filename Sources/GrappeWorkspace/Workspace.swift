@@ -79,7 +79,7 @@ public enum Overlay {
                 warnings.append(OverlayWarning(record: stored.record.id, missing: id))
             }
         }
-        let network = Network(name: seeds.name, documents: seeds.documents, entities: entities, relations: seeds.relations,
+        let network = Network(name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
                               records: records)
         return (network, warnings)
     }

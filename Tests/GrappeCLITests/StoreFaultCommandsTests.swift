@@ -78,7 +78,7 @@ import Glibc
         }
     }
 
-    /// A real full disk: a 256 KiB tmpfs, where the machine lets the test mount one (root, CI).
+    /// A real full disk: a 1 MiB tmpfs, where the machine lets the test mount one (root, CI).
     static let canMount: Bool = {
         let point = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-mount-probe-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)
@@ -93,7 +93,7 @@ import Glibc
         let workspace = try Workspace()
         let point = workspace.folder.appendingPathComponent("small").path
         try FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)
-        try #require(mount("tmpfs", point, "tmpfs", 0, "size=256k") == 0)
+        try #require(mount("tmpfs", point, "tmpfs", 0, "size=1m") == 0)
         defer { umount(point) }
         let environment = ["GRAPPE_STORE": point + "/w.sqlite"]
         let first = try cli.grappe(["mission", "add", "--title", "Premier", "--leader", "marc-demers", "--destination", "lyon"], environment: environment)

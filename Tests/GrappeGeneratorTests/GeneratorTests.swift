@@ -18,7 +18,7 @@ import Testing
 
     @Test func generatedSeedsLoadCleanWithTheRequestedSize() throws {
         let files = NetworkGenerator.generate(options)
-        #expect(files.map(\.name) == ["documents.yaml", "edges.csv", "nodes.csv", "records.yaml"])
+        #expect(files.map(\.name) == ["network.yaml", "documents.yaml", "edges.csv", "nodes.csv", "records.yaml"])
         let result = SeedLoader.load(files: files.map { (path: $0.name, contents: $0.contents) })
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
         let network = result.network

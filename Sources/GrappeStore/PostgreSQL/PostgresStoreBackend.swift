@@ -242,6 +242,16 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
                             undoes: undoes, items: [])
     }
 
+    /// The workspaces the database holds anything for, by name.
+    func workspaces() throws -> [String] {
+        try withConnection { connection in
+            try rows(connection, """
+                SELECT workspace FROM grappe.records UNION SELECT workspace FROM grappe.entities UNION SELECT workspace FROM grappe.journal
+                UNION SELECT workspace FROM grappe.drafts ORDER BY 1
+                """).map { try $0.decode(String.self) }
+        }
+    }
+
     func drafts() throws -> [StoredDraft] {
         try withConnection { connection in
             try rows(connection, """

@@ -63,7 +63,7 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
-        let row = RecordRow(record, body: body, version: version, now: now, author: author)
+        let row = RecordRow(record, workspace: workspace, body: body, version: version, now: now, author: author)
         try send("""
             INSERT INTO grappe.records (workspace, id, kind, title, status, start, "end", budget_cents, budget_currency, version,
                                         created_at, created_by, updated_at, updated_by, body)

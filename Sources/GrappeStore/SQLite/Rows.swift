@@ -2,12 +2,13 @@ import GRDB
 import GrappeModel
 import GrappeWorkspace
 
-// One record type per table (docs/store.md). The JSON `body` is what Grappe reads back; the other
+// One record type per table (docs/store.md); every row belongs to a workspace, which leads each key. The JSON `body` is what Grappe reads back; the other
 // columns and the child tables are written from it, for people who query the file with sqlite3.
 
 /// A row of `records`.
 struct RecordRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "records"
+    var workspace: String
     var id: String
     var kind: String
     var title: String
@@ -27,7 +28,8 @@ struct RecordRow: Codable, FetchableRecord, PersistableRecord {
     static let updatedColumns = ["kind", "title", "status", "start", "end", "budget_cents", "budget_currency", "version",
                                  "updated_at", "updated_by", "body"]
 
-    init(_ record: Record, body: String, version: Int, now: String, author: String) {
+    init(_ record: Record, workspace: String, body: String, version: Int, now: String, author: String) {
+        self.workspace = workspace
         let mission = record.mission
         let budget = mission?.budget ?? record.project?.budget
         let end: PartialDate? = mission?.end ?? record.project?.end ?? record.event?.end ?? record.agreement?.validTo
@@ -58,6 +60,7 @@ struct RecordRow: Codable, FetchableRecord, PersistableRecord {
 /// A row of `record_parties`.
 struct PartyRow: Codable, PersistableRecord {
     static let databaseTableName = "record_parties"
+    var workspace: String
     var record_id: String
     var position: Int
     var entity_id: String
@@ -69,6 +72,7 @@ struct PartyRow: Codable, PersistableRecord {
 /// A row of `record_places`.
 struct PlaceRow: Codable, PersistableRecord {
     static let databaseTableName = "record_places"
+    var workspace: String
     var record_id: String
     var position: Int
     var city_id: String
@@ -78,6 +82,7 @@ struct PlaceRow: Codable, PersistableRecord {
 /// A row of `mission_outcomes`.
 struct OutcomeRow: Codable, PersistableRecord {
     static let databaseTableName = "mission_outcomes"
+    var workspace: String
     var record_id: String
     var position: Int
     var agreement_id: String?
@@ -88,6 +93,7 @@ struct OutcomeRow: Codable, PersistableRecord {
 /// A row of `mission_objectives`.
 struct ObjectiveRow: Codable, PersistableRecord {
     static let databaseTableName = "mission_objectives"
+    var workspace: String
     var record_id: String
     var position: Int
     var text: String
@@ -96,6 +102,7 @@ struct ObjectiveRow: Codable, PersistableRecord {
 /// A row of `entities`.
 struct EntityRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "entities"
+    var workspace: String
     var id: String
     var kind: String
     var name: String
@@ -114,20 +121,19 @@ struct EntityRow: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-/// A row of `journal`; `seq` is given by SQLite on insert.
-struct JournalRow: Codable, FetchableRecord, MutablePersistableRecord {
+/// A row of `journal`; `seq` counts within its workspace.
+struct JournalRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "journal"
-    var seq: Int64?
+    var workspace: String
+    var seq: Int64
     var at: String
     var author: String
     var action: String
     var summary: String
     var undoes: Int?
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { seq = inserted.rowID }
-
     func entry(items: [JournalEntry.Item]) -> JournalEntry {
-        JournalEntry(sequence: Int(seq ?? 0), at: at, author: author, action: Change.Action(rawValue: action) ?? .edit,
+        JournalEntry(sequence: Int(seq), at: at, author: author, action: Change.Action(rawValue: action) ?? .edit,
                      summary: summary, undoes: undoes, items: items)
     }
 }
@@ -135,6 +141,7 @@ struct JournalRow: Codable, FetchableRecord, MutablePersistableRecord {
 /// A row of `journal_items`.
 struct JournalItemRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "journal_items"
+    var workspace: String
     var seq: Int64
     var position: Int
     var object_kind: String
@@ -153,6 +160,7 @@ struct JournalItemRow: Codable, FetchableRecord, PersistableRecord {
 /// A row of `drafts`.
 struct DraftRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "drafts"
+    var workspace: String
     var key: String
     var updated_at: String
     var body: String

@@ -12,6 +12,8 @@ typealias Record = GrappeModel.Record
 /// writers both succeed. The journal's rules are `JournaledStore`'s; this adapter only stores.
 final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     let location: String
+    /// The network whose records this backend reads and writes; the file may hold others'.
+    let workspace: String
     let readOnlyReason: String?
     /// Internal, not private: store tests reach the connection to simulate faults (a full disk).
     let writer: any DatabaseWriter
@@ -21,7 +23,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     /// Opens the store at `path`. A missing (or still empty) file reads as `nil`, an empty workspace;
     /// for writing it is created, owner-only. A file whose mode has no write permission opens
     /// read-only. Never touches a file that is not a Grappe workspace, is newer, or is damaged.
-    static func open(path: String, for access: StoreAccess) throws -> SQLiteStoreBackend? {
+    static func open(path: String, workspace: String, for access: StoreAccess) throws -> SQLiteStoreBackend? {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -38,11 +40,12 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         }
         try checkHeader(path)
         let readOnly = access == .read ? "opened for reading" : try readOnlyReason(for: path)
-        return try SQLiteStoreBackend(path: path, access: access, readOnlyReason: readOnly)
+        return try SQLiteStoreBackend(path: path, workspace: workspace, access: access, readOnlyReason: readOnly)
     }
 
-    private init(path: String, access: StoreAccess, readOnlyReason: String?) throws {
+    private init(path: String, workspace: String, access: StoreAccess, readOnlyReason: String?) throws {
         location = path
+        self.workspace = workspace
         self.readOnlyReason = readOnlyReason
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -73,16 +76,26 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             } else {
                 writer = try DatabaseQueue(path: path, configuration: configuration)
             }
-            if readOnlyReason == nil { try Schema.migrator.migrate(writer) }
+            if readOnlyReason == nil { try Schema.migrator(adopting: workspace).migrate(writer) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.damaged(path: path, detail: error.message ?? "database disk image is malformed")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || (error.resultCode == .SQLITE_IOERR && Self.diskIsFull(at: path)) {
+            // Opening for writing makes the write-ahead log and its index: on a full disk, it is that.
+            throw StoreError.cannotWrite(path: path, detail: "the disk is full")
         } catch {
             throw StoreError.cannotOpen(path: path, detail: "\(error)")
         }
+    }
+
+    /// Whether the file system holding `path` has no block left for this user.
+    private static func diskIsFull(at path: String) -> Bool {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        return statvfs(folder.isEmpty ? "." : folder, &info) == 0 && info.f_bavail == 0
     }
 
     /// `PRAGMA quick_check`: every page and index entry well formed. Run before any write, so that a
@@ -104,7 +117,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 }
                 return
             }
-            let migrator = Schema.migrator
+            let migrator = Schema.migrator()
             if try migrator.hasBeenSuperseded(db) {
                 let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
                 throw StoreError.newerVersion(path: location, unknown: unknown.sorted())
@@ -170,7 +183,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func items() throws -> (records: [ItemState], entities: [ItemState]) {
         try wrap {
             try writer.read { db in
-                (try RecordRow.order(Column.rowID).fetchAll(db).map(\.state), try EntityRow.order(Column.rowID).fetchAll(db).map(\.state))
+                (try RecordRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state),
+                 try EntityRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state))
             }
         }
     }
@@ -178,9 +192,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func history(limit: Int?) throws -> [JournalEntry] {
         try wrap {
             try writer.read { db in
-                try JournalRow.order(Column("seq").desc).limit(limit ?? -1).fetchAll(db).map { row in
-                    let items = try JournalItemRow.filter(Column("seq") == row.seq).order(Column("position")).fetchAll(db)
-                    return row.entry(items: items.map(\.item))
+                try JournalRow.filter(mine).order(Column("seq").desc).limit(limit ?? -1).fetchAll(db).map { row in
+                    row.entry(items: try SQLiteJournal.items(db, workspace: workspace, seq: row.seq))
                 }
             }
         }
@@ -189,13 +202,14 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func journalIndex() throws -> [JournalEntry] {
         try wrap {
             try writer.read { db in
-                var entries = try JournalRow.order(Column("seq")).fetchAll(db).map { $0.entry(items: []) }
+                var entries = try JournalRow.filter(mine).order(Column("seq")).fetchAll(db).map { $0.entry(items: []) }
                 var position: [Int: Int] = [:]
                 for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
                 // The items without their states, which are most of the journal's bytes.
                 let items = try Row.fetchCursor(db, sql: """
-                    SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items ORDER BY seq, position
-                    """)
+                    SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items
+                    WHERE workspace = ? ORDER BY seq, position
+                    """, arguments: [workspace])
                 while let row = try items.next() {
                     guard let index = position[row["seq"]] else { continue }
                     entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row["object_kind"]) ?? .record,
@@ -208,13 +222,27 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     }
 
     func journalHead() throws -> Int {
-        try wrap { try writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }
+        try wrap {
+            try writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal WHERE workspace = ?", arguments: [workspace]) ?? 0 }
+        }
     }
 
     func drafts() throws -> [StoredDraft] {
         try wrap {
             try writer.read { db in
-                try DraftRow.order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+                try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+            }
+        }
+    }
+
+    /// The workspaces the file holds anything for, by name.
+    func workspaces() throws -> [String] {
+        try wrap {
+            try writer.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT workspace FROM records UNION SELECT workspace FROM entities UNION SELECT workspace FROM journal
+                    UNION SELECT workspace FROM drafts ORDER BY 1
+                    """)
             }
         }
     }
@@ -233,17 +261,16 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func dump() throws -> WorkspaceDump {
         try wrap {
             try writer.read { db in
-                let records = try RecordRow.order(Column.rowID).fetchAll(db).map { row in
+                let records = try RecordRow.filter(mine).order(Column.rowID).fetchAll(db).map { row in
                     WorkspaceDump.Item(kind: .record, id: row.id, state: row.state, createdAt: row.created_at, createdBy: row.created_by)
                 }
-                let entities = try EntityRow.order(Column.rowID).fetchAll(db).map { row in
+                let entities = try EntityRow.filter(mine).order(Column.rowID).fetchAll(db).map { row in
                     WorkspaceDump.Item(kind: .entity, id: row.id, state: row.state, createdAt: row.created_at, createdBy: row.created_by)
                 }
-                let journal = try JournalRow.order(Column("seq")).fetchAll(db).map { row in
-                    let items = try JournalItemRow.filter(Column("seq") == row.seq).order(Column("position")).fetchAll(db)
-                    return row.entry(items: items.map(\.item))
+                let journal = try JournalRow.filter(mine).order(Column("seq")).fetchAll(db).map { row in
+                    row.entry(items: try SQLiteJournal.items(db, workspace: workspace, seq: row.seq))
                 }
-                let drafts = try DraftRow.order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+                let drafts = try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
                 return WorkspaceDump(items: records + entities, journal: journal, drafts: drafts)
             }
         }
@@ -252,49 +279,54 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
         try immediate { db, _ in
             if replacing {
-                for table in ["record_parties", "record_places", "mission_outcomes", "mission_objectives", "records", "entities",
-                              "journal_items", "journal", "drafts"] {
-                    try db.execute(sql: "DELETE FROM \(table)")
+                for table in Schema.tablesInOrder.reversed() {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE workspace = ?", arguments: [workspace])
                 }
-            } else if try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM entities) + (SELECT count(*) FROM journal) + (SELECT count(*) FROM drafts)") != 0 {
-                throw StoreError.failed("\(location) is not empty")
+            } else if try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM records WHERE workspace = ?1) + (SELECT count(*) FROM entities WHERE workspace = ?1)
+                     + (SELECT count(*) FROM journal WHERE workspace = ?1) + (SELECT count(*) FROM drafts WHERE workspace = ?1)
+                """, arguments: [workspace]) != 0 {
+                throw StoreError.failed("\(location) is not empty (workspace '\(workspace)')")
             }
             try StoreRestore.items(dump) { item, transaction in
-                let sqlite = SQLiteTransaction(db: db, now: item.state.updatedAt)
+                let sqlite = SQLiteTransaction(db: db, workspace: workspace, now: item.state.updatedAt)
                 try transaction(sqlite)
                 let table = item.kind == .record ? "records" : "entities"
-                try db.execute(sql: "UPDATE \(table) SET created_at = ?, created_by = ? WHERE id = ?",
-                               arguments: [item.createdAt, item.createdBy, item.id])
+                try db.execute(sql: "UPDATE \(table) SET created_at = ?, created_by = ? WHERE workspace = ? AND id = ?",
+                               arguments: [item.createdAt, item.createdBy, workspace, item.id])
             }
             for entry in dump.journal {
-                var row = JournalRow(seq: Int64(entry.sequence), at: entry.at, author: entry.author, action: entry.action.rawValue,
+                let row = JournalRow(workspace: workspace, seq: Int64(entry.sequence), at: entry.at, author: entry.author, action: entry.action.rawValue,
                                      summary: entry.summary, undoes: entry.undoes)
                 try row.insert(db)
                 for (position, item) in entry.items.enumerated() {
-                    try JournalItemRow(seq: Int64(entry.sequence), position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                    try JournalItemRow(workspace: workspace, seq: Int64(entry.sequence), position: position, object_kind: item.kind.rawValue, object_id: item.id,
                                        before: item.before, after: item.after, version_before: item.versionBefore,
                                        version_after: item.versionAfter).insert(db)
                 }
             }
-            for draft in dump.drafts { try DraftRow(key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
+            for draft in dump.drafts { try DraftRow(workspace: workspace, key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
         }
     }
 
     // MARK: Writing
 
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try immediate { db, now in try body(SQLiteTransaction(db: db, now: now)) }
+        try immediate { db, now in try body(SQLiteTransaction(db: db, workspace: workspace, now: now)) }
     }
 
     func saveDraft(_ draft: StoredDraft) throws {
-        try immediate { db, _ in try DraftRow(key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
+        try immediate { db, _ in try DraftRow(workspace: workspace, key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
     }
 
     func deleteDraft(key: String) throws {
-        try immediate { db, _ in _ = try DraftRow.deleteOne(db, key: key) }
+        try immediate { db, _ in _ = try DraftRow.deleteOne(db, key: ["workspace": workspace, "key": key]) }
     }
 
     // MARK: Helpers
+
+    /// This workspace's rows.
+    private var mine: SQLExpression { Column("workspace") == workspace }
 
     /// One `BEGIN IMMEDIATE` transaction: the write lock is taken at once, or waited for.
     private func immediate<T>(_ body: (Database, String) throws -> T) throws -> T {

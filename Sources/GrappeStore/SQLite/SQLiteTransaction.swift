@@ -2,47 +2,52 @@ import GRDB
 import GrappeModel
 import GrappeWorkspace
 
-/// One `BEGIN IMMEDIATE` transaction on the store file, as the journal rules see it.
+/// One `BEGIN IMMEDIATE` transaction on the store file, as the journal rules see it, within one workspace.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
+    let workspace: String
     let now: String
+
+    /// A row's key: its workspace, then its id.
+    private func key(_ id: ID) -> [String: any DatabaseValueConvertible] { ["workspace": workspace, "id": id] }
 
     func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState? {
         switch kind {
-        case .record: try RecordRow.fetchOne(db, key: id)?.state
-        case .entity: try EntityRow.fetchOne(db, key: id)?.state
+        case .record: try RecordRow.fetchOne(db, key: key(id))?.state
+        case .entity: try EntityRow.fetchOne(db, key: key(id))?.state
         }
     }
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
-        let row = RecordRow(record, body: body, version: version, now: now, author: author)
-        if try RecordRow.exists(db, key: record.id) {
+        let row = RecordRow(record, workspace: workspace, body: body, version: version, now: now, author: author)
+        if try RecordRow.exists(db, key: key(record.id)) {
             try row.update(db, columns: RecordRow.updatedColumns)
         } else {
             try row.insert(db)
         }
         try removeChildren(of: record.id)
         for (position, party) in record.parties.enumerated() {
-            try PartyRow(record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue, title: party.title,
-                         attendance: party.attendance?.rawValue).insert(db)
+            try PartyRow(workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
+                         title: party.title, attendance: party.attendance?.rawValue).insert(db)
         }
         let mission = record.mission
         for (position, city) in record.places.enumerated() {
-            try PlaceRow(record_id: record.id, position: position, city_id: city, is_origin: mission?.origin != nil && position == 0).insert(db)
+            try PlaceRow(workspace: workspace, record_id: record.id, position: position, city_id: city,
+                         is_origin: mission?.origin != nil && position == 0).insert(db)
         }
         for (position, outcome) in (mission?.outcomes ?? []).enumerated() {
-            try OutcomeRow(record_id: record.id, position: position, agreement_id: outcome.agreement, partner_id: outcome.partner,
-                           text: outcome.text).insert(db)
+            try OutcomeRow(workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
+                           partner_id: outcome.partner, text: outcome.text).insert(db)
         }
         for (position, objective) in (mission?.objectives ?? []).enumerated() {
-            try ObjectiveRow(record_id: record.id, position: position, text: objective).insert(db)
+            try ObjectiveRow(workspace: workspace, record_id: record.id, position: position, text: objective).insert(db)
         }
     }
 
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
-        let row = EntityRow(id: entity.id, kind: entity.kind.rawValue, name: entity.name, recorded_with: recordedWith, version: version,
-                            created_at: now, created_by: author, updated_at: now, updated_by: author, body: body)
-        if try EntityRow.exists(db, key: entity.id) {
+        let row = EntityRow(workspace: workspace, id: entity.id, kind: entity.kind.rawValue, name: entity.name, recorded_with: recordedWith,
+                            version: version, created_at: now, created_by: author, updated_at: now, updated_by: author, body: body)
+        if try EntityRow.exists(db, key: key(entity.id)) {
             try row.update(db, columns: EntityRow.updatedColumns)
         } else {
             try row.insert(db)
@@ -53,39 +58,47 @@ struct SQLiteTransaction: StoreTransaction {
         switch kind {
         case .record:
             try removeChildren(of: id)
-            _ = try RecordRow.deleteOne(db, key: id)
+            _ = try RecordRow.deleteOne(db, key: key(id))
         case .entity:
-            _ = try EntityRow.deleteOne(db, key: id)
+            _ = try EntityRow.deleteOne(db, key: key(id))
         }
     }
 
     func newestUndoable() throws -> JournalEntry? {
         guard let row = try JournalRow.fetchOne(db, sql: """
             SELECT * FROM journal j
-            WHERE action <> 'undo' AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.seq)
+            WHERE workspace = ? AND action <> 'undo'
+              AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.workspace = j.workspace AND u.undoes = j.seq)
             ORDER BY seq DESC LIMIT 1
-            """) else { return nil }
-        let items = try JournalItemRow.filter(Column("seq") == row.seq).order(Column("position")).fetchAll(db)
-        return row.entry(items: items.map(\.item))
+            """, arguments: [workspace]) else { return nil }
+        return row.entry(items: try SQLiteJournal.items(db, workspace: workspace, seq: row.seq))
     }
 
     func append(_ entry: JournalEntry) throws -> Int {
-        var row = JournalRow(seq: nil, at: entry.at, author: entry.author, action: entry.action.rawValue, summary: entry.summary,
-                             undoes: entry.undoes)
-        try row.insert(db)
-        let sequence = row.seq ?? db.lastInsertedRowID
+        // The write lock is held (BEGIN IMMEDIATE): no one else can take the same number.
+        let sequence = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE workspace = ?",
+                                           arguments: [workspace])) ?? 1
+        try JournalRow(workspace: workspace, seq: sequence, at: entry.at, author: entry.author, action: entry.action.rawValue,
+                       summary: entry.summary, undoes: entry.undoes).insert(db)
         for (position, item) in entry.items.enumerated() {
-            try JournalItemRow(seq: sequence, position: position, object_kind: item.kind.rawValue, object_id: item.id, before: item.before,
-                               after: item.after, version_before: item.versionBefore, version_after: item.versionAfter).insert(db)
+            try JournalItemRow(workspace: workspace, seq: sequence, position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                               before: item.before, after: item.after, version_before: item.versionBefore,
+                               version_after: item.versionAfter).insert(db)
         }
         return Int(sequence)
     }
 
     /// The rows of the child tables that mirror a record's body.
     private func removeChildren(of id: ID) throws {
-        _ = try PartyRow.filter(Column("record_id") == id).deleteAll(db)
-        _ = try PlaceRow.filter(Column("record_id") == id).deleteAll(db)
-        _ = try OutcomeRow.filter(Column("record_id") == id).deleteAll(db)
-        _ = try ObjectiveRow.filter(Column("record_id") == id).deleteAll(db)
+        for table in Schema.recordChildren {
+            try db.execute(sql: "DELETE FROM \(table) WHERE workspace = ? AND record_id = ?", arguments: [workspace, id])
+        }
+    }
+}
+
+/// Reading a workspace's journal entries' items.
+enum SQLiteJournal {
+    static func items(_ db: Database, workspace: String, seq: Int64) throws -> [JournalEntry.Item] {
+        try JournalItemRow.filter(Column("workspace") == workspace && Column("seq") == seq).order(Column("position")).fetchAll(db).map(\.item)
     }
 }

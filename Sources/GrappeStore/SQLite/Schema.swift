@@ -9,9 +9,11 @@ enum Schema {
     /// `PRAGMA application_id`: "Grpp". A database without it, holding tables, is someone else's.
     static let applicationID: Int32 = 0x4772_7070
     /// `PRAGMA user_version` after the newest migration this build knows.
-    static let userVersion = 2
+    static let userVersion = 3
 
-    static var migrator: DatabaseMigrator {
+    /// Every migration; `adopting` names the workspace that what an older store holds is moved into
+    /// (the network it is opened with, which is the network it was used with).
+    static func migrator(adopting workspace: String = "default") -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 missions, journal and drafts") { db in
             try db.execute(sql: """
@@ -110,8 +112,140 @@ enum Schema {
             }
             try db.execute(sql: Schema.budgetsToMinorUnits + "; PRAGMA user_version = 2;")
         }
+        // Each table is made again with `workspace` leading its key, as on the team server, and its rows
+        // copied in their order; GRDB turns foreign keys off meanwhile and checks them all before commit.
+        migrator.registerMigration("v3 one workspace per network") { db in
+            try db.execute(sql: Schema.workspaceTables)
+            for table in Schema.tablesInOrder {
+                let columns = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO new_\(table) (workspace, \(columns)) SELECT ?, \(columns) FROM \(table) ORDER BY rowid",
+                               arguments: [workspace])
+            }
+            for table in Schema.tablesInOrder.reversed() { try db.execute(sql: "DROP TABLE \(table)") }
+            for table in Schema.tablesInOrder { try db.execute(sql: "ALTER TABLE new_\(table) RENAME TO \(table)") }
+            try db.execute(sql: Schema.workspaceIndexes + "; PRAGMA user_version = 3;")
+        }
         return migrator
     }
+
+    /// The tables that mirror a record's body.
+    static let recordChildren = ["record_parties", "record_places", "mission_outcomes", "mission_objectives"]
+
+    /// The tables, each before those that refer to it.
+    static let tablesInOrder = ["records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
+                                "journal", "journal_items", "drafts"]
+
+    /// Version 3's tables, made under temporary names (`new_…`) and renamed once filled. Journal numbers
+    /// count within a workspace, so a workspace copied between stores keeps them.
+    static let workspaceTables = """
+        CREATE TABLE new_records (
+            workspace TEXT NOT NULL,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('agreement', 'mission', 'project', 'event')),
+            title TEXT NOT NULL,
+            status TEXT,
+            start TEXT,
+            "end" TEXT,
+            budget_cents INTEGER,
+            budget_currency TEXT,
+            version INTEGER NOT NULL CHECK (version > 0),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            body TEXT NOT NULL CHECK (json_valid(body)),
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE new_record_parties (
+            workspace TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            entity_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            title TEXT,
+            attendance TEXT,
+            PRIMARY KEY (workspace, record_id, position),
+            FOREIGN KEY (workspace, record_id) REFERENCES records (workspace, id) ON DELETE CASCADE
+        );
+        CREATE TABLE new_record_places (
+            workspace TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            city_id TEXT NOT NULL,
+            is_origin INTEGER NOT NULL CHECK (is_origin IN (0, 1)),
+            PRIMARY KEY (workspace, record_id, position),
+            FOREIGN KEY (workspace, record_id) REFERENCES records (workspace, id) ON DELETE CASCADE
+        );
+        CREATE TABLE new_mission_outcomes (
+            workspace TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            agreement_id TEXT,
+            partner_id TEXT,
+            text TEXT,
+            PRIMARY KEY (workspace, record_id, position),
+            FOREIGN KEY (workspace, record_id) REFERENCES records (workspace, id) ON DELETE CASCADE
+        );
+        CREATE TABLE new_mission_objectives (
+            workspace TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (workspace, record_id, position),
+            FOREIGN KEY (workspace, record_id) REFERENCES records (workspace, id) ON DELETE CASCADE
+        );
+        CREATE TABLE new_entities (
+            workspace TEXT NOT NULL,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('city', 'cluster', 'pole', 'organisation', 'person')),
+            name TEXT NOT NULL,
+            recorded_with TEXT,
+            version INTEGER NOT NULL CHECK (version > 0),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            body TEXT NOT NULL CHECK (json_valid(body)),
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE new_journal (
+            workspace TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq > 0),
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'cancel', 'undo')),
+            summary TEXT NOT NULL,
+            undoes INTEGER,
+            PRIMARY KEY (workspace, seq),
+            UNIQUE (workspace, undoes),
+            FOREIGN KEY (workspace, undoes) REFERENCES journal (workspace, seq)
+        );
+        CREATE TABLE new_journal_items (
+            workspace TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            object_kind TEXT NOT NULL CHECK (object_kind IN ('record', 'entity')),
+            object_id TEXT NOT NULL,
+            before TEXT CHECK (before IS NULL OR json_valid(before)),
+            after TEXT CHECK (after IS NULL OR json_valid(after)),
+            version_before INTEGER NOT NULL,
+            version_after INTEGER NOT NULL,
+            PRIMARY KEY (workspace, seq, position),
+            FOREIGN KEY (workspace, seq) REFERENCES journal (workspace, seq)
+        );
+        CREATE TABLE new_drafts (
+            workspace TEXT NOT NULL,
+            key TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            body TEXT NOT NULL CHECK (json_valid(body)),
+            PRIMARY KEY (workspace, key)
+        )
+        """
+
+    static let workspaceIndexes = """
+        CREATE INDEX record_parties_by_entity ON record_parties (workspace, entity_id);
+        CREATE INDEX journal_items_by_object ON journal_items (workspace, object_id)
+        """
 
     /// Version 1 kept every budget in hundredths; version 2 keeps it in its currency's minor units
     /// (ISO 4217). Of the currencies version 1 accepted, JPY and XOF have none and TND has three.
