@@ -41,12 +41,12 @@ struct Browse: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
-        let (store, notice, unreachable) = Self.openStore(seedOptions)
+        let (store, notice, unreachable) = Self.openStore(seedOptions, author: author.requested)
         let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
         defer { terminal.close() }
         let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
         // A server that could not be reached is tried again while the dashboard runs.
-        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions] in try seedOptions.openStore(for: .write) } : nil
+        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions, author] in try seedOptions.openStore(for: .write, author: author.requested) } : nil
         // A team server's form drafts stay on this machine (its URL never holds a password): a key never
         // waits for the network, and a draft survives the server being lost during a save.
         let location = seedOptions.storePath
@@ -64,7 +64,7 @@ struct Browse: ParsableCommand {
     /// The store to record into, or why there is none: a store that cannot be written leaves the
     /// dashboard browsing read-only with a notice; a damaged one is read, never written.
     /// `unreachable`: its server could not be reached, so the dashboard tries again as it runs.
-    static func openStore(_ options: SeedOptions) -> (store: (any WorkspaceStore)?, notice: String?, unreachable: Bool) {
+    static func openStore(_ options: SeedOptions, author: String? = nil) -> (store: (any WorkspaceStore)?, notice: String?, unreachable: Bool) {
         guard !options.noStore else { return (nil, "--no-store", false) }
         do {
             _ = try options.resolvedWorkspace()
@@ -72,7 +72,7 @@ struct Browse: ParsableCommand {
             return (nil, "\(error) — the network's identity names its workspace; browsing the seeds alone", false)
         }
         do {
-            let store = try options.openStore(for: .write)
+            let store = try options.openStore(for: .write, author: author)
             return (store, store?.readOnlyReason, false)
         } catch {
             let notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"

@@ -46,7 +46,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let store = try seedOptions.openStore(for: .update) else {
+            guard let store = try seedOptions.openStore(for: .update, author: author.requested) else {
                 Output.error("grappe: nothing to undo (no store at \(seedOptions.storePath))")
                 throw ExitCode.failure
             }

@@ -47,12 +47,12 @@ extension MissionCommand {
         func run() throws {
             let bench = try Workbench.open(seedOptions)
             if let file {
-                try MissionFile.record(file, bench: bench, author: author.name)
+                try MissionFile.record(file, bench: bench, author: author)
                 return
             }
             var draft = MissionDraft()
             fields.apply(to: &draft)
-            let record = try bench.save(draft, author: author.name)
+            let record = try bench.save(draft, author: author)
             Output.line(Style.bold(record.id))
         }
     }
@@ -128,7 +128,7 @@ extension MissionCommand {
             let record = try bench.mission(id)
             var draft = MissionDraft(editing: record, version: ifVersion ?? bench.workspace.version(of: id))
             fields.apply(to: &draft)
-            _ = try bench.save(draft, author: author.name)
+            _ = try bench.save(draft, author: author)
         }
     }
 
@@ -145,7 +145,7 @@ extension MissionCommand {
                 Output.line("'\(id)' is already cancelled")
                 return
             }
-            try bench.save(change, author: author.name)
+            try bench.save(change, author: author)
         }
     }
 

@@ -58,11 +58,14 @@ struct MissionFields: ParsableArguments {
 
 /// `--author`, for commands that write.
 struct AuthorOption: ParsableArguments {
-    @Option(help: "Who makes the change, for the journal (default: the login name).")
+    @Option(help: "Who makes the change, for the journal (default: the login name). On a team server, a role to write as, which the server must allow (the login is a member of it).")
     var author: String?
 
-    var name: String {
-        if let author, !author.trimmingSpaces().isEmpty { return author }
-        return Workbench.loginName()
+    /// `--author` as given, when it was.
+    var requested: String? {
+        guard let author, !author.trimmingSpaces().isEmpty else { return nil }
+        return author
     }
+
+    var name: String { requested ?? Workbench.loginName() }
 }

@@ -74,7 +74,7 @@ enum MissionListing {
 /// The file is checked together with the seeds and what the store holds, so its references resolve
 /// and its errors point at its own lines.
 enum MissionFile {
-    static func record(_ path: String, bench: Workbench, author: String) throws {
+    static func record(_ path: String, bench: Workbench, author: AuthorOption) throws {
         guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
             Output.error("grappe: cannot read \(path)")
             throw Exit.noInput

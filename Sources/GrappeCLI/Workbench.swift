@@ -54,7 +54,7 @@ struct Workbench {
     }
 
     /// Validates and saves; prints the field errors (exit 65), or the journal entry on standard error.
-    func save(_ draft: MissionDraft, author: String) throws -> Record {
+    func save(_ draft: MissionDraft, author: AuthorOption) throws -> Record {
         switch MissionValidator(network: network).validate(draft) {
         case .failure(let invalid):
             for issue in invalid.issues { Output.error("grappe: \(issue)") }
@@ -66,11 +66,13 @@ struct Workbench {
         }
     }
 
-    func save(_ change: Change, author: String) throws {
+    func save(_ change: Change, author: AuthorOption) throws {
         do {
-            guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName) else { throw StoreError.notFound(storePath) }
+            guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName, author: author.requested) else {
+                throw StoreError.notFound(storePath)
+            }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-            let entry = try store.save(change, author: author)
+            let entry = try store.save(change, author: author.name)
             // A status line, not data: standard output stays for what a script reads (the new id).
             Output.error("#\(entry.sequence) \(entry.summary)  (\(entry.author), \(store.location))")
         } catch let error as StoreError {

@@ -16,13 +16,15 @@ public enum WorkspaceStores {
         }
     }
 
-    /// The store at `location`, or nil when there is none and `access` does not create one.
-    public static func open(_ location: String, for access: StoreAccess,
-                            workspace: String = defaultWorkspace) throws -> (any WorkspaceStore)? {
+    /// The store at `location`, or nil when there is none and `access` does not create one. `author`
+    /// (`--author`) on a server is a role to write as, which the server must allow; a file records the
+    /// author each change is saved with.
+    public static func open(_ location: String, for access: StoreAccess, workspace: String = defaultWorkspace,
+                            author: String? = nil) throws -> (any WorkspaceStore)? {
         switch try Location(location) {
         case .sqlite(let path): try SQLiteStoreBackend.open(path: path, workspace: workspace, for: access).map(JournaledStore.init(backend:))
         case .postgres(let url):
-            try PostgresStoreBackend.open(url, workspace: workspace, for: access).map(JournaledStore.init(backend:))
+            try PostgresStoreBackend.open(url, workspace: workspace, for: access, actingAs: author).map(JournaledStore.init(backend:))
         }
     }
 

@@ -9,6 +9,26 @@ import Glibc
 /// random moments (SIGKILL: no chance to clean up): every mission a process acknowledged is stored,
 /// nothing is half written, and the journal and the records agree.
 @Suite(.serialized) struct TeamWriterTests {
+    /// `--author` from the command line: a role the login may write as is named in the journal; a
+    /// role it may not is refused with 77 and nothing is written.
+    @Test func theAuthorIsARoleTheLoginMayWriteAs() throws {
+        let workspace = TestPostgres.freshWorkspace(), cli = CLITests()
+        let mission = ["mission", "add", "--workspace", workspace, "--title", "Mission signée", "--destination", "lyon", "--from", "2027-03-10",
+                       "--delegate", "technomontreal"]
+        let admin = try cli.grappe(mission + ["--store", try TestPostgres.url(), "--title", "Première"])
+        #expect(admin.status == 0, "\(admin.error)")
+        let allowed = try cli.grappe(mission + ["--store", try TestPostgres.url(as: "grappe_planner"), "--author", "grappe_planners"])
+        #expect(allowed.status == 0, "\(allowed.error)")
+        #expect(allowed.error.contains("(grappe_planners, "), "\(allowed.error)")
+        let refused = try cli.grappe(mission + ["--store", try TestPostgres.url(as: "grappe_viewer"), "--author", "grappe_planners",
+                                                "--title", "Jamais"])
+        #expect(refused.status == 77, "\(refused.error)")
+        #expect(refused.error.contains("does not let 'grappe_viewer' write as 'grappe_planners'"), "\(refused.error)")
+        let history = try cli.grappe(["history", "--store", try TestPostgres.url(), "--workspace", workspace])
+        #expect(history.output.contains("grappe_planners"), "\(history.output)")
+        #expect(!history.output.contains("jamais"), "\(history.output)")
+    }
+
     @Test func writersKilledAtRandomMomentsLoseNothingTheyAcknowledged() throws {
         let url = try TestPostgres.url(as: "grappe_planner"), workspace = TestPostgres.freshWorkspace()
         var environment = ProcessInfo.processInfo.environment

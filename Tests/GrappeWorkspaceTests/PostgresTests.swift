@@ -84,6 +84,35 @@ import Testing
         #expect(entry.author == "grappe_planner", "the journal names the database user")
     }
 
+    /// `--author` on a server: a role the login may act as (it is a member), with that role's grants;
+    /// anything else is refused, never recorded under a name the server did not check.
+    @Test func anAuthorIsARoleTheServerLetsTheLoginWriteAs() throws {
+        let harness = try StoreHarness(.postgres)
+        _ = try harness.open() // the schema, made by the superuser
+        let asGroup = try #require(try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write,
+                                                            workspace: harness.workspace, author: "grappe_planners"))
+        #expect(asGroup.readOnlyReason == nil)
+        #expect(try asGroup.save(change(lyonDraft()), author: "grappe_planners").author == "grappe_planners")
+        #expect(try asGroup.load().records.first?.updatedBy == "grappe_planners")
+
+        #expect {
+            try WorkspaceStores.open(try TestPostgres.url(as: "grappe_viewer"), for: .write, workspace: harness.workspace, author: "grappe_planners")
+        } throws: { error in
+            guard case StoreError.readOnly(let reason) = error else { return false }
+            return reason.contains("does not let 'grappe_viewer' write as 'grappe_planners'")
+        }
+        #expect {
+            try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write, workspace: harness.workspace, author: "nobody-at-all")
+        } throws: { error in
+            guard case StoreError.readOnly(let reason) = error else { return false }
+            return reason.contains("there is no role 'nobody-at-all'")
+        }
+        // The login's own name is no change at all.
+        let own = try #require(try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write,
+                                                        workspace: harness.workspace, author: "grappe_planner"))
+        #expect(try own.save(change(lyonDraft(title: "Autre mission")), author: "grappe_planner").author == "grappe_planner")
+    }
+
     @Test func thePasswordComesFromTheEnvironmentOrThePasswordFile() throws {
         let url = try TestPostgres.url(as: "grappe_secret")
         let workspace = TestPostgres.freshWorkspace()

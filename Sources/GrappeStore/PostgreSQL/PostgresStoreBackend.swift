@@ -18,6 +18,8 @@ import PostgresNIO
 final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     let location: String
     let workspace: String
+    /// The role this login writes as (`--author`), where the server lets it (the login is a member).
+    let actingAs: String?
     private(set) var readOnlyReason: String?
     /// The database user, whom the journal names as the author of every change.
     private(set) var identity: String?
@@ -33,17 +35,18 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
 
     /// Connects and makes the schema current. Nil when the database holds no Grappe schema yet and
     /// `access` only reads (nothing stored yet); created for writing.
-    static func open(_ text: String, workspace: String, for access: StoreAccess,
+    static func open(_ text: String, workspace: String, for access: StoreAccess, actingAs: String? = nil,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresStoreBackend? {
         let target = try PostgresLocation(text, environment: environment, home: environment["HOME"] ?? NSHomeDirectory())
-        let backend = PostgresStoreBackend(target: target, workspace: workspace)
+        let backend = PostgresStoreBackend(target: target, workspace: workspace, actingAs: actingAs == target.user ? nil : actingAs)
         guard try backend.prepare(for: access) else { return nil }
         return backend
     }
 
-    private init(target: PostgresLocation, workspace: String) {
+    private init(target: PostgresLocation, workspace: String, actingAs: String?) {
         self.target = target
         self.workspace = workspace
+        self.actingAs = actingAs
         location = target.display
     }
 
@@ -428,8 +431,30 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         if let connection, !connection.isClosed { return connection }
         connection = nil
         let made = try PostgresConnect.connect(target)
+        if let actingAs {
+            // SET ROLE, parameterised: the server checks that the login is a member of that role, and
+            // from then on writes with that role's grants and names it as current_user.
+            do {
+                _ = try rows(made, "SELECT set_config('role', \(actingAs), false)")
+            } catch {
+                try? (made.close() as EventLoopFuture<Void>).wait()
+                throw Self.cannotActAs(actingAs, login: target.user, error, location: location)
+            }
+        }
         connection = made
         return made
+    }
+
+    /// Why `--author` was refused: the role does not exist, or the login is not one of its members.
+    private static func cannotActAs(_ role: String, login: String, _ error: any Error, location: String) -> StoreError {
+        switch PostgresErrors.storeError(error, location: location) {
+        case .readOnly:
+            .readOnly("\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
+                      + "without --author the journal names '\(login)'")
+        case .failed(let detail) where detail.contains("22023"):
+            .readOnly("\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'")
+        case let other: other
+        }
     }
 
     // MARK: Statements
