@@ -23,8 +23,11 @@ public enum Message: Sendable {
     case saveFailed(StoreError)
     case undone(JournalEntry)
     case undoFailed(StoreError)
+    /// Journal entries this dashboard had not followed yet, oldest first, each item with its state
+    /// after: what the store holds now, without reading the whole workspace again.
+    case journalCaughtUp([JournalEntry])
     /// Someone else saved, undid or cancelled: the entries this dashboard had not seen, newest first
-    /// (the new content came just before, as `workspaceLoaded`).
+    /// (the new content came just before, as `journalCaughtUp` or `workspaceLoaded`).
     case storeChanged([JournalEntry])
     /// A form left unsaved by an earlier session.
     case draftFound(MissionDraft, savedAt: String)
@@ -86,6 +89,17 @@ extension DashboardState {
             store.journal = Self.journalLines(journal)
             store.versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
             store.location = location
+            if loaded.network != nil { effects.append(rebuildCatalogue()) }
+        case .journalCaughtUp(let entries):
+            guard let workspace = try? store.workspace.applying(entries) else {
+                effects.append(.rereadWorkspace)
+                break
+            }
+            store.workspace = workspace
+            for (id, lines) in Self.journalLines(entries) { store.journal[id, default: []] += lines }
+            for entry in entries {
+                for item in entry.items where item.kind == .record { store.versions[item.id] = item.after == nil ? nil : item.versionAfter }
+            }
             if loaded.network != nil { effects.append(rebuildCatalogue()) }
         case .storeState(let notice):
             if notice == nil, store.notice != nil { self.message = strings[.storeBack] }

@@ -21,6 +21,8 @@ public enum Effect: Equatable, Sendable {
     case openLink(String)
     /// Build the catalogue off the main thread; it comes back as `Message.catalogueBuilt`.
     case buildCatalogue(CatalogueRequest)
+    /// Read the store's whole workspace again (the journal could not be followed entry by entry).
+    case rereadWorkspace
 }
 
 /// The application's own update: it routes a key to the help, the form, the prompt or the screen

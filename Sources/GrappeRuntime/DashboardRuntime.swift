@@ -165,7 +165,7 @@ public final class DashboardRuntime {
                 let entry = try store.save(change, author: author)
                 ownEntries.insert(entry.sequence)
                 try? draftKeeper?.deleteDraft(key: draftKey)
-                return readWorkspace() + [.saved(change.records[0].id, entry)]
+                return followJournal() + [.saved(change.records[0].id, entry)]
             } catch let error as StoreError {
                 return [.saveFailed(error)]
             } catch {
@@ -186,6 +186,8 @@ public final class DashboardRuntime {
             return [.copied(what: what, done: terminal.copy(text))]
         case .openLink(let address):
             return [.linkOpened(address, problem: openLink(address))]
+        case .rereadWorkspace:
+            return readWorkspace()
         case .buildCatalogue(let request):
             // Off the main thread: keys are answered with the last catalogue until the new one comes.
             inbox.expect()
@@ -201,7 +203,7 @@ public final class DashboardRuntime {
             do {
                 let entry = try store.undoLast(author: author)
                 ownEntries.insert(entry.sequence)
-                return readWorkspace() + [.undone(entry)]
+                return followJournal() + [.undone(entry)]
             } catch {
                 return [.undoFailed(Self.storeError(error))]
             }
@@ -220,11 +222,32 @@ public final class DashboardRuntime {
             return [.storeState(notice: reopened.readOnlyReason)] + readWorkspace()
         }
         guard let head = try? store.journalHead(), head != knownHead else { return [] }
-        let unseen = head > knownHead ? ((try? store.history(limit: head - knownHead)) ?? []) : []
-        let others = unseen.filter { $0.sequence > knownHead && !ownEntries.contains($0.sequence) }
-        let reread = readWorkspace()
-        return others.isEmpty ? reread : reread + [.storeChanged(others)]
+        return followJournal()
     }
+
+    /// Entries committed since the last look, applied to what the dashboard holds (cheap: a few
+    /// entries, not the whole workspace), with a notice for those others made. When they cannot be
+    /// followed one by one (the journal was replaced, or too much came at once), the workspace is
+    /// read again whole.
+    private func followJournal() -> [Message] {
+        guard let store else { return [] }
+        let before = knownHead
+        guard let head = try? store.journalHead(), head > before,
+              let read = try? store.history(limit: head - before + Self.followSlack) else {
+            return readWorkspace()
+        }
+        let unseen = read.filter { $0.sequence > before }
+        let others = unseen.filter { !ownEntries.contains($0.sequence) }
+        let notice: [Message] = others.isEmpty ? [] : [.storeChanged(others)]
+        guard let newest = unseen.first?.sequence, unseen.map(\.sequence) == Array((before + 1...newest).reversed()) else {
+            return readWorkspace() + notice
+        }
+        knownHead = newest
+        return [.journalCaughtUp(unseen.reversed())] + notice
+    }
+
+    /// Entries that may land between reading the journal's head and reading the entries after it.
+    static let followSlack = 16
 
     private var lastReopen = Date.distantPast
 

@@ -1,3 +1,4 @@
+import Foundation
 import GrappeModel
 
 /// A record as the store keeps it: the record, and the version each save increments. A record the
@@ -48,6 +49,49 @@ public struct Workspace: Sendable {
     /// The store version of a record: 0 for one the store does not hold.
     public func version(of id: ID) -> Int { records.first { $0.record.id == id }?.version ?? 0 }
 
+    /// What the store holds after `entries` (oldest first, each item with its state after), taken from
+    /// the journal alone: a dashboard follows others' changes without reading the whole workspace
+    /// again. Items keep the order they were first stored in; a removed one goes, a new one comes last.
+    /// An entity keeps the record it was first recorded with, as the store does.
+    public func applying(_ entries: [JournalEntry]) throws -> Workspace {
+        var result = self
+        var recordAt = Dictionary(records.enumerated().map { ($0.element.record.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var entityAt = Dictionary(entities.enumerated().map { ($0.element.entity.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var removedRecords = Set<Int>(), removedEntities = Set<Int>()
+        let decoder = JSONDecoder()
+        for entry in entries {
+            let recordedWith = entry.action == .undo ? nil : entry.items.first { $0.kind == .record }?.id
+            for item in entry.items {
+                switch (item.kind, item.after) {
+                case (.record, let after?):
+                    let stored = StoredRecord(record: try decoder.decode(Record.self, from: Data(after.utf8)), version: item.versionAfter,
+                                              updatedAt: entry.at, updatedBy: entry.author)
+                    if let index = recordAt[item.id] {
+                        result.records[index] = stored
+                    } else {
+                        recordAt[item.id] = result.records.count
+                        result.records.append(stored)
+                    }
+                case (.record, nil):
+                    if let index = recordAt.removeValue(forKey: item.id) { removedRecords.insert(index) }
+                case (.entity, let after?):
+                    let entity = try decoder.decode(Entity.self, from: Data(after.utf8))
+                    if let index = entityAt[item.id] {
+                        result.entities[index] = StoredEntity(entity: entity, version: item.versionAfter,
+                                                              recordedWith: result.entities[index].recordedWith)
+                    } else {
+                        entityAt[item.id] = result.entities.count
+                        result.entities.append(StoredEntity(entity: entity, version: item.versionAfter, recordedWith: recordedWith))
+                    }
+                case (.entity, nil):
+                    if let index = entityAt.removeValue(forKey: item.id) { removedEntities.insert(index) }
+                }
+            }
+        }
+        result.records = result.records.enumerated().filter { !removedRecords.contains($0.offset) }.map(\.element)
+        result.entities = result.entities.enumerated().filter { !removedEntities.contains($0.offset) }.map(\.element)
+        return result
+    }
 }
 
 /// A problem with what the store holds, relative to the seeds: never fatal, never a reason to drop.

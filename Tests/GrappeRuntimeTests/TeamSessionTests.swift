@@ -86,6 +86,8 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     let inner: any WorkspaceStore
     var lost = false
     var draftWrites = 0
+    /// How many times the whole workspace was read.
+    var loads = 0
 
     init(_ inner: any WorkspaceStore) { self.inner = inner }
 
@@ -93,7 +95,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
 
     var readOnlyReason: String? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }
-    func load() throws -> Workspace { try check(); return try inner.load() }
+    func load() throws -> Workspace { loads += 1; try check(); return try inner.load() }
     func save(_ change: Change, author: String) throws -> JournalEntry { try check(); return try inner.save(change, author: author) }
     func history(limit: Int?) throws -> [JournalEntry] { try check(); return try inner.history(limit: limit) }
     func journalIndex() throws -> [JournalEntry] { try check(); return try inner.journalIndex() }
@@ -105,6 +107,30 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func integrityCheck() throws -> [String] { try inner.integrityCheck() }
     func dump() throws -> WorkspaceDump { try inner.dump() }
     func restore(_ dump: WorkspaceDump, replacing: Bool) throws { try inner.restore(dump, replacing: replacing) }
+}
+
+/// Others' saves and undos, and this dashboard's own, are followed through the journal: the whole
+/// workspace is read once, at the start, however many changes come.
+@Suite struct FollowingTheJournalTests {
+    @Test func changesAreFollowedWithoutReadingTheWholeWorkspaceAgain() throws {
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        _ = try SessionTests.othersSave(store.inner, title: "Mission à Lille")
+        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("u")), .timeout, .key(.character("q"))])
+        terminal.checkpoints[1] = { _ in _ = try? SessionTests.othersSave(store.inner) }
+        terminal.checkpoints[2] = { _ in _ = try? SessionTests.othersSave(store.inner, title: "Mission à Lyon, suite", author: "léo") }
+        var afterOthers = ""
+        terminal.checkpoints[3] = { afterOthers = $0.screen }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                       background: { $0() })
+        #expect(runtime.run() == .quit)
+        #expect(afterOthers.contains("Missions") && afterOthers.contains("1/4"), "three recorded missions and the seed one: \(afterOthers)")
+        #expect(afterOthers.contains("Changed by léo — #3"), "\(afterOthers)")
+        let last = try #require(terminal.frames.last?.text)
+        #expect(last.contains("Undone"), "\(last)")
+        #expect(last.contains("1/3"), "the undone mission left the list: \(last)")
+        #expect(store.loads == 1, "read whole once, at the start; then followed entry by entry")
+    }
 }
 
 /// The form's drafts on this machine when the store is a team server: typing never touches the

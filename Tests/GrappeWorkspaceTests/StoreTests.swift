@@ -335,6 +335,44 @@ final class StoreHarness: @unchecked Sendable {
         #expect(network.records(involving: "minalogic").count == 2)
     }
 
+    /// A dashboard follows the store by applying journal entries to what it holds: after any mix of
+    /// adds, edits, cancels, new partners and undos, that gives exactly what reading the store gives.
+    @Test(arguments: StoreKind.allCases) func followingTheJournalGivesWhatTheStoreHolds(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        let store = try harness.open()
+        var followed = Workspace.empty, seen = 0
+        func follow() throws {
+            let unseen = try store.history(limit: nil).filter { $0.sequence > seen }
+            followed = try followed.applying(unseen.reversed())
+            seen = unseen.first?.sequence ?? seen
+            let held = try store.load()
+            #expect(followed.records == held.records)
+            #expect(followed.entities == held.entities)
+        }
+        var draft = lyonDraft()
+        draft.newPartners = ["Minalogic | cluster | lyon"]
+        try store.save(change(draft), author: "ana")
+        try follow()
+        try store.save(change(lyonDraft(title: "Mission à Lille")), author: "léo")
+        let lyon = try #require(try store.load().records.first { $0.record.id == "mission-numerique-a-lyon" })
+        var edit = MissionDraft(editing: lyon.record, version: lyon.version)
+        edit.notes = "hôtel réservé"
+        try store.save(MissionValidator(network: Overlay.apply(try store.load(), to: referenceNetwork).network).validate(edit).get(), author: "ana")
+        try follow()
+        let lille = try #require(try store.load().records.last?.record)
+        try store.save(try #require(Change.cancelling(lille, version: 1)), author: "léo")
+        try store.undoLast(author: "ana") // the cancel
+        try store.undoLast(author: "ana") // the edit
+        try follow()
+        try store.undoLast(author: "ana") // the mission to Lille
+        try store.undoLast(author: "ana") // the first mission and its new partner
+        try follow()
+        #expect(followed.records.isEmpty && followed.entities.isEmpty)
+        try store.save(change(lyonDraft()), author: "ana")
+        try follow()
+    }
+
     @Test(arguments: StoreKind.allCases) func aRecordWhoseSeedEntityDisappearedIsKeptWithAWarning(_ kind: StoreKind) throws {
         let harness = try StoreHarness(kind)
         defer { withExtendedLifetime(harness) {} }
