@@ -14,24 +14,30 @@ enum LiveBench {
     /// first shows the awaited text.
     final class WatchingTerminal: TerminalIO, @unchecked Sendable {
         private let lock = NSLock()
-        private var awaited: String?
-        private var seen: ContinuousClock.Instant?
+        private var awaited: [String] = []
+        private var seen: [String: ContinuousClock.Instant] = [:]
         private var quitting = false
+        /// Keys typed at the start (to open the Missions list), then none.
+        private var keys: [TerminalEvent]
         let size = (width: 160, height: 50)
 
-        func await(_ text: String) { lock.withLock { awaited = text; seen = nil } }
-        var seenAt: ContinuousClock.Instant? { lock.withLock { seen } }
+        init(keys: [TerminalEvent]) { self.keys = keys }
+
+        func await(_ texts: [String]) { lock.withLock { awaited = texts; seen = [:] } }
+        func seenAt(_ text: String) -> ContinuousClock.Instant? { lock.withLock { seen[text] } }
         func quit() { lock.withLock { quitting = true } }
 
         func draw(_ canvas: Canvas) {
             let text = canvas.text
+            let now = ContinuousClock.now
             lock.withLock {
-                if let awaited, seen == nil, text.contains(awaited) { seen = ContinuousClock.now }
+                for awaited in awaited where seen[awaited] == nil && text.contains(awaited) { seen[awaited] = now }
             }
         }
 
         func next(timeout milliseconds: Int32?) -> TerminalEvent {
             if lock.withLock({ quitting }) { return .key(.character("q")) }
+            if let key = lock.withLock({ keys.isEmpty ? nil : keys.removeFirst() }) { return key }
             usleep(UInt32(min(milliseconds ?? 1000, 1000)) * 1000)
             return .timeout
         }
@@ -47,33 +53,41 @@ enum LiveBench {
         func afterFirstFrame() -> (@Sendable () -> Void)? { nil }
     }
 
-    /// Latencies in milliseconds, one per mission saved by the writer.
+    /// Latencies in milliseconds, one per mission saved by the writer: until the notice of the change
+    /// is on the screen, and until the Missions list counts the new mission (its catalogue rebuilt).
     static func run(seeds: LoadResult, dashboardStore: any WorkspaceStore, writer: any WorkspaceStore,
-                    changes: [Change]) -> [Double] {
-        let terminal = WatchingTerminal()
+                    changes: [Change]) -> (notice: [Double], list: [Double]) {
+        let terminal = WatchingTerminal(keys: [.key(.character("7"))])
+        let held = (try? dashboardStore.load()) ?? .empty
+        var missions = Overlay.apply(held, to: seeds.network).network.records(ofKind: .mission).count
         nonisolated(unsafe) let runtime = DashboardRuntime(terminal: terminal, store: dashboardStore, storeNotice: nil, seeds: Seeds(result: seeds),
                                                            language: .en, mouse: false, author: "dashboard", today: { DayStamp(2026, 11, 22) })
         let done = DispatchSemaphore(value: 0)
         Thread { _ = runtime.run(); done.signal() }.start()
         // Let the dashboard start and settle before the first save.
         Thread.sleep(forTimeInterval: 2)
-        var latencies: [Double] = []
+        var notices: [Double] = [], lists: [Double] = []
         var head = (try? writer.journalHead()) ?? 0
+        func milliseconds(_ elapsed: Duration) -> Double {
+            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
         for change in changes {
             head += 1
-            terminal.await("#\(head) add mission")
+            missions += 1
+            let notice = "#\(head) add mission", count = "/" + missions.formatted(.number.locale(Locale(identifier: "en_US")))
+            terminal.await([notice, count])
             guard (try? writer.save(change, author: "writer")) != nil else { break }
             let committed = ContinuousClock.now
             let deadline = committed + .seconds(20)
-            while terminal.seenAt == nil, ContinuousClock.now < deadline { usleep(1000) }
-            guard let seen = terminal.seenAt else { break }
-            let elapsed = seen - committed
-            latencies.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            while terminal.seenAt(notice) == nil || terminal.seenAt(count) == nil, ContinuousClock.now < deadline { usleep(1000) }
+            guard let seen = terminal.seenAt(notice), let listed = terminal.seenAt(count) else { break }
+            notices.append(milliseconds(seen - committed))
+            lists.append(milliseconds(listed - committed))
             // A pause of its own length each time, so that saves do not fall in step with the polling.
             Thread.sleep(forTimeInterval: Double.random(in: 0.2...0.5))
         }
         terminal.quit()
         done.wait()
-        return latencies
+        return (notices, lists)
     }
 }

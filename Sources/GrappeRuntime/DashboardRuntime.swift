@@ -126,7 +126,11 @@ public final class DashboardRuntime {
             let timeout = inbox.isBusy ? Self.busyInterval : live ? Self.liveInterval : Self.tickInterval
             switch terminal.next(timeout: inbox.hasMessages ? 0 : timeout) {
             case .timeout where inbox.isBusy:
-                continue
+                // Others' changes are still looked for while background work runs (a catalogue being
+                // built after the last change must not hold up the notice of the next one).
+                guard live, lastLook.duration(to: .now) >= .milliseconds(Int(Self.liveInterval)) else { continue }
+                queue = storeChanges()
+                if queue.isEmpty { continue }
             case .timeout:
                 let changes = live ? storeChanges() : []
                 // Past midnight, "upcoming" and "recent" change: the next frame shows it.
@@ -213,6 +217,7 @@ public final class DashboardRuntime {
     /// What others did since the last look: the store's new content and who changed what. A store
     /// that could not be reached at start is tried again every `retryEvery` seconds.
     private func storeChanges() -> [Message] {
+        lastLook = .now
         guard let store else {
             guard let reopen, Date().timeIntervalSince(lastReopen) >= retryEvery else { return [] }
             lastReopen = Date()
@@ -250,6 +255,8 @@ public final class DashboardRuntime {
     static let followSlack = 16
 
     private var lastReopen = Date.distantPast
+    /// When the store was last asked for others' changes.
+    private var lastLook = ContinuousClock.now
 
     /// The store's content and journal, or why they cannot be read.
     private func readWorkspace() -> [Message] {
