@@ -39,7 +39,7 @@ enum StoreBench {
         let savePath = folder + "/bench-save.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: savePath + suffix) }
         func openStore(_ path: String, workspace: String) -> any WorkspaceStore {
-            guard let server else { return try! WorkspaceStores.open(path, for: .write)! }
+            guard let server else { return try! WorkspaceStores.open(path, for: .write, workspace: workspace)! }
             let store = try! WorkspaceStores.open(server, for: .write, workspace: workspace)!
             try! store.restore(WorkspaceDump(items: [], journal: [], drafts: []), replacing: true)
             return store
