@@ -3,6 +3,7 @@ import GrappeDashboard
 import GrappeModel
 import GrappeWords
 import GrappeSeeds
+import GrappeWorkspace
 import Testing
 
 /// The dashboard core as values: a state, keys in, the canvas read back as text.
@@ -206,6 +207,30 @@ import Testing
     ])
     func datesReadAsPeopleWriteThem(_ raw: String, _ language: Language, _ expected: String) {
         #expect(Strings(language).date(text: raw) == expected)
+    }
+
+    /// What the home page picks without sorting everything is the start of the full order, for any
+    /// mix of upcoming, past, dated and undated missions (ties included).
+    @Test func theLeadingMissionsAreTheStartOfTheFullOrder() throws {
+        var random = SystemRandomNumberGenerator()
+        let today = DayStamp(2026, 11, 22)
+        let statuses: [MissionStatus] = [.planned, .confirmed, .underWay, .completed, .cancelled]
+        for _ in 0..<20 {
+            let missions = (0..<Int.random(in: 0...60, using: &random)).map { index -> Record in
+                let year = Int.random(in: 2025...2028, using: &random), month = Int.random(in: 1...12, using: &random)
+                let start: PartialDate? = Bool.random(using: &random) ? nil : PartialDate(year: year, month: month, day: nil)
+                let mission = Mission(status: statuses.randomElement(using: &random)!, start: start)
+                return Record(id: String(format: "m%03d", Int.random(in: 0..<40, using: &random) * 100 + index), title: "M", body: .mission(mission))
+            }
+            let full = MissionSchedule.ordered(missions, today: today, record: { $0 }, tie: { $0.id < $1.id })
+            for count in [0, 1, 3, 5, 100] {
+                for keep in [{ (_: Record, upcoming: Bool) in upcoming }, { (_: Record, upcoming: Bool) in !upcoming }, { (_: Record, _: Bool) in true }] {
+                    let picked = MissionSchedule.leading(count, of: missions, today: today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
+                    let expected = full.filter { keep($0, MissionSchedule.isUpcoming($0, today: today)) }.prefix(count)
+                    #expect(picked.map(\.id) == expected.map(\.id))
+                }
+            }
+        }
     }
 
     /// Home, the Missions list and `grappe mission list` share one answer to "upcoming" (MissionSchedule):

@@ -81,3 +81,21 @@ import Testing
         #expect(try other.journalIndex().isEmpty)
     }
 }
+
+/// The journal's time: ISO 8601 in UTC to the millisecond, which sorts as text.
+@Suite struct StoreTimeTests {
+    @Test func theJournalWritesUTCToTheMillisecond() throws {
+        let now = StoreTime.now()
+        #expect(now.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/) != nil, "\(now)")
+        let parsed = try #require(ISO8601DateFormatter.withFractionalSeconds.date(from: now))
+        #expect(abs(parsed.timeIntervalSinceNow) < 5)
+    }
+}
+
+extension ISO8601DateFormatter {
+    static var withFractionalSeconds: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}

@@ -62,15 +62,18 @@ extension Views {
             })
         }
         // Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule).
-        let ordered = MissionSchedule.ordered(figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id })
-        let upcoming = ordered.filter { MissionSchedule.isUpcoming($0, today: state.today) }
-        let past = ordered.filter { !MissionSchedule.isUpcoming($0, today: state.today) }
+        // The few shown, picked without sorting every mission.
+        func leading(_ count: Int, _ keep: (Record, Bool) -> Bool) -> [Record] {
+            MissionSchedule.leading(count, of: figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
+        }
+        let upcoming = leading(5) { _, upcoming in upcoming }
+        let pastDated = leading(5) { mission, upcoming in !upcoming && mission.date?.bounds != nil }
+        let pastUndated = leading(3) { mission, upcoming in !upcoming && mission.date?.bounds == nil }
         let missionLine = { (mission: Record) in
             PageLine([("  \(mission.date.map(s.date) ?? s[.undated])  ", .accent), (mission.title, .plain)])
         }
-        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.prefix(5).map(missionLine)))
-        blocks.append([.heading(s[.recentMissions])]
-            + (past.filter { $0.date?.bounds != nil }.prefix(5) + past.filter { $0.date?.bounds == nil }.prefix(3)).map(missionLine))
+        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.map(missionLine)))
+        blocks.append([.heading(s[.recentMissions])] + (pastDated + pastUndated).map(missionLine))
         let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
         blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.agreementsPerYear.suffix(8).map { entry in
