@@ -368,20 +368,19 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         return try withConnection { connection in
-            try execute(connection, "BEGIN")
+            let transaction = PostgresTransaction(backend: self, connection: connection, now: StoreTime.now())
             do {
-                try execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
-                let transaction = PostgresTransaction(backend: self, connection: connection, now: StoreTime.now())
+                // BEGIN and the workspace's lock go out with the transaction's first read: one round trip.
+                try transaction.send("BEGIN")
+                try transaction.send("SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
                 let result = try body(transaction)
-                if let sequence = transaction.appended.last {
-                    try transaction.send("SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: sequence)))")
-                }
                 // Every statement answered without error before COMMIT: a COMMIT after a failed statement
                 // would end the transaction with a rollback that reads as success.
                 try transaction.settle()
                 try execute(connection, "COMMIT")
                 return result
             } catch {
+                try? transaction.settle()
                 if !connection.isClosed { try? execute(connection, "ROLLBACK") }
                 throw error
             }

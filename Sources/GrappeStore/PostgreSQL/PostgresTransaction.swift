@@ -1,3 +1,4 @@
+import Foundation
 import GrappeModel
 import GrappeWorkspace
 import PostgresNIO
@@ -11,8 +12,6 @@ final class PostgresTransaction: StoreTransaction {
     let backend: PostgresStoreBackend
     let connection: PostgresConnection
     let now: String
-    /// The journal entries appended, for the announcement after commit.
-    private(set) var appended: [Int] = []
 
     init(backend: PostgresStoreBackend, connection: PostgresConnection, now: String) {
         self.backend = backend
@@ -30,9 +29,13 @@ final class PostgresTransaction: StoreTransaction {
         inFlight.append(connection.query(query, logger: PostgresStoreBackend.logger))
     }
 
+    /// Sends a statement behind those in flight and waits for all of them: one round trip.
     private func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try settle()
-        return try backend.rows(connection, query)
+        let answer = connection.query(query, logger: PostgresStoreBackend.logger)
+        let sent = inFlight + [answer]
+        inFlight = []
+        try backend.awaitAll(connection, sent)
+        return try answer.wait().rows
     }
 
     /// Waits for every statement sent; the first that failed is thrown (the server has then aborted the
@@ -64,41 +67,33 @@ final class PostgresTransaction: StoreTransaction {
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
         let row = RecordRow(record, workspace: workspace, body: body, version: version, now: now, author: author)
-        try send("""
-            INSERT INTO grappe.records (workspace, id, kind, title, status, start, "end", budget_cents, budget_currency, version,
-                                        created_at, created_by, updated_at, updated_by, body)
-            VALUES (\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status), \(row.start), \(row.end), \(row.budget_cents),
-                    \(row.budget_currency), \(row.version), \(row.created_at), \(row.created_by), \(row.updated_at), \(row.updated_by), \(row.body))
-            ON CONFLICT (workspace, id) DO UPDATE SET kind = excluded.kind, title = excluded.title, status = excluded.status,
-                start = excluded.start, "end" = excluded."end", budget_cents = excluded.budget_cents,
-                budget_currency = excluded.budget_currency, version = excluded.version, updated_at = excluded.updated_at,
-                updated_by = excluded.updated_by, body = excluded.body
-            """)
-        try removeChildren(of: record.id)
-        for (position, party) in record.parties.enumerated() {
-            try send("""
-                INSERT INTO grappe.record_parties (workspace, record_id, position, entity_id, role, title, attendance)
-                VALUES (\(workspace), \(record.id), \(position), \(party.entity), \(party.role.rawValue), \(party.title), \(party.attendance?.rawValue))
-                """)
-        }
         let mission = record.mission
-        for (position, city) in record.places.enumerated() {
-            try send("""
-                INSERT INTO grappe.record_places (workspace, record_id, position, city_id, is_origin)
-                VALUES (\(workspace), \(record.id), \(position), \(city), \(mission?.origin != nil && position == 0))
-                """)
+        let parties = record.parties.enumerated().map { position, party in
+            PartyRow(workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
+                     title: party.title, attendance: party.attendance?.rawValue)
         }
-        for (position, outcome) in (mission?.outcomes ?? []).enumerated() {
-            try send("""
-                INSERT INTO grappe.mission_outcomes (workspace, record_id, position, agreement_id, partner_id, text)
-                VALUES (\(workspace), \(record.id), \(position), \(outcome.agreement), \(outcome.partner), \(outcome.text))
-                """)
+        let places = record.places.enumerated().map { position, city in
+            PlaceRow(workspace: workspace, record_id: record.id, position: position, city_id: city, is_origin: mission?.origin != nil && position == 0)
         }
-        for (position, objective) in (mission?.objectives ?? []).enumerated() {
-            try send("""
-                INSERT INTO grappe.mission_objectives (workspace, record_id, position, text) VALUES (\(workspace), \(record.id), \(position), \(objective))
-                """)
+        let outcomes = (mission?.outcomes ?? []).enumerated().map { position, outcome in
+            OutcomeRow(workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
+                       partner_id: outcome.partner, text: outcome.text)
         }
+        let objectives = (mission?.objectives ?? []).enumerated().map { position, text in
+            ObjectiveRow(workspace: workspace, record_id: record.id, position: position, text: text)
+        }
+        // One call: the record and the rows that mirror its body (grappe.put_record, PostgresSchema).
+        try send("""
+            SELECT grappe.put_record(\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text,
+                                     \(row.end)::text, \(row.budget_cents)::bigint, \(row.budget_currency)::text, \(row.version)::integer,
+                                     \(now), \(author), \(row.body),
+                                     \(try Self.json(parties)), \(try Self.json(places)), \(try Self.json(outcomes)), \(try Self.json(objectives)))
+            """)
+    }
+
+    /// Rows as a JSON array, which the server's functions read with `jsonb_to_recordset`.
+    static func json<T: Encodable>(_ rows: [T]) throws -> String {
+        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
     }
 
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
@@ -114,7 +109,7 @@ final class PostgresTransaction: StoreTransaction {
     func remove(_ kind: JournalEntry.Item.Kind, id: ID) throws {
         switch kind {
         case .record:
-            try removeChildren(of: id)
+            // The rows that mirror its body go with it (ON DELETE CASCADE).
             try send("DELETE FROM grappe.records WHERE workspace = \(workspace) AND id = \(id)")
         case .entity:
             try send("DELETE FROM grappe.entities WHERE workspace = \(workspace) AND id = \(id)")
@@ -141,31 +136,17 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     /// Numbers count within the workspace: the advisory lock held by this transaction makes the next
-    /// number this one's alone.
+    /// number this one's alone. One call writes the entry and its items and announces it
+    /// (grappe.append_journal, PostgresSchema); the announcement is delivered at commit.
     func append(_ entry: JournalEntry) throws -> Int {
+        let items = entry.items.enumerated().map { position, item in
+            JournalItemRow(workspace: workspace, seq: 0, position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                           before: item.before, after: item.after, version_before: item.versionBefore, version_after: item.versionAfter)
+        }
         guard let row = try rows("""
-            INSERT INTO grappe.journal (workspace, seq, at, author, action, summary, undoes)
-            SELECT \(workspace), COALESCE(MAX(seq), 0) + 1, \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary), \(entry.undoes)
-            FROM grappe.journal WHERE workspace = \(workspace)
-            RETURNING seq
+            SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
+                                         \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
             """).first else { throw StoreError.failed("the server gave no journal number") }
-        let sequence = try row.decode(Int.self)
-        for (position, item) in entry.items.enumerated() {
-            try send("""
-                INSERT INTO grappe.journal_items (workspace, seq, position, object_kind, object_id, before, after, version_before, version_after)
-                VALUES (\(workspace), \(sequence), \(position), \(item.kind.rawValue), \(item.id), \(item.before), \(item.after),
-                        \(item.versionBefore), \(item.versionAfter))
-                """)
-        }
-        appended.append(sequence)
-        return sequence
-    }
-
-    /// The rows of the child tables that mirror a record's body.
-    private func removeChildren(of id: ID) throws {
-        for table in PostgresSchema.recordChildren {
-            try send(PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1 AND record_id = $2",
-                                      binds: PostgresStoreBackend.binds(workspace, id)))
-        }
+        return try row.decode(Int.self)
     }
 }
