@@ -15,7 +15,7 @@ public enum UI: CaseIterable, Sendable {
     case pathFrom, pathTo, pathNone, hop, reloadFailed, reloaded, diagnostics, count, item, distance, linkedClusters
     case selectPartner, close, mouseHint
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
-    case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, undone
+    case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, saving, undone
     case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
     case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
@@ -146,6 +146,7 @@ public struct Strings: Speaking {
         case .editMissionTitle: ("Modifier la mission", "Edit mission")
         case .discardConfirm: ("Abandonner les modifications ? o : oui · n : non", "Discard your changes? y: yes · n: no")
         case .saved: ("Enregistré", "Saved")
+        case .saving: ("Enregistrement en cours… le formulaire attend la réponse du registre", "Saving… the form waits for the store's answer")
         case .undone: ("Annulé", "Undone")
         case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
         case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S encore pour écraser, Échap pour abandonner", "Changed meanwhile by someone else; ^S again to overwrite, Esc to give up")

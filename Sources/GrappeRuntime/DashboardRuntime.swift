@@ -109,7 +109,15 @@ public final class DashboardRuntime {
             // What background work finished since the last frame (a map laid out).
             var results = inbox.take()
             while !results.isEmpty {
-                for effect in state.update(results.removeFirst()) where effect != .quit { results += perform(effect) }
+                let message = results.removeFirst()
+                var messages = [message]
+                // This dashboard's own change: followed through the journal like anyone's, without a
+                // notice saying someone changed something.
+                if case .saved(_, let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
+                if case .undone(let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
+                for message in messages {
+                    for effect in state.update(message) where effect != .quit { results += perform(effect) }
+                }
             }
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
@@ -165,16 +173,20 @@ public final class DashboardRuntime {
             }
         case .saveMission(let change, let draftKey):
             guard let store else { return [.saveFailed(.readOnly(storeNotice ?? "no store"))] }
-            do {
-                let entry = try store.save(change, author: author)
-                ownEntries.insert(entry.sequence)
-                try? draftKeeper?.deleteDraft(key: draftKey)
-                return followJournal() + [.saved(change.records[0].id, entry)]
-            } catch let error as StoreError {
-                return [.saveFailed(error)]
-            } catch {
-                return [.saveFailed(.failed("\(error)"))]
+            // Off the main thread: a server that stopped answering holds the save, never the keys
+            // (the form says it is saving and waits for the answer).
+            inbox.expect()
+            nonisolated(unsafe) let keeper = draftKeeper
+            background { [inbox, author] in
+                do {
+                    let entry = try store.save(change, author: author)
+                    try? keeper?.deleteDraft(key: draftKey)
+                    inbox.deliver(.saved(change.records[0].id, entry))
+                } catch {
+                    inbox.deliver(.saveFailed(Self.storeError(error)))
+                }
             }
+            return []
         case .keepDraft(let key, let draft):
             guard let store, store.readOnlyReason == nil, let keeper = draftKeeper, let json = try? JSONEncoder().encode(draft) else { return [] }
             do {
@@ -204,13 +216,15 @@ public final class DashboardRuntime {
             return []
         case .undo:
             guard let store else { return [] }
-            do {
-                let entry = try store.undoLast(author: author)
-                ownEntries.insert(entry.sequence)
-                return followJournal() + [.undone(entry)]
-            } catch {
-                return [.undoFailed(Self.storeError(error))]
+            inbox.expect()
+            background { [inbox, author] in
+                do {
+                    inbox.deliver(.undone(try store.undoLast(author: author)))
+                } catch {
+                    inbox.deliver(.undoFailed(Self.storeError(error)))
+                }
             }
+            return []
         }
     }
 

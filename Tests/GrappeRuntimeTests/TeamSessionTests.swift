@@ -133,6 +133,61 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     }
 }
 
+/// A server that stops answering in the middle of a save (a black-holed network) holds the save, never
+/// the dashboard: keys are answered, the form says it is saving, and the answer arrives when it comes.
+@Suite struct SavingOffTheMainThreadTests {
+    final class StalledStore: WorkspaceStore, @unchecked Sendable {
+        let inner = JournaledStore(backend: InMemoryStoreBackend())
+        let release = DispatchSemaphore(value: 0)
+        var readOnlyReason: String? { nil }
+        var location: String { "postgres://team/grappe" }
+        func load() throws -> Workspace { try inner.load() }
+        func save(_ change: Change, author: String) throws -> JournalEntry {
+            release.wait()
+            return try inner.save(change, author: author)
+        }
+        func history(limit: Int?) throws -> [JournalEntry] { try inner.history(limit: limit) }
+        func journalIndex() throws -> [JournalEntry] { try inner.journalIndex() }
+        func journalHead() throws -> Int { try inner.journalHead() }
+        func undoLast(author: String) throws -> JournalEntry { try inner.undoLast(author: author) }
+        func drafts() throws -> [StoredDraft] { try inner.drafts() }
+        func saveDraft(_ draft: StoredDraft) throws { try inner.saveDraft(draft) }
+        func deleteDraft(key: String) throws { try inner.deleteDraft(key: key) }
+        func integrityCheck() throws -> [String] { [] }
+        func dump() throws -> WorkspaceDump { try inner.dump() }
+        func restore(_ dump: WorkspaceDump, replacing: Bool) throws {}
+    }
+
+    @Test func aSaveTheServerHoldsNeverHoldsTheKeys() throws {
+        let store = StalledStore()
+        // Should the save hold the loop after all, the test fails after 10 s instead of waiting for ever.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.release.signal() }
+        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys("Mission à Lille, avril") + [.key(.tab), .key(.tab)]
+        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
+        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-04-10")
+        let savedAt = script.count
+        script += [.key(.control("s")), .key(.character("x")), .key(.control("s"))] + TeamSessionTests.waits(40) + [.key(.character("q"))]
+        let terminal = FakeTerminal(width: 110, height: 30, script: script)
+        terminal.waitsOnTimeouts = true
+        var whileHeld = "", typedWhileHeld = ""
+        terminal.checkpoints[savedAt + 1] = { whileHeld = $0.screen }
+        terminal.checkpoints[savedAt + 3] = { terminal in
+            typedWhileHeld = terminal.screen
+            store.release.signal()
+        }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                       background: { work in DispatchQueue.global().async(execute: work) })
+        #expect(runtime.run() == .quit)
+        #expect(whileHeld.contains("Saving… the form waits for the store's answer"), "\(whileHeld)")
+        #expect(typedWhileHeld.contains("Saving…"), "keys are answered while the save is held: \(typedWhileHeld)")
+        #expect(!typedWhileHeld.contains("avrilx"), "and typing waits: \(typedWhileHeld)")
+        let last = try #require(terminal.frames.last?.text)
+        #expect(last.contains("Saved — #1 add mission"), "\(last)")
+        #expect(try store.inner.load().records.map(\.record.title) == ["Mission à Lille, avril"], "saved once, not twice")
+    }
+}
+
 /// The form's drafts on this machine when the store is a team server: typing never touches the
 /// server, and a save that fails because the server is gone keeps the draft for the next start.
 @Suite struct LocalDraftTests {

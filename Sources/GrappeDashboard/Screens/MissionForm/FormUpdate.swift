@@ -7,6 +7,10 @@ extension DashboardState {
     /// change is kept as a draft (the effect `keepDraft`).
     mutating func handleForm(_ key: Key) -> Effect? {
         guard var form else { return nil }
+        if form.saving {
+            message = strings[.saving]
+            return nil
+        }
         message = nil
         if form.confirmingDiscard { return answerDiscard(key, form: form) }
         let before = form.draft
@@ -70,6 +74,8 @@ extension DashboardState {
             return nil
         case .success(let change):
             form.issues = []
+            form.saving = true
+            message = strings[.saving]
             self.form = form
             return .saveMission(change, draftKey: form.draftKey)
         }
@@ -84,6 +90,7 @@ extension DashboardState {
 
     /// The store refused: a stale edit arms an overwrite; anything else is shown, and the form stays.
     public mutating func missionNotSaved(_ error: StoreError) {
+        form?.saving = false
         if case .stale(_, _, let found, let by, let at) = error {
             form?.overwriteArmed = true
             form?.staleVersion = found

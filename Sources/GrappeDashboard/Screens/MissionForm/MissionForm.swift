@@ -32,6 +32,9 @@ public struct MissionForm: Sendable, Equatable {
     /// field is entered, and where completions apply).
     public var cursor: Int?
     public var issues: [FieldIssue] = []
+    /// A save is on its way to the store: the form waits for the answer (keys are not taken meanwhile,
+    /// so nothing typed is lost when it closes, and a second Ctrl-S cannot save twice).
+    public var saving = false
     public var completions: [Completion] = []
     public var completionIndex = 0
     public var confirmingDiscard = false
