@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrappeModel
 import GrappeStore
 import GrappeWorkspace
 
@@ -7,8 +8,8 @@ import GrappeWorkspace
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Look after the workspace store: upgrade, copy or check it.",
-        subcommands: [Migrate.self, Copy.self, Check.self]
+        abstract: "Look after the workspace store: upgrade, list, copy or check it.",
+        subcommands: [Migrate.self, Workspaces.self, Copy.self, Check.self]
     )
 
     /// Reading commands never change the store; a newer Grappe's schema is applied when something is
@@ -31,6 +32,35 @@ struct StoreCommand: ParsableCommand {
                 Output.line("\(path): up to date")
             } catch let error as StoreError {
                 throw Workbench.fail(error)
+            }
+        }
+    }
+
+    /// `grappe store workspaces`: which networks a store holds records for, and how much.
+    struct Workspaces: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the workspaces a store holds (one per network), with their records, journal entries and drafts.",
+            discussion: "Tab-separated: workspace, records, entities, journal entries, drafts. The seeds' own workspace is marked with *."
+        )
+        @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
+        var location: String?
+        @OptionGroup var seedOptions: SeedOptions
+
+        func run() throws {
+            let path = location ?? seedOptions.storePath
+            let current = try? seedOptions.resolvedWorkspace()
+            do {
+                for name in try WorkspaceStores.workspaces(at: path) {
+                    guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
+                    let dump = try store.dump()
+                    let records = dump.items.filter { $0.kind == .record }.count
+                    // Each field made visible on its own (a name is anyone's text); the tabs between them stay tabs.
+                    let fields = [(name == current ? "*" : "") + name, "\(records)", "\(dump.items.count - records)", "\(dump.journal.count)",
+                                  "\(dump.drafts.count)"]
+                    print(fields.map { Sanitizer.visible($0) }.joined(separator: "\t"))
+                }
+            } catch let error as StoreError {
+                throw Workbench.fail(error, reading: true)
             }
         }
     }

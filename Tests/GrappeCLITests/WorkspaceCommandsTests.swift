@@ -24,9 +24,21 @@ import Testing
         let named = try cli.grappe(["mission", "list", "--seeds", generated, "--workspace", "grappe-reference"], environment: workspace.environment)
         #expect(named.output.contains("mission-numerique-a-lyon"))
 
+        let listed = try cli.grappe(["store", "workspaces"], environment: workspace.environment)
+        #expect(listed.output == "*grappe-reference\t1\t0\t1\t0\n", "\(listed.output)\(listed.error)")
+        let fromThere = try cli.grappe(["store", "workspaces", "--seeds", generated], environment: workspace.environment)
+        #expect(fromThere.output == "grappe-reference\t1\t0\t1\t0\n", "not the generated network's: \(fromThere.output)")
+
+        // A workspace name is anyone's text: listed, its escapes are visible, never sent raw.
+        #expect(try missions.add(workspace, ["--workspace", "hostile\u{1B}]52;c;Zm9v\u{07}"]).status == 0)
+        let hostile = try cli.grappe(["store", "workspaces"], environment: workspace.environment)
+        #expect(!hostile.output.contains("\u{1B}") && !hostile.output.contains("\u{07}"), "\(hostile.output)")
+        #expect(hostile.output.contains("hostile"), "\(hostile.output)")
+
         let checked = try cli.grappe(["store", "check"], environment: workspace.environment)
         #expect(checked.status == 0, "\(checked.error)")
         #expect(checked.output.contains("[grappe-reference]: ok — 1 items, 1 journal entries replayed"), "\(checked.output)")
+        #expect(!checked.output.contains("\u{1B}"), "\(checked.output)")
 
         // Every workspace is copied; a second copy onto it is refused before anything is written.
         let copy = workspace.folder.appendingPathComponent("copy.sqlite").path
@@ -34,8 +46,8 @@ import Testing
         let again = try cli.grappe(["store", "copy", workspace.store, copy])
         #expect(again.status == 73)
         #expect(again.error.contains("in workspace 'grappe-reference'"), "\(again.error)")
-        let listed = try cli.grappe(["mission", "list"], environment: ["GRAPPE_STORE": copy])
-        #expect(listed.output.contains("mission-numerique-a-lyon"))
+        let copied = try cli.grappe(["mission", "list"], environment: ["GRAPPE_STORE": copy])
+        #expect(copied.output.contains("mission-numerique-a-lyon"))
     }
 
     @Test func aBrokenNetworkDeclarationStopsBeforeTheStoreIsTouched() throws {
