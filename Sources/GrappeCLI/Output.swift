@@ -17,6 +17,11 @@ enum Output {
         print(Style.render(sanitized(text)))
     }
 
+    /// One tab-separated line: each field made safe on its own, the tabs between them kept.
+    static func fields(_ fields: [String]) {
+        print(fields.map { Sanitizer.visible($0) }.joined(separator: "\t"))
+    }
+
     /// Like `Sanitizer.visible`, but keeps the style marks `Style` added.
     private static func sanitized(_ text: String) -> String {
         guard Style.enabled else { return Sanitizer.visible(text) }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GrappeModel
 import GrappeStore
 import GrappeWorkspace
 
@@ -54,10 +53,8 @@ struct StoreCommand: ParsableCommand {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
                     let dump = try store.dump()
                     let records = dump.items.filter { $0.kind == .record }.count
-                    // Each field made visible on its own (a name is anyone's text); the tabs between them stay tabs.
-                    let fields = [(name == current ? "*" : "") + name, "\(records)", "\(dump.items.count - records)", "\(dump.journal.count)",
-                                  "\(dump.drafts.count)"]
-                    print(fields.map { Sanitizer.visible($0) }.joined(separator: "\t"))
+                    Output.fields([(name == current ? "*" : "") + name, "\(records)", "\(dump.items.count - records)", "\(dump.journal.count)",
+                                   "\(dump.drafts.count)"])
                 }
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
