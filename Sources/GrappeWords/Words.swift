@@ -204,15 +204,11 @@ extension Speaking {
 
     /// A partial date as people write it: "12 mars 2013", "oct., année inconnue", "printemps 2013 ~".
     public func date(_ date: PartialDate) -> String {
-        let months = language == .fr
-            ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let seasons: [PartialDate.Season: (String, String)] = [.spring: ("printemps", "spring"), .summer: ("été", "summer"),
-                                                               .autumn: ("automne", "autumn"), .winter: ("hiver", "winter")]
+        let months = language == .fr ? DateWords.frenchMonths : DateWords.englishMonths
         var parts: [String] = []
         if let day = date.day { parts.append(String(day)) }
         if let month = date.month { parts.append(months[month - 1]) }
-        if let season = date.season { parts.append(language == .fr ? seasons[season]!.0 : seasons[season]!.1) }
+        if let season = date.season { parts.append(language == .fr ? DateWords.seasons[season]!.0 : DateWords.seasons[season]!.1) }
         // A missing year is said in words, never guessed: "oct., année inconnue", "Oct, year unknown".
         let year = date.year.map(String.init) ?? ""
         let mark = switch date.qualifier {
@@ -299,4 +295,12 @@ extension Speaking {
         case .unknownCurrency(nil): "devise inconnue \(quoted)\u{00A0}: un code ISO 4217 est attendu, comme EUR, CAD ou USD"
         }
     }
+}
+
+/// The words of dates, made once: a timeline writes a thousand dates in one frame.
+private enum DateWords {
+    static let frenchMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let seasons: [PartialDate.Season: (String, String)] = [.spring: ("printemps", "spring"), .summer: ("été", "summer"),
+                                                                  .autumn: ("automne", "autumn"), .winter: ("hiver", "winter")]
 }

@@ -117,11 +117,19 @@ extension Pages {
             let fitted = Canvas.fitted(text, to: columns)
             return fitted + String(repeating: " ", count: max(0, columns - TextWidth.of(fitted)))
         }
+        // Many items share their dates: each is worded once.
+        var worded: [PartialDate: String] = [:]
+        func word(_ date: PartialDate) -> String {
+            if let known = worded[date] { return known }
+            let text = s.date(date)
+            worded[date] = text
+            return text
+        }
         func dates(_ item: TimelineItem) -> String {
             switch (item.start, item.end) {
-            case let (start?, end?) where start != end: "\(s.date(start)) – \(s.date(end))"
-            case let (start?, _): s.date(start)
-            case let (nil, end?): "– " + s.date(end)
+            case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
+            case let (start?, _): word(start)
+            case let (nil, end?): "– " + word(end)
             case (nil, nil): ""
             }
         }
