@@ -49,7 +49,9 @@ struct StoreCommand: ParsableCommand {
             let path = location ?? seedOptions.storePath
             let current = try? seedOptions.resolvedWorkspace()
             do {
-                for name in try WorkspaceStores.workspaces(at: path) {
+                let names = try WorkspaceStores.workspaces(at: path)
+                if names.isEmpty { Output.error("grappe: \(path) holds no workspace yet: nothing has been recorded in it") }
+                for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
                     let dump = try store.dump()
                     let records = dump.items.filter { $0.kind == .record }.count

@@ -12,6 +12,8 @@ import Testing
         let generated = workspace.folder.appendingPathComponent("generated").path
         let made = try cli.grappe(["generate", "--organisations", "60", "--relations", "200", "--output", generated])
         try #require(made.status == 0, "\(made.error)")
+        let none = try cli.grappe(["store", "workspaces"], environment: workspace.environment)
+        #expect(none.status == 0 && none.output.isEmpty && none.error.contains("holds no workspace yet"), "\(none.error)")
         #expect(try missions.add(workspace).status == 0)
 
         let here = try cli.grappe(["mission", "list"], environment: workspace.environment)
