@@ -241,17 +241,18 @@ public final class DashboardRuntime {
             return [.storeState(notice: reopened.readOnlyReason)] + readWorkspace()
         }
         guard let head = try? store.journalHead(), head != knownHead else { return [] }
-        return followJournal()
+        return followJournal(head: head)
     }
 
     /// Entries committed since the last look, applied to what the dashboard holds (cheap: a few
     /// entries, not the whole workspace), with a notice for those others made. When they cannot be
     /// followed one by one (the journal was replaced, or too much came at once), the workspace is
     /// read again whole.
-    private func followJournal() -> [Message] {
+    /// `head`: the journal's newest number when the caller has just read it (else it is read here).
+    private func followJournal(head known: Int? = nil) -> [Message] {
         guard let store else { return [] }
         let before = knownHead
-        guard let head = try? store.journalHead(), head > before,
+        guard let head = known ?? (try? store.journalHead()), head > before,
               let read = try? store.history(limit: head - before + Self.followSlack) else {
             return readWorkspace()
         }

@@ -88,6 +88,8 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     var draftWrites = 0
     /// How many times the whole workspace was read.
     var loads = 0
+    /// When set, a save waits for it: a server that stopped answering in the middle of a save.
+    var hold: DispatchSemaphore?
 
     init(_ inner: any WorkspaceStore) { self.inner = inner }
 
@@ -96,7 +98,11 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     var readOnlyReason: String? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }
     func load() throws -> Workspace { loads += 1; try check(); return try inner.load() }
-    func save(_ change: Change, author: String) throws -> JournalEntry { try check(); return try inner.save(change, author: author) }
+    func save(_ change: Change, author: String) throws -> JournalEntry {
+        hold?.wait()
+        try check()
+        return try inner.save(change, author: author)
+    }
     func history(limit: Int?) throws -> [JournalEntry] { try check(); return try inner.history(limit: limit) }
     func journalIndex() throws -> [JournalEntry] { try check(); return try inner.journalIndex() }
     func journalHead() throws -> Int { try check(); return try inner.journalHead() }
@@ -136,32 +142,11 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
 /// A server that stops answering in the middle of a save (a black-holed network) holds the save, never
 /// the dashboard: keys are answered, the form says it is saving, and the answer arrives when it comes.
 @Suite struct SavingOffTheMainThreadTests {
-    final class StalledStore: WorkspaceStore, @unchecked Sendable {
-        let inner = JournaledStore(backend: InMemoryStoreBackend())
-        let release = DispatchSemaphore(value: 0)
-        var readOnlyReason: String? { nil }
-        var location: String { "postgres://team/grappe" }
-        func load() throws -> Workspace { try inner.load() }
-        func save(_ change: Change, author: String) throws -> JournalEntry {
-            release.wait()
-            return try inner.save(change, author: author)
-        }
-        func history(limit: Int?) throws -> [JournalEntry] { try inner.history(limit: limit) }
-        func journalIndex() throws -> [JournalEntry] { try inner.journalIndex() }
-        func journalHead() throws -> Int { try inner.journalHead() }
-        func undoLast(author: String) throws -> JournalEntry { try inner.undoLast(author: author) }
-        func drafts() throws -> [StoredDraft] { try inner.drafts() }
-        func saveDraft(_ draft: StoredDraft) throws { try inner.saveDraft(draft) }
-        func deleteDraft(key: String) throws { try inner.deleteDraft(key: key) }
-        func integrityCheck() throws -> [String] { [] }
-        func dump() throws -> WorkspaceDump { try inner.dump() }
-        func restore(_ dump: WorkspaceDump, replacing: Bool) throws {}
-    }
-
     @Test func aSaveTheServerHoldsNeverHoldsTheKeys() throws {
-        let store = StalledStore()
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        store.hold = DispatchSemaphore(value: 0)
         // Should the save hold the loop after all, the test fails after 10 s instead of waiting for ever.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.release.signal() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.hold?.signal() }
         var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys("Mission à Lille, avril") + [.key(.tab), .key(.tab)]
         script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
         script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-04-10")
@@ -173,7 +158,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         terminal.checkpoints[savedAt + 1] = { whileHeld = $0.screen }
         terminal.checkpoints[savedAt + 3] = { terminal in
             typedWhileHeld = terminal.screen
-            store.release.signal()
+            store.hold?.signal()
         }
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
                                        language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
