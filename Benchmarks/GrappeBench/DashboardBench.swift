@@ -2,6 +2,7 @@ import Foundation
 import GrappeDashboard
 import GrappeModel
 import GrappeSeeds
+import GrappeWorkspace
 
 /// The dashboard's speed: from start to the first real frame (loading, the catalogue, the first
 /// render), then a scripted key sequence replayed through the real update and render path, each key
@@ -126,6 +127,28 @@ enum DashboardBench {
             timelineKeys.append(milliseconds(clock.now - before))
         }
         let timelineItems = Pages.lines(for: timelineState.place.screen, state: timelineState).count
+        // The catalogue once one mission is saved (by anyone): built anew, as before, then made from the
+        // catalogue shown (its lists and indexes built), five times each; the middle time of each.
+        let partners = (0..<4).map { graph.ids[($0 * 7_919 + hub) % graph.nodeCount] }
+        var saveTimes = (anew: [Double](), updated: [Double]())
+        for section in Section.allCases { _ = catalogue.rows(section) }
+        for round in 0..<5 {
+            let mission = Record(id: "bench-mission-\(round)", title: "Mission de mesure \(round)",
+                                 parties: [Party(entity: graph.ids[hub], role: .leader)] + partners.map { Party(entity: $0, role: .participant) },
+                                 body: .mission(Mission(status: .planned, destinations: [partners[0]])))
+            let workspace = Workspace(records: [StoredRecord(record: mission, version: 1, updatedAt: "", updatedBy: "bench")])
+            let request = CatalogueRequest(generation: 1, seeds: result.network, workspace: workspace, seedWarnings: 0, location: "bench")
+            before = clock.now
+            _ = request.build().catalogue.rows(.missions)
+            saveTimes.anew.append(milliseconds(clock.now - before))
+            var incremental = request
+            incremental.base = CatalogueRequest.Base(catalogue: catalogue, changed: [mission.id])
+            before = clock.now
+            _ = incremental.build().catalogue.rows(.missions)
+            saveTimes.updated.append(milliseconds(clock.now - before))
+        }
+        let saveReport = "built anew \(String(format: "%.1f", saveTimes.anew.sorted()[2])) ms, "
+            + "made from the one shown \(String(format: "%.1f", saveTimes.updated.sorted()[2])) ms (middle of 5)"
         let sorted = durations.sorted()
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let report: [String: Any] = [
@@ -139,6 +162,7 @@ enum DashboardBench {
             "map": mapReport.joined(separator: "; ") + "; keys max \(String(format: "%.2f", mapKeys.max() ?? 0)) ms",
             "timeline": "\(catalogue.network.records.count) records: first frame \(String(format: "%.1f", timelineFirst)) ms, "
                 + "keys max \(String(format: "%.2f", timelineKeys.max() ?? 0)) ms (\(timelineItems) lines after t)",
+            "catalogue_after_one_saved_mission": saveReport,
             "first_filter_letter": "\(catalogue.rows(.partners).count) rows, \(matched) matched: filter \(String(format: "%.1f", filterOnly)) ms, filter and render \(String(format: "%.1f", filterAndRender)) ms", "key_p50_ms": percentile(0.5), "key_p99_ms": percentile(0.99), "key_max_ms": sorted.last ?? 0,
         ]
         print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))

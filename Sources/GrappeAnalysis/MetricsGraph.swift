@@ -127,6 +127,39 @@ public struct MetricsGraph: Sendable {
         return (compact, Array(raw[0..<write]))
     }
 
+    private init(ids: [ID], indexByID: [ID: Int], relationEnds: [Int32], offsets: [Int], neighbours: [Int32]) {
+        self.ids = ids
+        self.indexByID = indexByID
+        self.relationEnds = relationEnds
+        self.offsets = offsets
+        self.neighbours = neighbours
+    }
+
+    /// The same graph with the rows of some nodes replaced (each list sorted, without repeats, and
+    /// mirrored: when `a` lists `b`, `b`'s row lists `a`). The other rows are copied as they are: one
+    /// changed record costs a copy of the arrays, not a build from the relations.
+    public func replacingRows(_ rows: [Int: [Int32]]) -> MetricsGraph {
+        guard !rows.isEmpty else { return self }
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        var total = 0
+        for node in 0..<nodeCount {
+            offsets[node] = total
+            total += rows[node]?.count ?? degree(node)
+        }
+        offsets[nodeCount] = total
+        var neighbours = [Int32]()
+        neighbours.reserveCapacity(total)
+        var copiedFrom = 0
+        for node in rows.keys.sorted() {
+            // Unchanged rows between two changed ones are one contiguous run of the old array.
+            neighbours.append(contentsOf: self.neighbours[copiedFrom..<self.offsets[node]])
+            neighbours.append(contentsOf: rows[node]!)
+            copiedFrom = self.offsets[node + 1]
+        }
+        neighbours.append(contentsOf: self.neighbours[copiedFrom...])
+        return MetricsGraph(ids: ids, indexByID: indexByID, relationEnds: relationEnds, offsets: offsets, neighbours: neighbours)
+    }
+
     /// Whether two nodes are adjacent (binary search in the sorted row).
     public func hasEdge(_ a: Int, _ b: Int) -> Bool {
         var low = offsets[a], high = offsets[a + 1]

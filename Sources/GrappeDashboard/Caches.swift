@@ -11,7 +11,7 @@ final class RowCache: @unchecked Sendable {
         let filter: String
         let sortColumn: Int
         let ascending: Bool
-        let catalogue: ObjectIdentifier
+        let catalogue: UInt64
     }
 
     /// Results kept per section, newest last.
@@ -50,7 +50,7 @@ final class PageCache: @unchecked Sendable {
     struct Key: Hashable {
         let screen: Screen
         let language: Language
-        let catalogue: ObjectIdentifier
+        let catalogue: UInt64
         /// The width the page was laid out for, for pages that depend on it (else 0).
         var width = 0
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import GrappeAnalysis
 import GrappeModel
 
@@ -27,6 +28,11 @@ public final class Catalogue: Sendable {
         }
 
         public static func == (a: Row, b: Row) -> Bool { a === b }
+
+        /// The same entity row with another link count (the last column of every entity list).
+        func withLinks(_ links: Int) -> Row {
+            Row(item: item, cells: cells.dropLast() + [String(links)], keys: keys.dropLast() + [Catalogue.number(links)], folded: folded)
+        }
     }
 
     /// A list column: its title, its share of the width (or a fixed minimum), whether it holds numbers.
@@ -41,6 +47,11 @@ public final class Catalogue: Sendable {
     public let network: Network
     public let graph: MetricsGraph
     public let warnings: Int
+    /// Tells this catalogue from every other made in this process (caches are keyed by it: an object's
+    /// address can be reused once it is freed).
+    public let serial: UInt64
+    /// Each node's entity kind.
+    private let kinds: [EntityKind]
     public let home: HomeFigures
     /// Entities and records per kind, for the header.
     public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
@@ -61,6 +72,9 @@ public final class Catalogue: Sendable {
         let recordsByNode: [[Int32]]
     }
 
+    private static let made = Mutex<UInt64>(0)
+    private static func nextSerial() -> UInt64 { made.withLock { $0 += 1; return $0 } }
+
     private let indexes: Prepared<Indexes>
     private let cities: Prepared<[ID: ID]>
 
@@ -79,12 +93,19 @@ public final class Catalogue: Sendable {
             self.rows = rows
             names = PackedText(rows.map(\.foldedBytes))
         }
+
+        /// Rows whose names are `names`, in the same order.
+        init(_ rows: [Row], names: PackedText) {
+            self.rows = rows
+            self.names = names
+        }
     }
 
     /// The network's catalogue; its lists and indexes are built on first use.
     public init(network: Network, warnings: Int = 0) {
         self.network = network
         self.warnings = warnings
+        serial = Self.nextSerial()
         let graph = MetricsGraph(network: network)
         self.graph = graph
         counts = network.counts
@@ -92,22 +113,155 @@ public final class Catalogue: Sendable {
         for index in network.entities.indices {
             if let node = graph.index(of: network.entities[index].id) { kinds[node] = network.entities[index].kind }
         }
+        self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)
         indexes = Prepared { Self.indexes(network: network, graph: graph) }
-        cities = Prepared {
+        let cities = Prepared {
             var cityOf: [ID: ID] = [:]
             for relation in network.relations where relation.type == .basedIn && cityOf[relation.from] == nil {
                 cityOf[relation.from] = relation.to
             }
             return cityOf
         }
+        self.cities = cities
+        rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
+    }
+
+    /// Each section's rows, to be built on first use.
+    private static func preparedRows(network: Network, graph: MetricsGraph, cities: Prepared<[ID: ID]>,
+                                     sections: [Section] = Section.allCases) -> [Section: Prepared<SectionRows>] {
         var rowsBySection: [Section: Prepared<SectionRows>] = [:]
-        for section in Section.allCases {
-            rowsBySection[section] = Prepared { [cities] in
+        for section in sections {
+            rowsBySection[section] = Prepared {
                 SectionRows(Self.rows(section, network: network, graph: graph, cityOf: section == .home ? [:] : cities.value))
             }
         }
+        return rowsBySection
+    }
+
+    private init(network: Network, graph: MetricsGraph, warnings: Int, kinds: [EntityKind],
+                 counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]), indexes: Prepared<Indexes>,
+                 cities: Prepared<[ID: ID]>, rowsBySection: [Section: Prepared<SectionRows>]) {
+        self.network = network
+        self.graph = graph
+        self.warnings = warnings
+        serial = Self.nextSerial()
+        self.kinds = kinds
+        self.counts = counts
+        home = HomeFigures(network: network, graph: graph, kinds: kinds)
+        self.indexes = indexes
+        self.cities = cities
         self.rowsBySection = rowsBySection
+    }
+
+    /// The catalogue of `network` when it differs from this one's only in the records `changed`
+    /// (recorded, edited, cancelled or taken out: a save, an undo, someone else's change), made from
+    /// this one rather than built again: the graph's rows of the records' parties, their link counts,
+    /// the records' list rows and their entries in the index are replaced, everything else is shared
+    /// or copied. Nil when the entities differ (a new partner), which needs a catalogue built anew.
+    public func updating(to network: Network, changed: Set<ID>, warnings: Int) -> Catalogue? {
+        let old = self.network
+        guard network.entities.count == old.entities.count, network.relations.count == old.relations.count,
+              zip(network.entities, old.entities).allSatisfy({ $0.id == $1.id && $0 == $1 }) else { return nil }
+        if changed.isEmpty, warnings == self.warnings { return self }
+        let indexes = self.indexes.value
+        // The records' parties and places, before and after.
+        var touched = Set<Int>()
+        var members = Set<Int>()
+        for id in changed {
+            for record in [old.record(id), network.record(id)].compactMap({ $0 }) {
+                for member in record.memberIDs { if let node = graph.index(of: member) { members.insert(node); touched.insert(node) } }
+                for place in record.places { if let node = graph.index(of: place) { touched.insert(node) } }
+            }
+        }
+        let recordsByNode = Self.recordsByNode(indexes.recordsByNode, changed: changed, touched: touched, old: old, new: network, graph: graph)
+        // Each party's row again: its relations' other ends, and the parties of the records it is in.
+        var rows: [Int: [Int32]] = [:]
+        let ends = graph.relationEnds
+        for node in members {
+            var linked = Set<Int32>()
+            for relation in indexes.relations[Int(indexes.relationOffsets[node])..<Int(indexes.relationOffsets[node + 1])] {
+                let a = ends[2 * Int(relation)], b = ends[2 * Int(relation) + 1]
+                let other = Int(a) == node ? b : a
+                if other >= 0, Int(other) != node { linked.insert(other) }
+            }
+            for index in recordsByNode[node] {
+                // A record links its parties, not the places it names.
+                let parties = network.records[Int(index)].memberIDs.compactMap(graph.index(of:))
+                guard parties.contains(node) else { continue }
+                for other in parties where other != node { linked.insert(Int32(other)) }
+            }
+            rows[node] = linked.sorted()
+        }
+        let graph = self.graph.replacingRows(rows)
+        let lookup = indexes.lookup.updating(records: changed, from: old, to: network)
+        let updatedIndexes = Indexes(lookup: lookup, connections: Connections(network, graph: graph), relationOffsets: indexes.relationOffsets,
+                                     relations: indexes.relations, recordsByNode: recordsByNode)
+        var recordCounts: [RecordKind: Int] = [:]
+        for index in network.records.indices { recordCounts[network.records[index].kind, default: 0] += 1 }
+        // Lists already built are mended; the others are built from the new network when first shown.
+        let relinked = members.filter { graph.degree($0) != self.graph.degree($0) }
+        var rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
+        for section in Section.allCases {
+            guard section != .home, let built = self.rowsBySection[section]!.ready else { continue }
+            let mended: SectionRows
+            switch section {
+            case .home: continue
+            case .partners, .clustersAndPoles, .cities, .people:
+                guard !relinked.isEmpty else { mended = built; break }
+                let links = Dictionary(uniqueKeysWithValues: relinked.map { (graph.ids[$0], graph.degree($0)) })
+                mended = SectionRows(built.rows.map { row in links[row.item.id].map(row.withLinks) ?? row }, names: built.names)
+            case .agreements, .missions, .projects:
+                let builder = RowBuilder(section, network: network, graph: graph, cityOf: [:])
+                var kept = built.rows.filter { !changed.contains($0.item.id) }
+                let position = { (row: Row) in network.recordPosition(row.item.id) ?? Int.max }
+                for id in changed.sorted() {
+                    guard let record = network.record(id), let row = builder.recordRow(record) else { continue }
+                    let (name, at) = (row.keys[0], position(row))
+                    var low = 0, high = kept.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let other = kept[middle].keys[0]
+                        if other < name || (other == name && position(kept[middle]) < at) { low = middle + 1 } else { high = middle }
+                    }
+                    kept.insert(row, at: low)
+                }
+                mended = SectionRows(kept)
+            }
+            rowsBySection[section] = Prepared(ready: mended)
+        }
+        return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
+                         counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
+                         rowsBySection: rowsBySection)
+    }
+
+    /// The records of each node after some records changed: mended for the nodes they touch when
+    /// every record kept its place; made again when one was taken out (the places after it moved).
+    private static func recordsByNode(_ before: [[Int32]], changed: Set<ID>, touched: Set<Int>, old: Network, new: Network,
+                                      graph: MetricsGraph) -> [[Int32]] {
+        guard new.records.count >= old.records.count, changed.allSatisfy({ new.record($0) != nil }) else {
+            return recordsByNode(new, graph: graph)
+        }
+        var result = before
+        let positions = Set(changed.compactMap { new.recordPosition($0) }.map(Int32.init))
+        for node in touched { result[node].removeAll { positions.contains($0) } }
+        for position in positions.sorted() {
+            let record = new.records[Int(position)]
+            for id in Set(record.memberIDs + record.places) {
+                guard let node = graph.index(of: id) else { continue }
+                let at = result[node].firstIndex { $0 > position } ?? result[node].endIndex
+                result[node].insert(position, at: at)
+            }
+        }
+        return result
+    }
+
+    private static func recordsByNode(_ network: Network, graph: MetricsGraph) -> [[Int32]] {
+        var recordsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
+        for (index, record) in network.records.enumerated() {
+            for id in Set(record.memberIDs + record.places) { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
+        }
+        return recordsByNode
     }
 
     private static func indexes(network: Network, graph: MetricsGraph) -> Indexes {
@@ -127,12 +281,8 @@ public final class Catalogue: Sendable {
             if a >= 0 { byNode[Int(fill[Int(a)])] = Int32(relation); fill[Int(a)] += 1 }
             if b >= 0, b != a { byNode[Int(fill[Int(b)])] = Int32(relation); fill[Int(b)] += 1 }
         }
-        var recordsByNode = [[Int32]](repeating: [], count: graph.nodeCount)
-        for (index, record) in network.records.enumerated() {
-            for id in Set(record.memberIDs + record.places) { if let node = graph.index(of: id) { recordsByNode[node].append(Int32(index)) } }
-        }
         return Indexes(lookup: Lookup(network), connections: Connections(network, graph: graph),
-                       relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode)
+                       relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode(network, graph: graph))
     }
 
     /// Builds what lists and cards need on two other threads (section lists; cards and finding), so that
@@ -197,7 +347,7 @@ public final class Catalogue: Sendable {
         }
     }
 
-    private static func number(_ value: Int) -> String {
+    fileprivate static func number(_ value: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, 12 - text.count)) + text
     }
@@ -227,7 +377,9 @@ public final class Catalogue: Sendable {
             self.graph = graph
             self.cityOf = cityOf
             var cityNames: [ID: String] = [:]
-            for entity in network.entities where entity.kind == .city { cityNames[entity.id] = entity.name }
+            if [.partners, .clustersAndPoles].contains(section) {
+                for entity in network.entities where entity.kind == .city { cityNames[entity.id] = entity.name }
+            }
             self.cityNames = cityNames
             var titles: [ID: [String]] = [:]
             if section == .people {
@@ -274,10 +426,11 @@ public final class Catalogue: Sendable {
             return Row(item: .entity(entity.id), cells: cells, keys: keys, folded: name + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
         }
 
-        func recordRows() -> [Row] {
-            network.records.compactMap { record in
-                recordCells(record).map { Row(item: .record(record.id), cells: $0.cells, keys: $0.keys, folded: TextFolding.fold(record.title)) }
-            }
+        func recordRows() -> [Row] { network.records.compactMap(recordRow) }
+
+        /// A record's row in this section's list; nil for a record of another kind.
+        func recordRow(_ record: Record) -> Row? {
+            recordCells(record).map { Row(item: .record(record.id), cells: $0.cells, keys: $0.keys, folded: TextFolding.fold(record.title)) }
         }
 
         /// The cells and sort keys of a record of this section's kind; nil for other records.
@@ -312,6 +465,15 @@ final class Prepared<Value: Sendable>: @unchecked Sendable {
     private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    /// A value already there.
+    init(ready value: Value) {
+        computed = value
+        make = { value }
+    }
+
+    /// The value when it has been computed, else nil (without computing it).
+    var ready: Value? { lock.withLock { computed } }
 
     var value: Value {
         lock.lock()

@@ -100,7 +100,11 @@ extension DashboardState {
             for entry in entries {
                 for item in entry.items where item.kind == .record { store.versions[item.id] = item.after == nil ? nil : item.versionAfter }
             }
-            if loaded.network != nil { effects.append(rebuildCatalogue()) }
+            if loaded.network != nil {
+                let partnersChanged = entries.contains { $0.items.contains { $0.kind == .entity } }
+                let records = Set(entries.flatMap { $0.items.filter { $0.kind == .record }.map(\.id) })
+                effects.append(partnersChanged ? rebuildCatalogue() : updateCatalogue(records: records))
+            }
         case .storeState(let notice):
             if notice == nil, store.notice != nil { self.message = strings[.storeBack] }
             store.notice = notice
@@ -139,14 +143,29 @@ extension DashboardState {
     /// (a big network takes a second or more): the screen keeps the last one until it comes.
     private mutating func rebuildCatalogue() -> Effect {
         catalogueGeneration += 1
+        catalogueBehind = .more
         return .buildCatalogue(CatalogueRequest(generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
                                                 seedWarnings: loaded.warnings, location: store.location))
+    }
+
+    /// Asks for the catalogue once these records changed in the store, made from the one shown (with
+    /// every record changed since it) unless it must be built anew anyway.
+    private mutating func updateCatalogue(records: Set<ID>) -> Effect {
+        guard case .records(let behind) = catalogueBehind else { return rebuildCatalogue() }
+        let changed = behind.union(records)
+        catalogueBehind = .records(changed)
+        catalogueGeneration += 1
+        return .buildCatalogue(CatalogueRequest(generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
+                                                seedWarnings: loaded.warnings, location: store.location,
+                                                base: CatalogueRequest.Base(catalogue: catalogue, changed: changed)))
     }
 
     /// A catalogue came back: kept when it is the newest asked for; the store's warnings (a recorded
     /// mission whose partner left the seeds) are shown, never dropped.
     private mutating func catalogueBuilt(_ built: BuiltCatalogue) {
         guard built.generation == catalogueGeneration else { return }
+        // The newest request covered every change until now.
+        catalogueBehind = .records([])
         catalogue = built.catalogue
         if !built.warnings.isEmpty {
             loaded.diagnostics = built.warnings.map { "\(built.location): warning: \($0)" }
@@ -185,21 +204,58 @@ extension DashboardState {
 /// What a catalogue is built from: the seeds, the store's workspace laid over them, and which request
 /// it answers (only the newest is kept).
 public struct CatalogueRequest: Sendable, Equatable {
+    /// A catalogue to make the new one from, and the records changed since it was made.
+    public struct Base: Sendable {
+        public let catalogue: Catalogue
+        public let changed: Set<ID>
+
+        public init(catalogue: Catalogue, changed: Set<ID>) {
+            self.catalogue = catalogue
+            self.changed = changed
+        }
+    }
+
     public let generation: Int
     public let seeds: Network
     public let workspace: Workspace
     public let seedWarnings: Int
     public let location: String
+    public var base: Base?
+
+    public init(generation: Int, seeds: Network, workspace: Workspace, seedWarnings: Int, location: String, base: Base? = nil) {
+        self.generation = generation
+        self.seeds = seeds
+        self.workspace = workspace
+        self.seedWarnings = seedWarnings
+        self.location = location
+        self.base = base
+    }
 
     public static func == (a: CatalogueRequest, b: CatalogueRequest) -> Bool { a.generation == b.generation }
 
-    /// Builds it: lays the workspace over the seeds, then makes the catalogue. Pure, and heavy on a
-    /// big network; the runtime calls it off the main thread.
+    /// Makes it: from the base catalogue for the records changed since it, else by laying the
+    /// workspace over the seeds and building the catalogue. Pure, and heavy on a big network; the
+    /// runtime calls it off the main thread.
     public func build() -> BuiltCatalogue {
+        if let base {
+            let network = Overlay.update(base.catalogue.network, records: base.changed, from: workspace, seeds: seeds)
+            let warnings = Overlay.warnings(of: workspace, in: network)
+            if let catalogue = base.catalogue.updating(to: network, changed: base.changed, warnings: seedWarnings + warnings.count) {
+                return BuiltCatalogue(generation: generation, catalogue: catalogue, warnings: warnings.map(\.description), location: location)
+            }
+        }
         let (network, warnings) = Overlay.apply(workspace, to: seeds)
         return BuiltCatalogue(generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
                               warnings: warnings.map(\.description), location: location)
     }
+}
+
+/// What changed since the catalogue on screen was asked for.
+enum CatalogueBehind: Equatable {
+    /// Only these records.
+    case records(Set<ID>)
+    /// The seeds, the whole workspace or partners.
+    case more
 }
 
 /// A catalogue built for a request, with the store's warnings.

@@ -95,6 +95,9 @@ public struct DashboardState: Sendable {
     public var map = MapState()
     /// The newest catalogue asked for: one that answers an older request is not kept.
     var catalogueGeneration = 0
+    /// What changed since the catalogue shown: records only (the next catalogue is made from this one
+    /// for them), or more (seeds, the whole workspace, partners: the next one is built anew).
+    var catalogueBehind = CatalogueBehind.records([])
     /// Shared between copies of the state: it only remembers results, never changes what they are.
     let rowCache = RowCache()
     let pageCache = PageCache()

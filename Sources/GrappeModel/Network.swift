@@ -44,6 +44,26 @@ public struct Network: Sendable {
     public func containsEntity(_ id: ID) -> Bool { entityIndex[id] != nil }
     /// The record with this id, found through an index.
     public func record(_ id: ID) -> Record? { recordIndex[id].map { records[$0] } }
+    /// Where the record with this id is in `records`.
+    public func recordPosition(_ id: ID) -> Int? { recordIndex[id] }
+
+    /// Puts a record in place of the one with its id, or after the last when there is none.
+    public mutating func putRecord(_ record: Record) {
+        if let position = recordIndex[record.id] {
+            records[position] = record
+        } else {
+            recordIndex[record.id] = records.count
+            records.append(record)
+        }
+    }
+
+    /// Takes the record with this id out; the records after it move up one place.
+    public mutating func removeRecord(_ id: ID) {
+        guard let position = recordIndex[id] else { return }
+        records.remove(at: position)
+        recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
+    }
+
     /// The source document with this id.
     public func document(_ id: ID) -> Document? { documentIndex[id].map { documents[$0] } }
 

@@ -104,7 +104,7 @@ public final class DashboardRuntime {
     }
 
     private func loop(_ state: inout DashboardState) -> Outcome {
-        var prepared: ObjectIdentifier?
+        var prepared: UInt64?
         while true {
             // What background work finished since the last frame (a map laid out).
             var results = inbox.take()
@@ -122,8 +122,8 @@ public final class DashboardRuntime {
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
             // and freshly parsed seeds are kept as a snapshot for the next start.
-            if prepared != ObjectIdentifier(state.catalogue) {
-                prepared = ObjectIdentifier(state.catalogue)
+            if prepared != state.catalogue.serial {
+                prepared = state.catalogue.serial
                 state.catalogue.prepareRowsInBackground()
             }
             if let write = seeds.afterFirstFrame() { background(write) }

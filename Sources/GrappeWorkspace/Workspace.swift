@@ -115,21 +115,43 @@ public enum Overlay {
     /// The network with the workspace laid over it, and what the workspace refers to that is gone.
     public static func apply(_ workspace: Workspace, to seeds: Network) -> (network: Network, warnings: [OverlayWarning]) {
         guard !workspace.isEmpty else { return (seeds, []) }
-        let (entities, entityPosition) = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)
-        let (records, recordPosition) = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
+        let entities = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)
+        let records = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
+        let network = Network(name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
+                              records: records)
+        return (network, warnings(of: workspace, in: network))
+    }
+
+    /// What the workspace's records refer to that `network` (the workspace laid over the seeds) lacks.
+    public static func warnings(of workspace: Workspace, in network: Network) -> [OverlayWarning] {
         var warnings: [OverlayWarning] = []
         for stored in workspace.records {
-            for id in stored.record.referencedIDs where entityPosition[id] == nil && recordPosition[id] == nil {
+            for id in stored.record.referencedIDs where !network.containsEntity(id) && network.record(id) == nil {
                 warnings.append(OverlayWarning(record: stored.record.id, missing: id))
             }
         }
-        let network = Network(name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
-                              records: records)
-        return (network, warnings)
+        return warnings
     }
 
-    /// `base` with each of `items` replacing the element with its id, or appended; and where each id is.
-    private static func lay<T>(_ items: [T], over base: [T], id: (T) -> ID) -> ([T], [ID: Int]) {
+    /// `network` (this workspace's earlier state laid over `seeds`) once the records `changed` took
+    /// their state in `workspace`: each put in place, new ones after the last in the workspace's
+    /// order, and those the workspace no longer holds back to the seeds' version or taken out. The
+    /// same network as `apply(workspace, to: seeds)` when the entities did not change.
+    public static func update(_ network: Network, records changed: Set<ID>, from workspace: Workspace, seeds: Network) -> Network {
+        var network = network
+        var held = Set<ID>()
+        for stored in workspace.records where changed.contains(stored.record.id) {
+            network.putRecord(stored.record)
+            held.insert(stored.record.id)
+        }
+        for id in changed.subtracting(held).sorted() {
+            if let seed = seeds.record(id) { network.putRecord(seed) } else { network.removeRecord(id) }
+        }
+        return network
+    }
+
+    /// `base` with each of `items` replacing the element with its id, or appended.
+    private static func lay<T>(_ items: [T], over base: [T], id: (T) -> ID) -> [T] {
         var result = base
         var position: [ID: Int] = [:]
         for (index, element) in result.enumerated() where position[id(element)] == nil { position[id(element)] = index }
@@ -141,7 +163,7 @@ public enum Overlay {
                 result.append(item)
             }
         }
-        return (result, position)
+        return result
     }
 
 }

@@ -49,18 +49,74 @@ public struct Lookup: Sendable {
     /// Folded names, acronyms and aliases of entities (not ids), to the entries that carry them.
     private let byName: [String: [Int]]
 
+    private static func entry(_ item: Item, _ keys: [String], summary: String?) -> Entry {
+        let folded = keys.map(TextFolding.fold)
+        let texts = keys + [summary].compactMap { $0 }
+        return Entry(item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
+    }
+
+    private static func entry(_ record: Record) -> Entry {
+        entry(.record(record.id), [record.id, record.title], summary: record.summary)
+    }
+
+    /// Whether entry `a` comes before entry `b` in the order of folded names (then of index).
+    private static func precedes(_ a: Entry, _ indexA: Int, _ b: Entry, _ indexB: Int) -> Bool {
+        let (x, y) = (a.folded[1], b.folded[1])
+        return x.lexicographicallyPrecedes(y) || (x == y && indexA < indexB)
+    }
+
+    private init(entries: [Entry], byRank: [Int32], byName: [String: [Int]]) {
+        self.entries = entries
+        self.byRank = byRank
+        var nameRank = [UInt32](repeating: 0, count: entries.count)
+        for (rank, index) in byRank.enumerated() { nameRank[Int(index)] = UInt32(rank) }
+        self.nameRank = nameRank
+        self.byName = byName
+    }
+
+    /// The index of `new`, made from this index of `old` when the two differ only in the records
+    /// `changed` (edited, added or taken out; the entities are the same): the other entries are kept,
+    /// and each changed record's entry is put in its place in the order of names.
+    public func updating(records changed: Set<ID>, from old: Network, to new: Network) -> Lookup {
+        let entityCount = new.entities.count
+        precondition(old.entities.count == entityCount && entries.count == entityCount + old.records.count,
+                     "an index is updated for records only")
+        var entries = Array(self.entries[0..<entityCount])
+        entries.reserveCapacity(entityCount + new.records.count)
+        // Where each kept entry was, to carry the order of names over.
+        var newIndexOfOld = [Int32](repeating: -1, count: self.entries.count)
+        for index in 0..<entityCount { newIndexOfOld[index] = Int32(index) }
+        var inserted: [Int] = []
+        for record in new.records {
+            if !changed.contains(record.id), let position = old.recordPosition(record.id), old.records[position].id == record.id {
+                newIndexOfOld[entityCount + position] = Int32(entries.count)
+                entries.append(self.entries[entityCount + position])
+            } else {
+                inserted.append(entries.count)
+                entries.append(Self.entry(record))
+            }
+        }
+        var byRank = byRank.compactMap { old -> Int32? in
+            let index = newIndexOfOld[Int(old)]
+            return index >= 0 ? index : nil
+        }
+        for index in inserted {
+            var low = 0, high = byRank.count
+            while low < high {
+                let middle = (low + high) / 2
+                let other = Int(byRank[middle])
+                if Self.precedes(entries[other], other, entries[index], index) { low = middle + 1 } else { high = middle }
+            }
+            byRank.insert(Int32(index), at: low)
+        }
+        return Lookup(entries: entries, byRank: byRank, byName: byName)
+    }
+
     /// The index of `network`'s ids, names, acronyms, aliases and titles, folded once.
     public init(_ network: Network) {
-        func entry(_ item: Item, _ keys: [String], summary: String?) -> Entry {
-            let folded = keys.map(TextFolding.fold)
-            let texts = keys + [summary].compactMap { $0 }
-            return Entry(item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
-        }
         let entries = network.entities.map { entity in
-            entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
-        } + network.records.map { record in
-            entry(.record(record.id), [record.id, record.title], summary: record.summary)
-        }
+            Self.entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
+        } + network.records.map(Self.entry)
         self.entries = entries
         // By folded name as bytes (the order of their scalars): the first eight bytes as one number,
         // the rest only on a tie, so that 100,000 names sort in tens of milliseconds.

@@ -27,7 +27,7 @@ public enum Pages {
             // These depend on nothing but the catalogue and the language (and the timeline on the
             // width): built once, kept.
             let width = if case .timeline = screen { state.width } else { 0 }
-            let key = PageCache.Key(screen: screen, language: state.strings.language, catalogue: ObjectIdentifier(state.catalogue), width: width)
+            let key = PageCache.Key(screen: screen, language: state.strings.language, catalogue: state.catalogue.serial, width: width)
             return state.pageCache.lines(for: key) { build(screen, state: state) }
         case .card(.record), .diagnostics, .section, .map:
             return build(screen, state: state)

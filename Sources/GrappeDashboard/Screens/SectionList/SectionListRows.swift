@@ -11,7 +11,7 @@ extension DashboardState {
         let filter = lists.filters[section].map(TextFolding.fold) ?? ""
         let sort = lists.sorting[section]
         let key = RowCache.Key(section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
-                               catalogue: ObjectIdentifier(catalogue))
+                               catalogue: catalogue.serial)
         if let cached = rowCache.rows(for: key) { return cached }
         let all = catalogue.rows(section)
         var order: [Int32]?
