@@ -162,7 +162,7 @@ public final class Catalogue: Sendable {
     public func updating(to network: Network, changed: Set<ID>, warnings: Int) -> Catalogue? {
         let old = self.network
         guard network.entities.count == old.entities.count, network.relations.count == old.relations.count,
-              zip(network.entities, old.entities).allSatisfy({ $0.id == $1.id && $0 == $1 }) else { return nil }
+              Self.sameElements(network.entities, old.entities) else { return nil }
         if changed.isEmpty, warnings == self.warnings { return self }
         let indexes = self.indexes.value
         // The records' parties and places, before and after.
@@ -233,6 +233,13 @@ public final class Catalogue: Sendable {
         return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
                          counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
                          rowsBySection: rowsBySection)
+    }
+
+    /// Whether two arrays hold the same elements: at once when they share their storage (a network
+    /// whose records alone changed keeps its entities' array), else element by element.
+    private static func sameElements<T: Equatable>(_ a: [T], _ b: [T]) -> Bool {
+        let shared = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        return shared || a == b
     }
 
     /// The records of each node after some records changed: mended for the nodes they touch when

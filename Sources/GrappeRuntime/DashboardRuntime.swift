@@ -116,7 +116,15 @@ public final class DashboardRuntime {
                 if case .saved(_, let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
                 if case .undone(let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
                 for message in messages {
+                    var replaced: Catalogue? = state.catalogue
                     for effect in state.update(message) where effect != .quit { results += perform(effect) }
+                    // A catalogue replaced is freed in the background: freeing a big one takes tens of
+                    // milliseconds, which a key would wait for.
+                    if let old = replaced, old !== state.catalogue {
+                        let last = Unmanaged.passRetained(old)
+                        replaced = nil
+                        background { last.release() }
+                    }
                 }
             }
             terminal.draw(Views.render(state))

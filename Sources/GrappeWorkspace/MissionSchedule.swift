@@ -20,16 +20,10 @@ public enum MissionSchedule {
     /// without sorting them all: the home page shows five of ten thousand.
     public static func leading<T>(_ count: Int, of items: [T], today: DayStamp, record: (T) -> Record?, tie: (T, T) -> Bool,
                                   keep: (T, _ upcoming: Bool) -> Bool) -> [T] {
-        guard count > 0 else { return [] }
-        var best: [Keyed<T>] = []
-        best.reserveCapacity(count + 1)
-        for entry in keyed(items, today: today, record: record) where keep(entry.item, entry.upcoming) {
-            if best.count == count, let last = best.last, !precedes(entry, last, tie: tie) { continue }
-            let at = best.firstIndex { precedes(entry, $0, tie: tie) } ?? best.endIndex
-            best.insert(entry, at: at)
-            if best.count > count { best.removeLast() }
+        withoutActuallyEscaping(keep) { keep in
+            keyed(items, today: today, record: record).lazy.filter { keep($0.item, $0.upcoming) }
+                .leading(count) { precedes($0, $1, tie: tie) }.map(\.item)
         }
-        return best.map(\.item)
     }
 
     private typealias Keyed<T> = (item: T, upcoming: Bool, day: DayStamp?)

@@ -130,3 +130,59 @@ import Testing
         #expect(built.catalogue.updating(to: Self.seeds, changed: [], warnings: 0) === built.catalogue)
     }
 }
+
+/// Which catalogue the dashboard asks for after a change: made from the one shown when only records
+/// changed since it, built anew otherwise.
+@Suite struct CatalogueRequestTests {
+    static func entry(_ sequence: Int, _ record: Record, partner: Entity? = nil) throws -> JournalEntry {
+        let encoder = JSONEncoder()
+        var items = [JournalEntry.Item(kind: .record, id: record.id, before: nil, after: String(decoding: try encoder.encode(record), as: UTF8.self),
+                                       versionBefore: 0, versionAfter: 1)]
+        if let partner {
+            items.append(JournalEntry.Item(kind: .entity, id: partner.id, before: nil, after: String(decoding: try encoder.encode(partner), as: UTF8.self),
+                                           versionBefore: 0, versionAfter: 1))
+        }
+        return JournalEntry(sequence: sequence, at: "2026-12-03T10:00:00Z", author: "léa", action: .add, summary: "add mission", undoes: nil, items: items)
+    }
+
+    static func request(_ effects: [Effect]) -> CatalogueRequest? {
+        for case .buildCatalogue(let request) in effects { return request }
+        return nil
+    }
+
+    @Test func onlyChangedRecordsAreFollowedFromTheCatalogueShown() throws {
+        var state = DashboardTests.state()
+        let first = try #require(Self.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [], reload: false))))
+        #expect(first.base == nil, "the first catalogue is built")
+        let mission = Record(id: "mission-r1", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+                             body: .mission(Mission(status: .planned)))
+        // While the first is being built, a change cannot be made from the catalogue shown (it is not
+        // the seeds' yet): built anew too.
+        let early = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(1, mission)]))))
+        #expect(early.base == nil)
+        _ = state.update(.catalogueBuilt(first.build()))
+        _ = state.update(.catalogueBuilt(early.build()))
+        #expect(state.catalogue.network.record("mission-r1") != nil)
+
+        let second = Record(id: "mission-r2", title: "Mission à Lille", parties: [Party(entity: "picom", role: .leader)], body: .mission(Mission(status: .planned)))
+        let followed = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(2, second)]))))
+        #expect(followed.base?.changed == ["mission-r2"])
+        #expect(followed.base?.catalogue === state.catalogue)
+        // Another change before that one came back: made from the same catalogue, with both records.
+        let third = Record(id: "mission-r3", title: "Mission à Montréal", body: .mission(Mission(status: .planned)))
+        let both = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(3, third)]))))
+        #expect(both.base?.changed == ["mission-r2", "mission-r3"])
+        _ = state.update(.catalogueBuilt(followed.build()))
+        #expect(state.catalogue.network.record("mission-r2") == nil, "an answer to an older request is not kept")
+        _ = state.update(.catalogueBuilt(both.build()))
+        #expect(state.catalogue.network.record("mission-r2") != nil && state.catalogue.network.record("mission-r3") != nil)
+
+        // A new partner recorded with a mission: built anew.
+        let partner = Entity(id: "org-nouvelle", kind: .organisation, name: "Nouvelle")
+        let fourth = Record(id: "mission-r4", title: "Mission", parties: [Party(entity: partner.id, role: .participant)], body: .mission(Mission(status: .planned)))
+        let anew = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(4, fourth, partner: partner)]))))
+        #expect(anew.base == nil)
+        _ = state.update(.catalogueBuilt(anew.build()))
+        #expect(state.catalogue.network.entityName("org-nouvelle") == "Nouvelle")
+    }
+}

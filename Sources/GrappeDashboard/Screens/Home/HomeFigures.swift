@@ -21,8 +21,8 @@ public struct HomeFigures: Sendable {
             let groups = graph.neighbours(of: node).filter { kinds[Int($0)] == .cluster || kinds[Int($0)] == .pole }.map { graph.ids[Int($0)] }
             if groups.count >= 2 { brokers.append((id, groups, graph.degree(node))) }
         }
-        mostConnected = Array(ranked.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8)).map { (id: $0.0, links: $0.1) }
-        linkedToSeveralGroups = Array(brokers.sorted { ($0.2, $1.0) > ($1.2, $0.0) }.prefix(6)).map { (id: $0.0, groups: $0.1) }
+        mostConnected = ranked.leading(8) { ($0.1, $1.0) > ($1.1, $0.0) }.map { (id: $0.0, links: $0.1) }
+        linkedToSeveralGroups = brokers.leading(6) { ($0.2, $1.0) > ($1.2, $0.0) }.map { (id: $0.0, groups: $0.1) }
         missions = network.records.filter { $0.kind == .mission }
         var years: [String: Int] = [:]
         for record in network.records where record.kind == .agreement {
