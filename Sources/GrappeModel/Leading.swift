@@ -1,6 +1,7 @@
 extension Sequence {
     /// The first `count` elements in the order `precedes` gives (stable: of equal elements, the
     /// earlier comes first), without sorting them all: a page shows eight of a hundred thousand.
+    @inlinable
     public func leading(_ count: Int, by precedes: (Element, Element) -> Bool) -> [Element] {
         guard count > 0 else { return [] }
         var best: [Element] = []

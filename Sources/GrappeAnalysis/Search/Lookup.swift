@@ -41,7 +41,17 @@ public struct Lookup: Sendable {
         public let score: Int
     }
 
-    private let entries: [Entry]
+    /// The entities' entries, then the records': two arrays, so that a change of records leaves the
+    /// entities' (a hundred thousand of them) shared rather than copied.
+    private struct Entries: RandomAccessCollection {
+        var entities: [Entry]
+        var records: [Entry]
+        var startIndex: Int { 0 }
+        var endIndex: Int { entities.count + records.count }
+        subscript(index: Int) -> Entry { index < entities.count ? entities[index] : records[index - entities.count] }
+    }
+
+    private let entries: Entries
     /// Each entry's place in the order of folded names (then index): search sorts numbers, not strings.
     private let nameRank: [UInt32]
     /// The entry at each place of that order.
@@ -65,7 +75,7 @@ public struct Lookup: Sendable {
         return x.lexicographicallyPrecedes(y) || (x == y && indexA < indexB)
     }
 
-    private init(entries: [Entry], byRank: [Int32], byName: [String: [Int]]) {
+    private init(entries: Entries, byRank: [Int32], byName: [String: [Int]]) {
         self.entries = entries
         self.byRank = byRank
         var nameRank = [UInt32](repeating: 0, count: entries.count)
@@ -81,21 +91,22 @@ public struct Lookup: Sendable {
         let entityCount = new.entities.count
         precondition(old.entities.count == entityCount && entries.count == entityCount + old.records.count,
                      "an index is updated for records only")
-        var entries = Array(self.entries[0..<entityCount])
-        entries.reserveCapacity(entityCount + new.records.count)
+        var records: [Entry] = []
+        records.reserveCapacity(new.records.count)
         // Where each kept entry was, to carry the order of names over.
         var newIndexOfOld = [Int32](repeating: -1, count: self.entries.count)
         for index in 0..<entityCount { newIndexOfOld[index] = Int32(index) }
         var inserted: [Int] = []
         for record in new.records {
             if !changed.contains(record.id), let position = old.recordPosition(record.id), old.records[position].id == record.id {
-                newIndexOfOld[entityCount + position] = Int32(entries.count)
-                entries.append(self.entries[entityCount + position])
+                newIndexOfOld[entityCount + position] = Int32(entityCount + records.count)
+                records.append(self.entries.records[position])
             } else {
-                inserted.append(entries.count)
-                entries.append(Self.entry(record))
+                inserted.append(entityCount + records.count)
+                records.append(Self.entry(record))
             }
         }
+        let entries = Entries(entities: self.entries.entities, records: records)
         var byRank = byRank.compactMap { old -> Int32? in
             let index = newIndexOfOld[Int(old)]
             return index >= 0 ? index : nil
@@ -114,9 +125,9 @@ public struct Lookup: Sendable {
 
     /// The index of `network`'s ids, names, acronyms, aliases and titles, folded once.
     public init(_ network: Network) {
-        let entries = network.entities.map { entity in
+        let entries = Entries(entities: network.entities.map { entity in
             Self.entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
-        } + network.records.map(Self.entry)
+        }, records: network.records.map(Self.entry))
         self.entries = entries
         // By folded name as bytes (the order of their scalars): the first eight bytes as one number,
         // the rest only on a tie, so that 100,000 names sort in tens of milliseconds.

@@ -12,17 +12,25 @@ public struct HomeFigures: Sendable {
     public let fundingPerProgramme: [(title: String, amount: Money)]
 
     init(network: Network, graph: MetricsGraph, kinds: [EntityKind]) {
-        let n = graph.nodeCount
-        var ranked: [(ID, Int)] = []
-        var brokers: [(ID, [ID], Int)] = []
-        for node in 0..<n where kinds[node] != .city {
-            let id = graph.ids[node]
-            ranked.append((id, graph.degree(node)))
-            let groups = graph.neighbours(of: node).filter { kinds[Int($0)] == .cluster || kinds[Int($0)] == .pole }.map { graph.ids[Int($0)] }
-            if groups.count >= 2 { brokers.append((id, groups, graph.degree(node))) }
+        // Node numbers, not ids, are ranked: ids are looked at only to break a tie in links.
+        let partners = (0..<graph.nodeCount).lazy.filter { kinds[$0] != .city }
+        func group(_ node: Int32) -> Bool { kinds[Int(node)] == .cluster || kinds[Int(node)] == .pole }
+        let byLinks = { (a: Int, b: Int) -> Bool in
+            let (x, y) = (graph.degree(a), graph.degree(b))
+            return x != y ? x > y : graph.ids[a] < graph.ids[b]
         }
-        mostConnected = ranked.leading(8) { ($0.1, $1.0) > ($1.1, $0.0) }.map { (id: $0.0, links: $0.1) }
-        linkedToSeveralGroups = brokers.leading(6) { ($0.2, $1.0) > ($1.2, $0.0) }.map { (id: $0.0, groups: $0.1) }
+        mostConnected = partners.leading(8, by: byLinks).map { (id: graph.ids[$0], links: graph.degree($0)) }
+        func linksSeveralGroups(_ node: Int) -> Bool {
+            var groups = 0
+            for other in graph.neighbours(of: node) where group(other) {
+                groups += 1
+                if groups == 2 { return true }
+            }
+            return false
+        }
+        linkedToSeveralGroups = partners.filter(linksSeveralGroups)
+            .leading(6, by: byLinks)
+            .map { node in (id: graph.ids[node], groups: graph.neighbours(of: node).filter(group).map { graph.ids[Int($0)] }) }
         missions = network.records.filter { $0.kind == .mission }
         var years: [String: Int] = [:]
         for record in network.records where record.kind == .agreement {
