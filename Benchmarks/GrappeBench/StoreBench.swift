@@ -80,6 +80,7 @@ enum StoreBench {
         let fill = milliseconds(clock.now - fillStart)
         var startups: [Double] = []
         var phases: [String: Double] = [:]
+        var shown: (seeds: Network, workspace: Workspace, catalogue: Catalogue)?
         for _ in 0..<5 {
             let start = clock.now
             let seedResult = try! SeedLoader.load(path: seeds)
@@ -92,6 +93,7 @@ enum StoreBench {
             let (overlaid, _) = Overlay.apply(workspace, to: seedResult.network)
             let catalogue = Catalogue(network: overlaid, warnings: 0)
             let catalogued = clock.now
+            shown = (seedResult.network, workspace, catalogue)
             var state = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50,
                                        today: DayStamp(2026, 11, 22))
             state.store.journal = Dictionary(grouping: journal.flatMap { entry in entry.items.map { ($0.id, "#\(entry.sequence) \(entry.summary)") } },
@@ -103,12 +105,37 @@ enum StoreBench {
                       "store_journal_ms": milliseconds(read - recordsRead), "overlay_catalogue_ms": milliseconds(catalogued - read),
                       "first_frame_ms": milliseconds(end - catalogued), "missions_in_network": Double(overlaid.records(ofKind: .mission).count)]
         }
+        // The catalogue once one more mission is saved, its Missions list shown: built anew, then made
+        // from the one shown (its lists and indexes built); the middle of five each.
+        var followed = (anew: [Double](), updated: [Double]())
+        if let shown {
+            for section in Section.allCases { _ = shown.catalogue.rows(section) }
+            _ = shown.catalogue.lookup
+            var made: [Catalogue] = []
+            for round in 0..<5 {
+                var workspace = shown.workspace
+                let record = Record(id: "mission-bench-\(round)", title: "Mission suivie \(round)", parties: [Party(entity: "technomontreal", role: .leader)],
+                                    body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+                workspace.records.append(StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "bench"))
+                let request = CatalogueRequest(generation: 1, seeds: shown.seeds, workspace: workspace, seedWarnings: 0, location: "bench")
+                var before = clock.now
+                made.append(request.build().catalogue)
+                _ = made.last!.rows(.missions)
+                followed.anew.append(milliseconds(clock.now - before))
+                before = clock.now
+                made.append(CatalogueRequest(generation: 1, seeds: shown.seeds, workspace: workspace, seedWarnings: 0, location: "bench",
+                                             base: CatalogueRequest.Base(catalogue: shown.catalogue, changed: [record.id])).build().catalogue)
+                _ = made.last!.rows(.missions)
+                followed.updated.append(milliseconds(clock.now - before))
+            }
+        }
         // From another client's commit to a dashboard's screen, over the workspace filled above.
         let watched = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
         let liveWriter = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
         let live = LiveBench.run(seeds: try! SeedLoader.load(path: seeds), dashboardStore: watched, writer: liveWriter,
                                  changes: (0..<20).map { change(startup + $0) })
         let report: [String: Any] = [
+            "catalogue_after_one_saved_mission_ms": ["built_anew": followed.anew.sorted()[2], "made_from_the_one_shown": followed.updated.sorted()[2]],
             "commit_to_screen_ms": live.notice.isEmpty ? ["missing": 1] : percentiles(live.notice), "commit_to_screen_count": live.notice.count,
             "commit_to_list_ms": live.list.isEmpty ? ["missing": 1] : percentiles(live.list),
             "saves": count, "save_ms": percentiles(saves), "fsync_4k_ms": percentiles(fsyncs),

@@ -165,33 +165,57 @@ public final class Catalogue: Sendable {
               Self.sameElements(network.entities, old.entities) else { return nil }
         if changed.isEmpty, warnings == self.warnings { return self }
         let indexes = self.indexes.value
-        // The records' parties and places, before and after.
+        // The records' parties and places, before and after; the pairs of parties they link.
         var touched = Set<Int>()
-        var members = Set<Int>()
+        var pairsBefore = Set<NodePair>(), pairsAfter = Set<NodePair>()
         for id in changed {
-            for record in [old.record(id), network.record(id)].compactMap({ $0 }) {
-                for member in record.memberIDs { if let node = graph.index(of: member) { members.insert(node); touched.insert(node) } }
+            for (record, isNew) in [(old.record(id), false), (network.record(id), true)] {
+                guard let record else { continue }
+                let parties = record.memberIDs.compactMap(graph.index(of:))
                 for place in record.places { if let node = graph.index(of: place) { touched.insert(node) } }
+                touched.formUnion(parties)
+                for i in parties.indices {
+                    for j in parties.indices where j > i && parties[i] != parties[j] {
+                        if isNew { pairsAfter.insert(NodePair(parties[i], parties[j])) } else { pairsBefore.insert(NodePair(parties[i], parties[j])) }
+                    }
+                }
             }
         }
         let recordsByNode = Self.recordsByNode(indexes.recordsByNode, changed: changed, touched: touched, old: old, new: network, graph: graph)
-        // Each party's row again: its relations' other ends, and the parties of the records it is in.
-        var rows: [Int: [Int32]] = [:]
+        // Links the change makes, and those it may undo: a pair stays linked while a relation or
+        // another record still joins it.
         let ends = graph.relationEnds
-        for node in members {
-            var linked = Set<Int32>()
-            for relation in indexes.relations[Int(indexes.relationOffsets[node])..<Int(indexes.relationOffsets[node + 1])] {
-                let a = ends[2 * Int(relation)], b = ends[2 * Int(relation) + 1]
-                let other = Int(a) == node ? b : a
-                if other >= 0, Int(other) != node { linked.insert(other) }
+        func stillLinked(_ pair: NodePair) -> Bool {
+            for relation in indexes.relations[Int(indexes.relationOffsets[pair.a])..<Int(indexes.relationOffsets[pair.a + 1])] {
+                let x = Int(ends[2 * Int(relation)]), y = Int(ends[2 * Int(relation) + 1])
+                if (x == pair.a && y == pair.b) || (x == pair.b && y == pair.a) { return true }
             }
-            for index in recordsByNode[node] {
-                // A record links its parties, not the places it names.
-                let parties = network.records[Int(index)].memberIDs.compactMap(graph.index(of:))
-                guard parties.contains(node) else { continue }
-                for other in parties where other != node { linked.insert(Int32(other)) }
+            // Records naming both, in both sorted lists; then whether both are parties of it.
+            let (left, right) = (recordsByNode[pair.a], recordsByNode[pair.b])
+            var (i, j) = (0, 0)
+            while i < left.count, j < right.count {
+                if left[i] < right[j] { i += 1 } else if left[i] > right[j] { j += 1 } else {
+                    let parties = network.records[Int(left[i])].memberIDs.compactMap(self.graph.index(of:))
+                    if parties.contains(pair.a), parties.contains(pair.b) { return true }
+                    i += 1
+                    j += 1
+                }
             }
-            rows[node] = linked.sorted()
+            return false
+        }
+        var added: [Int: Set<Int32>] = [:], removed: [Int: Set<Int32>] = [:]
+        for pair in pairsAfter.subtracting(pairsBefore) where !self.graph.hasEdge(pair.a, pair.b) {
+            added[pair.a, default: []].insert(Int32(pair.b))
+            added[pair.b, default: []].insert(Int32(pair.a))
+        }
+        for pair in pairsBefore.subtracting(pairsAfter) where self.graph.hasEdge(pair.a, pair.b) && !stillLinked(pair) {
+            removed[pair.a, default: []].insert(Int32(pair.b))
+            removed[pair.b, default: []].insert(Int32(pair.a))
+        }
+        var rows: [Int: [Int32]] = [:]
+        for node in Set(added.keys).union(removed.keys) {
+            let gone = removed[node] ?? []
+            rows[node] = (self.graph.neighbours(of: node).filter { !gone.contains($0) } + (added[node] ?? [])).sorted()
         }
         let graph = self.graph.replacingRows(rows)
         let lookup = indexes.lookup.updating(records: changed, from: old, to: network)
@@ -200,7 +224,7 @@ public final class Catalogue: Sendable {
         var recordCounts: [RecordKind: Int] = [:]
         for index in network.records.indices { recordCounts[network.records[index].kind, default: 0] += 1 }
         // Lists already built are mended; the others are built from the new network when first shown.
-        let relinked = members.filter { graph.degree($0) != self.graph.degree($0) }
+        let relinked = rows.keys.filter { graph.degree($0) != self.graph.degree($0) }
         var rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
         for section in Section.allCases {
             guard section != .home, let built = self.rowsBySection[section]!.ready else { continue }
@@ -233,6 +257,12 @@ public final class Catalogue: Sendable {
         return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
                          counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
                          rowsBySection: rowsBySection)
+    }
+
+    /// Two nodes, the smaller first.
+    private struct NodePair: Hashable {
+        let a: Int, b: Int
+        init(_ x: Int, _ y: Int) { (a, b) = x < y ? (x, y) : (y, x) }
     }
 
     /// Whether two arrays hold the same elements: at once when they share their storage (a network

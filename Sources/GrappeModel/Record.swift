@@ -67,14 +67,27 @@ public struct Record: Hashable, Sendable {
     /// Every id a record refers to, each once: its members, its places, the agreements a mission's
     /// outcomes name and the project it is part of.
     public var referencedIDs: [ID] {
-        var ids = memberIDs + places
-        switch body {
-        case .mission(let mission): ids += mission.outcomes.compactMap(\.agreement)
-        case .project(let project): ids += project.partOf.map { [$0] } ?? []
-        default: break
-        }
+        var ids: [ID] = []
+        forEachReference { ids.append($0) }
         var seen = Set<ID>()
         return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Calls `visit` with each id the record refers to, in the order of `referencedIDs` but with
+    /// repeats: thousands of records are scanned without a list made for each.
+    public func forEachReference(_ visit: (ID) -> Void) {
+        for party in parties { visit(party.entity) }
+        switch body {
+        case .project(let project): for line in project.funding { if let funder = line.funder { visit(funder) } }
+        case .mission(let mission): for outcome in mission.outcomes { if let partner = outcome.partner { visit(partner) } }
+        default: break
+        }
+        for place in places { visit(place) }
+        switch body {
+        case .mission(let mission): for outcome in mission.outcomes { if let agreement = outcome.agreement { visit(agreement) } }
+        case .project(let project): if let parent = project.partOf { visit(parent) }
+        default: break
+        }
     }
 
     /// When the record happened or began, whatever its kind calls that date.

@@ -126,9 +126,11 @@ public enum Overlay {
     public static func warnings(of workspace: Workspace, in network: Network) -> [OverlayWarning] {
         var warnings: [OverlayWarning] = []
         for stored in workspace.records {
-            for id in stored.record.referencedIDs where !network.containsEntity(id) && network.record(id) == nil {
-                warnings.append(OverlayWarning(record: stored.record.id, missing: id))
+            var missing: [ID] = []
+            stored.record.forEachReference { id in
+                if !network.containsEntity(id), network.record(id) == nil, !missing.contains(id) { missing.append(id) }
             }
+            warnings += missing.map { OverlayWarning(record: stored.record.id, missing: $0) }
         }
         return warnings
     }

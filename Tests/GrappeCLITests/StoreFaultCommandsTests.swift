@@ -100,7 +100,7 @@ import Glibc
         try #require(first.status == 0, "\(first.error)")
         // Fill what is left of the disk.
         let filler = FileHandle(forWritingAtPath: point + "/fill") ?? {
-            FileManager.default.createFile(atPath: point + "/fill", contents: nil)
+            _ = FileManager.default.createFile(atPath: point + "/fill", contents: nil)
             return FileHandle(forWritingAtPath: point + "/fill")!
         }()
         while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
