@@ -41,7 +41,7 @@ extension DashboardState {
     func upcomingFirst(_ rows: [Catalogue.Row]) -> [Int32] {
         let ordered = MissionSchedule.ordered(Array(rows.indices), today: today, record: { index in
             if case .record(let id) = rows[index].item { network.record(id) } else { nil }
-        }, tie: { rows[$0].keys[0] < rows[$1].keys[0] })
+        }, tie: { $0 < $1 })  // rows come sorted by name: their positions break a tie as their names would
         return ordered.map { Int32($0) }
     }
 }
