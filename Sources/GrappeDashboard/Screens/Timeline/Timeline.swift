@@ -113,11 +113,24 @@ extension Pages {
         let dateWidth = width >= 120 ? 18 : 13
         let axisWidth = max(16, width * 45 / 100)
         let titleWidth = max(8, width - 1 - dateWidth - 1 - 2 - 1 - axisWidth - 1)
-        func padded(_ text: String, _ columns: Int) -> String {
-            let fitted = Canvas.fitted(text, to: columns)
-            return fitted + String(repeating: " ", count: max(0, columns - TextWidth.of(fitted)))
+        // Runs of spaces made once each, when first needed, not once per cell.
+        var spaceRuns: [Int: String] = [:]
+        func spaces(_ count: Int) -> String {
+            if let run = spaceRuns[count] { return run }
+            let run = String(decoding: [UInt8](repeating: 0x20, count: count), as: UTF8.self)
+            spaceRuns[count] = run
+            return run
         }
-        // Many items share their dates: each is worded once.
+        func padded(_ text: String, _ columns: Int) -> String {
+            // A text that fits (most do) is measured once; only a longer one is cut, then measured.
+            if !text.unicodeScalars.contains(where: Sanitizer.needsEscape) {
+                let measured = TextWidth.of(text)
+                if measured <= columns { return text + spaces(columns - measured) }
+            }
+            let fitted = Canvas.fitted(text, to: columns)
+            return fitted + spaces(max(0, columns - TextWidth.of(fitted)))
+        }
+        // Many items share their dates: each is worded once, and each span's cell made once.
         var worded: [PartialDate: String] = [:]
         func word(_ date: PartialDate) -> String {
             if let known = worded[date] { return known }
@@ -125,13 +138,20 @@ extension Pages {
             worded[date] = text
             return text
         }
-        func dates(_ item: TimelineItem) -> String {
-            switch (item.start, item.end) {
+        struct Cell: Hashable { let start: PartialDate?, end: PartialDate?, columns: Int }
+        var cells: [Cell: String] = [:]
+        func dates(_ item: TimelineItem, _ columns: Int) -> String {
+            let cell = Cell(start: item.start, end: item.end, columns: columns)
+            if let known = cells[cell] { return known }
+            let text: String = switch (item.start, item.end) {
             case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
             case let (start?, _): word(start)
             case let (nil, end?): "– " + word(end)
             case (nil, nil): ""
             }
+            let made = padded(text, columns)
+            cells[cell] = made
+            return made
         }
         func row(_ item: TimelineItem, axis: [(String, CellStyle)]) -> PageLine {
             let (mark, role) = timelineMark(item.kind)
@@ -139,7 +159,7 @@ extension Pages {
             // and for the whole title.
             let columns = axis.isEmpty ? max(dateWidth, 20) : dateWidth
             let title = axis.isEmpty ? max(8, width - 1 - columns - 1 - 2 - 1) : titleWidth
-            return PageLine([(" ", .plain), (padded(dates(item), columns), .muted), (" ", .plain), (mark + " ", CellStyle(role, bold: true)),
+            return PageLine([(" ", .plain), (dates(item, columns), .muted), (" ", .plain), (mark + " ", CellStyle(role, bold: true)),
                              (padded(item.title, title), .link), (" ", .plain)] + axis, link: .record(item.record))
         }
 
@@ -170,21 +190,29 @@ extension Pages {
             }
             lines.append(PageLine([(" ", .plain), (padded(s[.date], dateWidth), .muted), (String(repeating: " ", count: 3), .plain),
                                    (padded(s[.title], titleWidth), .muted), (" ", .plain), (String(scale), .accent)]))
-            // Every piece of a row made once per build, not once per row: the grid before and after a
-            // bar, and bars of each length.
-            let before = (0...axisWidth).map { String(grid[0..<$0]) }
-            let after = (0...axisWidth).map { String(grid[$0..<axisWidth]) }
-            let solid = (0...axisWidth).map { String(repeating: "━", count: $0) }
-            let dashed = (0...axisWidth).map { String(repeating: "┅", count: $0) }
+            // Every piece of a row made once per build, when first needed, not once per row: the grid
+            // before and after a bar, and bars of each length.
+            var made: [Int: String] = [:]
+            func piece(_ key: Int, _ make: () -> String) -> String {
+                if let known = made[key] { return known }
+                let text = make()
+                made[key] = text
+                return text
+            }
+            let stride = axisWidth + 1
+            func before(_ count: Int) -> String { piece(count) { String(grid[0..<count]) } }
+            func after(_ start: Int) -> String { piece(stride + start) { String(grid[start..<axisWidth]) } }
+            func solid(_ count: Int) -> String { piece(2 * stride + count) { String(repeating: "━", count: count) } }
+            func dashed(_ count: Int) -> String { piece(3 * stride + count) { String(repeating: "┅", count: count) } }
             for item in placed {
                 let span = item.span!
                 let (from, to) = (column(span.first, end: false), max(column(span.first, end: false), column(span.last, end: true)))
                 let qualifiers = [item.start?.qualifier, item.end?.qualifier].compactMap { $0 }
                 let sure = qualifiers.allSatisfy { $0 == .exact }
-                let bar = span.first == span.last ? "●" : (sure ? solid : dashed)[to - from + 1]
+                let bar = span.first == span.last ? "●" : sure ? solid(to - from + 1) : dashed(to - from + 1)
                 let (_, role) = timelineMark(item.kind)
-                lines.append(row(item, axis: [(before[from], .muted), (bar, CellStyle(role, bold: true)),
-                                              (after[min(axisWidth, from + (span.first == span.last ? 1 : to - from + 1))], .muted)]))
+                lines.append(row(item, axis: [(before(from), .muted), (bar, CellStyle(role, bold: true)),
+                                              (after(min(axisWidth, from + (span.first == span.last ? 1 : to - from + 1))), .muted)]))
             }
         }
         if !unknownYear.isEmpty {
