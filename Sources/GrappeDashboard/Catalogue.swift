@@ -128,10 +128,9 @@ public final class Catalogue: Sendable {
     }
 
     /// Each section's rows, to be built on first use.
-    private static func preparedRows(network: Network, graph: MetricsGraph, cities: Prepared<[ID: ID]>,
-                                     sections: [Section] = Section.allCases) -> [Section: Prepared<SectionRows>] {
+    private static func preparedRows(network: Network, graph: MetricsGraph, cities: Prepared<[ID: ID]>) -> [Section: Prepared<SectionRows>] {
         var rowsBySection: [Section: Prepared<SectionRows>] = [:]
-        for section in sections {
+        for section in Section.allCases {
             rowsBySection[section] = Prepared {
                 SectionRows(Self.rows(section, network: network, graph: graph, cityOf: section == .home ? [:] : cities.value))
             }
@@ -165,6 +164,59 @@ public final class Catalogue: Sendable {
               Self.sameElements(network.entities, old.entities) else { return nil }
         if changed.isEmpty, warnings == self.warnings { return self }
         let indexes = self.indexes.value
+        let (rows, recordsByNode) = mendedLinks(changed: changed, old: old, new: network, indexes: indexes)
+        let graph = self.graph.replacingRows(rows)
+        let lookup = indexes.lookup.updating(records: changed, from: old, to: network)
+        let updatedIndexes = Indexes(lookup: lookup, connections: Connections(network, graph: graph), relationOffsets: indexes.relationOffsets,
+                                     relations: indexes.relations, recordsByNode: recordsByNode)
+        var recordCounts: [RecordKind: Int] = [:]
+        for index in network.records.indices { recordCounts[network.records[index].kind, default: 0] += 1 }
+        let rowsBySection = mendedSections(changed: changed, relinked: rows.keys.filter { graph.degree($0) != self.graph.degree($0) },
+                                           network: network, graph: graph)
+        return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
+                         counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
+                         rowsBySection: rowsBySection)
+    }
+
+    /// Each section's rows once records changed: the lists already built are mended (new link counts
+    /// for the parties `relinked`, the records' rows taken out and put back in their places by name);
+    /// the others are built from the new network when first shown.
+    private func mendedSections(changed: Set<ID>, relinked: [Int], network: Network, graph: MetricsGraph) -> [Section: Prepared<SectionRows>] {
+        var rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
+        for section in Section.allCases {
+            guard section != .home, let built = self.rowsBySection[section]!.ready else { continue }
+            let mended: SectionRows
+            switch section {
+            case .home: continue
+            case .partners, .clustersAndPoles, .cities, .people:
+                guard !relinked.isEmpty else { mended = built; break }
+                let links = Dictionary(uniqueKeysWithValues: relinked.map { (graph.ids[$0], graph.degree($0)) })
+                mended = SectionRows(built.rows.map { row in links[row.item.id].map(row.withLinks) ?? row }, names: built.names)
+            case .agreements, .missions, .projects:
+                let builder = RowBuilder(section, network: network, graph: graph, cityOf: [:])
+                var kept = built.rows.filter { !changed.contains($0.item.id) }
+                let position = { (row: Row) in network.recordPosition(row.item.id) ?? Int.max }
+                for id in changed.sorted() {
+                    guard let record = network.record(id), let row = builder.recordRow(record) else { continue }
+                    let (name, at) = (row.keys[0], position(row))
+                    var low = 0, high = kept.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let other = kept[middle].keys[0]
+                        if other < name || (other == name && position(kept[middle]) < at) { low = middle + 1 } else { high = middle }
+                    }
+                    kept.insert(row, at: low)
+                }
+                mended = SectionRows(kept)
+            }
+            rowsBySection[section] = Prepared(ready: mended)
+        }
+        return rowsBySection
+    }
+
+    /// The graph rows a change of records rewrites (a link it made, or one it may undo, which stays
+    /// while a relation or another record still joins the pair), and the records of each node after it.
+    private func mendedLinks(changed: Set<ID>, old: Network, new network: Network, indexes: Indexes) -> (rows: [Int: [Int32]], recordsByNode: [[Int32]]) {
         // The records' parties and places, before and after; the pairs of parties they link.
         var touched = Set<Int>()
         var pairsBefore = Set<NodePair>(), pairsAfter = Set<NodePair>()
@@ -217,46 +269,7 @@ public final class Catalogue: Sendable {
             let gone = removed[node] ?? []
             rows[node] = (self.graph.neighbours(of: node).filter { !gone.contains($0) } + (added[node] ?? [])).sorted()
         }
-        let graph = self.graph.replacingRows(rows)
-        let lookup = indexes.lookup.updating(records: changed, from: old, to: network)
-        let updatedIndexes = Indexes(lookup: lookup, connections: Connections(network, graph: graph), relationOffsets: indexes.relationOffsets,
-                                     relations: indexes.relations, recordsByNode: recordsByNode)
-        var recordCounts: [RecordKind: Int] = [:]
-        for index in network.records.indices { recordCounts[network.records[index].kind, default: 0] += 1 }
-        // Lists already built are mended; the others are built from the new network when first shown.
-        let relinked = rows.keys.filter { graph.degree($0) != self.graph.degree($0) }
-        var rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
-        for section in Section.allCases {
-            guard section != .home, let built = self.rowsBySection[section]!.ready else { continue }
-            let mended: SectionRows
-            switch section {
-            case .home: continue
-            case .partners, .clustersAndPoles, .cities, .people:
-                guard !relinked.isEmpty else { mended = built; break }
-                let links = Dictionary(uniqueKeysWithValues: relinked.map { (graph.ids[$0], graph.degree($0)) })
-                mended = SectionRows(built.rows.map { row in links[row.item.id].map(row.withLinks) ?? row }, names: built.names)
-            case .agreements, .missions, .projects:
-                let builder = RowBuilder(section, network: network, graph: graph, cityOf: [:])
-                var kept = built.rows.filter { !changed.contains($0.item.id) }
-                let position = { (row: Row) in network.recordPosition(row.item.id) ?? Int.max }
-                for id in changed.sorted() {
-                    guard let record = network.record(id), let row = builder.recordRow(record) else { continue }
-                    let (name, at) = (row.keys[0], position(row))
-                    var low = 0, high = kept.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        let other = kept[middle].keys[0]
-                        if other < name || (other == name && position(kept[middle]) < at) { low = middle + 1 } else { high = middle }
-                    }
-                    kept.insert(row, at: low)
-                }
-                mended = SectionRows(kept)
-            }
-            rowsBySection[section] = Prepared(ready: mended)
-        }
-        return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
-                         counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
-                         rowsBySection: rowsBySection)
+        return (rows, recordsByNode)
     }
 
     /// Two nodes, the smaller first.
