@@ -120,8 +120,9 @@ public final class DashboardRuntime {
                     for effect in state.update(message) where effect != .quit { results += perform(effect) }
                     // A catalogue replaced is freed in the background: freeing a big one takes tens of
                     // milliseconds, which a key would wait for.
-                    if let old = replaced, old !== state.catalogue {
-                        let last = Unmanaged.passRetained(old)
+                    // (No other strong reference is bound here, so the background's release is the last.)
+                    if replaced !== state.catalogue {
+                        let last = Unmanaged.passRetained(replaced!)
                         replaced = nil
                         background { last.release() }
                     }
