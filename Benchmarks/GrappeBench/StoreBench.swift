@@ -96,7 +96,7 @@ enum StoreBench {
             shown = (seedResult.network, workspace, catalogue)
             var state = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50,
                                        today: DayStamp(2026, 11, 22))
-            state.store.journal = Dictionary(grouping: journal.flatMap { entry in entry.items.map { ($0.id, "#\(entry.sequence) \(entry.summary)") } },
+            state.store.journal = Dictionary(grouping: journal.flatMap { entry in entry.items.map { ($0.id, JournalLine(entry)) } },
                                        by: \.0).mapValues { $0.map(\.1) }
             _ = Views.render(state)
             let end = clock.now

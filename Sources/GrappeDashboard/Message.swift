@@ -112,11 +112,11 @@ extension DashboardState {
         case .storeFailed(let error):
             self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
         case .saved(let id, let entry):
-            missionSaved(id, summary: "#\(entry.sequence) \(entry.summary)")
+            missionSaved(id, summary: "#\(entry.sequence) \(strings.summary(of: JournalLine(entry)))")
         case .saveFailed(let error):
             missionNotSaved(error)
         case .undone(let entry):
-            self.message = "\(strings[.undone]) — #\(entry.sequence) \(entry.summary)"
+            self.message = "\(strings[.undone]) — #\(entry.sequence) \(strings.summary(of: JournalLine(entry)))"
         case .undoFailed(let error):
             self.message = strings.describe(error)
         case .copied(let what, let done):
@@ -178,7 +178,7 @@ extension DashboardState {
     /// the stale-edit warning now rather than at ^S.
     private mutating func changedByOthers(_ entries: [JournalEntry]) {
         guard let newest = entries.first else { return }
-        message = "\(strings[.changedByOthers]) \(newest.author) — #\(newest.sequence) \(newest.summary)"
+        message = "\(strings[.changedByOthers]) \(newest.author) — #\(newest.sequence) \(strings.summary(of: JournalLine(newest)))"
             + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
         guard let form, let id = form.draft.id else { return }
         for entry in entries {
@@ -190,11 +190,10 @@ extension DashboardState {
     }
 
     /// One line per journal entry, under each item it touched, oldest first.
-    static func journalLines(_ entries: [JournalEntry]) -> [ID: [String]] {
-        var lines: [ID: [String]] = [:]
+    static func journalLines(_ entries: [JournalEntry]) -> [ID: [JournalLine]] {
+        var lines: [ID: [JournalLine]] = [:]
         for entry in entries {
-            let at = String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
-            let line = "#\(entry.sequence) · \(at) · \(entry.author) · \(entry.summary)"
+            let line = JournalLine(entry)
             for item in entry.items { lines[item.id, default: []].append(line) }
         }
         return lines
@@ -264,4 +263,22 @@ public struct BuiltCatalogue: Sendable {
     public let catalogue: Catalogue
     public let warnings: [String]
     public let location: String
+}
+
+extension Strings {
+    /// What a journal entry did, in the interface's language. The store writes its summary in English
+    /// ("add mission mission-lyon-2027"), which the English interface shows as it is; the French one
+    /// words it from the entry itself: what was done, to which records.
+    public func summary(of line: JournalLine) -> String {
+        guard language == .fr else { return line.summary }
+        let what = line.records.joined(separator: ", ")
+        var text = switch line.action {
+        case .add: "ajout\(colon)\(what)"
+        case .edit: "modification\(colon)\(what)"
+        case .cancel: "mission annulée\(colon)\(what)"
+        case .undo: "retour sur #\(line.undoes.map(String.init) ?? "?")\(colon)\(what)"
+        }
+        if line.partners > 0 { text += " (+ " + count(line.partners, ("partenaire", "partenaires"), ("partner", "partners")) + ")" }
+        return text
+    }
 }

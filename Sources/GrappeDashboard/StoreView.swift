@@ -8,8 +8,9 @@ public struct StoreView: Sendable {
     public var notice: String?
     /// The store version of each recorded record (absent: a seed record, version 0).
     public var versions: [ID: Int] = [:]
-    /// The journal lines of each recorded item, oldest first.
-    public var journal: [ID: [String]] = [:]
+    /// The journal entries of each recorded item, oldest first (worded when shown, in the language of
+    /// the moment).
+    public var journal: [ID: [JournalLine]] = [:]
     public internal(set) var workspace = Workspace.empty
     var location = ""
 }
@@ -20,4 +21,30 @@ public struct LoadedSeeds: Sendable {
     public internal(set) var network: Network?
     var warnings = 0
     public var diagnostics: [String] = []
+}
+
+/// A journal entry as a card's history shows it: who did what, and when; not the items' states.
+public struct JournalLine: Sendable, Equatable {
+    public let sequence: Int
+    /// "2026-12-03 16:59".
+    public let at: String
+    public let author: String
+    public let action: Change.Action
+    public let undoes: Int?
+    /// The records it touched, and how many partners it recorded with them.
+    public let records: [ID]
+    public let partners: Int
+    /// As the store wrote it, in English: "add mission mission-lyon-2027".
+    public let summary: String
+
+    public init(_ entry: JournalEntry) {
+        sequence = entry.sequence
+        at = String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        author = entry.author
+        action = entry.action
+        undoes = entry.undoes
+        records = entry.items.filter { $0.kind == .record }.map(\.id)
+        partners = entry.items.filter { $0.kind == .entity }.count
+        summary = entry.summary
+    }
 }

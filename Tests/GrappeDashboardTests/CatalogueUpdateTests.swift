@@ -142,7 +142,7 @@ import Testing
             items.append(JournalEntry.Item(kind: .entity, id: partner.id, before: nil, after: String(decoding: try encoder.encode(partner), as: UTF8.self),
                                            versionBefore: 0, versionAfter: 1))
         }
-        return JournalEntry(sequence: sequence, at: "2026-12-03T10:00:00Z", author: "léa", action: .add, summary: "add mission", undoes: nil, items: items)
+        return JournalEntry(sequence: sequence, at: "2026-12-03T10:00:00Z", author: "léa", action: .add, summary: "add mission \(record.id)", undoes: nil, items: items)
     }
 
     static func request(_ effects: [Effect]) -> CatalogueRequest? {
@@ -184,5 +184,37 @@ import Testing
         #expect(anew.base == nil)
         _ = state.update(.catalogueBuilt(anew.build()))
         #expect(state.catalogue.network.entityName("org-nouvelle") == "Nouvelle")
+    }
+}
+
+/// The journal in the interface's language: the store keeps its summaries in English; the French
+/// interface words each entry from what it did, and a card follows a change of language.
+@Suite struct JournalWordingTests {
+    @Test func journalEntriesSpeakTheInterfacesLanguage() throws {
+        var state = DashboardTests.state(.fr)
+        let request = try #require(CatalogueRequestTests.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [], reload: false))))
+        _ = state.update(.catalogueBuilt(request.build()))
+        let mission = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+                             body: .mission(Mission(status: .planned)))
+        let added = try CatalogueRequestTests.entry(1, mission)
+        for effect in state.update(.journalCaughtUp([added])) {
+            if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
+        }
+        _ = state.update(.storeChanged([added]))
+        #expect(state.message == "Modifié par léa — #1 ajout\u{00A0}: mission-a-lyon", "\(state.message ?? "")")
+        let undo = JournalEntry(sequence: 2, at: "2026-12-03T10:05:00Z", author: "léa", action: .undo, summary: "undo #1: add mission mission-a-lyon",
+                                undoes: 1, items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: nil, after: nil, versionBefore: 1, versionAfter: 2)])
+        _ = state.update(.undone(undo))
+        #expect(state.message?.hasSuffix("#2 retour sur #1\u{00A0}: mission-a-lyon") == true, "\(state.message ?? "")")
+
+        // The card's history, in French, then in English once the language changes.
+        state.store.journal = ["mission-a-lyon": [JournalLine(added)]]
+        state.navigate(to: .card(.record("mission-a-lyon")))
+        let french = Views.render(state).text
+        #expect(french.contains("#1 · 2026-12-03 10:00 · léa · ajout\u{00A0}: mission-a-lyon"), "\(french)")
+        #expect(!french.contains("add mission"))
+        state.strings = Strings(.en)
+        let english = Views.render(state).text
+        #expect(english.contains("#1 · 2026-12-03 10:00 · léa · add mission"), "\(english)")
     }
 }

@@ -59,7 +59,9 @@ extension Pages {
         for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (record.attributes[key]!, .plain)])) }
         lines += members(card, state: state)
         if let history = state.store.journal[record.id], !history.isEmpty {
-            lines += [.blank, .heading(s[.history])] + history.map { .text("  " + $0, .muted) }
+            lines += [.blank, .heading(s[.history])] + history.map { line in
+                .text("  #\(line.sequence) · \(line.at) · \(line.author) · \(s.summary(of: line))", .muted)
+            }
         }
         return lines + sources(card.sources, state: state)
     }
