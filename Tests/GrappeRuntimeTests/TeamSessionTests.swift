@@ -160,6 +160,12 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             typedWhileHeld = terminal.screen
             store.hold?.signal()
         }
+        // The save, let go, commits in the background: the waits that follow are for the loop to take
+        // its answer, not for the commit (which, on a loaded machine, can take longer than they last).
+        terminal.checkpoints[savedAt + 4] = { _ in
+            let deadline = Date().addingTimeInterval(20)
+            while (try? store.inner.load().records.isEmpty) ?? true, Date() < deadline { usleep(5_000) }
+        }
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
                                        language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
                                        background: { work in DispatchQueue.global().async(execute: work) })
