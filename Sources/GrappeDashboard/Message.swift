@@ -184,7 +184,7 @@ extension DashboardState {
         for entry in entries {
             guard let item = entry.items.first(where: { $0.id == id }), item.versionAfter != form.draft.baseVersion else { continue }
             missionNotSaved(.stale(id: id, expected: form.draft.baseVersion, found: item.versionAfter, by: entry.author,
-                                   at: String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")))
+                                   at: StoreTime.minute(entry.at)))
             return
         }
     }

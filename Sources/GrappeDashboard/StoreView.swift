@@ -39,7 +39,7 @@ public struct JournalLine: Sendable, Equatable {
 
     public init(_ entry: JournalEntry) {
         sequence = entry.sequence
-        at = String(entry.at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        at = StoreTime.minute(entry.at)
         author = entry.author
         action = entry.action
         undoes = entry.undoes

@@ -298,7 +298,7 @@ public final class DashboardRuntime {
     private func offeredDraft() -> [Message] {
         guard let store, store.readOnlyReason == nil, let newest = try? draftKeeper?.drafts().first,
               let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(newest.json.utf8)) else { return [] }
-        return [.draftFound(draft, savedAt: String(newest.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " "))]
+        return [.draftFound(draft, savedAt: StoreTime.minute(newest.updatedAt))]
     }
 
     /// Stores throw `StoreError`; anything else is reported as a failure of the store.

@@ -8,6 +8,11 @@ public enum StoreTime {
         Date().formatted(format)
     }
 
+    /// A journal time as screens show it, to the minute: `2026-12-03 13:00`.
+    public static func minute(_ stamp: String) -> String {
+        String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
     /// `2026-12-03T13:00:07.138Z`: a value, made once (a formatter object per call cost a save more
     /// than its SQL).
     private static let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
