@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         // Seed files in, network and diagnostics out.
         .target(name: "GrappeSeeds", dependencies: [
-            "GrappeModel", "CLibCSV",
+            "GrappeModel", "GrappeWords", "CLibCSV",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The dashboard's event loop and effect runner: terminal events in, messages to the core, effects
         // carried out on the store and the seeds. Talks to a terminal protocol, so tests use a fake one.
-        .target(name: "GrappeRuntime", dependencies: ["GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel"]),
+        .target(name: "GrappeRuntime", dependencies: ["GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel", "GrappeWords"]),
         // The only module that talks to the terminal: keys in, canvas out (implements TerminalIO).
         .target(name: "GrappeTerminal", dependencies: ["CNcursesw", "CTerminalRestore", "GrappeDashboard", "GrappeRuntime"]),
         // File formats other tools read: CSV tables, GraphML, GEXF, DOT, Kumu.
@@ -73,7 +73,7 @@ let package = Package(
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
-        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel"],
+        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeExport"],
                     exclude: ["Fixtures"]),

@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let result = try seedOptions.load(timings: timings)
-        Output.diagnostics(result.diagnostics, includeWarnings: !noWarnings)
+        Output.diagnostics(result.diagnostics, includeWarnings: !noWarnings, language: language.language)
         let network = result.network, counts = network.counts, words = language.words
         let entities = EntityKind.allCases.compactMap { kind in counts.byEntityKind[kind].map { words.count($0, kind) } }
         let records = RecordKind.allCases.compactMap { kind in counts.byRecordKind[kind].map { words.count($0, kind) } }

@@ -87,12 +87,14 @@ enum MissionFile {
         let combined = SeedLoader.load(files: seedFiles + [storeFile, (path, contents)])
         var errors = combined.diagnostics.filter { $0.severity == .error && $0.location.path == path }
         for record in alone.network.records where bench.network.record(record.id) != nil {
-            errors.append(.error(SourceLocation(path: path, line: 1, column: 1),
-                                 "'\(record.id)' is already in the network; use 'grappe mission edit \(record.id)'"))
+            errors.append(Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1),
+                                     "'\(record.id)' is already in the network; use 'grappe mission edit \(record.id)'",
+                                     french: "«\u{00A0}\(record.id)\u{00A0}» est déjà dans le réseau\u{00A0}; utilisez «\u{00A0}grappe mission edit \(record.id)\u{00A0}»"))
         }
         let missions = alone.network.records.filter { $0.kind == .mission }
         if missions.isEmpty, errors.isEmpty {
-            errors.append(.error(SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)"))
+            errors.append(Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)",
+                                     french: "aucune mission dans ce fichier (une liste «\u{00A0}missions:\u{00A0}»)"))
         }
         guard errors.isEmpty else {
             errors.sortedByLocation().forEach { Output.error($0.description) }

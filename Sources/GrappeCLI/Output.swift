@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrappeModel
 import GrappeSeeds
+import GrappeWords
 
 /// Writing to the terminal: every string that may come from data goes through the sanitizer.
 enum Output {
@@ -78,9 +79,10 @@ enum Output {
         }
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false) {
+    static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false, language: Language = .en) {
         for diagnostic in diagnostics where includeWarnings || diagnostic.severity == .error {
-            toStandardError ? error(diagnostic.description) : line(diagnostic.description)
+            let text = diagnostic.description(in: language)
+            toStandardError ? error(text) : line(text)
         }
     }
 }

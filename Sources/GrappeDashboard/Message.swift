@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// Everything that happens to the dashboard, one at a time: keys and resizes from the terminal, and
@@ -10,7 +11,7 @@ public enum Message: Sendable {
     case tick(today: DayStamp)
     /// The seeds, loaded at start or reloaded: the network to show (nil: keep the last good one), its
     /// warning count, and the errors that kept it from loading (shown on the diagnostics screen).
-    case seedsLoaded(Network?, warnings: Int, errors: [String], reload: Bool)
+    case seedsLoaded(Network?, warnings: Int, errors: [Wording], reload: Bool)
     /// The seeds could not be read at all (a reload whose folder went away): where.
     case reloadFailed(path: String)
     /// What the store holds, with its journal (without the states), read at start or after a change.
@@ -168,8 +169,11 @@ extension DashboardState {
         catalogueBehind = .records([])
         catalogue = built.catalogue
         if !built.warnings.isEmpty {
-            loaded.diagnostics = built.warnings.map { "\(built.location): warning: \($0)" }
-            message = built.warnings[0] + (built.warnings.count > 1 ? " (+\(built.warnings.count - 1))" : "")
+            loaded.diagnostics = built.warnings.map {
+                Wording("\(built.location): avertissement\u{00A0}: \($0.french)", "\(built.location): warning: \($0.description)")
+            }
+            message = strings.say(built.warnings[0].french, built.warnings[0].description)
+                + (built.warnings.count > 1 ? " (+\(built.warnings.count - 1))" : "")
         }
         clampSelection()
     }
@@ -240,12 +244,12 @@ public struct CatalogueRequest: Sendable, Equatable {
             let network = Overlay.update(base.catalogue.network, records: base.changed, from: workspace, seeds: seeds)
             let warnings = Overlay.warnings(of: workspace, in: network)
             if let catalogue = base.catalogue.updating(to: network, changed: base.changed, warnings: seedWarnings + warnings.count) {
-                return BuiltCatalogue(generation: generation, catalogue: catalogue, warnings: warnings.map(\.description), location: location)
+                return BuiltCatalogue(generation: generation, catalogue: catalogue, warnings: warnings, location: location)
             }
         }
         let (network, warnings) = Overlay.apply(workspace, to: seeds)
         return BuiltCatalogue(generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
-                              warnings: warnings.map(\.description), location: location)
+                              warnings: warnings, location: location)
     }
 }
 
@@ -261,7 +265,7 @@ enum CatalogueBehind: Equatable {
 public struct BuiltCatalogue: Sendable {
     public let generation: Int
     public let catalogue: Catalogue
-    public let warnings: [String]
+    public let warnings: [OverlayWarning]
     public let location: String
 }
 

@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// The store as the screens show it: what it holds, each record's version (for edits), each item's
@@ -20,7 +21,8 @@ public struct StoreView: Sendable {
 public struct LoadedSeeds: Sendable {
     public internal(set) var network: Network?
     var warnings = 0
-    public var diagnostics: [String] = []
+    /// Each in both languages, shown in the interface's.
+    public var diagnostics: [Wording] = []
 }
 
 /// A journal entry as a card's history shows it: who did what, and when; not the items' states.

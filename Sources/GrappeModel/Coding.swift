@@ -7,7 +7,7 @@ extension PartialDate: Codable {
         let container = try decoder.singleValueContainer()
         switch PartialDate.parse(try container.decode(String.self)) {
         case .success(let date): self = date
-        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        case .failure(let error): throw DecodingError.refusal(error, at: container.codingPath)
         }
     }
 
@@ -22,7 +22,7 @@ extension Span: Codable {
         let container = try decoder.singleValueContainer()
         switch Span.parse(try container.decode(String.self)) {
         case .success(let span): self = span
-        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        case .failure(let error): throw DecodingError.refusal(error, at: container.codingPath)
         }
     }
 
@@ -37,7 +37,7 @@ extension Percentage: Codable {
         let container = try decoder.singleValueContainer()
         switch Percentage.parse(try container.decode(String.self)) {
         case .success(let share): self = share
-        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        case .failure(let error): throw DecodingError.refusal(error, at: container.codingPath)
         }
     }
 
@@ -54,12 +54,14 @@ extension Money: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let amount = try container.decode(String.self, forKey: .amount)
         let code = try container.decode(String.self, forKey: .currency)
-        guard case .success(let currency) = Currency.parse(code) else {
-            throw DecodingError.dataCorruptedError(forKey: .currency, in: container, debugDescription: "unknown currency '\(code)'")
+        let currency: Currency
+        switch Currency.parse(code) {
+        case .success(let parsed): currency = parsed
+        case .failure(let error): throw DecodingError.refusal(error, at: container.codingPath + [CodingKeys.currency])
         }
         switch Money.parseAmount(amount, original: amount, in: currency) {
         case .success(let units): self.init(minorUnits: units, currency: currency)
-        case .failure(let error): throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: error.description)
+        case .failure(let error): throw DecodingError.refusal(error, at: container.codingPath + [CodingKeys.amount])
         }
     }
 
@@ -179,5 +181,13 @@ extension Record: Codable {
         case .project(let value): try c.encode(value, forKey: .project)
         case .event(let value): try c.encode(value, forKey: .event)
         }
+    }
+}
+
+extension DecodingError {
+    /// A value refused by its own parser, which stays attached (`underlyingError`) so that a reader
+    /// can word it in its language.
+    static func refusal(_ error: any Error & CustomStringConvertible, at path: [any CodingKey]) -> DecodingError {
+        .dataCorrupted(Context(codingPath: path, debugDescription: error.description, underlyingError: error))
     }
 }

@@ -305,7 +305,8 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
     /// An ISO 8601 duration of years, months or days (`P3Y`).
     public static func parse(_ raw: String) -> Result<Span, DateError> {
         let text = raw.trimmingSpaces()
-        let refusal = DateError("'\(raw)' is not a duration: write P3Y, P18M or P1Y6M")
+        let refusal = DateError("'\(raw)' is not a duration: write P3Y, P18M or P1Y6M",
+                                french: "«\u{00A0}\(raw)\u{00A0}» n'est pas une durée\u{00A0}: écrivez P3Y, P18M ou P1Y6M")
         guard text.hasPrefix("P"), text.count > 1 else { return .failure(refusal) }
         var years = 0, months = 0, digits = ""
         var seenYears = false, seenMonths = false

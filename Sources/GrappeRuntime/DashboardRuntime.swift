@@ -309,7 +309,7 @@ public final class DashboardRuntime {
     /// Seeds as the core takes them: on a reload with errors the last good network stays; on the
     /// first load, what was valid is shown with the diagnostics.
     static func seedsMessage(_ result: LoadResult, reload: Bool) -> Message {
-        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        let errors = result.diagnostics.filter { $0.severity == .error }.map { Wording($0.description(in: .fr), $0.description) }
         let keep = reload && !errors.isEmpty
         return .seedsLoaded(keep ? nil : result.network, warnings: result.diagnostics.warningCount, errors: errors, reload: reload)
     }

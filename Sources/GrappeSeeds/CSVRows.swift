@@ -1,3 +1,4 @@
+import GrappeWords
 import CLibCSV
 
 /// One CSV record as libcsv gave it: the cells' bytes end to end, and where each cell ends.
@@ -52,14 +53,14 @@ struct CSVRows {
 
     /// Calls `row` for each record with its cells and 1-based starting line, and `problem` for
     /// each syntax error with the byte offset where it was found.
-    func forEach(row: (CSVRow, Int) -> Void, problem: (Int, String) -> Void) {
+    func forEach(row: (CSVRow, Int) -> Void, problem: (Int, Wording) -> Void) {
         withoutActuallyEscaping(row) { deliver in
             let sink = RowSink(deliver: deliver)
             let context = Unmanaged.passUnretained(sink).toOpaque()
             var parser = csv_parser()
             let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
             guard csv_init(&parser, options) == 0 else {
-                problem(range.lowerBound, "cannot start the CSV parser (out of memory)")
+                problem(range.lowerBound, Wording("impossible de lancer le lecteur CSV (plus de mémoire)", "cannot start the CSV parser (out of memory)"))
                 return
             }
             csv_set_delim(&parser, delimiter)
@@ -95,16 +96,19 @@ struct CSVRows {
                 }
             }
             if csv_fini(&parser, fieldCallback, rowCallback, context) != 0 {
-                problem(file.offset(ofLine: sink.rowLine), "a quoted field is never closed: a \" is missing")
+                problem(file.offset(ofLine: sink.rowLine), Wording("un champ entre guillemets n'est jamais refermé\u{00A0}: il manque un \"",
+                                                                   "a quoted field is never closed: a \" is missing"))
             }
             csv_free(&parser)
         }
     }
 
-    private static func describe(_ byte: UInt8) -> String {
+    private static func describe(_ byte: UInt8) -> Wording {
         byte == 0x22
-            ? "malformed quoting: a \" inside a field must be doubled (\"\") and the field quoted"
-            : "malformed quoting: text after a closing quote; quote the whole field"
+            ? Wording("guillemets mal placés\u{00A0}: un \" dans un champ se double (\"\") et le champ se met entre guillemets",
+                      "malformed quoting: a \" inside a field must be doubled (\"\") and the field quoted")
+            : Wording("guillemets mal placés\u{00A0}: du texte suit un guillemet fermant\u{00A0}; mettez tout le champ entre guillemets",
+                      "malformed quoting: text after a closing quote; quote the whole field")
     }
 }
 

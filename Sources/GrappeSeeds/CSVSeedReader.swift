@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// Reads a Gephi-style spreadsheet: a nodes table (`Id`, `Label`, optional `Kind`, further columns as
 /// attributes) or an edges table (`Source`, `Target`, optional `Type`/`Kind`, `Label`, `Start`, `End`,
@@ -21,7 +22,8 @@ struct CSVSeedReader {
 
     /// What a chunk of a table leaves to be said once for the whole file.
     struct Summary {
-        var noun = "row"
+        /// What the table's rows are: French singular and plural, English singular.
+        var noun: (french: (String, String), english: String) = (("ligne", "lignes"), "row")
         var unsourced = 0
         var firstUnsourcedLine = Int.max
     }
@@ -32,10 +34,10 @@ struct CSVSeedReader {
         CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, _ in
             if header == nil { header = row.strings }
         }, problem: { offset, message in
-            set.error(file.location(ofOffset: offset), "CSV syntax error in the header: \(message)")
+            set.error(file.location(ofOffset: offset), "erreur de syntaxe CSV dans l'en-tête\u{00A0}: \(message.french)", "CSV syntax error in the header: \(message.english)")
         })
         if header == nil, set.diagnostics.isEmpty {
-            set.warning(file.location(line: 1, column: 1), "empty CSV file: expected a header row")
+            set.warning(file.location(line: 1, column: 1), "fichier CSV vide\u{00A0}: on attend une ligne d'en-tête", "empty CSV file: expected a header row")
         }
         return header
     }
@@ -64,16 +66,20 @@ struct CSVSeedReader {
         } else {
             if reportsHeader {
                 let near = names.compactMap { Suggestion.nearest(to: $0, in: ["id", "source", "target"]) }
-                let hint = near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"
-                set.error(file.location(line: 1, column: 1),
-                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')\(hint)")
+                set.error(file.location(line: 1, column: 1)) { w in
+                    w.say("impossible de dire ce que contient ce tableau\u{00A0}: un tableau de nœuds demande une colonne «\u{00A0}Id\u{00A0}», un tableau de liens "
+                          + "«\u{00A0}Source\u{00A0}» et «\u{00A0}Target\u{00A0}» (chez Kumu\u{00A0}: «\u{00A0}Label\u{00A0}»\u{00A0}; «\u{00A0}From\u{00A0}» et «\u{00A0}To\u{00A0}»)"
+                          + (near.isEmpty ? "" : " («\u{00A0}\(near[0].capitalized)\u{00A0}» mal orthographié\u{00A0}?)"),
+                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')"
+                          + (near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"))
+                }
             }
             return Summary()
         }
         CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, line in
             table.row(row, line: line)
         }, problem: { offset, message in
-            set.error(file.location(ofOffset: offset), "CSV syntax error: \(message)")
+            set.error(file.location(ofOffset: offset), "erreur de syntaxe CSV\u{00A0}: \(message.french)", "CSV syntax error: \(message.english)")
         })
         return table.finish()
     }
@@ -105,16 +111,23 @@ private class TableBase {
         width = header.count
         for (index, name) in header.enumerated() {
             if columns[name] != nil {
-                if reportsHeader { set.error(reader.at(1, field: index), "column '\(original[index])' appears twice in the header") }
+                if reportsHeader {
+                    set.error(reader.at(1, field: index), "la colonne «\u{00A0}\(original[index])\u{00A0}» figure deux fois dans l'en-tête",
+                              "column '\(original[index])' appears twice in the header")
+                }
                 continue
             }
             columns[name] = index
             guard reportsHeader, !known.contains(name) else { continue }
             if let near = Suggestion.nearest(to: name, in: known) {
-                set.warning(reader.at(1, field: index), "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
+                set.warning(reader.at(1, field: index),
+                            "la colonne «\u{00A0}\(original[index])\u{00A0}» n'est pas une colonne connue\u{00A0}; vouliez-vous dire «\u{00A0}\(near.capitalized)\u{00A0}»\u{00A0}?"
+                            + (keepsUnknown ? " (gardée comme attribut)" : " (ignorée)"),
+                            "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
                             + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
             } else if !keepsUnknown {
-                set.warning(reader.at(1, field: index), "column '\(original[index])' is ignored: edges keep only the known columns")
+                set.warning(reader.at(1, field: index), "la colonne «\u{00A0}\(original[index])\u{00A0}» est ignorée\u{00A0}: les liens ne gardent que les colonnes connues",
+                            "column '\(original[index])' is ignored: edges keep only the known columns")
             }
         }
         provenanceColumn = columns["provenance"]
@@ -128,8 +141,10 @@ private class TableBase {
     func checkWidth(_ row: CSVRow, line: Int) -> Bool {
         guard row.count != width else { return true }
         if row.count == 1, row.isEmpty(0) { return false }
-        set.error(reader.file.location(line: line, column: 1),
+        set.error(reader.file.location(line: line, column: 1)) { [width] w in
+            w.say("la ligne a \(w.count(row.count, ("colonne", "colonnes"), ("", ""))), l'en-tête \(width)",
                   "row has \(row.count) column\(row.count == 1 ? "" : "s") but the header has \(width)")
+        }
         return false
     }
 
@@ -151,7 +166,8 @@ private class TableBase {
         switch PartialDate.parse(utf8: row.cell(index)) {
         case .success(let date): return date
         case .failure(let error):
-            set.error(at(row, line, column), "invalid date in column '\(column.capitalized)': \(error)")
+            set.error(at(row, line, column), "date invalide dans la colonne «\u{00A0}\(column.capitalized)\u{00A0}»\u{00A0}: \(error.french)",
+                      "invalid date in column '\(column.capitalized)': \(error)")
             return nil
         }
     }
@@ -174,7 +190,7 @@ private class TableBase {
             let pieces = part.split(separator: ":", maxSplits: 1)
             guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
             let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
-            set.references.append(PendingReference(id: document, target: .document, location: at(row, line, "provenance"), role: "provenance"))
+            set.references.append(PendingReference(id: document, target: .document, location: at(row, line, "provenance"), role: .same("provenance")))
             return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
         }
         provenanceCache[text] = refs
@@ -193,7 +209,7 @@ private class TableBase {
         return item
     }
 
-    func summary(_ noun: String) -> CSVSeedReader.Summary {
+    func summary(_ noun: (french: (String, String), english: String)) -> CSVSeedReader.Summary {
         CSVSeedReader.Summary(noun: noun, unsourced: unsourced, firstUnsourcedLine: unsourced > 0 ? firstUnsourcedLine : .max)
     }
 }
@@ -218,11 +234,11 @@ private final class NodeTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         guard let id = value(row, indices.id) else {
-            set.error(at(row, line, "id"), "row has no Id")
+            set.error(at(row, line, "id"), "la ligne n'a pas d'Id", "row has no Id")
             return
         }
         if let problem = IDSyntax.problem(with: id) {
-            set.error(at(row, line, "id"), problem)
+            set.error(at(row, line, "id"), problem.french, problem.english)
             return
         }
         var kind = EntityKind.organisation
@@ -259,7 +275,7 @@ private final class NodeTable: TableBase {
         set.entityOrigins.append(Origin(file: reader.fileIndex, line: Int32(line), column: -Int32(indices.id + 1)))
     }
 
-    override func finish() -> CSVSeedReader.Summary { summary("node") }
+    override func finish() -> CSVSeedReader.Summary { summary((("nœud", "nœuds"), "node")) }
 }
 
 private final class EdgeTable: TableBase {
@@ -317,7 +333,7 @@ private final class EdgeTable: TableBase {
         if let whole { return .some(Double(whole)) }
         let text = row.string(index).trimmingSpaces()
         guard let number = Double(text), number.isFinite else {
-            set.error(at(row, line, "weight"), "Weight must be a number, found '\(text)'")
+            set.error(at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "Weight must be a number, found '\(text)'")
             return nil
         }
         return .some(number)
@@ -335,13 +351,13 @@ private final class EdgeTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
-        guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "row has no Source"); return }
-        guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "row has no Target"); return }
+        guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source"); return }
+        guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target"); return }
         guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
         let start = date(row, indices.start, "start", line: line)
         let end = date(row, indices.end, "end", line: line)
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(at(row, line, "end"), "relation ends (\(end)) before it starts (\(start))")
+            set.error(at(row, line, "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
         }
         set.relations.append(Relation(from: from, to: to, type: type, title: value(row, indices.title),
                                       label: value(row, indices.label), start: start, end: end, weight: weight,
@@ -353,7 +369,7 @@ private final class EdgeTable: TableBase {
         set.edgeTables.append(CSVEdgeTable(file: reader.fileIndex, relations: firstRelation..<set.relations.count,
                                            firstLine: firstLine, sourceColumn: indices.source, targetColumn: indices.target,
                                            delimiter: reader.file.csvDelimiter))
-        return summary("edge")
+        return summary((("lien", "liens"), "edge"))
     }
 }
 
@@ -373,7 +389,7 @@ private final class KumuElementTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         var item = item(row, line: line)
-        guard let label = item["label"] else { return set.error(item.location, "row has no Label") }
+        guard let label = item["label"] else { return set.error(item.location, "la ligne n'a pas de Label", "row has no Label") }
         var mapped = GraphItem(file: reader.file, origin: item.origin)
         mapped.set("id", item["id"] ?? IDSyntax.slug(label), placeOf: item["id"] == nil ? "label" : "id", in: item)
         if let type = item["type"] {
@@ -384,7 +400,9 @@ private final class KumuElementTable: TableBase {
                 mapped.set("kind", "organisation")
                 mapped.set("kumu type", type)
                 if unmapped.insert(type.lowercased()).inserted {
-                    set.warning(item.at("type"), "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
+                    set.warning(item.at("type"),
+                                "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
+                                "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
                 }
             }
         }
@@ -395,7 +413,7 @@ private final class KumuElementTable: TableBase {
         GraphItemReader(set: set).node(item)
     }
 
-    override func finish() -> CSVSeedReader.Summary { summary("element") }
+    override func finish() -> CSVSeedReader.Summary { summary((("élément", "éléments"), "element")) }
 }
 
 /// Kumu's connections spreadsheet: `From`, `To`, `Type`, `Direction` and further fields. `From` and `To`
@@ -414,7 +432,7 @@ private final class KumuConnectionTable: TableBase {
         let item = item(row, line: line)
         var mapped = GraphItem(file: reader.file, origin: item.origin)
         for (end, name) in [("from", "source"), ("to", "target")] {
-            guard let text = item[end] else { return set.error(item.location, "row has no \(end.capitalized)") }
+            guard let text = item[end] else { return set.error(item.location, "la ligne n'a pas de \(end.capitalized)", "row has no \(end.capitalized)") }
             mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
         }
         if let type = item["type"] {
@@ -424,7 +442,9 @@ private final class KumuConnectionTable: TableBase {
             } else {
                 mapped.set("label", type, placeOf: "type", in: item)
                 if unmapped.insert(word).inserted {
-                    set.warning(item.at("type"), "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
+                    set.warning(item.at("type"),
+                                "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
+                                "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
                 }
             }
         }
@@ -434,5 +454,5 @@ private final class KumuConnectionTable: TableBase {
         GraphItemReader(set: set).edge(mapped)
     }
 
-    override func finish() -> CSVSeedReader.Summary { summary("connection") }
+    override func finish() -> CSVSeedReader.Summary { summary((("connexion", "connexions"), "connection")) }
 }

@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// A position in a seed file: 1-based line and column (columns count characters, not bytes).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -20,6 +21,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// One problem found in the seeds, printed like a compiler's: `path:line:column: error: message`.
+/// Each is worded in both languages when it is found, so that the interface shows it in its own
+/// (and switches language without reading the seeds again); `message` is the English.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case error, warning
@@ -29,23 +32,47 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
+    /// The English wording.
     public var message: String
+    /// The French wording.
+    public var french: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, french: String) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.french = french
     }
 
-    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, location, message)
+    /// Worded by `say` once in each language.
+    public init(_ severity: Severity, _ location: SourceLocation, _ say: (Words) -> String) {
+        self.init(severity, location, say(Words(.en)), french: say(Words(.fr)))
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, location, message)
+    public static func error(_ location: SourceLocation, _ say: (Words) -> String) -> Diagnostic {
+        Diagnostic(.error, location, say)
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public static func warning(_ location: SourceLocation, _ say: (Words) -> String) -> Diagnostic {
+        Diagnostic(.warning, location, say)
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { language == .fr ? french : message }
+
+    /// `path:line:column: error: message`, in English.
+    public var description: String { description(in: .en) }
+
+    /// `path:line:column: error: message`, or in French `path:line:column: erreur : message` (the
+    /// location stays as compilers write it, so that editors still jump to it).
+    public func description(in language: Language) -> String {
+        let words = Words(language)
+        let severity = switch severity {
+        case .error: words.say("erreur", "error")
+        case .warning: words.say("avertissement", "warning")
+        }
+        return "\(location): \(severity)\(words.colon)\(message(in: language))"
+    }
 }
 
 extension Array where Element == Diagnostic {

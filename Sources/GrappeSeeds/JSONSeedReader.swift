@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// Reads a canonical JSON export back. Its items carry no positions, so problems are reported at the
 /// top of the file with the JSON path of the item (`relations[12].to`).
@@ -15,7 +16,9 @@ struct JSONSeedReader {
         set.documents += envelope.documents
         set.documentOrigins += Array(repeating: top, count: envelope.documents.count)
         for (index, entity) in envelope.entities.enumerated() {
-            if let problem = IDSyntax.problem(with: entity.id) { set.error(at, "entities[\(index)]: \(problem)") }
+            if let problem = IDSyntax.problem(with: entity.id) {
+                set.error(at, "entities[\(index)]\u{00A0}: \(problem.french)", "entities[\(index)]: \(problem.english)")
+            }
             cite(entity.sources, "entities[\(index)]")
         }
         set.entities += envelope.entities
@@ -41,21 +44,25 @@ struct JSONSeedReader {
             envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
         } catch let error as DecodingError {
             if let (location, message) = syntaxError() {
-                set.error(location, "invalid JSON: \(message)")
+                set.error(location) { w in w.say("JSON invalide\u{00A0}: ", "invalid JSON: ") + message(w) }
             } else {
-                set.error(file.location(line: 1, column: 1), "not a Grappe network export: \(error.seedMessage)")
+                set.error(file.location(line: 1, column: 1)) { w in
+                    w.say("ce n'est pas un export de réseau Grappe\u{00A0}: ", "not a Grappe network export: ") + error.seedMessage(w)
+                }
             }
             return nil
         } catch {
-            set.error(file.location(line: 1, column: 1), "cannot read JSON: \(error.localizedDescription)")
+            set.error(file.location(line: 1, column: 1), "JSON illisible\u{00A0}: \(error.localizedDescription)", "cannot read JSON: \(error.localizedDescription)")
             return nil
         }
         guard envelope.format == NetworkJSON.format else {
-            set.error(file.location(line: 1, column: 1), "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
+            set.error(file.location(line: 1, column: 1), "le format est «\u{00A0}\(envelope.format)\u{00A0}», on attend «\u{00A0}\(NetworkJSON.format)\u{00A0}»",
+                      "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
             return nil
         }
         guard envelope.version <= NetworkJSON.version else {
             set.error(file.location(line: 1, column: 1),
+                      "écrit par un Grappe plus récent (version de format \(envelope.version)\u{00A0}; celui-ci lit jusqu'à la \(NetworkJSON.version))",
                       "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
             return nil
         }
@@ -64,7 +71,7 @@ struct JSONSeedReader {
 
     /// A reference for the validator, placed at the top of the file with its JSON path.
     private func refer(_ id: ID, _ target: PendingReference.Target, _ path: String) {
-        set.references.append(PendingReference(id: id, target: target, location: file.location(line: 1, column: 1), role: path))
+        set.references.append(PendingReference(id: id, target: target, location: file.location(line: 1, column: 1), role: .same(path)))
     }
 
     private func cite(_ sources: [SourceRef], _ path: String) {
@@ -93,33 +100,46 @@ struct JSONSeedReader {
     /// The same rules as for YAML seeds: no negative amount, shares at most 100% in all.
     private func checkAmounts(budget: Money?, funding: [FundingLine], path: String) {
         let at = file.location(line: 1, column: 1)
-        if let budget, budget.minorUnits < 0 { set.error(at, "\(path).budget must not be negative (\(budget))") }
+        if let budget, budget.minorUnits < 0 {
+            set.error(at, "\(path).budget ne doit pas être négatif (\(budget))", "\(path).budget must not be negative (\(budget))")
+        }
         for (index, line) in funding.enumerated() {
-            if let amount = line.amount, amount.minorUnits < 0 { set.error(at, "\(path).funding[\(index)].amount must not be negative (\(amount))") }
+            if let amount = line.amount, amount.minorUnits < 0 {
+                set.error(at, "\(path).funding[\(index)].amount ne doit pas être négatif (\(amount))",
+                          "\(path).funding[\(index)].amount must not be negative (\(amount))")
+            }
         }
         let total = funding.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
-        if total > 10_000 { set.error(at, "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
+        if total > 10_000 {
+            set.error(at) { w in
+                w.say("\(path).funding\u{00A0}: les parts font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
+                      "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))")
+            }
+        }
     }
 
     /// Where a syntax error is, and what it is, or nil when the bytes are valid JSON. JSONDecoder only
     /// says the data is not valid JSON; Foundation's JSONSerialization, on the same bytes, says "around
     /// character N", a byte offset, which becomes `line:column` (a truncated document: its end). Errors
     /// in the shape of valid JSON (a missing key, a wrong type) name their JSON path instead.
-    private func syntaxError() -> (SourceLocation, String)? {
+    private func syntaxError() -> (SourceLocation, (Words) -> String)? {
         do {
             _ = try JSONSerialization.jsonObject(with: Data(file.bytes[file.contentStart...]), options: [.fragmentsAllowed])
             return nil
         } catch {
             let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error.localizedDescription)"
             if description.lowercased().contains("end of file") {
-                return (file.location(ofOffset: file.bytes.count), "the document ends too early (an unclosed '{', '[' or string)")
+                return (file.location(ofOffset: file.bytes.count), { w in
+                    w.say("le document s'arrête trop tôt (un «\u{00A0}{\u{00A0}», un «\u{00A0}[\u{00A0}» ou un texte n'est pas refermé)",
+                          "the document ends too early (an unclosed '{', '[' or string)")
+                })
             }
             guard let range = description.range(of: " around character "),
                   let offset = Int(description[range.upperBound...].prefix { $0.isNumber }) else {
-                return (file.location(line: 1, column: 1), description)
+                return (file.location(line: 1, column: 1), { w in w.say(ParserWords.json(description), description) })
             }
             let what = description[..<range.lowerBound].lowercased()
-            return (file.location(ofOffset: file.contentStart + offset), what)
+            return (file.location(ofOffset: file.contentStart + offset), { w in w.say(ParserWords.json(String(what)), String(what)) })
         }
     }
 }

@@ -54,13 +54,14 @@ public struct NetworkIdentity: Equatable, Sendable {
     /// The `network:` section of one YAML file, read as the loader reads it; nil when it has none.
     private static func read(_ path: String) throws(Problem) -> NetworkIdentity? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(diagnostic: .error(SourceLocation(path: path, line: 1, column: 1), "cannot read the network's declaration"))
+            throw Problem(diagnostic: Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), "cannot read the network's declaration",
+                                                 french: "impossible de lire la déclaration du réseau"))
         }
         let set = SeedSet()
         let file = SeedFile(displayPath: path, bytes: [UInt8](data))
         let index = set.add(file)
         if let problem = file.encodingProblem() {
-            throw Problem(diagnostic: .error(file.location(ofOffset: problem.offset), problem.message))
+            throw Problem(diagnostic: Diagnostic(.error, file.location(ofOffset: problem.offset), problem.message, french: problem.french))
         }
         YAMLSeedReader(file: file, fileIndex: index, set: set).read(file.text)
         if let error = set.diagnostics.sortedByLocation().first(where: { $0.severity == .error }) { throw Problem(diagnostic: error) }

@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// The canonical JSON form of a network (documented in docs/json-format.md): every collection sorted,
 /// keys sorted, absent values left out. The same network always gives the same bytes, and
@@ -49,7 +50,9 @@ public enum NetworkJSON {
 
 extension DecodingError {
     /// `entities[3].founded: …`: where in the JSON tree the problem is, and what it is.
-    var seedMessage: String {
+    /// What is wrong, in `w`'s language: the JSON path and what was expected there, or the
+    /// refusal of the value's own parser (a date, an amount).
+    func seedMessage(_ w: Words) -> String {
         func path(_ keys: [CodingKey]) -> String {
             keys.reduce("") { text, key in
                 if let index = key.intValue { return text + "[\(index)]" }
@@ -59,29 +62,42 @@ extension DecodingError {
         switch self {
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath)
-            return "missing key '\(key.stringValue)'" + (at.isEmpty ? "" : " in \(at)")
+            return w.say("clé «\u{00A0}\(key.stringValue)\u{00A0}» absente", "missing key '\(key.stringValue)'")
+                + (at.isEmpty ? "" : w.say(" dans \(at)", " in \(at)"))
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath).isEmpty ? "the top level" : path(context.codingPath)): expected \(Self.describe(type))"
+            let at = path(context.codingPath)
+            return (at.isEmpty ? w.say("le niveau le plus haut", "the top level") : at) + w.colon + w.say("on attend ", "expected ")
+                + Self.describe(type, w)
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): expected \(Self.describe(type)), found null"
+            return path(context.codingPath) + w.colon + w.say("on attend \(Self.describe(type, w)), trouvé null", "expected \(Self.describe(type, w)), found null")
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return (at.isEmpty ? "" : "\(at): ") + (underlying ?? context.debugDescription)
+            let reason: String = switch context.underlyingError {
+            case let date as DateError: w.say(date.french, date.description)
+            case let money as MoneyError: w.moneyProblem(money)
+            case let other?:
+                ((other as NSError).userInfo[NSDebugDescriptionErrorKey] as? String).map {
+                    w.say(ParserWords.json($0), $0)
+                } ?? w.say(ParserWords.json(context.debugDescription), context.debugDescription)
+            case nil: w.say(ParserWords.json(context.debugDescription), context.debugDescription)
+            }
+            return (at.isEmpty ? "" : at + w.colon) + reason
         @unknown default:
             return "\(self)"
         }
     }
 
     /// A JSON kind in words, not a Swift type name.
-    private static func describe(_ type: Any.Type) -> String {
+    private static func describe(_ type: Any.Type, _ w: Words) -> String {
         switch type {
-        case is [String: Any].Type: "an object"
-        case is [Any].Type: "a list"
-        case is String.Type: "text"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Int64.Type, is Int32.Type, is Double.Type, is UInt64.Type: "a number"
-        default: String(describing: type).hasPrefix("Array") ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of another kind"
+        case is [String: Any].Type: w.say("un objet", "an object")
+        case is [Any].Type: w.say("une liste", "a list")
+        case is String.Type: w.say("du texte", "text")
+        case is Bool.Type: w.say("true ou false", "true or false")
+        case is Int.Type, is Int64.Type, is Int32.Type, is Double.Type, is UInt64.Type: w.say("un nombre", "a number")
+        default:
+            String(describing: type).hasPrefix("Array") ? w.say("une liste", "a list")
+                : String(describing: type).hasPrefix("Dictionary") ? w.say("un objet", "an object") : w.say("une valeur d'un autre genre", "a value of another kind")
         }
     }
 }

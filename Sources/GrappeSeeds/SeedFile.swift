@@ -122,9 +122,20 @@ struct UTF8Problem: Error {
 
     var message: String {
         if byte == 0 { return "file contains NUL bytes: it is binary, not a seed file" }
-        let hex = String(byte, radix: 16, uppercase: true)
-        let hint = (0xC0...0xFF).contains(byte) || (0x80...0xBF).contains(byte)
-            ? " (the file looks like Latin-1 or Windows-1252: save it as UTF-8)" : ""
-        return "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" : "")\(hex) cannot start a character here\(hint)"
+        let hint = isEightBitText ? " (the file looks like Latin-1 or Windows-1252: save it as UTF-8)" : ""
+        return "file is not valid UTF-8: byte \(hex) cannot start a character here\(hint)"
     }
+
+    var french: String {
+        if byte == 0 { return "le fichier contient des octets NUL\u{00A0}: c'est un fichier binaire, pas un fichier de graines" }
+        let hint = isEightBitText ? " (le fichier semble en Latin-1 ou Windows-1252\u{00A0}: enregistrez-le en UTF-8)" : ""
+        return "le fichier n'est pas de l'UTF-8 valide\u{00A0}: l'octet \(hex) ne peut pas commencer un caractère ici\(hint)"
+    }
+
+    private var hex: String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "0x\(digits.count == 1 ? "0" : "")\(digits)"
+    }
+
+    private var isEightBitText: Bool { (0x80...0xFF).contains(byte) }
 }

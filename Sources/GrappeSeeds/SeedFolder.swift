@@ -1,3 +1,4 @@
+import GrappeWords
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -20,14 +21,15 @@ enum FileKind {
     }
 
     /// Why such a thing is not read as a seed file.
-    var reason: String {
+    var reason: Wording {
         switch self {
-        case .regular: "a regular file"
-        case .directory: "a directory"
-        case .fifo: "a FIFO (named pipe), not a regular file: reading it could wait forever"
-        case .characterDevice, .blockDevice: "a device, not a regular file"
-        case .socket: "a socket, not a regular file"
-        case .other: "not a regular file"
+        case .regular: Wording("un fichier ordinaire", "a regular file")
+        case .directory: Wording("un dossier", "a directory")
+        case .fifo: Wording("un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
+                            "a FIFO (named pipe), not a regular file: reading it could wait forever")
+        case .characterDevice, .blockDevice: Wording("un périphérique, pas un fichier ordinaire", "a device, not a regular file")
+        case .socket: Wording("une prise réseau (socket), pas un fichier ordinaire", "a socket, not a regular file")
+        case .other: Wording("pas un fichier ordinaire", "not a regular file")
         }
     }
 }
@@ -40,7 +42,7 @@ struct SeedFolder {
     /// A file or folder left out, and why.
     struct Skipped: Equatable {
         var path: String
-        var reason: String
+        var reason: Wording
     }
 
     var seeds: [String] = []
@@ -52,7 +54,7 @@ struct SeedFolder {
     /// given, then the names below it, so that they read back (and show) as the user typed them.
     init(root: String) throws(SeedLoadError) {
         var visited: [String: String] = [:]
-        guard let rootStatus = Self.status(root, following: true) else { throw .unreadable(root, String(cString: strerror(errno))) }
+        guard let rootStatus = Self.status(root, following: true) else { throw .unreadable(root, .system(errno)) }
         try walk(root, shown: root == "." ? "" : (root.hasSuffix("/") ? root : root + "/"), status: rootStatus, visited: &visited, isRoot: true)
         seeds.sort()
         ignored.sort()
@@ -67,13 +69,16 @@ struct SeedFolder {
     private mutating func walk(_ path: String, shown prefix: String, status: stat, visited: inout [String: String], isRoot: Bool) throws(SeedLoadError) {
         let identity = "\(status.st_dev):\(status.st_ino)"
         if let first = visited[identity] {
-            skipped.append(Skipped(path: String(prefix.dropLast()), reason: "the folder '\(first)' again (a symbolic link loop): read once"))
+            skipped.append(Skipped(path: String(prefix.dropLast()), reason: Wording("le dossier «\u{00A0}\(first)\u{00A0}» une deuxième fois (une boucle de liens symboliques)\u{00A0}: lu une seule fois",
+                                                                                  "the folder '\(first)' again (a symbolic link loop): read once")))
             return
         }
         visited[identity] = prefix.isEmpty ? "." : String(prefix.dropLast())
         guard let directory = opendir(path) else {
-            if isRoot { throw .unreadable(path, "cannot list the folder: \(String(cString: strerror(errno)))") }
-            skipped.append(Skipped(path: String(prefix.dropLast()), reason: "cannot list the folder: \(String(cString: strerror(errno)))"))
+            let system = Wording.system(errno)
+            let reason = Wording("impossible de lister le dossier\u{00A0}: \(system.french)", "cannot list the folder: \(system.english)")
+            if isRoot { throw .unreadable(path, reason) }
+            skipped.append(Skipped(path: String(prefix.dropLast()), reason: reason))
             return
         }
         var names: [[UInt8]] = []
@@ -84,7 +89,8 @@ struct SeedFolder {
                 // is named, so that a file hidden by mistake is not lost without a word.
                 let text = String(decoding: name, as: UTF8.self)
                 if text != "." && text != "..", SeedLoader.extensions.contains((text as NSString).pathExtension.lowercased()) {
-                    skipped.append(Skipped(path: prefix + text, reason: "a hidden file (its name starts with a dot): rename it to read it"))
+                    skipped.append(Skipped(path: prefix + text, reason: Wording("un fichier caché (son nom commence par un point)\u{00A0}: renommez-le pour le lire",
+                                                                                 "a hidden file (its name starts with a dot): rename it to read it")))
                 }
                 continue
             }
@@ -94,7 +100,8 @@ struct SeedFolder {
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             guard let text = String(validating: name, as: UTF8.self) else {
                 let readable = String(decoding: name, as: UTF8.self)
-                skipped.append(Skipped(path: prefix + readable, reason: "the file name is not valid UTF-8 (rename it to read it)"))
+                skipped.append(Skipped(path: prefix + readable, reason: Wording("le nom du fichier n'est pas de l'UTF-8 valide (renommez-le pour le lire)",
+                                                                               "the file name is not valid UTF-8 (rename it to read it)")))
                 continue
             }
             visit(path: (path as NSString).appendingPathComponent(text), shown: prefix + text, visited: &visited)
@@ -103,13 +110,15 @@ struct SeedFolder {
 
     private mutating func visit(path: String, shown: String, visited: inout [String: String]) {
         guard let link = Self.status(path, following: false) else {
-            skipped.append(Skipped(path: shown, reason: "cannot read: \(String(cString: strerror(errno)))"))
+            let system = Wording.system(errno)
+            skipped.append(Skipped(path: shown, reason: Wording("illisible\u{00A0}: \(system.french)", "cannot read: \(system.english)")))
             return
         }
         var status = link
         if link.st_mode & S_IFMT == S_IFLNK {
             guard let target = Self.status(path, following: true) else {
-                let problem = errno == ELOOP ? "a symbolic link loop" : "a dangling symbolic link (its target does not exist)"
+                let problem = errno == ELOOP ? Wording("une boucle de liens symboliques", "a symbolic link loop")
+                    : Wording("un lien symbolique cassé (sa cible n'existe pas)", "a dangling symbolic link (its target does not exist)")
                 skipped.append(Skipped(path: shown, reason: problem))
                 return
             }
@@ -117,7 +126,8 @@ struct SeedFolder {
                 defer { free(resolved) }
                 let real = String(cString: resolved)
                 if ["/proc", "/sys", "/dev"].contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
-                    skipped.append(Skipped(path: shown, reason: "a symbolic link into \(real): system files are not seeds"))
+                    skipped.append(Skipped(path: shown, reason: Wording("un lien symbolique vers \(real)\u{00A0}: les fichiers du système ne sont pas des graines",
+                                                                        "a symbolic link into \(real): system files are not seeds")))
                     return
                 }
             }

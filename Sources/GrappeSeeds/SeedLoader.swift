@@ -1,3 +1,4 @@
+import GrappeWords
 import Dispatch
 import Foundation
 import GrappeModel
@@ -19,16 +20,28 @@ public struct LoadResult: Sendable {
 /// Why nothing could be loaded at all.
 public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
-    case unreadable(String, String)
-    /// A folder with no seed file in it; the strings are what was left out, with the reason.
-    case noSeedFiles(String, leftOut: [String])
+    case unreadable(String, Wording)
+    /// A folder with no seed file in it; what was left out, each with the reason.
+    case noSeedFiles(String, leftOut: [Wording])
 
     public var description: String {
         switch self {
         case .notFound(let path): "no such seed directory or file: \(path)"
-        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason.english)"
         case .noSeedFiles(let path, let leftOut):
-            "no seed files in \(path) (.yaml, .yml, .csv, .json, .graphml or .gexf)" + (leftOut.isEmpty ? "" : "; left out: " + leftOut.joined(separator: "; "))
+            "no seed files in \(path) (.yaml, .yml, .csv, .json, .graphml or .gexf)"
+                + (leftOut.isEmpty ? "" : "; left out: " + leftOut.map(\.english).joined(separator: "; "))
+        }
+    }
+
+    /// The same, in French.
+    public var french: String {
+        switch self {
+        case .notFound(let path): "aucun dossier ni fichier de graines ici\u{00A0}: \(path)"
+        case .unreadable(let path, let reason): "impossible de lire \(path)\u{00A0}: \(reason.french)"
+        case .noSeedFiles(let path, let leftOut):
+            "aucun fichier de graines dans \(path) (.yaml, .yml, .csv, .json, .graphml ou .gexf)"
+                + (leftOut.isEmpty ? "" : "\u{00A0}; laissés de côté\u{00A0}: " + leftOut.map(\.french).joined(separator: "\u{00A0}; "))
         }
     }
 }
@@ -47,7 +60,7 @@ public enum SeedLoader {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path) }
-            throw .unreadable(path, String(cString: strerror(errno)))
+            throw .unreadable(path, .system(errno))
         }
         let started = ContinuousClock().now
         var paths = [path]
@@ -56,20 +69,23 @@ public enum SeedLoader {
         case .directory:
             let folder = try SeedFolder(root: path)
             guard !folder.seeds.isEmpty else {
-                throw .noSeedFiles(path, leftOut: folder.skipped.map { "\($0.path): \($0.reason)" } + folder.ignored.map { "\($0): not a seed format" })
+                throw .noSeedFiles(path, leftOut: folder.skipped.map { Wording("\($0.path)\u{00A0}: \($0.reason.french)", "\($0.path): \($0.reason.english)") }
+                                  + folder.ignored.map { Wording("\($0)\u{00A0}: pas un format de graines", "\($0): not a seed format") })
             }
             paths = folder.seeds
             set.declaringFiles = Set(NetworkIdentity.fileNames.map { NetworkIdentity.declaringPath(folder: path, name: $0) })
             for file in folder.ignored {
-                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignoré\u{00A0}: les fichiers de graines finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                            "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
             for skipped in folder.skipped {
-                set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "skipped: \(skipped.reason)")
+                set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "laissé de côté\u{00A0}: \(skipped.reason.french)", "skipped: \(skipped.reason.english)")
             }
         case .regular:
             set.declaringFiles = [path]
             guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
-                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.error(SourceLocation(path: path, line: 1, column: 1), "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                          "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
                 return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
             }
         case let kind:
@@ -87,7 +103,8 @@ public enum SeedLoader {
             if extensions.contains((path as NSString).pathExtension.lowercased()) {
                 kept.append(path)
             } else {
-                set.error(SourceLocation(path: path, line: 1, column: 1), "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.error(SourceLocation(path: path, line: 1, column: 1), "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                          "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
         }
         return loadFiles(kept, into: set, name: name, timing: nil, started: ContinuousClock().now)
@@ -101,7 +118,7 @@ public enum SeedLoader {
         for filePath in paths {
             switch readBytes(atPath: filePath) {
             case .success(let bytes): files.append(SeedFile(displayPath: filePath, bytes: bytes))
-            case .failure(let error): set.error(SourceLocation(path: filePath, line: 1, column: 1), error.description)
+            case .failure(let error): set.error(SourceLocation(path: filePath, line: 1, column: 1), error.french, error.description)
             }
         }
         timing?("read \(files.count) files", clock.now - started)
@@ -184,14 +201,15 @@ public enum SeedLoader {
             prepared.append(file)
             let index = set.add(file)
             if file !== original {
-                set.warning(file.location(line: 1, column: 1), "lines end with CR only (old Mac format): each CR read as a line break")
+                set.warning(file.location(line: 1, column: 1), "les lignes finissent par CR seul (ancien format Mac)\u{00A0}: chaque CR est lu comme un saut de ligne",
+                            "lines end with CR only (old Mac format): each CR read as a line break")
             }
             switch format {
             case "csv":
                 file.csvDelimiter = file.guessDelimiter()
                 let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
                 if let problem = file.encodingProblem(in: plan.header.range) {
-                    set.error(file.location(ofOffset: problem.offset), problem.message)
+                    set.error(file.location(ofOffset: problem.offset), problem.french, problem.message)
                     continue
                 }
                 guard let header = CSVSeedReader.header(of: file, chunk: plan.header, set: set) else { continue }
@@ -238,7 +256,7 @@ public enum SeedLoader {
         }
         for index in rejected.keys.sorted() {
             let problem = rejected[index]!
-            set.error(files[Int(index)].location(ofOffset: problem.offset), problem.message)
+            set.error(files[Int(index)].location(ofOffset: problem.offset), problem.french, problem.message)
         }
         var unsourced: [Int32: CSVSeedReader.Summary] = [:]
         for (unit, part) in zip(units, parts) where rejected[unit.file] == nil {
@@ -254,8 +272,10 @@ public enum SeedLoader {
         for index in unsourced.keys.sorted() {
             let summary = unsourced[index]!
             guard summary.unsourced > 0 else { continue }
-            set.warning(files[Int(index)].location(line: summary.firstUnsourcedLine, column: 1),
-                        "\(summary.unsourced) \(summary.noun)\(summary.unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
+            set.warning(files[Int(index)].location(line: summary.firstUnsourcedLine, column: 1)) { w in
+                w.say("\(w.count(summary.unsourced, summary.noun.french, ("", ""))) sans source (ajoutez une colonne «\u{00A0}Provenance\u{00A0}»)",
+                      "\(summary.unsourced) \(summary.noun.english)\(summary.unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
+            }
         }
     }
 
@@ -263,10 +283,10 @@ public enum SeedLoader {
     /// blocking and checked to be a regular file, so a FIFO or a device is refused instead of waited on.
     static func readBytes(atPath path: String) -> Result<[UInt8], SeedLoadError> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.unreadable(path, String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else { return .failure(.unreadable(path, .system(errno))) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(path, String(cString: strerror(errno)))) }
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(path, .system(errno))) }
         guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable(path, FileKind(status.st_mode).reason)) }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
@@ -279,7 +299,7 @@ public enum SeedLoader {
                 count += got
             }
         }
-        if failure != 0 { return .failure(.unreadable(path, String(cString: strerror(failure)))) }
+        if failure != 0 { return .failure(.unreadable(path, .system(failure))) }
         return .success(bytes)
     }
 }

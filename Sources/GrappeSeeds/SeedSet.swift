@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// Where an item was defined: a file of the set and a position in it. A negative column -k stands
 /// for the k-th field of a CSV row, turned into a character column only when a message needs it.
@@ -20,7 +21,7 @@ struct PendingReference {
     var target: Target
     var location: SourceLocation
     /// What the reference is, for messages: "relation 'based_in' at 'to'".
-    var role: String
+    var role: Wording
 }
 
 /// A CSV edge table's rows, kept so that errors can point at the exact column.
@@ -116,11 +117,23 @@ final class SeedSet: @unchecked Sendable {
         diagnostics += part.diagnostics
     }
 
-    func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(.error(location, message))
+    /// An error, in French and in English.
+    func error(_ location: SourceLocation, _ french: String, _ english: String) {
+        diagnostics.append(Diagnostic(.error, location, english, french: french))
     }
 
-    func warning(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(.warning(location, message))
+    /// An error worded by `say` in each language (for wordings that need the vocabulary).
+    func error(_ location: SourceLocation, _ say: (Words) -> String) {
+        diagnostics.append(.error(location, say))
+    }
+
+    /// A warning, in French and in English.
+    func warning(_ location: SourceLocation, _ french: String, _ english: String) {
+        diagnostics.append(Diagnostic(.warning, location, english, french: french))
+    }
+
+    /// A warning worded by `say` in each language.
+    func warning(_ location: SourceLocation, _ say: (Words) -> String) {
+        diagnostics.append(.warning(location, say))
     }
 }

@@ -13,12 +13,12 @@ import Glibc
 /// ignores, the network's name) by the very same `grappe` executable; anything else, or a damaged or
 /// truncated snapshot (each one ends with a checksum of its bytes), and the seeds are parsed again.
 ///
-/// The layout (little-endian): magic `GRPSNAP1`, the fingerprint, a table of every distinct string,
+/// The layout (little-endian): magic `GRPSNAP2`, the fingerprint, a table of every distinct string,
 /// the entities, the relations in chunks that decode on all cores, the source lists, records and
 /// documents as JSON (their canonical `Codable` form), the diagnostics and the files, then the
 /// checksum of all that precedes it.
 public enum SeedSnapshot {
-    static let magic = Array("GRPSNAP1".utf8)
+    static let magic = Array("GRPSNAP2".utf8)
     /// Relations per chunk: chunks are decoded in parallel.
     static let chunkSize = 65_536
 
@@ -265,6 +265,7 @@ public enum SeedSnapshot {
             payload.u64(UInt64(bitPattern: Int64(diagnostic.location.line)))
             payload.u64(UInt64(bitPattern: Int64(diagnostic.location.column)))
             payload.u32(strings.index(diagnostic.message))
+            payload.u32(strings.index(diagnostic.french))
         }
         payload.u32(result.files.count)
         for file in result.files { payload.u32(strings.index(file)) }
@@ -406,8 +407,9 @@ public enum SeedSnapshot {
             let severity: Diagnostic.Severity = try reader.u8() == 0 ? .error : .warning
             let path = try strings.required(try reader.u32())
             let line = Int(Int64(bitPattern: try reader.u64())), column = Int(Int64(bitPattern: try reader.u64()))
-            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column),
-                                          try strings.required(try reader.u32())))
+            let english = try strings.required(try reader.u32())
+            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column), english,
+                                          french: try strings.required(try reader.u32())))
         }
         var files: [String] = []
         for _ in 0..<(try reader.count()) { files.append(try strings.required(try reader.u32())) }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// Checks what no single file can: unique ids, references that resolve to the right kind of item,
 /// and the warnings of a healthy network (isolated entities, facts without a source). Builds the
@@ -35,13 +36,19 @@ struct Validator {
     private func declaredNetwork() -> DeclaredNetwork? {
         let declarations = set.networks.filter { declared in
             guard let allowed = set.declaringFiles, !allowed.contains(set.files[Int(declared.origin.file)].displayPath) else { return true }
-            set.error(set.location(declared.origin), "the network is declared in network.yaml at the top of the seed folder, "
+            set.error(set.location(declared.origin),
+                      "le réseau se déclare dans network.yaml, en haut du dossier des graines, où chaque commande le trouve sans lire "
+                      + "le reste\u{00A0}: déplacez-y cette section «\u{00A0}network:\u{00A0}»",
+                      "the network is declared in network.yaml at the top of the seed folder, "
                       + "where every command finds it without reading the rest: move this 'network:' section there")
             return false
         }
         guard let first = declarations.first else { return nil }
         for other in declarations.dropFirst() {
-            set.error(set.location(other.origin), "the network is declared again: first at \(set.location(first.origin)) as '\(first.id)'; "
+            set.error(set.location(other.origin),
+                      "le réseau est déclaré une deuxième fois\u{00A0}: d'abord en \(set.location(first.origin)) comme «\u{00A0}\(first.id)\u{00A0}»\u{00A0}; "
+                      + "gardez une seule section «\u{00A0}network:\u{00A0}»",
+                      "the network is declared again: first at \(set.location(first.origin)) as '\(first.id)'; "
                       + "keep one 'network:' section")
         }
         return first
@@ -59,14 +66,14 @@ struct Validator {
             self.allIDs = allIDs
         }
 
-        func suggestion(for id: ID, among candidates: () -> [ID]) -> String {
-            guard left > 0 else { return "" }
+        func suggestion(for id: ID, among candidates: () -> [ID]) -> ID? {
+            guard left > 0 else { return nil }
             left -= 1
-            return Suggestion.nearest(to: id, in: candidates()).map { "; did you mean '\($0)'?" } ?? ""
+            return Suggestion.nearest(to: id, in: candidates())
         }
 
         /// A suggestion among every entity and record id.
-        func suggestion(for id: ID) -> String {
+        func suggestion(for id: ID) -> ID? {
             suggestion(for: id) {
                 if sortedIDs == nil { sortedIDs = allIDs() }
                 return sortedIDs!
@@ -81,12 +88,15 @@ struct Validator {
             switch reference.target {
             case .document:
                 // A CSV table cut into chunks cites each document once per chunk: report it once per file.
-                if reference.role == "provenance", !citedPerFile.insert(reference.location.path + "\u{0}" + reference.id).inserted {
+                if reference.role.english == "provenance", !citedPerFile.insert(reference.location.path + "\u{0}" + reference.id).inserted {
                     continue
                 }
                 if !documents.contains(reference.id) {
-                    set.error(reference.location, "unknown document '\(reference.id)' in \(reference.role)"
-                              + suggester.suggestion(for: reference.id) { documents.sorted() })
+                    let near = suggester.suggestion(for: reference.id) { documents.sorted() }
+                    set.error(reference.location) { w in
+                        w.say("document inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown document '\(reference.id)' in \(reference.role(w))")
+                            + w.didYouMean(near)
+                    }
                 }
             case .entity(let kinds):
                 switch items[reference.id] {
@@ -94,23 +104,45 @@ struct Validator {
                     used[index] = true
                     let entity = set.entities[index]
                     if let kinds, !kinds.contains(entity.kind) {
-                        set.error(reference.location, "\(reference.role) expects \(Self.describe(kinds)), but '\(entity.id)' is a \(entity.kind.rawValue)")
+                        set.error(reference.location) { w in
+                            w.say("\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
+                                  "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
+                        }
                     }
                 case .record(let index):
-                    set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.records[index].kind.rawValue), not an entity")
+                    let kind = set.records[index].kind
+                    set.error(reference.location) { w in
+                        w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
+                              "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
+                    }
                 case nil:
-                    set.error(reference.location, "unknown id '\(reference.id)' in \(reference.role)" + suggester.suggestion(for: reference.id))
+                    let near = suggester.suggestion(for: reference.id)
+                    set.error(reference.location) { w in
+                        w.say("id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))") + w.didYouMean(near)
+                    }
                 }
             case .record(let kind):
                 switch items[reference.id] {
                 case .record(let index):
                     if let kind, set.records[index].kind != kind {
-                        set.error(reference.location, "\(reference.role) expects a \(kind.rawValue), but '\(reference.id)' is a \(set.records[index].kind.rawValue)")
+                        let found = set.records[index].kind
+                        set.error(reference.location) { w in
+                            w.say("\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
+                                  "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
+                        }
                     }
                 case .entity(let index):
-                    set.error(reference.location, "\(reference.role) names '\(reference.id)', which is a \(set.entities[index].kind.rawValue), not a record")
+                    let kind = set.entities[index].kind
+                    set.error(reference.location) { w in
+                        w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
+                              "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
+                    }
                 case nil:
-                    set.error(reference.location, "unknown record '\(reference.id)' in \(reference.role)" + suggester.suggestion(for: reference.id))
+                    let near = suggester.suggestion(for: reference.id)
+                    set.error(reference.location) { w in
+                        w.say("aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))", "unknown record '\(reference.id)' in \(reference.role(w))")
+                            + w.didYouMean(near)
+                    }
                 }
             }
         }
@@ -127,9 +159,17 @@ struct Validator {
             if let target = problem.wrongKind {
                 dangling.remove(problem.relation)
                 let allowed = (problem.isSource ? relation.type.allowedEnds.from : relation.type.allowedEnds.to) ?? []
-                set.error(at, "relation '\(relation.type.rawValue)' expects \(Self.describe(allowed)), but '\(id)' is a \(set.entities[target].kind.rawValue)")
+                let kind = set.entities[target].kind
+                set.error(at) { w in
+                    w.say("la relation «\u{00A0}\(relation.type.rawValue)\u{00A0}» attend \(w.either(allowed)), mais «\u{00A0}\(id)\u{00A0}» est \(w.a(kind))",
+                          "relation '\(relation.type.rawValue)' expects \(w.either(allowed)), but '\(id)' is \(w.a(kind))")
+                }
             } else {
-                set.error(at, "unknown id '\(id)' in \(problem.isSource ? "Source" : "Target")" + suggester.suggestion(for: id))
+                let near = suggester.suggestion(for: id)
+                let column = problem.isSource ? "Source" : "Target"
+                set.error(at) { w in
+                    w.say("id inconnu «\u{00A0}\(id)\u{00A0}» dans \(column)", "unknown id '\(id)' in \(column)") + w.didYouMean(near)
+                }
             }
         }
         for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
@@ -212,17 +252,13 @@ struct Validator {
         return slices.flatMap(\.problems)
     }
 
-    private static func describe(_ kinds: Set<EntityKind>) -> String {
-        let names = kinds.sorted().map { "a \($0.rawValue)" }
-        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
-    }
-
     private func uniqueDocuments() -> Set<ID> {
         var seen: [ID: Origin] = [:]
         for (index, document) in set.documents.enumerated() {
             let origin = set.documentOrigins[index]
             if let first = seen[document.id] {
-                set.error(set.location(origin), "duplicate document '\(document.id)': already defined at \(set.location(first))")
+                set.error(set.location(origin), "document «\u{00A0}\(document.id)\u{00A0}» en double\u{00A0}: déjà défini en \(set.location(first))",
+                          "duplicate document '\(document.id)': already defined at \(set.location(first))")
             } else {
                 seen[document.id] = origin
             }
@@ -243,7 +279,9 @@ struct Validator {
         }
         func add(_ id: ID, _ item: Item) {
             if let first = items[id] {
-                set.error(set.location(origin(item)), "duplicate id '\(id)': already defined at \(set.location(origin(first)))")
+                let firstAt = set.location(origin(first))
+                set.error(set.location(origin(item)), "id «\u{00A0}\(id)\u{00A0}» en double\u{00A0}: déjà défini en \(firstAt)",
+                          "duplicate id '\(id)': already defined at \(firstAt)")
                 if case .entity(let index) = item { duplicateEntities.insert(index) }
             } else {
                 items[id] = item
@@ -259,8 +297,8 @@ struct Validator {
     private func warnAboutHealth(used: [Bool]) {
         var isolatedPerCSV: [Int32: (count: Int, first: Origin, id: ID)] = [:]
         var unsourcedPerFile: [Int32: (count: Int, first: Origin)] = [:]
-        func unsourced(_ origin: Origin, _ message: @autoclosure () -> String) {
-            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), message()) }
+        func unsourced(_ origin: Origin, _ message: (Words) -> String) {
+            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), message) }
             let previous = unsourcedPerFile[origin.file]
             unsourcedPerFile[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin)
         }
@@ -272,28 +310,49 @@ struct Validator {
                     let previous = isolatedPerCSV[origin.file]
                     isolatedPerCSV[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin, previous?.id ?? entity.id)
                 } else {
-                    set.warning(set.location(origin), "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+                    set.warning(set.location(origin)) { w in
+                        w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                              "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+                    }
                 }
             }
             if entity.sources.isEmpty, !fromCSV {
-                unsourced(origin, "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                unsourced(origin) { w in
+                    w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune source", "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                }
             }
         }
         for (_, isolated) in isolatedPerCSV.sorted(by: { $0.key < $1.key }) {
-            let others = isolated.count > 1 ? " and \(isolated.count - 1) other node\(isolated.count > 2 ? "s" : "")" : ""
-            let verbs = isolated.count > 1 ? "have no relation and take" : "has no relation and takes"
-            set.warning(set.location(isolated.first), "'\(isolated.id)'\(others) \(verbs) part in no record")
+            let others = isolated.count - 1
+            set.warning(set.location(isolated.first)) { w in
+                guard others > 0 else {
+                    return w.say("«\u{00A0}\(isolated.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                                 "'\(isolated.id)' has no relation and takes part in no record")
+                }
+                return w.say("«\u{00A0}\(isolated.id)\u{00A0}» et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
+                             + "et ne prennent part à aucun dossier",
+                             "'\(isolated.id)' and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
+            }
         }
         for (index, origin) in set.relationOrigins.sorted(by: { $0.key < $1.key }) where set.relations[index].sources.isEmpty {
             let relation = set.relations[index]
-            unsourced(origin, "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+            unsourced(origin) { w in
+                w.say("relation «\u{00A0}\(relation.from)\u{00A0}» \(relation.type.rawValue) «\u{00A0}\(relation.to)\u{00A0}»\u{00A0}: aucune source",
+                      "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+            }
         }
         for (index, record) in set.records.enumerated() where record.sources.isEmpty {
-            unsourced(set.recordOrigins[index], "\(record.kind.rawValue) '\(record.id)' has no source")
+            unsourced(set.recordOrigins[index]) { w in
+                w.say("\(w.kind(record.kind)) «\u{00A0}\(record.id)\u{00A0}»\u{00A0}: aucune source", "\(record.kind.rawValue) '\(record.id)' has no source")
+            }
         }
         for (_, summary) in unsourcedPerFile.sorted(by: { $0.key < $1.key }) {
-            let items = summary.count == 1 ? "1 item has" : "\(summary.count) items have"
-            set.warning(set.location(summary.first), "\(items) no source (add a 'sources' value naming a document of documents.yaml)")
+            set.warning(set.location(summary.first)) { w in
+                w.say("\(w.count(summary.count, ("élément n'a", "éléments n'ont"), ("", ""))) aucune source "
+                      + "(ajoutez une valeur «\u{00A0}sources\u{00A0}» qui nomme un document de documents.yaml)",
+                      "\(summary.count == 1 ? "1 item has" : "\(summary.count) items have") no source "
+                      + "(add a 'sources' value naming a document of documents.yaml)")
+            }
         }
     }
 }

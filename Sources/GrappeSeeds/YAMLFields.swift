@@ -1,37 +1,47 @@
 import GrappeModel
+import GrappeWords
 import Yams
 
 /// A YAML mapping read against a list of known keys. Unknown keys, wrong types and bad values are
 /// reported at their own `line:column`; getters return nil for anything absent or wrong, so reading
 /// goes on and every problem of a file is reported in one pass.
 struct YAMLFields {
-    let what: String
+    let what: Wording
     let file: SeedFile
     let set: SeedSet
     let mark: Mark?
     private var values: [String: Node] = [:]
 
     /// Reports a node that is not a mapping, and every key that is not in `known`.
-    init?(_ node: Node, what: String, known: [String], file: SeedFile, set: SeedSet) {
+    init?(_ node: Node, what: Wording, known: [String], file: SeedFile, set: SeedSet) {
         self.what = what
         self.file = file
         self.set = set
         mark = node.mark
         guard case .mapping(let mapping) = node else {
-            set.error(YAMLFields.location(node.mark, file), "\(what) must be a mapping of keys and values, found \(YAMLFields.describe(node))")
+            set.error(YAMLFields.location(node.mark, file)) { w in
+                w.say("\(what(w)) doit être un dictionnaire de clés et de valeurs\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(node, w))",
+                      "\(what(w)) must be a mapping of keys and values, found \(YAMLFields.describe(node, w))")
+            }
             return nil
         }
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                set.error(YAMLFields.location(keyNode.mark, file), "keys must be plain words, found \(YAMLFields.describe(keyNode))")
+                set.error(YAMLFields.location(keyNode.mark, file)) { w in
+                    w.say("une clé doit être un simple mot\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(keyNode, w))",
+                          "keys must be plain words, found \(YAMLFields.describe(keyNode, w))")
+                }
                 continue
             }
             if known.contains(key) {
                 values[key] = value
             } else {
-                let hint = Suggestion.nearest(to: key, in: known).map { "; did you mean '\($0)'?" }
-                    ?? " (known keys: \(known.joined(separator: ", ")))"
-                set.error(YAMLFields.location(keyNode.mark, file), "unknown key '\(key)' in \(what)\(hint)")
+                let near = Suggestion.nearest(to: key, in: known)
+                set.error(YAMLFields.location(keyNode.mark, file)) { w in
+                    w.say("clé inconnue «\u{00A0}\(key)\u{00A0}» dans \(what(w))", "unknown key '\(key)' in \(what(w))")
+                        + (near == nil ? w.say(" (clés connues\u{00A0}: \(known.joined(separator: ", ")))", " (known keys: \(known.joined(separator: ", ")))")
+                                       : w.didYouMean(near))
+                }
             }
         }
     }
@@ -40,12 +50,12 @@ struct YAMLFields {
         file.location(line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: Node, _ w: Words) -> String {
         switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar(let scalar): "'\(scalar.string)'"
-        case .alias: "an alias"
+        case .mapping: w.say("un dictionnaire", "a mapping")
+        case .sequence: w.say("une liste", "a list")
+        case .scalar(let scalar): w.quoted(scalar.string)
+        case .alias: w.say("un alias", "an alias")
         }
     }
 
@@ -68,16 +78,22 @@ struct YAMLFields {
     /// Text; a list or mapping where text is expected is an error.
     func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key) else {
-            if required { set.error(location, "\(what) is missing required key '\(key)'") }
+            if required {
+                set.error(location) { [what] w in
+                    w.say("\(what(w))\u{00A0}: il manque la clé obligatoire «\u{00A0}\(key)\u{00A0}»", "\(what(w)) is missing required key '\(key)'")
+                }
+            }
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            set.error(location(of: key), "'\(key)' must be text, found \(Self.describe(node))")
+            set.error(location(of: key)) { w in
+                w.say("«\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))", "'\(key)' must be text, found \(Self.describe(node, w))")
+            }
             return nil
         }
         let text = scalar.string.trimmingSpaces()
         if text.isEmpty {
-            if required { set.error(location(of: key), "'\(key)' must not be empty") }
+            if required { set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» ne doit pas être vide", "'\(key)' must not be empty") }
             return nil
         }
         return text
@@ -87,14 +103,14 @@ struct YAMLFields {
     func id(_ key: String, required: Bool = false) -> ID? {
         guard let text = string(key, required: required) else { return nil }
         if let problem = IDSyntax.problem(with: text) {
-            set.error(location(of: key), problem)
+            set.error(location(of: key), problem.french, problem.english)
             return nil
         }
         return text
     }
 
     /// A reference to another item, checked after every file is loaded.
-    func reference(_ key: String, to target: PendingReference.Target, role: String, required: Bool = false) -> ID? {
+    func reference(_ key: String, to target: PendingReference.Target, role: Wording, required: Bool = false) -> ID? {
         guard let id = id(key, required: required) else { return nil }
         set.references.append(PendingReference(id: id, target: target, location: location(of: key), role: role))
         return id
@@ -104,7 +120,8 @@ struct YAMLFields {
     /// error, where leaving the key out, or `~`, says the value is unknown.
     private func typedText(_ key: String) -> String? {
         if let node = node(key), case .scalar(let scalar) = node, scalar.string.trimmingSpaces().isEmpty {
-            set.error(location(of: key), "'\(key)' is empty: write a value, or leave the key out when it is unknown")
+            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» est vide\u{00A0}: écrivez une valeur, ou laissez la clé de côté quand on ne la sait pas",
+                      "'\(key)' is empty: write a value, or leave the key out when it is unknown")
             return nil
         }
         return string(key)
@@ -115,7 +132,7 @@ struct YAMLFields {
         switch PartialDate.parse(text) {
         case .success(let date): return date
         case .failure(let error):
-            set.error(location(of: key), "invalid date for '\(key)': \(error)")
+            set.error(location(of: key), "date invalide pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: \(error.french)", "invalid date for '\(key)': \(error)")
             return nil
         }
     }
@@ -125,7 +142,7 @@ struct YAMLFields {
         switch Span.parse(text) {
         case .success(let span): return span
         case .failure(let error):
-            set.error(location(of: key), "invalid '\(key)': \(error)")
+            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: \(error.french)", "invalid '\(key)': \(error)")
             return nil
         }
     }
@@ -135,7 +152,7 @@ struct YAMLFields {
         switch Percentage.parse(text) {
         case .success(let share): return share
         case .failure(let error):
-            set.error(location(of: key), "invalid '\(key)': \(error)")
+            set.error(location(of: key)) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
             return nil
         }
     }
@@ -143,7 +160,7 @@ struct YAMLFields {
     func number(_ key: String) -> Double? {
         guard let text = typedText(key) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            set.error(location(of: key), "'\(key)' must be a number, found '\(text)'")
+            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "'\(key)' must be a number, found '\(text)'")
             return nil
         }
         return value
@@ -153,21 +170,21 @@ struct YAMLFields {
     func money(_ key: String) -> Money? {
         guard let node = node(key) else { return nil }
         if case .mapping = node {
-            guard let fields = YAMLFields(node, what: "'\(key)'", known: ["amount", "currency"], file: file, set: set),
+            guard let fields = YAMLFields(node, what: Wording("«\u{00A0}\(key)\u{00A0}»", "'\(key)'"), known: ["amount", "currency"], file: file, set: set),
                   let amount = fields.string("amount", required: true),
                   let code = fields.string("currency", required: true) else { return nil }
             switch Currency.parse(code) {
             case .failure(let error):
-                set.error(fields.location(of: "currency"), "invalid '\(key)': \(error)")
+                set.error(fields.location(of: "currency")) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
                 return nil
             case .success(let currency):
                 switch Money.parseAmount(amount, original: amount, in: currency) {
                 case .success(let cents) where cents < 0:
-                    set.error(fields.location(of: "amount"), "'\(key)' must not be negative (\(amount))")
+                    set.error(fields.location(of: "amount"), "«\u{00A0}\(key)\u{00A0}» ne doit pas être négatif (\(amount))", "'\(key)' must not be negative (\(amount))")
                     return nil
                 case .success(let cents): return Money(minorUnits: cents, currency: currency)
                 case .failure(let error):
-                    set.error(fields.location(of: "amount"), "invalid '\(key)': \(error)")
+                    set.error(fields.location(of: "amount")) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
                     return nil
                 }
             }
@@ -175,11 +192,11 @@ struct YAMLFields {
         guard let text = typedText(key) else { return nil }
         switch Money.parse(text) {
         case .success(let money) where money.minorUnits < 0:
-            set.error(location(of: key), "'\(key)' must not be negative (\(text))")
+            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» ne doit pas être négatif (\(text))", "'\(key)' must not be negative (\(text))")
             return nil
         case .success(let money): return money
         case .failure(let error):
-            set.error(location(of: key), "invalid '\(key)': \(error)")
+            set.error(location(of: key)) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
             return nil
         }
     }
@@ -196,9 +213,12 @@ struct YAMLFields {
     where T.RawValue == String {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
-        let hint = Suggestion.nearest(to: text, in: allowed).map { "; did you mean '\($0)'?" }
-            ?? " (one of: \(allowed.joined(separator: ", ")))"
-        set.error(location(), "unknown \(key) '\(text)'\(hint)")
+        let near = Suggestion.nearest(to: text, in: allowed)
+        set.error(location()) { w in
+            w.say("valeur inconnue pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "unknown \(key) '\(text)'")
+                + (near == nil ? w.say(" (l'un de\u{00A0}: \(allowed.joined(separator: ", ")))", " (one of: \(allowed.joined(separator: ", ")))")
+                               : w.didYouMean(near))
+        }
         return nil
     }
 
@@ -209,7 +229,9 @@ struct YAMLFields {
         case .sequence(let sequence): return Array(sequence)
         case .scalar: return [node]
         default:
-            set.error(location(of: key), "'\(key)' must be a list, found \(Self.describe(node))")
+            set.error(location(of: key)) { w in
+                w.say("«\u{00A0}\(key)\u{00A0}» doit être une liste\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))", "'\(key)' must be a list, found \(Self.describe(node, w))")
+            }
             return []
         }
     }
@@ -217,7 +239,10 @@ struct YAMLFields {
     func strings(_ key: String) -> [String] {
         list(key).compactMap { element in
             guard case .scalar(let scalar) = element else {
-                set.error(Self.location(element.mark, file), "each entry of '\(key)' must be text, found \(Self.describe(element))")
+                set.error(Self.location(element.mark, file)) { w in
+                    w.say("chaque entrée de «\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(element, w))",
+                          "each entry of '\(key)' must be text, found \(Self.describe(element, w))")
+                }
                 return nil
             }
             let text = scalar.string.trimmingSpaces()
@@ -229,13 +254,16 @@ struct YAMLFields {
     func attributes(_ key: String) -> [String: String] {
         guard let node = node(key) else { return [:] }
         guard case .mapping(let mapping) = node else {
-            set.error(location(of: key), "'\(key)' must be a mapping of names to values, found \(Self.describe(node))")
+            set.error(location(of: key)) { w in
+                w.say("«\u{00A0}\(key)\u{00A0}» doit être un dictionnaire de noms et de valeurs\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                      "'\(key)' must be a mapping of names to values, found \(Self.describe(node, w))")
+            }
             return [:]
         }
         var result: [String: String] = [:]
         for (keyNode, value) in mapping {
             guard let name = keyNode.scalar?.string, case .scalar(let scalar) = value else {
-                set.error(Self.location(value.mark, file), "each attribute must be a name and a text value")
+                set.error(Self.location(value.mark, file), "chaque attribut doit être un nom et une valeur de texte", "each attribute must be a name and a text value")
                 continue
             }
             result[name] = scalar.string
@@ -248,12 +276,12 @@ struct YAMLFields {
         list("sources").compactMap { element in
             if case .scalar(let scalar) = element {
                 let id = scalar.string.trimmingSpaces()
-                set.references.append(PendingReference(id: id, target: .document, location: Self.location(element.mark, file), role: "source"))
+                set.references.append(PendingReference(id: id, target: .document, location: Self.location(element.mark, file), role: .source))
                 return SourceRef(document: id)
             }
-            guard let fields = YAMLFields(element, what: "a source", known: ["doc", "note"], file: file, set: set),
+            guard let fields = YAMLFields(element, what: Wording("une source", "a source"), known: ["doc", "note"], file: file, set: set),
                   let id = fields.string("doc", required: true) else { return nil }
-            set.references.append(PendingReference(id: id, target: .document, location: fields.location(of: "doc"), role: "source"))
+            set.references.append(PendingReference(id: id, target: .document, location: fields.location(of: "doc"), role: .source))
             return SourceRef(document: id, note: fields.string("note"))
         }
     }
@@ -261,12 +289,15 @@ struct YAMLFields {
 
 /// The shape of ids: lower-case letters, digits, and `-`, `_` or `.` between them.
 public enum IDSyntax {
-    public static func problem(with id: String) -> String? {
+    /// Why `id` is not an id, in French and in English; nil when it is one.
+    public static func problem(with id: String) -> (french: String, english: String)? {
         let allowed = id.utf8.allSatisfy { byte in
             (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
         }
         if allowed, !id.isEmpty { return nil }
-        return "id '\(id)' is not a slug: use lower-case letters, digits and hyphens, such as '\(slug(id))'"
+        return ("l'id «\u{00A0}\(id)\u{00A0}» n'est pas un identifiant court\u{00A0}: minuscules, chiffres et traits d'union, "
+                + "comme «\u{00A0}\(slug(id))\u{00A0}»",
+                "id '\(id)' is not a slug: use lower-case letters, digits and hyphens, such as '\(slug(id))'")
     }
 
     /// A slug made from a name: `Ville de Laval` → `ville-de-laval`.

@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 import Yams
 
 /// Reads one YAML seed file (any number of `---` documents) into the seed set.
@@ -20,13 +21,13 @@ struct YAMLSeedReader {
         } catch let error as YamlError {
             report(error)
         } catch {
-            set.error(file.location(line: 1, column: 1), "cannot read YAML: \(error)")
+            set.error(file.location(line: 1, column: 1), "YAML illisible\u{00A0}: \(error)", "cannot read YAML: \(error)")
         }
     }
 
     private func readSections(_ root: Node) {
         if !YAMLFields.isNull(root) {
-            guard let top = YAMLFields(root, what: "a seed file", known: Self.sections, file: file, set: set) else { return }
+            guard let top = YAMLFields(root, what: Wording("un fichier de graines", "a seed file"), known: Self.sections, file: file, set: set) else { return }
             if let node = top.node("network") { readNetwork(node) }
             for element in top.list("documents") { readDocument(element) }
             for (section, kind) in [("cities", EntityKind.city), ("clusters", .cluster), ("poles", .pole),
@@ -43,30 +44,41 @@ struct YAMLSeedReader {
 
     /// `network: {id, name}`: the network's identity, which names its workspace in a store.
     private func readNetwork(_ node: Node) {
-        guard let fields = YAMLFields(node, what: "the network", known: ["id", "name"], file: file, set: set) else { return }
+        guard let fields = YAMLFields(node, what: Wording("le réseau", "the network"), known: ["id", "name"], file: file, set: set) else { return }
         guard let id = fields.id("id", required: true) else { return }
         set.networks.append(DeclaredNetwork(id: id, name: fields.string("name"), origin: origin(fields)))
     }
 
-    /// "an organisation", "a city".
-    static func article(_ word: String) -> String {
-        ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word
+    /// "une organisation", "an organisation".
+    static func article(_ kind: EntityKind) -> Wording {
+        Wording(Words(.fr).a(kind), ("aeiou".contains(kind.rawValue.first ?? "x") ? "an " : "a ") + kind.rawValue)
+    }
+
+    /// "une mission", "an agreement".
+    static func article(_ kind: RecordKind) -> Wording {
+        Wording(Words(.fr).a(kind), ("aeiou".contains(kind.rawValue.first ?? "x") ? "an " : "a ") + kind.rawValue)
     }
 
     private func report(_ error: YamlError) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            set.error(YAMLFields.location(mark, file), "YAML syntax error: \(problem)\(detail)")
+            set.error(YAMLFields.location(mark, file)) { w in
+                let detail = context.map { w.say(" (\(ParserWords.yaml($0.text)), ligne \($0.mark.line), colonne \($0.mark.column))",
+                                                 " (\($0.text) at line \($0.mark.line), column \($0.mark.column))") } ?? ""
+                return w.say("erreur de syntaxe YAML\u{00A0}: \(ParserWords.yaml(problem))", "YAML syntax error: \(problem)") + detail
+            }
         case let .duplicatedKeysInMapping(duplicates, context):
-            set.error(YAMLFields.location(context.mark, file),
-                      "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+            set.error(YAMLFields.location(context.mark, file)) { w in
+                let keys = duplicates.map { w.quoted("\($0)") }.joined(separator: ", ")
+                return w.say("\(duplicates.count > 1 ? "clés répétées" : "clé répétée") \(keys) dans un même dictionnaire",
+                             "duplicate key\(duplicates.count > 1 ? "s" : "") \(keys) in one mapping")
+            }
         case let .reader(problem, offset, _, _):
             set.error(offset.map { file.location(ofOffset: $0 + file.contentStart) } ?? file.location(line: 1, column: 1),
-                      "cannot read YAML: \(problem)")
+                      "YAML illisible\u{00A0}: \(ParserWords.yaml(problem))", "cannot read YAML: \(problem)")
         default:
-            set.error(file.location(line: 1, column: 1), "cannot read YAML: \(error)")
+            set.error(file.location(line: 1, column: 1), "YAML illisible\u{00A0}: \(error)", "cannot read YAML: \(error)")
         }
     }
 
@@ -75,7 +87,7 @@ struct YAMLSeedReader {
     }
 
     private func readDocument(_ node: Node) {
-        guard let fields = YAMLFields(node, what: "a document", known: ["id", "title", "kind", "language", "publisher", "published", "summary"],
+        guard let fields = YAMLFields(node, what: Wording("un document", "a document"), known: ["id", "title", "kind", "language", "publisher", "published", "summary"],
                                       file: file, set: set) else { return }
         let id = fields.string("id", required: true)
         let title = fields.string("title", required: true)
@@ -97,7 +109,7 @@ struct YAMLSeedReader {
         case .organisation: known += ["type"]
         default: break
         }
-        let what = Self.article(kind.rawValue)
+        let what = Self.article(kind)
         guard let fields = YAMLFields(node, what: what, known: known, file: file, set: set) else { return }
         let id = fields.id("id", required: true)
         let name = fields.string("name", required: true)
@@ -110,7 +122,8 @@ struct YAMLSeedReader {
             if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 country = code
             } else {
-                set.error(fields.location(of: "country"), "country must be an ISO 3166 two-letter code such as CA or FR, found '\(code)'")
+                set.error(fields.location(of: "country"), "le pays s'écrit avec un code ISO 3166 de deux lettres, comme CA ou FR\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(code)\u{00A0}»",
+                          "country must be an ISO 3166 two-letter code such as CA or FR, found '\(code)'")
             }
         }
         let entity = Entity(id: id ?? "", kind: kind, name: name ?? "", acronym: fields.string("acronym"),
@@ -127,23 +140,25 @@ struct YAMLSeedReader {
     private func readRelation(_ node: Node, from owner: ID?) {
         var known = ["to", "type", "title", "label", "start", "end", "weight", "note", "sources"]
         if owner == nil { known.insert("from", at: 0) }
-        guard let fields = YAMLFields(node, what: "a relation", known: known, file: file, set: set) else { return }
+        guard let fields = YAMLFields(node, what: Wording("une relation", "a relation"), known: known, file: file, set: set) else { return }
         let type = fields.choice("type", RelationType.self, required: true)
         let ends = type?.allowedEnds
-        let role = "relation '\(type?.rawValue ?? "?")'"
-        let from = owner ?? fields.reference("from", to: .entity(ends?.from), role: "\(role) at 'from'", required: true)
+        let from = owner ?? fields.reference("from", to: .entity(ends?.from), role: .relation(type, at: "from"), required: true)
         if let owner, let allowed = ends?.from {
-            set.references.append(PendingReference(id: owner, target: .entity(allowed), location: fields.location, role: "\(role) at 'from'"))
+            set.references.append(PendingReference(id: owner, target: .entity(allowed), location: fields.location, role: .relation(type, at: "from")))
         }
-        let to = fields.reference("to", to: .entity(ends?.to), role: "\(role) at 'to'", required: true)
+        let to = fields.reference("to", to: .entity(ends?.to), role: .relation(type, at: "to"), required: true)
         let relation = Relation(from: from ?? "", to: to ?? "", type: type ?? .default, title: fields.string("title"),
                                 label: fields.string("label"), start: fields.date("start"), end: fields.date("end"),
                                 weight: fields.number("weight"), note: fields.string("note"), sources: fields.sources())
         if let start = relation.start, let end = relation.end, end.isCertainlyBefore(start) {
-            set.error(fields.location(of: "end"), "relation ends (\(end)) before it starts (\(start))")
+            set.error(fields.location(of: "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
         }
         guard let from, let to, type != nil else { return }
-        if from == to { set.warning(fields.location, "relation '\(relation.type.rawValue)' links '\(from)' to itself") }
+        if from == to {
+            set.warning(fields.location, "la relation «\u{00A0}\(relation.type.rawValue)\u{00A0}» relie «\u{00A0}\(from)\u{00A0}» à lui-même",
+                        "relation '\(relation.type.rawValue)' links '\(from)' to itself")
+        }
         set.relationOrigins[set.relations.count] = origin(fields)
         set.relations.append(relation)
     }
@@ -156,7 +171,7 @@ struct YAMLSeedReader {
         case .project: known += ["status", "start", "end", "duration", "budget", "funding", "part_of"]
         case .event: known += ["type", "status", "date", "end", "place"]
         }
-        guard let fields = YAMLFields(node, what: Self.article(kind.rawValue), known: known, file: file, set: set) else { return }
+        guard let fields = YAMLFields(node, what: Self.article(kind), known: known, file: file, set: set) else { return }
         let id = fields.id("id", required: true)
         let title = fields.string("title", required: true)
         let partyNodes = fields.list("parties")
@@ -168,13 +183,18 @@ struct YAMLSeedReader {
         case .event: readEvent(fields)
         }
         if parties.isEmpty, kind != .event {
-            set.warning(fields.location, "\(kind.rawValue) '\(id ?? "?")' has no parties")
+            set.warning(fields.location) { w in
+                w.say("\(w.kind(kind)) «\u{00A0}\(id ?? "?")\u{00A0}»\u{00A0}: aucune partie", "\(kind.rawValue) '\(id ?? "?")' has no parties")
+            }
         }
         var seen = Set<Party>()
         for node in partyNodes {
             guard let entity = node["id"]?.string, let role = node["role"]?.string.flatMap(PartyRole.init(rawValue:)) else { continue }
             if !seen.insert(Party(entity: entity, role: role)).inserted {
-                set.error(YAMLFields.location(node.mark, file), "'\(entity)' is listed twice as \(role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
+                set.error(YAMLFields.location(node.mark, file)) { w in
+                    w.say("«\u{00A0}\(entity)\u{00A0}» figure deux fois comme \(role.rawValue) dans \(w.the(kind)) «\u{00A0}\(id ?? "?")\u{00A0}»",
+                          "'\(entity)' is listed twice as \(role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
+                }
             }
         }
         let attributes = fields.attributes("attributes")
@@ -186,12 +206,15 @@ struct YAMLSeedReader {
     }
 
     private func readParty(_ node: Node, kind: RecordKind) -> Party? {
-        guard let fields = YAMLFields(node, what: "a party", known: ["id", "role", "title", "attendance"], file: file, set: set) else { return nil }
+        guard let fields = YAMLFields(node, what: Wording("une partie", "a party"), known: ["id", "role", "title", "attendance"], file: file, set: set) else { return nil }
         let role = fields.choice("role", PartyRole.self, required: true)
-        let id = fields.reference("id", to: .entity(nil), role: "party of a \(kind.rawValue)", required: true)
+        let id = fields.reference("id", to: .entity(nil), role: .party(of: kind), required: true)
         if let role, !PartyRole.usual(for: kind).contains(role) {
             let usual = PartyRole.usual(for: kind).map(\.rawValue).sorted().joined(separator: ", ")
-            set.warning(fields.location(of: "role"), "role '\(role.rawValue)' is unusual in a \(kind.rawValue) (usual: \(usual))")
+            set.warning(fields.location(of: "role")) { w in
+                w.say("le rôle «\u{00A0}\(role.rawValue)\u{00A0}» est inhabituel dans \(w.a(kind)) (habituels\u{00A0}: \(usual))",
+                      "role '\(role.rawValue)' is unusual in a \(kind.rawValue) (usual: \(usual))")
+            }
         }
         guard let id, let role else { return nil }
         return Party(entity: id, role: role, title: fields.string("title"), attendance: fields.choice("attendance", Attendance.self))
@@ -199,13 +222,13 @@ struct YAMLSeedReader {
 
     private func checkOrder(_ fields: YAMLFields, start: PartialDate?, end: PartialDate?, endKey: String) {
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(fields.location(of: endKey), "'\(endKey)' (\(end)) is before the start (\(start))")
+            set.error(fields.location(of: endKey), "«\u{00A0}\(endKey)\u{00A0}» (\(end)) vient avant le début (\(start))", "'\(endKey)' (\(end)) is before the start (\(start))")
         }
     }
 
     private func readAgreement(_ fields: YAMLFields) -> Record.Body {
         let agreement = Agreement(signed: fields.date("signed"),
-                                  place: fields.reference("place", to: .entity([.city]), role: "agreement's place"),
+                                  place: fields.reference("place", to: .entity([.city]), role: .agreementPlace),
                                   purpose: fields.string("purpose"),
                                   status: fields.choice("status", AgreementStatus.self) ?? .unknown,
                                   validFrom: fields.date("valid_from"), validTo: fields.date("valid_to"))
@@ -217,30 +240,30 @@ struct YAMLSeedReader {
         let status = fields.choice("status", MissionStatus.self, required: true)
         let destinations = fields.list("destinations").compactMap { element -> ID? in
             guard case .scalar(let scalar) = element else {
-                set.error(YAMLFields.location(element.mark, file), "each destination must be a city id")
+                set.error(YAMLFields.location(element.mark, file), "chaque destination doit être l'id d'une ville", "each destination must be a city id")
                 return nil
             }
             let id = scalar.string.trimmingSpaces()
             set.references.append(PendingReference(id: id, target: .entity([.city]), location: YAMLFields.location(element.mark, file),
-                                                   role: "mission's destination"))
+                                                   role: .missionDestination))
             return id
         }
         let outcomes = fields.list("outcomes").compactMap { element -> Outcome? in
             if case .scalar(let scalar) = element { return Outcome(text: scalar.string.trimmingSpaces()) }
-            guard let outcome = YAMLFields(element, what: "an outcome", known: ["agreement", "partner", "text"], file: file, set: set) else { return nil }
-            let result = Outcome(agreement: outcome.reference("agreement", to: .record(.agreement), role: "mission outcome"),
-                                 partner: outcome.reference("partner", to: .entity(nil), role: "mission outcome"),
+            guard let outcome = YAMLFields(element, what: Wording("un résultat", "an outcome"), known: ["agreement", "partner", "text"], file: file, set: set) else { return nil }
+            let result = Outcome(agreement: outcome.reference("agreement", to: .record(.agreement), role: .missionOutcome),
+                                 partner: outcome.reference("partner", to: .entity(nil), role: .missionOutcome),
                                  text: outcome.string("text"))
             if result.agreement == nil, result.partner == nil, result.text == nil {
-                set.error(outcome.location, "an outcome needs 'agreement', 'partner' or 'text'")
+                set.error(outcome.location, "un résultat demande «\u{00A0}agreement\u{00A0}», «\u{00A0}partner\u{00A0}» ou «\u{00A0}text\u{00A0}»", "an outcome needs 'agreement', 'partner' or 'text'")
             }
             return result
         }
         if !parties.contains(where: { $0.role == .leader }) {
-            set.warning(fields.location, "mission has no party with role 'leader'")
+            set.warning(fields.location, "la mission n'a aucune partie au rôle «\u{00A0}leader\u{00A0}»", "mission has no party with role 'leader'")
         }
         guard let status else { return nil }
-        let mission = Mission(status: status, origin: fields.reference("origin", to: .entity([.city]), role: "mission's origin"),
+        let mission = Mission(status: status, origin: fields.reference("origin", to: .entity([.city]), role: .missionOrigin),
                               destinations: destinations, start: fields.date("start"), end: fields.date("end"),
                               objectives: fields.strings("objectives"), outcomes: outcomes, budget: fields.money("budget"),
                               notes: fields.string("notes"))
@@ -251,31 +274,38 @@ struct YAMLSeedReader {
     private func readProject(_ fields: YAMLFields) -> Record.Body {
         let budget = fields.money("budget")
         let lines = fields.list("funding").compactMap { element -> FundingLine? in
-            guard let line = YAMLFields(element, what: "a funding line", known: ["funder", "amount", "share", "start", "end", "note"],
+            guard let line = YAMLFields(element, what: Wording("une ligne de financement", "a funding line"), known: ["funder", "amount", "share", "start", "end", "note"],
                                         file: file, set: set) else { return nil }
-            let funding = FundingLine(funder: line.reference("funder", to: .entity(nil), role: "funder"),
+            let funding = FundingLine(funder: line.reference("funder", to: .entity(nil), role: .funder),
                                       amount: line.money("amount"), share: line.percentage("share"),
                                       start: line.date("start"), end: line.date("end"), note: line.string("note"))
             if funding.amount == nil, funding.share == nil, funding.note == nil, !line.has("amount"), !line.has("share") {
-                set.warning(line.location, "funding line gives neither an amount, a share nor a note saying why")
+                set.warning(line.location, "la ligne de financement ne donne ni montant, ni part, ni note qui dise pourquoi",
+                            "funding line gives neither an amount, a share nor a note saying why")
             }
             if funding.share != nil, budget == nil, funding.amount == nil {
-                set.warning(line.location(of: "share"), "a share without a project budget gives no amount")
+                set.warning(line.location(of: "share"), "une part sans budget de projet ne donne aucun montant", "a share without a project budget gives no amount")
             }
             checkOrder(line, start: funding.start, end: funding.end, endKey: "end")
             return funding
         }
         let total = lines.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
-        if total > 10_000 { set.error(fields.location(of: "funding"), "funding shares add up to more than 100% (\(Percentage(basisPoints: total)))") }
+        if total > 10_000 {
+            set.error(fields.location(of: "funding")) { w in
+                w.say("les parts du financement font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
+                      "funding shares add up to more than 100% (\(Percentage(basisPoints: total)))")
+            }
+        }
         if let budget {
             let currencies = Set(lines.compactMap { $0.amount?.currency })
             if let other = currencies.first(where: { $0 != budget.currency }) {
-                set.warning(fields.location(of: "funding"), "a funding line is in \(other) while the budget is in \(budget.currency)")
+                set.warning(fields.location(of: "funding"), "une ligne de financement est en \(other) alors que le budget est en \(budget.currency)",
+                            "a funding line is in \(other) while the budget is in \(budget.currency)")
             }
         }
         let project = Project(status: fields.choice("status", ProjectStatus.self) ?? .unknown, start: fields.date("start"),
                               end: fields.date("end"), duration: fields.span("duration"), budget: budget, funding: lines,
-                              partOf: fields.reference("part_of", to: .record(.project), role: "part_of"))
+                              partOf: fields.reference("part_of", to: .record(.project), role: .partOf))
         checkOrder(fields, start: project.start, end: project.end, endKey: "end")
         return .project(project)
     }
@@ -283,7 +313,7 @@ struct YAMLSeedReader {
     private func readEvent(_ fields: YAMLFields) -> Record.Body? {
         guard let type = fields.choice("type", EventType.self, required: true) else { return nil }
         let event = Event(type: type, status: fields.choice("status", EventStatus.self) ?? .unknown, date: fields.date("date"),
-                          end: fields.date("end"), place: fields.reference("place", to: .entity([.city]), role: "event's place"))
+                          end: fields.date("end"), place: fields.reference("place", to: .entity([.city]), role: .eventPlace))
         checkOrder(fields, start: event.date, end: event.end, endKey: "end")
         return .event(event)
     }

@@ -24,6 +24,20 @@ public protocol Speaking: Sendable {
     var language: Language { get }
 }
 
+/// A phrase in both languages ("a relation", "une relation"), made where the French and the English
+/// are known and said later in the language of whoever shows it (a seed diagnostic, a store warning).
+public struct Wording: Hashable, Sendable {
+    public let french: String
+    public let english: String
+
+    public init(_ french: String, _ english: String) {
+        self.french = french
+        self.english = english
+    }
+
+    public func callAsFunction(_ speaker: some Speaking) -> String { speaker.say(french, english) }
+}
+
 /// The vocabulary in a language, for the command line's reports.
 public struct Words: Speaking {
     public let language: Language

@@ -234,7 +234,7 @@ final class DraftCheck {
         if parts.count > 1, !parts[1].isEmpty {
             switch PartialDate.parse(parts[1]) {
             case .success(let date): signed = date
-            case .failure(let error): problem(.newAgreements, index, say("signed: ", "signée : ") + "\(error)")
+            case .failure(let error): problem(.newAgreements, index, say("signed: ", "signée\u{00A0}: ") + say(error.description, error.french))
             }
         }
         var signatories: [Party] = []

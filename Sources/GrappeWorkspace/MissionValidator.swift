@@ -88,7 +88,7 @@ public struct MissionValidator: Sendable {
         switch PartialDate.parse(text) {
         case .success(let date): return date
         case .failure(let error):
-            issues.append(FieldIssue(field, "\(error)"))
+            issues.append(FieldIssue(field, say(error.description, error.french)))
             return nil
         }
     }

@@ -107,6 +107,11 @@ public struct OverlayWarning: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "recorded '\(record)' refers to '\(missing)', which is no longer in the seeds; kept as recorded"
     }
+
+    /// The same, in French.
+    public var french: String {
+        "«\u{00A0}\(record)\u{00A0}», enregistré, renvoie à «\u{00A0}\(missing)\u{00A0}», qui n'est plus dans les graines\u{00A0}; gardé tel quel"
+    }
 }
 
 /// The network everyone sees: the seeds, with what the store recorded laid over them. A stored record

@@ -498,3 +498,33 @@ import Testing
         #expect(ringTwo.map(TextFolding.fold) == ringTwo.map(TextFolding.fold).sorted(), "\(ringTwo)")
     }
 }
+
+/// Seed problems and store warnings reach the diagnostics screen in the interface's language.
+@Suite struct DiagnosticsScreenTests {
+    static let problem = Wording("broken/a.yaml:3:5: erreur\u{00A0}: clé inconnue «\u{00A0}nmae\u{00A0}» dans une ville",
+                                 "broken/a.yaml:3:5: error: unknown key 'nmae' in a city")
+
+    @Test(arguments: [Language.fr, .en])
+    func seedErrorsShowInTheInterfacesLanguage(_ language: Language) {
+        var state = DashboardTests.state(language, width: 100, height: 24)
+        _ = state.update(.seedsLoaded(nil, warnings: 0, errors: [Self.problem], reload: true))
+        let screen = Views.render(state).text
+        #expect(screen.contains(language == .fr ? "clé inconnue «\u{00A0}nmae\u{00A0}» dans une ville" : "unknown key 'nmae' in a city"), "\(screen)")
+        #expect(!screen.contains(language == .fr ? "unknown key" : "clé inconnue"), "\(screen)")
+    }
+
+    @Test func storeWarningsAreWordedInFrench() throws {
+        var state = DashboardTests.state(.fr, width: 160, height: 24)
+        let seeds = try SeedLoader.load(path: DashboardTests.seeds).network
+        var effects = state.update(.seedsLoaded(seeds, warnings: 0, errors: [], reload: false))
+        let record = Record(id: "mission-x", title: "X", parties: [Party(entity: "gone-partner", role: .leader)],
+                            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+        let workspace = Workspace(records: [StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "t")])
+        effects += state.update(.workspaceLoaded(workspace, journal: [], location: "store.sqlite"))
+        for case .buildCatalogue(let request) in effects { _ = state.update(.catalogueBuilt(request.build())) }
+        let warning = OverlayWarning(record: "mission-x", missing: "gone-partner")
+        #expect(state.message?.contains("n'est plus dans les graines") == true, "\(state.message ?? "")")
+        #expect(state.loaded.diagnostics.map(\.french) == ["store.sqlite: avertissement\u{00A0}: \(warning.french)"])
+        #expect(state.loaded.diagnostics.map(\.english) == ["store.sqlite: warning: \(warning.description)"])
+    }
+}

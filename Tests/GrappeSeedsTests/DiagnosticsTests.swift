@@ -16,6 +16,70 @@ import Testing
         #expect(result.hasErrors)
     }
 
+    /// The same problems in French, as the French dashboard and `grappe check --lang fr` show them:
+    /// French words and typography (no-break spaces before the colon, «\u{00A0}quotes\u{00A0}»),
+    /// the location as compilers write it.
+    @Test func brokenDirectoryInFrench() throws {
+        let result = try SeedLoader.load(path: Paths.fixtures + "/broken")
+        let lines = result.diagnostics.map { $0.description(in: .fr).replacingOccurrences(of: Paths.fixtures + "/", with: "") }
+        let expected = try String(contentsOfFile: Paths.fixtures + "/broken.fr.expected", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(lines == expected)
+        #expect(lines.allSatisfy { $0.contains(": erreur\u{00A0}: ") || $0.contains(": avertissement\u{00A0}: ") })
+    }
+
+    /// Every diagnostic of many kinds of bad input has a French wording with no English sentence in
+    /// it: the words of the file itself (quoted, or tags) aside, none of English's common words.
+    @Test func frenchDiagnosticsSpeakNoEnglish() throws {
+        var diagnostics = try SeedLoader.load(path: Paths.fixtures + "/broken").diagnostics
+        diagnostics += SeedLoader.load(files: [
+            (path: "g.graphml", contents: """
+                <?xml version="1.0"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                <key id="d0" for="edge" attr.name="colour" attr.type="string"/>
+                <graph edgedefault="undirected"><node id="Ville de Laval"><data key="zz">x</data></node><node id="b"/>
+                <edge source="ville-de-laval" target="nowhere"><data key="d0">red</data></edge><hyperedge/>
+                <graph/></graph></graphml>
+                """),
+            (path: "t.graphml", contents: "<graphml><graph><node id='a'></graph>"),
+            (path: "x.gexf", contents: "<gexf><graph><attributes class='node' mode='dynamic'/><nodes><node id='a'><attvalues><attvalue for='q' value='1'/></attvalues></node></nodes></graph></gexf>"),
+            (path: "elements.csv", contents: "Label,Type\nAlpha,Spaceship\n"),
+            (path: "connections.csv", contents: "From,To,Type\nAlpha,Beta,befriends\nAlpha,,x\n"),
+            (path: "nodes.csv", contents: "Id,Label,Founded,Weight\nBad Id,X,2020-13,\nok,,,\n"),
+            (path: "edges.csv", contents: "Source,Target,Type,Weight,Provenance\nok,ok,partner_of,heavy,nodoc\n"),
+            (path: "what.csv", contents: "Name,Place\nx,y\n"),
+            (path: "e.json", contents: #"{"format":"other","version":1}"#),
+            (path: "f.json", contents: #"{"format":"grappe-network","version":99}"#),
+            (path: "n.yaml", contents: "network: [1]\norganisations:\n  - id: o\n    name: O\n    type: spaceship\n    founded: '20x'\n    country: France\n"),
+            (path: "r.yaml", contents: """
+                missions:
+                  - id: m
+                    title: M
+                    status: planned
+                    start: 2024-05
+                    end: 2023
+                    budget: -5 EUR
+                    parties: [{id: o, role: funder}]
+                    outcomes: [{}]
+                projects:
+                  - id: p
+                    title: P
+                    funding: [{funder: o, share: 120%}]
+                """),
+        ]).diagnostics
+        #expect(diagnostics.count > 50)
+        let english = [" the ", " is ", " are ", " must ", "expected", " found ", "unknown", "missing", " has ", " have ", " and ", " invalid ",
+                       "cannot", " not ", " without ", " needs ", " which "]
+        for diagnostic in diagnostics {
+            #expect(diagnostic.french != diagnostic.message, "\(diagnostic)")
+            // What came from the file: «…» quotes and <tags>.
+            let own = diagnostic.french.replacing(/«[^»]*»/, with: "").replacing(/<[^>]*>/, with: "")
+            for word in english {
+                #expect(!" \(own) ".contains(word), "English '\(word)' in: \(diagnostic.description(in: .fr))")
+            }
+        }
+    }
+
     @Test func missingDirectoryIsNotFound() {
         #expect(throws: SeedLoadError.notFound("/no/such/seeds")) { try SeedLoader.load(path: "/no/such/seeds") }
     }

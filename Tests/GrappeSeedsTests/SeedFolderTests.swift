@@ -1,6 +1,7 @@
 import Foundation
 import GrappeModel
 @testable import GrappeSeeds
+import GrappeWords
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -79,7 +80,8 @@ import Glibc
         try folder.write("README.md", "# notes\n")
         try folder.write("notes.txt", "notes\n")
         try folder.write("table.xlsx", "not really\n")
-        #expect(throws: SeedLoadError.noSeedFiles(folder.root, leftOut: [folder.root + "/table.xlsx: not a seed format"])) {
+        #expect(throws: SeedLoadError.noSeedFiles(folder.root, leftOut: [Wording(folder.root + "/table.xlsx\u{00A0}: pas un format de graines",
+                                                                                   folder.root + "/table.xlsx: not a seed format")])) {
             try SeedLoader.load(path: folder.root)
         }
     }
@@ -87,10 +89,11 @@ import Glibc
     @Test func aPipeOrADeviceAsTheSeedsIsRefusedAtOnce() throws {
         let folder = try Folder()
         try #require(mkfifo(folder.root + "/pipe.yaml", 0o600) == 0)
-        #expect(throws: SeedLoadError.unreadable(folder.root + "/pipe.yaml", "a FIFO (named pipe), not a regular file: reading it could wait forever")) {
+        #expect(throws: SeedLoadError.unreadable(folder.root + "/pipe.yaml", Wording("un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
+                                                                                         "a FIFO (named pipe), not a regular file: reading it could wait forever"))) {
             try SeedLoader.load(path: folder.root + "/pipe.yaml")
         }
-        #expect(throws: SeedLoadError.unreadable("/dev/zero", "a device, not a regular file")) { try SeedLoader.load(path: "/dev/zero") }
+        #expect(throws: SeedLoadError.unreadable("/dev/zero", Wording("un périphérique, pas un fichier ordinaire", "a device, not a regular file"))) { try SeedLoader.load(path: "/dev/zero") }
     }
 
     @Test func classicMacLineEndsLoadEveryRow() throws {

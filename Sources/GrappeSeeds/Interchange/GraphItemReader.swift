@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// Turns the nodes and edges of a graph file into Grappe's entities, records and relations: the reading
 /// side of what `grappe export` writes, for every graph format (GraphML, GEXF, Gephi's CSV, Kumu).
@@ -31,8 +32,8 @@ final class GraphItemReader {
     // MARK: Nodes
 
     func node(_ item: GraphItem) {
-        guard let id = item["id"] else { return set.error(item.location, "node has no id") }
-        if let problem = IDSyntax.problem(with: id) { return set.error(item.at("id"), problem) }
+        guard let id = item["id"] else { return set.error(item.location, "le nœud n'a pas d'id", "node has no id") }
+        if let problem = IDSyntax.problem(with: id) { return set.error(item.at("id"), problem.french, problem.english) }
         let kindText = item["kind"]?.lowercased()
         if let kindText, let kind = RecordKind(rawValue: kindText) { return record(item, id: id, kind: kind) }
         var kind = EntityKind.organisation
@@ -63,7 +64,7 @@ final class GraphItemReader {
                                         status: choice(item, "status", AgreementStatus.self) ?? .unknown,
                                         validFrom: date(item, "valid_from"), validTo: date(item, "valid_to")))
         case .mission:
-            guard let status = choice(item, "status", MissionStatus.self) ?? missing(item, "status", in: "a mission") else { return }
+            guard let status = choice(item, "status", MissionStatus.self) ?? missing(item, "status", in: Wording("une mission", "a mission")) else { return }
             let outcomes = list(item, "outcomes").map { Outcome(text: $0) }
             body = .mission(Mission(status: status, start: date(item, "date"), end: date(item, "end"),
                                     objectives: list(item, "objectives"), outcomes: outcomes, budget: money(item, "budget"),
@@ -72,7 +73,7 @@ final class GraphItemReader {
             body = .project(Project(status: choice(item, "status", ProjectStatus.self) ?? .unknown, start: date(item, "date"),
                                     end: date(item, "end"), duration: span(item, "duration"), budget: money(item, "budget")))
         case .event:
-            guard let type = choice(item, "type", EventType.self) ?? missing(item, "type", in: "an event") else { return }
+            guard let type = choice(item, "type", EventType.self) ?? missing(item, "type", in: Wording("un événement", "an event")) else { return }
             body = .event(Event(type: type, status: choice(item, "status", EventStatus.self) ?? .unknown, date: date(item, "date"),
                                 end: date(item, "end")))
         }
@@ -82,8 +83,8 @@ final class GraphItemReader {
         set.recordOrigins.append(item.origin)
     }
 
-    private func missing<T>(_ item: GraphItem, _ name: String, in what: String) -> T? {
-        if item[name] == nil { set.error(item.location, "\(what) needs a '\(name)'") }
+    private func missing<T>(_ item: GraphItem, _ name: String, in what: Wording) -> T? {
+        if item[name] == nil { set.error(item.location, "\(what.french) demande «\u{00A0}\(name)\u{00A0}»", "\(what.english) needs a '\(name)'") }
         return nil
     }
 
@@ -91,8 +92,8 @@ final class GraphItemReader {
 
     /// `type` names the relation or tie; where it holds Gephi's direction (Directed, Undirected), `kind` does.
     func edge(_ item: GraphItem, type typeName: String = "type") {
-        guard let source = item["source"] else { return set.error(item.location, "edge has no source") }
-        guard let target = item["target"] else { return set.error(item.location, "edge has no target") }
+        guard let source = item["source"] else { return set.error(item.location, "le lien n'a pas de source", "edge has no source") }
+        guard let target = item["target"] else { return set.error(item.location, "le lien n'a pas de cible (target)", "edge has no target") }
         var typeKey = typeName
         if let text = item[typeKey]?.lowercased(), ["directed", "undirected", "mutual", "mixed"].contains(text) { typeKey = "kind" }
         if let text = item[typeKey], let tie = RecordTie(rawValue: text.lowercased()) {
@@ -109,12 +110,14 @@ final class GraphItemReader {
         }
         var weight: Double?
         if let text = item["weight"] {
-            guard let value = Double(text), value.isFinite else { return set.error(item.at("weight"), "weight must be a number, found '\(text)'") }
+            guard let value = Double(text), value.isFinite else {
+                return set.error(item.at("weight"), "weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "weight must be a number, found '\(text)'")
+            }
             weight = value
         }
         let start = date(item, "start"), end = date(item, "end")
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(item.at("end"), "relation ends (\(end)) before it starts (\(start))")
+            set.error(item.at("end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
         }
         set.relationOrigins[set.relations.count] = item.origin
         set.relations.append(Relation(from: source, to: target, type: type, title: item["title"], label: item["label"],
@@ -130,7 +133,14 @@ final class GraphItemReader {
         switch parse(text) {
         case .success(let value): return value
         case .failure(let error):
-            set.error(item.at(name), "invalid '\(name)': \(error)")
+            set.error(item.at(name)) { w in
+                let reason = switch error as any Error {
+                case let date as DateError: w.say(date.french, date.description)
+                case let money as MoneyError: w.moneyProblem(money)
+                default: "\(error)"
+                }
+                return w.say("«\u{00A0}\(name)\u{00A0}» invalide\u{00A0}: ", "invalid '\(name)': ") + reason
+            }
             return nil
         }
     }
@@ -150,7 +160,7 @@ final class GraphItemReader {
             Money.parse($0)
         }
         if let money, money.minorUnits < 0 {
-            set.error(item.at(name), "'\(name)' must not be negative (\(money))")
+            set.error(item.at(name), "«\u{00A0}\(name)\u{00A0}» ne doit pas être négatif (\(money))", "'\(name)' must not be negative (\(money))")
             return nil
         }
         return money
@@ -175,7 +185,7 @@ final class GraphItemReader {
             let pieces = part.split(separator: ":", maxSplits: 1)
             guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
             let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
-            set.references.append(PendingReference(id: document, target: .document, location: item.at(name), role: "source"))
+            set.references.append(PendingReference(id: document, target: .document, location: item.at(name), role: .source))
             return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
         }
         sourceCache[text] = refs

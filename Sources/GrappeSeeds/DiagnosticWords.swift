@@ -1,0 +1,165 @@
+import Foundation
+import GrappeModel
+import GrappeWords
+
+/// The pieces seed diagnostics are worded from, in both languages. English keeps the wording the
+/// command line has always printed ('id', "a city"); French quotes with « » and agrees articles.
+extension Words {
+    /// Text from the file, quoted: «\u{00A0}lyon\u{00A0}», 'lyon'.
+    func quoted(_ text: String) -> String { language == .fr ? "«\u{00A0}\(text)\u{00A0}»" : "'\(text)'" }
+
+    /// An entity kind with its article: "une ville", "a city".
+    func a(_ kind: EntityKind) -> String {
+        guard language == .fr else { return "a \(kind.rawValue)" }
+        return (kind == .pole ? "un " : "une ") + self.kind(kind)
+    }
+
+    /// A record kind with its article: "une mission", "a mission".
+    func a(_ kind: RecordKind) -> String {
+        guard language == .fr else { return "a \(kind.rawValue)" }
+        return (kind == .agreement || kind == .mission ? "une " : "un ") + self.kind(kind)
+    }
+
+    /// A record kind with the definite article: "la mission", "l'entente", "the mission".
+    func the(_ kind: RecordKind) -> String {
+        guard language == .fr else { return "the \(kind.rawValue)" }
+        return switch kind {
+        case .agreement: "l'entente"
+        case .mission: "la mission"
+        case .project: "le projet"
+        case .event: "l'événement"
+        }
+    }
+
+    /// "une ville ou un pôle", "a city or a pole" (sorted, as the kinds are declared).
+    func either(_ kinds: Set<EntityKind>) -> String {
+        let names = kinds.sorted().map { a($0) }
+        guard let last = names.last else { return "" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + say(" ou ", " or ") + last
+    }
+
+    /// "; vouliez-vous dire «\u{00A0}x\u{00A0}»\u{00A0}?", "; did you mean 'x'?", or nothing.
+    func didYouMean(_ id: String?) -> String {
+        guard let id else { return "" }
+        return say("\u{00A0}; vouliez-vous dire \(quoted(id))\u{00A0}?", "; did you mean \(quoted(id))?")
+    }
+
+    /// The relation type's name as files write it (`partner_of`), quoted.
+    func quoted(_ type: RelationType) -> String { quoted(type.rawValue) }
+}
+
+extension Wording {
+    /// Why the system refused (`errno`): its own English text, and a French one for the usual causes.
+    static func system(_ code: Int32) -> Wording {
+        let english = String(cString: strerror(code))
+        let french: String? = switch code {
+        case ENOENT: "fichier ou dossier introuvable"
+        case EACCES, EPERM: "permission refusée"
+        case ENOTDIR: "n'est pas un dossier"
+        case EISDIR: "est un dossier"
+        case ELOOP: "trop de liens symboliques"
+        case ENAMETOOLONG: "nom trop long"
+        case EMFILE, ENFILE: "trop de fichiers ouverts"
+        case EIO: "erreur d'entrée-sortie"
+        case ENOMEM: "plus de mémoire"
+        default: nil
+        }
+        return Wording(french ?? "erreur du système («\u{00A0}\(english)\u{00A0}»)", english)
+    }
+}
+
+/// What a reference is, for messages ("unknown id 'x' in mission's origin").
+extension Wording {
+    /// A name from the file itself (a column, a JSON path, a key), the same in both languages.
+    static func same(_ text: String) -> Wording { Wording(text, text) }
+
+    static let source = Wording("les sources", "source")
+    static let missionOrigin = Wording("l'origine de la mission", "mission's origin")
+    static let missionDestination = Wording("une destination de la mission", "mission's destination")
+    static let missionOutcome = Wording("un résultat de la mission", "mission outcome")
+    static let agreementPlace = Wording("le lieu de l'entente", "agreement's place")
+    static let eventPlace = Wording("le lieu de l'événement", "event's place")
+    static let funder = Wording("un financeur", "funder")
+    static let partOf = Wording("part_of", "part_of")
+
+    /// "partie d'une mission", "party of a mission".
+    static func party(of kind: RecordKind) -> Wording {
+        Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)")
+    }
+
+    /// "la relation «\u{00A0}based_in\u{00A0}» (from)", "relation 'based_in' at 'from'".
+    static func relation(_ type: RelationType?, at end: String) -> Wording {
+        let name = type?.rawValue ?? "?"
+        return Wording("la relation «\u{00A0}\(name)\u{00A0}» (clé «\u{00A0}\(end)\u{00A0}»)", "relation '\(name)' at '\(end)'")
+    }
+}
+
+extension Words {
+    /// A share as the language writes it: "112,5 %", "112.5%".
+    func share(_ share: Percentage) -> String {
+        guard language == .fr else { return share.description }
+        let formatter = NumberFormatter()
+        formatter.locale = locale
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 2
+        return (formatter.string(from: NSNumber(value: Double(share.basisPoints) / 100)) ?? share.description) + "\u{00A0}%"
+    }
+}
+
+/// What the parsers say in English (libyaml through Yams, Foundation's JSON reader), in French for
+/// the usual messages; any other is quoted as the parser wrote it, and named.
+enum ParserWords {
+    static func yaml(_ english: String) -> String {
+        french(english, known: yamlMessages, parser: "de l'analyseur YAML")
+    }
+
+    static func json(_ english: String) -> String {
+        french(english.lowercased(), known: jsonMessages, parser: "du lecteur JSON")
+    }
+
+    private static func french(_ english: String, known: [String: String], parser: String) -> String {
+        known[english] ?? "«\u{00A0}\(english)\u{00A0}» (message \(parser))"
+    }
+
+    private static let yamlMessages: [String: String] = [
+        "did not find expected key": "clé attendue introuvable",
+        "mapping values are not allowed in this context": "une valeur de dictionnaire n'est pas permise ici",
+        "found character that cannot start any token": "un caractère qui ne peut commencer aucun élément",
+        "could not find expected ':'": "«\u{00A0}:\u{00A0}» attendu introuvable",
+        "did not find expected '-' indicator": "«\u{00A0}-\u{00A0}» attendu introuvable",
+        "did not find expected node content": "contenu attendu introuvable",
+        "did not find expected ',' or ']'": "«\u{00A0},\u{00A0}» ou «\u{00A0}]\u{00A0}» attendu introuvable",
+        "did not find expected ',' or '}'": "«\u{00A0},\u{00A0}» ou «\u{00A0}}\u{00A0}» attendu introuvable",
+        "found unexpected end of stream": "fin du fichier inattendue",
+        "found unknown escape character": "caractère d'échappement inconnu",
+        "found a tab character that violates indentation": "une tabulation casse l'indentation",
+        "found a tab character where an indentation space is expected": "une tabulation là où l'indentation attend une espace",
+        "block sequence entries are not allowed in this context": "une entrée de liste n'est pas permise ici",
+        "found undefined tag handle": "préfixe d'étiquette non défini",
+        "found unexpected ':'": "«\u{00A0}:\u{00A0}» inattendu",
+        "while scanning a simple key": "en lisant une clé simple",
+        "while parsing a block mapping": "en lisant un dictionnaire en bloc",
+        "while parsing a block collection": "en lisant une liste en bloc",
+        "while parsing a flow sequence": "en lisant une liste entre crochets",
+        "while parsing a flow mapping": "en lisant un dictionnaire entre accolades",
+        "while scanning a quoted scalar": "en lisant un texte entre guillemets",
+        "while scanning a plain scalar": "en lisant un texte",
+        "while parsing a block node": "en lisant un élément en bloc",
+        "while parsing a flow node": "en lisant un élément entre crochets ou accolades",
+        "while scanning an anchor": "en lisant une ancre",
+        "while scanning an alias": "en lisant un alias",
+        "while scanning a tag": "en lisant une étiquette",
+    ]
+
+    private static let jsonMessages: [String: String] = [
+        "invalid value": "valeur invalide",
+        "unexpected character": "caractère inattendu",
+        "badly formed object": "objet mal formé",
+        "badly formed array": "liste mal formée",
+        "no string key for value in object": "une valeur d'objet sans clé de texte",
+        "invalid escape sequence": "séquence d'échappement invalide",
+        "unescaped control character": "caractère de contrôle non échappé",
+        "number with leading zero": "nombre commençant par un zéro",
+        "invalid unicode escape sequence": "séquence d'échappement Unicode invalide",
+    ]
+}
