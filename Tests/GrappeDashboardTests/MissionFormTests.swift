@@ -80,6 +80,18 @@ import Testing
         #expect(Words.missionStatus("") == nil && Words.missionStatus("plan") == nil)
     }
 
+    /// A date the parser refuses is explained in the interface's language.
+    @Test func dateProblemsSpeakTheInterfacesLanguage() throws {
+        for (language, message) in [(Language.fr, "le 2027-02-30 n'existe pas\u{00A0}: le mois 2 a 28 jours"),
+                                    (.en, "2027-02-30 does not exist: month 2 has 28 days")] {
+            var state = DashboardTests.state(language)
+            let row = try #require(MissionForm(draft: MissionDraft()).fields.firstIndex(of: .text(.start)))
+            Self.send([.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("2027-02-30") + [.control("s")],
+                      to: &state)
+            #expect(state.form?.issues.first { $0.field == .start }?.message == message)
+        }
+    }
+
     /// The budget takes what people type, and says in the interface's language how to write the rest.
     @Test func budgetsAsPeopleTypeThem() throws {
         for (language, message) in [(Language.fr, "«\u{00A0}25 000 $\u{00A0}»\u{00A0}: «\u{00A0}$\u{00A0}» peut être CAD ou USD\u{00A0}; écrivez 25000 CAD ou 25000 USD"),
