@@ -53,6 +53,16 @@ public protocol StoreTransaction {
     func append(_ entry: JournalEntry) throws -> Int
 }
 
+/// A backend that can write a change of one record in one step, without a transaction held open by
+/// the caller: the record is stored only if its version is still `expected`, at `expected + 1`, and
+/// the journal entry is appended with the one item the rules would write (the state it replaced and
+/// the new one). The rules stay `JournaledStore`'s: when the version is not `expected`, nothing is
+/// written, nil comes back, and the change goes the long way, which says why (a stale edit, an id
+/// taken).
+public protocol SingleRecordSaving {
+    func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry?
+}
+
 /// The port every store backend implements (SQLite; in memory for tests; a server next). Backends
 /// keep items, the journal and drafts; the rules (versions, stale edits, the journal, undo) live once,
 /// in `JournaledStore`.

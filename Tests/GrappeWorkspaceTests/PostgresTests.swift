@@ -167,6 +167,45 @@ import Testing
         #expect(try TestPostgres.psql("SELECT count(*) FROM grappe.mission_objectives WHERE workspace = '\(harness.workspace)'") == "1")
     }
 
+    /// On the server, `record_parties`, `record_places`, `mission_outcomes` and `mission_objectives` are
+    /// views of each record's body: the same rows, in the same order, as the tables SQLite fills.
+    @Test func theAnalystsViewsHoldWhatSQLitesTablesHold() throws {
+        var mission = try change(lyonDraft()).records[0]
+        mission.parties[0].title = "maire de Laval"
+        if case .mission(var body) = mission.body {
+            body.destinations = ["lyon", "lille"]
+            body.objectives = ["rencontrer", "signer"]
+            body.outcomes = [Outcome(partner: "cqic", text: "une entente"), Outcome(agreement: "entente-tripartite")]
+            mission.body = .mission(body)
+        }
+        var noOrigin = mission
+        noOrigin.id = "mission-sans-origine"
+        if case .mission(var body) = noOrigin.body {
+            body.origin = nil
+            noOrigin.body = .mission(body)
+        }
+        let agreement = Record(id: "entente-a-lille", title: "Entente", parties: [Party(entity: "picom", role: .signatory)],
+                               body: .agreement(Agreement(place: "lille", status: .signed)))
+        let event = Record(id: "salon", title: "Salon", body: .event(Event(type: .tradeShow, place: "lyon")))
+        let sqlite = try StoreHarness(.sqlite), server = try StoreHarness(.postgres)
+        for harness in [sqlite, server] {
+            let store = try harness.open()
+            for record in [mission, noOrigin, agreement, event] {
+                try store.save(Change(action: .add, records: [record], expectedVersions: [record.id: 0], summary: "add \(record.id)"), author: "ana")
+            }
+        }
+        for query in ["SELECT record_id, position, entity_id, role, coalesce(title, '-'), coalesce(attendance, '-') FROM record_parties",
+                      "SELECT record_id, position, city_id, CASE WHEN is_origin THEN 1 ELSE 0 END FROM record_places",
+                      "SELECT record_id, position, coalesce(agreement_id, '-'), coalesce(partner_id, '-'), coalesce(text, '-') FROM mission_outcomes",
+                      "SELECT record_id, position, text FROM mission_objectives"] {
+            let order = " ORDER BY record_id, position"
+            let onServer = try TestPostgres.psql(query.replacingOccurrences(of: " FROM ", with: " FROM grappe.") + " WHERE workspace = '\(server.workspace)'" + order)
+            let inFile = try sqlite.folder.sqlite(sqlite.path, query + order + ";")
+            #expect(onServer == inFile, "\(query)")
+            #expect(!inFile.isEmpty, "\(query)")
+        }
+    }
+
     @Test func manyClientsMigrateOnceTogether() throws {
         // A fresh database: eight clients start at once; each sees the same schema, applied once.
         let database = "grappe_migrate_" + String(UInt32.random(in: 0...UInt32.max))

@@ -5,10 +5,9 @@
 /// an advisory lock, so several clients starting together apply each exactly once; they are only ever
 /// added, never edited.
 enum PostgresSchema {
-    /// The tables that mirror parts of a record's body, emptied and refilled with it.
-    static let recordChildren = ["record_parties", "record_places", "mission_outcomes", "mission_objectives"]
-    /// Every table of a workspace, children before what they refer to.
-    static let workspaceTables = recordChildren + ["records", "entities", "journal_items", "journal", "drafts"]
+    /// Every table of a workspace, children before what they refer to. (The views that mirror parts
+    /// of a record's body, `record_parties` and the rest, follow the records.)
+    static let workspaceTables = ["records", "entities", "journal_items", "journal", "drafts"]
 
     /// The advisory lock key that serialises migrations ("Grpp" as a number).
     static let migrationLock: Int64 = 0x4772_7070
@@ -213,6 +212,105 @@ enum PostgresSchema {
                 RETURN next_seq;
             END
             $append$
+            """,
+        ]),
+        // A save of one record was three round trips and a dozen writes (the record, four tables
+        // mirroring its body, the journal); now it is one call, and the mirrors are views of the body,
+        // with the same names and columns for those who query them (docs/store.md). `save_record`
+        // stores the record only if its version is still the one the writer read (else it returns no
+        // row and Grappe takes the long way, whose rules say why); versions and the journal entry it
+        // writes are those `JournaledStore` writes.
+        ("v4 one call per saved record; the body's mirrors as views", [
+            "DROP TABLE grappe.record_parties",
+            "DROP TABLE grappe.record_places",
+            "DROP TABLE grappe.mission_outcomes",
+            "DROP TABLE grappe.mission_objectives",
+            """
+            CREATE VIEW grappe.record_parties AS
+            SELECT r.workspace, r.id AS record_id, (p.ordinality - 1)::integer AS position, p.value->>'id' AS entity_id,
+                   p.value->>'role' AS role, p.value->>'title' AS title, p.value->>'attendance' AS attendance
+            FROM grappe.records r
+            CROSS JOIN LATERAL jsonb_array_elements(COALESCE(r.body::jsonb->'parties', '[]'::jsonb)) WITH ORDINALITY AS p(value, ordinality)
+            """,
+            """
+            CREATE VIEW grappe.record_places AS
+            SELECT r.workspace, r.id AS record_id, (pl.ordinality - 1)::integer AS position, pl.city_id,
+                   (pl.ordinality = 1 AND r.kind = 'mission' AND b.body->'mission' ? 'origin') AS is_origin
+            FROM grappe.records r
+            CROSS JOIN LATERAL (SELECT r.body::jsonb AS body) b
+            CROSS JOIN LATERAL jsonb_array_elements_text(CASE r.kind
+                WHEN 'mission' THEN CASE WHEN b.body->'mission' ? 'origin' THEN jsonb_build_array(b.body->'mission'->'origin') ELSE '[]'::jsonb END
+                                    || COALESCE(b.body->'mission'->'destinations', '[]'::jsonb)
+                WHEN 'agreement' THEN CASE WHEN b.body->'agreement' ? 'place' THEN jsonb_build_array(b.body->'agreement'->'place') ELSE '[]'::jsonb END
+                WHEN 'event' THEN CASE WHEN b.body->'event' ? 'place' THEN jsonb_build_array(b.body->'event'->'place') ELSE '[]'::jsonb END
+                ELSE '[]'::jsonb END) WITH ORDINALITY AS pl(city_id, ordinality)
+            """,
+            """
+            CREATE VIEW grappe.mission_outcomes AS
+            SELECT r.workspace, r.id AS record_id, (o.ordinality - 1)::integer AS position, o.value->>'agreement' AS agreement_id,
+                   o.value->>'partner' AS partner_id, o.value->>'text' AS text
+            FROM grappe.records r
+            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN r.kind = 'mission' THEN COALESCE(r.body::jsonb->'mission'->'outcomes', '[]'::jsonb)
+                                                         ELSE '[]'::jsonb END) WITH ORDINALITY AS o(value, ordinality)
+            """,
+            """
+            CREATE VIEW grappe.mission_objectives AS
+            SELECT r.workspace, r.id AS record_id, (o.ordinality - 1)::integer AS position, o.value AS text
+            FROM grappe.records r
+            CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN r.kind = 'mission' THEN COALESCE(r.body::jsonb->'mission'->'objectives', '[]'::jsonb)
+                                                              ELSE '[]'::jsonb END) WITH ORDINALITY AS o(value, ordinality)
+            """,
+            """
+            DROP FUNCTION grappe.put_record(text, text, text, text, text, text, text, bigint, text, integer, text, text, text, text, text, text, text)
+            """,
+            """
+            CREATE FUNCTION grappe.put_record(p_workspace text, p_id text, p_kind text, p_title text, p_status text, p_start text,
+                                              p_end text, p_budget_cents bigint, p_budget_currency text, p_version integer,
+                                              p_at text, p_author text, p_body text)
+            RETURNS void LANGUAGE sql AS $put$
+                INSERT INTO grappe.records (workspace, id, kind, title, status, start, "end", budget_cents, budget_currency, version,
+                                            created_at, created_by, updated_at, updated_by, body)
+                VALUES (p_workspace, p_id, p_kind, p_title, p_status, p_start, p_end, p_budget_cents, p_budget_currency, p_version,
+                        p_at, p_author, p_at, p_author, p_body)
+                ON CONFLICT (workspace, id) DO UPDATE SET kind = excluded.kind, title = excluded.title, status = excluded.status,
+                    start = excluded.start, "end" = excluded."end", budget_cents = excluded.budget_cents,
+                    budget_currency = excluded.budget_currency, version = excluded.version, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, body = excluded.body
+            $put$
+            """,
+            """
+            CREATE FUNCTION grappe.save_record(p_workspace text, p_id text, p_expected integer, p_kind text, p_title text, p_status text,
+                                               p_start text, p_end text, p_budget_cents bigint, p_budget_currency text, p_at text,
+                                               p_author text, p_body text, p_action text, p_summary text, p_channel text)
+            RETURNS TABLE (entry_seq integer, version_before integer, body_before text) LANGUAGE plpgsql AS $save$
+            DECLARE
+                found_body text;
+                found_version integer;
+                next_seq integer;
+            BEGIN
+                PERFORM pg_advisory_xact_lock(hashtextextended('grappe workspace ' || p_workspace, 0));
+                SELECT r.body, r.version INTO found_body, found_version FROM grappe.records r WHERE r.workspace = p_workspace AND r.id = p_id;
+                found_version := COALESCE(found_version, 0);
+                IF found_version <> p_expected THEN
+                    RETURN;
+                END IF;
+                INSERT INTO grappe.records AS r (workspace, id, kind, title, status, start, "end", budget_cents, budget_currency, version,
+                                                 created_at, created_by, updated_at, updated_by, body)
+                VALUES (p_workspace, p_id, p_kind, p_title, p_status, p_start, p_end, p_budget_cents, p_budget_currency, found_version + 1,
+                        p_at, p_author, p_at, p_author, p_body)
+                ON CONFLICT (workspace, id) DO UPDATE SET kind = excluded.kind, title = excluded.title, status = excluded.status,
+                    start = excluded.start, "end" = excluded."end", budget_cents = excluded.budget_cents,
+                    budget_currency = excluded.budget_currency, version = excluded.version, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, body = excluded.body;
+                SELECT COALESCE(MAX(j.seq), 0) + 1 INTO next_seq FROM grappe.journal j WHERE j.workspace = p_workspace;
+                INSERT INTO grappe.journal (workspace, seq, at, author, action, summary, undoes)
+                VALUES (p_workspace, next_seq, p_at, p_author, p_action, p_summary, NULL);
+                INSERT INTO grappe.journal_items (workspace, seq, position, object_kind, object_id, before, after, version_before, version_after)
+                VALUES (p_workspace, next_seq, 0, 'record', p_id, found_body, p_body, found_version, found_version + 1);
+                PERFORM pg_notify(p_channel, p_workspace || E'\\t' || next_seq);
+                RETURN QUERY SELECT next_seq, found_version, found_body;
+            END
+            $save$
             """,
         ]),
     ]

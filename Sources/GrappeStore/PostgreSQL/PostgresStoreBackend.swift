@@ -15,7 +15,7 @@ import PostgresNIO
 ///
 /// One connection, used by one caller at a time; it is opened again when the server went away.
 /// Every statement is parameterised; connections and statements have timeouts, so nothing hangs.
-final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
+final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked Sendable {
     let location: String
     let workspace: String
     /// The role this login writes as (`--author`), where the server lets it (the login is a member).
@@ -384,6 +384,27 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
                 if !connection.isClosed { try? execute(connection, "ROLLBACK") }
                 throw error
             }
+        }
+    }
+
+    /// One statement, its own transaction: grappe.save_record (PostgresSchema) takes the workspace's
+    /// lock, checks the version, writes the record and the journal entry and announces it.
+    func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        let row = RecordRow(record, workspace: workspace, body: body, version: expected + 1, now: entry.at, author: entry.author)
+        return try withConnection { connection in
+            guard let answer = try rows(connection, """
+                SELECT entry_seq, version_before, body_before FROM grappe.save_record(
+                    \(workspace), \(row.id), \(expected)::integer, \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text, \(row.end)::text,
+                    \(row.budget_cents)::bigint, \(row.budget_currency)::text, \(entry.at), \(entry.author), \(body), \(entry.action.rawValue),
+                    \(entry.summary), \(Self.channel))
+                """).first else { return nil }
+            let (sequence, versionBefore, before) = try answer.decode((Int, Int, String?).self)
+            var saved = entry
+            saved.sequence = sequence
+            saved.items = [JournalEntry.Item(kind: .record, id: record.id, before: before, after: body, versionBefore: versionBefore,
+                                             versionAfter: versionBefore + 1)]
+            return saved
         }
     }
 

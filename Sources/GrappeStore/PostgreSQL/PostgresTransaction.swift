@@ -67,27 +67,11 @@ final class PostgresTransaction: StoreTransaction {
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
         let row = RecordRow(record, workspace: workspace, body: body, version: version, now: now, author: author)
-        let mission = record.mission
-        let parties = record.parties.enumerated().map { position, party in
-            PartyRow(workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
-                     title: party.title, attendance: party.attendance?.rawValue)
-        }
-        let places = record.places.enumerated().map { position, city in
-            PlaceRow(workspace: workspace, record_id: record.id, position: position, city_id: city, is_origin: mission?.origin != nil && position == 0)
-        }
-        let outcomes = (mission?.outcomes ?? []).enumerated().map { position, outcome in
-            OutcomeRow(workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
-                       partner_id: outcome.partner, text: outcome.text)
-        }
-        let objectives = (mission?.objectives ?? []).enumerated().map { position, text in
-            ObjectiveRow(workspace: workspace, record_id: record.id, position: position, text: text)
-        }
-        // One call: the record and the rows that mirror its body (grappe.put_record, PostgresSchema).
+        // One call (grappe.put_record, PostgresSchema); the views that mirror the body follow it.
         try send("""
             SELECT grappe.put_record(\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text,
                                      \(row.end)::text, \(row.budget_cents)::bigint, \(row.budget_currency)::text, \(row.version)::integer,
-                                     \(now), \(author), \(row.body),
-                                     \(try Self.json(parties)), \(try Self.json(places)), \(try Self.json(outcomes)), \(try Self.json(objectives)))
+                                     \(now), \(author), \(row.body))
             """)
     }
 
