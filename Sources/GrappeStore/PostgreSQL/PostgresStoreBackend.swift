@@ -480,11 +480,15 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     // MARK: Statements
 
     func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
-        // The server cancels a statement after `statementTimeout`; this is for a server that stopped
-        // answering altogether: the connection is closed, and the statement fails.
-        let guardTask = connection.eventLoop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
-        defer { guardTask.cancel() }
-        return try connection.query(query, logger: Self.logger).wait().rows
+        // The server cancels a statement after `statementTimeout`; the guard is for a server that
+        // stopped answering altogether: the connection is closed, and the statement fails. Guard and
+        // statement are set going in one hop onto the connection's event loop (each hop from this
+        // thread wakes the loop, and a save is short enough for that to show).
+        let loop = connection.eventLoop
+        return try loop.flatSubmit {
+            let guardTask = loop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
+            return connection.query(query, logger: Self.logger).always { _ in guardTask.cancel() }
+        }.wait().rows
     }
 
     /// Waits for statements already sent, under the same guard as `rows`; the first failure is thrown
