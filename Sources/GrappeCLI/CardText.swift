@@ -109,7 +109,7 @@ struct CardText {
         if let origin = mission.origin { lines.append(field("départ", "from", name(origin))) }
         if !mission.destinations.isEmpty { lines.append(field("destinations", "to", mission.destinations.map(name).joined(separator: ", "))) }
         if let dates = period(mission.start, mission.end) { lines.append(field("dates", "dates", dates)) }
-        if let budget = mission.budget { lines.append(field("budget", "budget", money(budget))) }
+        if let budget = mission.budget { lines.append(field("budget", "budget", words.money(budget))) }
         for objective in mission.objectives { lines.append(field("objectif", "objective", objective)) }
         for outcome in mission.outcomes {
             if let agreement = outcome.agreement { lines.append(field("résultat", "outcome", words.say("entente ", "agreement ") + name(agreement))) }
@@ -123,24 +123,20 @@ struct CardText {
     private func project(_ project: Project) -> [String] {
         var lines = [field("statut", "status", words.status(project.status.rawValue))]
         if let dates = period(project.start, project.end) { lines.append(field("période", "period", dates)) }
-        if let duration = project.duration { lines.append(field("durée", "duration", duration.description)) }
-        if let budget = project.budget { lines.append(field("budget", "budget", money(budget))) }
+        if let duration = project.duration { lines.append(field("durée", "duration", words.span(duration))) }
+        if let budget = project.budget { lines.append(field("budget", "budget", words.money(budget))) }
         if let parent = project.partOf { lines.append(field("fait partie de", "part of", name(parent))) }
         for line in project.funding {
             var parts = [line.funder.map(name) ?? words.say("bailleur inconnu", "unknown funder")]
-            if let share = line.share { parts.append(words.decimal(Double(share.basisPoints) / 100, digits: 2) + (words.language == .fr ? "\u{00A0}%" : "%")) }
+            if let share = line.share { parts.append(words.share(share)) }
             if let amount = line.effectiveAmount(budget: project.budget) {
-                parts.append(money(amount) + (line.amount == nil ? words.say(" (selon la part)", " (from the share)") : ""))
+                parts.append(words.money(amount) + (line.amount == nil ? words.say(" (selon la part)", " (from the share)") : ""))
             }
             if let dates = period(line.start, line.end) { parts.append(dates) }
             if let note = line.note { parts.append(note) }
             lines.append(field("financement", "funding", parts.joined(separator: " · ")))
         }
         return lines
-    }
-
-    func money(_ money: Money) -> String {
-        words.money(money.decimal, currency: money.currency.code)
     }
 
     func period(_ start: PartialDate?, _ end: PartialDate?) -> String? {

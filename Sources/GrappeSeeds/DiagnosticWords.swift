@@ -94,18 +94,6 @@ extension Wording {
     }
 }
 
-extension Words {
-    /// A share as the language writes it: "112,5 %", "112.5%".
-    func share(_ share: Percentage) -> String {
-        guard language == .fr else { return share.description }
-        let formatter = NumberFormatter()
-        formatter.locale = locale
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 2
-        return (formatter.string(from: NSNumber(value: Double(share.basisPoints) / 100)) ?? share.description) + "\u{00A0}%"
-    }
-}
-
 /// What the parsers say in English (libyaml through Yams, Foundation's JSON reader), in French for
 /// the usual messages; any other is quoted as the parser wrote it, and named.
 enum ParserWords {

@@ -78,6 +78,32 @@ extension Speaking {
         return formatter.string(from: NSDecimalNumber(decimal: amount)) ?? "\(amount) \(currency)"
     }
 
+    /// A stored amount as the language writes it: "25 000,00 $CA", "CA$25,000.00".
+    public func money(_ money: Money) -> String { self.money(money.decimal, currency: money.currency.code) }
+
+    /// An amount in few characters, as the language writes it ("200 M $CA", "CA$200M"), through
+    /// Foundation's compact currency format.
+    public func shortMoney(_ money: Money) -> String {
+        money.decimal.formatted(.currency(code: money.currency.code).notation(.compactName).locale(locale))
+    }
+
+    /// A share as the language writes it: "12,5 %", "12.5%".
+    public func share(_ share: Percentage) -> String {
+        guard language == .fr else { return share.description }
+        let formatter = NumberFormatter()
+        formatter.locale = locale
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 2
+        return (formatter.string(from: NSNumber(value: Double(share.basisPoints) / 100)) ?? share.description) + "\u{00A0}%"
+    }
+
+    /// A duration in words: "1 an et 6 mois", "3 years".
+    public func span(_ span: Span) -> String {
+        let years = span.years == 0 ? nil : count(span.years, ("an", "ans"), ("year", "years"))
+        let months = span.months == 0 && span.years != 0 ? nil : count(span.months, ("mois", "mois"), ("month", "months"))
+        return [years, months].compactMap { $0 }.joined(separator: say(" et ", " and "))
+    }
+
     /// The locale whose conventions numbers and money follow.
     public var locale: Locale { Locale(identifier: language == .fr ? "fr_FR" : "en_US") }
 

@@ -528,3 +528,19 @@ import Testing
         #expect(state.loaded.diagnostics.map(\.english) == ["store.sqlite: warning: \(warning.description)"])
     }
 }
+
+/// Amounts, shares and durations on cards and in lists are written as the language writes them,
+/// through Foundation's formatters.
+@Suite struct AmountWordingTests {
+    @Test(arguments: [(Language.fr, ["Budget\u{00A0}: 2\u{202F}100\u{202F}000,00\u{00A0}$CA", "Durée\u{00A0}: 3 ans", "50\u{00A0}%"]),
+                      (.en, ["Budget: CA$2,100,000.00", "Duration: 3 years", "50%"])])
+    func aProjectCardSpeaksTheLanguage(_ language: Language, _ expected: [String]) {
+        var state = DashboardTests.state(language, width: 160, height: 45)
+        state.navigate(to: .card(.record("developpement-cqic")))
+        let lines = Pages.lines(for: state.place.screen, state: state).map { $0.pieces.map(\.text).joined() }
+        for text in expected {
+            #expect(lines.contains { $0.contains(text) }, "\(text) in \(lines)")
+        }
+        #expect(!lines.contains { $0.contains("2100000.00 CAD") || $0.contains("P3Y") })
+    }
+}

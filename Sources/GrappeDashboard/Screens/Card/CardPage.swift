@@ -88,7 +88,7 @@ extension Pages {
             if let dates = period(mission.start, mission.end, s) { fact(s[.dates], dates) }
             if let origin = mission.origin { place(.city, origin) }
             for destination in mission.destinations { place(.destinations, destination) }
-            if let budget = mission.budget { fact(s[.budget], budget.description) }
+            if let budget = mission.budget { fact(s[.budget], s.money(budget)) }
             for objective in mission.objectives { lines.append(.text("• " + objective)) }
             if let notes = mission.notes { fact(s.field(.notes), notes) }
             for outcome in mission.outcomes {
@@ -99,8 +99,8 @@ extension Pages {
         case .project(let project):
             fact(s[.status], s.status(project.status.rawValue))
             if let dates = period(project.start, project.end, s) { fact(s[.dates], dates) }
-            if let duration = project.duration { fact("durée / duration", duration.description) }
-            if let budget = project.budget { fact(s[.budget], budget.description) }
+            if let duration = project.duration { fact(s.say("Durée", "Duration"), s.span(duration)) }
+            if let budget = project.budget { fact(s[.budget], s.money(budget)) }
             if let parent = project.partOf { link("⊂ ", .record(parent)) }
             lines += funding(project, state: state)
         case .event(let event):
@@ -115,8 +115,8 @@ extension Pages {
     private static func funding(_ project: Project, state: DashboardState) -> [PageLine] {
         project.funding.map { line in
             var details: [String] = []
-            if let share = line.share { details.append(share.description) }
-            if let amount = line.effectiveAmount(budget: project.budget) { details.append(amount.description) }
+            if let share = line.share { details.append(state.strings.share(share)) }
+            if let amount = line.effectiveAmount(budget: project.budget) { details.append(state.strings.money(amount)) }
             if let note = line.note { details.append(note) }
             guard let funder = line.funder else { return .text("$ " + details.joined(separator: " · ")) }
             return PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],

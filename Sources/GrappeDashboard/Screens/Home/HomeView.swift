@@ -88,7 +88,7 @@ extension Views {
         blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
             figures.fundingPerProgramme.map { entry in
                 PageLine([("  " + bar(Int(entry.amount.minorUnits), of: Int(fundingMax[entry.amount.currency.code] ?? 1), width: 12) + " ", .accent),
-                          (shortMoney(entry.amount, s) + " ", .bold), (entry.title, .plain)])
+                          (s.shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
             }))
         return blocks
     }
@@ -98,11 +98,5 @@ extension Views {
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
         let bar = String(repeating: "█", count: eighths / 8) + partial
         return bar + String(repeating: " ", count: max(0, width - bar.count))
-    }
-
-    /// An amount in few characters, as the language writes it ("200 M $CA", "CA$200M"), through
-    /// Foundation's compact currency format.
-    static func shortMoney(_ money: Money, _ s: Strings) -> String {
-        money.decimal.formatted(.currency(code: money.currency.code).notation(.compactName).locale(s.locale))
     }
 }

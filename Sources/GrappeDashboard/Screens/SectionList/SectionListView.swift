@@ -70,6 +70,7 @@ extension Views {
         case .kind: return EntityKind(rawValue: raw).map(s.kind) ?? raw
         case .status: return s.status(raw)
         case .date, .dates: return s.date(text: raw)
+        case .budget: return (try? Money.parse(raw).get()).map { s.shortMoney($0) } ?? raw
         default: return raw
         }
     }
