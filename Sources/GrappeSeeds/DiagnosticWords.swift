@@ -43,9 +43,6 @@ extension Words {
         guard let id else { return "" }
         return say("\u{00A0}; vouliez-vous dire \(quoted(id))\u{00A0}?", "; did you mean \(quoted(id))?")
     }
-
-    /// The relation type's name as files write it (`partner_of`), quoted.
-    func quoted(_ type: RelationType) -> String { quoted(type.rawValue) }
 }
 
 extension Wording {
@@ -87,7 +84,7 @@ extension Wording {
         Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)")
     }
 
-    /// "la relation «\u{00A0}based_in\u{00A0}» (from)", "relation 'based_in' at 'from'".
+    /// "la relation «\u{00A0}based_in\u{00A0}» (clé «\u{00A0}from\u{00A0}»)", "relation 'based_in' at 'from'".
     static func relation(_ type: RelationType?, at end: String) -> Wording {
         let name = type?.rawValue ?? "?"
         return Wording("la relation «\u{00A0}\(name)\u{00A0}» (clé «\u{00A0}\(end)\u{00A0}»)", "relation '\(name)' at '\(end)'")
