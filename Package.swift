@@ -73,7 +73,7 @@ let package = Package(
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
-        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords"],
+        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords", "GrappeAnalysis"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeExport"],
                     exclude: ["Fixtures"]),

@@ -45,7 +45,7 @@ public struct MetricsGraph: Sendable {
         var index: [ID: Int] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
-        let ends = Self.resolveEnds(of: network.relations, index: index)
+        let ends = Self.ends(of: network, ids: ids, index: index)
         var edges: [(Int, Int)] = []
         edges.reserveCapacity(network.relations.count)
         for relation in 0..<network.relations.count {
@@ -69,6 +69,17 @@ public struct MetricsGraph: Sendable {
     /// once here, so that views of the relations by node need no more id lookups. Empty for a graph
     /// built from index pairs.
     public let relationEnds: [Int32]
+
+    /// Each relation's two ends as node indices: from where the network says they are in its entities
+    /// when it knows (and its ids are unique), else looked up by id.
+    private static func ends(of network: Network, ids: [ID], index: [ID: Int]) -> [Int32] {
+        guard let positions = network.relationEnds, index.count == network.entities.count else {
+            return resolveEnds(of: network.relations, index: index)
+        }
+        var nodeOfPosition = [Int32](repeating: -1, count: network.entities.count)
+        for (position, entity) in network.entities.enumerated() { nodeOfPosition[position] = Int32(index[entity.id]!) }
+        return positions.map { $0 >= 0 && Int($0) < nodeOfPosition.count ? nodeOfPosition[Int($0)] : -1 }
+    }
 
     /// Each relation's two ends as node indices, looked up on every core (a million relations are two
     /// million dictionary lookups).

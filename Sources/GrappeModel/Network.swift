@@ -15,9 +15,16 @@ public struct Network: Sendable {
     private var entityIndex: [ID: Int]
     private var recordIndex: [ID: Int]
     private var documentIndex: [ID: Int]
+    /// Where each relation's two ends are in `entities` (`2r` and `2r + 1`; -1 for an end that is no
+    /// entity), when whoever made the network already knew (a seed snapshot stores it): the graph is
+    /// then built without looking up two million ids. Nil otherwise; it stays right as records
+    /// change, since entities and relations never do.
+    public let relationEnds: [Int32]?
 
+    /// `relationEnds`, when given, must say where each relation's ends are in `entities`; a list of
+    /// the wrong size is ignored.
     public init(name: String = "Grappe", id: ID? = nil, documents: [Document] = [], entities: [Entity] = [],
-                relations: [Relation] = [], records: [Record] = []) {
+                relations: [Relation] = [], records: [Record] = [], relationEnds: [Int32]? = nil) {
         self.name = name
         self.id = id
         self.documents = documents
@@ -27,6 +34,7 @@ public struct Network: Sendable {
         entityIndex = Self.firstIndex(of: entities.lazy.map(\.id))
         recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
         documentIndex = Self.firstIndex(of: documents.lazy.map(\.id))
+        self.relationEnds = relationEnds?.count == 2 * relations.count ? relationEnds : nil
     }
 
     private static func firstIndex<S: Sequence>(of ids: S) -> [ID: Int] where S.Element == ID {

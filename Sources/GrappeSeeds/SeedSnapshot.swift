@@ -299,7 +299,7 @@ public enum SeedSnapshot {
         for _ in 0..<stringCount { table.append(try reader.string()) }
         let strings = StringTable(strings: table)
 
-        var (entities, entitySources) = try decodeEntities(&reader, strings: strings)
+        var (entities, entitySources, idStrings) = try decodeEntities(&reader, strings: strings)
         let relationCount = try reader.count()
         var chunks: [UnsafeRawBufferPointer] = []
         var counted = 0
@@ -316,8 +316,12 @@ public enum SeedSnapshot {
         let (diagnostics, files) = try decodeDiagnostics(&reader, strings: strings)
         guard reader.atEnd else { throw Damaged() }
 
-        let relations = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists)
-        return LoadResult(network: Network(name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities, relations: relations, records: records),
+        // Where each id string names an entity: the relations' ends are then known as they are read.
+        var entityOfString = [Int32](repeating: -1, count: stringCount + 1)
+        for (position, string) in idStrings.enumerated() where entityOfString[Int(string)] < 0 { entityOfString[Int(string)] = Int32(position) }
+        let (relations, ends) = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists, entityOfString: entityOfString)
+        return LoadResult(network: Network(name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities,
+                                           relations: relations, records: records, relationEnds: ends),
                           diagnostics: diagnostics, files: files)
     }
 
@@ -355,7 +359,8 @@ public enum SeedSnapshot {
     }
 
     /// The entities, and each one's source list index (the lists come later in the snapshot).
-    private static func decodeEntities(_ reader: inout Reader, strings: StringTable) throws -> ([Entity], [UInt32]) {
+    /// The entities, the source list of each, and the string of each id.
+    private static func decodeEntities(_ reader: inout Reader, strings: StringTable) throws -> ([Entity], [UInt32], [UInt32]) {
         // `allCases` builds a new array on each use: once here, not once per item.
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
         let entityCount = try reader.count()
@@ -363,8 +368,12 @@ public enum SeedSnapshot {
         entities.reserveCapacity(entityCount)
         var entitySources: [UInt32] = []
         entitySources.reserveCapacity(entityCount)
+        var idStrings: [UInt32] = []
+        idStrings.reserveCapacity(entityCount)
         for _ in 0..<entityCount {
-            let id = try strings.required(try reader.u32())
+            let idString = try reader.u32()
+            idStrings.append(idString)
+            let id = try strings.required(idString)
             let kindIndex = Int(try reader.u8())
             guard kindIndex < entityKinds.count else { throw Damaged() }
             let name = try strings.required(try reader.u32())
@@ -384,7 +393,7 @@ public enum SeedSnapshot {
                                    country: country, region: region, sector: sector, founded: founded, summary: summary,
                                    website: website, attributes: attributes))
         }
-        return (entities, entitySources)
+        return (entities, entitySources, idStrings)
     }
 
     private static func decodeSourceLists(_ reader: inout Reader, strings: StringTable) throws -> SourceListTable {
@@ -421,23 +430,32 @@ public enum SeedSnapshot {
     private final class SharedChunks: @unchecked Sendable {
         let chunks: [UnsafeRawBufferPointer]
         let target: UnsafeMutablePointer<Relation>
+        /// Each relation's ends as entity positions (`Network.relationEnds`), written beside it.
+        let ends: UnsafeMutablePointer<Int32>
+        let entityOfString: [Int32]
         var initialized: [Int]
 
-        init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>) {
+        init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>, ends: UnsafeMutablePointer<Int32>,
+             entityOfString: [Int32]) {
             self.chunks = chunks
             self.target = target
+            self.ends = ends
+            self.entityOfString = entityOfString
             initialized = Array(repeating: 0, count: chunks.count)
         }
+
+        func entity(_ string: UInt32) -> Int32 { Int(string) < entityOfString.count ? entityOfString[Int(string)] : -1 }
     }
 
     /// The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
     private static func decodeRelations(_ chunks: [UnsafeRawBufferPointer], count relationCount: Int, strings: StringTable,
-                                        lists: SourceListTable) throws -> [Relation] {
+                                        lists: SourceListTable, entityOfString: [Int32]) throws -> ([Relation], [Int32]) {
         var complete = true
-        let relations = [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
+        var ends = [Int32](repeating: -1, count: 2 * relationCount)
+        let relations = ends.withUnsafeMutableBufferPointer { ends in [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
             count = 0
-            guard let base = buffer.baseAddress, !chunks.isEmpty else { return }
-            let shared = SharedChunks(chunks, base)
+            guard let base = buffer.baseAddress, let endsBase = ends.baseAddress, !chunks.isEmpty else { return }
+            let shared = SharedChunks(chunks, base, ends: endsBase, entityOfString: entityOfString)
             let work: @Sendable (Int) -> Void = { number in
                 shared.initialized[number] = decodeChunk(number, into: shared, total: relationCount, strings: strings, lists: lists)
             }
@@ -457,9 +475,9 @@ public enum SeedSnapshot {
                     (base + number * chunkSize).deinitialize(count: made)
                 }
             }
-        }
+        } }
         guard complete, relations.count == relationCount else { throw Damaged() }
-        return relations
+        return (relations, ends)
     }
 
     /// Decodes chunk `number` into its place; returns how many relations it initialized (fewer than
@@ -472,7 +490,10 @@ public enum SeedSnapshot {
         do {
             while !chunk.atEnd {
                 guard made < chunkSize, first + made < total else { throw Damaged() }
-                let from = try strings.required(try chunk.u32()), to = try strings.required(try chunk.u32())
+                let fromString = try chunk.u32(), toString = try chunk.u32()
+                let from = try strings.required(fromString), to = try strings.required(toString)
+                shared.ends[2 * (first + made)] = shared.entity(fromString)
+                shared.ends[2 * (first + made) + 1] = shared.entity(toString)
                 let typeIndex = Int(try chunk.u8())
                 guard typeIndex < relationTypes.count else { throw Damaged() }
                 let cited = try lists.sources(try chunk.u32())

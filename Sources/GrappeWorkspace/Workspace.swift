@@ -122,8 +122,10 @@ public enum Overlay {
         guard !workspace.isEmpty else { return (seeds, []) }
         let entities = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)
         let records = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
+        // The seeds' relation ends stay where they were unless stored entities come in (one could be
+        // an end the seeds did not have).
         let network = Network(name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
-                              records: records)
+                              records: records, relationEnds: workspace.entities.isEmpty ? seeds.relationEnds : nil)
         return (network, warnings(of: workspace, in: network))
     }
 

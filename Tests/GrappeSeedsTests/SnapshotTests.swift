@@ -1,4 +1,5 @@
 import Foundation
+import GrappeAnalysis
 import GrappeModel
 import GrappeSeeds
 import Testing
@@ -68,6 +69,26 @@ import Testing
         let decoded = try #require(SeedSnapshot.decode(bytes, expecting: fingerprint))
         Self.expectSame(parsed, decoded)
         #expect(!parsed.network.relations.isEmpty && !parsed.network.records.isEmpty)
+    }
+
+    /// A snapshot says where each relation's ends are among the entities, and the graph built from
+    /// that is the graph built by looking every id up.
+    @Test func theRelationEndsItKeepsBuildTheSameGraph() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.writeSeeds(to: folder)
+        for path in [Paths.seeds, folder] {
+            let parsed = try SeedLoader.load(path: path)
+            let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: path))
+            let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint)).network
+            let ends = try #require(decoded.relationEnds)
+            #expect(parsed.network.relationEnds == nil)
+            let position = Dictionary(decoded.entities.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+            #expect(ends == decoded.relations.flatMap { [position[$0.from] ?? -1, position[$0.to] ?? -1] })
+            let hinted = MetricsGraph(network: decoded), looked = MetricsGraph(network: parsed.network)
+            #expect(hinted.ids == looked.ids && hinted.relationEnds == looked.relationEnds)
+            #expect(hinted.offsets == looked.offsets && hinted.neighbours == looked.neighbours)
+        }
     }
 
     @Test func everyFieldAndDiagnosticComesBackExactly() throws {
