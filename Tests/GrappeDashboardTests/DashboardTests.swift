@@ -513,6 +513,18 @@ import Testing
         #expect(!screen.contains(language == .fr ? "unknown key" : "clé inconnue"), "\(screen)")
     }
 
+    /// A diagnostic quoting control characters from a file wraps as it is drawn (with their
+    /// stand-ins), so no word of it is cut off at 80 columns.
+    @Test func controlCharactersWrapAsTheyAreDrawn() {
+        let text = "broken/a.yaml:2:9: erreur\u{00A0}: l'id «\u{00A0}bad\u{1B}[31m\u{9B}2J\u{202E}id\u{00A0}» n'est pas un identifiant court\u{00A0}: "
+            + "minuscules, chiffres et traits d'union, comme «\u{00A0}bad-31m-2j-id\u{00A0}» fin"
+        var state = DashboardTests.state(.fr, width: 80, height: 24)
+        _ = state.update(.seedsLoaded(nil, warnings: 0, errors: [Wording(text, text)], reload: true))
+        let lines = KeyHintTests.lines(state)[3..<8].joined(separator: "\n")
+        #expect(!lines.contains("…"), "\(lines)")
+        #expect(lines.contains("\\e[31m\\u{9B}2J\\u{202E}id") && lines.contains(" un") && lines.contains("identifiant court") && lines.contains("» fin"), "\(lines)")
+    }
+
     @Test func storeWarningsAreWordedInFrench() throws {
         var state = DashboardTests.state(.fr, width: 160, height: 24)
         let seeds = try SeedLoader.load(path: DashboardTests.seeds).network
