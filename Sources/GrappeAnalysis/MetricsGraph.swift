@@ -45,7 +45,7 @@ public struct MetricsGraph: Sendable {
         var index: [ID: Int] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
-        let ends = Self.ends(of: network, ids: ids, index: index)
+        let ends = Self.ends(of: network, index: index)
         var edges: [(Int, Int)] = []
         edges.reserveCapacity(network.relations.count)
         for relation in 0..<network.relations.count {
@@ -72,7 +72,7 @@ public struct MetricsGraph: Sendable {
 
     /// Each relation's two ends as node indices: from where the network says they are in its entities
     /// when it knows (and its ids are unique), else looked up by id.
-    private static func ends(of network: Network, ids: [ID], index: [ID: Int]) -> [Int32] {
+    private static func ends(of network: Network, index: [ID: Int]) -> [Int32] {
         guard let positions = network.relationEnds, index.count == network.entities.count else {
             return resolveEnds(of: network.relations, index: index)
         }

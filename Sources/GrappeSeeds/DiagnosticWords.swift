@@ -79,13 +79,30 @@ extension Wording {
     static let funder = Wording("un financeur", "funder")
     static let partOf = Wording("part_of", "part_of")
 
-    /// "partie d'une mission", "party of a mission".
-    static func party(of kind: RecordKind) -> Wording {
-        Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)")
+    /// "partie d'une mission", "party of a mission". Made once per kind: every party of every record
+    /// carries one, and only a message reads it.
+    static func party(of kind: RecordKind) -> Wording { parties[kind]! }
+
+    private static let parties = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
+        (kind, Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)"))
+    })
+
+    /// "la relation «\u{00A0}based_in\u{00A0}» (clé «\u{00A0}from\u{00A0}»)", "relation 'based_in' at 'from'". Made
+    /// once per type and end, like `party(of:)`.
+    static func relation(_ type: RelationType?, at end: String) -> Wording {
+        relations[RelationEnd(type: type, end: end)] ?? wording(type, end)
     }
 
-    /// "la relation «\u{00A0}based_in\u{00A0}» (clé «\u{00A0}from\u{00A0}»)", "relation 'based_in' at 'from'".
-    static func relation(_ type: RelationType?, at end: String) -> Wording {
+    private struct RelationEnd: Hashable {
+        let type: RelationType?
+        let end: String
+    }
+
+    private static let relations = Dictionary(uniqueKeysWithValues: ([nil] + RelationType.allCases.map { $0 }).flatMap { type in
+        ["from", "to"].map { (RelationEnd(type: type, end: $0), wording(type, $0)) }
+    })
+
+    private static func wording(_ type: RelationType?, _ end: String) -> Wording {
         let name = type?.rawValue ?? "?"
         return Wording("la relation «\u{00A0}\(name)\u{00A0}» (clé «\u{00A0}\(end)\u{00A0}»)", "relation '\(name)' at '\(end)'")
     }

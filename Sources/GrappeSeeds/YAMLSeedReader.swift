@@ -49,15 +49,20 @@ struct YAMLSeedReader {
         set.networks.append(DeclaredNetwork(id: id, name: fields.string("name"), origin: origin(fields)))
     }
 
-    /// "une organisation", "an organisation".
-    static func article(_ kind: EntityKind) -> Wording {
-        Wording(Words(.fr).a(kind), ("aeiou".contains(kind.rawValue.first ?? "x") ? "an " : "a ") + kind.rawValue)
-    }
+    /// "une organisation", "an organisation": made once per kind, not once per item read.
+    static func article(_ kind: EntityKind) -> Wording { entityArticles[kind]! }
 
     /// "une mission", "an agreement".
-    static func article(_ kind: RecordKind) -> Wording {
-        Wording(Words(.fr).a(kind), ("aeiou".contains(kind.rawValue.first ?? "x") ? "an " : "a ") + kind.rawValue)
-    }
+    static func article(_ kind: RecordKind) -> Wording { recordArticles[kind]! }
+
+    private static let entityArticles = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map {
+        ($0, Wording(Words(.fr).a($0), english(article: $0.rawValue)))
+    })
+    private static let recordArticles = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+        ($0, Wording(Words(.fr).a($0), english(article: $0.rawValue)))
+    })
+
+    private static func english(article word: String) -> String { ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word }
 
     private func report(_ error: YamlError) {
         switch error {
