@@ -36,22 +36,19 @@ public struct MetricsGraph: Sendable {
         for (position, id) in ids.enumerated() { index[id] = position }
         indexByID = index
         relationEnds = []
-        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
+        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, ends: [], edges: edges)
     }
 
     /// The metrics graph of a network (see the type's documentation).
     public init(network: Network) {
-        let ids = network.entities.map(\.id).sorted()
+        let unsorted = network.entities.map(\.id)
+        let ids = unsorted.sorted()
         var index: [ID: Int] = [:]
         index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() { index[id] = position }
-        let ends = Self.ends(of: network, index: index)
+        let ends = Self.ends(of: network, ids: unsorted, index: index)
+        // The relations' edges are the pairs of `ends`; the records' come beside them.
         var edges: [(Int, Int)] = []
-        edges.reserveCapacity(network.relations.count)
-        for relation in 0..<network.relations.count {
-            let a = ends[2 * relation], b = ends[2 * relation + 1]
-            if a >= 0, b >= 0 { edges.append((Int(a), Int(b))) }
-        }
         for record in network.records {
             let members = record.memberIDs.compactMap { index[$0] }
             for i in members.indices {
@@ -61,7 +58,7 @@ public struct MetricsGraph: Sendable {
         self.ids = ids
         indexByID = index
         relationEnds = ends
-        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, edges: edges)
+        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, ends: ends, edges: edges)
     }
 
     /// For relation `r` of the network it was built from, the nodes at its two ends are
@@ -72,13 +69,16 @@ public struct MetricsGraph: Sendable {
 
     /// Each relation's two ends as node indices: from where the network says they are in its entities
     /// when it knows (and its ids are unique), else looked up by id.
-    private static func ends(of network: Network, index: [ID: Int]) -> [Int32] {
-        guard let positions = network.relationEnds, index.count == network.entities.count else {
+    /// `ids` are the entities' ids in the network's order.
+    private static func ends(of network: Network, ids: [ID], index: [ID: Int]) -> [Int32] {
+        guard let positions = network.relationEnds, index.count == ids.count else {
             return resolveEnds(of: network.relations, index: index)
         }
-        var nodeOfPosition = [Int32](repeating: -1, count: network.entities.count)
-        for (position, entity) in network.entities.enumerated() { nodeOfPosition[position] = Int32(index[entity.id]!) }
-        return positions.map { $0 >= 0 && Int($0) < nodeOfPosition.count ? nodeOfPosition[Int($0)] : -1 }
+        var nodeOfPosition = [Int32](repeating: -1, count: ids.count)
+        for position in ids.indices { nodeOfPosition[position] = Int32(index[ids[position]]!) }
+        return nodeOfPosition.withUnsafeBufferPointer { nodes in
+            positions.map { $0 >= 0 && Int($0) < nodes.count ? nodes[Int($0)] : -1 }
+        }
     }
 
     /// Each relation's two ends as node indices, looked up on every core (a million relations are two
@@ -104,38 +104,71 @@ public struct MetricsGraph: Sendable {
     }
 
 
-    private static func compressedRows(nodeCount: Int, edges: [(Int, Int)]) -> ([Int], [Int32]) {
+    /// The rows of the edges that are the pairs of `ends` (where both are nodes) and `edges`.
+    private static func compressedRows(nodeCount: Int, ends: [Int32], edges: [(Int, Int)]) -> ([Int], [Int32]) {
         var degree = [Int](repeating: 0, count: nodeCount + 1)
+        for pair in 0..<(ends.count / 2) {
+            let a = Int(ends[2 * pair]), b = Int(ends[2 * pair + 1])
+            if a >= 0, b >= 0, a != b {
+                degree[a] += 1
+                degree[b] += 1
+            }
+        }
         for (a, b) in edges where a != b {
             degree[a] += 1
             degree[b] += 1
         }
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         for node in 0..<nodeCount { offsets[node + 1] = offsets[node] + degree[node] }
-        var fill = offsets
-        var raw = [Int32](repeating: 0, count: offsets[nodeCount])
-        for (a, b) in edges where a != b {
-            raw[fill[a]] = Int32(b); fill[a] += 1
-            raw[fill[b]] = Int32(a); fill[b] += 1
-        }
-        // Sort each row and drop repeats, compacting in place.
+        let total = offsets[nodeCount]
+        var raw = [Int32](repeating: 0, count: total)
+        var sorted = [Int32](repeating: 0, count: total)
         var compact = [Int](repeating: 0, count: nodeCount + 1)
         var write = 0
-        raw.withUnsafeMutableBufferPointer { buffer in
-            for node in 0..<nodeCount {
-                let start = offsets[node], end = offsets[node + 1]
-                buffer[start..<end].sort()
-                compact[node] = write
-                var previous: Int32 = -1
-                for position in start..<end where buffer[position] != previous {
-                    previous = buffer[position]
-                    buffer[write] = previous
-                    write += 1
+        offsets.withUnsafeBufferPointer { offsets in
+            raw.withUnsafeMutableBufferPointer { raw in
+                sorted.withUnsafeMutableBufferPointer { sorted in
+                    var fill = Array(offsets)
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for pair in 0..<(ends.count / 2) {
+                            let a = Int(ends[2 * pair]), b = Int(ends[2 * pair + 1])
+                            if a >= 0, b >= 0, a != b {
+                                raw[fill[a]] = Int32(b); fill[a] += 1
+                                raw[fill[b]] = Int32(a); fill[b] += 1
+                            }
+                        }
+                        for (a, b) in edges where a != b {
+                            raw[fill[a]] = Int32(b); fill[a] += 1
+                            raw[fill[b]] = Int32(a); fill[b] += 1
+                        }
+                        // Each row in order without sorting: walking the rows in node order and adding each
+                        // node to the rows of its neighbours fills every row in increasing order, and as
+                        // every edge is in both rows, row `b` then holds what it held, sorted.
+                        for node in 0..<nodeCount { fill[node] = offsets[node] }
+                        for node in 0..<nodeCount {
+                            for position in offsets[node]..<offsets[node + 1] {
+                                let neighbour = Int(raw[position])
+                                sorted[fill[neighbour]] = Int32(node)
+                                fill[neighbour] += 1
+                            }
+                        }
+                    }
+                    // Drop repeats (a pair linked twice), compacting in place.
+                    for node in 0..<nodeCount {
+                        compact[node] = write
+                        var previous: Int32 = -1
+                        for position in offsets[node]..<offsets[node + 1] where sorted[position] != previous {
+                            previous = sorted[position]
+                            sorted[write] = previous
+                            write += 1
+                        }
+                    }
                 }
             }
         }
         compact[nodeCount] = write
-        return (compact, Array(raw[0..<write]))
+        sorted.removeLast(total - write)
+        return (compact, sorted)
     }
 
     private init(ids: [ID], indexByID: [ID: Int], relationEnds: [Int32], offsets: [Int], neighbours: [Int32]) {

@@ -10,6 +10,28 @@ import Testing
         #expect(graph.hasEdge(0, 1) && !graph.hasEdge(0, 2))
     }
 
+    /// Rows are built without sorting them (see `compressedRows`): on random multigraphs with loops,
+    /// each row is still exactly its neighbours, sorted, once each.
+    @Test func rowsHoldEachNeighbourOnceInOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let nodeCount = Int.random(in: 1...60, using: &generator)
+            let edges = (0..<Int.random(in: 0...400, using: &generator)).map { _ in
+                (Int.random(in: 0..<nodeCount, using: &generator), Int.random(in: 0..<nodeCount, using: &generator))
+            }
+            let graph = MetricsGraph(ids: (0..<nodeCount).map { "n\($0)" }, edges: edges)
+            var expected = [Set<Int32>](repeating: [], count: nodeCount)
+            for (a, b) in edges where a != b {
+                expected[a].insert(Int32(b))
+                expected[b].insert(Int32(a))
+            }
+            for node in 0..<nodeCount {
+                #expect(Array(graph.neighbours(of: node)) == expected[node].sorted(), "round \(round), node \(node)")
+            }
+            #expect(graph.edgeCount == expected.reduce(0) { $0 + $1.count } / 2)
+        }
+    }
+
     @Test func recordsJoinTheirParties() {
         let network = Network(entities: ["a", "b", "c", "d"].map { Entity(id: $0, kind: .organisation, name: $0) },
                               relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "b", to: "a", type: .supports)],
