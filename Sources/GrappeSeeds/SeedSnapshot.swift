@@ -13,12 +13,12 @@ import Glibc
 /// ignores, the network's name) by the very same `grappe` executable; anything else, or a damaged or
 /// truncated snapshot (each one ends with a checksum of its bytes), and the seeds are parsed again.
 ///
-/// The layout (little-endian): magic `GRPSNAP2`, the fingerprint, a table of every distinct string,
-/// the entities, the relations in chunks that decode on all cores, the source lists, records and
+/// The layout (little-endian): magic `GRPSNAP3`, the fingerprint, a table of every distinct string,
+/// the entities, the relations (dates as eight bytes each, not text) in chunks that decode on all cores, the source lists, records and
 /// documents as JSON (their canonical `Codable` form), the diagnostics and the files, then the
 /// checksum of all that precedes it.
 public enum SeedSnapshot {
-    static let magic = Array("GRPSNAP2".utf8)
+    static let magic = Array("GRPSNAP3".utf8)
     /// Relations per chunk: chunks are decoded in parallel.
     static let chunkSize = 65_536
 
@@ -172,29 +172,33 @@ public enum SeedSnapshot {
         return all.bytes
     }
 
-    /// Entities, one after the other.
+    /// Entities: their count, each one's id, then the rest of each one after the other, in a block of
+    /// its own that readers can step over and decode beside the relations.
     private static func encodeEntities(_ entities: [Entity], into payload: inout Writer, strings: inout Interner,
                                        sourceLists: inout SourceLists) {
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
         payload.u32(entities.count)
+        for entity in entities { payload.u32(strings.index(entity.id)) }
+        var block = Writer()
+        block.bytes.reserveCapacity(entities.count * 48)
         for entity in entities {
-            payload.u32(strings.index(entity.id))
-            payload.u8(entityKinds.firstIndex(of: entity.kind)!)
-            payload.u32(strings.index(entity.name))
-            payload.u32(strings.index(entity.acronym))
-            payload.u32(entity.aliases.count)
-            for alias in entity.aliases { payload.u32(strings.index(alias)) }
-            payload.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
-            for text in [entity.country, entity.region, entity.sector, entity.founded?.description, entity.summary, entity.website] {
-                payload.u32(strings.index(text))
-            }
-            payload.u32(entity.attributes.count)
+            block.u8(entityKinds.firstIndex(of: entity.kind)!)
+            block.u32(strings.index(entity.name))
+            block.u32(strings.index(entity.acronym))
+            block.u32(entity.aliases.count)
+            for alias in entity.aliases { block.u32(strings.index(alias)) }
+            block.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
+            for text in [entity.country, entity.region, entity.sector] { block.u32(strings.index(text)) }
+            block.u64(DateBits.of(entity.founded))
+            for text in [entity.summary, entity.website] { block.u32(strings.index(text)) }
+            block.u32(entity.attributes.count)
             for key in entity.attributes.keys.sorted() {
-                payload.u32(strings.index(key))
-                payload.u32(strings.index(entity.attributes[key]))
+                block.u32(strings.index(key))
+                block.u32(strings.index(entity.attributes[key]))
             }
-            payload.u32(sourceLists.index(entity.sources, strings: &strings))
+            block.u32(sourceLists.index(entity.sources, strings: &strings))
         }
+        payload.blob(block.bytes)
     }
 
     /// Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
@@ -250,9 +254,10 @@ public enum SeedSnapshot {
         if relation.end != nil { flags |= 16 }
         if relation.weight != nil { flags |= 32 }
         chunk.u8(Int(flags))
-        for text in [relation.title, relation.label, relation.note, relation.start?.description, relation.end?.description] where text != nil {
+        for text in [relation.title, relation.label, relation.note] where text != nil {
             chunk.u32(strings.index(text))
         }
+        for date in [relation.start, relation.end] where date != nil { chunk.u64(DateBits.of(date)) }
         if let weight = relation.weight { chunk.u64(weight.bitPattern) }
     }
 
@@ -299,7 +304,11 @@ public enum SeedSnapshot {
         for _ in 0..<stringCount { table.append(try reader.string()) }
         let strings = StringTable(strings: table)
 
-        var (entities, entitySources, idStrings) = try decodeEntities(&reader, strings: strings)
+        let entityCount = try reader.count()
+        var idStrings: [UInt32] = []
+        idStrings.reserveCapacity(entityCount)
+        for _ in 0..<entityCount { idStrings.append(try reader.u32()) }
+        let entityBlock = try reader.bytes(try reader.count())
         let relationCount = try reader.count()
         var chunks: [UnsafeRawBufferPointer] = []
         var counted = 0
@@ -308,21 +317,49 @@ public enum SeedSnapshot {
             counted += min(chunkSize, relationCount - counted)
         }
         let lists = try decodeSourceLists(&reader, strings: strings)
-        for index in entities.indices { entities[index].sources = try lists.sources(entitySources[index]) }
-
-        let decoder = JSONDecoder()
-        let records = try decoder.decode([Record].self, from: Data(try reader.blob()))
-        let documents = try decoder.decode([Document].self, from: Data(try reader.blob()))
+        let recordBytes = try reader.bytes(try reader.count()), documentBytes = try reader.bytes(try reader.count())
         let (diagnostics, files) = try decodeDiagnostics(&reader, strings: strings)
         guard reader.atEnd else { throw Damaged() }
 
         // Where each id string names an entity: the relations' ends are then known as they are read.
         var entityOfString = [Int32](repeating: -1, count: stringCount + 1)
-        for (position, string) in idStrings.enumerated() where entityOfString[Int(string)] < 0 { entityOfString[Int(string)] = Int32(position) }
-        let (relations, ends) = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists, entityOfString: entityOfString)
+        for (position, string) in idStrings.enumerated() {
+            guard Int(string) < entityOfString.count else { throw Damaged() }
+            if entityOfString[Int(string)] < 0 { entityOfString[Int(string)] = Int32(position) }
+        }
+        // The entities, and the records and documents (JSON, slow to read), are decoded on the cores
+        // beside the relations' chunks rather than before them.
+        let decoded = Decoded(entityBlock: entityBlock, recordBytes: recordBytes, documentBytes: documentBytes)
+        let entityIDs = idStrings
+        let alongside: [@Sendable () -> Void] = [
+            {
+                let decoder = JSONDecoder()
+                decoded.records = try? decoder.decode([Record].self, from: Data(decoded.recordBytes))
+                decoded.documents = try? decoder.decode([Document].self, from: Data(decoded.documentBytes))
+            },
+            { decoded.entities = try? decodeEntities(decoded.entityBlock, idStrings: entityIDs, strings: strings, lists: lists) },
+        ]
+        let (relations, ends) = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists, entityOfString: entityOfString,
+                                                    alongside: alongside)
+        guard let entities = decoded.entities, let records = decoded.records, let documents = decoded.documents else { throw Damaged() }
         return LoadResult(network: Network(name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities,
                                            relations: relations, records: records, relationEnds: ends),
                           diagnostics: diagnostics, files: files)
+    }
+
+    /// What the work beside the relations' chunks decodes, each part written by one worker.
+    /// The parts point into the snapshot's bytes, which outlive the work.
+    private final class Decoded: @unchecked Sendable {
+        let entityBlock: UnsafeRawBufferPointer, recordBytes: UnsafeRawBufferPointer, documentBytes: UnsafeRawBufferPointer
+        var entities: [Entity]?
+        var records: [Record]?
+        var documents: [Document]?
+
+        init(entityBlock: UnsafeRawBufferPointer, recordBytes: UnsafeRawBufferPointer, documentBytes: UnsafeRawBufferPointer) {
+            self.entityBlock = entityBlock
+            self.recordBytes = recordBytes
+            self.documentBytes = documentBytes
+        }
     }
 
     /// The snapshot's strings, by index (0: absent).
@@ -340,10 +377,33 @@ public enum SeedSnapshot {
             return value
         }
 
-        func date(_ index: UInt32) throws -> PartialDate? {
-            guard let description = try text(index) else { return nil }
-            guard case .success(let date) = PartialDate.parse(description) else { throw Damaged() }
-            return date
+    }
+
+    /// A date as eight bytes rather than its text, which would be parsed again for each of a million
+    /// relations: a presence bit, the year (0 unknown), month, day, season and qualifier.
+    enum DateBits {
+        private static let present: UInt64 = 1 << 63
+        private static let qualifiers = PartialDate.Qualifier.allCases
+
+        static func of(_ date: PartialDate?) -> UInt64 {
+            guard let date else { return 0 }
+            let year = UInt64(UInt16(bitPattern: Int16(date.year ?? 0)))
+            return present | year << 32 | UInt64(date.month ?? 0) << 24 | UInt64(date.day ?? 0) << 16
+                | UInt64(date.season?.rawValue ?? 0) << 8 | UInt64(qualifiers.firstIndex(of: date.qualifier)!)
+        }
+
+        static func date(_ bits: UInt64) throws -> PartialDate? {
+            guard bits & present != 0 else {
+                guard bits == 0 else { throw Damaged() }
+                return nil
+            }
+            let year = Int(Int16(bitPattern: UInt16(truncatingIfNeeded: bits >> 32)))
+            let month = Int((bits >> 24) & 0xFF), day = Int((bits >> 16) & 0xFF), season = Int((bits >> 8) & 0xFF)
+            let qualifier = Int(bits & 0xFF)
+            guard bits >> 48 == present >> 48, month <= 12, day <= 31, season == 0 || PartialDate.Season(rawValue: season) != nil,
+                  qualifier < qualifiers.count else { throw Damaged() }
+            return PartialDate(year: year == 0 ? nil : year, month: month == 0 ? nil : month, day: day == 0 ? nil : day,
+                               season: PartialDate.Season(rawValue: season), qualifier: qualifiers[qualifier])
         }
     }
 
@@ -358,21 +418,15 @@ public enum SeedSnapshot {
         }
     }
 
-    /// The entities, and each one's source list index (the lists come later in the snapshot).
-    /// The entities, the source list of each, and the string of each id.
-    private static func decodeEntities(_ reader: inout Reader, strings: StringTable) throws -> ([Entity], [UInt32], [UInt32]) {
+    /// The entities from their block (see `encodeEntities`), their ids' strings read before it.
+    private static func decodeEntities(_ block: UnsafeRawBufferPointer, idStrings: [UInt32], strings: StringTable,
+                                       lists: SourceListTable) throws -> [Entity] {
         // `allCases` builds a new array on each use: once here, not once per item.
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
-        let entityCount = try reader.count()
+        var reader = Reader(buffer: block, offset: 0)
         var entities: [Entity] = []
-        entities.reserveCapacity(entityCount)
-        var entitySources: [UInt32] = []
-        entitySources.reserveCapacity(entityCount)
-        var idStrings: [UInt32] = []
-        idStrings.reserveCapacity(entityCount)
-        for _ in 0..<entityCount {
-            let idString = try reader.u32()
-            idStrings.append(idString)
+        entities.reserveCapacity(idStrings.count)
+        for idString in idStrings {
             let id = try strings.required(idString)
             let kindIndex = Int(try reader.u8())
             guard kindIndex < entityKinds.count else { throw Damaged() }
@@ -383,17 +437,18 @@ public enum SeedSnapshot {
             let typeIndex = Int(try reader.u8())
             guard typeIndex <= organisationTypes.count else { throw Damaged() }
             let country = try strings.text(try reader.u32()), region = try strings.text(try reader.u32())
-            let sector = try strings.text(try reader.u32()), founded = try strings.date(try reader.u32())
+            let sector = try strings.text(try reader.u32()), founded = try DateBits.date(try reader.u64())
             let summary = try strings.text(try reader.u32()), website = try strings.text(try reader.u32())
             var attributes: [String: String] = [:]
             for _ in 0..<(try reader.count()) { attributes[try strings.required(try reader.u32())] = try strings.required(try reader.u32()) }
-            entitySources.append(try reader.u32())
+            let sources = try lists.sources(try reader.u32())
             entities.append(Entity(id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
                                    organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
                                    country: country, region: region, sector: sector, founded: founded, summary: summary,
-                                   website: website, attributes: attributes))
+                                   website: website, attributes: attributes, sources: sources))
         }
-        return (entities, entitySources, idStrings)
+        guard reader.atEnd else { throw Damaged() }
+        return entities
     }
 
     private static func decodeSourceLists(_ reader: inout Reader, strings: StringTable) throws -> SourceListTable {
@@ -449,21 +504,24 @@ public enum SeedSnapshot {
 
     /// The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
     private static func decodeRelations(_ chunks: [UnsafeRawBufferPointer], count relationCount: Int, strings: StringTable,
-                                        lists: SourceListTable, entityOfString: [Int32]) throws -> ([Relation], [Int32]) {
+                                        lists: SourceListTable, entityOfString: [Int32],
+                                        alongside: [@Sendable () -> Void] = []) throws -> ([Relation], [Int32]) {
         var complete = true
         var ends = [Int32](repeating: -1, count: 2 * relationCount)
         let relations = ends.withUnsafeMutableBufferPointer { ends in [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
             count = 0
-            guard let base = buffer.baseAddress, let endsBase = ends.baseAddress, !chunks.isEmpty else { return }
+            guard let base = buffer.baseAddress, let endsBase = ends.baseAddress, !chunks.isEmpty else {
+                for work in alongside { work() }
+                return
+            }
             let shared = SharedChunks(chunks, base, ends: endsBase, entityOfString: entityOfString)
+            // The other work first: it is the longest single piece.
             let work: @Sendable (Int) -> Void = { number in
-                shared.initialized[number] = decodeChunk(number, into: shared, total: relationCount, strings: strings, lists: lists)
+                guard number >= alongside.count else { return alongside[number]() }
+                let chunk = number - alongside.count
+                shared.initialized[chunk] = decodeChunk(chunk, into: shared, total: relationCount, strings: strings, lists: lists)
             }
-            if chunks.count > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
-            } else {
-                work(0)
-            }
+            DispatchQueue.concurrentPerform(iterations: alongside.count + chunks.count, execute: work)
             // Every chunk but the last is full, and together they hold every relation; otherwise
             // the snapshot is damaged and what was made is undone.
             let expected = chunks.indices.map { min(chunkSize, relationCount - $0 * chunkSize) }
@@ -487,6 +545,10 @@ public enum SeedSnapshot {
         var chunk = Reader(buffer: shared.chunks[number], offset: 0)
         let first = number * chunkSize
         var made = 0
+        // This chunk's own copy of each source list it cites: a list shared by every worker would have
+        // its reference count bumped from all cores at once, one cache line passed back and forth a
+        // million times.
+        var ownLists = [[SourceRef]?](repeating: nil, count: lists.lists.count + 1)
         do {
             while !chunk.atEnd {
                 guard made < chunkSize, first + made < total else { throw Damaged() }
@@ -496,13 +558,20 @@ public enum SeedSnapshot {
                 shared.ends[2 * (first + made) + 1] = shared.entity(toString)
                 let typeIndex = Int(try chunk.u8())
                 guard typeIndex < relationTypes.count else { throw Damaged() }
-                let cited = try lists.sources(try chunk.u32())
+                let listIndex = try chunk.u32()
+                let cited: [SourceRef]
+                if Int(listIndex) < ownLists.count, let own = ownLists[Int(listIndex)] {
+                    cited = own
+                } else {
+                    cited = try lists.sources(listIndex).map { $0 }
+                    ownLists[Int(listIndex)] = cited
+                }
                 let flags = try chunk.u8()
                 let title = flags & 1 != 0 ? try strings.required(try chunk.u32()) : nil
                 let label = flags & 2 != 0 ? try strings.required(try chunk.u32()) : nil
                 let note = flags & 4 != 0 ? try strings.required(try chunk.u32()) : nil
-                let start = flags & 8 != 0 ? try strings.date(try chunk.u32()) : nil
-                let end = flags & 16 != 0 ? try strings.date(try chunk.u32()) : nil
+                let start = flags & 8 != 0 ? try DateBits.date(try chunk.u64()) : nil
+                let end = flags & 16 != 0 ? try DateBits.date(try chunk.u64()) : nil
                 let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
                 (shared.target + first + made).initialize(to: Relation(
                     from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,

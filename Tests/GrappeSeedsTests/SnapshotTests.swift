@@ -25,6 +25,8 @@ import Testing
         picom,lille,based_in,siège,,2005,,,,doc-a
         acme,picom,member_of,adhérent,,2019-03-01,2024?,2.5,renouvelé en 2022,doc-a | doc-b: the list of members
         widget,picom,partner_of,,,,,,,
+        widget,lille,based_in,,,XXXX-10,2024-23%,,,
+        widget,montreal,partner_of,,,2021-05-03~,2022?,,,
         acme,nobody,partner_of,,,,,,,doc-a
         """
         let yaml = """
@@ -99,6 +101,9 @@ import Testing
         #expect(parsed.hasErrors, "the seeds hold an unknown type and an unknown id")
         #expect(parsed.diagnostics.contains { $0.severity == .warning })
         #expect(parsed.network.relations.contains { $0.start != nil && $0.end != nil && $0.weight == 2.5 && $0.note != nil && $0.sources.count == 2 })
+        // Dates, kept as bits rather than text: a year not known, a season, qualifiers.
+        #expect(parsed.network.relations.contains { $0.start?.description == "XXXX-10" && $0.end?.description == "2024-23%" })
+        #expect(parsed.network.relations.contains { $0.start?.description == "2021-05-03~" && $0.end?.description == "2022?" })
         #expect(parsed.network.entities.contains { !$0.attributes.isEmpty && $0.founded != nil })
         let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: folder))
         let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint))
