@@ -8,6 +8,7 @@ import GrappeSeeds
 ///
 ///     grappe-bench DIR [--pivots 256] [--seed 1] [--exact-betweenness]
 ///     grappe-bench DIR --dashboard
+///     grappe-bench DIR --snapshot [--runs 7]
 ///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR] [--server postgres://…]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -36,6 +37,10 @@ if arguments.contains("--store") {
     let folder = arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
     let server = arguments.firstIndex(of: "--server").flatMap { arguments[safe: $0 + 1] }
     StoreBench.run(seeds: arguments[1], folder: folder, count: option("--count", 1000), startup: option("--startup", 10_000), server: server)
+    exit(0)
+}
+if arguments.contains("--snapshot") {
+    SnapshotBench.run(path: arguments[1], runs: option("--runs", 7))
     exit(0)
 }
 if arguments.contains("--dashboard") {
