@@ -1,3 +1,4 @@
+import Dispatch
 import GrappeModel
 
 /// The graph that metrics are computed on: undirected and simple, in compressed sparse rows.
@@ -36,29 +37,69 @@ public struct MetricsGraph: Sendable {
         for (position, id) in ids.enumerated() { index[id] = position }
         indexByID = index
         relationEnds = []
+        nodeOfEntity = []
         (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, ends: [], edges: edges)
     }
 
     /// The metrics graph of a network (see the type's documentation).
     public init(network: Network) {
-        let unsorted = network.entities.map(\.id)
-        let ids = unsorted.sorted()
-        var index: [ID: Int] = [:]
-        index.reserveCapacity(ids.count)
-        for (position, id) in ids.enumerated() { index[id] = position }
-        let ends = Self.ends(of: network, ids: unsorted, index: index)
-        // The relations' edges are the pairs of `ends`; the records' come beside them.
-        var edges: [(Int, Int)] = []
-        for record in network.records {
-            let members = record.memberIDs.compactMap { index[$0] }
-            for i in members.indices {
-                for j in members.indices where j > i { edges.append((members[i], members[j])) }
+        // The ids in order with where each came from: the nodes, and each entity's node, without
+        // looking any id up. Entities that repeat an id (seeds in error) share the last of their
+        // nodes, as the index by id has it.
+        let sorted = network.entities.indices.map { (id: network.entities[$0].id, position: Int32($0)) }.sorted { $0.id < $1.id }
+        let ids = sorted.map(\.id)
+        var nodeOfEntity = [Int32](repeating: 0, count: ids.count)
+        var last = ids.count - 1
+        for node in stride(from: ids.count - 1, through: 0, by: -1) {
+            if node < ids.count - 1, ids[node] != ids[node + 1] { last = node }
+            nodeOfEntity[Int(sorted[node].position)] = Int32(last)
+        }
+        // When the network knows where its relations' ends are, the index by id is only for lookups
+        // later: it is built on another core beside the rows. Otherwise the ends are looked up in it.
+        let built = Built()
+        let entityNodes = nodeOfEntity
+        let work: @Sendable (Int) -> Void = { part in
+            if part == 0 {
+                var index: [ID: Int] = [:]
+                index.reserveCapacity(ids.count)
+                for (position, id) in ids.enumerated() { index[id] = position }
+                built.index = index
+                return
             }
+            let ends = network.relationEnds.map { positions in
+                positions.map { $0 >= 0 && Int($0) < entityNodes.count ? entityNodes[Int($0)] : -1 }
+            } ?? Self.resolveEnds(of: network.relations, index: built.index!)
+            // The relations' edges are the pairs of `ends`; the records' come beside them.
+            var edges: [(Int, Int)] = []
+            for record in network.records {
+                let members = record.memberIDs.compactMap { network.entityPosition($0).map { Int(entityNodes[$0]) } }
+                for i in members.indices {
+                    for j in members.indices where j > i { edges.append((members[i], members[j])) }
+                }
+            }
+            built.ends = ends
+            (built.offsets, built.neighbours) = Self.compressedRows(nodeCount: ids.count, ends: ends, edges: edges)
+        }
+        if network.relationEnds != nil {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: work)
+        } else {
+            work(0)
+            work(1)
         }
         self.ids = ids
-        indexByID = index
-        relationEnds = ends
-        (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, ends: ends, edges: edges)
+        indexByID = built.index!
+        relationEnds = built.ends
+        offsets = built.offsets
+        neighbours = built.neighbours
+        self.nodeOfEntity = nodeOfEntity
+    }
+
+    /// What the two parts of building a graph make, each written by one.
+    private final class Built: @unchecked Sendable {
+        var index: [ID: Int]?
+        var ends: [Int32] = []
+        var offsets: [Int] = []
+        var neighbours: [Int32] = []
     }
 
     /// For relation `r` of the network it was built from, the nodes at its two ends are
@@ -67,19 +108,9 @@ public struct MetricsGraph: Sendable {
     /// built from index pairs.
     public let relationEnds: [Int32]
 
-    /// Each relation's two ends as node indices: from where the network says they are in its entities
-    /// when it knows (and its ids are unique), else looked up by id.
-    /// `ids` are the entities' ids in the network's order.
-    private static func ends(of network: Network, ids: [ID], index: [ID: Int]) -> [Int32] {
-        guard let positions = network.relationEnds, index.count == ids.count else {
-            return resolveEnds(of: network.relations, index: index)
-        }
-        var nodeOfPosition = [Int32](repeating: -1, count: ids.count)
-        for position in ids.indices { nodeOfPosition[position] = Int32(index[ids[position]]!) }
-        return nodeOfPosition.withUnsafeBufferPointer { nodes in
-            positions.map { $0 >= 0 && Int($0) < nodes.count ? nodes[Int($0)] : -1 }
-        }
-    }
+    /// The node of the entity at each position of the network's `entities` (the last of the nodes of
+    /// an id that several entities repeat). Empty for a graph built from index pairs.
+    public let nodeOfEntity: [Int32]
 
     /// Each relation's two ends as node indices, looked up on every core (a million relations are two
     /// million dictionary lookups).
@@ -171,7 +202,8 @@ public struct MetricsGraph: Sendable {
         return (compact, sorted)
     }
 
-    private init(ids: [ID], indexByID: [ID: Int], relationEnds: [Int32], offsets: [Int], neighbours: [Int32]) {
+    private init(ids: [ID], indexByID: [ID: Int], relationEnds: [Int32], nodeOfEntity: [Int32], offsets: [Int], neighbours: [Int32]) {
+        self.nodeOfEntity = nodeOfEntity
         self.ids = ids
         self.indexByID = indexByID
         self.relationEnds = relationEnds
@@ -201,7 +233,8 @@ public struct MetricsGraph: Sendable {
             copiedFrom = self.offsets[node + 1]
         }
         neighbours.append(contentsOf: self.neighbours[copiedFrom...])
-        return MetricsGraph(ids: ids, indexByID: indexByID, relationEnds: relationEnds, offsets: offsets, neighbours: neighbours)
+        return MetricsGraph(ids: ids, indexByID: indexByID, relationEnds: relationEnds, nodeOfEntity: nodeOfEntity, offsets: offsets,
+                            neighbours: neighbours)
     }
 
     /// Whether two nodes are adjacent (binary search in the sorted row).

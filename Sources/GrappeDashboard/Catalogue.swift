@@ -110,8 +110,10 @@ public final class Catalogue: Sendable {
         self.graph = graph
         counts = network.counts
         var kinds = [EntityKind](repeating: .organisation, count: graph.nodeCount)
-        for index in network.entities.indices {
-            if let node = graph.index(of: network.entities[index].id) { kinds[node] = network.entities[index].kind }
+        if graph.nodeOfEntity.count == network.entities.count {
+            for (index, entity) in network.entities.enumerated() { kinds[Int(graph.nodeOfEntity[index])] = entity.kind }
+        } else {
+            for entity in network.entities { if let node = graph.index(of: entity.id) { kinds[node] = entity.kind } }
         }
         self.kinds = kinds
         home = HomeFigures(network: network, graph: graph, kinds: kinds)

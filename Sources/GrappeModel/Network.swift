@@ -48,6 +48,8 @@ public struct Network: Sendable {
     public func entity(_ id: ID) -> Entity? { entityIndex[id].map { entities[$0] } }
     /// An entity's name, without copying the whole entity (cards name thousands of them).
     public func entityName(_ id: ID) -> String? { entityIndex[id].map { entities[$0].name } }
+    /// Where the (first) entity with this id is in `entities`.
+    public func entityPosition(_ id: ID) -> Int? { entityIndex[id] }
     /// Whether an entity has this id.
     public func containsEntity(_ id: ID) -> Bool { entityIndex[id] != nil }
     /// The record with this id, found through an index.
