@@ -22,14 +22,32 @@ struct Validator {
         var used = [Bool](repeating: false, count: set.entities.count)
         let suggester = Suggester(budget: suggestionBudget) { Array(items.keys).sorted() }
         checkReferences(items: items, documents: documentIDs, used: &used, suggester: suggester)
-        let dangling = checkRelations(items: items, used: &used, suggester: suggester)
+        let ends = EndPositions(relations: set.relations.count)
+        let dangling = checkRelations(items: items, used: &used, suggester: suggester, ends: ends)
         for index in duplicateEntities { used[index] = true }
         warnAboutHealth(used: used)
-        let relations = dangling.isEmpty ? set.relations
-            : set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
+        var relations = set.relations
+        var relationEnds = ends.positions
+        if !dangling.isEmpty {
+            relations = set.relations.enumerated().filter { !dangling.contains($0.offset) }.map(\.element)
+            relationEnds = set.relations.indices.filter { !dangling.contains($0) }.flatMap { [relationEnds[2 * $0], relationEnds[2 * $0 + 1]] }
+        }
         let declared = declaredNetwork()
         return Network(name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
-                       relations: relations, records: set.records)
+                       relations: relations, records: set.records, relationEnds: relationEnds)
+    }
+
+    /// Where each relation's two ends are in the entities (`Network.relationEnds`), noted while they
+    /// are checked so that no one looks two million ids up again; -1 where an end is unknown. The
+    /// edges' workers write disjoint slots of one buffer.
+    private final class EndPositions: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Int32>
+        init(relations: Int) {
+            slots = .allocate(capacity: 2 * relations)
+            slots.initialize(repeating: -1)
+        }
+        deinit { slots.deallocate() }
+        var positions: [Int32] { Array(slots) }
     }
 
     /// The network's identity: the first declaration, in file order; any other is an error naming it.
@@ -149,9 +167,9 @@ struct Validator {
     }
 
     /// Both ends of every relation; returns the relations left out because an end is unknown.
-    private func checkRelations(items: [ID: Item], used: inout [Bool], suggester: Suggester) -> Set<Int> {
+    private func checkRelations(items: [ID: Item], used: inout [Bool], suggester: Suggester, ends: EndPositions) -> Set<Int> {
         var dangling = Set<Int>()
-        for problem in checkEdges(items: items, used: &used) {
+        for problem in checkEdges(items: items, used: &used, ends: ends) {
             dangling.insert(problem.relation)
             let relation = set.relations[problem.relation]
             let id = problem.isSource ? relation.from : relation.to
@@ -172,10 +190,11 @@ struct Validator {
                 }
             }
         }
-        for (index, relation) in set.relations.enumerated() where set.relationOrigins[index] != nil {
-            for id in [relation.from, relation.to] {
+        for index in set.relationOrigins.keys {
+            for (end, id) in [set.relations[index].from, set.relations[index].to].enumerated() {
                 guard case .entity(let target)? = items[id] else { dangling.insert(index); continue }
                 used[target] = true
+                ends.slots[2 * index + end] = Int32(target)
             }
         }
         return dangling
@@ -191,7 +210,7 @@ struct Validator {
 
     /// Resolves both ends of every CSV edge, on all cores: each worker takes a slice of the edges and
     /// marks the entities it uses in its own array; the problems come back in edge order.
-    private func checkEdges(items: [ID: Item], used: inout [Bool]) -> [EdgeProblem] {
+    private func checkEdges(items: [ID: Item], used: inout [Bool], ends: EndPositions) -> [EdgeProblem] {
         let ranges = set.edgeTables.map(\.relations).filter { !$0.isEmpty }
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
@@ -229,6 +248,7 @@ struct Validator {
                             return
                         }
                         slice.used[target] = true
+                        ends.slots[2 * index + (isSource ? 0 : 1)] = Int32(target)
                         if let allowed, !allowed.contains(kinds[target]) {
                             slice.problems.append(EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
                         }

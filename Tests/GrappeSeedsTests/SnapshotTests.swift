@@ -84,13 +84,38 @@ import Testing
             let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: path))
             let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint)).network
             let ends = try #require(decoded.relationEnds)
-            #expect(parsed.network.relationEnds == nil)
             let position = Dictionary(decoded.entities.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
             #expect(ends == decoded.relations.flatMap { [position[$0.from] ?? -1, position[$0.to] ?? -1] })
+            // Parsing notes the same ends while checking them.
+            #expect(parsed.network.relationEnds == ends)
             let hinted = MetricsGraph(network: decoded), looked = MetricsGraph(network: parsed.network)
             #expect(hinted.ids == looked.ids && hinted.relationEnds == looked.relationEnds)
             #expect(hinted.offsets == looked.offsets && hinted.neighbours == looked.neighbours)
         }
+    }
+
+    /// An id given to two entities (an error) still leads its relations to one node, the same one
+    /// whether the graph is built from the noted ends or by looking ids up.
+    @Test func endsNotedWhileCheckingAgreeWithLookupsDespiteARepeatedID() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Id,Label,Kind\nlille,Lille,city\nacme,ACME,organisation\nzed,Zed,organisation\nacme,ACME again,organisation\n"
+            .write(toFile: folder + "/nodes.csv", atomically: true, encoding: .utf8)
+        try "Source,Target,Type\nacme,lille,based_in\nzed,acme,partner_of\nzed,nowhere,partner_of\nzed,lille,based_in\n"
+            .write(toFile: folder + "/edges.csv", atomically: true, encoding: .utf8)
+        let parsed = try SeedLoader.load(path: folder)
+        #expect(parsed.diagnostics.contains { $0.message.contains("acme") })
+        #expect(parsed.network.relations.count == 3)
+        let ends = try #require(parsed.network.relationEnds)
+        let entities = parsed.network.entities
+        #expect(zip(parsed.network.relations, stride(from: 0, to: ends.count, by: 2)).allSatisfy { relation, slot in
+            entities[Int(ends[slot])].id == relation.from && entities[Int(ends[slot + 1])].id == relation.to
+        })
+        let unhinted = Network(name: "n", entities: entities, relations: parsed.network.relations)
+        let hinted = MetricsGraph(network: parsed.network), looked = MetricsGraph(network: unhinted)
+        #expect(hinted.ids == looked.ids && hinted.relationEnds == looked.relationEnds)
+        #expect(hinted.offsets == looked.offsets && hinted.neighbours == looked.neighbours)
     }
 
     @Test func everyFieldAndDiagnosticComesBackExactly() throws {
