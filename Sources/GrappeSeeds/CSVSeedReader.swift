@@ -151,9 +151,9 @@ private class TableBase {
     /// The cell's text without surrounding spaces, or nil when it is empty.
     func value(_ row: CSVRow, _ index: Int?) -> String? {
         guard let index, !row.isEmpty(index) else { return nil }
-        let text = row.string(index)
-        guard let first = text.utf8.first, let last = text.utf8.last, first <= 0x20 || last <= 0x20 else { return text }
-        let trimmed = text.trimmingSpaces()
+        let cell = row.cell(index)
+        guard cell[cell.startIndex] <= 0x20 || cell[cell.endIndex - 1] <= 0x20 else { return row.string(index) }
+        let trimmed = row.string(index).trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -341,11 +341,13 @@ private final class EdgeTable: TableBase {
 
     /// A row whose type (or Gephi's kind) names a record's tie rather than a relation.
     private func isTie(_ row: CSVRow) -> Bool {
-        for index in [indices.type, indices.kind].compactMap({ $0 }) where !row.isEmpty(index) {
+        // Called for every row: the two columns one after the other, without building an array.
+        func names(_ index: Int?) -> Bool? {
+            guard let index, !row.isEmpty(index) else { return nil }
             if knownTypes.contains(where: { row.equals(index, $0.bytes) }) { return false }
-            if RecordTie(rawValue: row.string(index).trimmingSpaces().lowercased()) != nil { return true }
+            return RecordTie(rawValue: row.string(index).trimmingSpaces().lowercased()) != nil ? true : nil
         }
-        return false
+        return names(indices.type) ?? names(indices.kind) ?? false
     }
 
     override func row(_ row: CSVRow, line: Int) {
