@@ -23,18 +23,34 @@ public struct Network: Sendable {
 
     /// `relationEnds`, when given, must say where each relation's ends are in `entities`; a list of
     /// the wrong size is ignored.
+    /// `entityIndex`, when given, must have been made from these same entities (a loader makes it on
+    /// one core while it checks the seeds on another); one made from a list of another size is ignored.
     public init(name: String = "Grappe", id: ID? = nil, documents: [Document] = [], entities: [Entity] = [],
-                relations: [Relation] = [], records: [Record] = [], relationEnds: [Int32]? = nil) {
+                relations: [Relation] = [], records: [Record] = [], relationEnds: [Int32]? = nil,
+                entityIndex: EntityIndex? = nil) {
         self.name = name
         self.id = id
         self.documents = documents
         self.entities = entities
         self.relations = relations
         self.records = records
-        entityIndex = Self.firstIndex(of: entities.lazy.map(\.id))
+        self.entityIndex = entityIndex.flatMap { $0.entityCount == entities.count ? $0.positions : nil }
+            ?? Self.firstIndex(of: entities.lazy.map(\.id))
         recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
         documentIndex = Self.firstIndex(of: documents.lazy.map(\.id))
         self.relationEnds = relationEnds?.count == 2 * relations.count ? relationEnds : nil
+    }
+
+    /// Where each entity id first appears in a list of entities: the network's index by id, made
+    /// apart from the network.
+    public struct EntityIndex: Sendable {
+        fileprivate let positions: [ID: Int]
+        fileprivate let entityCount: Int
+
+        public init(_ entities: [Entity]) {
+            positions = Network.firstIndex(of: entities.lazy.map(\.id))
+            entityCount = entities.count
+        }
     }
 
     private static func firstIndex<S: Sequence>(of ids: S) -> [ID: Int] where S.Element == ID {

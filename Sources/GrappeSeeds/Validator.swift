@@ -18,6 +18,8 @@ struct Validator {
 
     func run(name: String) -> Network {
         let documentIDs = uniqueDocuments()
+        // The network's own index by id is made on the other core while the ids are checked here.
+        let entityIndex = Background { [entities = set.entities] in Network.EntityIndex(entities) }
         let (items, duplicateEntities) = uniqueItems()
         var used = [Bool](repeating: false, count: set.entities.count)
         let suggester = Suggester(budget: suggestionBudget) { Array(items.keys).sorted() }
@@ -34,7 +36,26 @@ struct Validator {
         }
         let declared = declaredNetwork()
         return Network(name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
-                       relations: relations, records: set.records, relationEnds: relationEnds)
+                       relations: relations, records: set.records, relationEnds: relationEnds, entityIndex: entityIndex.value)
+    }
+
+    /// A value computed on another thread from the moment it is made; `value` waits for it.
+    private final class Background<Value: Sendable>: @unchecked Sendable {
+        private var result: Value?
+        private let done = DispatchGroup()
+
+        init(_ make: @escaping @Sendable () -> Value) {
+            done.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                result = make()
+                done.leave()
+            }
+        }
+
+        var value: Value {
+            done.wait()
+            return result!
+        }
     }
 
     /// Where each relation's two ends are in the entities (`Network.relationEnds`), noted while they

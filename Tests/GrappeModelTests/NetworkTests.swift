@@ -26,6 +26,16 @@ import Testing
         #expect(network.entity("cqic")?.shortName == "CQIC")
     }
 
+    @Test func anIndexMadeApartServesLookupsAndOneFromOtherEntitiesIsIgnored() {
+        let entities = network.entities + [Entity(id: "laval", kind: .organisation, name: "Doublon")]
+        let given = Network(entities: entities, entityIndex: Network.EntityIndex(entities))
+        #expect(given.entity("laval")?.kind == .city)
+        #expect(given.entityPosition("gouv") == 3)
+        let stale = Network(entities: entities, entityIndex: Network.EntityIndex(Array(entities.reversed().dropFirst())))
+        #expect(stale.entityPosition("laval") == 0)
+        #expect(stale.entityPosition("gouv") == 3)
+    }
+
     @Test func findsWhatAnEntityTakesPartIn() {
         #expect(network.relations(involving: "laval").count == 1)
         #expect(network.records(involving: "picom").map(\.id) == ["entente"])
