@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// An input event, already decoded by the terminal layer.
 public enum Key: Hashable, Sendable {
@@ -27,31 +28,34 @@ public enum Key: Hashable, Sendable {
         return typed
     }
 
-    /// How the key is written in the status bar and the help.
-    public var label: String {
+    /// How the key is written in the status bar and the help, in the interface's language (the names
+    /// printed on French keyboards: "Entrée", "Échap", "Suppr"…). One word each: the help joins keys with
+    /// spaces.
+    public func label(in language: Language) -> String {
+        let french = language == .fr
         switch self {
-        case .character(let character): String(character)
-        case .up: "↑"
-        case .down: "↓"
-        case .left: "←"
-        case .right: "→"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .backspace: "⌫"
-        case .tab: "Tab"
-        case .backTab: "⇧Tab"
-        case .delete: "Del"
-        case .wordLeft: "^←"
-        case .wordRight: "^→"
-        case .control(let character): "^\(character.uppercased())"
-        case .click: "click"
-        case .wheelUp: "wheel↑"
-        case .wheelDown: "wheel↓"
-        case .paste: "paste"
+        case .character(let character): return String(character)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return french ? "PgPréc" : "PgUp"
+        case .pageDown: return french ? "PgSuiv" : "PgDn"
+        case .home: return french ? "Début" : "Home"
+        case .end: return french ? "Fin" : "End"
+        case .enter: return french ? "Entrée" : "Enter"
+        case .escape: return french ? "Échap" : "Esc"
+        case .backspace: return "⌫"
+        case .tab: return "Tab"
+        case .backTab: return "⇧Tab"
+        case .delete: return french ? "Suppr" : "Del"
+        case .wordLeft: return "^←"
+        case .wordRight: return "^→"
+        case .control(let character): return "^\(character.uppercased())"
+        case .click: return french ? "clic" : "click"
+        case .wheelUp: return french ? "molette↑" : "wheel↑"
+        case .wheelDown: return french ? "molette↓" : "wheel↓"
+        case .paste: return french ? "coller" : "paste"
         }
     }
 }

@@ -153,7 +153,7 @@ public struct DashboardState: Sendable {
         case .neighbourhood(let id, _): "\(strings[.neighbourhood].capitalizedFirst) · \(catalogue.name(id))"
         case .path(let from, let to): "\(catalogue.name(from)) → \(catalogue.name(to))"
         case .diagnostics: strings[.diagnostics]
-        case .search(let text): "\(strings[.searchTitle]) « \(text) »"
+        case .search(let text): "\(strings[.searchTitle]) \(strings.quoted(text))"
         case .map(let id, _): "\(strings[.map].capitalizedFirst) · \(catalogue.name(id))"
         case .timeline(let filter): strings[.timeline].capitalizedFirst + (filter.partner.map { " · \(catalogue.name($0))" } ?? "")
         }

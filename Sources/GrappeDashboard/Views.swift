@@ -157,7 +157,7 @@ public enum Views {
         canvas.fill(x: 0, y: layout.statusRow, width: state.width, style: CellStyle(.muted, reverse: true))
         var x = 0
         for binding in KeyMap.bindings(state.context, section: state.section) where binding.inStatusBar {
-            let text = " \(binding.keys[0].label) \(s[binding.help]) "
+            let text = " \(binding.keys[0].label(in: s.language)) \(s[binding.help]) "
             guard x + TextWidth.of(text) <= state.width else { break }
             x += canvas.put(text, x: x, y: layout.statusRow, style: CellStyle(.muted, reverse: true))
         }
@@ -210,11 +210,11 @@ public enum Views {
         let s = state.strings
         var lines: [(String, String)] = []
         for binding in KeyMap.bindings(under.context, section: under.section) {
-            let keys = binding.keys.map(\.label).joined(separator: " ")
+            let keys = binding.keys.map { $0.label(in: s.language) }.joined(separator: " ")
             if let index = lines.firstIndex(where: { $0.1 == s[binding.help] }) {
                 // Two bindings with the same help (Home's "2 Partners" and the sections' "2") show each key once.
                 let known = Set(lines[index].0.split(separator: " ").map(String.init))
-                let added = binding.keys.map(\.label).filter { !known.contains($0) }
+                let added = binding.keys.map { $0.label(in: s.language) }.filter { !known.contains($0) }
                 if !added.isEmpty { lines[index].0 += " " + added.joined(separator: " ") }
             } else {
                 lines.append((keys, s[binding.help]))

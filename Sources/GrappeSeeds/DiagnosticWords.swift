@@ -5,9 +5,6 @@ import GrappeWords
 /// The pieces seed diagnostics are worded from, in both languages. English keeps the wording the
 /// command line has always printed ('id', "a city"); French quotes with « » and agrees articles.
 extension Words {
-    /// Text from the file, quoted: «\u{00A0}lyon\u{00A0}», 'lyon'.
-    func quoted(_ text: String) -> String { language == .fr ? "«\u{00A0}\(text)\u{00A0}»" : "'\(text)'" }
-
     /// An entity kind with its article: "une ville", "a city".
     func a(_ kind: EntityKind) -> String {
         guard language == .fr else { return "a \(kind.rawValue)" }

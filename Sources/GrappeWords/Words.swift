@@ -49,6 +49,9 @@ extension Speaking {
     /// Picks the French or the English text.
     public func say(_ french: String, _ english: String) -> String { language == .fr ? french : english }
 
+    /// Text quoted as the language does: «\u{00A0}lyon\u{00A0}», 'lyon'.
+    public func quoted(_ text: String) -> String { language == .fr ? "«\u{00A0}\(text)\u{00A0}»" : "'\(text)'" }
+
     /// Whether a count takes the singular: French says "0 erreur, 1 erreur", English "0 errors, 1 error".
     public func isSingular(_ count: Int) -> Bool { language == .fr ? abs(count) < 2 : count == 1 }
 

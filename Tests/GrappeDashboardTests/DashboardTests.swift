@@ -132,13 +132,16 @@ import Testing
         #expect(!state.help.isShown)
     }
 
-    @Test func statusBarComesFromTheKeyMap() {
-        var state = Self.state()
+    @Test(arguments: [Language.en, .fr]) func statusBarComesFromTheKeyMap(_ language: Language) {
+        var state = Self.state(language)
         _ = state.handle(.character("2"))
         let status = Views.render(state).text.split(separator: "\n").last.map(String.init) ?? ""
         for binding in KeyMap.bindings(.list) where binding.inStatusBar {
-            #expect(status.contains("\(binding.keys[0].label) \(Strings(.en)[binding.help])"))
+            #expect(status.contains("\(binding.keys[0].label(in: language)) \(Strings(language)[binding.help])"))
         }
+        // Keys are named as the language's keyboards name them.
+        #expect(status.contains(language == .fr ? "Entrée ouvrir" : "Enter open"))
+        #expect(!status.contains(language == .fr ? "Enter" : "Entrée"))
     }
 
     @Test func tooSmallTerminals() {
@@ -426,6 +429,8 @@ import Testing
         #expect(state.place.screen == .search("desjardins"))
         let screen = Views.render(state).text
         #expect(screen.contains("Mouvement Desjardins"), "\(screen)")
+        #expect(screen.contains("1 result for 'desjardins'"), "\(screen)")
+        #expect(screen.contains("Home › Search 'desjardins'"), "\(screen)")
         _ = state.handle(.enter) // closes the prompt; the results stay
         _ = state.handle(.enter) // opens the first result
         #expect(state.place.screen == .card(.entity("mouvement-desjardins")))
@@ -433,6 +438,14 @@ import Testing
         #expect(state.place.screen == .search("desjardins"), "back to the results, one step for the whole search")
         _ = state.handle(.escape)
         #expect(state.section == .home)
+    }
+
+    @Test func theResultsSayHowManyInTheLanguage() {
+        var state = DashboardTests.state(.fr, width: 100, height: 30)
+        for key in [Key.character("/")] + DashboardTests.keys("lav") { _ = state.handle(key) }
+        let screen = Views.render(state).text
+        #expect(screen.contains("7 résultats pour «\u{00A0}lav\u{00A0}»"), "\(screen)")
+        #expect(screen.contains("Accueil › Rechercher «\u{00A0}lav\u{00A0}»"), "\(screen)")
     }
 
     @Test func searchFindsAccentsAndSummariesAndGroupsByKind() {
