@@ -80,6 +80,24 @@ import Testing
         #expect(Words.missionStatus("") == nil && Words.missionStatus("plan") == nil)
     }
 
+    /// A status shown whole is typed over, not added to ("prévueconfirmé" was what Tab then typing gave);
+    /// once the text is not a whole status, typing adds to it as anywhere else.
+    @Test func typingOverAWholeStatusStartsAnew() {
+        var state = DashboardTests.state(.fr)
+        Self.send([.character("m"), .tab] + Self.typed("conf"), to: &state)
+        #expect(state.form?.texts[.status] == "conf")
+        #expect(state.form?.completions.map(\.value) == ["confirmée"])
+        Self.send([.enter] + Self.typed("e"), to: &state)
+        #expect(state.form?.texts[.status] == "e", "a whole status again: typing starts anew")
+        Self.send(Self.typed("n cours"), to: &state)
+        #expect(state.form?.draft.status == "under_way")
+        Self.send([.backspace] + Self.typed("rs"), to: &state)
+        #expect(state.form?.texts[.status] == "en courrs", "not a whole status: typing adds")
+        // Other fields keep adding: a title is edited, not replaced.
+        Self.send([.backTab] + Self.typed("Mission") + [.tab, .backTab] + Self.typed(" à Lyon"), to: &state)
+        #expect(state.form?.texts[.title] == "Mission à Lyon")
+    }
+
     /// A date the parser refuses is explained in the interface's language.
     @Test func dateProblemsSpeakTheInterfacesLanguage() throws {
         for (language, message) in [(Language.fr, "le 2027-02-30 n'existe pas\u{00A0}: le mois 2 a 28 jours"),

@@ -140,6 +140,11 @@ public struct MissionForm: Sendable, Equatable {
     }
 
     mutating func type(_ character: Character) {
+        // A field with a fixed list of values (the status) that holds one of them whole: typing after
+        // it could only make a value that does not exist ("prévueconfirmé"), so typing starts anew.
+        if cursor == nil, case .words(let values)? = completionSource, values.contains(focusedText) {
+            focusedText = ""
+        }
         let (before, after) = aroundCursor
         edit(before: before + String(character), after: after)
     }
