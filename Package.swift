@@ -32,7 +32,7 @@ let package = Package(
         // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through postgres-nio. The
         // only module that knows SQL.
         .target(name: "GrappeStore", dependencies: [
-            "GrappeModel", "GrappeWorkspace",
+            "GrappeModel", "GrappeWorkspace", "GrappeWords",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -86,7 +86,7 @@ let package = Package(
                                                                 "GrappeWords", "GrappeStore", "GrappeTestSupport"]),
         // The PostgreSQL server the store and team tests share (started once per test run).
         .target(name: "GrappeTestSupport", path: "Tests/Support"),
-        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport",
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
                                                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

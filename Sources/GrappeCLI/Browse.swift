@@ -35,12 +35,13 @@ struct Browse: ParsableCommand {
     @OptionGroup var author: AuthorOption
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Output.error("grappe: the dashboard needs a terminal; for a report, run 'grappe summary'")
-            throw ExitCode.failure
-        }
         let environment = ProcessInfo.processInfo.environment
         let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Output.error("grappe: " + Words(language).say("le tableau de bord a besoin d'un terminal\u{00A0}; pour un rapport, lancez «\u{00A0}grappe summary\u{00A0}»",
+                                                          "the dashboard needs a terminal; for a report, run 'grappe summary'"))
+            throw ExitCode.failure
+        }
         let (store, notice, unreachable) = Self.openStore(seedOptions, author: author.requested)
         let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
         defer { terminal.close() }
@@ -64,18 +65,20 @@ struct Browse: ParsableCommand {
     /// The store to record into, or why there is none: a store that cannot be written leaves the
     /// dashboard browsing read-only with a notice; a damaged one is read, never written.
     /// `unreachable`: its server could not be reached, so the dashboard tries again as it runs.
-    static func openStore(_ options: SeedOptions, author: String? = nil) -> (store: (any WorkspaceStore)?, notice: String?, unreachable: Bool) {
-        guard !options.noStore else { return (nil, "--no-store", false) }
+    static func openStore(_ options: SeedOptions, author: String? = nil) -> (store: (any WorkspaceStore)?, notice: Wording?, unreachable: Bool) {
+        guard !options.noStore else { return (nil, Wording("--no-store", "--no-store"), false) }
         do {
             _ = try options.resolvedWorkspace()
         } catch {
-            return (nil, "\(error) — the network's identity names its workspace; browsing the seeds alone", false)
+            return (nil, Wording("\(error.diagnostic.description(in: .fr)) — l'identité du réseau nomme son espace de travail\u{00A0}; consultation des graines seules",
+                                 "\(error) — the network's identity names its workspace; browsing the seeds alone"), false)
         }
         do {
             let store = try options.openStore(for: .write, author: author)
             return (store, store?.readOnlyReason, false)
         } catch {
-            let notice = (error as? StoreError).map { "\($0.reason) — \(options.storePath)" } ?? "\(error)"
+            let notice = (error as? StoreError).map { Wording("\($0.reason(in: .fr)) — \(options.storePath)", "\($0.reason(in: .en)) — \(options.storePath)") }
+                ?? Wording("\(error)", "\(error)")
             if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read) {
                 return (readable, notice, false)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrappeModel
+import GrappeWords
 
 @main
 struct Grappe: ParsableCommand {
@@ -27,8 +28,8 @@ struct Grappe: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let problem = CommandNames.problem(with: arguments, known: configuration.subcommands.map { $0._commandName }) {
-            Output.error("grappe: \(problem)")
-            Output.error("Run 'grappe --help' for the commands.")
+            Output.error("grappe: \(problem(Messages.words))")
+            Output.error(Messages.words.say("«\u{00A0}grappe --help\u{00A0}» donne la liste des commandes.", "Run 'grappe --help' for the commands."))
             Foundation.exit(64)
         }
         do {
@@ -44,7 +45,7 @@ struct Grappe: ParsableCommand {
 /// Checks the command word of a command line against the known commands.
 enum CommandNames {
     /// Why the first word, or the word after `help`, names no command; nil when it is fine.
-    static func problem(with arguments: [String], known: [String]) -> String? {
+    static func problem(with arguments: [String], known: [String]) -> Wording? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let word: String
         if first == "help" {
@@ -54,8 +55,9 @@ enum CommandNames {
             word = first
         }
         guard !known.contains(word) else { return nil }
-        let hint = Suggestion.nearest(to: word, in: known).map { "; did you mean '\($0)'?" } ?? ""
-        return "unknown command '\(word)'\(hint)"
+        let near = Suggestion.nearest(to: word, in: known)
+        return Wording("commande inconnue «\u{00A0}\(word)\u{00A0}»" + (near.map { "\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?" } ?? ""),
+                       "unknown command '\(word)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
     }
 }
 

@@ -47,7 +47,8 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         do {
             guard let store = try seedOptions.openStore(for: .update, author: author.requested) else {
-                Output.error("grappe: nothing to undo (no store at \(seedOptions.storePath))")
+                Output.error("grappe: " + Messages.words.say("rien à annuler (pas de registre à \(seedOptions.storePath))",
+                                                             "nothing to undo (no store at \(seedOptions.storePath))"))
                 throw ExitCode.failure
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }

@@ -13,3 +13,9 @@ struct LanguageOption: ParsableArguments {
     var language: Language { chosen ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
     var words: Words { Words(language) }
 }
+
+/// The language of what commands without `--lang` say (errors, notes on standard error): from
+/// LC_ALL, LC_MESSAGES or LANG, as the dashboard and `--lang`'s default do.
+enum Messages {
+    static var words: Words { Words(Language.fromEnvironment(ProcessInfo.processInfo.environment)) }
+}

@@ -76,7 +76,7 @@ enum MissionListing {
 enum MissionFile {
     static func record(_ path: String, bench: Workbench, author: AuthorOption) throws {
         guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Output.error("grappe: cannot read \(path)")
+            Output.error("grappe: " + Messages.words.say("impossible de lire \(path)", "cannot read \(path)"))
             throw Exit.noInput
         }
         let alone = SeedLoader.load(files: [(path, contents)])
@@ -96,23 +96,24 @@ enum MissionFile {
             errors.append(Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)",
                                      french: "aucune mission dans ce fichier (une liste «\u{00A0}missions:\u{00A0}»)"))
         }
+        let words = Messages.words
         guard errors.isEmpty else {
-            errors.sortedByLocation().forEach { Output.error($0.description) }
-            Output.error("grappe: nothing was saved")
+            errors.sortedByLocation().forEach { Output.error($0.description(in: words.language)) }
+            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
             throw Exit.dataError
         }
         // Each mission also passes the form's checks (a delegation, no one twice…).
         let network = combined.network
         var issues: [String] = []
-        let validator = MissionValidator(network: network)
+        let validator = MissionValidator(network: network, wording: words.language == .fr ? .french : .english)
         for mission in missions {
             if case .failure(let invalid) = validator.validate(MissionDraft(editing: mission, version: 0)) {
-                issues += invalid.issues.map { "\(path): mission '\(mission.id)': \($0.description.dropFirst(2))" }
+                issues += invalid.issues.map { "\(path)\(words.colon)mission \(words.quoted(mission.id))\(words.colon)\($0.description.dropFirst(2))" }
             }
         }
         guard issues.isEmpty else {
             issues.forEach(Output.error)
-            Output.error("grappe: nothing was saved")
+            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
             throw Exit.dataError
         }
         let records = alone.network.records.compactMap { network.record($0.id) }

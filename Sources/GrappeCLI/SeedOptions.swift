@@ -37,8 +37,10 @@ struct SeedOptions: ParsableArguments {
             do {
                 return try resolvedWorkspace()
             } catch {
-                Output.error("grappe: \(error)")
-                Output.error("grappe: the network's identity names its workspace in the store; correct network.yaml, or name one with --workspace")
+                let words = Messages.words
+                Output.error("grappe: \(error.diagnostic.description(in: words.language))")
+                Output.error("grappe: " + words.say("l'identité du réseau nomme son espace de travail dans le registre\u{00A0}; corrigez network.yaml ou nommez-en un avec --workspace",
+                                                    "the network's identity names its workspace in the store; correct network.yaml, or name one with --workspace"))
                 throw Exit.dataError
             }
         }
@@ -73,11 +75,12 @@ struct SeedOptions: ParsableArguments {
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
-            for warning in warnings { Output.error("grappe: warning: \(storePath): \(warning)") }
+            let words = Messages.words
+            for warning in warnings { Output.error("grappe: \(words.say("avertissement", "warning"))\(words.colon)\(storePath)\(words.colon)\(warning)") }
             return (result, store, workspace)
         } catch let error as StoreError {
             let code = Workbench.fail(error, reading: true)
-            Output.error("grappe: --no-store reads the seeds without the recorded missions")
+            Output.error("grappe: " + Messages.words.say("--no-store lit les graines sans les missions enregistrées", "--no-store reads the seeds without the recorded missions"))
             throw code
         }
     }
@@ -92,7 +95,7 @@ struct SeedOptions: ParsableArguments {
             if timings { Output.error("\(Output.milliseconds(clock.now - started)) total") }
             return result
         } catch {
-            Output.error("grappe: \(error)")
+            Output.error("grappe: " + Messages.words.say(error.french, error.description))
             throw Exit.noInput
         }
     }
@@ -166,7 +169,8 @@ extension SeedOptions {
         let (result, store, workspace) = try Progress.run("loading \(path)") { try loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
-            Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
+            Output.error("grappe: " + Messages.words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
+                                                         "the seeds have errors (see above); run 'grappe check' for details."))
             throw Exit.dataError
         }
         return (result.network, store, workspace)

@@ -24,7 +24,7 @@ struct StoreCommand: ParsableCommand {
             let path = seedOptions.storePath
             do {
                 guard let store = try seedOptions.openStore(for: .update) else {
-                    Output.error("grappe: no store at \(path): nothing to upgrade")
+                    Output.error("grappe: " + Messages.words.say("pas de registre à \(path)\u{00A0}: rien à mettre à niveau", "no store at \(path): nothing to upgrade"))
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
@@ -50,7 +50,10 @@ struct StoreCommand: ParsableCommand {
             let current = try? seedOptions.resolvedWorkspace()
             do {
                 let names = try WorkspaceStores.workspaces(at: path)
-                if names.isEmpty { Output.error("grappe: \(path) holds no workspace yet: nothing has been recorded in it") }
+                if names.isEmpty {
+                    Output.error("grappe: " + Messages.words.say("\(path) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
+                                                                 "\(path) holds no workspace yet: nothing has been recorded in it"))
+                }
                 for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
                     let dump = try store.dump()
@@ -97,7 +100,7 @@ struct StoreCommand: ParsableCommand {
                 var pairs: [(source: any WorkspaceStore, target: any WorkspaceStore, dump: WorkspaceDump)] = []
                 for name in names {
                     guard let source = try WorkspaceStores.open(from, for: .read, workspace: name) else {
-                        Output.error("grappe: no store at \(from): nothing to copy")
+                        Output.error("grappe: " + Messages.words.say("pas de registre à \(from)\u{00A0}: rien à copier", "no store at \(from): nothing to copy"))
                         throw Exit.noInput
                     }
                     guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? name) else {
@@ -106,20 +109,26 @@ struct StoreCommand: ParsableCommand {
                     if let reason = target.readOnlyReason { throw StoreError.readOnly(reason) }
                     let held = try target.dump()
                     if !held.isEmpty, !replace {
-                        Output.error("grappe: \(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries "
-                                     + "in workspace '\(toWorkspace ?? name)'; nothing was copied (--replace writes over them)")
+                        let words = Messages.words
+                        Output.error("grappe: " + words.say(
+                            "\(target.location) contient déjà \(words.count(held.items.count, ("élément", "éléments"), ("", ""))) et "
+                                + "\(words.count(held.journal.count, ("entrée de journal", "entrées de journal"), ("", ""))) dans l'espace de travail "
+                                + "\(words.quoted(toWorkspace ?? name))\u{00A0}; rien n'a été copié (--replace les remplace)",
+                            "\(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries "
+                                + "in workspace '\(toWorkspace ?? name)'; nothing was copied (--replace writes over them)"))
                         throw Exit.cannotCreate
                     }
                     pairs.append((source, target, try source.dump()))
                 }
                 guard !pairs.isEmpty else {
-                    Output.error("grappe: \(from) holds no workspace: nothing to copy")
+                    Output.error("grappe: " + Messages.words.say("\(from) ne contient aucun espace de travail\u{00A0}: rien à copier", "\(from) holds no workspace: nothing to copy"))
                     throw Exit.noInput
                 }
                 for (index, pair) in pairs.enumerated() {
                     try pair.target.restore(pair.dump, replacing: replace)
                     guard try pair.target.dump() == pair.dump else {
-                        Output.error("grappe: the copy at \(pair.target.location) reads back differently from \(pair.source.location)")
+                        Output.error("grappe: " + Messages.words.say("la copie à \(pair.target.location) ne se relit pas comme \(pair.source.location)",
+                                                                     "the copy at \(pair.target.location) reads back differently from \(pair.source.location)"))
                         throw Exit.ioError
                     }
                     let name = toWorkspace ?? names[index]
@@ -149,7 +158,7 @@ struct StoreCommand: ParsableCommand {
                 var failed = false
                 for name in names.isEmpty ? [WorkspaceStores.defaultWorkspace] : names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else {
-                        Output.error("grappe: no store at \(path)")
+                        Output.error("grappe: " + Messages.words.say("pas de registre à \(path)", "no store at \(path)"))
                         throw Exit.noInput
                     }
                     let dump = try store.dump()

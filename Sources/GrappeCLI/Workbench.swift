@@ -20,13 +20,14 @@ struct Workbench {
         let result = try seeds.loadSeeds()
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
-            Output.error("grappe: the seeds have errors (see above); run 'grappe check' for details.")
+            Output.error("grappe: " + Messages.words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
+                                                         "the seeds have errors (see above); run 'grappe check' for details."))
             throw Exit.dataError
         }
         do {
             let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
-            for warning in warnings { Output.error("grappe: warning: \(seeds.storePath): \(warning)") }
+            for warning in warnings { Output.error("grappe: \(Messages.words.say("avertissement", "warning"))\(Messages.words.colon)\(seeds.storePath)\(Messages.words.colon)\(warning)") }
             return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
@@ -37,10 +38,12 @@ struct Workbench {
     /// cannot be opened to read, 69 when its server cannot be reached, 73 when it cannot be created or
     /// written, 74 when it is damaged.
     static func fail(_ error: StoreError, reading: Bool = false) -> ExitCode {
-        Output.error("grappe: \(error)")
+        let words = Messages.words
+        Output.error("grappe: \(error.description(in: words.language))")
         switch error {
         case .stale:
-            Output.error("grappe: nothing was saved; look at 'grappe mission show' and edit again")
+            Output.error("grappe: " + words.say("rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
+                                                "nothing was saved; look at 'grappe mission show' and edit again"))
             return Exit.temporaryFailure
         case .readOnly: return Exit.noPermission
         case .cannotOpen: return reading ? Exit.noInput : Exit.cannotCreate
@@ -55,10 +58,11 @@ struct Workbench {
 
     /// Validates and saves; prints the field errors (exit 65), or the journal entry on standard error.
     func save(_ draft: MissionDraft, author: AuthorOption) throws -> Record {
-        switch MissionValidator(network: network).validate(draft) {
+        let words = Messages.words
+        switch MissionValidator(network: network, wording: words.language == .fr ? .french : .english).validate(draft) {
         case .failure(let invalid):
             for issue in invalid.issues { Output.error("grappe: \(issue)") }
-            Output.error("grappe: nothing was saved")
+            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
             throw Exit.dataError
         case .success(let change):
             try save(change, author: author)
@@ -86,7 +90,9 @@ struct Workbench {
     static func mission(_ id: String, in network: Network) throws -> Record {
         guard let record = network.record(id), record.kind == .mission else {
             let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
-            Output.error("grappe: no mission '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            let words = Messages.words
+            Output.error("grappe: " + words.say("aucune mission «\u{00A0}\(id)\u{00A0}»", "no mission '\(id)'")
+                         + (near.map { words.say("\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?", "; did you mean '\($0)'?") } ?? ""))
             throw Exit.noInput
         }
         return record

@@ -17,7 +17,7 @@ public enum Message: Sendable {
     /// What the store holds, with its journal (without the states), read at start or after a change.
     case workspaceLoaded(Workspace, journal: [JournalEntry], location: String)
     /// Why the store cannot record (read-only, unusable, absent), or nil when it can.
-    case storeState(notice: String?)
+    case storeState(notice: Wording?)
     /// Reading or writing the store failed outside a save: what went wrong.
     case storeFailed(StoreError)
     case saved(ID, JournalEntry)
@@ -109,7 +109,7 @@ extension DashboardState {
         case .storeState(let notice):
             if notice == nil, store.notice != nil { self.message = strings[.storeBack] }
             store.notice = notice
-            if let notice { self.message = "\(strings[.readOnlyStore]): \(notice)" }
+            if let notice { self.message = "\(strings[.readOnlyStore])\(strings.colon)\(notice(strings))" }
         case .storeFailed(let error):
             self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
         case .saved(let id, let entry):

@@ -5,8 +5,8 @@ import GrappeWorkspace
 /// The store as the screens show it: what it holds, each record's version (for edits), each item's
 /// journal lines (for its card), and why it cannot record, when it cannot.
 public struct StoreView: Sendable {
-    /// Why missions cannot be recorded (a read-only or unusable store); nil when they can.
-    public var notice: String?
+    /// Why missions cannot be recorded (a read-only or unusable store), in both languages; nil when they can.
+    public var notice: Wording?
     /// The store version of each recorded record (absent: a seed record, version 0).
     public var versions: [ID: Int] = [:]
     /// The journal entries of each recorded item, oldest first (worded when shown, in the language of

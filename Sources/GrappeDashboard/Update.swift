@@ -134,7 +134,7 @@ extension DashboardState {
     /// Recording: a new mission, an edit, an undo; a store that cannot record says why instead.
     private mutating func record(_ command: Command) -> Effect? {
         if let notice = store.notice {
-            message = "\(strings[.readOnlyStore]): \(notice)"
+            message = "\(strings[.readOnlyStore])\(strings.colon)\(notice(strings))"
             return nil
         }
         switch command {

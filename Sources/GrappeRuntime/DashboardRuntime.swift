@@ -32,7 +32,7 @@ public final class DashboardRuntime {
 
     let terminal: any TerminalIO
     private(set) var store: (any WorkspaceStore)?
-    private(set) var storeNotice: String?
+    private(set) var storeNotice: Wording?
     /// Opens the store again when it could not be reached at start (a server down); nil: no retry.
     let reopen: (() throws -> (any WorkspaceStore)?)?
     /// Seconds between attempts to reopen.
@@ -57,7 +57,7 @@ public final class DashboardRuntime {
     /// `store` is nil when there is none to use (`--no-store`, or it could not be opened); `storeNotice`
     /// then says why, as it does for a store that opened read-only.
     /// `reopen`, when given, is tried every few seconds while there is no store (its server was down).
-    public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: String?, seeds: any SeedSource,
+    public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: Wording?, seeds: any SeedSource,
                 language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
                 reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
                 background: @escaping (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global(qos: .background).async(execute: $0) },
@@ -181,7 +181,7 @@ public final class DashboardRuntime {
                 return [.reloadFailed(path: seeds.path)]
             }
         case .saveMission(let change, let draftKey):
-            guard let store else { return [.saveFailed(.readOnly(storeNotice ?? "no store"))] }
+            guard let store else { return [.saveFailed(.readOnly(storeNotice ?? Wording("pas de registre", "no store")))] }
             // Off the main thread: a server that stopped answering holds the save, never the keys
             // (the form says it is saving and waits for the answer).
             inbox.expect()
@@ -290,7 +290,8 @@ public final class DashboardRuntime {
             knownHead = max(knownHead, journal.last?.sequence ?? 0)
             return [.workspaceLoaded(try store.load(), journal: journal, location: store.location)]
         } catch {
-            return [.storeState(notice: "\(error)"), .storeFailed(Self.storeError(error))]
+            let failure = Self.storeError(error)
+            return [.storeState(notice: Wording(failure.description(in: .fr), failure.description(in: .en))), .storeFailed(failure)]
         }
     }
 

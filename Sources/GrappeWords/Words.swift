@@ -36,6 +36,9 @@ public struct Wording: Hashable, Sendable {
     }
 
     public func callAsFunction(_ speaker: some Speaking) -> String { speaker.say(french, english) }
+
+    /// The phrase in `language`.
+    public func say(in language: Language) -> String { language == .fr ? french : english }
 }
 
 /// The vocabulary in a language, for the command line's reports.

@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// A store backend held in memory, for the core's tests and for trying things out: the same contract
 /// as the SQLite file (one transaction at a time, all or nothing), gone with the process.
@@ -17,13 +18,13 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
     }
 
     public let location: String
-    public let readOnlyReason: String?
+    public let readOnlyReason: Wording?
     private let clock: @Sendable () -> String
     private let lock = NSLock()
     private var contents = Contents()
 
     /// `clock` gives each transaction's time (ISO 8601); `readOnlyReason` makes a backend that refuses writes.
-    public init(location: String = "memory", readOnlyReason: String? = nil, clock: @escaping @Sendable () -> String = StoreTime.now) {
+    public init(location: String = "memory", readOnlyReason: Wording? = nil, clock: @escaping @Sendable () -> String = StoreTime.now) {
         self.location = location
         self.readOnlyReason = readOnlyReason
         self.clock = clock

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// The workspace store's rules, once for every backend: each save increments the versions of what it
 /// touches and refuses a stale edit, writes a journal entry with each item's state before and after,
@@ -15,7 +16,7 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     }
 
     public var location: String { backend.location }
-    public var readOnlyReason: String? { backend.readOnlyReason }
+    public var readOnlyReason: Wording? { backend.readOnlyReason }
 
     // MARK: Reading
 

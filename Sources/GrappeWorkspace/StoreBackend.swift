@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 
 /// Time as the journal and drafts write it: ISO 8601 in UTC, to the millisecond.
 public enum StoreTime {
@@ -69,7 +70,7 @@ public protocol SingleRecordSaving {
 public protocol StoreBackend: AnyObject, Sendable {
     var location: String { get }
     /// Why the backend cannot write, when it cannot; nil when it can.
-    var readOnlyReason: String? { get }
+    var readOnlyReason: Wording? { get }
     /// Who the backend knows the writer as (a server's login), which the journal records as the
     /// author of each change; nil when it cannot tell (a file), and the author given is recorded.
     var identity: String? { get }

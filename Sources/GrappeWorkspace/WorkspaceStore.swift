@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// What one save writes, in one transaction: records (a mission, agreements signed during it) and
 /// entities (new partners met). `expectedVersions` holds, per record id, the version the edit started
@@ -76,8 +77,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case exists(ID)
     case notFound(ID)
     case nothingToUndo
-    /// The store opened read-only (why), so it cannot record.
-    case readOnly(String)
+    /// The store opened read-only (why, in both languages), so it cannot record.
+    case readOnly(Wording)
     /// The file is not a Grappe workspace (another database, or not a database at all).
     case notAWorkspace(path: String, detail: String)
     /// Written by a newer Grappe: migrations this one does not know.
@@ -91,38 +92,60 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unavailable(location: String, detail: String)
     case failed(String)
 
-    /// What is wrong, without the path: for notices on a narrow screen, where the path goes last.
-    public var reason: String {
-        switch self {
-        case .notAWorkspace(_, let detail): "not a Grappe workspace (\(detail))"
-        case .newerVersion(_, let unknown): "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
-        case .cannotOpen(_, let detail): "cannot open it: \(detail)"
-        case .damaged(_, let detail): "the file is damaged (\(detail)): browsing only"
-        case .cannotWrite(_, let detail): "cannot write it: \(detail)"
-        case .unavailable(_, let detail): "the server cannot be reached: \(detail)"
-        default: description
+    /// What is wrong, without the path, in `language`: for notices on a narrow screen, where the path
+    /// goes last. Details that come from the system or the server are quoted as they came.
+    public func reason(in language: Language) -> String {
+        let french = language == .fr
+        return switch self {
+        case .notAWorkspace(_, let detail): french ? "pas un registre Grappe (\(detail))" : "not a Grappe workspace (\(detail))"
+        case .newerVersion(_, let unknown):
+            french ? "écrit par un Grappe plus récent (\(unknown.joined(separator: ", ")))" : "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
+        case .cannotOpen(_, let detail): french ? "impossible de l'ouvrir\u{00A0}: \(detail)" : "cannot open it: \(detail)"
+        case .damaged(_, let detail): french ? "le fichier est endommagé (\(detail))\u{00A0}: consultation seule" : "the file is damaged (\(detail)): browsing only"
+        case .cannotWrite(_, let detail): french ? "impossible d'y écrire\u{00A0}: \(detail)" : "cannot write it: \(detail)"
+        case .unavailable(_, let detail): french ? "le serveur est injoignable\u{00A0}: \(detail)" : "the server cannot be reached: \(detail)"
+        case .readOnly(let why): why.say(in: language)
+        default: description(in: language)
         }
     }
 
-    public var description: String {
-        switch self {
+    /// What is wrong, without the path, in English.
+    public var reason: String { reason(in: .en) }
+
+    /// What went wrong, in `language`.
+    public func description(in language: Language) -> String {
+        let french = language == .fr
+        return switch self {
         case .stale(let id, let expected, let found, let by, let at):
-            "'\(id)' changed since you opened it (your version \(expected), now \(found), saved by \(by) at \(at))"
-        case .exists(let id): "'\(id)' already exists"
-        case .notFound(let id): "'\(id)' is not in the workspace store"
-        case .nothingToUndo: "nothing to undo"
-        case .readOnly(let why): "the store is read-only: \(why)"
-        case .notAWorkspace(let path, let detail): "\(path) is not a Grappe workspace (\(detail)); it was left untouched"
+            french ? "«\u{00A0}\(id)\u{00A0}» a changé depuis son ouverture (votre version \(expected), maintenant \(found), enregistrée par \(by) le \(at))"
+                : "'\(id)' changed since you opened it (your version \(expected), now \(found), saved by \(by) at \(at))"
+        case .exists(let id): french ? "«\u{00A0}\(id)\u{00A0}» existe déjà" : "'\(id)' already exists"
+        case .notFound(let id): french ? "«\u{00A0}\(id)\u{00A0}» n'est pas dans le registre" : "'\(id)' is not in the workspace store"
+        case .nothingToUndo: french ? "rien à annuler" : "nothing to undo"
+        case .readOnly(let why): french ? "le registre est en lecture seule\u{00A0}: \(why.french)" : "the store is read-only: \(why.english)"
+        case .notAWorkspace(let path, let detail):
+            french ? "\(path) n'est pas un registre Grappe (\(detail))\u{00A0}; il n'a pas été modifié"
+                : "\(path) is not a Grappe workspace (\(detail)); it was left untouched"
         case .newerVersion(let path, let unknown):
-            "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
-        case .cannotOpen(let path, let detail): "cannot open the store \(path): \(detail)"
+            french ? "\(path) a été écrit par un Grappe plus récent (migrations inconnues\u{00A0}: \(unknown.joined(separator: ", ")))\u{00A0}; il n'a pas été modifié"
+                : "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
+        case .cannotOpen(let path, let detail):
+            french ? "impossible d'ouvrir le registre \(path)\u{00A0}: \(detail)" : "cannot open the store \(path): \(detail)"
         case .damaged(let path, let detail):
-            "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
-        case .cannotWrite(let path, let detail): "cannot write to the store \(path): \(detail); nothing was saved"
-        case .unavailable(let location, let detail): "the store \(location) cannot be reached (\(detail)); try again when the server is back"
-        case .failed(let detail): "the store failed: \(detail)"
+            french ? "\(path) est endommagé (\(detail))\u{00A0}; rien n'y a été écrit. Gardez-en une copie, puis récupérez-le avec la commande .recover de sqlite3"
+                : "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
+        case .cannotWrite(let path, let detail):
+            french ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail)\u{00A0}; rien n'a été enregistré"
+                : "cannot write to the store \(path): \(detail); nothing was saved"
+        case .unavailable(let location, let detail):
+            french ? "le registre \(location) est injoignable (\(detail))\u{00A0}; réessayez quand le serveur sera revenu"
+                : "the store \(location) cannot be reached (\(detail)); try again when the server is back"
+        case .failed(let detail): french ? "le registre a échoué\u{00A0}: \(detail)" : "the store failed: \(detail)"
         }
     }
+
+    /// What went wrong, in English (the command line's words when no language is chosen).
+    public var description: String { description(in: .en) }
 }
 
 /// A saved form in progress, so that a crash or a closed terminal loses nothing typed.
@@ -158,7 +181,7 @@ public protocol DraftKeeping: AnyObject {
 
 public protocol WorkspaceStore: DraftKeeping, Sendable {
     /// Why the store cannot record, when it cannot (opened read-only); nil when it can.
-    var readOnlyReason: String? { get }
+    var readOnlyReason: Wording? { get }
     var location: String { get }
 
     func load() throws -> Workspace

@@ -217,12 +217,13 @@ import Testing
         #expect(change.expectedVersions["mission-laval-lille"] == 3)
     }
 
-    @Test func aReadOnlyStoreKeepsTheFormClosed() {
-        var state = DashboardTests.state(.en)
-        state.store.notice = "/x/w.sqlite is read-only (mode 400)"
+    @Test(arguments: [Language.en, .fr]) func aReadOnlyStoreKeepsTheFormClosed(_ language: Language) {
+        var state = DashboardTests.state(language)
+        state.store.notice = Wording("le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite", "the file is read-only (mode 400): /x/w.sqlite")
         let effects = Self.send([.character("m"), .character("u")], to: &state)
         #expect(state.form == nil && effects.isEmpty)
-        #expect(state.message?.contains("Read-only store: /x/w.sqlite is read-only") == true)
+        #expect(state.message == (language == .en ? "Read-only store: the file is read-only (mode 400): /x/w.sqlite"
+                                  : "Registre en lecture seule\u{00A0}: le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite"))
     }
 
     @Test func undoIsAnEffectForTheStore() {

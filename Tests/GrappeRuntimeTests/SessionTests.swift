@@ -69,7 +69,7 @@ final class FixedSeeds: SeedSource {
 
     static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
 
-    func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: String? = nil,
+    func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: Wording? = nil,
                  seeds: any SeedSource = FixedSeeds(SessionTests.reference), language: Language = .en) -> DashboardRuntime {
         DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language, mouse: true,
                          author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
@@ -201,7 +201,7 @@ final class FixedSeeds: SeedSource {
         var attempts = 0
         let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("q"))])
         let runtime = DashboardRuntime(
-            terminal: terminal, store: nil, storeNotice: "the server cannot be reached", seeds: FixedSeeds(Self.reference),
+            terminal: terminal, store: nil, storeNotice: Wording("le serveur est injoignable", "the server cannot be reached"), seeds: FixedSeeds(Self.reference),
             language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
             reopen: {
                 attempts += 1
@@ -216,10 +216,14 @@ final class FixedSeeds: SeedSource {
     }
 
     @Test func aReadOnlyStoreSaysSoAndRecordsNothing() throws {
-        let store = JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer's role"))
+        let store = JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: Wording("le rôle d'une lectrice", "a viewer's role")))
         let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("m")), .key(.character("q"))])
         #expect(runtime(terminal, store: store, notice: store.readOnlyReason).run() == .quit)
         #expect(terminal.frames.first { $0.text.contains("Read-only store: a viewer's role") } != nil)
+        // In French, the reason too.
+        let french = FakeTerminal(script: [.key(.character("7")), .key(.character("m")), .key(.character("q"))])
+        #expect(runtime(french, store: store, notice: store.readOnlyReason, language: .fr).run() == .quit)
+        #expect(french.frames.first { $0.text.contains("Registre en lecture seule\u{00A0}: le rôle d'une lectrice") } != nil)
         #expect(try store.load().records.isEmpty)
     }
 
@@ -237,7 +241,7 @@ final class FixedSeeds: SeedSource {
 
     @Test func resizesRedrawAtTheNewSizeAndNoSeedsCloseTheTerminal() throws {
         let terminal = FakeTerminal(script: [.resize(width: 80, height: 24), .key(.control("c"))])
-        #expect(runtime(terminal, store: nil, notice: "--no-store").run() == .quit)
+        #expect(runtime(terminal, store: nil, notice: Wording("--no-store", "--no-store")).run() == .quit)
         #expect(terminal.frames.last?.width == 80 && terminal.frames.last?.height == 24)
 
         final class Missing: SeedSource {
@@ -292,7 +296,7 @@ final class FixedSeeds: SeedSource {
                  width: Int = 80, height: Int = 24) -> FakeTerminal {
         let terminal = FakeTerminal(width: width, height: height, script: script)
         terminal.waitsOnTimeouts = true
-        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: "none", seeds: FixedSeeds(SessionTests.reference),
+        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: Wording("aucun", "none"), seeds: FixedSeeds(SessionTests.reference),
                                        language: .fr, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
                                        background: background)
         _ = runtime.run()

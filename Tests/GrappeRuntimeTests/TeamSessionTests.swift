@@ -5,6 +5,7 @@ import GrappeModel
 import GrappeSeeds
 import GrappeStore
 import GrappeTestSupport
+import GrappeWords
 import GrappeWorkspace
 import Testing
 
@@ -95,7 +96,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
 
     private func check() throws { if lost { throw StoreError.unavailable(location: "postgres://team", detail: "server closed the connection") } }
 
-    var readOnlyReason: String? { inner.readOnlyReason }
+    var readOnlyReason: Wording? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }
     func load() throws -> Workspace { loads += 1; try check(); return try inner.load() }
     func save(_ change: Change, author: String) throws -> JournalEntry {

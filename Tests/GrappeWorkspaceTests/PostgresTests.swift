@@ -75,7 +75,8 @@ import Testing
         let harness = try StoreHarness(.postgres)
         try harness.open().save(change(lyonDraft()), author: "ana")
         let viewer = try harness.open(for: .write, role: "grappe_viewer")
-        #expect(viewer.readOnlyReason?.contains("grappe_viewer") == true)
+        #expect(viewer.readOnlyReason?.english.contains("grappe_viewer") == true)
+        #expect(viewer.readOnlyReason?.french.contains("ne peut que lire") == true)
         #expect(try viewer.load().records.count == 1)
         #expect(throws: StoreError.self) { try viewer.save(change(lyonDraft(title: "Autre")), author: "grappe_viewer") }
         let planner = try harness.open(for: .write, role: "grappe_planner")
@@ -99,13 +100,14 @@ import Testing
             try WorkspaceStores.open(try TestPostgres.url(as: "grappe_viewer"), for: .write, workspace: harness.workspace, author: "grappe_planners")
         } throws: { error in
             guard case StoreError.readOnly(let reason) = error else { return false }
-            return reason.contains("does not let 'grappe_viewer' write as 'grappe_planners'")
+            return reason.english.contains("does not let 'grappe_viewer' write as 'grappe_planners'")
+                && reason.french.contains("ne laisse pas «\u{00A0}grappe_viewer\u{00A0}» écrire")
         }
         #expect {
             try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write, workspace: harness.workspace, author: "nobody-at-all")
         } throws: { error in
             guard case StoreError.readOnly(let reason) = error else { return false }
-            return reason.contains("there is no role 'nobody-at-all'")
+            return reason.english.contains("there is no role 'nobody-at-all'")
         }
         // The login's own name is no change at all.
         let own = try #require(try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write,

@@ -3,6 +3,7 @@ import GrappeTestSupport
 import GrappeModel
 import GrappeSeeds
 import GrappeStore
+import GrappeWords
 import GrappeWorkspace
 import Testing
 
@@ -121,7 +122,8 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         chmod(path, 0o400)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let readOnly = try #require(try WorkspaceStores.open(path, for: .write))
-        #expect(readOnly.readOnlyReason?.contains("read-only") == true)
+        #expect(readOnly.readOnlyReason?.english.contains("read-only") == true)
+        #expect(readOnly.readOnlyReason?.french.contains("lecture seule") == true)
         #expect(try readOnly.load().records.count == 1)
         #expect(throws: StoreError.self) { try readOnly.save(change(lyonDraft(title: "Autre")), author: "ana") }
         #expect(throws: StoreError.self) { try readOnly.undoLast(author: "ana") }
@@ -235,7 +237,7 @@ final class StoreHarness: @unchecked Sendable {
         try harness.open().save(change(lyonDraft()), author: "ana")
         let reader: any WorkspaceStore = switch kind {
         case .sqlite, .postgres: try harness.open(for: .read)
-        case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: "a viewer"))
+        case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: Wording("une lectrice", "a viewer")))
         }
         #expect(reader.readOnlyReason != nil)
         #expect(throws: StoreError.self) { try reader.save(change(lyonDraft(title: "Autre")), author: "ana") }

@@ -1,4 +1,5 @@
 import Foundation
+import GrappeWords
 import GrappeWorkspace
 import NIOCore
 import NIOPosix
@@ -75,7 +76,7 @@ enum PostgresErrors {
         if let info = error.serverInfo, let state = info[.sqlState] {
             let message = info[.message] ?? "error \(state)"
             switch state {
-            case "42501", "25006": return .readOnly("\(location): \(message)")
+            case "42501", "25006": return .readOnly(Wording("\(location)\u{00A0}: \(message)", "\(location): \(message)"))
             case "28P01", "28000":
                 return .cannotOpen(path: location, detail: "\(message) (the password comes from PGPASSWORD or ~/.pgpass)")
             case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: message)

@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 import Logging
 import NIOCore
@@ -20,7 +21,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     let workspace: String
     /// The role this login writes as (`--author`), where the server lets it (the login is a member).
     let actingAs: String?
-    private(set) var readOnlyReason: String?
+    private(set) var readOnlyReason: Wording?
     /// The database user, whom the journal names as the author of every change.
     private(set) var identity: String?
 
@@ -88,11 +89,11 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 }
             }
             if access == .read {
-                readOnlyReason = "opened for reading"
+                readOnlyReason = Wording("ouvert en lecture", "opened for reading")
             } else if standby {
-                readOnlyReason = "the server is a read-only standby"
+                readOnlyReason = Wording("le serveur est un secours en lecture seule", "the server is a read-only standby")
             } else if try !one(connection, "SELECT has_table_privilege('grappe.records', 'INSERT')").decode(Bool.self) {
-                readOnlyReason = "the role '\(user)' may only read (PostgreSQL grants)"
+                readOnlyReason = Wording("le rôle «\u{00A0}\(user)\u{00A0}» ne peut que lire (droits PostgreSQL)", "the role '\(user)' may only read (PostgreSQL grants)")
             }
             return true
         }
@@ -469,10 +470,13 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     private static func cannotActAs(_ role: String, login: String, _ error: any Error, location: String) -> StoreError {
         switch PostgresErrors.storeError(error, location: location) {
         case .readOnly:
-            .readOnly("\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
-                      + "without --author the journal names '\(login)'")
+            .readOnly(Wording("\(location)\u{00A0}: le serveur ne laisse pas «\u{00A0}\(login)\u{00A0}» écrire en tant que «\u{00A0}\(role)\u{00A0}» "
+                              + "(un administrateur exécute GRANT \"\(role)\" TO \"\(login)\")\u{00A0}; sans --author, le journal nomme «\u{00A0}\(login)\u{00A0}»",
+                              "\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
+                              + "without --author the journal names '\(login)'"))
         case .failed(let detail) where detail.contains("22023"):
-            .readOnly("\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'")
+            .readOnly(Wording("\(location)\u{00A0}: le serveur n'a pas de rôle «\u{00A0}\(role)\u{00A0}» pour --author\u{00A0}; sans lui, le journal nomme «\u{00A0}\(login)\u{00A0}»",
+                              "\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'"))
         case let other: other
         }
     }

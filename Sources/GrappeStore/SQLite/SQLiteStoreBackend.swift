@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// GRDB has a `Record` class too.
@@ -14,7 +15,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     let location: String
     /// The network whose records this backend reads and writes; the file may hold others'.
     let workspace: String
-    let readOnlyReason: String?
+    let readOnlyReason: Wording?
     /// Internal, not private: store tests reach the connection to simulate faults (a full disk).
     let writer: any DatabaseWriter
 
@@ -39,11 +40,11 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             try createFile(at: path)
         }
         try checkHeader(path)
-        let readOnly = access == .read ? "opened for reading" : try readOnlyReason(for: path)
+        let readOnly = access == .read ? Wording("ouvert en lecture", "opened for reading") : try readOnlyReason(for: path)
         return try SQLiteStoreBackend(path: path, workspace: workspace, access: access, readOnlyReason: readOnly)
     }
 
-    private init(path: String, workspace: String, access: StoreAccess, readOnlyReason: String?) throws {
+    private init(path: String, workspace: String, access: StoreAccess, readOnlyReason: Wording?) throws {
         location = path
         self.workspace = workspace
         self.readOnlyReason = readOnlyReason
@@ -130,7 +131,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 if access == .read {
                     throw StoreError.cannotOpen(path: location, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")
                 }
-                throw StoreError.readOnly("\(location) needs an upgrade, which a read-only file cannot take")
+                throw StoreError.readOnly(Wording("\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
+                                                  "\(location) needs an upgrade, which a read-only file cannot take"))
             }
         }
     }
@@ -168,13 +170,21 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
 
     /// Why the file must be opened read-only: its mode says so (even for root), or the folder, where
     /// SQLite keeps its write-ahead log, cannot be written.
-    private static func readOnlyReason(for path: String) throws -> String? {
+    private static func readOnlyReason(for path: String) throws -> Wording? {
         var info = stat()
         guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
-        if info.st_mode & S_IWUSR == 0 { return "the file is read-only (mode \(String(info.st_mode & 0o777, radix: 8))): \(path)" }
-        if access(path, W_OK) != 0 { return "the file is not writable (\(String(cString: strerror(errno)))): \(path)" }
+        if info.st_mode & S_IWUSR == 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            return Wording("le fichier est en lecture seule (mode \(mode))\u{00A0}: \(path)", "the file is read-only (mode \(mode)): \(path)")
+        }
+        if access(path, W_OK) != 0 {
+            let why = String(cString: strerror(errno))
+            return Wording("le fichier n'est pas inscriptible (\(why))\u{00A0}: \(path)", "the file is not writable (\(why)): \(path)")
+        }
         let folder = (path as NSString).deletingLastPathComponent
-        if access(folder.isEmpty ? "." : folder, W_OK) != 0 { return "its folder is not writable: \(folder)" }
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+            return Wording("son dossier n'est pas inscriptible\u{00A0}: \(folder)", "its folder is not writable: \(folder)")
+        }
         return nil
     }
 
@@ -349,7 +359,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw StoreError.readOnly("\(location): \(error.message ?? "read-only")")
+            throw StoreError.readOnly(Wording("\(location)\u{00A0}: \(error.message ?? "lecture seule")", "\(location): \(error.message ?? "read-only")"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.cannotWrite(path: location, detail: "the disk is full")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_IOERR {
