@@ -39,22 +39,38 @@ struct Validator {
                        relations: relations, records: set.records, relationEnds: relationEnds, entityIndex: entityIndex.value)
     }
 
-    /// A value computed on another thread from the moment it is made; `value` waits for it.
+    /// A value computed on another thread from the moment it is made. `value` takes it when it is
+    /// done, waits while it is being made, and makes it itself when no thread has started on it yet:
+    /// a loader that runs on a dispatch thread (the dashboard's) never waits for a thread the pool
+    /// may not have to give.
     private final class Background<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var make: (@Sendable () -> Value)?
         private var result: Value?
-        private let done = DispatchGroup()
+        private let done = DispatchSemaphore(value: 0)
 
         init(_ make: @escaping @Sendable () -> Value) {
-            done.enter()
+            self.make = make
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                result = make()
-                done.leave()
+                guard let make = claim() else { return }
+                let made = make()
+                lock.withLock { result = made }
+                done.signal()
+            }
+        }
+
+        /// The work, for whoever comes first; nil once taken.
+        private func claim() -> (@Sendable () -> Value)? {
+            lock.withLock {
+                defer { make = nil }
+                return make
             }
         }
 
         var value: Value {
+            if let make = claim() { return make() }
             done.wait()
-            return result!
+            return lock.withLock { result! }
         }
     }
 
