@@ -56,8 +56,8 @@ enum CommandNames {
         }
         guard !known.contains(word) else { return nil }
         let near = Suggestion.nearest(to: word, in: known)
-        return Wording("commande inconnue «\u{00A0}\(word)\u{00A0}»" + (near.map { "\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?" } ?? ""),
-                       "unknown command '\(word)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+        let (french, english) = (Words(.fr), Words(.en))
+        return Wording("commande inconnue \(french.quoted(word))" + french.didYouMean(near), "unknown command \(english.quoted(word))" + english.didYouMean(near))
     }
 }
 

@@ -18,4 +18,19 @@ struct LanguageOption: ParsableArguments {
 /// LC_ALL, LC_MESSAGES or LANG, as the dashboard and `--lang`'s default do.
 enum Messages {
     static var words: Words { Words(Language.fromEnvironment(ProcessInfo.processInfo.environment)) }
+
+    /// After a refused change.
+    static var nothingSaved: String { "grappe: " + words.say("rien n'a été enregistré", "nothing was saved") }
+
+    /// After the seeds' errors, when a command needs them clean.
+    static var seedsHaveErrors: String {
+        "grappe: " + words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
+                               "the seeds have errors (see above); run 'grappe check' for details.")
+    }
+
+    /// A warning about what the store holds (a record that names what the seeds no longer have…).
+    static func storeWarning(_ store: String, _ warning: some CustomStringConvertible) -> String {
+        let words = words
+        return "grappe: \(words.say("avertissement", "warning"))\(words.colon)\(store)\(words.colon)\(warning)"
+    }
 }

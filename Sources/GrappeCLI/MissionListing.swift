@@ -99,13 +99,13 @@ enum MissionFile {
         let words = Messages.words
         guard errors.isEmpty else {
             errors.sortedByLocation().forEach { Output.error($0.description(in: words.language)) }
-            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
+            Output.error(Messages.nothingSaved)
             throw Exit.dataError
         }
         // Each mission also passes the form's checks (a delegation, no one twice…).
         let network = combined.network
         var issues: [String] = []
-        let validator = MissionValidator(network: network, wording: words.language == .fr ? .french : .english)
+        let validator = MissionValidator(network: network, wording: .init(words.language))
         for mission in missions {
             if case .failure(let invalid) = validator.validate(MissionDraft(editing: mission, version: 0)) {
                 issues += invalid.issues.map { "\(path)\(words.colon)mission \(words.quoted(mission.id))\(words.colon)\($0.description.dropFirst(2))" }
@@ -113,7 +113,7 @@ enum MissionFile {
         }
         guard issues.isEmpty else {
             issues.forEach(Output.error)
-            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
+            Output.error(Messages.nothingSaved)
             throw Exit.dataError
         }
         let records = alone.network.records.compactMap { network.record($0.id) }

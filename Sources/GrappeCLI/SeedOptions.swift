@@ -75,8 +75,7 @@ struct SeedOptions: ParsableArguments {
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
-            let words = Messages.words
-            for warning in warnings { Output.error("grappe: \(words.say("avertissement", "warning"))\(words.colon)\(storePath)\(words.colon)\(warning)") }
+            for warning in warnings { Output.error(Messages.storeWarning(storePath, warning)) }
             return (result, store, workspace)
         } catch let error as StoreError {
             let code = Workbench.fail(error, reading: true)
@@ -169,8 +168,7 @@ extension SeedOptions {
         let (result, store, workspace) = try Progress.run("loading \(path)") { try loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
-            Output.error("grappe: " + Messages.words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
-                                                         "the seeds have errors (see above); run 'grappe check' for details."))
+            Output.error(Messages.seedsHaveErrors)
             throw Exit.dataError
         }
         return (result.network, store, workspace)

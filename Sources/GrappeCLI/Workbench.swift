@@ -20,14 +20,13 @@ struct Workbench {
         let result = try seeds.loadSeeds()
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
-            Output.error("grappe: " + Messages.words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
-                                                         "the seeds have errors (see above); run 'grappe check' for details."))
+            Output.error(Messages.seedsHaveErrors)
             throw Exit.dataError
         }
         do {
             let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
-            for warning in warnings { Output.error("grappe: \(Messages.words.say("avertissement", "warning"))\(Messages.words.colon)\(seeds.storePath)\(Messages.words.colon)\(warning)") }
+            for warning in warnings { Output.error(Messages.storeWarning(seeds.storePath, warning)) }
             return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
@@ -58,11 +57,10 @@ struct Workbench {
 
     /// Validates and saves; prints the field errors (exit 65), or the journal entry on standard error.
     func save(_ draft: MissionDraft, author: AuthorOption) throws -> Record {
-        let words = Messages.words
-        switch MissionValidator(network: network, wording: words.language == .fr ? .french : .english).validate(draft) {
+        switch MissionValidator(network: network, wording: .init(Messages.words.language)).validate(draft) {
         case .failure(let invalid):
             for issue in invalid.issues { Output.error("grappe: \(issue)") }
-            Output.error("grappe: " + words.say("rien n'a été enregistré", "nothing was saved"))
+            Output.error(Messages.nothingSaved)
             throw Exit.dataError
         case .success(let change):
             try save(change, author: author)
@@ -91,8 +89,7 @@ struct Workbench {
         guard let record = network.record(id), record.kind == .mission else {
             let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
             let words = Messages.words
-            Output.error("grappe: " + words.say("aucune mission «\u{00A0}\(id)\u{00A0}»", "no mission '\(id)'")
-                         + (near.map { words.say("\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?", "; did you mean '\($0)'?") } ?? ""))
+            Output.error("grappe: " + words.say("aucune mission", "no mission") + " \(words.quoted(id))" + words.didYouMean(near))
             throw Exit.noInput
         }
         return record

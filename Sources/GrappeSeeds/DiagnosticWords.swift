@@ -34,12 +34,6 @@ extension Words {
         guard let last = names.last else { return "" }
         return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + say(" ou ", " or ") + last
     }
-
-    /// "; vouliez-vous dire «\u{00A0}x\u{00A0}»\u{00A0}?", "; did you mean 'x'?", or nothing.
-    func didYouMean(_ id: String?) -> String {
-        guard let id else { return "" }
-        return say("\u{00A0}; vouliez-vous dire \(quoted(id))\u{00A0}?", "; did you mean \(quoted(id))?")
-    }
 }
 
 extension Wording {

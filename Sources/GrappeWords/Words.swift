@@ -55,6 +55,12 @@ extension Speaking {
     /// Text quoted as the language does: «\u{00A0}lyon\u{00A0}», 'lyon'.
     public func quoted(_ text: String) -> String { language == .fr ? "«\u{00A0}\(text)\u{00A0}»" : "'\(text)'" }
 
+    /// "; vouliez-vous dire «\u{00A0}x\u{00A0}»\u{00A0}?", "; did you mean 'x'?", or nothing.
+    public func didYouMean(_ id: String?) -> String {
+        guard let id else { return "" }
+        return say("\u{00A0}; vouliez-vous dire \(quoted(id))\u{00A0}?", "; did you mean \(quoted(id))?")
+    }
+
     /// Whether a count takes the singular: French says "0 erreur, 1 erreur", English "0 errors, 1 error".
     public func isSingular(_ count: Int) -> Bool { language == .fr ? abs(count) < 2 : count == 1 }
 

@@ -11,8 +11,12 @@ public struct MissionValidator: Sendable {
     /// The network's text index: names, acronyms and aliases to entities.
     let lookup: Lookup
 
-    /// The language of the messages: the command line speaks English, the dashboard its own language.
-    public enum Wording: Sendable { case english, french }
+    /// The language of the messages: the dashboard's, or the command line's.
+    public enum Wording: Sendable {
+        case english, french
+
+        public init(_ language: Language) { self = language == .fr ? .french : .english }
+    }
 
     /// `lookup`, when given, is the network's index already built (the dashboard keeps one).
     public init(network: Network, wording: Wording = .english, lookup: Lookup? = nil) {

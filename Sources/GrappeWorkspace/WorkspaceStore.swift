@@ -109,9 +109,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// What is wrong, without the path, in English.
-    public var reason: String { reason(in: .en) }
-
     /// What went wrong, in `language`.
     public func description(in language: Language) -> String {
         let french = language == .fr

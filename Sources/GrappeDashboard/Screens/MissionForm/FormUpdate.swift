@@ -64,7 +64,7 @@ extension DashboardState {
     /// show at their fields and the focus moves to the first.
     mutating func save() -> Effect? {
         guard var form else { return nil }
-        switch MissionValidator(network: network, wording: strings.language == .fr ? .french : .english, lookup: catalogue.lookup).validate(form.draft) {
+        switch MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup).validate(form.draft) {
         case .failure(let invalid):
             form.issues = invalid.issues
             if let row = form.firstIssueRow { form.focus = row }
