@@ -76,7 +76,7 @@ enum DashboardBench {
         _ = Views.render(warmState)
         let warmFrame = clock.now
         let slowest = durations.indices.sorted { durations[$0] > durations[$1] }.prefix(5).map { index in
-            "\(script[index].label)=\(String(format: "%.1f", durations[index]))ms"
+            "\(script[index].label(in: .en))=\(String(format: "%.1f", durations[index]))ms"
         }
         // Searching everything from Home as someone types "mont", letter by letter (the index built first).
         _ = catalogue.lookup

@@ -1,5 +1,8 @@
 import GrappeWords
 import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One CSV record as libcsv gave it: the cells' bytes end to end, and where each cell ends.
 /// Tables turn into `String`s only the cells they keep, and compare the others as bytes.
@@ -72,8 +75,8 @@ struct CSVRows {
                 sink.rowOffset = lineStart
                 let end = range.upperBound
                 while lineStart < end {
-                    var lineEnd = lineStart
-                    while lineEnd < end, base[lineEnd] != 0x0A { lineEnd += 1 }
+                    let lineEnd = memchr(base + lineStart, 0x0A, end - lineStart)
+                        .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
                     let length = min(lineEnd + 1, end) - lineStart
                     if sink.betweenRows {
                         sink.rowLine = line

@@ -206,7 +206,7 @@ struct Validator {
     /// Both ends of every relation; returns the relations left out because an end is unknown.
     private func checkRelations(items: [ID: Item], used: inout [Bool], suggester: Suggester, ends: EndPositions) -> Set<Int> {
         var dangling = Set<Int>()
-        for problem in checkEdges(items: items, used: &used, ends: ends) {
+        for problem in checkEdges(used: &used, ends: ends) {
             dangling.insert(problem.relation)
             let relation = set.relations[problem.relation]
             let id = problem.isSource ? relation.from : relation.to
@@ -247,13 +247,16 @@ struct Validator {
 
     /// Resolves both ends of every CSV edge, on all cores: each worker takes a slice of the edges and
     /// marks the entities it uses in its own array; the problems come back in edge order.
-    private func checkEdges(items: [ID: Item], used: inout [Bool], ends: EndPositions) -> [EdgeProblem] {
+    private func checkEdges(used: inout [Bool], ends: EndPositions) -> [EdgeProblem] {
         let ranges = set.edgeTables.map(\.relations).filter { !$0.isEmpty }
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let workers = total < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let kinds = set.entities.map(\.kind)
         let entityCount = set.entities.count
+        // Entities come before records in `items`, and the first of duplicates wins, so an id's
+        // entity position here is the one `items` holds (records are never found as edge ends).
+        let positions = IDPositions(set.entities.lazy.map(\.id))
         final class Slice: @unchecked Sendable {
             var problems: [EdgeProblem] = []
             var used: [Bool] = []
@@ -271,16 +274,16 @@ struct Validator {
                     position += range.count
                     guard lower < upper else { continue }
                     // Edge tables are mostly sorted by source: the previous source's lookup is reused.
-                    var previous: (id: ID, item: Item?)?
+                    var previous: (id: ID, position: Int?)?
                     func check(_ id: ID, _ index: Int, isSource: Bool, allowed: Set<EntityKind>?) {
-                        let item: Item?
+                        let position: Int?
                         if isSource, let previous, previous.id == id {
-                            item = previous.item
+                            position = previous.position
                         } else {
-                            item = items[id]
-                            if isSource { previous = (id, item) }
+                            position = positions[id]
+                            if isSource { previous = (id, position) }
                         }
-                        guard case .entity(let target)? = item else {
+                        guard let target = position else {
                             slice.problems.append(EdgeProblem(relation: index, isSource: isSource))
                             return
                         }
