@@ -304,7 +304,7 @@ public final class DashboardRuntime {
 
     /// Stores throw `StoreError`; anything else is reported as a failure of the store.
     static func storeError(_ error: any Error) -> StoreError {
-        error as? StoreError ?? .failed("\(error)")
+        error as? StoreError ?? .failed(.same("\(error)"))
     }
 
     /// Seeds as the core takes them: on a reload with errors the last good network stays; on the

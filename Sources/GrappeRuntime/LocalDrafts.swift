@@ -1,5 +1,6 @@
 import Foundation
 import GrappeWorkspace
+import GrappeWords
 
 /// Drafts kept in files on this machine, one per form, each written whole under another name and
 /// renamed into place. The team store (PostgreSQL) keeps its drafts here, not on the server: a key
@@ -49,18 +50,21 @@ public final class LocalDrafts: DraftKeeping {
         let target = file(draft.key)
         let temporary = folder.appendingPathComponent(".\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.failed("cannot write a draft in \(folder.path)")
+            throw StoreError.failed(Wording("impossible d'écrire un brouillon dans \(folder.path)", "cannot write a draft in \(folder.path)"))
         }
         guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = Wording.system(errno)
             unlink(temporary.path)
-            throw StoreError.failed("cannot keep a draft in \(folder.path): \(reason)")
+            throw StoreError.failed(Wording("impossible de garder un brouillon dans \(folder.path)\u{00A0}: \(reason.french)",
+                                            "cannot keep a draft in \(folder.path): \(reason.english)"))
         }
     }
 
     public func deleteDraft(key: String) throws {
         if unlink(file(key).path) != 0, errno != ENOENT {
-            throw StoreError.failed("cannot remove a draft in \(folder.path): \(String(cString: strerror(errno)))")
+            let reason = Wording.system(errno)
+            throw StoreError.failed(Wording("impossible d'effacer un brouillon dans \(folder.path)\u{00A0}: \(reason.french)",
+                                            "cannot remove a draft in \(folder.path): \(reason.english)"))
         }
     }
 }

@@ -36,31 +36,8 @@ extension Words {
     }
 }
 
-extension Wording {
-    /// Why the system refused (`errno`): its own English text, and a French one for the usual causes.
-    static func system(_ code: Int32) -> Wording {
-        let english = String(cString: strerror(code))
-        let french: String? = switch code {
-        case ENOENT: "fichier ou dossier introuvable"
-        case EACCES, EPERM: "permission refusée"
-        case ENOTDIR: "n'est pas un dossier"
-        case EISDIR: "est un dossier"
-        case ELOOP: "trop de liens symboliques"
-        case ENAMETOOLONG: "nom trop long"
-        case EMFILE, ENFILE: "trop de fichiers ouverts"
-        case EIO: "erreur d'entrée-sortie"
-        case ENOMEM: "plus de mémoire"
-        default: nil
-        }
-        return Wording(french ?? "erreur du système («\u{00A0}\(english)\u{00A0}»)", english)
-    }
-}
-
 /// What a reference is, for messages ("unknown id 'x' in mission's origin").
 extension Wording {
-    /// A name from the file itself (a column, a JSON path, a key), the same in both languages.
-    static func same(_ text: String) -> Wording { Wording(text, text) }
-
     static let source = Wording("les sources", "source")
     static let missionOrigin = Wording("l'origine de la mission", "mission's origin")
     static let missionDestination = Wording("une destination de la mission", "mission's destination")

@@ -1,4 +1,5 @@
 import Foundation
+import GrappeWords
 import GrappeWorkspace
 
 /// Opens the workspace store at a location; the only code that names a concrete backend. A location
@@ -47,7 +48,8 @@ public enum WorkspaceStores {
             }
             if lowered.hasPrefix("file:") {
                 guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else {
-                    throw StoreError.cannotOpen(path: text, detail: "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)")
+                    throw StoreError.cannotOpen(path: text, detail: Wording("pas une URL de fichier (écrivez file:///chemin/vers/workspace.sqlite, ou le chemin seul)",
+                                                                        "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)"))
                 }
                 self = .sqlite(path: url.path)
                 return

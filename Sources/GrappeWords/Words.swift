@@ -39,6 +39,34 @@ public struct Wording: Hashable, Sendable {
 
     /// The phrase in `language`.
     public func say(in language: Language) -> String { language == .fr ? french : english }
+
+    /// Text that is the same in both languages: a name from a file (a column, a key), or a message
+    /// quoted as it came (from SQLite, from the server).
+    public static func same(_ text: String) -> Wording { Wording(text, text) }
+
+    /// Why the system refused (`errno`): its own English text, and a French one for the usual causes.
+    public static func system(_ code: Int32) -> Wording {
+        let english = String(cString: strerror(code))
+        let french: String? = switch code {
+        case ENOENT: "fichier ou dossier introuvable"
+        case EACCES, EPERM: "permission refusée"
+        case ENOTDIR: "n'est pas un dossier"
+        case EISDIR: "est un dossier"
+        case ELOOP: "trop de liens symboliques"
+        case ENAMETOOLONG: "nom trop long"
+        case EMFILE, ENFILE: "trop de fichiers ouverts"
+        case EIO: "erreur d'entrée-sortie"
+        case ENOMEM: "plus de mémoire"
+        case ENOSPC: "plus de place sur le disque"
+        case EROFS: "système de fichiers en lecture seule"
+        case EEXIST: "existe déjà"
+        case ECONNREFUSED: "connexion refusée"
+        case ETIMEDOUT: "délai dépassé"
+        case EHOSTUNREACH, ENETUNREACH: "hôte injoignable"
+        default: nil
+        }
+        return Wording(french ?? "erreur du système («\u{00A0}\(english)\u{00A0}»)", english)
+    }
 }
 
 /// The vocabulary in a language, for the command line's reports.

@@ -123,7 +123,7 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         try withContents { contents in
             guard replacing || (contents.records.isEmpty && contents.entities.isEmpty && contents.journal.isEmpty && contents.drafts.isEmpty) else {
-                throw StoreError.failed("\(location) is not empty")
+                throw StoreError.failed(Wording("\(location) n'est pas vide", "\(location) is not empty"))
             }
             var restored = Contents()
             for item in dump.items {

@@ -190,7 +190,7 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 slices.lock.unlock()
             }
         }
-        if let failure = slices.failure { throw StoreError.failed("a stored item cannot be read: \(failure)") }
+        if let failure = slices.failure { throw StoreError.failed(Wording("un élément enregistré est illisible\u{00A0}: \(failure)", "a stored item cannot be read: \(failure)")) }
         return slices.values.flatMap { $0 }
     }
 }

@@ -80,30 +80,32 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The store opened read-only (why, in both languages), so it cannot record.
     case readOnly(Wording)
     /// The file is not a Grappe workspace (another database, or not a database at all).
-    case notAWorkspace(path: String, detail: String)
+    /// Details are worded in both languages where Grappe words them, and quoted as they came from
+    /// the system, SQLite or the server otherwise (`Wording.same`).
+    case notAWorkspace(path: String, detail: Wording)
     /// Written by a newer Grappe: migrations this one does not know.
     case newerVersion(path: String, unknown: [String])
-    case cannotOpen(path: String, detail: String)
+    case cannotOpen(path: String, detail: Wording)
     /// Its pages fail SQLite's checks: it is read at most, never written.
-    case damaged(path: String, detail: String)
+    case damaged(path: String, detail: Wording)
     /// A write did not reach the disk (full, or an I/O error); nothing of it was kept.
-    case cannotWrite(path: String, detail: String)
+    case cannotWrite(path: String, detail: Wording)
     /// The server cannot be reached (down, refused, lost): try again later.
-    case unavailable(location: String, detail: String)
-    case failed(String)
+    case unavailable(location: String, detail: Wording)
+    case failed(Wording)
 
     /// What is wrong, without the path, in `language`: for notices on a narrow screen, where the path
-    /// goes last. Details that come from the system or the server are quoted as they came.
+    /// goes last. Details that come from SQLite or the server are quoted as they came.
     public func reason(in language: Language) -> String {
         let french = language == .fr
         return switch self {
-        case .notAWorkspace(_, let detail): french ? "pas un registre Grappe (\(detail))" : "not a Grappe workspace (\(detail))"
+        case .notAWorkspace(_, let detail): french ? "pas un registre Grappe (\(detail.french))" : "not a Grappe workspace (\(detail.english))"
         case .newerVersion(_, let unknown):
             french ? "écrit par un Grappe plus récent (\(unknown.joined(separator: ", ")))" : "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
-        case .cannotOpen(_, let detail): french ? "impossible de l'ouvrir\u{00A0}: \(detail)" : "cannot open it: \(detail)"
-        case .damaged(_, let detail): french ? "le fichier est endommagé (\(detail))\u{00A0}: consultation seule" : "the file is damaged (\(detail)): browsing only"
-        case .cannotWrite(_, let detail): french ? "impossible d'y écrire\u{00A0}: \(detail)" : "cannot write it: \(detail)"
-        case .unavailable(_, let detail): french ? "le serveur est injoignable\u{00A0}: \(detail)" : "the server cannot be reached: \(detail)"
+        case .cannotOpen(_, let detail): french ? "impossible de l'ouvrir\u{00A0}: \(detail.french)" : "cannot open it: \(detail.english)"
+        case .damaged(_, let detail): french ? "le fichier est endommagé (\(detail.french))\u{00A0}: consultation seule" : "the file is damaged (\(detail.english)): browsing only"
+        case .cannotWrite(_, let detail): french ? "impossible d'y écrire\u{00A0}: \(detail.french)" : "cannot write it: \(detail.english)"
+        case .unavailable(_, let detail): french ? "le serveur est injoignable\u{00A0}: \(detail.french)" : "the server cannot be reached: \(detail.english)"
         case .readOnly(let why): why.say(in: language)
         default: description(in: language)
         }
@@ -121,23 +123,23 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .nothingToUndo: french ? "rien à annuler" : "nothing to undo"
         case .readOnly(let why): french ? "le registre est en lecture seule\u{00A0}: \(why.french)" : "the store is read-only: \(why.english)"
         case .notAWorkspace(let path, let detail):
-            french ? "\(path) n'est pas un registre Grappe (\(detail))\u{00A0}; il n'a pas été modifié"
-                : "\(path) is not a Grappe workspace (\(detail)); it was left untouched"
+            french ? "\(path) n'est pas un registre Grappe (\(detail.french))\u{00A0}; il n'a pas été modifié"
+                : "\(path) is not a Grappe workspace (\(detail.english)); it was left untouched"
         case .newerVersion(let path, let unknown):
             french ? "\(path) a été écrit par un Grappe plus récent (migrations inconnues\u{00A0}: \(unknown.joined(separator: ", ")))\u{00A0}; il n'a pas été modifié"
                 : "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
         case .cannotOpen(let path, let detail):
-            french ? "impossible d'ouvrir le registre \(path)\u{00A0}: \(detail)" : "cannot open the store \(path): \(detail)"
+            french ? "impossible d'ouvrir le registre \(path)\u{00A0}: \(detail.french)" : "cannot open the store \(path): \(detail.english)"
         case .damaged(let path, let detail):
-            french ? "\(path) est endommagé (\(detail))\u{00A0}; rien n'y a été écrit. Gardez-en une copie, puis récupérez-le avec la commande .recover de sqlite3"
-                : "\(path) is damaged (\(detail)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
+            french ? "\(path) est endommagé (\(detail.french))\u{00A0}; rien n'y a été écrit. Gardez-en une copie, puis récupérez-le avec la commande .recover de sqlite3"
+                : "\(path) is damaged (\(detail.english)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
         case .cannotWrite(let path, let detail):
-            french ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail)\u{00A0}; rien n'a été enregistré"
-                : "cannot write to the store \(path): \(detail); nothing was saved"
+            french ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail.french)\u{00A0}; rien n'a été enregistré"
+                : "cannot write to the store \(path): \(detail.english); nothing was saved"
         case .unavailable(let location, let detail):
-            french ? "le registre \(location) est injoignable (\(detail))\u{00A0}; réessayez quand le serveur sera revenu"
-                : "the store \(location) cannot be reached (\(detail)); try again when the server is back"
-        case .failed(let detail): french ? "le registre a échoué\u{00A0}: \(detail)" : "the store failed: \(detail)"
+            french ? "le registre \(location) est injoignable (\(detail.french))\u{00A0}; réessayez quand le serveur sera revenu"
+                : "the store \(location) cannot be reached (\(detail.english)); try again when the server is back"
+        case .failed(let detail): french ? "le registre a échoué\u{00A0}: \(detail.french)" : "the store failed: \(detail.english)"
         }
     }
 

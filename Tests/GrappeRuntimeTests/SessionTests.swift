@@ -130,7 +130,7 @@ final class FixedSeeds: SeedSource {
         draft.destinations = ["lyon"]
         draft.delegates = [MissionDraft.Delegate(who: "technomontreal")]
         guard case .success(let change) = MissionValidator(network: reference.network).validate(draft) else {
-            throw StoreError.failed("the test draft does not validate")
+            throw StoreError.failed(.same("the test draft does not validate"))
         }
         try store.save(change, author: author)
         return change.records[0]
@@ -205,7 +205,7 @@ final class FixedSeeds: SeedSource {
             language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
             reopen: {
                 attempts += 1
-                if attempts == 1 { throw StoreError.unavailable(location: "postgres://x", detail: "refused") }
+                if attempts == 1 { throw StoreError.unavailable(location: "postgres://x", detail: .same("refused")) }
                 return store
             }, retryEvery: 0, background: { $0() })
         #expect(runtime.run() == .quit)

@@ -94,7 +94,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
 
     init(_ inner: any WorkspaceStore) { self.inner = inner }
 
-    private func check() throws { if lost { throw StoreError.unavailable(location: "postgres://team", detail: "server closed the connection") } }
+    private func check() throws { if lost { throw StoreError.unavailable(location: "postgres://team", detail: .same("server closed the connection")) } }
 
     var readOnlyReason: Wording? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }

@@ -3,6 +3,7 @@ import GrappeTestSupport
 import GrappeModel
 @testable import GrappeStore
 import GrappeWorkspace
+import GrappeWords
 import Testing
 
 /// Reading a server location as libpq does, without a server.
@@ -30,7 +31,7 @@ import Testing
                 try PostgresLocation(url, environment: [:], home: home)
             } throws: { error in
                 guard case StoreError.cannotOpen(_, let detail) = error else { return false }
-                return detail.contains(expected)
+                return detail.english.contains(expected)
             }
         }
     }
@@ -123,7 +124,7 @@ import Testing
             try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": "/nonexistent"])
         } throws: { error in
             guard case StoreError.cannotOpen(_, let detail) = error else { return false }
-            return detail.contains("PGPASSWORD")
+            return detail.english.contains("PGPASSWORD") && detail.french.contains("PGPASSWORD")
         }
         let withVariable = try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["PGPASSWORD": "grappe-secret"])
         #expect(withVariable?.identity == "grappe_secret")
@@ -143,7 +144,7 @@ import Testing
             try WorkspaceStores.open(url, for: .write)
         } throws: { error in
             guard case StoreError.cannotOpen(_, let detail) = error else { return false }
-            return detail.contains("grappe store migrate")
+            return detail.english.contains("grappe store migrate") && detail.french.contains("grappe store migrate")
         }
     }
 

@@ -3,6 +3,7 @@ import GRDB
 import GrappeModel
 @testable import GrappeStore
 import GrappeWorkspace
+import GrappeWords
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,8 @@ import Glibc
             try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         }
         let before = try Self.bytes(path)
-        #expect(throws: StoreError.cannotOpen(path: path, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")) {
+        #expect(throws: StoreError.cannotOpen(path: path, detail: Wording("il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
+                                                                         "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))) {
             try WorkspaceStores.open(path, for: .read)
         }
         #expect(try Self.bytes(path) == before)
@@ -93,20 +95,52 @@ import Glibc
             try store.save(try change(big), author: "ana")
         } throws: { error in
             guard case .cannotWrite(_, let detail)? = error as? StoreError else { return false }
-            return detail == "the disk is full"
+            return detail == Wording("le disque est plein", "the disk is full")
         }
         #expect(try store.load().records.map(\.record.title) == ["Mission 1"])
         #expect(try store.history(limit: nil).count == 1)
+    }
+
+    /// What a store failure says comes in the interface's language, its details included: a folder
+    /// given as the store, a file of another application, a folder that cannot be made, a bad
+    /// server address.
+    @Test func storeFailuresAreWordedInFrenchToo() throws {
+        let folder = try TemporaryFolder()
+        let notAStore = folder.path + "/notes.sqlite"
+        try Data("hello, not SQLite at all".utf8).write(to: URL(fileURLWithPath: notAStore))
+        var failures: [(StoreError, french: String, english: String)] = []
+        func failure(_ open: () throws -> Void) throws -> StoreError {
+            do { try open() } catch let error as StoreError { return error }
+            throw StoreError.failed(.same("no failure"))
+        }
+        let asFolder = try failure { _ = try WorkspaceStores.open(folder.path, for: .write) }
+        failures.append((asFolder, "impossible d'ouvrir le registre \(folder.path)\u{00A0}: c'est un dossier",
+                         "cannot open the store \(folder.path): it is a folder"))
+        let foreign = try failure { _ = try WorkspaceStores.open(notAStore, for: .write) }
+        failures.append((foreign, "\(notAStore) n'est pas un registre Grappe (pas une base SQLite)\u{00A0}; il n'a pas été modifié",
+                         "\(notAStore) is not a Grappe workspace (not an SQLite database); it was left untouched"))
+        let badURL = try failure { _ = try PostgresLocation("postgres://ana@h/d?sslmode=sometimes", environment: [:], home: folder.path) }
+        failures.append((badURL, "impossible d'ouvrir le registre postgres://ana@h/d?sslmode=sometimes\u{00A0}: sslmode «\u{00A0}sometimes\u{00A0}» n'est pas l'un de "
+                         + "disable, allow, prefer, require, verify-ca, verify-full",
+                         "cannot open the store postgres://ana@h/d?sslmode=sometimes: sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full"))
+        for (error, french, english) in failures {
+            #expect(error.description(in: .fr) == french)
+            #expect(error.description(in: .en) == english)
+        }
+        // A file in the way of the path: the system's reason, in French as well.
+        let blocked = try failure { _ = try WorkspaceStores.open(notAStore + "/sub/w.sqlite", for: .write) }
+        #expect(blocked.description(in: .fr) == "impossible d'ouvrir le registre \(notAStore)/sub/w.sqlite\u{00A0}: n'est pas un dossier")
+        #expect(blocked.description(in: .en) == "cannot open the store \(notAStore)/sub/w.sqlite: Not a directory")
     }
 
     @Test func aPipeOrAFolderIsRefusedAtOnce() throws {
         let folder = try TemporaryFolder()
         try #require(mkfifo(folder.path + "/pipe.sqlite", 0o600) == 0)
         for access in [StoreAccess.read, .write] {
-            #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: "it is a FIFO (named pipe), not a file")) {
+            #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))) {
                 try WorkspaceStores.open(folder.path + "/pipe.sqlite", for: access)
             }
-            #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: "it is not a regular file")) {
+            #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: Wording("ce n'est pas un fichier ordinaire", "it is not a regular file"))) {
                 try WorkspaceStores.open("/dev/zero", for: access)
             }
         }
@@ -129,7 +163,7 @@ import Glibc
             try WorkspaceStores.open("postgres://ana:s3cret@localhost/grappe", for: .read)
         } throws: { error in
             guard case StoreError.cannotOpen(let path, let detail) = error else { return false }
-            return !path.contains("s3cret") && detail.contains("PGPASSWORD")
+            return path == "postgres://ana:***@localhost/grappe" && detail.english.contains("PGPASSWORD") && detail.french.contains("PGPASSWORD")
         }
     }
 }

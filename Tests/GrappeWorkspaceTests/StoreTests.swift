@@ -48,7 +48,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         let path = folder.path + "/notes.sqlite"
         let text = Data("Mission à Lille : ne pas écraser\n".utf8)
         try text.write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAWorkspace(path: path, detail: "not an SQLite database")) {
+        #expect(throws: StoreError.notAWorkspace(path: path, detail: Wording("pas une base SQLite", "not an SQLite database"))) {
             try WorkspaceStores.open(path, for: .write)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
@@ -59,7 +59,7 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         let path = folder.path + "/other.sqlite"
         try folder.sqlite(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Zoé');")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAWorkspace(path: path, detail: "an SQLite database of another application")) {
+        #expect(throws: StoreError.notAWorkspace(path: path, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))) {
             try WorkspaceStores.open(path, for: .write)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

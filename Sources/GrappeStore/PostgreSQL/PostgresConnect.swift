@@ -46,14 +46,14 @@ enum PostgresConnect {
             if FileManager.default.fileExists(atPath: root) {
                 configuration.trustRoots = .file(root)
             } else if target.sslRootCertificate != nil {
-                throw StoreError.cannotOpen(path: target.display, detail: "the root certificate \(root) does not exist")
+                throw StoreError.cannotOpen(path: target.display, detail: Wording("le certificat racine \(root) n'existe pas", "the root certificate \(root) does not exist"))
             }
         }
         let context: NIOSSLContext
         do {
             context = try NIOSSLContext(configuration: configuration)
         } catch {
-            throw StoreError.cannotOpen(path: target.display, detail: "cannot set up TLS: \(error)")
+            throw StoreError.cannotOpen(path: target.display, detail: Wording("impossible de préparer TLS\u{00A0}: \(error)", "cannot set up TLS: \(error)"))
         }
         return target.sslMode == .allow || target.sslMode == .prefer ? .prefer(context) : .require(context)
     }
@@ -69,7 +69,8 @@ enum PostgresErrors {
         if error is IOError || error is ChannelError || error is NIOConnectionError {
             return .unavailable(location: location, detail: describe(error))
         }
-        return .failed("\(location): \(describe(error))")
+        let why = describe(error)
+        return .failed(Wording("\(location)\u{00A0}: \(why.french)", "\(location): \(why.english)"))
     }
 
     private static func storeError(_ error: PSQLError, location: String) -> StoreError {
@@ -78,36 +79,45 @@ enum PostgresErrors {
             switch state {
             case "42501", "25006": return .readOnly(Wording("\(location)\u{00A0}: \(message)", "\(location): \(message)"))
             case "28P01", "28000":
-                return .cannotOpen(path: location, detail: "\(message) (the password comes from PGPASSWORD or ~/.pgpass)")
-            case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: message)
-            case "53100": return .cannotWrite(path: location, detail: "the server's disk is full")
-            case "57014": return .failed("\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled")
-            case "55P03": return .failed("\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s")
+                return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
+                                                                   "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
+            case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: .same(message))
+            case "53100": return .cannotWrite(path: location, detail: Wording("le disque du serveur est plein", "the server's disk is full"))
+            case "57014":
+                return .failed(Wording("\(location)\u{00A0}: une instruction a duré plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s et a été annulée",
+                                       "\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled"))
+            case "55P03":
+                return .failed(Wording("\(location)\u{00A0}: un autre rédacteur a tenu l'espace de travail plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s",
+                                       "\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s"))
             case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
-                return .unavailable(location: location, detail: message)
-            default: return .failed("\(location): PostgreSQL \(state): \(message)")
+                return .unavailable(location: location, detail: .same(message))
+            default: return .failed(.same("\(location): PostgreSQL \(state): \(message)"))
             }
         }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-            return .unavailable(location: location, detail: error.underlying.map(describe) ?? "the connection was lost")
+            return .unavailable(location: location, detail: error.underlying.map(describe) ?? Wording("la connexion a été perdue", "the connection was lost"))
         case .sslUnsupported:
-            return .cannotOpen(path: location, detail: "the server does not offer TLS, which this sslmode requires")
+            return .cannotOpen(path: location, detail: Wording("le serveur ne propose pas TLS, que ce sslmode exige", "the server does not offer TLS, which this sslmode requires"))
         case .authMechanismRequiresPassword:
-            return .cannotOpen(path: location, detail: "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass")
+            return .cannotOpen(path: location, detail: Wording("le serveur demande un mot de passe\u{00A0}: définissez PGPASSWORD ou ajoutez une ligne à ~/.pgpass",
+                                                                "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass"))
         case .unsupportedAuthMechanism:
-            return .cannotOpen(path: location, detail: "the server asks for an authentication method this Grappe cannot use")
+            return .cannotOpen(path: location, detail: Wording("le serveur demande une méthode d'authentification que ce Grappe ne sait pas employer",
+                                                                "the server asks for an authentication method this Grappe cannot use"))
         default:
-            return .failed("\(location): \(String(reflecting: error.code))" + (error.underlying.map { ": " + describe($0) } ?? ""))
+            let why = error.underlying.map(describe)
+            return .failed(Wording("\(location)\u{00A0}: \(String(reflecting: error.code))" + (why.map { "\u{00A0}: " + $0.french } ?? ""),
+                                   "\(location): \(String(reflecting: error.code))" + (why.map { ": " + $0.english } ?? "")))
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error) -> Wording {
         if let error = error as? NIOConnectionError {
-            return error.connectionErrors.first.map { describe($0.error) } ?? "cannot connect"
+            return error.connectionErrors.first.map { describe($0.error) } ?? Wording("connexion impossible", "cannot connect")
         }
-        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
-        return "\(error)"
+        if let error = error as? IOError { return .system(error.errnoCode) }
+        return .same("\(error)")
     }
 }
 

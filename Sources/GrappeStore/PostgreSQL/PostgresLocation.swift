@@ -1,4 +1,5 @@
 import Foundation
+import GrappeWords
 import GrappeWorkspace
 
 /// A `postgres://user@host:port/database?sslmode=…` location, read as libpq reads it: what the URL
@@ -30,21 +31,22 @@ struct PostgresLocation: Equatable, Sendable {
     static let parameters: Set<String> = ["sslmode", "sslrootcert", "connect_timeout", "application_name"]
 
     init(_ text: String, environment: [String: String], home: String) throws {
-        func refuse(_ detail: String) -> StoreError { .cannotOpen(path: Self.redacted(text), detail: detail) }
+        func refuse(_ french: String, _ english: String) -> StoreError { .cannotOpen(path: Self.redacted(text), detail: Wording(french, english)) }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "postgres" || scheme == "postgresql" else {
-            throw refuse("not a PostgreSQL URL (write postgres://user@host:5432/database)")
+            throw refuse("pas une URL PostgreSQL (écrivez postgres://utilisateur@hôte:5432/base)", "not a PostgreSQL URL (write postgres://user@host:5432/database)")
         }
         if components.password != nil {
-            throw refuse("a password in the URL is refused (it would show in shell history and process lists); set PGPASSWORD or use ~/.pgpass")
+            throw refuse("un mot de passe dans l'URL est refusé (il se verrait dans l'historique du shell et la liste des processus)\u{00A0}; définissez PGPASSWORD ou servez-vous de ~/.pgpass",
+                         "a password in the URL is refused (it would show in shell history and process lists); set PGPASSWORD or use ~/.pgpass")
         }
         func setting(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? setting("PGHOST") ?? "localhost"
-        if host.hasPrefix("/") { throw refuse("Unix sockets are not supported; give a host name or address") }
+        if host.hasPrefix("/") { throw refuse("les sockets Unix ne sont pas prises en charge\u{00A0}; donnez un nom d'hôte ou une adresse", "Unix sockets are not supported; give a host name or address") }
         if let port = components.port {
             self.port = port
         } else if let text = setting("PGPORT") {
-            guard let port = Int(text), (1...65535).contains(port) else { throw refuse("PGPORT is not a port number: \(text)") }
+            guard let port = Int(text), (1...65535).contains(port) else { throw refuse("PGPORT n'est pas un numéro de port\u{00A0}: \(text)", "PGPORT is not a port number: \(text)") }
             self.port = port
         } else {
             port = 5432
@@ -55,18 +57,20 @@ struct PostgresLocation: Equatable, Sendable {
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] {
             guard Self.parameters.contains(item.name) else {
-                throw refuse("unknown parameter '\(item.name)' (known: \(Self.parameters.sorted().joined(separator: ", ")))")
+                throw refuse("paramètre inconnu «\u{00A0}\(item.name)\u{00A0}» (connus\u{00A0}: \(Self.parameters.sorted().joined(separator: ", ")))",
+                             "unknown parameter '\(item.name)' (known: \(Self.parameters.sorted().joined(separator: ", ")))")
             }
             query[item.name] = item.value ?? ""
         }
         let mode = query["sslmode"] ?? setting("PGSSLMODE") ?? "prefer"
         guard let sslMode = SSLMode(rawValue: mode) else {
-            throw refuse("sslmode '\(mode)' is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            let modes = SSLMode.allCases.map(\.rawValue).joined(separator: ", ")
+            throw refuse("sslmode «\u{00A0}\(mode)\u{00A0}» n'est pas l'un de \(modes)", "sslmode '\(mode)' is not one of \(modes)")
         }
         self.sslMode = sslMode
         sslRootCertificate = query["sslrootcert"] ?? setting("PGSSLROOTCERT")
         if let timeout = query["connect_timeout"] ?? setting("PGCONNECT_TIMEOUT") {
-            guard let seconds = Int(timeout), seconds > 0 else { throw refuse("connect_timeout is not a number of seconds: \(timeout)") }
+            guard let seconds = Int(timeout), seconds > 0 else { throw refuse("connect_timeout n'est pas un nombre de secondes\u{00A0}: \(timeout)", "connect_timeout is not a number of seconds: \(timeout)") }
             connectTimeout = seconds
         } else {
             connectTimeout = 10
@@ -78,7 +82,7 @@ struct PostgresLocation: Equatable, Sendable {
     /// The URL with any password replaced, for messages.
     static func redacted(_ text: String) -> String {
         guard var components = URLComponents(string: text), components.password != nil else { return text }
-        components.password = "…"
+        components.password = "***"
         return components.string ?? "postgres://…"
     }
 

@@ -79,13 +79,16 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             if !hasSchema, access == .read { return false }
             if known.contains(where: { !applied.contains($0) }) {
                 guard access != .read, !standby else {
-                    throw StoreError.cannotOpen(path: location, detail: "its schema is older than this Grappe: run 'grappe store migrate \(location)'")
+                    throw StoreError.cannotOpen(path: location, detail: Wording("son schéma est plus ancien que ce Grappe\u{00A0}: lancez «\u{00A0}grappe store migrate \(location)\u{00A0}»",
+                                                                          "its schema is older than this Grappe: run 'grappe store migrate \(location)'"))
                 }
                 do {
                     try migrate(connection)
                 } catch let error where PostgresErrors.storeError(error, location: location).isPermissionDenied {
-                    throw StoreError.cannotOpen(path: location, detail: "the role '\(user)' may not create Grappe's tables here; "
-                                                + "an administrator runs 'grappe store migrate \(location)' once (docs/store.md)")
+                    throw StoreError.cannotOpen(path: location, detail: Wording(
+                        "le rôle «\u{00A0}\(user)\u{00A0}» ne peut pas créer les tables de Grappe ici\u{00A0}; "
+                            + "un administrateur lance une fois «\u{00A0}grappe store migrate \(location)\u{00A0}» (docs/store.md)",
+                        "the role '\(user)' may not create Grappe's tables here; an administrator runs 'grappe store migrate \(location)' once (docs/store.md)"))
                 }
             }
             if access == .read {
@@ -330,7 +333,10 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 SELECT (SELECT count(*) FROM grappe.records WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.entities WHERE workspace = \(workspace))
                      + (SELECT count(*) FROM grappe.journal WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.drafts WHERE workspace = \(workspace))
                 """).decode(Int.self)
-            if held != 0 { throw StoreError.failed("\(location) (workspace '\(workspace)') is not empty") }
+            if held != 0 {
+                throw StoreError.failed(Wording("\(location) (espace de travail «\u{00A0}\(workspace)\u{00A0}») n'est pas vide",
+                                                "\(location) (workspace '\(workspace)') is not empty"))
+            }
         }
         try StoreRestore.items(dump) { item, write in
             try write(PostgresTransaction(backend: self, connection: connection, now: item.state.updatedAt))
@@ -474,7 +480,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                               + "(un administrateur exécute GRANT \"\(role)\" TO \"\(login)\")\u{00A0}; sans --author, le journal nomme «\u{00A0}\(login)\u{00A0}»",
                               "\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
                               + "without --author the journal names '\(login)'"))
-        case .failed(let detail) where detail.contains("22023"):
+        case .failed(let detail) where detail.english.contains("22023"):
             .readOnly(Wording("\(location)\u{00A0}: le serveur n'a pas de rôle «\u{00A0}\(role)\u{00A0}» pour --author\u{00A0}; sans lui, le journal nomme «\u{00A0}\(login)\u{00A0}»",
                               "\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'"))
         case let other: other
@@ -509,7 +515,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     }
 
     func one(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> PostgresRow {
-        guard let row = try rows(connection, query).first else { throw StoreError.failed("the server returned no row") }
+        guard let row = try rows(connection, query).first else { throw StoreError.failed(Wording("le serveur n'a renvoyé aucune ligne", "the server returned no row")) }
         return row
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 import PostgresNIO
 
@@ -130,7 +131,7 @@ final class PostgresTransaction: StoreTransaction {
         guard let row = try rows("""
             SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
                                          \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
-            """).first else { throw StoreError.failed("the server gave no journal number") }
+            """).first else { throw StoreError.failed(Wording("le serveur n'a pas donné de numéro de journal", "the server gave no journal number")) }
         return try row.decode(Int.self)
     }
 }

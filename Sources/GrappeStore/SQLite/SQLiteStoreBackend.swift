@@ -29,13 +29,13 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
-            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: "it is a folder")
-            case S_IFIFO: throw StoreError.cannotOpen(path: path, detail: "it is a FIFO (named pipe), not a file")
-            default: throw StoreError.cannotOpen(path: path, detail: "it is not a regular file")
+            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un dossier", "it is a folder"))
+            case S_IFIFO: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))
+            default: throw StoreError.cannotOpen(path: path, detail: Wording("ce n'est pas un fichier ordinaire", "it is not a regular file"))
             }
             if info.st_size == 0, access == .read { return nil }
         } else {
-            guard errno == ENOENT else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+            guard errno == ENOENT else { throw StoreError.cannotOpen(path: path, detail: .system(errno)) }
             guard access == .write else { return nil }
             try createFile(at: path)
         }
@@ -81,14 +81,14 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
+            throw StoreError.notAWorkspace(path: path, detail: Wording("pas une base SQLite", "not an SQLite database"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError.damaged(path: path, detail: error.message ?? "database disk image is malformed")
+            throw StoreError.damaged(path: path, detail: .same(error.message ?? "database disk image is malformed"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || (error.resultCode == .SQLITE_IOERR && Self.diskIsFull(at: path)) {
             // Opening for writing makes the write-ahead log and its index: on a full disk, it is that.
-            throw StoreError.cannotWrite(path: path, detail: "the disk is full")
+            throw StoreError.cannotWrite(path: path, detail: Wording("le disque est plein", "the disk is full"))
         } catch {
-            throw StoreError.cannotOpen(path: path, detail: "\(error)")
+            throw StoreError.cannotOpen(path: path, detail: .same("\(error)"))
         }
     }
 
@@ -104,7 +104,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     private static func checkPages(of reader: DatabaseQueue, path: String) throws {
         let problems = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
         guard problems != ["ok"] else { return }
-        throw StoreError.damaged(path: path, detail: problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : ""))
+        throw StoreError.damaged(path: path, detail: .same(problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; …" : "")))
     }
 
     /// Another application's database, or one from a newer Grappe, is refused before any write.
@@ -114,7 +114,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if applicationID != Schema.applicationID {
                 if applicationID != 0 || tables > 0 {
-                    throw StoreError.notAWorkspace(path: location, detail: "an SQLite database of another application")
+                    throw StoreError.notAWorkspace(path: location, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))
                 }
                 return
             }
@@ -129,7 +129,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             }
             if readOnly, try !migrator.hasCompletedMigrations(db) {
                 if access == .read {
-                    throw StoreError.cannotOpen(path: location, detail: "it was made by an older Grappe: run 'grappe store migrate' to upgrade it")
+                    throw StoreError.cannotOpen(path: location, detail: Wording("il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
+                                                                                  "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
                 }
                 throw StoreError.readOnly(Wording("\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
                                                   "\(location) needs an upgrade, which a read-only file cannot take"))
@@ -145,13 +146,15 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                                                         attributes: [.posixPermissions: 0o700])
             }
         } catch {
-            throw StoreError.cannotOpen(path: path, detail: "cannot create the folder \(folder): \(error.localizedDescription)")
+            let why = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Wording.system(Int32($0.code)) } ?? .same(error.localizedDescription)
+            throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)\u{00A0}: \(why.french)",
+                                                                    "cannot create the folder \(folder): \(why.english)"))
         }
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             let code = errno
             if code == EEXIST { return }
-            throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(code)))
+            throw StoreError.cannotOpen(path: path, detail: .system(code))
         }
         close(descriptor)
     }
@@ -159,12 +162,12 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     /// An empty file is a store about to be made; anything else must start as SQLite does.
     private static func checkHeader(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.cannotOpen(path: path, detail: "cannot read it")
+            throw StoreError.cannotOpen(path: path, detail: Wording("illisible", "cannot read it"))
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
-            throw StoreError.notAWorkspace(path: path, detail: "not an SQLite database")
+            throw StoreError.notAWorkspace(path: path, detail: Wording("pas une base SQLite", "not an SQLite database"))
         }
     }
 
@@ -172,7 +175,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     /// SQLite keeps its write-ahead log, cannot be written.
     private static func readOnlyReason(for path: String) throws -> Wording? {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+        guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path: path, detail: .system(errno)) }
         if info.st_mode & S_IWUSR == 0 {
             let mode = String(info.st_mode & 0o777, radix: 8)
             return Wording("le fichier est en lecture seule (mode \(mode))\u{00A0}: \(path)", "the file is read-only (mode \(mode)): \(path)")
@@ -296,7 +299,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 SELECT (SELECT count(*) FROM records WHERE workspace = ?1) + (SELECT count(*) FROM entities WHERE workspace = ?1)
                      + (SELECT count(*) FROM journal WHERE workspace = ?1) + (SELECT count(*) FROM drafts WHERE workspace = ?1)
                 """, arguments: [workspace]) != 0 {
-                throw StoreError.failed("\(location) is not empty (workspace '\(workspace)')")
+                throw StoreError.failed(Wording("\(location) n'est pas vide (espace de travail «\u{00A0}\(workspace)\u{00A0}»)",
+                                                "\(location) is not empty (workspace '\(workspace)')"))
             }
             try StoreRestore.items(dump) { item, transaction in
                 let sqlite = SQLiteTransaction(db: db, workspace: workspace, now: item.state.updatedAt)
@@ -361,13 +365,13 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(Wording("\(location)\u{00A0}: \(error.message ?? "lecture seule")", "\(location): \(error.message ?? "read-only")"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
-            throw StoreError.cannotWrite(path: location, detail: "the disk is full")
+            throw StoreError.cannotWrite(path: location, detail: Wording("le disque est plein", "the disk is full"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_IOERR {
-            throw StoreError.cannotWrite(path: location, detail: error.message ?? "disk I/O error")
+            throw StoreError.cannotWrite(path: location, detail: .same(error.message ?? "disk I/O error"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError.damaged(path: location, detail: error.message ?? "database disk image is malformed")
+            throw StoreError.damaged(path: location, detail: .same(error.message ?? "database disk image is malformed"))
         } catch {
-            throw StoreError.failed("\(error)")
+            throw StoreError.failed(.same("\(error)"))
         }
     }
 }
