@@ -11,7 +11,9 @@ times the start to the first dashboard frame with STARTUP recorded missions.
 
 To tell the server's share from the client's, pgbench also calls grappe.save_record itself (the one
 statement a Grappe save sends: lock, version check, record, journal entry, announcement) COUNT times
-with a mission body of Grappe's shape, in a workspace of its own that is deleted afterwards.
+with a mission body of Grappe's shape, in a workspace of its own that is deleted afterwards; prepared
+once, as Grappe prepares it (pgbench -M prepared). The single-row insert runs in pgbench's default
+(simple) query mode.
 """
 import argparse, glob, json, os, shutil, statistics, subprocess, sys, tempfile
 
@@ -22,13 +24,14 @@ def percentiles(values):
     return {"p50": round(at(0.5), 3), "p99": round(at(0.99), 3), "max": round(values[-1], 3)}
 
 
-def run_pgbench(plain_url, script_text, count):
-    """pgbench, one client, COUNT transactions of the script; each transaction's latency in ms."""
+def run_pgbench(plain_url, script_text, count, mode="simple"):
+    """pgbench, one client, COUNT transactions of the script (sent in pgbench's query MODE); each
+    transaction's latency in ms."""
     folder = tempfile.mkdtemp()
     script = os.path.join(folder, "script.sql")
     with open(script, "w") as f:
         f.write(script_text)
-    subprocess.run(["pgbench", "-n", "-c", "1", "-t", str(count), "-f", script, "-l", "--log-prefix",
+    subprocess.run(["pgbench", "-n", "-M", mode, "-c", "1", "-t", str(count), "-f", script, "-l", "--log-prefix",
                     os.path.join(folder, "log"), plain_url], check=True, capture_output=True)
     latencies = []
     for path in glob.glob(os.path.join(folder, "log*")):
@@ -67,7 +70,7 @@ def pgbench_save_record(url, count, workspace="pgbench-save-record"):
     latencies = run_pgbench(plain, "\\set n random(1, 2000000000)\n"
                             "SELECT * FROM grappe.save_record('%s', 'mission-' || :n, 0, 'mission', 'Mission d''essai', 'planned', "
                             "'2027-01-10', NULL, 1000000, 'CAD', '2026-12-04T10:00:00Z', 'pgbench', %s, 'add', 'Mission added', 'grappe');\n"
-                            % (workspace, literal), count)
+                            % (workspace, literal), count, mode="prepared")
     subprocess.run(["psql", plain, "-X", "-q", "-c", clear], check=True)
     return percentiles(latencies)
 

@@ -28,6 +28,9 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     private let target: PostgresLocation
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// `save_record`'s call, prepared on `connection` at its first save: later saves send only its
+    /// parameters, and the server neither parses nor plans it again (about 0.08 ms of a save).
+    private var preparedSave: PreparedQuery?
 
     static let channel = "grappe"
     /// How long one statement may run on the server before it is cancelled.
@@ -399,20 +402,51 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         let row = RecordRow(record, workspace: workspace, body: body, version: expected + 1, now: entry.at, author: entry.author)
+        func text(_ value: String?) -> PostgresData { value.map(PostgresData.init(string:)) ?? PostgresData(type: .text) }
+        let parameters = [text(workspace), text(row.id), PostgresData(int32: Int32(clamping: expected)), text(row.kind), text(row.title),
+                          text(row.status), text(row.start), text(row.end),
+                          row.budget_cents.map(PostgresData.init(int64:)) ?? PostgresData(type: .int8), text(row.budget_currency),
+                          text(entry.at), text(entry.author), text(body), text(entry.action.rawValue), text(entry.summary), text(Self.channel)]
         return try withConnection { connection in
-            guard let answer = try rows(connection, """
-                SELECT entry_seq, version_before, body_before FROM grappe.save_record(
-                    \(workspace), \(row.id), \(expected)::integer, \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text, \(row.end)::text,
-                    \(row.budget_cents)::bigint, \(row.budget_currency)::text, \(entry.at), \(entry.author), \(body), \(entry.action.rawValue),
-                    \(entry.summary), \(Self.channel))
-                """).first else { return nil }
-            let (sequence, versionBefore, before) = try answer.decode((Int, Int, String?).self)
+            guard let answer = try savedRows(connection, parameters).first else { return nil }
+            let (sequenceText, versionText, before) = try answer.decode((String, String, String?).self)
+            guard let sequence = Int(sequenceText), let versionBefore = Int(versionText) else {
+                throw StoreError.failed(Wording("le serveur a répondu «\u{00A0}\(sequenceText), \(versionText)\u{00A0}» au lieu de deux nombres",
+                                                "the server answered '\(sequenceText), \(versionText)' instead of two numbers"))
+            }
             var saved = entry
             saved.sequence = sequence
             saved.items = [JournalEntry.Item(kind: .record, id: record.id, before: before, after: body, versionBefore: versionBefore,
                                              versionAfter: versionBefore + 1)]
             return saved
         }
+    }
+
+    /// The columns come back as text: postgres-nio's prepared queries ask for binary results but
+    /// describe them as the server's Describe did (text), and only text reads the same both ways.
+    static let saveStatement = """
+        SELECT entry_seq::text, version_before::text, body_before FROM grappe.save_record($1, $2, $3::integer, $4, $5, $6::text, $7::text,
+                                                                                          $8::text, $9::bigint, $10::text, $11, $12, $13, $14, $15, $16)
+        """
+
+    /// Runs the prepared save, preparing it on this connection first when it is not. A statement the
+    /// server no longer knows as prepared, or whose plan a migration changed, is prepared again once.
+    private func savedRows(_ connection: PostgresConnection, _ parameters: [PostgresData]) throws -> [PostgresRow] {
+        for attempt in 0..<2 {
+            let prepared: PreparedQuery
+            if let preparedSave {
+                prepared = preparedSave
+            } else {
+                prepared = try guarded(connection) { connection.prepare(query: Self.saveStatement) }
+                preparedSave = prepared
+            }
+            do {
+                return try guarded(connection) { prepared.execute(parameters) }
+            } catch let error as PSQLError where attempt == 0 && ["26000", "0A000"].contains(error.serverInfo?[.sqlState]) {
+                preparedSave = nil
+            }
+        }
+        throw StoreError.failed(Wording("le serveur refuse l'enregistrement préparé", "the server refuses the prepared save"))
     }
 
     /// What `NOTIFY grappe` says of a change: the workspace and the journal entry, tab-separated.
@@ -469,6 +503,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             }
         }
         connection = made
+        preparedSave = nil
         return made
     }
 
@@ -494,11 +529,16 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         // stopped answering altogether: the connection is closed, and the statement fails. Guard and
         // statement are set going in one hop onto the connection's event loop (each hop from this
         // thread wakes the loop, and a save is short enough for that to show).
+        try guarded(connection) { connection.query(query, logger: Self.logger) }.rows
+    }
+
+    /// Starts `work` on the connection's event loop under the guard `rows` describes, and waits.
+    private func guarded<T: Sendable>(_ connection: PostgresConnection, _ work: @escaping @Sendable () -> EventLoopFuture<T>) throws -> T {
         let loop = connection.eventLoop
         return try loop.flatSubmit {
             let guardTask = loop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
-            return connection.query(query, logger: Self.logger).always { _ in guardTask.cancel() }
-        }.wait().rows
+            return work().always { _ in guardTask.cancel() }
+        }.wait()
     }
 
     /// Waits for statements already sent, under the same guard as `rows`; the first failure is thrown
