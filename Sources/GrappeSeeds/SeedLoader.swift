@@ -114,9 +114,16 @@ public enum SeedLoader {
                                   started: ContinuousClock.Instant) -> LoadResult {
         let clock = ContinuousClock()
         var started = started
+        // The files are read on all cores: the kernel's copying of the big tables out of the page cache
+        // (and clearing fresh pages for them) overlaps.
+        var reads = [Result<[UInt8], SeedLoadError>?](repeating: nil, count: paths.count)
+        reads.withUnsafeMutableBufferPointer { reads in
+            nonisolated(unsafe) let reads = reads
+            DispatchQueue.concurrentPerform(iterations: paths.count) { reads[$0] = readBytes(atPath: paths[$0]) }
+        }
         var files: [SeedFile] = []
-        for filePath in paths {
-            switch readBytes(atPath: filePath) {
+        for (filePath, result) in zip(paths, reads) {
+            switch result! {
             case .success(let bytes): files.append(SeedFile(displayPath: filePath, bytes: bytes))
             case .failure(let error): set.error(SourceLocation(path: filePath, line: 1, column: 1), error.french, error.description)
             }
