@@ -23,10 +23,14 @@ let package = Package(
         // Debian's libcsv (libcsv-dev): a small, strict CSV parser that reports byte offsets.
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         // Seed files in, network and diagnostics out.
+        // Its release build leaves out the run-time checks of exclusive access: the parser's tables and
+        // the edge checks touch class-held arrays for each of millions of rows, and the checks cost 8-10%
+        // of loading the generated network (check --timings, A/B). Debug builds, and so the tests and the
+        // fuzzer, keep them; the compile-time checks stay everywhere.
         .target(name: "GrappeSeeds", dependencies: [
             "GrappeModel", "GrappeWords", "CLibCSV",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
         .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
         // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through postgres-nio. The

@@ -263,10 +263,13 @@ struct Validator {
         }
         let slices = (0..<workers).map { _ in Slice() }
         let work: @Sendable (Int) -> Void = { [relations = set.relations] worker in
-            let slice = slices[worker]
-            slice.used = [Bool](repeating: false, count: entityCount)
+            // Local arrays, handed to the slice at the end: each write to a class's array would be
+            // checked at run time for overlapping access, two million times.
+            var used = [Bool](repeating: false, count: entityCount)
+            var problems: [EdgeProblem] = []
             let first = total * worker / workers, last = total * (worker + 1) / workers
             var position = 0
+            let slots = ends.slots
             relations.withUnsafeBufferPointer { relations in
                 for range in ranges {
                     let lower = max(range.lowerBound, range.lowerBound + first - position)
@@ -284,13 +287,13 @@ struct Validator {
                             if isSource { previous = (id, position) }
                         }
                         guard let target = position else {
-                            slice.problems.append(EdgeProblem(relation: index, isSource: isSource))
+                            problems.append(EdgeProblem(relation: index, isSource: isSource))
                             return
                         }
-                        slice.used[target] = true
-                        ends.slots[2 * index + (isSource ? 0 : 1)] = Int32(target)
+                        used[target] = true
+                        slots[2 * index + (isSource ? 0 : 1)] = Int32(target)
                         if let allowed, !allowed.contains(kinds[target]) {
-                            slice.problems.append(EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
+                            problems.append(EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
                         }
                     }
                     for index in lower..<upper {
@@ -300,6 +303,8 @@ struct Validator {
                     }
                 }
             }
+            slices[worker].used = used
+            slices[worker].problems = problems
         }
         if workers > 1 {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
