@@ -12,7 +12,7 @@ public struct Network: Sendable {
     public private(set) var entities: [Entity]
     public private(set) var relations: [Relation]
     public private(set) var records: [Record]
-    private var entityIndex: [ID: Int]
+    private let entityIndex: IDTable
     private var recordIndex: [ID: Int]
     private var documentIndex: [ID: Int]
     /// Where each relation's two ends are in `entities` (`2r` and `2r + 1`; -1 for an end that is no
@@ -34,8 +34,8 @@ public struct Network: Sendable {
         self.entities = entities
         self.relations = relations
         self.records = records
-        self.entityIndex = entityIndex.flatMap { $0.entityCount == entities.count ? $0.positions : nil }
-            ?? Self.firstIndex(of: entities.lazy.map(\.id))
+        self.entityIndex = entityIndex.flatMap { $0.entityCount == entities.count ? $0.table : nil }
+            ?? IDTable(entities.map(\.id))
         recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
         documentIndex = Self.firstIndex(of: documents.lazy.map(\.id))
         self.relationEnds = relationEnds?.count == 2 * relations.count ? relationEnds : nil
@@ -44,12 +44,17 @@ public struct Network: Sendable {
     /// Where each entity id first appears in a list of entities: the network's index by id, made
     /// apart from the network.
     public struct EntityIndex: Sendable {
-        fileprivate let positions: [ID: Int]
+        fileprivate let table: IDTable
         fileprivate let entityCount: Int
 
         public init(_ entities: [Entity]) {
-            positions = Network.firstIndex(of: entities.lazy.map(\.id))
-            entityCount = entities.count
+            self.init(table: IDTable(entities.map(\.id)), entityCount: entities.count)
+        }
+
+        /// From a table the loader already made of the entities' ids, in order.
+        public init(table: IDTable, entityCount: Int) {
+            self.table = table
+            self.entityCount = entityCount
         }
     }
 

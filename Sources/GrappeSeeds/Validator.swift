@@ -16,13 +16,22 @@ struct Validator {
         case record(Int)
     }
 
+    /// Entities and records share one namespace: an id names the first entity that has it, else the
+    /// first record (a record or entity repeating an id is an error, reported once).
+    private struct Items {
+        let entities: IDTable
+        let records: [ID: Int]
+
+        subscript(id: ID) -> Item? { entities[id].map(Item.entity) ?? records[id].map(Item.record) }
+    }
+
     func run(name: String) -> Network {
         let documentIDs = uniqueDocuments()
-        // The network's own index by id is made on the other core while the ids are checked here.
-        let entityIndex = Background { [entities = set.entities] in Network.EntityIndex(entities) }
-        let (items, duplicateEntities) = uniqueItems()
+        // One table of the entities' ids serves the checks and becomes the network's index.
+        let entityIDs = IDTable(set.entities.map(\.id))
+        let (items, duplicateEntities) = uniqueItems(entityIDs)
         var used = [Bool](repeating: false, count: set.entities.count)
-        let suggester = Suggester(budget: suggestionBudget) { Array(items.keys).sorted() }
+        let suggester = Suggester(budget: suggestionBudget) { [set] in Array(Set(set.entities.map(\.id) + set.records.map(\.id))).sorted() }
         checkReferences(items: items, documents: documentIDs, used: &used, suggester: suggester)
         let ends = EndPositions(relations: set.relations.count)
         let dangling = checkRelations(items: items, used: &used, suggester: suggester, ends: ends)
@@ -36,42 +45,8 @@ struct Validator {
         }
         let declared = declaredNetwork()
         return Network(name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
-                       relations: relations, records: set.records, relationEnds: relationEnds, entityIndex: entityIndex.value)
-    }
-
-    /// A value computed on another thread from the moment it is made. `value` takes it when it is
-    /// done, waits while it is being made, and makes it itself when no thread has started on it yet:
-    /// a loader that runs on a dispatch thread (the dashboard's) never waits for a thread the pool
-    /// may not have to give.
-    private final class Background<Value: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var make: (@Sendable () -> Value)?
-        private var result: Value?
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ make: @escaping @Sendable () -> Value) {
-            self.make = make
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                guard let make = claim() else { return }
-                let made = make()
-                lock.withLock { result = made }
-                done.signal()
-            }
-        }
-
-        /// The work, for whoever comes first; nil once taken.
-        private func claim() -> (@Sendable () -> Value)? {
-            lock.withLock {
-                defer { make = nil }
-                return make
-            }
-        }
-
-        var value: Value {
-            if let make = claim() { return make() }
-            done.wait()
-            return lock.withLock { result! }
-        }
+                       relations: relations, records: set.records, relationEnds: relationEnds,
+                       entityIndex: Network.EntityIndex(table: entityIDs, entityCount: set.entities.count))
     }
 
     /// Where each relation's two ends are in the entities (`Network.relationEnds`), noted while they
@@ -137,7 +112,7 @@ struct Validator {
     }
 
     /// Every reference from a YAML or JSON item: to a document, an entity or a record of the right kind.
-    private func checkReferences(items: [ID: Item], documents: Set<ID>, used: inout [Bool], suggester: Suggester) {
+    private func checkReferences(items: Items, documents: Set<ID>, used: inout [Bool], suggester: Suggester) {
         var citedPerFile = Set<String>()
         for reference in set.references {
             switch reference.target {
@@ -204,9 +179,9 @@ struct Validator {
     }
 
     /// Both ends of every relation; returns the relations left out because an end is unknown.
-    private func checkRelations(items: [ID: Item], used: inout [Bool], suggester: Suggester, ends: EndPositions) -> Set<Int> {
+    private func checkRelations(items: Items, used: inout [Bool], suggester: Suggester, ends: EndPositions) -> Set<Int> {
         var dangling = Set<Int>()
-        for problem in checkEdges(used: &used, ends: ends) {
+        for problem in checkEdges(entityIDs: items.entities, used: &used, ends: ends) {
             dangling.insert(problem.relation)
             let relation = set.relations[problem.relation]
             let id = problem.isSource ? relation.from : relation.to
@@ -247,16 +222,13 @@ struct Validator {
 
     /// Resolves both ends of every CSV edge, on all cores: each worker takes a slice of the edges and
     /// marks the entities it uses in its own array; the problems come back in edge order.
-    private func checkEdges(used: inout [Bool], ends: EndPositions) -> [EdgeProblem] {
+    private func checkEdges(entityIDs positions: IDTable, used: inout [Bool], ends: EndPositions) -> [EdgeProblem] {
         let ranges = set.edgeTables.map(\.relations).filter { !$0.isEmpty }
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let workers = total < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let kinds = set.entities.map(\.kind)
         let entityCount = set.entities.count
-        // Entities come before records in `items`, and the first of duplicates wins, so an id's
-        // entity position here is the one `items` holds (records are never found as edge ends).
-        let positions = IDPositions(set.entities.lazy.map(\.id))
         final class Slice: @unchecked Sendable {
             var problems: [EdgeProblem] = []
             var used: [Bool] = []
@@ -331,30 +303,30 @@ struct Validator {
         return Set(seen.keys)
     }
 
-    /// Entities and records share one namespace, so any id names exactly one thing.
-    private func uniqueItems() -> (items: [ID: Item], duplicateEntities: Set<Int>) {
-        var items: [ID: Item] = [:]
+    /// Entities and records share one namespace, so any id names exactly one thing: each entity or
+    /// record that repeats an id is an error at its place, naming where the id was first defined.
+    private func uniqueItems(_ entityIDs: IDTable) -> (items: Items, duplicateEntities: Set<Int>) {
+        func duplicate(_ id: ID, at origin: Origin, first: Origin) {
+            let firstAt = set.location(first)
+            set.error(set.location(origin), "id «\u{00A0}\(id)\u{00A0}» en double\u{00A0}: déjà défini en \(firstAt)",
+                      "duplicate id '\(id)': already defined at \(firstAt)")
+        }
         var duplicateEntities = Set<Int>()
-        items.reserveCapacity(set.entities.count + set.records.count)
-        func origin(_ item: Item) -> Origin {
-            switch item {
-            case .entity(let index): set.entityOrigins[index]
-            case .record(let index): set.recordOrigins[index]
-            }
+        for (position, first) in entityIDs.repeats {
+            duplicate(set.entities[position].id, at: set.entityOrigins[position], first: set.entityOrigins[first])
+            duplicateEntities.insert(position)
         }
-        func add(_ id: ID, _ item: Item) {
-            if let first = items[id] {
-                let firstAt = set.location(origin(first))
-                set.error(set.location(origin(item)), "id «\u{00A0}\(id)\u{00A0}» en double\u{00A0}: déjà défini en \(firstAt)",
-                          "duplicate id '\(id)': already defined at \(firstAt)")
-                if case .entity(let index) = item { duplicateEntities.insert(index) }
+        var records: [ID: Int] = [:]
+        for (index, record) in set.records.enumerated() {
+            if let entity = entityIDs[record.id] {
+                duplicate(record.id, at: set.recordOrigins[index], first: set.entityOrigins[entity])
+            } else if let first = records[record.id] {
+                duplicate(record.id, at: set.recordOrigins[index], first: set.recordOrigins[first])
             } else {
-                items[id] = item
+                records[record.id] = index
             }
         }
-        for (index, entity) in set.entities.enumerated() { add(entity.id, .entity(index)) }
-        for (index, record) in set.records.enumerated() { add(record.id, .record(index)) }
-        return (items, duplicateEntities)
+        return (Items(entities: entityIDs, records: records), duplicateEntities)
     }
 
     /// Isolated entities and facts without a source are warnings: they do not fail a check.

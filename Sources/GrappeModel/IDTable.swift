@@ -1,8 +1,8 @@
 import Foundation
-import GrappeModel
 
-/// Where each entity id first appears, for the edge checks: two look-ups per edge, two million on a
-/// million-edge table, where a `Dictionary<String, Int>` spends most of its time in SipHash.
+/// Where each id of a list first appears: the network's index of entities by id. The loader's edge
+/// checks look two ids up per edge, two million on a million-edge table, where a
+/// `Dictionary<String, Int>` spends most of its time in SipHash.
 ///
 /// Open addressing (linear probing) over a multiply-and-shift hash of the id's UTF-8 bytes, seeded
 /// per table so that crafted ids cannot pick their slots in advance. Each slot keeps the upper half of
@@ -13,41 +13,59 @@ import GrappeModel
 /// holds for ASCII, so an id with other characters is looked up by its composed form (NFC) when that
 /// is ASCII (the Kelvin sign "K" is the letter K), and in a plain dictionary otherwise. Ids are
 /// ASCII slugs in valid seeds: that path is for mistakes.
-struct IDPositions: Sendable {
+public struct IDTable: Sendable {
     /// `hash's upper 32 bits << 32 | position + 1`; 0 is an empty slot.
-    private var slots: [UInt64]
+    private let slots: [UInt64]
     /// The id in each occupied slot.
-    private var keys: [ID]
+    private let keys: [ID]
     private let mask: Int
     private let seed: UInt64
     /// Ids that are not ASCII even composed.
-    private var others: [ID: Int] = [:]
+    private let others: [ID: Int]
+    /// Each id that repeats an earlier one: its position, and the first one's.
+    public let repeats: [(position: Int, first: Int)]
 
-    /// The first position of each id in `ids` (a later duplicate is left out, as `uniqueItems` does).
-    init<S: Collection>(_ ids: S) where S.Element == ID {
+    /// The first position of each id in `ids`; later ones are in `repeats`. An array rather than any
+    /// collection: a generic initializer called from another module runs unspecialised, twice as slow.
+    public init(_ ids: [ID]) {
         var capacity = 16
         while capacity < ids.count * 2 { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
-        keys = [ID](repeating: "", count: capacity)
-        mask = capacity - 1
-        seed = UInt64.random(in: .min ... .max) | 1
-        for (position, original) in ids.enumerated() {
-            guard let (id, hash) = Self.asciiHash(original, seed: seed) else {
-                if others[original] == nil { others[original] = position }
-                continue
+        let mask = capacity - 1
+        let seed = UInt64.random(in: .min ... .max) | 1
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var keys = [ID](repeating: "", count: capacity)
+        var others: [ID: Int] = [:]
+        var repeats: [(position: Int, first: Int)] = []
+        slots.withUnsafeMutableBufferPointer { slots in
+            keys.withUnsafeMutableBufferPointer { keys in
+                for (position, original) in ids.enumerated() {
+                    guard let (id, hash) = Self.asciiHash(original, seed: seed) else {
+                        if let first = others[original] { repeats.append((position, first)) } else { others[original] = position }
+                        continue
+                    }
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while slots[slot] != 0 {
+                        if slots[slot] >> 32 == hash >> 32, keys[slot] == id { break }
+                        slot = (slot + 1) & mask
+                    }
+                    guard slots[slot] == 0 else {
+                        repeats.append((position, Int(slots[slot] & 0xFFFF_FFFF) - 1))
+                        continue
+                    }
+                    slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
+                    keys[slot] = id
+                }
             }
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 {
-                if slots[slot] >> 32 == hash >> 32, keys[slot] == id { break }
-                slot = (slot + 1) & mask
-            }
-            guard slots[slot] == 0 else { continue }
-            slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
-            keys[slot] = id
         }
+        self.slots = slots
+        self.keys = keys
+        self.mask = mask
+        self.seed = seed
+        self.others = others
+        self.repeats = repeats
     }
 
-    subscript(original: ID) -> Int? {
+    public subscript(original: ID) -> Int? {
         guard let (id, hash) = Self.asciiHash(original, seed: seed) else { return others[original] }
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in

@@ -1,8 +1,8 @@
-@testable import GrappeSeeds
+import GrappeModel
 import Testing
 
-/// The edge checks' id table gives what a dictionary of first positions gives, for any ids.
-@Suite struct IDPositionsTests {
+/// The id table gives what a dictionary of first positions gives, for any ids, and names the repeats.
+@Suite struct IDTableTests {
     @Test func findsTheFirstPositionOfEveryIdAndNothingElse() {
         // Lengths around the eight-byte words the hash reads, accents and emoji, and duplicates.
         var ids: [String] = []
@@ -15,8 +15,11 @@ import Testing
         var expected: [String: Int] = [:]
         for (position, id) in ids.enumerated() where expected[id] == nil { expected[id] = position }
 
-        let table = IDPositions(ids)
+        let table = IDTable(ids)
         for (id, position) in expected { #expect(table[id] == position, "\(id)") }
+        let repeats = ids.indices.filter { expected[ids[$0]] != $0 }.map { ($0, expected[ids[$0]]!) }
+        #expect(table.repeats.map(\.position) == repeats.map(\.0))
+        #expect(table.repeats.map(\.first) == repeats.map(\.1))
         for missing in ["org-000003", "n5000", "n-1", "aa\u{0}", "A", "ville-de-laval ", "e\u{301}\u{301}"] {
             #expect(table[missing] == nil, "\(missing)")
         }
@@ -30,16 +33,17 @@ import Testing
     @Test func followsCanonicalEquivalenceAsADictionaryDoes() {
         let kelvin = "\u{212A}"
         #expect(kelvin == "K")
-        let table = IDPositions(["x", kelvin, "K", "y"])
+        let table = IDTable(["x", kelvin, "K", "y"])
         #expect(table["K"] == 1)
         #expect(table[kelvin] == 1)
-        let other = IDPositions(["K", kelvin])
+        let other = IDTable(["K", kelvin])
         #expect(other[kelvin] == 0)
+        #expect(other.repeats.map(\.position) == [1] && other.repeats.map(\.first) == [0])
         #expect(table["y"] == 3)
     }
 
     @Test func anEmptyTableFindsNothing() {
-        let table = IDPositions([String]())
+        let table = IDTable([String]())
         #expect(table["x"] == nil)
         #expect(table[""] == nil)
     }
