@@ -14,6 +14,36 @@ import GrappeWorkspace
 /// own (emptied first); `Benchmarks/store_pg.py` runs pgbench beside it for comparison.
 /// Prints JSON.
 enum StoreBench {
+    /// The mission saved `index`-th: new ids, as a planner would record them.
+    static func change(_ index: Int, _ validator: MissionValidator) -> Change {
+        var draft = MissionDraft(title: "Mission d'essai n° \(index)", status: "planned", leader: "marc-demers", onBehalfOf: ["cqic"],
+                                 origin: "laval", destinations: [index.isMultiple(of: 2) ? "lyon" : "lille"],
+                                 start: "2027-\(String(format: "%02d", index % 12 + 1))-10", budget: "\(10_000 + index) CAD")
+        draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
+        return try! validator.validate(draft).get()
+    }
+
+    /// Saves alone, each latency printed (JSON `save_ms_all`): `Benchmarks/store_pg.py` runs rounds of
+    /// these between rounds of pgbench, so that both meet the same weather. Missions `first` to
+    /// `first + count - 1`; the workspace is emptied when `first` is 0.
+    ///
+    ///     grappe-bench SEEDS --store-saves --server URL [--count 100] [--first 0]
+    static func saves(seeds: String, server: String, count: Int, first: Int) {
+        let clock = ContinuousClock()
+        let validator = MissionValidator(network: try! SeedLoader.load(path: seeds).network)
+        let store = try! WorkspaceStores.open(server, for: .write, workspace: "bench-rounds")!
+        if first == 0 { try! store.restore(WorkspaceDump(items: [], journal: [], drafts: []), replacing: true) }
+        let changes = (first..<(first + count)).map { change($0, validator) }
+        var saves: [Double] = []
+        for change in changes {
+            let before = clock.now
+            try! store.save(change, author: "bench")
+            let elapsed = clock.now - before
+            saves.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        print(String(decoding: try! JSONSerialization.data(withJSONObject: ["save_ms_all": saves]), as: UTF8.self))
+    }
+
     static func run(seeds: String, folder: String, count: Int, startup: Int, server: String? = nil) {
         let clock = ContinuousClock()
         func milliseconds(_ duration: Duration) -> Double {
@@ -24,15 +54,8 @@ enum StoreBench {
             func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
             return ["p50": at(0.5), "p90": at(0.9), "p99": at(0.99), "max": sorted.last ?? 0]
         }
-        let network = try! SeedLoader.load(path: seeds).network
-        let validator = MissionValidator(network: network)
-        func change(_ index: Int) -> Change {
-            var draft = MissionDraft(title: "Mission d'essai n° \(index)", status: "planned", leader: "marc-demers", onBehalfOf: ["cqic"],
-                                     origin: "laval", destinations: [index.isMultiple(of: 2) ? "lyon" : "lille"],
-                                     start: "2027-\(String(format: "%02d", index % 12 + 1))-10", budget: "\(10_000 + index) CAD")
-            draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
-            return try! validator.validate(draft).get()
-        }
+        let validator = MissionValidator(network: try! SeedLoader.load(path: seeds).network)
+        func change(_ index: Int) -> Change { Self.change(index, validator) }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
         // Save latency.
@@ -47,7 +70,8 @@ enum StoreBench {
         let store = openStore(savePath, workspace: "bench-save")
         let changes = (0..<count).map(change)
         // A plain fsync of 4 KiB appended to a file in the same folder, interleaved with the saves so
-        // that both meet the same disk weather.
+        // that both meet the same disk weather. Not on a server: there the peer is pgbench, which runs
+        // without it, and its flushes would fall between the server's own.
         let syncPath = folder + "/bench-fsync.bin"
         let descriptor = open(syncPath, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
         let block = [UInt8](repeating: 0x47, count: 4096)
@@ -57,6 +81,7 @@ enum StoreBench {
             var before = clock.now
             try! store.save(change, author: "bench")
             saves.append(milliseconds(clock.now - before))
+            guard server == nil else { continue }
             before = clock.now
             _ = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             fsync(descriptor)
@@ -138,9 +163,10 @@ enum StoreBench {
             "catalogue_after_one_saved_mission_ms": ["built_anew": followed.anew.sorted()[2], "made_from_the_one_shown": followed.updated.sorted()[2]],
             "commit_to_screen_ms": live.notice.isEmpty ? ["missing": 1] : percentiles(live.notice), "commit_to_screen_count": live.notice.count,
             "commit_to_list_ms": live.list.isEmpty ? ["missing": 1] : percentiles(live.list),
-            "saves": count, "save_ms": percentiles(saves), "fsync_4k_ms": percentiles(fsyncs),
+            "saves": count, "save_ms": percentiles(saves),
+            "fsync_4k_ms": fsyncs.isEmpty ? ["not timed on a server": 1] : percentiles(fsyncs),
             "validate_ms": percentiles(validations),
-            "save_p99_over_fsync_p99": percentiles(saves)["p99"]! / max(percentiles(fsyncs)["p99"]!, 1e-9),
+            "save_p99_over_fsync_p99": fsyncs.isEmpty ? 0 : percentiles(saves)["p99"]! / max(percentiles(fsyncs)["p99"]!, 1e-9),
             "startup_missions": startup, "fill_seconds": fill / 1000, "startup_to_first_frame_ms": percentiles(startups),
             "startup_last_run_phases": phases, "store_bytes": (try? FileManager.default.attributesOfItem(atPath: startupPath)[.size] as? Int) ?? 0,
             "store": server.map { PostgresLocationDisplay.strip($0) } ?? "sqlite in \(folder)",

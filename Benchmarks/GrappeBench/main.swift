@@ -10,6 +10,7 @@ import GrappeSeeds
 ///     grappe-bench DIR --dashboard
 ///     grappe-bench DIR --snapshot [--runs 7]
 ///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR] [--server postgres://…]
+///     grappe-bench SEEDS --store-saves --server postgres://… [--count 100] [--first 0]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: grappe-bench DIR [--pivots K] [--seed S] [--exact-betweenness]\n".utf8))
@@ -32,6 +33,14 @@ func time<T>(_ body: () -> T) -> (T, Double) {
 }
 
 var timings: [String: Double] = [:]
+if arguments.contains("--store-saves") {
+    guard let server = arguments.firstIndex(of: "--server").flatMap({ arguments[safe: $0 + 1] }) else {
+        FileHandle.standardError.write(Data("grappe-bench: --store-saves needs --server postgres://…\n".utf8))
+        exit(64)
+    }
+    StoreBench.saves(seeds: arguments[1], server: server, count: option("--count", 100), first: option("--first", 0))
+    exit(0)
+}
 if arguments.contains("--store") {
     // grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
     let folder = arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
