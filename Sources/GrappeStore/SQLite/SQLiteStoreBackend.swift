@@ -140,13 +140,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
 
     private static func createFile(at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        do {
-            if !folder.isEmpty {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            }
-        } catch {
-            let why = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Wording.system(Int32($0.code)) } ?? .same(error.localizedDescription)
+        if let code = makeFolders(folder) {
+            let why = Wording.system(code)
             throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)\u{00A0}: \(why.french)",
                                                                     "cannot create the folder \(folder): \(why.english)"))
         }
@@ -157,6 +152,17 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             throw StoreError.cannotOpen(path: path, detail: .system(code))
         }
         close(descriptor)
+    }
+
+    /// Each missing folder on the way to `folder`, owner-only, as `mkdir -p` makes them; the error
+    /// number of the first that cannot be made (for a reason in the interface's language), or nil.
+    private static func makeFolders(_ folder: String) -> Int32? {
+        var made = folder.hasPrefix("/") ? "/" : ""
+        for component in folder.split(separator: "/") {
+            made += (made.isEmpty || made.hasSuffix("/") ? "" : "/") + component
+            if mkdir(made, 0o700) != 0, errno != EEXIST { return errno }
+        }
+        return nil
     }
 
     /// An empty file is a store about to be made; anything else must start as SQLite does.
