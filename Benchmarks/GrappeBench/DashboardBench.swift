@@ -11,9 +11,6 @@ enum DashboardBench {
     static func run(path: String) {
         let clock = ContinuousClock()
         let start = clock.now
-        func milliseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        }
         let result = try! SeedLoader.load(path: path)
         let loaded = clock.now
         let catalogue = Catalogue(network: result.network, warnings: result.diagnostics.warningCount)

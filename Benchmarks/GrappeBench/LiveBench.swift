@@ -68,9 +68,6 @@ enum LiveBench {
         Thread.sleep(forTimeInterval: 2)
         var notices: [Double] = [], lists: [Double] = []
         var head = (try? writer.journalHead()) ?? 0
-        func milliseconds(_ elapsed: Duration) -> Double {
-            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        }
         for change in changes {
             head += 1
             missions += 1

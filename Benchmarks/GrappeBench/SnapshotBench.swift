@@ -11,9 +11,6 @@ import GrappeSeeds
 enum SnapshotBench {
     static func run(path: String, runs: Int) {
         let clock = ContinuousClock()
-        func milliseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        }
         let result = try! SeedLoader.load(path: path)
         let snapshot = FileManager.default.temporaryDirectory.path + "/grappe-bench-\(getpid()).snapshot"
         defer { try? FileManager.default.removeItem(atPath: snapshot) }

@@ -38,17 +38,13 @@ enum StoreBench {
         for change in changes {
             let before = clock.now
             try! store.save(change, author: "bench")
-            let elapsed = clock.now - before
-            saves.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            saves.append(milliseconds(clock.now - before))
         }
         print(String(decoding: try! JSONSerialization.data(withJSONObject: ["save_ms_all": saves]), as: UTF8.self))
     }
 
     static func run(seeds: String, folder: String, count: Int, startup: Int, server: String? = nil) {
         let clock = ContinuousClock()
-        func milliseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        }
         func percentiles(_ values: [Double]) -> [String: Double] {
             let sorted = values.sorted()
             func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }

@@ -432,21 +432,17 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     /// Runs the prepared save, preparing it on this connection first when it is not. A statement the
     /// server no longer knows as prepared, or whose plan a migration changed, is prepared again once.
     private func savedRows(_ connection: PostgresConnection, _ parameters: [PostgresData]) throws -> [PostgresRow] {
-        for attempt in 0..<2 {
-            let prepared: PreparedQuery
-            if let preparedSave {
-                prepared = preparedSave
-            } else {
-                prepared = try guarded(connection) { connection.prepare(query: Self.saveStatement) }
-                preparedSave = prepared
-            }
-            do {
-                return try guarded(connection) { prepared.execute(parameters) }
-            } catch let error as PSQLError where attempt == 0 && ["26000", "0A000"].contains(error.serverInfo?[.sqlState]) {
-                preparedSave = nil
-            }
+        func run() throws -> [PostgresRow] {
+            let prepared = try preparedSave ?? guarded(connection) { connection.prepare(query: Self.saveStatement) }
+            preparedSave = prepared
+            return try guarded(connection) { prepared.execute(parameters) }
         }
-        throw StoreError.failed(Wording("le serveur refuse l'enregistrement préparé", "the server refuses the prepared save"))
+        do {
+            return try run()
+        } catch let error as PSQLError where ["26000", "0A000"].contains(error.serverInfo?[.sqlState]) {
+            preparedSave = nil
+            return try run()
+        }
     }
 
     /// What `NOTIFY grappe` says of a change: the workspace and the journal entry, tab-separated.
