@@ -16,7 +16,7 @@ public enum UI: CaseIterable, Sendable {
     case selectPartner, close, mouseHint
     case editMission, undo, nextField, previousField, save, completionMove, acceptCompletion, cycleRole, cycleAttendance
     case removeDelegate, deleteWord, clearField, moveInField, deleteForward, copyID, copyCard, nothingToCopy, cardOf, copied, cannotCopy, newMissionTitle, editMissionTitle, discardConfirm, saved, saving, undone
-    case readOnlyStore, staleEdit, draftRestored, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
+    case readOnlyStore, staleEdit, draftRestored, draftUnreadable, draftsUnreadable, attendanceNotSaid, history, addDelegate, fixErrors, notAMission
     case missingEntity, storeFailed, delegates, readOnlyBadge, changedByOthers, storeBack, enterStays, pathUsage, searchTitle, searchHint
     case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
@@ -151,6 +151,8 @@ public struct Strings: Speaking {
         case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
         case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S encore pour écraser, Échap pour abandonner", "Changed meanwhile by someone else; ^S again to overwrite, Esc to give up")
         case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
+        case .draftUnreadable: ("Brouillon illisible, laissé en place", "Unreadable draft, left in place")
+        case .draftsUnreadable: ("Brouillons illisibles, laissés en place", "Unreadable drafts, left in place")
         case .attendanceNotSaid: ("présence non dite", "attendance not said")
         case .history: ("Historique", "History")
         case .addDelegate: ("+ ajouter (tapez un nom)", "+ add (type a name)")

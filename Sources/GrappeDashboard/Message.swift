@@ -32,6 +32,9 @@ public enum Message: Sendable {
     case storeChanged([JournalEntry])
     /// A form left unsaved by an earlier session.
     case draftFound(MissionDraft, savedAt: String)
+    /// Drafts kept by an earlier session that cannot be read back, each named with why (left where
+    /// they are: nothing is thrown away).
+    case draftsUnreadable([Wording])
     /// What a copy came to: `what` was put on the clipboard, or the terminal does not take it.
     case copied(what: String, done: Bool)
     /// A map's layout, computed off the main thread.
@@ -124,6 +127,9 @@ extension DashboardState {
             self.message = done ? "\(strings[.copied])\(strings.colon)\(what)" : "\(strings[.cannotCopy]) — \(what)"
         case .draftFound(let draft, let savedAt):
             restore(draft: draft, savedAt: savedAt)
+        case .draftsUnreadable(let problems):
+            let what = problems.map { $0(strings) }.joined(separator: Wording("\u{00A0}; ", "; ")(strings))
+            self.message = "\(strings[problems.count == 1 ? .draftUnreadable : .draftsUnreadable])\(strings.colon)\(what)"
         case .storeChanged(let entries):
             changedByOthers(entries)
         case .mapLaidOut(let layout):

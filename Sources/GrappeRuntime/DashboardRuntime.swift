@@ -189,8 +189,11 @@ public final class DashboardRuntime {
             background { [inbox, author] in
                 do {
                     let entry = try store.save(change, author: author)
-                    try? keeper?.deleteDraft(key: draftKey)
-                    inbox.deliver(.saved(change.records[0].id, entry))
+                    // Saved: a draft left behind would be offered again at the next start, so a
+                    // failure to remove it is said.
+                    var result: [Message] = [.saved(change.records[0].id, entry)]
+                    do { try keeper?.deleteDraft(key: draftKey) } catch { result.append(.storeFailed(Self.storeError(error))) }
+                    inbox.deliver(result)
                 } catch {
                     inbox.deliver(.saveFailed(Self.storeError(error)))
                 }
@@ -205,8 +208,12 @@ public final class DashboardRuntime {
                 return [.storeFailed(Self.storeError(error))]
             }
         case .forgetDraft(let key):
-            try? draftKeeper?.deleteDraft(key: key)
-            return []
+            do {
+                try draftKeeper?.deleteDraft(key: key)
+                return []
+            } catch {
+                return [.storeFailed(Self.storeError(error))]
+            }
         case .copy(let text, let what):
             return [.copied(what: what, done: terminal.copy(text))]
         case .openLink(let address):
@@ -295,11 +302,27 @@ public final class DashboardRuntime {
         }
     }
 
-    /// The newest unsaved draft, if a session ended before saving it.
+    /// The newest unsaved draft, if a session ended before saving it; drafts that cannot be read back
+    /// are named (and left where they are), and a store that cannot list its drafts says why.
     private func offeredDraft() -> [Message] {
-        guard let store, store.readOnlyReason == nil, let newest = try? draftKeeper?.drafts().first,
-              let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(newest.json.utf8)) else { return [] }
-        return [.draftFound(draft, savedAt: StoreTime.minute(newest.updatedAt))]
+        guard let store, store.readOnlyReason == nil, let keeper = draftKeeper else { return [] }
+        do {
+            var unreadable = try keeper.unreadableDrafts()
+            var found: [Message] = []
+            for stored in try keeper.drafts() {
+                guard let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(stored.json.utf8)) else {
+                    let when = StoreTime.minute(stored.updatedAt)
+                    unreadable.append(Wording("le brouillon «\u{00A0}\(stored.key)\u{00A0}» du \(when) n'est pas un formulaire de mission",
+                                              "the draft '\(stored.key)' of \(when) is not a mission form"))
+                    continue
+                }
+                found = [.draftFound(draft, savedAt: StoreTime.minute(stored.updatedAt))]
+                break
+            }
+            return found + (unreadable.isEmpty ? [] : [.draftsUnreadable(unreadable)])
+        } catch {
+            return [.storeFailed(Self.storeError(error))]
+        }
     }
 
     /// Stores throw `StoreError`; anything else is reported as a failure of the store.
@@ -325,9 +348,12 @@ final class Inbox: @unchecked Sendable {
     /// One more result will come.
     func expect() { lock.withLock { expected += 1 } }
 
-    func deliver(_ message: Message) {
+    func deliver(_ message: Message) { deliver([message]) }
+
+    /// One result that comes as several messages, in order.
+    func deliver(_ result: [Message]) {
         lock.withLock {
-            messages.append(message)
+            messages += result
             expected = max(0, expected - 1)
         }
     }

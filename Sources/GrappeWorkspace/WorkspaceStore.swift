@@ -176,6 +176,13 @@ public protocol DraftKeeping: AnyObject {
     func drafts() throws -> [StoredDraft]
     func saveDraft(_ draft: StoredDraft) throws
     func deleteDraft(key: String) throws
+    /// Drafts kept but unreadable (a file cut short, another program's), each named with why; they
+    /// are left where they are. A store's own table has none.
+    func unreadableDrafts() throws -> [Wording]
+}
+
+extension DraftKeeping {
+    public func unreadableDrafts() throws -> [Wording] { [] }
 }
 
 public protocol WorkspaceStore: DraftKeeping, Sendable {

@@ -222,6 +222,60 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         #expect(try drafts.drafts().isEmpty, "a saved draft is forgotten")
     }
 
+    @Test func draftsThatCannotBeReadBackAreNamedAndLeftInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-drafts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let drafts = LocalDrafts(folder: folder)
+        #expect(try drafts.drafts().isEmpty && (try drafts.unreadableDrafts()).isEmpty, "no folder yet: no drafts, nothing wrong")
+        var form = MissionDraft()
+        form.title = "Mission à Lyon 🇫🇷"
+        let json = String(decoding: try JSONEncoder().encode(form), as: UTF8.self)
+        try drafts.saveDraft(StoredDraft(key: "mission-form", json: json, updatedAt: "2026-12-04T10:00:00Z"))
+        try drafts.saveDraft(StoredDraft(key: "newer", json: "[1, 2]", updatedAt: "2026-12-05T09:00:00Z"))
+        let cut = folder.appendingPathComponent("6375742e.json")
+        try Data("{\"key\": \"cut".utf8).write(to: cut)
+        var mode = stat()
+        #expect(stat(folder.path, &mode) == 0 && mode.st_mode & 0o777 == 0o700, "the folder is the owner's alone")
+        #expect(try drafts.drafts().map(\.key) == ["newer", "mission-form"], "newest first")
+        let unreadable = try drafts.unreadableDrafts()
+        #expect(unreadable.map(\.english) == ["\(cut.path): not a Grappe draft (12 bytes)"])
+        #expect(unreadable.map(\.french) == ["\(cut.path)\u{00A0}: pas un brouillon de Grappe (12 octets)"])
+
+        // A start offers the newest draft that reads as a form and names the two it cannot read, which
+        // stay on disk.
+        for language in [Language.en, .fr] {
+            let terminal = FakeTerminal(width: 200, height: 30, script: [.key(.control("c"))])
+            var shown = ""
+            terminal.checkpoints[0] = { shown = $0.screen }
+            let runtime = DashboardRuntime(terminal: terminal, store: JournaledStore(backend: InMemoryStoreBackend()), storeNotice: nil,
+                                           seeds: FixedSeeds(SessionTests.reference), language: language, mouse: true, author: "zoé",
+                                           today: { DayStamp(2026, 11, 22) }, background: { $0() }, drafts: drafts)
+            #expect(runtime.run() == .quit)
+            #expect(shown.contains("Mission à Lyon"), "the newest draft is restored: \(shown)")
+            if language == .en {
+                #expect(shown.contains("Unreadable drafts, left in place: \(cut.path): not a Grappe draft (12 bytes); the draft 'newer' of"), "\(shown)")
+            } else {
+                #expect(shown.contains("Brouillons illisibles, laissés en place\u{00A0}: \(cut.path)\u{00A0}: pas un brouillon"), "\(shown)")
+                #expect(shown.contains("le brouillon «\u{00A0}newer\u{00A0}» du"), "\(shown)")
+            }
+        }
+        let left = try drafts.drafts().count
+        #expect(FileManager.default.fileExists(atPath: cut.path) && left == 2, "nothing was thrown away")
+    }
+
+    @Test func aDraftFolderThatCannotBeMadeSaysWhyInBothLanguages() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-not-a-folder-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let drafts = LocalDrafts(folder: file.appendingPathComponent("drafts"))
+        let draft = StoredDraft(key: "mission-form", json: "{}", updatedAt: "2026-12-04T10:00:00Z")
+        let error = try #require(throws: StoreError.self) { try drafts.saveDraft(draft) }
+        #expect(error.description(in: .en).contains("cannot keep a draft in \(file.path)/drafts: Not a directory"), "\(error.description(in: .en))")
+        #expect(error.description(in: .fr).contains("impossible de garder un brouillon dans \(file.path)/drafts\u{00A0}: n'est pas un dossier"),
+                "\(error.description(in: .fr))")
+        #expect(throws: StoreError.self, "a folder that cannot be listed is said, not taken as empty") { try drafts.drafts() }
+    }
+
     @Test func eachStoreAndWorkspaceHasItsOwnFolderUnderTheStateHome() {
         let a = LocalDrafts.folder(location: "postgres://planner@db/grappe", workspace: "laval", environment: ["XDG_STATE_HOME": "/state"])
         let b = LocalDrafts.folder(location: "postgres://planner@db/grappe", workspace: "lyon", environment: ["XDG_STATE_HOME": "/state"])

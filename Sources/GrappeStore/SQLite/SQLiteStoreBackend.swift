@@ -140,7 +140,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
 
     private static func createFile(at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if let code = makeFolders(folder) {
+        if let code = Folders.make(folder) {
             let why = Wording.system(code)
             throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)\u{00A0}: \(why.french)",
                                                                     "cannot create the folder \(folder): \(why.english)"))
@@ -152,17 +152,6 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             throw StoreError.cannotOpen(path: path, detail: .system(code))
         }
         close(descriptor)
-    }
-
-    /// Each missing folder on the way to `folder`, owner-only, as `mkdir -p` makes them; the error
-    /// number of the first that cannot be made (for a reason in the interface's language), or nil.
-    private static func makeFolders(_ folder: String) -> Int32? {
-        var made = folder.hasPrefix("/") ? "/" : ""
-        for component in folder.split(separator: "/") {
-            made += (made.isEmpty || made.hasSuffix("/") ? "" : "/") + component
-            if mkdir(made, 0o700) != 0, errno != EEXIST { return errno }
-        }
-        return nil
     }
 
     /// An empty file is a store about to be made; anything else must start as SQLite does.
