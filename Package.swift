@@ -91,6 +91,7 @@ let package = Package(
         // The PostgreSQL server the store and team tests share (started once per test run).
         .target(name: "GrappeTestSupport", path: "Tests/Support"),
         .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
-                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
+                                                                  .product(name: "GRDB", package: "GRDB.swift"),
+                                                                  .product(name: "PostgresNIO", package: "postgres-nio")]),
     ]
 )

@@ -4,6 +4,7 @@ import GrappeModel
 @testable import GrappeStore
 import GrappeWorkspace
 import GrappeWords
+import PostgresNIO
 import Testing
 
 /// Reading a server location as libpq does, without a server.
@@ -293,6 +294,33 @@ import Testing
         try #require(try WorkspaceStores.open(url, for: .write, workspace: TestPostgres.freshWorkspace())).save(change(lyonDraft()), author: "x")
         usleep(200_000)
         #expect(try watcher.journalHead() == 1)
+    }
+
+    /// A prepared save the server no longer knows (`DEALLOCATE ALL`, or a pooler that handed this
+    /// client another session) is prepared again once, and the save goes through.
+    @Test func aSaveWhoseStatementTheServerForgotIsPreparedAgain() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        let backend = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
+        let store = JournaledStore(backend: backend)
+        try store.save(change(lyonDraft(title: "Première mission")), author: "ana")
+        try backend.withConnection { try backend.execute($0, "DEALLOCATE ALL") }
+        let second = try store.save(change(lyonDraft(title: "Seconde mission")), author: "ana")
+        #expect(second.sequence == 2)
+        #expect(try store.load().records.map(\.record.title).sorted() == ["Première mission", "Seconde mission"])
+    }
+
+    /// The prepared save's refusals come in postgres-nio's older error type: they are read by their
+    /// SQLSTATE all the same (here 42P01, a missing table: the store cannot be opened as it is).
+    @Test func aPreparedStatementsRefusalIsReadByItsState() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        let backend = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
+        let connection = try backend.withConnection { $0 }
+        let refusal = try #require(throws: (any Error).self) { _ = try connection.prepare(query: "SELECT * FROM grappe.no_such_table").wait() }
+        #expect(refusal is PostgresError, "the older type, as the save meets it: \(type(of: refusal))")
+        #expect(PostgresErrors.sqlState(refusal) == "42P01")
+        let error = PostgresErrors.storeError(refusal, location: "here")
+        guard case .cannotOpen(_, let detail) = error else { Issue.record("\(error)"); return }
+        #expect(detail.english.contains("no_such_table"), "\(detail.english)")
     }
 
     /// Eight planners record a hundred missions each at once, each from their own connection: every

@@ -66,6 +66,14 @@ enum PostgresErrors {
     static func storeError(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? PSQLError { return storeError(error, location: location) }
+        // postgres-nio's prepared queries (the save's) report in its older error type.
+        if let error = error as? PostgresError {
+            switch error {
+            case .server(let reply): return serverError(state: reply.fields[.sqlState] ?? "?", message: reply.fields[.message], location: location)
+            case .connectionClosed: return .unavailable(location: location, detail: Wording("la connexion a été perdue", "the connection was lost"))
+            case .protocol(let what): return .failed(.same("\(location): \(what)"))
+            }
+        }
         if error is IOError || error is ChannelError || error is NIOConnectionError {
             return .unavailable(location: location, detail: describe(error))
         }
@@ -74,26 +82,7 @@ enum PostgresErrors {
     }
 
     private static func storeError(_ error: PSQLError, location: String) -> StoreError {
-        if let info = error.serverInfo, let state = info[.sqlState] {
-            let message = info[.message] ?? "error \(state)"
-            switch state {
-            case "42501", "25006": return .readOnly(Wording("\(location)\u{00A0}: \(message)", "\(location): \(message)"))
-            case "28P01", "28000":
-                return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
-                                                                   "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
-            case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: .same(message))
-            case "53100": return .cannotWrite(path: location, detail: Wording("le disque du serveur est plein", "the server's disk is full"))
-            case "57014":
-                return .failed(Wording("\(location)\u{00A0}: une instruction a duré plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s et a été annulée",
-                                       "\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled"))
-            case "55P03":
-                return .failed(Wording("\(location)\u{00A0}: un autre rédacteur a tenu l'espace de travail plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s",
-                                       "\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s"))
-            case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
-                return .unavailable(location: location, detail: .same(message))
-            default: return .failed(.same("\(location): PostgreSQL \(state): \(message)"))
-            }
-        }
+        if let info = error.serverInfo, let state = info[.sqlState] { return serverError(state: state, message: info[.message], location: location) }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return .unavailable(location: location, detail: error.underlying.map(describe) ?? Wording("la connexion a été perdue", "the connection was lost"))
@@ -110,6 +99,35 @@ enum PostgresErrors {
             return .failed(Wording("\(location)\u{00A0}: \(String(reflecting: error.code))" + (why.map { "\u{00A0}: " + $0.french } ?? ""),
                                    "\(location): \(String(reflecting: error.code))" + (why.map { ": " + $0.english } ?? "")))
         }
+    }
+
+    /// What the server said, by its SQLSTATE.
+    static func serverError(state: String, message: String?, location: String) -> StoreError {
+        let message = message ?? "error \(state)"
+        switch state {
+        case "42501", "25006": return .readOnly(Wording("\(location)\u{00A0}: \(message)", "\(location): \(message)"))
+        case "28P01", "28000":
+            return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
+                                                               "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
+        case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: .same(message))
+        case "53100": return .cannotWrite(path: location, detail: Wording("le disque du serveur est plein", "the server's disk is full"))
+        case "57014":
+            return .failed(Wording("\(location)\u{00A0}: une instruction a duré plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s et a été annulée",
+                                   "\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled"))
+        case "55P03":
+            return .failed(Wording("\(location)\u{00A0}: un autre rédacteur a tenu l'espace de travail plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s",
+                                   "\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s"))
+        case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
+            return .unavailable(location: location, detail: .same(message))
+        default: return .failed(.same("\(location): PostgreSQL \(state): \(message)"))
+        }
+    }
+
+    /// The SQLSTATE of a server's refusal, in either of postgres-nio's error types.
+    static func sqlState(_ error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if case .server(let reply) = error as? PostgresError { return reply.fields[.sqlState] }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> Wording {

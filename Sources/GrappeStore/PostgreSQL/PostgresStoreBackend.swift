@@ -439,7 +439,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
         do {
             return try run()
-        } catch let error as PSQLError where ["26000", "0A000"].contains(error.serverInfo?[.sqlState]) {
+        } catch where ["26000", "0A000"].contains(PostgresErrors.sqlState(error)) {
             preparedSave = nil
             return try run()
         }
@@ -468,7 +468,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     // MARK: Connection
 
     /// Runs `body` on the connection, alone, connecting first when there is none or it was lost.
-    private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
