@@ -49,6 +49,16 @@ import Testing
         #expect(PasswordFile.match(file, host: "db", port: 5433, database: "x", user: "léo") == nil)
     }
 
+    /// postgres-nio's older error type (its prepared queries') says a lost connection too.
+    @Test func aConnectionLostInTheOlderErrorTypeIsUnavailable() {
+        func isUnavailable(_ error: PostgresError) -> Bool {
+            if case .unavailable = PostgresErrors.storeError(error, location: "here") { true } else { false }
+        }
+        #expect(isUnavailable(.connectionClosed))
+        #expect(isUnavailable(.protocol("Unexpected connection close")))
+        #expect(!isUnavailable(.protocol("Unexpected message: x")))
+    }
+
     @Test func aPasswordFileOthersMayReadIsIgnored() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/pgpass"

@@ -71,6 +71,9 @@ enum PostgresErrors {
             switch error {
             case .server(let reply): return serverError(state: reply.fields[.sqlState] ?? "?", message: reply.fields[.message], location: location)
             case .connectionClosed: return .unavailable(location: location, detail: Wording("la connexion a été perdue", "the connection was lost"))
+            // An unclean shutdown (PSQLError's .uncleanShutdown, unavailable above) arrives as this text.
+            case .protocol("Unexpected connection close"):
+                return .unavailable(location: location, detail: Wording("la connexion a été coupée", "the connection was cut"))
             case .protocol(let what): return .failed(.same("\(location): \(what)"))
             }
         }
