@@ -99,7 +99,14 @@ extension MissionCommand {
             // The version an edit names with --if-version (0: the seed's mission, never recorded).
             Output.line(Style.dim("version \(workspace.version(of: record.id))"))
             // The journal's index is enough for the lines; the states before and after stay unread.
-            let journal = (try? store?.journalIndex()) ?? []
+            // A journal that cannot be read is said (and the exit code says so), never shown as
+            // "never edited".
+            let journal: [JournalEntry]
+            do {
+                journal = try store?.journalIndex() ?? []
+            } catch let error as StoreError {
+                throw Workbench.fail(error, reading: true)
+            }
             let history = journal.filter { $0.items.contains { $0.id == id } }
             Output.line("")
             Output.line(Style.accent("History"))

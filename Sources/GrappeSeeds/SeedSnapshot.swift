@@ -106,7 +106,7 @@ public enum SeedSnapshot {
                 unlink(stale)
             }
         }
-        let bytes = encode(result, fingerprint: fingerprint)
+        guard let bytes = try? encode(result, fingerprint: fingerprint) else { return false }
         let temporary = "\(location).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return false }
@@ -130,7 +130,9 @@ public enum SeedSnapshot {
 
     // MARK: encoding
 
-    public static func encode(_ result: LoadResult, fingerprint: Fingerprint) -> [UInt8] {
+    /// The snapshot's bytes; throws when the records or documents cannot be written as JSON (then no
+    /// snapshot is made, rather than one that lacks them).
+    public static func encode(_ result: LoadResult, fingerprint: Fingerprint) throws -> [UInt8] {
         var body = Writer()
         let network = result.network
         body.string(fingerprint.name)
@@ -156,8 +158,8 @@ public enum SeedSnapshot {
         }
         // Records and documents in their canonical JSON.
         let encoder = JSONEncoder()
-        payload.blob((try? encoder.encode(network.records)).map { Array($0) } ?? Array("[]".utf8))
-        payload.blob((try? encoder.encode(network.documents)).map { Array($0) } ?? Array("[]".utf8))
+        payload.blob(Array(try encoder.encode(network.records)))
+        payload.blob(Array(try encoder.encode(network.documents)))
         encodeDiagnostics(result, into: &payload, strings: &strings)
 
         var all = Writer()

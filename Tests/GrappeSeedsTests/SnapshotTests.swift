@@ -67,7 +67,7 @@ import Testing
     @Test func theCuratedSeedsComeBackExactly() throws {
         let parsed = try SeedLoader.load(path: Paths.seeds)
         let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: Paths.seeds))
-        let bytes = SeedSnapshot.encode(parsed, fingerprint: fingerprint)
+        let bytes = try SeedSnapshot.encode(parsed, fingerprint: fingerprint)
         let decoded = try #require(SeedSnapshot.decode(bytes, expecting: fingerprint))
         Self.expectSame(parsed, decoded)
         #expect(!parsed.network.relations.isEmpty && !parsed.network.records.isEmpty)
@@ -82,7 +82,7 @@ import Testing
         for path in [Paths.seeds, folder] {
             let parsed = try SeedLoader.load(path: path)
             let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: path))
-            let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint)).network
+            let decoded = try #require(SeedSnapshot.decode(try SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint)).network
             let ends = try #require(decoded.relationEnds)
             let position = Dictionary(decoded.entities.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
             #expect(ends == decoded.relations.flatMap { [position[$0.from] ?? -1, position[$0.to] ?? -1] })
@@ -131,7 +131,7 @@ import Testing
         #expect(parsed.network.relations.contains { $0.start?.description == "2021-05-03~" && $0.end?.description == "2022?" })
         #expect(parsed.network.entities.contains { !$0.attributes.isEmpty && $0.founded != nil })
         let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: folder))
-        let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint))
+        let decoded = try #require(SeedSnapshot.decode(try SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint))
         Self.expectSame(parsed, decoded)
     }
 
@@ -147,14 +147,14 @@ import Testing
         let parsed = try SeedLoader.load(path: folder)
         #expect(parsed.network.relations.count == 150_000)
         let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: folder))
-        let decoded = try #require(SeedSnapshot.decode(SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint))
+        let decoded = try #require(SeedSnapshot.decode(try SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint))
         Self.expectSame(parsed, decoded)
     }
 
     @Test func aDamagedOrTruncatedSnapshotIsRefused() throws {
         let parsed = try SeedLoader.load(path: Paths.seeds)
         let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: Paths.seeds))
-        let bytes = SeedSnapshot.encode(parsed, fingerprint: fingerprint)
+        let bytes = try SeedSnapshot.encode(parsed, fingerprint: fingerprint)
         for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             var damaged = bytes
             damaged[position] ^= 0x40
