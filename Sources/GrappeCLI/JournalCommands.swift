@@ -12,6 +12,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var seedOptions: SeedOptions
     @Option(help: "At most this many entries.") var limit = 50
     @Option(help: "text or json (json includes each item's state before and after).") var format: Format = .text
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let entries: [JournalEntry]
@@ -22,7 +23,9 @@ struct HistoryCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            if entries.isEmpty { Output.line("no changes recorded in \(seedOptions.storePath)") }
+            if entries.isEmpty {
+                Output.line(language.words.say("aucun changement enregistré dans \(seedOptions.storePath)", "no changes recorded in \(seedOptions.storePath)"))
+            }
             entries.forEach { Output.line(Self.line($0)) }
         case .json:
             try Output.write(try MissionListing.json(entries.map(JournalJSON.init)), as: .json, to: nil)

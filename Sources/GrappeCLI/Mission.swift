@@ -4,6 +4,7 @@ import GrappeExport
 import GrappeModel
 import GrappeSeeds
 import GrappeStore
+import GrappeWords
 import GrappeWorkspace
 
 /// `grappe mission …`: record, list, show, edit, cancel and export trade missions in the workspace store.
@@ -62,13 +63,16 @@ extension MissionCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
         @OptionGroup var seedOptions: SeedOptions
-        @Option(help: "Only missions with this status.") var status: String?
+        @Option(help: "Only missions with this status, in English or French (under_way, 'en cours', terminée).") var status: String?
         @Flag(help: "Only missions recorded in the store.") var recorded = false
         @Option(help: "text, json or csv.") var format: Format = .text
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
-            if let status, MissionStatus(rawValue: status) == nil {
-                throw ValidationError("--status: unknown status '\(status)'; one of " + MissionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            if let status, Words.missionStatus(status) == nil {
+                let known = MissionStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(Messages.words.say("--status\u{00A0}: statut inconnu «\u{00A0}\(status)\u{00A0}»\u{00A0}; l'un de \(known)",
+                                                         "--status: unknown status '\(status)'; one of \(known)"))
             }
         }
 
@@ -76,11 +80,11 @@ extension MissionCommand {
             let (network, _, workspace) = try seedOptions.checkedNetworkWithStore()
             let versions = Dictionary(workspace.records.map { ($0.record.id, $0.version) }, uniquingKeysWith: { $1 })
             var missions = network.records(ofKind: .mission)
-            if let status { missions = missions.filter { $0.mission?.status.rawValue == status } }
+            if let wanted = status.flatMap(Words.missionStatus) { missions = missions.filter { $0.mission?.status == wanted } }
             if recorded { missions = missions.filter { versions[$0.id] != nil } }
             let rows = MissionListing.rows(missions, network: network, versions: versions, today: Browse.today())
             switch format {
-            case .text: MissionListing.text(rows).forEach(Output.line)
+            case .text: MissionListing.text(rows, words: language.words).forEach(Output.line)
             case .csv: try Output.write(Data(MissionListing.csv(rows).utf8), as: .csv, to: nil)
             case .json: try Output.write(try MissionListing.json(rows), as: .json, to: nil)
             }
@@ -90,12 +94,14 @@ extension MissionCommand {
     struct ShowMission: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "A mission's card: delegation, outcomes, history.")
         @OptionGroup var seedOptions: SeedOptions
+        @OptionGroup var language: LanguageOption
         @Argument(help: "The mission's id.", completion: Completions.ids) var id: String
 
         func run() throws {
             let (network, store, workspace) = try seedOptions.checkedNetworkWithStore()
             let record = try Workbench.mission(id, in: network)
-            CardText(network).record(record).forEach(Output.line)
+            let words = language.words
+            CardText(network, words).record(record).forEach(Output.line)
             // The version an edit names with --if-version (0: the seed's mission, never recorded).
             Output.line(Style.dim("version \(workspace.version(of: record.id))"))
             // The journal's index is enough for the lines; the states before and after stay unread.
@@ -109,8 +115,8 @@ extension MissionCommand {
             }
             let history = journal.filter { $0.items.contains { $0.id == id } }
             Output.line("")
-            Output.line(Style.accent("History"))
-            if history.isEmpty { Output.line("  from the seeds; never edited in the store") }
+            Output.line(Style.accent(words.say("Historique", "History")))
+            if history.isEmpty { Output.line("  " + words.say("issue des graines\u{00A0}; jamais modifiée dans le registre", "from the seeds; never edited in the store")) }
             for entry in history { Output.line("  " + HistoryCommand.line(entry)) }
         }
     }

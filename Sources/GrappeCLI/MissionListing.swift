@@ -3,6 +3,7 @@ import GrappeExport
 import GrappeModel
 import GrappeSeeds
 import GrappeStore
+import GrappeWords
 import GrappeWorkspace
 
 /// The missions list of `grappe mission list`, in text, CSV or JSON.
@@ -32,13 +33,16 @@ enum MissionListing {
         }
     }
 
-    static func text(_ rows: [Row]) -> [String] {
-        guard !rows.isEmpty else { return ["no missions"] }
-        let header = ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
-        let cells = rows.map { [$0.id, $0.status, $0.start, $0.end, $0.destinations, $0.leader, $0.title, $0.version == 0 ? "seed" : "v\($0.version)"] }
+    /// The table for a person, in the report's language (CSV and JSON keep the stored values).
+    static func text(_ rows: [Row], words: Words = Words(.en)) -> [String] {
+        guard !rows.isEmpty else { return [words.say("aucune mission", "no missions")] }
+        let header = words.language == .fr ? ["ID", "STATUT", "DÉBUT", "FIN", "VERS", "CHEF", "TITRE", "REGISTRE"]
+                                            : ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
+        let cells = rows.map { [$0.id, words.status($0.status), $0.start, $0.end, $0.destinations, $0.leader, $0.title,
+                                $0.version == 0 ? words.say("graines", "seed") : "v\($0.version)"] }
         let widths = header.indices.map { column in min(36, ([header] + cells).map { TextWidth.of($0[column]) }.max() ?? 0) }
         func line(_ fields: [String]) -> String {
-            fields.indices.map { TextWidth.padded(TextWidth.truncated($0 == fields.count - 1 ? fields[$0] : fields[$0], to: widths[$0]), to: widths[$0]) }
+            fields.indices.map { TextWidth.padded(TextWidth.truncated(fields[$0], to: widths[$0]), to: widths[$0]) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         var lines = [Style.bold(line(header))]
@@ -46,7 +50,7 @@ enum MissionListing {
         for (row, fields) in zip(rows, cells) {
             if section != row.upcoming {
                 section = row.upcoming
-                lines.append(Style.accent(row.upcoming ? "Upcoming" : "Past"))
+                lines.append(Style.accent(row.upcoming ? words.say("À venir", "Upcoming") : words.say("Passées", "Past")))
             }
             lines.append(line(fields))
         }

@@ -110,6 +110,28 @@ import Testing
                 .contains("did you mean 'mission-numerique-a-lyon'"))
     }
 
+    /// The list, the card and the history speak the report's language (`--lang`, else the locale);
+    /// CSV and JSON keep the stored values; a status is typed in either language.
+    @Test func listShowAndHistoryInFrench() throws {
+        let workspace = try Workspace()
+        #expect(try add(workspace).status == 0)
+        let french = workspace.environment.merging(["LANG": "fr_FR.UTF-8"]) { $1 }
+        let listed = try cli.grappe(["mission", "list"], environment: french)
+        #expect(listed.status == 0, "\(listed.error)")
+        #expect(listed.output.contains("STATUT") && listed.output.contains("À venir") && listed.output.contains("Passées"), "\(listed.output)")
+        #expect(listed.output.contains("prévue") && listed.output.contains("terminée") && listed.output.contains("graines"), "\(listed.output)")
+        #expect(try cli.grappe(["mission", "list", "--lang", "en"], environment: french).output.contains("STATUS"))
+        let csv = try cli.grappe(["mission", "list", "--format", "csv", "--status", "terminée"], environment: french)
+        #expect(csv.output.contains("mission-laval-lille,completed,") && !csv.output.contains("mission-numerique-a-lyon"), "\(csv.output)")
+        let unknown = try cli.grappe(["mission", "list", "--status", "bof"], environment: french)
+        #expect(unknown.status == 64 && unknown.error.contains("statut inconnu «\u{00A0}bof\u{00A0}»"), "\(unknown.error)")
+        let shown = try cli.grappe(["mission", "show", "mission-laval-lille"], environment: french)
+        #expect(shown.output.contains("statut\u{00A0}: terminée") && shown.output.contains("Historique"), "\(shown.output)")
+        #expect(shown.output.contains("issue des graines\u{00A0}; jamais modifiée dans le registre"), "\(shown.output)")
+        let recorded = try cli.grappe(["mission", "show", "mission-numerique-a-lyon", "--lang", "fr"], environment: workspace.environment)
+        #expect(recorded.output.contains("statut\u{00A0}: prévue") && recorded.output.contains("#1"), "\(recorded.output)")
+    }
+
     @Test func addFromASeedFileReportsItsOwnLines() throws {
         let workspace = try Workspace()
         let file = workspace.folder.appendingPathComponent("mission.yaml")
