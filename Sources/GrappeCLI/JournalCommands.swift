@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrappeModel
 import GrappeStore
+import GrappeWords
 import GrappeWorkspace
 
 /// `grappe history`: the journal, newest first.
@@ -26,14 +27,14 @@ struct HistoryCommand: ParsableCommand {
             if entries.isEmpty {
                 Output.line(language.words.say("aucun changement enregistré dans \(seedOptions.storePath)", "no changes recorded in \(seedOptions.storePath)"))
             }
-            entries.forEach { Output.line(Self.line($0)) }
+            entries.forEach { Output.line(Self.line($0, language.words)) }
         case .json:
             try Output.write(try MissionListing.json(entries.map(JournalJSON.init)), as: .json, to: nil)
         }
     }
 
-    static func line(_ entry: JournalEntry) -> String {
-        "#\(entry.sequence)  \(entry.at)  \(entry.author)  \(entry.summary)"
+    static func line(_ entry: JournalEntry, _ words: Words) -> String {
+        "#\(entry.sequence)  \(entry.at)  \(entry.author)  \(entry.summary(in: words))"
     }
 }
 
@@ -56,7 +57,7 @@ struct UndoCommand: ParsableCommand {
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.undoLast(author: author.name)
-            Output.line("#\(entry.sequence) \(entry.summary)")
+            Output.line("#\(entry.sequence) \(entry.summary(in: Messages.words))")
         } catch let error as StoreError {
             throw Workbench.fail(error)
         }

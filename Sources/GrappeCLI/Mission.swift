@@ -117,7 +117,7 @@ extension MissionCommand {
             Output.line("")
             Output.line(Style.accent(words.say("Historique", "History")))
             if history.isEmpty { Output.line("  " + words.say("issue des graines\u{00A0}; jamais modifiée dans le registre", "from the seeds; never edited in the store")) }
-            for entry in history { Output.line("  " + HistoryCommand.line(entry)) }
+            for entry in history { Output.line("  " + HistoryCommand.line(entry, words)) }
         }
     }
 

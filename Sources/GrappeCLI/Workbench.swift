@@ -76,7 +76,7 @@ struct Workbench {
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author.name)
             // A status line, not data: standard output stays for what a script reads (the new id).
-            Output.error("#\(entry.sequence) \(entry.summary)  (\(entry.author), \(store.location))")
+            Output.error("#\(entry.sequence) \(entry.summary(in: Messages.words))  (\(entry.author), \(store.location))")
         } catch let error as StoreError {
             throw Self.fail(error)
         }

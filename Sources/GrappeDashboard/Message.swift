@@ -276,19 +276,9 @@ public struct BuiltCatalogue: Sendable {
 }
 
 extension Strings {
-    /// What a journal entry did, in the interface's language. The store writes its summary in English
-    /// ("add mission mission-lyon-2027"), which the English interface shows as it is; the French one
-    /// words it from the entry itself: what was done, to which records.
+    /// What a journal entry did, in the interface's language (`JournalEntry.summary`).
     public func summary(of line: JournalLine) -> String {
-        guard language == .fr else { return line.summary }
-        let what = line.records.joined(separator: ", ")
-        var text = switch line.action {
-        case .add: "ajout\(colon)\(what)"
-        case .edit: "modification\(colon)\(what)"
-        case .cancel: "mission annulée\(colon)\(what)"
-        case .undo: "retour sur #\(line.undoes.map(String.init) ?? "?")\(colon)\(what)"
-        }
-        if line.partners > 0 { text += " (+ " + count(line.partners, ("partenaire", "partenaires"), ("partner", "partners")) + ")" }
-        return text
+        JournalEntry.summary(action: line.action, records: line.records, partners: line.partners, undoes: line.undoes,
+                             english: line.summary, in: self)
     }
 }

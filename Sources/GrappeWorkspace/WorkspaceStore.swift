@@ -212,3 +212,28 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
     /// Writes a dump as it was into an empty workspace (or over this one's content, when `replacing`).
     func restore(_ dump: WorkspaceDump, replacing: Bool) throws
 }
+
+extension JournalEntry {
+    /// What the entry did, in `speaker`'s language. The store writes its summary in English ("add
+    /// mission mission-lyon-2027"), which English shows as it is; French words it from the entry: what
+    /// was done, to which records.
+    public func summary(in speaker: some Speaking) -> String {
+        Self.summary(action: action, records: items.filter { $0.kind == .record }.map(\.id), partners: items.count { $0.kind == .entity },
+                     undoes: undoes, english: summary, in: speaker)
+    }
+
+    /// The same from an entry's parts (the dashboard keeps them without the items' states).
+    public static func summary(action: Change.Action, records: [ID], partners: Int, undoes: Int?, english: String,
+                               in speaker: some Speaking) -> String {
+        guard speaker.language == .fr else { return english }
+        let what = records.joined(separator: ", ")
+        var text = switch action {
+        case .add: "ajout\(speaker.colon)\(what)"
+        case .edit: "modification\(speaker.colon)\(what)"
+        case .cancel: "mission annulée\(speaker.colon)\(what)"
+        case .undo: "retour sur #\(undoes.map(String.init) ?? "?")\(speaker.colon)\(what)"
+        }
+        if partners > 0 { text += " (+ " + speaker.count(partners, ("partenaire", "partenaires"), ("partner", "partners")) + ")" }
+        return text
+    }
+}

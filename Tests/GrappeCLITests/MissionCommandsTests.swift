@@ -129,7 +129,16 @@ import Testing
         #expect(shown.output.contains("statut\u{00A0}: terminée") && shown.output.contains("Historique"), "\(shown.output)")
         #expect(shown.output.contains("issue des graines\u{00A0}; jamais modifiée dans le registre"), "\(shown.output)")
         let recorded = try cli.grappe(["mission", "show", "mission-numerique-a-lyon", "--lang", "fr"], environment: workspace.environment)
-        #expect(recorded.output.contains("statut\u{00A0}: prévue") && recorded.output.contains("#1"), "\(recorded.output)")
+        #expect(recorded.output.contains("statut\u{00A0}: prévue") && recorded.output.contains("ajout\u{00A0}: mission-numerique-a-lyon"),
+                "\(recorded.output)")
+        // The journal's lines are worded from the entry in French (the store keeps its summary in English).
+        let edited = try cli.grappe(["mission", "edit", "mission-numerique-a-lyon", "--status", "confirmée"], environment: french)
+        #expect(edited.status == 0 && edited.error.contains("#2 modification\u{00A0}: mission-numerique-a-lyon  (zoé, "), "\(edited.error)")
+        let undone = try cli.grappe(["undo"], environment: french)
+        #expect(undone.output.contains("#3 retour sur #2\u{00A0}: mission-numerique-a-lyon"), "\(undone.output)")
+        let history = try cli.grappe(["history"], environment: french)
+        #expect(history.output.contains("zoé  retour sur #2") && history.output.contains("zoé  ajout\u{00A0}: mission-numerique-a-lyon"), "\(history.output)")
+        #expect(try cli.grappe(["history", "--lang", "en"], environment: french).output.contains("zoé  undo #2: edit mission mission-numerique-a-lyon"))
     }
 
     @Test func addFromASeedFileReportsItsOwnLines() throws {
