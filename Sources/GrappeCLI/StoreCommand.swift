@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GrappeStore
+import GrappeWords
 import GrappeWorkspace
 
 /// `grappe store …`: looking after the workspace store file itself.
@@ -28,7 +29,7 @@ struct StoreCommand: ParsableCommand {
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-                Output.line("\(path): up to date")
+                Output.line("\(path)\(Messages.words.colon)" + Messages.words.say("à jour", "up to date"))
             } catch let error as StoreError {
                 throw Workbench.fail(error)
             }
@@ -132,8 +133,8 @@ struct StoreCommand: ParsableCommand {
                         throw Exit.ioError
                     }
                     let name = toWorkspace ?? names[index]
-                    Output.line("\(pair.source.location) → \(pair.target.location) [\(name)]: \(pair.dump.items.count) items, "
-                                + "\(pair.dump.journal.count) journal entries, \(pair.dump.drafts.count) drafts")
+                    Output.line("\(pair.source.location) → \(pair.target.location) [\(name)]\(Messages.words.colon)"
+                                + Check.counts(pair.dump, Messages.words, replayed: false))
                 }
             } catch let error as StoreError {
                 throw Workbench.fail(error)
@@ -143,6 +144,14 @@ struct StoreCommand: ParsableCommand {
 
     /// `grappe store check`: the backend's own checks and the journal's consistency.
     struct Check: ParsableCommand {
+        /// "3 items, 4 journal entries replayed, 0 drafts", agreeing in number, in the language.
+        static func counts(_ dump: WorkspaceDump, _ words: Words, replayed: Bool) -> String {
+            [words.count(dump.items.count, ("élément", "éléments"), ("item", "items")),
+             words.count(dump.journal.count, ("entrée de journal", "entrées de journal"), ("journal entry", "journal entries"))
+                + (replayed ? words.say(dump.journal.count < 2 ? " rejouée" : " rejouées", " replayed") : ""),
+             words.count(dump.drafts.count, ("brouillon", "brouillons"), ("draft", "drafts"))].joined(separator: ", ")
+        }
+
         static let configuration = CommandConfiguration(
             abstract: "Check a store: the backend's integrity checks, and every record's history replayed to its current state, in every workspace (or --workspace).",
             discussion: "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65."
@@ -162,12 +171,13 @@ struct StoreCommand: ParsableCommand {
                         throw Exit.noInput
                     }
                     let dump = try store.dump()
-                    let problems = try store.integrityCheck() + dump.replayProblems()
-                    for problem in problems { Output.error("grappe: \(store.location) [\(name)]: \(problem)") }
+                    // What the backend's own checks say is quoted as it came.
+                    let problems = try store.integrityCheck().map(Wording.same) + dump.replayProblems()
+                    let words = Messages.words
+                    for problem in problems { Output.error("grappe: \(store.location) [\(name)]\(words.colon)\(problem(words))") }
                     failed = failed || !problems.isEmpty
                     if problems.isEmpty {
-                        Output.line("\(store.location) [\(name)]: ok — \(dump.items.count) items, \(dump.journal.count) journal entries replayed, "
-                                    + "\(dump.drafts.count) drafts")
+                        Output.line("\(store.location) [\(name)]\(words.colon)" + words.say("bon", "ok") + " — " + Self.counts(dump, words, replayed: true))
                     }
                 }
                 if failed { throw Exit.dataError }

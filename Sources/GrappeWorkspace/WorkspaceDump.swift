@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 
 /// Everything one workspace holds, as stored: items with their versions and who made them, the whole
 /// journal with every state, and the drafts. What `grappe store copy` carries from one location to
@@ -37,18 +38,22 @@ public struct WorkspaceDump: Sendable, Equatable {
 
     /// The journal's own consistency: replaying every entry from an empty store, each item's state
     /// before must be what the previous entry left, and the end must be what is stored now.
-    public func replayProblems() -> [String] {
-        var problems: [String] = []
+    public func replayProblems() -> [Wording] {
+        var problems: [Wording] = []
         var replayed: [String: (body: String, version: Int)] = [:]
         var previous = 0
         for entry in journal {
-            if entry.sequence <= previous { problems.append("journal #\(entry.sequence) comes after #\(previous)") }
+            if entry.sequence <= previous {
+                problems.append(Wording("l'entrée #\(entry.sequence) du journal vient après la #\(previous)", "journal #\(entry.sequence) comes after #\(previous)"))
+            }
             previous = entry.sequence
             for item in entry.items {
                 let key = "\(item.kind.rawValue) \(item.id)"
                 let current = replayed[key]
                 if current?.body != item.before || (current?.version ?? 0) != item.versionBefore {
-                    problems.append("journal #\(entry.sequence): \(key) did not start from what the journal had left (version \(current?.version ?? 0), entry says \(item.versionBefore))")
+                    let left = current?.version ?? 0
+                    problems.append(Wording("entrée #\(entry.sequence) du journal\u{00A0}: \(key) ne part pas de ce que le journal avait laissé (version \(left), l'entrée dit \(item.versionBefore))",
+                                            "journal #\(entry.sequence): \(key) did not start from what the journal had left (version \(left), entry says \(item.versionBefore))"))
                 }
                 replayed[key] = item.after.map { ($0, item.versionAfter) }
             }
@@ -58,7 +63,9 @@ public struct WorkspaceDump: Sendable, Equatable {
         for key in Set(stored.keys).union(replayed.keys).sorted() {
             let now = stored[key], journaled = replayed[key]
             if now?.body != journaled?.body || now?.version != journaled?.version {
-                problems.append("\(key): stored at version \(now.map { String($0.version) } ?? "none"), the journal ends at version \(journaled.map { String($0.version) } ?? "none")")
+                let nowFR = now.map { "à la version \($0.version)" } ?? "absent", nowEN = now.map { "at version \($0.version)" } ?? "absent"
+                let endFR = journaled.map { "à la version \($0.version)" } ?? "sur son retrait", endEN = journaled.map { "at version \($0.version)" } ?? "with it removed"
+                problems.append(Wording("\(key)\u{00A0}: enregistré \(nowFR), le journal finit \(endFR)", "\(key): stored \(nowEN), the journal ends \(endEN)"))
             }
         }
         return problems
