@@ -102,7 +102,7 @@ struct Export: ParsableCommand {
         var graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
         if withMetrics, let analysed {
             let metricsGraph = MetricsGraph(network: analysed)
-            graph.addMetrics(Progress.run("computing metrics on \(metricsGraph.nodeCount) nodes, \(metricsGraph.edgeCount) edges", measured: { report in
+            graph.addMetrics(Progress.run(Progress.computingMetrics(metricsGraph.nodeCount, metricsGraph.edgeCount), measured: { report in
                 NodeMetrics(metricsGraph, options: sampling.options, progress: report)
             }))
         }
@@ -112,19 +112,15 @@ struct Export: ParsableCommand {
         case .gexf: try Output.write(Data(GEXF.write(graph).utf8), as: .xml, to: output)
         case .dot: try Output.write(Data(DOT.write(graph).utf8), as: .dot, to: output)
         case .svg, .png:
-            let image = try Progress.run("drawing \(graph.nodes.count) nodes with Graphviz's \(layout)") {
+            let image = try Progress.run(Messages.words.say("dessin de \(graph.nodes.count) nœuds par \(layout) (Graphviz)",
+                                                            "drawing \(graph.nodes.count) nodes with Graphviz's \(layout)")) {
                 try Graphviz.render(DOT.write(graph), layout: layout, format: format.rawValue)
             }
             try Output.write(image, as: format == .svg ? .xml : .binary, to: output)
         case .kumu: try Output.write(try Kumu.write(graph), as: .json, to: output)
         case .csv:
             let directory = output!
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                Output.error("grappe: cannot create \(directory): \(error.localizedDescription)")
-                throw Exit.cannotCreate
-            }
+            try Messages.makeFolder(directory)
             try Output.write(Data(GephiCSV.nodes(graph).utf8), as: .csv, to: (directory as NSString).appendingPathComponent("nodes.csv"))
             try Output.write(Data(GephiCSV.edges(graph).utf8), as: .csv, to: (directory as NSString).appendingPathComponent("edges.csv"))
         }

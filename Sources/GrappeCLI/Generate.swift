@@ -26,25 +26,22 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         guard (2...10_000_000).contains(organisations) else {
-            throw ValidationError("--organisations must be between 2 and 10000000, got \(organisations)")
+            throw ValidationError(Messages.words.say("--organisations doit être entre 2 et 10000000, pas \(organisations)",
+                                                     "--organisations must be between 2 and 10000000, got \(organisations)"))
         }
         guard (0...100_000_000).contains(relations) else {
-            throw ValidationError("--relations must be between 0 and 100000000, got \(relations)")
+            throw ValidationError(Messages.words.say("--relations doit être entre 0 et 100000000, pas \(relations)",
+                                                     "--relations must be between 0 and 100000000, got \(relations)"))
         }
     }
 
     func run() throws {
         let files = NetworkGenerator.generate(.init(organisations: organisations, relations: relations, seed: seed))
         let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            Output.error("grappe: cannot create \(output): \(error.localizedDescription)")
-            throw Exit.cannotCreate
-        }
+        try Messages.makeFolder(output)
         let existing = files.map { (output as NSString).appendingPathComponent($0.name) }.filter { manager.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {
-            Output.error("grappe: \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); use --force to replace")
+            Output.error(Messages.alreadyThere(existing))
             throw Exit.cannotCreate
         }
         for file in files {
@@ -52,10 +49,11 @@ struct Generate: ParsableCommand {
             do {
                 try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                Output.error("grappe: cannot write \(path): \(error.localizedDescription)")
+                Output.error(Messages.cannotWrite(path, error))
                 throw Exit.cannotCreate
             }
         }
-        Output.error("wrote \(files.map(\.name).joined(separator: ", ")) to \(output)")
+        let names = files.map(\.name).joined(separator: ", ")
+        Output.error(Messages.words.say("\(names) écrits dans \(output)", "wrote \(names) to \(output)"))
     }
 }

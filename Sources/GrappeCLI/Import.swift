@@ -3,6 +3,7 @@ import Foundation
 import GrappeExport
 import GrappeModel
 import GrappeSeeds
+import GrappeWords
 
 /// `grappe import`: another tool's files as Grappe seeds a person can review before adding them.
 struct Import: ParsableCommand {
@@ -26,18 +27,27 @@ struct Import: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file to import") }
+        if files.isEmpty { throw ValidationError(Messages.words.say("donnez au moins un fichier à importer", "give at least one file to import")) }
     }
 
     func run() throws {
+        let words = Messages.words
         for file in files where !FileManager.default.fileExists(atPath: file) {
-            Output.error("grappe: \(file): no such file")
+            Output.error("grappe: \(file)\(words.colon)" + Wording.system(ENOENT)(words))
             throw Exit.noInput
         }
-        let result = Progress.run("reading \(files.count) file\(files.count == 1 ? "" : "s")") { SeedLoader.load(paths: files) }
+        let result = Progress.run(words.say("lecture de ", "reading ") + words.count(files.count, ("fichier", "fichiers"), ("file", "files"))) {
+            SeedLoader.load(paths: files)
+        }
         Output.diagnostics(result.diagnostics, toStandardError: true)
         if result.diagnostics.errorCount > 0 {
-            Output.error("grappe: nothing written: the files have \(result.diagnostics.errorCount) error\(result.diagnostics.errorCount == 1 ? "" : "s") (see above)")
+            let errors = words.count(result.diagnostics.errorCount, ("erreur", "erreurs"), ("error", "errors"))
+            Output.error("grappe: " + words.say("rien n'a été écrit\u{00A0}: les fichiers ont \(errors) (ci-dessus)", "nothing written: the files have \(errors) (see above)"))
+            // Another tool's file names the sources but does not hold them (Grappe's export included).
+            if result.diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("unknown document") }) {
+                Output.error("grappe: " + words.say("les documents que citent les sources sont dans documents.yaml\u{00A0}: ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
+                                                    "the documents the sources name are in documents.yaml: add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"))
+            }
             throw Exit.dataError
         }
         let network = result.network
@@ -47,21 +57,19 @@ struct Import: ParsableCommand {
                        ("relations.csv", SeedTables.relations(network.relations))]
         try write(outputs)
         let warnings = result.diagnostics.warningCount
-        Output.line("\(into): \(network.entities.count) entities, \(network.relations.count) relations, \(network.records.count) records"
-                    + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s") to review (above)" : ""))
+        let counts = [words.count(network.entities.count, ("entité", "entités"), ("entity", "entities")),
+                      words.count(network.relations.count, ("relation", "relations"), ("relation", "relations")),
+                      words.count(network.records.count, ("dossier", "dossiers"), ("record", "records"))].joined(separator: ", ")
+        let review = words.count(warnings, ("avertissement à revoir", "avertissements à revoir"), ("warning to review", "warnings to review"))
+        Output.line("\(into)\(words.colon)\(counts)" + (warnings > 0 ? words.say("\u{00A0}; \(review) (ci-dessus)", "; \(review) (above)") : ""))
     }
 
     private func write(_ outputs: [(name: String, text: String)]) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
-        } catch {
-            Output.error("grappe: cannot create \(into): \(error.localizedDescription)")
-            throw Exit.cannotCreate
-        }
+        try Messages.makeFolder(into)
         let paths = outputs.map { (into as NSString).appendingPathComponent($0.name) }
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {
-            Output.error("grappe: \(existing.joined(separator: ", ")) already exist\(existing.count == 1 ? "s" : ""); use --force to replace")
+            Output.error(Messages.alreadyThere(existing))
             throw Exit.cannotCreate
         }
         for (path, output) in zip(paths, outputs) {

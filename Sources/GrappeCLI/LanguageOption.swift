@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrappeStore
 import GrappeWords
 
 extension Language: ExpressibleByArgument {}
@@ -26,6 +27,47 @@ enum Messages {
     static var seedsHaveErrors: String {
         "grappe: " + words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
                                "the seeds have errors (see above); run 'grappe check' for details.")
+    }
+
+    /// Why a file or folder could not be made or written, from Foundation's error: the system's
+    /// reason in the language where the error carries one, else Foundation's own text.
+    static func reason(_ error: any Error) -> Wording {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return .system(Int32(underlying.code))
+        }
+        if error.domain == NSPOSIXErrorDomain { return .system(Int32(error.code)) }
+        let code: Int32? = switch CocoaError.Code(rawValue: error.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: ENOENT
+        case .fileWriteNoPermission, .fileReadNoPermission: EACCES
+        case .fileWriteOutOfSpace: ENOSPC
+        case .fileWriteVolumeReadOnly: EROFS
+        case .fileWriteFileExists: EEXIST
+        default: nil
+        }
+        return code.map(Wording.system) ?? .same(error.localizedDescription)
+    }
+
+    /// "grappe: cannot write PATH: reason".
+    static func cannotWrite(_ path: String, _ error: any Error) -> String {
+        let why = reason(error)
+        return "grappe: " + words.say("impossible d'écrire \(path)\u{00A0}: \(why.french)", "cannot write \(path): \(why.english)")
+    }
+
+    /// Makes an output folder and the folders on its way (as `mkdir -p`), or says why it cannot
+    /// ("grappe: cannot create FOLDER: reason") and exits 73.
+    static func makeFolder(_ folder: String) throws {
+        guard let code = Folders.make(folder, mode: 0o777) else { return }
+        let why = Wording.system(code)
+        Output.error("grappe: " + words.say("impossible de créer \(folder)\u{00A0}: \(why.french)", "cannot create \(folder): \(why.english)"))
+        throw Exit.cannotCreate
+    }
+
+    /// "grappe: a, b already exist; use --force to replace".
+    static func alreadyThere(_ paths: [String]) -> String {
+        let list = paths.joined(separator: ", ")
+        return "grappe: " + words.say(paths.count == 1 ? "\(list) existe déjà\u{00A0}; --force le remplace" : "\(list) existent déjà\u{00A0}; --force les remplace",
+                                      "\(list) already exist\(paths.count == 1 ? "s" : ""); use --force to replace")
     }
 
     /// A warning about what the store holds (a record that names what the seeds no longer have…).

@@ -30,11 +30,13 @@ struct Metrics: ParsableCommand {
     func run() throws {
         let network = try analysis.networkForAnalysis(from: seedOptions).atDate
         let graph = MetricsGraph(network: network)
-        let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges", measured: { report in
+        let metrics = Progress.run(Progress.computingMetrics(graph.nodeCount, graph.edgeCount), measured: { report in
             NodeMetrics(graph, options: sampling.options, progress: report)
         })
         if case .sampled(let k, let seed) = metrics.mode {
-            Output.error("note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))")
+            Output.error(Messages.words.say(
+                "note\u{00A0}: \(graph.nodeCount) nœuds, c'est plus que --exact-limit \(sampling.exactLimit)\u{00A0}: intermédiarité et proximité estimées depuis \(k) pivots (graine \(seed))",
+                "note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))"))
         }
         switch format {
         case .csv: try Output.write(Data(MetricsTable.csv(metrics, network: network).utf8), as: .csv, to: output)

@@ -74,12 +74,14 @@ enum Output {
                 try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             }
         } catch {
-            Output.error("grappe: cannot write \(path): \(error.localizedDescription)")
+            Output.error(Messages.cannotWrite(path, error))
             throw Exit.cannotCreate
         }
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false, language: Language = .en) {
+    /// Seed diagnostics, compiler-style, in `language` (default: the locale's, as other messages).
+    static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false, language: Language? = nil) {
+        let language = language ?? Messages.words.language
         for diagnostic in diagnostics where includeWarnings || diagnostic.severity == .error {
             let text = diagnostic.description(in: language)
             toStandardError ? error(text) : line(text)

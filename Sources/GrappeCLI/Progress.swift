@@ -1,4 +1,6 @@
 import Foundation
+import GrappeModel
+import GrappeWords
 
 /// Long work says what it is doing on standard error, only when that is a terminal (so scripts and
 /// pipes stay clean), and how long it took.
@@ -7,6 +9,8 @@ enum Progress {
 
     static func run<T>(_ what: String, _ work: () throws -> T) rethrows -> T {
         guard enabled else { return try work() }
+        // A path in the text is anyone's: its escapes are shown, never sent.
+        let what = Sanitizer.visible(what)
         FileHandle.standardError.write(Data("\u{1B}[2K\r\(what)…".utf8))
         let clock = ContinuousClock()
         let started = clock.now
@@ -21,6 +25,7 @@ enum Progress {
     /// error when it is a terminal, at most ten times a second.
     static func run<T>(_ what: String, measured work: (_ report: @escaping (Double) -> Void) throws -> T) rethrows -> T {
         guard enabled else { return try work { _ in } }
+        let what = Sanitizer.visible(what)
         let clock = ContinuousClock()
         let started = clock.now
         var shown = started
@@ -37,11 +42,20 @@ enum Progress {
         return result
     }
 
-    /// "45% · about 3 s left".
-    static func line(fraction: Double, elapsed: Duration) -> String {
+    /// "computing metrics on 12 nodes, 30 edges", in the locale's language.
+    static func computingMetrics(_ nodes: Int, _ edges: Int) -> String {
+        let words = Messages.words
+        return words.say("calcul des mesures sur ", "computing metrics on ")
+            + words.count(nodes, ("nœud", "nœuds"), ("node", "nodes")) + ", " + words.count(edges, ("lien", "liens"), ("edge", "edges"))
+    }
+
+    /// "45% · about 3 s left", "45 % · encore 3 s environ".
+    static func line(fraction: Double, elapsed: Duration, words: Words = Messages.words) -> String {
         let percent = Int((min(1, fraction) * 100).rounded(.down))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let left = fraction < 1 ? seconds * (1 - fraction) / fraction : 0
-        return "\(percent)%" + (fraction < 1 && seconds > 0.5 ? " · about \(Int(left.rounded(.up))) s left" : "")
+        let remaining = Int(left.rounded(.up))
+        return words.say("\(percent)\u{00A0}%", "\(percent)%")
+            + (fraction < 1 && seconds > 0.5 ? words.say(" · encore \(remaining)\u{00A0}s environ", " · about \(remaining) s left") : "")
     }
 }

@@ -165,7 +165,7 @@ extension SeedOptions {
     /// The seeds with what the store recorded laid over them; exit 65 (with the errors) when the seeds
     /// have errors.
     func checkedNetworkWithStore() throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
-        let (result, store, workspace) = try Progress.run("loading \(path)") { try loadWithStore() }
+        let (result, store, workspace) = try Progress.run(Messages.words.say("lecture de \(path)", "loading \(path)")) { try loadWithStore() }
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
             Output.error(Messages.seedsHaveErrors)

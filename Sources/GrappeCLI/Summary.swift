@@ -50,16 +50,16 @@ struct Summary: ParsableCommand {
         let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
         let asOf = analysis.analysisDate
         let graph = MetricsGraph(network: network)
-        let metrics = Progress.run("computing metrics on \(graph.nodeCount) nodes, \(graph.edgeCount) edges", measured: { report in
+        let metrics = Progress.run(Progress.computingMetrics(graph.nodeCount, graph.edgeCount), measured: { report in
             NodeMetrics(graph, options: sampling.options, progress: report)
         })
-        let summary = Progress.run("summarising") {
+        let summary = Progress.run(Messages.words.say("synthèse", "summarising")) {
             NetworkSummary(network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics)
         }
         var changes: NetworkChanges?
         if compare.count == 2 {
             let dates = compare.map { try! PartialDate.parse($0).get() }
-            changes = Progress.run("comparing \(dates[0]) and \(dates[1])") { NetworkChanges(whole, from: dates[0], to: dates[1], top: top) }
+            changes = Progress.run(Messages.words.say("comparaison du \(dates[0]) et du \(dates[1])", "comparing \(dates[0]) and \(dates[1])")) { NetworkChanges(whole, from: dates[0], to: dates[1], top: top) }
         }
         switch format {
         case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Folders the stores make for themselves (a SQLite file's, the local drafts').
-enum Folders {
-    /// Each missing folder on the way to `folder`, owner-only, as `mkdir -p` makes them; the error
-    /// number of the first that cannot be made (for a reason in the interface's language), or nil.
-    static func make(_ folder: String) -> Int32? {
+/// Folders made with `mkdir`, so that a failure has the system's error number (for a reason in the
+/// interface's language; Foundation's errors carry English text only): a store's folder, the local
+/// drafts', a command's output folder.
+public enum Folders {
+    /// Each missing folder on the way to `folder`, as `mkdir -p` makes them, owner-only unless `mode`
+    /// says otherwise (the umask applies); the error number of the first that cannot be made, or nil.
+    public static func make(_ folder: String, mode: mode_t = 0o700) -> Int32? {
         var made = folder.hasPrefix("/") ? "/" : ""
         for component in folder.split(separator: "/") {
             made += (made.isEmpty || made.hasSuffix("/") ? "" : "/") + component
-            if mkdir(made, 0o700) != 0, errno != EEXIST { return errno }
+            if mkdir(made, mode) != 0, errno != EEXIST { return errno }
         }
         return nil
     }

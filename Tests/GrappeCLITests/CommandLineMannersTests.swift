@@ -1,5 +1,6 @@
 import Foundation
 @testable import GrappeCLI
+import GrappeWords
 import Testing
 
 /// What a command line owes its user: JSON for scripts, completions that know the ids, options
@@ -47,9 +48,50 @@ import Testing
 /// The progress line's words: a percentage, then the time left once there is something to go on.
 @Suite struct ProgressLineTests {
     @Test func percentageAndTimeLeft() {
-        #expect(Progress.line(fraction: 0.25, elapsed: .seconds(3)) == "25% · about 9 s left")
-        #expect(Progress.line(fraction: 0.5, elapsed: .milliseconds(200)) == "50%", "too early to estimate")
-        #expect(Progress.line(fraction: 1, elapsed: .seconds(8)) == "100%")
+        let english = Words(.en), french = Words(.fr)
+        #expect(Progress.line(fraction: 0.25, elapsed: .seconds(3), words: english) == "25% · about 9 s left")
+        #expect(Progress.line(fraction: 0.5, elapsed: .milliseconds(200), words: english) == "50%", "too early to estimate")
+        #expect(Progress.line(fraction: 1, elapsed: .seconds(8), words: english) == "100%")
+        #expect(Progress.line(fraction: 0.25, elapsed: .seconds(3), words: french) == "25\u{00A0}% · encore 9\u{00A0}s environ")
+    }
+}
+
+/// A file that cannot be written, a folder that cannot be made, an import refused: said in the
+/// locale's language, with the system's reason (Foundation's own text was English only).
+@Suite struct FileMessagesInFrenchTests {
+    let cli = CLITests()
+    let french = ["LANG": "fr_FR.UTF-8"]
+
+    @Test func writingAndImportingSayWhyInFrench() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-fr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("absent/x.graphml").path
+        let refused = try cli.grappe(["export", "--format", "graphml", "--output", missing], environment: french)
+        #expect(refused.status == 73)
+        #expect(refused.error.contains("impossible d'écrire \(missing)\u{00A0}: fichier ou dossier introuvable"), "\(refused.error)")
+        let english = try cli.grappe(["export", "--format", "graphml", "--output", missing])
+        #expect(english.error.contains("cannot write \(missing): No such file or directory"), "\(english.error)")
+
+        let file = folder.appendingPathComponent("a-file").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let notAFolder = try cli.grappe(["generate", "--organisations", "10", "--relations", "20", "--output", file + "/gen"], environment: french)
+        #expect(notAFolder.status == 73)
+        #expect(notAFolder.error.contains("impossible de créer \(file)/gen\u{00A0}: n'est pas un dossier"), "\(notAFolder.error)")
+
+        let exported = folder.appendingPathComponent("n.graphml").path
+        #expect(try cli.grappe(["export", "--format", "graphml", "--output", exported]).status == 0)
+        let alone = try cli.grappe(["import", exported, "--into", folder.appendingPathComponent("imported").path], environment: french)
+        #expect(alone.status == 65)
+        #expect(alone.error.contains("rien n'a été écrit\u{00A0}: les fichiers ont"), "\(alone.error)")
+        #expect(alone.error.contains("erreur\u{00A0}: document inconnu"), "diagnostics in French: \(alone.error.prefix(400))")
+        #expect(alone.error.contains("ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)"), "\(alone.error.suffix(400))")
+        let documents = CLITests.repository.appendingPathComponent("seeds/documents.yaml").path
+        let imported = try cli.grappe(["import", exported, documents, "--into", folder.appendingPathComponent("imported").path], environment: french)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("entités, ") && imported.output.contains("relations, "), "\(imported.output)")
+        let again = try cli.grappe(["import", exported, documents, "--into", folder.appendingPathComponent("imported").path], environment: french)
+        #expect(again.status == 73 && again.error.contains("existent déjà\u{00A0}; --force les remplace"), "\(again.error)")
     }
 }
 
