@@ -17,7 +17,7 @@ enum Progress {
         let result = try work()
         FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8))
         let elapsed = clock.now - started
-        if elapsed > .seconds(1) { Output.error("\(what): \(Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces))") }
+        if elapsed > .seconds(1) { Output.error(what + Messages.words.colon + Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces)) }
         return result
     }
 
@@ -38,7 +38,7 @@ enum Progress {
         }
         FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8))
         let elapsed = clock.now - started
-        if elapsed > .seconds(1) { Output.error("\(what): \(Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces))") }
+        if elapsed > .seconds(1) { Output.error(what + Messages.words.colon + Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces)) }
         return result
     }
 
