@@ -44,7 +44,10 @@ struct Import: ParsableCommand {
             let errors = words.count(result.diagnostics.errorCount, ("erreur", "erreurs"), ("error", "errors"))
             Output.error("grappe: " + words.say("rien n'a été écrit\u{00A0}: les fichiers ont \(errors) (ci-dessus)", "nothing written: the files have \(errors) (see above)"))
             // Another tool's file names the sources but does not hold them (Grappe's export included).
-            if result.diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("unknown document") }) {
+            let network = result.network
+            let citesSources = network.entities.contains { !$0.sources.isEmpty } || network.relations.contains { !$0.sources.isEmpty }
+                || network.records.contains { !$0.sources.isEmpty }
+            if network.documents.isEmpty, citesSources {
                 Output.error("grappe: " + words.say("les documents que citent les sources sont dans documents.yaml\u{00A0}: ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
                                                     "the documents the sources name are in documents.yaml: add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"))
             }

@@ -50,16 +50,14 @@ enum Messages {
 
     /// "grappe: cannot write PATH: reason".
     static func cannotWrite(_ path: String, _ error: any Error) -> String {
-        let why = reason(error)
-        return "grappe: " + words.say("impossible d'écrire \(path)\u{00A0}: \(why.french)", "cannot write \(path): \(why.english)")
+        "grappe: " + Wording("impossible d'écrire \(path)", "cannot write \(path)").then(reason(error))(words)
     }
 
     /// Makes an output folder and the folders on its way (as `mkdir -p`), or says why it cannot
     /// ("grappe: cannot create FOLDER: reason") and exits 73.
     static func makeFolder(_ folder: String) throws {
         guard let code = Folders.make(folder, mode: 0o777) else { return }
-        let why = Wording.system(code)
-        Output.error("grappe: " + words.say("impossible de créer \(folder)\u{00A0}: \(why.french)", "cannot create \(folder): \(why.english)"))
+        Output.error("grappe: " + Wording("impossible de créer \(folder)", "cannot create \(folder)").then(.system(code))(words))
         throw Exit.cannotCreate
     }
 

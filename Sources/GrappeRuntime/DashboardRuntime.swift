@@ -307,9 +307,10 @@ public final class DashboardRuntime {
     private func offeredDraft() -> [Message] {
         guard let store, store.readOnlyReason == nil, let keeper = draftKeeper else { return [] }
         do {
-            var unreadable = try keeper.unreadableDrafts()
+            let read = try keeper.readDrafts()
+            var unreadable = read.unreadable
             var found: [Message] = []
-            for stored in try keeper.drafts() {
+            for stored in read.drafts {
                 guard let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(stored.json.utf8)) else {
                     let when = StoreTime.minute(stored.updatedAt)
                     unreadable.append(Wording("le brouillon «\u{00A0}\(stored.key)\u{00A0}» du \(when) n'est pas un formulaire de mission",

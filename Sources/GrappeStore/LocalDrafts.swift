@@ -35,18 +35,17 @@ public final class LocalDrafts: DraftKeeping {
         folder.appendingPathComponent(key.utf8.map { String(format: "%02x", $0) }.joined() + ".json")
     }
 
-    public func drafts() throws -> [StoredDraft] { try scan().drafts }
+    public func drafts() throws -> [StoredDraft] { try readDrafts().drafts }
 
     /// Files in the folder that do not read as drafts (cut short, or another program's): they stay
     /// where they are, and each is named with why, so none is passed over in silence.
-    public func unreadableDrafts() throws -> [Wording] { try scan().unreadable }
+    public func unreadableDrafts() throws -> [Wording] { try readDrafts().unreadable }
 
-    private func scan() throws -> (drafts: [StoredDraft], unreadable: [Wording]) {
+    public func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording]) {
         guard let listing = opendir(folder.path) else {
             if errno == ENOENT { return ([], []) }
-            let reason = Wording.system(errno)
-            throw StoreError.failed(Wording("impossible de lire les brouillons dans \(folder.path)\u{00A0}: \(reason.french)",
-                                            "cannot read the drafts in \(folder.path): \(reason.english)"))
+            throw StoreError.failed(Wording("impossible de lire les brouillons dans \(folder.path)", "cannot read the drafts in \(folder.path)")
+                .then(.system(errno)))
         }
         defer { closedir(listing) }
         var names: [String] = []
@@ -60,7 +59,7 @@ public final class LocalDrafts: DraftKeeping {
             let path = folder.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path) else {
                 let reason = access(path, R_OK) == 0 ? Wording("illisible", "cannot read it") : Wording.system(errno)
-                unreadable.append(Wording("\(path)\u{00A0}: \(reason.french)", "\(path): \(reason.english)"))
+                unreadable.append(Wording.same(path).then(reason))
                 continue
             }
             guard let file = try? JSONDecoder().decode(File.self, from: data) else {
@@ -77,9 +76,7 @@ public final class LocalDrafts: DraftKeeping {
     /// one or the new one, never half of one.
     public func saveDraft(_ draft: StoredDraft) throws {
         func failure(_ code: Int32) -> StoreError {
-            let reason = Wording.system(code)
-            return StoreError.failed(Wording("impossible de garder un brouillon dans \(folder.path)\u{00A0}: \(reason.french)",
-                                             "cannot keep a draft in \(folder.path): \(reason.english)"))
+            StoreError.failed(Wording("impossible de garder un brouillon dans \(folder.path)", "cannot keep a draft in \(folder.path)").then(.system(code)))
         }
         if let code = Folders.make(folder.path) { throw failure(code) }
         let data = try JSONEncoder().encode(File(key: draft.key, json: draft.json, updatedAt: draft.updatedAt))
@@ -111,9 +108,8 @@ public final class LocalDrafts: DraftKeeping {
 
     public func deleteDraft(key: String) throws {
         if unlink(file(key).path) != 0, errno != ENOENT {
-            let reason = Wording.system(errno)
-            throw StoreError.failed(Wording("impossible d'effacer un brouillon dans \(folder.path)\u{00A0}: \(reason.french)",
-                                            "cannot remove a draft in \(folder.path): \(reason.english)"))
+            throw StoreError.failed(Wording("impossible d'effacer un brouillon dans \(folder.path)", "cannot remove a draft in \(folder.path)")
+                .then(.system(errno)))
         }
     }
 }

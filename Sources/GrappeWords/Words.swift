@@ -40,6 +40,12 @@ public struct Wording: Hashable, Sendable {
     /// The phrase in `language`.
     public func say(in language: Language) -> String { language == .fr ? french : english }
 
+    /// This phrase, the language's colon, then `detail`: "impossible d'écrire x\u{00A0}: permission
+    /// refusée", "cannot write x: Permission denied".
+    public func then(_ detail: Wording) -> Wording {
+        Wording("\(french)\u{00A0}: \(detail.french)", "\(english): \(detail.english)")
+    }
+
     /// Text that is the same in both languages: a name from a file (a column, a key), or a message
     /// quoted as it came (from SQLite, from the server).
     public static func same(_ text: String) -> Wording { Wording(text, text) }

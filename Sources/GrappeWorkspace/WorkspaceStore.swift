@@ -176,13 +176,14 @@ public protocol DraftKeeping: AnyObject {
     func drafts() throws -> [StoredDraft]
     func saveDraft(_ draft: StoredDraft) throws
     func deleteDraft(key: String) throws
-    /// Drafts kept but unreadable (a file cut short, another program's), each named with why; they
-    /// are left where they are. A store's own table has none.
-    func unreadableDrafts() throws -> [Wording]
+    /// The drafts, newest first, and those kept but unreadable (a file cut short, another program's),
+    /// each named with why, in one reading; the unreadable are left where they are. A store's own
+    /// table has none.
+    func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording])
 }
 
 extension DraftKeeping {
-    public func unreadableDrafts() throws -> [Wording] { [] }
+    public func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording]) { (try drafts(), []) }
 }
 
 public protocol WorkspaceStore: DraftKeeping, Sendable {

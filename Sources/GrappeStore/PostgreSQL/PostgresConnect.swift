@@ -80,8 +80,7 @@ enum PostgresErrors {
         if error is IOError || error is ChannelError || error is NIOConnectionError {
             return .unavailable(location: location, detail: describe(error))
         }
-        let why = describe(error)
-        return .failed(Wording("\(location)\u{00A0}: \(why.french)", "\(location): \(why.english)"))
+        return .failed(Wording.same(location).then(describe(error)))
     }
 
     private static func storeError(_ error: PSQLError, location: String) -> StoreError {

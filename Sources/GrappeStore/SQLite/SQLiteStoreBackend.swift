@@ -141,9 +141,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     private static func createFile(at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if let code = Folders.make(folder) {
-            let why = Wording.system(code)
-            throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)\u{00A0}: \(why.french)",
-                                                                    "cannot create the folder \(folder): \(why.english)"))
+            throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)", "cannot create the folder \(folder)")
+                .then(.system(code)))
         }
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
