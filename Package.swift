@@ -11,11 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
-        // postgres-nio's own dependencies, named because the PostgreSQL backend uses them directly.
-        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // Pure values: entities, relations, records, dates, money. No I/O, no C.
@@ -33,16 +28,13 @@ let package = Package(
         ], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
         .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
-        // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through postgres-nio. The
-        // only module that knows SQL.
+        // Debian's libpq (libpq-dev): the PostgreSQL client library psql and every PostgreSQL tool use.
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+        // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through libpq. The only
+        // module that knows SQL.
         .target(name: "GrappeStore", dependencies: [
-            "GrappeModel", "GrappeWorkspace", "GrappeWords",
+            "GrappeModel", "GrappeWorkspace", "GrappeWords", "CLibPQ",
             .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
@@ -91,7 +83,6 @@ let package = Package(
         // The PostgreSQL server the store and team tests share (started once per test run).
         .target(name: "GrappeTestSupport", path: "Tests/Support"),
         .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
-                                                                  .product(name: "GRDB", package: "GRDB.swift"),
-                                                                  .product(name: "PostgresNIO", package: "postgres-nio")]),
+                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -77,7 +77,7 @@ struct Browse: ParsableCommand {
             let store = try options.openStore(for: .write, author: author)
             return (store, store?.readOnlyReason, false)
         } catch {
-            let notice = (error as? StoreError).map { Wording("\($0.reason(in: .fr)) — \(options.storePath)", "\($0.reason(in: .en)) — \(options.storePath)") }
+            let notice = (error as? StoreError).map { Wording("\($0.reason(in: .fr)) — \(options.storeShown)", "\($0.reason(in: .en)) — \(options.storeShown)") }
                 ?? Wording("\(error)", "\(error)")
             if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read) {
                 return (readable, notice, false)

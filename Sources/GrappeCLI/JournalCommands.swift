@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         switch format {
         case .text:
             if entries.isEmpty {
-                Output.line(language.words.say("aucun changement enregistré dans \(seedOptions.storePath)", "no changes recorded in \(seedOptions.storePath)"))
+                Output.line(language.words.say("aucun changement enregistré dans \(seedOptions.storeShown)", "no changes recorded in \(seedOptions.storeShown)"))
             }
             entries.forEach { Output.line(Self.line($0, language.words)) }
         case .json:
@@ -51,8 +51,8 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         do {
             guard let store = try seedOptions.openStore(for: .update, author: author.requested) else {
-                Output.error("grappe: " + Messages.words.say("rien à annuler (pas de registre à \(seedOptions.storePath))",
-                                                             "nothing to undo (no store at \(seedOptions.storePath))"))
+                Output.error("grappe: " + Messages.words.say("rien à annuler (pas de registre à \(seedOptions.storeShown))",
+                                                             "nothing to undo (no store at \(seedOptions.storeShown))"))
                 throw ExitCode.failure
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }

@@ -179,7 +179,7 @@ extension MissionCommand {
                 throw Workbench.fail(error, reading: true)
             }
             let text = try SeedYAML.encode(entities: workspace.entities.map(\.entity), records: workspace.records.map(\.record),
-                                           comment: "Missions recorded in \(seedOptions.storePath), exported by grappe \(Grappe.version).")
+                                           comment: "Missions recorded in \(seedOptions.storeShown), exported by grappe \(Grappe.version).")
             try Output.write(Data(text.utf8), as: .yaml, to: output)
         }
     }

@@ -22,6 +22,8 @@ struct SeedOptions: ParsableArguments {
     var workspace: String?
 
     var storePath: String { StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment) }
+    /// The store's location as messages show it, without a password.
+    var storeShown: String { WorkspaceStores.shown(storePath) }
 
     /// The workspace the seeds' records live in: `--workspace`, `GRAPPE_WORKSPACE`, else the network's
     /// identity (see `NetworkIdentity`). A broken network.yaml is an error, never a guess.
@@ -75,7 +77,7 @@ struct SeedOptions: ParsableArguments {
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
-            for warning in warnings { Output.error(Messages.storeWarning(storePath, warning)) }
+            for warning in warnings { Output.error(Messages.storeWarning(storeShown, warning)) }
             return (result, store, workspace)
         } catch let error as StoreError {
             let code = Workbench.fail(error, reading: true)

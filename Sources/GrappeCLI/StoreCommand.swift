@@ -25,11 +25,11 @@ struct StoreCommand: ParsableCommand {
             let path = seedOptions.storePath
             do {
                 guard let store = try seedOptions.openStore(for: .update) else {
-                    Output.error("grappe: " + Messages.words.say("pas de registre à \(path)\u{00A0}: rien à mettre à niveau", "no store at \(path): nothing to upgrade"))
+                    Output.error("grappe: " + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))\u{00A0}: rien à mettre à niveau", "no store at \(WorkspaceStores.shown(path)): nothing to upgrade"))
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-                Output.line("\(path)\(Messages.words.colon)" + Messages.words.say("à jour", "up to date"))
+                Output.line("\(WorkspaceStores.shown(path))\(Messages.words.colon)" + Messages.words.say("à jour", "up to date"))
             } catch let error as StoreError {
                 throw Workbench.fail(error)
             }
@@ -52,8 +52,8 @@ struct StoreCommand: ParsableCommand {
             do {
                 let names = try WorkspaceStores.workspaces(at: path)
                 if names.isEmpty {
-                    Output.error("grappe: " + Messages.words.say("\(path) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
-                                                                 "\(path) holds no workspace yet: nothing has been recorded in it"))
+                    Output.error("grappe: " + Messages.words.say("\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
+                                                                 "\(WorkspaceStores.shown(path)) holds no workspace yet: nothing has been recorded in it"))
                 }
                 for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
@@ -167,7 +167,7 @@ struct StoreCommand: ParsableCommand {
                 var failed = false
                 for name in names.isEmpty ? [WorkspaceStores.defaultWorkspace] : names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else {
-                        Output.error("grappe: " + Messages.words.say("pas de registre à \(path)", "no store at \(path)"))
+                        Output.error("grappe: " + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))", "no store at \(WorkspaceStores.shown(path))"))
                         throw Exit.noInput
                     }
                     let dump = try store.dump()

@@ -26,7 +26,7 @@ struct Workbench {
         do {
             let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
-            for warning in warnings { Output.error(Messages.storeWarning(seeds.storePath, warning)) }
+            for warning in warnings { Output.error(Messages.storeWarning(seeds.storeShown, warning)) }
             return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
@@ -71,7 +71,7 @@ struct Workbench {
     func save(_ change: Change, author: AuthorOption) throws {
         do {
             guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName, author: author.requested) else {
-                throw StoreError.notFound(storePath)
+                throw StoreError.notFound(WorkspaceStores.shown(storePath))
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             let entry = try store.save(change, author: author.name)

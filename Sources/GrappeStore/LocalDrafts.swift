@@ -17,7 +17,7 @@ public final class LocalDrafts: DraftKeeping {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (location + "\u{0}" + workspace).utf8 {
+        for byte in (WorkspaceStores.shown(location) + "\u{0}" + workspace).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         let name = String(hash, radix: 16)

@@ -29,6 +29,12 @@ public enum WorkspaceStores {
         }
     }
 
+    /// `location` as messages show it: never with a password (a server URL's `user:secret@` or a
+    /// `password=` parameter shows as `***`), whether or not it parses.
+    public static func shown(_ location: String) -> String {
+        isServer(location) || location.contains("password") ? PostgresLocation.redacted(location) : location
+    }
+
     /// Whether `location` names a team server (PostgreSQL) rather than a file on this machine.
     public static func isServer(_ location: String) -> Bool {
         if case .postgres? = try? Location(location) { return true }

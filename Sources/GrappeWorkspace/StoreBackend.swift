@@ -74,6 +74,8 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// Who the backend knows the writer as (a server's login), which the journal records as the
     /// author of each change; nil when it cannot tell (a file), and the author given is recorded.
     var identity: String? { get }
+    /// Whether the server answers (a file's backend has none to watch: `.unknown`). Never waits.
+    var health: ConnectionHealth { get }
     /// Runs `body` in one write transaction (waiting for other writers); a thrown error keeps nothing.
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Every stored record and entity, in the order they were first stored, read in one transaction.
@@ -99,4 +101,14 @@ public protocol StoreBackend: AnyObject, Sendable {
 
 extension StoreBackend {
     public var identity: String? { nil }
+    public var health: ConnectionHealth { .unknown }
+}
+
+/// Whether a store's server answers, as a watcher on its own connection last found.
+public enum ConnectionHealth: Sendable, Hashable {
+    /// Nothing to watch (a file), or not looked at yet.
+    case unknown
+    case online
+    /// Gone or not answering, and why; the watcher is connecting again.
+    case offline(Wording)
 }

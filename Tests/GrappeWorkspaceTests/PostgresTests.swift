@@ -4,69 +4,56 @@ import GrappeModel
 @testable import GrappeStore
 import GrappeWorkspace
 import GrappeWords
-import PostgresNIO
 import Testing
 
-/// Reading a server location as libpq does, without a server.
+/// Reading a server location through libpq, without a server.
 @Suite struct PostgresLocationTests {
-    let home = "/nonexistent-home"
-
     @Test func theURLAndTheEnvironmentFillEachOtherIn() throws {
-        let full = try PostgresLocation("postgres://ana@db.example.org:6543/cluster?sslmode=verify-full", environment: [:], home: home)
-        #expect(full.host == "db.example.org" && full.port == 6543 && full.user == "ana" && full.database == "cluster")
-        #expect(full.sslMode == .verifyFull && full.password == nil)
+        let full = try PostgresLocation("postgres://ana@db.example.org:6543/cluster?sslmode=verify-full", environment: [:])
         #expect(full.display == "postgres://ana@db.example.org:6543/cluster")
-        let bare = try PostgresLocation("postgresql://", environment: ["PGHOST": "h", "PGPORT": "7000", "PGUSER": "léo",
-                                                                      "PGPASSWORD": "pw", "PGSSLMODE": "require"], home: home)
-        #expect(bare.host == "h" && bare.port == 7000 && bare.user == "léo" && bare.database == "léo")
-        #expect(bare.password == "pw" && bare.sslMode == .require)
-        #expect(try PostgresLocation("postgres://a@h/d", environment: [:], home: home).sslMode == .prefer, "libpq's default")
+        let bare = try PostgresLocation("postgresql://", environment: ["PGHOST": "h", "PGPORT": "7000", "PGUSER": "léo", "PGPASSWORD": "pw"])
+        #expect(bare.display == "postgres://léo@h:7000/léo")
+        #expect(bare.settings.contains { $0 == ("password", "pw") }, "the password reaches libpq, never the display")
+        let conninfo = try PostgresLocation("host=db port=5433 user=ana dbname=cluster password=secret", environment: [:])
+        #expect(conninfo.display == "postgres://ana@db:5433/cluster", "libpq's key=value strings are locations too")
     }
 
-    @Test func wrongLocationsSayWhatIsWrong() {
-        for (url, expected) in [("postgres://a@h/d?sslmode=always", "sslmode 'always' is not one of"),
-                                ("postgres://a@h/d?timeout=3", "unknown parameter 'timeout'"),
-                                ("postgres://a:pw@h/d", "a password in the URL is refused"),
-                                ("postgres://a@h/d?connect_timeout=soon", "connect_timeout is not a number")] {
+    @Test func grappesDefaultsComeFirstSoTheLocationOverridesThem() throws {
+        let location = try PostgresLocation("postgres://a@h/d?connect_timeout=3", environment: [:])
+        let keywords = location.settings.map(\.0)
+        #expect(try #require(keywords.firstIndex(of: "connect_timeout")) < #require(keywords.firstIndex(of: "dbname")))
+        #expect(location.settings.first { $0.0 == "dbname" }?.1 == "postgres://a@h/d?connect_timeout=3", "the URL reaches libpq untouched")
+    }
+
+    @Test func wrongLocationsSayWhatIsWrongWithoutThePassword() {
+        for (url, expected) in [("postgres://a:hunter2@h/d?timeout=3", "invalid URI query parameter: \"timeout\""),
+                                ("host=h password=hunter2 nonsense", "missing \"=\" after \"nonsense\"")] {
             #expect {
-                try PostgresLocation(url, environment: [:], home: home)
+                try PostgresLocation(url, environment: [:])
             } throws: { error in
-                guard case StoreError.cannotOpen(_, let detail) = error else { return false }
-                return detail.english.contains(expected)
+                guard case StoreError.cannotOpen(let path, let detail) = error else { return false }
+                return detail.english.contains(expected) && !path.contains("hunter2") && !detail.english.contains("hunter2")
+                    && detail.french.contains("adresse de serveur illisible")
             }
         }
     }
 
-    @Test func thePasswordFileMatchesAsLibpqDoes() {
-        let file = """
-            # host:port:database:user:password
-            other:5432:*:ana:wrong
-            localhost:5432:grappe:ana:first\\:colon
-            *:*:*:ana:fallback
-            """
-        #expect(PasswordFile.match(file, host: "127.0.0.1", port: 5432, database: "grappe", user: "ana") == "first:colon")
-        #expect(PasswordFile.match(file, host: "db", port: 5433, database: "x", user: "ana") == "fallback")
-        #expect(PasswordFile.match(file, host: "db", port: 5433, database: "x", user: "léo") == nil)
+    @Test func aPasswordIsNeverShown() {
+        #expect(PostgresLocation.redacted("postgres://ana:hunter2@h:5432/d") == "postgres://ana:***@h:5432/d")
+        #expect(PostgresLocation.redacted("postgres://ana@h/d?password=hunter2&sslmode=disable") == "postgres://ana@h/d?password=***&sslmode=disable")
+        #expect(PostgresLocation.redacted("postgres://ana:hunter2@h:port/d") == "postgres://ana:***@h:port/d", "even when it does not parse")
+        #expect(PostgresLocation.redacted("host=h password='a b' user=x") == "host=h password=*** user=x")
+        #expect(PostgresLocation.redacted("postgres://ana@h/d") == "postgres://ana@h/d")
     }
 
-    /// postgres-nio's older error type (its prepared queries') says a lost connection too.
-    @Test func aConnectionLostInTheOlderErrorTypeIsUnavailable() {
-        func isUnavailable(_ error: PostgresError) -> Bool {
-            if case .unavailable = PostgresErrors.storeError(error, location: "here") { true } else { false }
-        }
-        #expect(isUnavailable(.connectionClosed))
-        #expect(isUnavailable(.protocol("Unexpected connection close")))
-        #expect(!isUnavailable(.protocol("Unexpected message: x")))
-    }
-
-    @Test func aPasswordFileOthersMayReadIsIgnored() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/pgpass"
-        try "*:*:*:*:secret\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o644)
-        #expect(PasswordFile.lookup(path: path, host: "h", port: 5432, database: "d", user: "u") == nil)
-        chmod(path, 0o600)
-        #expect(PasswordFile.lookup(path: path, host: "h", port: 5432, database: "d", user: "u") == "secret")
+    /// libpq's failures, in the store's terms.
+    @Test func aLostConnectionIsUnavailableAndANulIsRefused() {
+        if case .unavailable = PostgresErrors.storeError(PQFailure(kind: .lost, message: "server closed the connection unexpectedly"), location: "here") {
+        } else { Issue.record("a lost connection is unavailable") }
+        if case .unavailable = PostgresErrors.storeError(PQFailure(kind: .noAnswer(seconds: 10), message: ""), location: "here") {
+        } else { Issue.record("a server that does not answer is unavailable") }
+        let nul = PostgresErrors.storeError(PQFailure(kind: .unsendable, message: ""), location: "here")
+        #expect(nul.description(in: .en).contains("NUL") && nul.description(in: .fr).contains("NUL"))
     }
 }
 
@@ -144,6 +131,13 @@ import Testing
         chmod(folder.path + "/.pgpass", 0o600)
         let withFile = try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": folder.path])
         #expect(withFile?.readOnlyReason == nil)
+        // As psql: a password file that others may read is not used (libpq warns on standard error).
+        chmod(folder.path + "/.pgpass", 0o644)
+        #expect(throws: StoreError.self) { try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": folder.path]) }
+        // A password in the URL is libpq's to use and never shown.
+        let inURL = url.replacingOccurrences(of: "grappe_secret@", with: "grappe_secret:grappe-secret@")
+        let withURL = try #require(try PostgresStoreBackend.open(inURL, workspace: workspace, for: .write, environment: ["HOME": "/nonexistent"]))
+        #expect(withURL.identity == "grappe_secret" && !withURL.location.contains("grappe-secret"))
     }
 
     @Test func aRoleThatMayNotCreateTheSchemaSaysWhoMust() throws {
@@ -291,7 +285,9 @@ import Testing
         let watcher = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
         let writer = try #require(try WorkspaceStores.open(url, for: .write, workspace: workspace))
         #expect(try watcher.journalHead() == 0)
-        #expect(watcher.isListening, "after the first look the head comes from LISTEN grappe")
+        let listening = Date().addingTimeInterval(3)
+        while !watcher.isListening, Date() < listening { usleep(20_000) }
+        #expect(watcher.isListening, "after the first look the head comes from LISTEN grappe, on a connection of its own")
         try writer.save(change(lyonDraft()), author: "ana")
         let deadline = Date().addingTimeInterval(2)
         var head = try watcher.journalHead()
@@ -319,18 +315,32 @@ import Testing
         #expect(try store.load().records.map(\.record.title).sorted() == ["Première mission", "Seconde mission"])
     }
 
-    /// The prepared save's refusals come in postgres-nio's older error type: they are read by their
-    /// SQLSTATE all the same (here 42P01, a missing table: the store cannot be opened as it is).
+    /// A refusal is read by its SQLSTATE (here 42P01, a missing table: the store cannot be opened as
+    /// it is), for a prepared statement as for any other.
     @Test func aPreparedStatementsRefusalIsReadByItsState() throws {
         let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
         let backend = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
-        let connection = try backend.withConnection { $0 }
-        let refusal = try #require(throws: (any Error).self) { _ = try connection.prepare(query: "SELECT * FROM grappe.no_such_table").wait() }
-        #expect(refusal is PostgresError, "the older type, as the save meets it: \(type(of: refusal))")
-        #expect(PostgresErrors.sqlState(refusal) == "42P01")
-        let error = PostgresErrors.storeError(refusal, location: "here")
-        guard case .cannotOpen(_, let detail) = error else { Issue.record("\(error)"); return }
+        let refusal = try #require(throws: (any Error).self) {
+            try backend.withConnection { _ = try $0.run([.prepare(name: "nothing", sql: "SELECT * FROM grappe.no_such_table")], timeout: 5) }
+        }
+        guard case StoreError.cannotOpen(_, let detail) = refusal else { Issue.record("\(refusal)"); return }
         #expect(detail.english.contains("no_such_table"), "\(detail.english)")
+        // The connection is still usable after a refusal inside a pipeline.
+        #expect(try backend.journalIndex().isEmpty)
+    }
+
+    /// A text holding NUL cannot be sent to PostgreSQL (libpq's texts end at one): the save says so
+    /// and nothing is written, rather than a text cut short.
+    @Test func aNulInATextIsRefusedAndNothingIsWritten() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        let store = try #require(try WorkspaceStores.open(url, for: .write, workspace: workspace))
+        #expect {
+            try store.save(change(lyonDraft(title: "Mission\u{0}cachée")), author: "ana")
+        } throws: { error in
+            (error as? StoreError)?.description(in: .en).contains("NUL") == true
+        }
+        #expect(try store.load().records.isEmpty)
+        #expect(try store.history(limit: nil).isEmpty)
     }
 
     /// Eight planners record a hundred missions each at once, each from their own connection: every

@@ -1,61 +1,16 @@
 import Foundation
 import GrappeWords
 import GrappeWorkspace
-import NIOCore
-import NIOPosix
-import NIOSSL
-import PostgresNIO
 
-/// Opens a connection as libpq would for the same URL: TLS as `sslmode` asks (`require` encrypts
-/// without checking the certificate, `verify-ca` checks it against the root certificates, `verify-full`
-/// checks the host name too), a connect timeout, and the statement and lock timeouts set for the
-/// session so that nothing waits for ever.
+/// Opens a connection through libpq (`PostgresLocation` says with what) and says in the store's terms
+/// why one could not be made.
 enum PostgresConnect {
-    static func connect(_ target: PostgresLocation) throws -> PostgresConnection {
-        var configuration = PostgresConnection.Configuration(host: target.host, port: target.port, username: target.user,
-                                                             password: target.password, database: target.database, tls: try tls(target))
-        configuration.options.connectTimeout = .seconds(Int64(target.connectTimeout))
-        configuration.options.additionalStartupParameters = [
-            ("application_name", "grappe"),
-            ("statement_timeout", "\(PostgresStoreBackend.statementTimeout)s"),
-            ("lock_timeout", "\(PostgresStoreBackend.statementTimeout)s"),
-            ("idle_in_transaction_session_timeout", "60s"),
-        ]
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
-        let identifier = Int.random(in: 1...Int(Int32.max))
-        return try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: identifier,
-                                              logger: PostgresStoreBackend.logger).wait()
-    }
-
-    static func tls(_ target: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        switch target.sslMode {
-        case .disable:
-            return .disable
-        case .allow, .prefer, .require:
-            configuration.certificateVerification = .none
-        case .verifyCA:
-            configuration.certificateVerification = .noHostnameVerification
-        case .verifyFull:
-            configuration.certificateVerification = .fullVerification
-        }
-        if [.verifyCA, .verifyFull].contains(target.sslMode) {
-            // libpq's default root certificates, else the system's.
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-            let root = target.sslRootCertificate ?? home + "/.postgresql/root.crt"
-            if FileManager.default.fileExists(atPath: root) {
-                configuration.trustRoots = .file(root)
-            } else if target.sslRootCertificate != nil {
-                throw StoreError.cannotOpen(path: target.display, detail: Wording("le certificat racine \(root) n'existe pas", "the root certificate \(root) does not exist"))
-            }
-        }
-        let context: NIOSSLContext
+    static func connect(_ target: PostgresLocation, extra: [(String, String)] = []) throws -> PQConnection {
         do {
-            context = try NIOSSLContext(configuration: configuration)
-        } catch {
-            throw StoreError.cannotOpen(path: target.display, detail: Wording("impossible de préparer TLS\u{00A0}: \(error)", "cannot set up TLS: \(error)"))
+            return try PQConnection.connect(target.settings + extra)
+        } catch let failure as PQConnection.ConnectFailure {
+            throw PostgresErrors.connectError(failure, location: target.display)
         }
-        return target.sslMode == .allow || target.sslMode == .prefer ? .prefer(context) : .require(context)
     }
 }
 
@@ -65,42 +20,39 @@ enum PostgresConnect {
 enum PostgresErrors {
     static func storeError(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if let error = error as? PSQLError { return storeError(error, location: location) }
-        // postgres-nio's prepared queries (the save's) report in its older error type.
-        if let error = error as? PostgresError {
-            switch error {
-            case .server(let reply): return serverError(state: reply.fields[.sqlState] ?? "?", message: reply.fields[.message], location: location)
-            case .connectionClosed: return .unavailable(location: location, detail: Wording("la connexion a été perdue", "the connection was lost"))
-            // An unclean shutdown (PSQLError's .uncleanShutdown, unavailable above) arrives as this text.
-            case .protocol("Unexpected connection close"):
-                return .unavailable(location: location, detail: Wording("la connexion a été coupée", "the connection was cut"))
-            case .protocol(let what): return .failed(.same("\(location): \(what)"))
-            }
+        if let failure = error as? PQConnection.ConnectFailure { return connectError(failure, location: location) }
+        guard let failure = error as? PQFailure else { return .failed(Wording.same(location).then(.same("\(error)"))) }
+        switch failure.kind {
+        case .refused(let state): return serverError(state: state, message: failure.message, location: location)
+        case .lost:
+            return .unavailable(location: location, detail: Wording("la connexion a été perdue (\(failure.message))", "the connection was lost (\(failure.message))"))
+        case .noAnswer(let seconds):
+            return .unavailable(location: location, detail: Wording("le serveur n'a pas répondu en \(Int(seconds))\u{00A0}s", "the server did not answer within \(Int(seconds)) s"))
+        case .unsendable:
+            return .failed(Wording("\(location)\u{00A0}: un texte contient le caractère NUL, que PostgreSQL ne peut pas enregistrer",
+                                   "\(location): a text holds a NUL character, which PostgreSQL cannot store"))
         }
-        if error is IOError || error is ChannelError || error is NIOConnectionError {
-            return .unavailable(location: location, detail: describe(error))
-        }
-        return .failed(Wording.same(location).then(describe(error)))
     }
 
-    private static func storeError(_ error: PSQLError, location: String) -> StoreError {
-        if let info = error.serverInfo, let state = info[.sqlState] { return serverError(state: state, message: info[.message], location: location) }
-        switch error.code {
-        case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-            return .unavailable(location: location, detail: error.underlying.map(describe) ?? Wording("la connexion a été perdue", "the connection was lost"))
-        case .sslUnsupported:
-            return .cannotOpen(path: location, detail: Wording("le serveur ne propose pas TLS, que ce sslmode exige", "the server does not offer TLS, which this sslmode requires"))
-        case .authMechanismRequiresPassword:
+    /// Why libpq could not connect. libpq gives no SQLSTATE for a refused login, so what it says is
+    /// read from what it knows: a password asked for and not found, a password sent and refused, a
+    /// setting it found invalid before connecting; the rest is a server out of reach.
+    static func connectError(_ failure: PQConnection.ConnectFailure, location: String) -> StoreError {
+        let message = failure.message
+        if failure.needsPassword {
             return .cannotOpen(path: location, detail: Wording("le serveur demande un mot de passe\u{00A0}: définissez PGPASSWORD ou ajoutez une ligne à ~/.pgpass",
                                                                 "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass"))
-        case .unsupportedAuthMechanism:
-            return .cannotOpen(path: location, detail: Wording("le serveur demande une méthode d'authentification que ce Grappe ne sait pas employer",
-                                                                "the server asks for an authentication method this Grappe cannot use"))
-        default:
-            let why = error.underlying.map(describe)
-            return .failed(Wording("\(location)\u{00A0}: \(String(reflecting: error.code))" + (why.map { "\u{00A0}: " + $0.french } ?? ""),
-                                   "\(location): \(String(reflecting: error.code))" + (why.map { ": " + $0.english } ?? "")))
         }
+        if failure.usedPassword {
+            return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
+                                                               "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
+        }
+        let lowered = message.lowercased()
+        if lowered.hasPrefix("invalid ") || lowered.contains("does not exist") || lowered.contains("ssl") || lowered.contains("certificate")
+            || lowered.contains("no pg_hba.conf entry") || lowered.contains("authentication") {
+            return .cannotOpen(path: location, detail: .same(message))
+        }
+        return .unavailable(location: location, detail: .same(message))
     }
 
     /// What the server said, by its SQLSTATE.
@@ -125,20 +77,8 @@ enum PostgresErrors {
         }
     }
 
-    /// The SQLSTATE of a server's refusal, in either of postgres-nio's error types.
-    static func sqlState(_ error: any Error) -> String? {
-        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
-        if case .server(let reply) = error as? PostgresError { return reply.fields[.sqlState] }
-        return nil
-    }
-
-    private static func describe(_ error: any Error) -> Wording {
-        if let error = error as? NIOConnectionError {
-            return error.connectionErrors.first.map { describe($0.error) } ?? Wording("connexion impossible", "cannot connect")
-        }
-        if let error = error as? IOError { return .system(error.errnoCode) }
-        return .same("\(error)")
-    }
+    /// The SQLSTATE of a server's refusal.
+    static func sqlState(_ error: any Error) -> String? { (error as? PQFailure)?.sqlState }
 }
 
 extension StoreError {

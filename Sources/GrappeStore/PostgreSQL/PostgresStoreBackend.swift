@@ -2,13 +2,8 @@ import Foundation
 import GrappeModel
 import GrappeWords
 import GrappeWorkspace
-import Logging
-import NIOCore
-import NIOPosix
-import NIOSSL
-import PostgresNIO
 
-/// The team's workspace store on a PostgreSQL server, through postgres-nio: one workspace (a
+/// The team's workspace store on a PostgreSQL server, through libpq: one workspace (a
 /// network's records, journal and drafts) among those the database holds. Writers serialise per
 /// workspace on an advisory lock held for their transaction, as SQLite's writers do on the file; each
 /// committed change is announced with `NOTIFY grappe` so that open dashboards follow it. The journal's
@@ -27,22 +22,25 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
 
     private let target: PostgresLocation
     private let lock = NSLock()
-    private var connection: PostgresConnection?
-    /// `save_record`'s call, prepared on `connection` at its first save: later saves send only its
-    /// parameters, and the server neither parses nor plans it again (about 0.08 ms of a save).
-    private var preparedSave: PreparedQuery?
+    private var connection: PQConnection?
 
     static let channel = "grappe"
     /// How long one statement may run on the server before it is cancelled.
     static let statementTimeout: Int64 = 30
-    static let logger = Logger(label: "grappe.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// How long to wait for any answer before the connection is taken for lost and closed: longer than
+    /// the server's own timeouts, so that a slow statement is cancelled by the server, not cut here.
+    /// An interactive caller (the dashboard) sets it shorter.
+    var answerTimeout: Double = Double(PostgresStoreBackend.statementTimeout + 10)
+    /// `save_record`'s call, prepared on each connection at its first save: later saves send only its
+    /// parameters, and the server neither parses nor plans it again (about 0.08 ms of a save).
+    static let saveName = "grappe_save_record"
 
     /// Connects and makes the schema current. Nil when the database holds no Grappe schema yet and
     /// `access` only reads (nothing stored yet); created for writing.
     static func open(_ text: String, workspace: String, for access: StoreAccess, actingAs: String? = nil,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresStoreBackend? {
-        let target = try PostgresLocation(text, environment: environment, home: environment["HOME"] ?? NSHomeDirectory())
-        let backend = PostgresStoreBackend(target: target, workspace: workspace, actingAs: actingAs == target.user ? nil : actingAs)
+                     environment: [String: String]? = nil) throws -> PostgresStoreBackend? {
+        let target = try PostgresLocation(text, environment: environment)
+        let backend = PostgresStoreBackend(target: target, workspace: workspace, actingAs: actingAs)
         guard try backend.prepare(for: access) else { return nil }
         return backend
     }
@@ -54,12 +52,9 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         location = target.display
     }
 
-    /// Closed and waited for: postgres-nio wants every connection closed before it goes. (Never
-    /// called on an event loop: the loop's tasks hold the connection, not the backend.)
     deinit {
-        for connection in [connection, listener].compactMap({ $0 }) where !connection.isClosed {
-            try? (connection.close() as EventLoopFuture<Void>).wait()
-        }
+        listener?.stop()
+        connection?.close()
     }
 
     // MARK: Schema
@@ -68,13 +63,14 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     /// and finds out whether this role may write.
     private func prepare(for access: StoreAccess) throws -> Bool {
         try withConnection { connection in
-            let (hasSchema, user, standby) = try one(connection, """
+            let first = try one(connection, """
                 SELECT to_regclass('grappe.migrations') IS NOT NULL, current_user::text, pg_is_in_recovery()
-                """).decode((Bool, String, Bool).self)
+                """)
+            let (hasSchema, user, standby) = (try first.bool(0), try first.string(1), try first.bool(2))
             identity = user
             var applied: Set<String> = []
             if hasSchema {
-                applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.decode(String.self) })
+                applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.string(0) })
             }
             let known = PostgresSchema.migrations.map(\.name)
             let unknown = applied.subtracting(known)
@@ -98,7 +94,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 readOnlyReason = Wording("ouvert en lecture", "opened for reading")
             } else if standby {
                 readOnlyReason = Wording("le serveur est un secours en lecture seule", "the server is a read-only standby")
-            } else if try !one(connection, "SELECT has_table_privilege('grappe.records', 'INSERT')").decode(Bool.self) {
+            } else if try !one(connection, "SELECT has_table_privilege('grappe.records', 'INSERT')").bool(0) {
                 readOnlyReason = Wording("le rôle «\u{00A0}\(user)\u{00A0}» ne peut que lire (droits PostgreSQL)", "the role '\(user)' may only read (PostgreSQL grants)")
             }
             return true
@@ -106,7 +102,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     }
 
     /// Applies the migrations not yet applied, once, even when several clients start together.
-    private func migrate(_ connection: PostgresConnection) throws {
+    private func migrate(_ connection: PQConnection) throws {
         try execute(connection, "BEGIN")
         do {
             try execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
@@ -118,12 +114,12 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                     applied_by text NOT NULL DEFAULT current_user
                 )
                 """)
-            let applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.decode(String.self) })
+            let applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.string(0) })
             for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
-                for statement in migration.statements { try execute(connection, PostgresQuery(unsafeSQL: statement)) }
+                for statement in migration.statements { try execute(connection, SQL(unsafeSQL: statement)) }
                 try execute(connection, "INSERT INTO grappe.migrations (name) VALUES (\(migration.name))")
             }
-            try execute(connection, PostgresQuery(unsafeSQL: PostgresSchema.grants))
+            try execute(connection, SQL(unsafeSQL: PostgresSchema.grants))
             try execute(connection, "COMMIT")
         } catch {
             if !connection.isClosed { try? execute(connection, "ROLLBACK") }
@@ -139,16 +135,10 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             defer { try? execute(connection, "COMMIT") }
             let records = try rows(connection, """
                 SELECT body, version, updated_at, updated_by FROM grappe.records WHERE workspace = \(workspace) ORDER BY ord
-                """).map { row in
-                let (body, version, at, by) = try row.decode((String, Int, String, String).self)
-                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by)
-            }
+                """).map(Self.recordState)
             let entities = try rows(connection, """
                 SELECT body, version, updated_at, updated_by, recorded_with FROM grappe.entities WHERE workspace = \(workspace) ORDER BY ord
-                """).map { row in
-                let (body, version, at, by, recordedWith) = try row.decode((String, Int, String, String, String?).self)
-                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by, recordedWith: recordedWith)
-            }
+                """).map(Self.entityState)
             return (records, entities)
         }
     }
@@ -166,9 +156,9 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 FROM grappe.journal_items i
                 WHERE i.workspace = \(workspace) AND i.seq >= \(oldest) ORDER BY i.seq, i.position
                 """) {
-                let (seq, kind, id, before, after, versionBefore, versionAfter) = try row.decode((Int, String, String, String?, String?, Int, Int).self)
-                items[seq, default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: kind) ?? .record, id: id, before: before,
-                                                                 after: after, versionBefore: versionBefore, versionAfter: versionAfter))
+                items[try row.int(0), default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record,
+                                                                            id: try row.string(2), before: row.optionalString(3), after: row.optionalString(4),
+                                                                            versionBefore: try row.int(5), versionAfter: try row.int(6)))
             }
             return entries.map { entry in
                 var entry = entry
@@ -190,10 +180,9 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 FROM grappe.journal_items i
                 WHERE i.workspace = \(workspace) ORDER BY i.seq, i.position
                 """) {
-                let (seq, kind, id, versionBefore, versionAfter) = try row.decode((Int, String, String, Int, Int).self)
-                guard let index = position[seq] else { continue }
-                entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: kind) ?? .record, id: id, before: nil,
-                                                              after: nil, versionBefore: versionBefore, versionAfter: versionAfter))
+                guard let index = position[try row.int(0)] else { continue }
+                entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record, id: try row.string(2),
+                                                              before: nil, after: nil, versionBefore: try row.int(3), versionAfter: try row.int(4)))
             }
             return entries
         }
@@ -202,54 +191,49 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     /// From `NOTIFY grappe` while a listening connection is up (no query at all); else asked, and the
     /// listener started again.
     func journalHead() throws -> Int {
-        if let head = heard.withLock({ $0.listening ? $0.head : nil }), let listener, !listener.isClosed { return head }
-        try listen()
-        let head = try withConnection { connection in
-            try one(connection, "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)").decode(Int.self)
+        if let listener {
+            let state = listener.state.withLock { $0 }
+            if state.listening, let head = state.head { return head }
+            // The listener knows the server is gone and is connecting again: say so now rather than
+            // wait for a connection of our own to time out.
+            if let problem = state.problem { throw problem }
+        } else {
+            let listener = PostgresListener(target: target, workspace: workspace)
+            self.listener = listener
+            listener.start()
         }
-        return heard.withLock { state in
-            state.head = max(state.head ?? 0, head)
-            return state.head ?? head
+        return try withConnection { connection in
+            try one(connection, "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)").int(0)
         }
     }
 
-    /// What the listening connection has heard: the newest journal number announced for this workspace.
-    private let heard = Locked(Heard())
-    private struct Heard {
-        var listening = false
-        var head: Int?
-    }
-    private var listener: PostgresConnection?
+    /// The connection that hears announcements and watches the server, started at the first look at
+    /// the journal's head (the dashboard's; a command line never starts it).
+    private var listener: PostgresListener?
 
     /// Whether announcements are being heard (for tests).
-    var isListening: Bool { heard.withLock { $0.listening } && listener?.isClosed == false }
+    var isListening: Bool { listener?.state.withLock { $0.listening } ?? false }
 
-    /// A second connection that only listens to `grappe`; started before the head is read, so that no
-    /// announcement falls between the two.
-    private func listen() throws {
-        if let listener, !listener.isClosed { return }
-        heard.withLock { $0 = Heard() }
-        guard let connection = try? PostgresConnect.connect(target) else { return }
-        listener = connection
-        let workspace = workspace
-        connection.addListener(channel: Self.channel) { [heard] _, notification in
-            let parts = notification.payload.split(separator: "\t")
-            guard parts.count == 2, parts[0] == workspace, let sequence = Int(parts[1]) else { return }
-            heard.withLock { $0.head = max($0.head ?? 0, sequence) }
-        }
-        do {
-            try execute(connection, "LISTEN grappe")
-            heard.withLock { $0.listening = true }
-        } catch {
-            _ = connection.close() as EventLoopFuture<Void>
-            listener = nil
-        }
+    /// Whether the server answers, as the listener last found; unknown before it has tried.
+    var health: ConnectionHealth {
+        guard let state = listener?.state.withLock({ $0 }), state.tried else { return .unknown }
+        if state.listening { return .online }
+        let problem = state.problem ?? .unavailable(location: location, detail: Wording("injoignable", "unreachable"))
+        return .offline(Wording(problem.description(in: .fr), problem.description(in: .en)))
     }
 
-    static func entry(_ row: PostgresRow) throws -> JournalEntry {
-        let (seq, at, author, action, summary, undoes) = try row.decode((Int, String, String, String, String, Int?).self)
-        return JournalEntry(sequence: seq, at: at, author: author, action: Change.Action(rawValue: action) ?? .edit, summary: summary,
-                            undoes: undoes, items: [])
+    static func entry(_ row: PQRow) throws -> JournalEntry {
+        JournalEntry(sequence: try row.int(0), at: try row.string(1), author: try row.string(2),
+                     action: Change.Action(rawValue: try row.string(3)) ?? .edit, summary: try row.string(4), undoes: try row.optionalInt(5), items: [])
+    }
+
+    static func recordState(_ row: PQRow) throws -> ItemState {
+        ItemState(body: try row.string(0), version: try row.int(1), updatedAt: try row.string(2), updatedBy: try row.string(3))
+    }
+
+    static func entityState(_ row: PQRow) throws -> ItemState {
+        ItemState(body: try row.string(0), version: try row.int(1), updatedAt: try row.string(2), updatedBy: try row.string(3),
+                  recordedWith: row.optionalString(4))
     }
 
     /// The workspaces the database holds anything for, by name.
@@ -258,7 +242,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             try rows(connection, """
                 SELECT workspace FROM grappe.records UNION SELECT workspace FROM grappe.entities UNION SELECT workspace FROM grappe.journal
                 UNION SELECT workspace FROM grappe.drafts ORDER BY 1
-                """).map { try $0.decode(String.self) }
+                """).map { try $0.string(0) }
         }
     }
 
@@ -267,8 +251,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             try rows(connection, """
                 SELECT key, body, updated_at FROM grappe.drafts WHERE workspace = \(workspace) ORDER BY updated_at DESC
                 """).map { row in
-                let (key, body, at) = try row.decode((String, String, String).self)
-                return StoredDraft(key: key, json: body, updatedAt: at)
+                StoredDraft(key: try row.string(0), json: try row.string(1), updatedAt: try row.string(2))
             }
         }
     }
@@ -284,7 +267,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                               WHERE ji.workspace = r.workspace AND ji.object_kind = 'record' AND ji.object_id = r.id
                               ORDER BY ji.seq DESC LIMIT 1) i ON true
                 WHERE r.workspace = \(workspace) AND (i.version_after <> r.version OR i.after IS DISTINCT FROM r.body)
-                """).map { try $0.decode(String.self) }
+                """).map { try $0.string(0) }
         }
     }
 
@@ -295,12 +278,12 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             var items: [WorkspaceDump.Item] = []
             for (table, kind) in [("records", JournalEntry.Item.Kind.record), ("entities", .entity)] {
                 let recordedWith = kind == .entity ? "recorded_with" : "NULL::text"
-                for row in try rows(connection, PostgresQuery(unsafeSQL: """
+                for row in try rows(connection, SQL(unsafeSQL: """
                     SELECT id, body, version, updated_at, updated_by, \(recordedWith), created_at, created_by FROM grappe.\(table)
                     WHERE workspace = $1 ORDER BY ord
-                    """, binds: Self.binds(workspace))) {
-                    let (id, body, version, at, by, with, createdAt, createdBy) =
-                        try row.decode((String, String, Int, String, String, String?, String, String).self)
+                    """, binds: [workspace])) {
+                    let (id, body, version, at, by, with, createdAt, createdBy) = (try row.string(0), try row.string(1), try row.int(2), try row.string(3),
+                                                                                 try row.string(4), row.optionalString(5), try row.string(6), try row.string(7))
                     items.append(WorkspaceDump.Item(kind: kind, id: id, state: ItemState(body: body, version: version, updatedAt: at,
                                                                                          updatedBy: by, recordedWith: with),
                                                     createdAt: createdAt, createdBy: createdBy))
@@ -326,26 +309,28 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
     }
 
-    private func restore(_ dump: WorkspaceDump, replacing: Bool, on connection: PostgresConnection) throws {
+    private func restore(_ dump: WorkspaceDump, replacing: Bool, on connection: PQConnection) throws {
         if replacing {
             for table in PostgresSchema.workspaceTables {
-                try execute(connection, PostgresQuery(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1", binds: Self.binds(workspace)))
+                try execute(connection, SQL(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1", binds: [workspace]))
             }
         } else {
             let held = try one(connection, """
                 SELECT (SELECT count(*) FROM grappe.records WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.entities WHERE workspace = \(workspace))
                      + (SELECT count(*) FROM grappe.journal WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.drafts WHERE workspace = \(workspace))
-                """).decode(Int.self)
+                """).int(0)
             if held != 0 {
                 throw StoreError.failed(Wording("\(location) (espace de travail «\u{00A0}\(workspace)\u{00A0}») n'est pas vide",
                                                 "\(location) (workspace '\(workspace)') is not empty"))
             }
         }
         try StoreRestore.items(dump) { item, write in
-            try write(PostgresTransaction(backend: self, connection: connection, now: item.state.updatedAt))
-            try execute(connection, PostgresQuery(unsafeSQL: """
+            let transaction = PostgresTransaction(backend: self, connection: connection, now: item.state.updatedAt)
+            try write(transaction)
+            try transaction.settle()
+            try execute(connection, SQL(unsafeSQL: """
                 UPDATE grappe.\(item.kind == .record ? "records" : "entities") SET created_at = $1, created_by = $2 WHERE workspace = $3 AND id = $4
-                """, binds: Self.binds(item.createdAt, item.createdBy, workspace, item.id)))
+                """, binds: [item.createdAt, item.createdBy, workspace, item.id]))
         }
         for entry in dump.journal {
             try execute(connection, """
@@ -367,12 +352,6 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
     }
 
-    static func binds(_ values: String...) -> PostgresBindings {
-        var bindings = PostgresBindings()
-        for value in values { bindings.append(value) }
-        return bindings
-    }
-
     // MARK: Writing
 
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
@@ -384,10 +363,10 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                 try transaction.send("BEGIN")
                 try transaction.send("SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
                 let result = try body(transaction)
-                // Every statement answered without error before COMMIT: a COMMIT after a failed statement
-                // would end the transaction with a rollback that reads as success.
+                // COMMIT goes out with the statements still held; in a pipeline, a COMMIT behind a failed
+                // statement is skipped, never run as a rollback that reads as success.
+                try transaction.send("COMMIT")
                 try transaction.settle()
-                try execute(connection, "COMMIT")
                 return result
             } catch {
                 try? transaction.settle()
@@ -402,18 +381,12 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         let row = RecordRow(record, workspace: workspace, body: body, version: expected + 1, now: entry.at, author: entry.author)
-        func text(_ value: String?) -> PostgresData { value.map(PostgresData.init(string:)) ?? PostgresData(type: .text) }
-        let parameters = [text(workspace), text(row.id), PostgresData(int32: Int32(clamping: expected)), text(row.kind), text(row.title),
-                          text(row.status), text(row.start), text(row.end),
-                          row.budget_cents.map(PostgresData.init(int64:)) ?? PostgresData(type: .int8), text(row.budget_currency),
-                          text(entry.at), text(entry.author), text(body), text(entry.action.rawValue), text(entry.summary), text(Self.channel)]
+        let parameters: [String?] = [workspace, row.id, String(expected), row.kind, row.title, row.status, row.start, row.end,
+                                     row.budget_cents.map { String($0) }, row.budget_currency, entry.at, entry.author, body, entry.action.rawValue,
+                                     entry.summary, Self.channel]
         return try withConnection { connection in
             guard let answer = try savedRows(connection, parameters).first else { return nil }
-            let (sequenceText, versionText, before) = try answer.decode((String, String, String?).self)
-            guard let sequence = Int(sequenceText), let versionBefore = Int(versionText) else {
-                throw StoreError.failed(Wording("le serveur a répondu «\u{00A0}\(sequenceText), \(versionText)\u{00A0}» au lieu de deux nombres",
-                                                "the server answered '\(sequenceText), \(versionText)' instead of two numbers"))
-            }
+            let (sequence, versionBefore, before) = (try answer.int(0), try answer.int(1), answer.optionalString(2))
             var saved = entry
             saved.sequence = sequence
             saved.items = [JournalEntry.Item(kind: .record, id: record.id, before: before, after: body, versionBefore: versionBefore,
@@ -422,25 +395,31 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
     }
 
-    /// The columns come back as text: postgres-nio's prepared queries ask for binary results but
-    /// describe them as the server's Describe did (text), and only text reads the same both ways.
     static let saveStatement = """
-        SELECT entry_seq::text, version_before::text, body_before FROM grappe.save_record($1, $2, $3::integer, $4, $5, $6::text, $7::text,
-                                                                                          $8::text, $9::bigint, $10::text, $11, $12, $13, $14, $15, $16)
+        SELECT entry_seq, version_before, body_before FROM grappe.save_record($1, $2, $3::integer, $4, $5, $6::text, $7::text,
+                                                                              $8::text, $9::bigint, $10::text, $11, $12, $13, $14, $15, $16)
         """
 
-    /// Runs the prepared save, preparing it on this connection first when it is not. A statement the
-    /// server no longer knows as prepared, or whose plan a migration changed, is prepared again once.
-    private func savedRows(_ connection: PostgresConnection, _ parameters: [PostgresData]) throws -> [PostgresRow] {
-        func run() throws -> [PostgresRow] {
-            let prepared = try preparedSave ?? guarded(connection) { connection.prepare(query: Self.saveStatement) }
-            preparedSave = prepared
-            return try guarded(connection) { prepared.execute(parameters) }
+    /// Runs the prepared save, preparing it on this connection first when it is not (both in one round
+    /// trip). A statement the server no longer knows as prepared (`DEALLOCATE ALL`, a pooler's other
+    /// session), or whose plan a migration changed, is prepared again once.
+    private func savedRows(_ connection: PQConnection, _ parameters: [String?]) throws -> [PQRow] {
+        func run() throws -> [PQRow] {
+            var statements: [PQConnection.Statement] = []
+            if !connection.prepared.contains(Self.saveName) { statements.append(.prepare(name: Self.saveName, sql: Self.saveStatement)) }
+            statements.append(.prepared(name: Self.saveName, binds: parameters))
+            let answers = try connection.run(statements, timeout: answerTimeout)
+            connection.prepared.insert(Self.saveName)
+            return answers.last ?? []
         }
         do {
             return try run()
         } catch where ["26000", "0A000"].contains(PostgresErrors.sqlState(error)) {
-            preparedSave = nil
+            connection.prepared.remove(Self.saveName)
+            return try run()
+        } catch where PostgresErrors.sqlState(error) == "42P05" {
+            // Prepared already on this session (a pooler gave it back): use it.
+            connection.prepared.insert(Self.saveName)
             return try run()
         }
     }
@@ -468,7 +447,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     // MARK: Connection
 
     /// Runs `body` on the connection, alone, connecting first when there is none or it was lost.
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    func withConnection<T>(_ body: (PQConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -484,7 +463,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
     }
 
-    private func connected() throws -> PostgresConnection {
+    private func connected() throws -> PQConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
         let made = try PostgresConnect.connect(target)
@@ -492,14 +471,14 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             // SET ROLE, parameterised: the server checks that the login is a member of that role, and
             // from then on writes with that role's grants and names it as current_user.
             do {
-                _ = try rows(made, "SELECT set_config('role', \(actingAs), false)")
+                _ = try made.rows("SELECT set_config('role', \(actingAs), false)", timeout: answerTimeout)
             } catch {
-                try? (made.close() as EventLoopFuture<Void>).wait()
-                throw Self.cannotActAs(actingAs, login: target.user, error, location: location)
+                let login = made.user
+                made.close()
+                throw Self.cannotActAs(actingAs, login: login, error, location: location)
             }
         }
         connection = made
-        preparedSave = nil
         return made
     }
 
@@ -520,56 +499,17 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
 
     // MARK: Statements
 
-    func rows(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
-        // The server cancels a statement after `statementTimeout`; the guard is for a server that
-        // stopped answering altogether: the connection is closed, and the statement fails. Guard and
-        // statement are set going in one hop onto the connection's event loop (each hop from this
-        // thread wakes the loop, and a save is short enough for that to show).
-        try guarded(connection) { connection.query(query, logger: Self.logger) }.rows
+    /// One statement's rows; the connection is closed when the server does not answer in time.
+    func rows(_ connection: PQConnection, _ query: SQL) throws -> [PQRow] {
+        try connection.rows(query, timeout: answerTimeout)
     }
 
-    /// Starts `work` on the connection's event loop under the guard `rows` describes, and waits.
-    private func guarded<T: Sendable>(_ connection: PostgresConnection, _ work: @escaping @Sendable () -> EventLoopFuture<T>) throws -> T {
-        let loop = connection.eventLoop
-        return try loop.flatSubmit {
-            let guardTask = loop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
-            return work().always { _ in guardTask.cancel() }
-        }.wait()
-    }
-
-    /// Waits for statements already sent, under the same guard as `rows`; the first failure is thrown
-    /// once all have answered, so none is left running when the caller moves on.
-    func awaitAll(_ connection: PostgresConnection, _ sent: [EventLoopFuture<PostgresQueryResult>]) throws {
-        guard !sent.isEmpty else { return }
-        let guardTask = connection.eventLoop.scheduleTask(in: .seconds(Self.statementTimeout + 10)) { _ = connection.close() as EventLoopFuture<Void> }
-        defer { guardTask.cancel() }
-        var failure: (any Error)?
-        for future in sent {
-            do { _ = try future.wait() } catch { failure = failure ?? error }
-        }
-        if let failure { throw failure }
-    }
-
-    func one(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> PostgresRow {
+    func one(_ connection: PQConnection, _ query: SQL) throws -> PQRow {
         guard let row = try rows(connection, query).first else { throw StoreError.failed(Wording("le serveur n'a renvoyé aucune ligne", "the server returned no row")) }
         return row
     }
 
-    func execute(_ connection: PostgresConnection, _ query: PostgresQuery) throws {
+    func execute(_ connection: PQConnection, _ query: SQL) throws {
         _ = try rows(connection, query)
-    }
-}
-
-/// A value behind a lock, shared with postgres-nio's callbacks.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

@@ -2,49 +2,46 @@ import Foundation
 import GrappeModel
 import GrappeWords
 import GrappeWorkspace
-import PostgresNIO
 
 /// One transaction on the server, holding the workspace's advisory lock, as the journal rules see it.
-/// Statements whose answer is not needed (the inserts and deletes of a save) are sent without waiting
-/// for each: the connection runs them in order while the next is prepared, and the transaction waits
-/// for all of them, failing with the first error, before it reads anything or commits. A save is then
-/// a few waits instead of one per row.
+/// Statements whose answer is not needed (the inserts and deletes of a save) are held until the
+/// transaction next reads, then go out together with that read in one pipeline (libpq's pipeline
+/// mode): one round trip, failing with the first error, before anything is read or committed.
 final class PostgresTransaction: StoreTransaction {
     let backend: PostgresStoreBackend
-    let connection: PostgresConnection
+    let connection: PQConnection
     let now: String
 
-    init(backend: PostgresStoreBackend, connection: PostgresConnection, now: String) {
+    init(backend: PostgresStoreBackend, connection: PQConnection, now: String) {
         self.backend = backend
         self.connection = connection
         self.now = now
     }
 
-    /// Statements sent and not yet answered, oldest first.
-    private var inFlight: [EventLoopFuture<PostgresQueryResult>] = []
+    /// Statements held until the next read (see `settle`), oldest first.
+    private var pending: [SQL] = []
 
     private var workspace: String { backend.workspace }
 
-    /// Sends a statement without waiting for its answer (see `settle`).
-    func send(_ query: PostgresQuery) throws {
-        inFlight.append(connection.query(query, logger: PostgresStoreBackend.logger))
+    /// Holds a statement whose answer is not needed; it goes out with the next read.
+    func send(_ query: SQL) throws {
+        pending.append(query)
     }
 
-    /// Sends a statement behind those in flight and waits for all of them: one round trip.
-    private func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        let answer = connection.query(query, logger: PostgresStoreBackend.logger)
-        let sent = inFlight + [answer]
-        inFlight = []
-        try backend.awaitAll(connection, sent)
-        return try answer.wait().rows
+    /// Sends the held statements and this one together and waits for all of them: one round trip.
+    private func rows(_ query: SQL) throws -> [PQRow] {
+        let sent = pending + [query]
+        pending = []
+        return try connection.run(sent.map { .query($0) }, timeout: backend.answerTimeout).last ?? []
     }
 
-    /// Waits for every statement sent; the first that failed is thrown (the server has then aborted the
-    /// transaction, so nothing after it took effect).
+    /// Sends every held statement and waits; the first that failed is thrown (the server has then
+    /// skipped the rest, so nothing after it took effect).
     func settle() throws {
-        let sent = inFlight
-        inFlight = []
-        try backend.awaitAll(connection, sent)
+        let sent = pending
+        pending = []
+        guard !sent.isEmpty else { return }
+        _ = try connection.run(sent.map { .query($0) }, timeout: backend.answerTimeout)
     }
 
     func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState? {
@@ -52,17 +49,11 @@ final class PostgresTransaction: StoreTransaction {
         case .record:
             return try rows("""
                 SELECT body, version, updated_at, updated_by FROM grappe.records WHERE workspace = \(workspace) AND id = \(id)
-                """).first.map { row in
-                let (body, version, at, by) = try row.decode((String, Int, String, String).self)
-                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by)
-            }
+                """).first.map(PostgresStoreBackend.recordState)
         case .entity:
             return try rows("""
                 SELECT body, version, updated_at, updated_by, recorded_with FROM grappe.entities WHERE workspace = \(workspace) AND id = \(id)
-                """).first.map { row in
-                let (body, version, at, by, recordedWith) = try row.decode((String, Int, String, String, String?).self)
-                return ItemState(body: body, version: version, updatedAt: at, updatedBy: by, recordedWith: recordedWith)
-            }
+                """).first.map(PostgresStoreBackend.entityState)
         }
     }
 
@@ -113,9 +104,8 @@ final class PostgresTransaction: StoreTransaction {
             SELECT object_kind, object_id, before, after, version_before, version_after FROM grappe.journal_items
             WHERE workspace = \(workspace) AND seq = \(entry.sequence) ORDER BY position
             """).map { row in
-            let (kind, id, before, after, versionBefore, versionAfter) = try row.decode((String, String, String?, String?, Int, Int).self)
-            return JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: kind) ?? .record, id: id, before: before, after: after,
-                                     versionBefore: versionBefore, versionAfter: versionAfter)
+            JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(0)) ?? .record, id: try row.string(1), before: row.optionalString(2),
+                              after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
         }
         return entry
     }
@@ -132,6 +122,6 @@ final class PostgresTransaction: StoreTransaction {
             SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
                                          \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
             """).first else { throw StoreError.failed(Wording("le serveur n'a pas donné de numéro de journal", "the server gave no journal number")) }
-        return try row.decode(Int.self)
+        return try row.int(0)
     }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import GrappeWords
+import GrappeWorkspace
+
+/// A connection of its own, on a thread of its own, that listens to `NOTIFY grappe` and keeps the
+/// newest journal number announced for one workspace; it also tells whether the server is there. It
+/// sends a heartbeat (`SELECT 1`) every `beat` seconds and takes the server for gone when one is not
+/// answered within `patience` seconds or the connection drops, so a stopped or frozen server is known
+/// within `beat + patience` seconds; it then connects again every second, and on its return reads
+/// the head anew (announcements sent while it was away are not replayed).
+final class PostgresListener: @unchecked Sendable {
+    struct State: Sendable {
+        /// Connected and listening: `head` is current.
+        var listening = false
+        var head: Int?
+        /// Why the server is taken for gone; nil while it answers (or before the first try).
+        var problem: StoreError?
+        /// Whether a connection was tried at least once.
+        var tried = false
+    }
+
+    let state = Locked(State())
+    private let stopped = Locked(false)
+    private let target: PostgresLocation
+    private let workspace: String
+    static let beat = 2.0
+    static let patience = 3.0
+
+    init(target: PostgresLocation, workspace: String) {
+        self.target = target
+        self.workspace = workspace
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "grappe-listen"
+        thread.start()
+    }
+
+    /// Ends the thread within a second; its connection is closed.
+    func stop() { stopped.withLock { $0 = true } }
+
+    private var isStopped: Bool { stopped.withLock { $0 } }
+
+    private func run() {
+        var connection: PQConnection?
+        var lastBeat = Date()
+        while !isStopped {
+            guard let open = connection, !open.isClosed else {
+                connection = nil
+                do {
+                    connection = try connect()
+                    lastBeat = Date()
+                } catch {
+                    lost(error)
+                    for _ in 0..<10 where !isStopped { usleep(100_000) }
+                }
+                continue
+            }
+            _ = open.waitForInput(seconds: 0.25)
+            do {
+                try hear(open.notifications())
+                if Date().timeIntervalSince(lastBeat) >= Self.beat {
+                    _ = try open.run([.query("SELECT 1")], timeout: Self.patience)
+                    lastBeat = Date()
+                    try hear(open.notifications())
+                }
+            } catch {
+                open.close()
+                connection = nil
+                lost(error)
+            }
+        }
+        connection?.close()
+    }
+
+    /// Connects, listens, then reads the head: an announcement sent between the two is heard.
+    private func connect() throws -> PQConnection {
+        let connection = try PostgresConnect.connect(target, extra: [("connect_timeout", String(Int(Self.patience)))])
+        let answers = try connection.run([.query("LISTEN grappe"),
+                                          .query("SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)")],
+                                         timeout: Self.patience)
+        let head = try answers[1].first?.int(0) ?? 0
+        state.withLock { state in
+            state.head = max(state.head ?? 0, head)
+            state.listening = true
+            state.problem = nil
+            state.tried = true
+        }
+        try hear(connection.notifications())
+        return connection
+    }
+
+    private func hear(_ notifications: [(channel: String, payload: String)]) throws {
+        for notification in notifications where notification.channel == PostgresStoreBackend.channel {
+            guard let tab = notification.payload.lastIndex(of: "\t"), notification.payload[..<tab] == workspace,
+                  let sequence = Int(notification.payload[notification.payload.index(after: tab)...]) else { continue }
+            state.withLock { $0.head = max($0.head ?? 0, sequence) }
+        }
+    }
+
+    private func lost(_ error: any Error) {
+        let problem = PostgresErrors.storeError(error, location: target.display)
+        state.withLock { state in
+            state.listening = false
+            state.problem = problem
+            state.tried = true
+        }
+    }
+}
+
+/// A value behind a lock, shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
