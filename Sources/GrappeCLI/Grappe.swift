@@ -19,7 +19,7 @@ struct Grappe: ParsableCommand {
         """,
         version: version,
         subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Import.self, MissionCommand.self,
-                      HistoryCommand.self, UndoCommand.self, StoreCommand.self, Generate.self],
+                      HistoryCommand.self, UndoCommand.self, RedoCommand.self, StoreCommand.self, Generate.self],
         defaultSubcommand: Browse.self
     )
 

@@ -38,26 +38,87 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-/// `grappe undo`: reverts the newest change not yet reverted, by recording its inverse.
+/// `grappe undo`: reverts this author's newest change not yet reverted, by recording its inverse.
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Revert the last change to the workspace store by recording its inverse; history is kept.",
-        discussion: "Undo again to revert the change before it. An undone addition leaves the store; the journal keeps it."
+        abstract: "Revert your last change to the workspace store by recording its inverse; history is kept.",
+        discussion: """
+            Undo again to revert your change before it; 'grappe redo' takes an undo back. Only your own changes (the \
+            journal's author: the server's login, else --author or the login name) unless --any. Someone else's change, \
+            or one that removes a mission, is asked about first on a terminal; elsewhere someone else's needs --yes.
+            """
     )
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var author: AuthorOption
+    @OptionGroup var choice: TakeBackOptions
 
     func run() throws {
+        try TakeBack.run(.undo, seedOptions: seedOptions, author: author, choice: choice)
+    }
+}
+
+/// `grappe redo`: takes back this author's newest undo, as long as they made no new change since.
+struct RedoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redo",
+        abstract: "Take back your last undo by recording its inverse; history is kept.",
+        discussion: "A new change of yours ends what can be redone, as in an editor. --any and --yes as for undo."
+    )
+    @OptionGroup var seedOptions: SeedOptions
+    @OptionGroup var author: AuthorOption
+    @OptionGroup var choice: TakeBackOptions
+
+    func run() throws {
+        try TakeBack.run(.redo, seedOptions: seedOptions, author: author, choice: choice)
+    }
+}
+
+struct TakeBackOptions: ParsableArguments {
+    @Flag(help: "Take back the newest change whoever made it (asked first, or --yes).")
+    var any = false
+    @Flag(name: [.short, .long], help: "Do not ask: answer yes.")
+    var yes = false
+}
+
+/// What undo and redo share: the plan, the question, the take-back.
+enum TakeBack {
+    static func run(_ direction: UndoRules.Direction, seedOptions: SeedOptions, author: AuthorOption, choice: TakeBackOptions) throws {
+        let words = Messages.words
+        let nothing: StoreError = direction == .undo ? .nothingToUndo : .nothingToRedo
         do {
             guard let store = try seedOptions.openStore(for: .update, author: author.requested) else {
-                Output.error("grappe: " + Messages.words.say("rien à annuler (pas de registre à \(seedOptions.storeShown))",
-                                                             "nothing to undo (no store at \(seedOptions.storeShown))"))
+                Output.error("grappe: " + words.say("\(nothing.description(in: .fr)) (pas de registre à \(seedOptions.storeShown))",
+                                                    "\(nothing.description(in: .en)) (no store at \(seedOptions.storeShown))"))
                 throw ExitCode.failure
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-            let entry = try store.undoLast(author: author.name)
-            Output.line("#\(entry.sequence) \(entry.summary(in: Messages.words))")
+            guard let plan = try store.plan(direction, author: author.name, anyone: choice.any) else {
+                if !choice.any, let theirs = try store.plan(direction, author: author.name, anyone: true) {
+                    Output.error("grappe: " + words.say("\(nothing.description(in: .fr)) de vous\u{00A0}; le plus récent est de \(theirs.target.author)\u{00A0}: ajoutez --any",
+                                                        "\(nothing.description(in: .en)) of yours; the newest is \(theirs.target.author)'s: add --any"))
+                    throw ExitCode.failure
+                }
+                throw nothing
+            }
+            let question = plan.question()
+            if plan.asksFirst, !choice.yes {
+                if isatty(STDIN_FILENO) == 1 {
+                    Output.prompt(words.say("\(question.french) [o/N] ", "\(question.english) [y/N] "))
+                    let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                    guard ["o", "oui", "y", "yes"].contains(answer) else {
+                        Output.error("grappe: " + words.say("rien n'a été fait", "nothing was done"))
+                        throw ExitCode.failure
+                    }
+                } else if !plan.mine {
+                    Output.error("grappe: " + words.say("\(question.french) Ajoutez --yes pour le faire (aucun terminal où le demander)\u{00A0}; rien n'a été fait",
+                                                        "\(question.english) Add --yes to do it (no terminal to ask on); nothing was done"))
+                    throw ExitCode.failure
+                }
+            }
+            let entry = try store.takeBack(plan, author: author.name)
+            let done = direction == .undo ? ("annulé", "undone") : ("rétabli", "redone")
+            Output.line("#\(entry.sequence) " + words.say("\(done.0)\u{00A0}: \(plan.what().french)", "\(done.1): \(plan.what().english)"))
         } catch let error as StoreError {
             throw Workbench.fail(error)
         }

@@ -38,6 +38,11 @@ enum Output {
         FileHandle.standardError.write(Data((Sanitizer.visible(text) + "\n").utf8))
     }
 
+    /// A question on standard error, the answer to be typed on the same line.
+    static func prompt(_ text: String) {
+        FileHandle.standardError.write(Data(Sanitizer.visible(text).utf8))
+    }
+
     /// What a command writes, so that standard output on a terminal gets the right escapes.
     enum Kind {
         case json, xml, dot, yaml, csv, text, binary

@@ -50,7 +50,8 @@ struct Workbench {
         case .damaged, .failed: return Exit.ioError
         case .unavailable: return Exit.unavailable
         case .notFound: return Exit.noInput
-        case .nothingToUndo: return ExitCode.failure
+        case .nothingToUndo, .nothingToRedo: return ExitCode.failure
+        case .alreadyTakenBack: return Exit.temporaryFailure
         case .exists, .notAWorkspace, .newerVersion: return Exit.dataError
         }
     }

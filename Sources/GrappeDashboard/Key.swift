@@ -86,7 +86,7 @@ public enum Command: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, back, historyBack, historyForward
     case filter, sort, sortReverse, nextPane, previousPane
-    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, find, copyID, copyCard
+    case neighbourhood, pathFinder, moreHops, fewerHops, newMission, editMission, undo, redo, find, copyID, copyCard
     /// The map of the partner in front; the timeline (of the partner in front on its card).
     case map, timeline
     /// On the map: the mark to the left or right; relation types shown or not.
@@ -159,6 +159,7 @@ public enum KeyMap {
         Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
         Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
         Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
+        Binding(keys: [.character("U"), .control("r")], command: .redo, help: .redo, inStatusBar: false),
         Binding(keys: [.character("T")], command: .timeline, help: .timeline, inStatusBar: false),
         Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: false),
         Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
@@ -255,8 +256,10 @@ public enum KeyMap {
 
     /// The bindings as the status bar and the help show them for a section's list: the Missions list
     /// puts `m` (new) and `e` (edit) in the status bar; other lists leave `e` out, as it edits missions.
-    public static func bindings(_ context: Context, section: Section?) -> [Binding] {
-        let all = bindings(context)
+    /// `recording`: whether missions can be recorded now; when not (a read-only role, a server offline),
+    /// the keys that record (`m`, `e`, `u`, `U`) are neither shown nor listed in the help.
+    public static func bindings(_ context: Context, section: Section?, recording: Bool = true) -> [Binding] {
+        let all = recording ? bindings(context) : bindings(context).filter { !recordingCommands.contains($0.command) }
         guard context == .list, let section else { return all }
         if section == .missions {
             // First, so that a narrow status bar still shows them.
@@ -266,6 +269,9 @@ public enum KeyMap {
         }
         return all.filter { $0.command != .editMission }
     }
+
+    /// The commands that record into the store.
+    public static let recordingCommands: Set<Command> = [.newMission, .editMission, .undo, .redo]
 
     /// The command a key runs in a context, if any.
     public static func command(for key: Key, in context: Context) -> Command? {

@@ -21,6 +21,8 @@ public enum UI: CaseIterable, Sendable {
     case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
     case website, openLink, nothingToOpen, notAWebAddress, opened, cannotOpen, noOpener
+    case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo, nothingOfYours, removedMission
+    case selectionGone, byYou
 }
 
 /// Every text the interface shows, in French or English.
@@ -122,7 +124,7 @@ public struct Strings: Speaking {
         case .close: ("fermer", "close")
         case .mouseHint: ("clic : choisir · molette : défiler", "click: select · wheel: scroll")
         case .editMission: ("modifier la mission", "edit mission")
-        case .undo: ("annuler la dernière modification", "undo last change")
+        case .undo: ("annuler votre dernière modification", "undo your last change")
         case .nextField: ("champ suivant", "next field")
         case .previousField: ("champ précédent", "previous field")
         case .save: ("enregistrer", "save")
@@ -195,6 +197,20 @@ public struct Strings: Speaking {
         case .cannotOpen: ("Ouverture impossible", "Cannot open")
         case .noOpener: ("aucun programme pour ouvrir un lien ($BROWSER ou xdg-open) sur cette machine",
                          "no program to open a link ($BROWSER or xdg-open) on this machine")
+        case .redo: ("rétablir ce qui a été annulé", "redo what was undone")
+        case .redone: ("Rétabli", "Redone")
+        case .offlineBadge: ("hors ligne — reconnexion…", "offline — reconnecting…")
+        case .offline: ("Serveur hors ligne, reconnexion en cours\u{00A0}; rien ne peut être enregistré pour l'instant",
+                        "Server offline, reconnecting; nothing can be recorded for now")
+        case .backOnline: ("Serveur de nouveau en ligne", "Server back online")
+        case .takeBackUnderWay: ("Une annulation est déjà en cours\u{00A0}; attendez sa réponse", "An undo is already under way; wait for its answer")
+        case .nothingDone: ("Rien n'a été fait", "Nothing was done")
+        case .offerRedo: ("U pour rétablir", "U to redo")
+        case .yesNo: ("o\u{00A0}: oui · N\u{00A0}: non", "y: yes · N: no")
+        case .nothingOfYours: ("rien à vous", "nothing of yours")
+        case .removedMission: ("retirée du registre", "taken out of the store")
+        case .selectionGone: ("L'élément sélectionné n'est plus là", "The selected item is gone")
+        case .byYou: ("vous", "you")
         }
         return language == .fr ? pair.fr : pair.en
     }

@@ -1,3 +1,5 @@
+import Foundation
+import GrappeAnalysis
 import GrappeModel
 import GrappeWords
 import GrappeWorkspace
@@ -22,8 +24,13 @@ public enum Message: Sendable {
     case storeFailed(StoreError)
     case saved(ID, JournalEntry)
     case saveFailed(StoreError)
-    case undone(JournalEntry)
+    /// What an undo or a redo would take back: this author's, else (`theirs`) the newest of anyone's.
+    case takeBackPlanned(UndoRules.Direction, mine: TakeBackPlan?, theirs: TakeBackPlan?)
+    /// An undo or a redo was recorded: its journal entry, and what it took back.
+    case undone(JournalEntry, TakeBackPlan)
     case undoFailed(StoreError)
+    /// Whether the store's server answers, when that changed.
+    case health(ConnectionHealth)
     /// Journal entries this dashboard had not followed yet, oldest first, each item with its state
     /// after: what the store holds now, without reading the whole workspace again.
     case journalCaughtUp([JournalEntry])
@@ -119,10 +126,37 @@ extension DashboardState {
             missionSaved(id, summary: "#\(entry.sequence) \(strings.summary(of: JournalLine(entry)))")
         case .saveFailed(let error):
             missionNotSaved(error)
-        case .undone(let entry):
-            self.message = "\(strings[.undone]) — #\(entry.sequence) \(strings.summary(of: JournalLine(entry)))"
+        case .takeBackPlanned(let direction, let mine, let theirs):
+            guard case .planning = store.takeBack else { break }
+            guard var plan = mine ?? theirs else {
+                store.takeBack = .idle
+                self.message = strings.describe(direction == .undo ? .nothingToUndo : .nothingToRedo)
+                break
+            }
+            plan.title = title(of: plan) ?? plan.title
+            if plan.asksFirst {
+                store.takeBack = .asking(plan)
+                self.message = nil
+            } else {
+                store.takeBack = .running(plan)
+                self.message = strings[.saving]
+                effects.append(.takeBack(plan))
+            }
+        case .undone(_, let plan):
+            store.takeBack = .idle
+            tookBack(plan)
         case .undoFailed(let error):
+            store.takeBack = .idle
             self.message = strings.describe(error)
+        case .health(let health):
+            let was = store.health
+            store.health = health
+            switch (was, health) {
+            case (.offline, .offline): break
+            case (_, .offline): self.message = strings[.offline]
+            case (.offline, .online): self.message = strings[.backOnline]
+            default: break
+            }
         case .copied(let what, let done):
             self.message = done ? "\(strings[.copied])\(strings.colon)\(what)" : "\(strings[.cannotCopy]) — \(what)"
         case .draftFound(let draft, let savedAt):
@@ -173,7 +207,12 @@ extension DashboardState {
         guard built.generation == catalogueGeneration else { return }
         // The newest request covered every change until now.
         catalogueBehind = .records([])
+        let anchor = selectionAnchor
         catalogue = built.catalogue
+        if !follow(anchor) {
+            let gone = strings[.selectionGone]
+            message = message.map { "\($0) · \(gone)" } ?? gone
+        }
         if !built.warnings.isEmpty {
             loaded.diagnostics = built.warnings.map {
                 Wording("\(built.location): avertissement\u{00A0}: \($0.french)", "\(built.location): warning: \($0.description)")
@@ -184,12 +223,73 @@ extension DashboardState {
         clampSelection()
     }
 
+    /// An undo or a redo was recorded: what it took back, in words, with the redo it allows; a card
+    /// of a mission it took out of the store is left for the list it came from.
+    private mutating func tookBack(_ plan: TakeBackPlan) {
+        let what = plan.what()(strings)
+        message = "\(strings[plan.direction == .undo ? .undone : .redone])\(strings.colon)\(what)"
+            + (plan.direction == .undo ? " · \(strings[.offerRedo])" : "")
+        if plan.removesARecord, let id = plan.origin.items.first(where: { $0.kind == .record })?.id, place.screen == .card(.record(id)) {
+            leaveGoneCard()
+        }
+    }
+
+    /// Back from a card whose item is gone: to where the user came from, else to its section.
+    mutating func leaveGoneCard() {
+        if back.isEmpty { navigate(to: .section(.missions)) } else { goBack() }
+    }
+
+    /// What the selection is on, to find it again when the rows change: a list's row, else the link,
+    /// mark or item under the cursor.
+    var selectionAnchor: Lookup.Item? {
+        if let section, section != .home { return visibleRows(section)[safe: place.selection]?.item }
+        return selectedLink
+    }
+
+    /// Puts the selection back on `anchor` after the rows changed (a teammate's save, an undo); false
+    /// when it is no longer there (the selection then stays where it was, on the nearest row). A card
+    /// whose own record is gone is left.
+    mutating func follow(_ anchor: Lookup.Item?) -> Bool {
+        if case .card(.record(let id)) = place.screen, network.record(id) == nil {
+            leaveGoneCard()
+            clampSelection()
+            return false
+        }
+        guard let anchor else { return true }
+        switch place.screen {
+        case .section(.home): return true
+        case .section(let section):
+            guard let index = visibleRows(section).firstIndex(where: { $0.item == anchor }) else { return false }
+            place.selection = index
+        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
+            guard let index = Pages.lines(for: place.screen, state: self).compactMap(\.link).firstIndex(of: anchor) else { return false }
+            place.selection = index
+        case .map:
+            // The map keeps its layout until a new one comes, which places the selection itself.
+            return true
+        }
+        return true
+    }
+
+    /// A journal entry in people's words: who, what (the mission's title), when.
+    func said(_ entry: JournalEntry) -> String {
+        let id = entry.items.first { $0.kind == .record }?.id
+        let title = id.flatMap { network.record($0)?.title } ?? entry.recordTitle ?? id ?? "#\(entry.sequence)"
+        let verb: (String, String) = switch entry.action {
+        case .add: ("a ajouté", "added")
+        case .edit: ("a modifié", "edited")
+        case .cancel: ("a annulé la mission", "cancelled")
+        case .undo: entry.summary.hasPrefix("redo") ? ("a rétabli", "redid") : ("a annulé un changement de", "undid a change to")
+        }
+        let when = StoreTime.clock(entry.at)(strings)
+        return strings.say("\(entry.author) \(verb.0) «\u{00A0}\(title)\u{00A0}» (\(when))", "\(entry.author) \(verb.1) '\(title)' (\(when))")
+    }
+
     /// A short notice says who changed what; a form open on a mission someone else just saved shows
     /// the stale-edit warning now rather than at ^S.
     private mutating func changedByOthers(_ entries: [JournalEntry]) {
         guard let newest = entries.first else { return }
-        message = "\(strings[.changedByOthers]) \(newest.author) — #\(newest.sequence) \(strings.summary(of: JournalLine(newest)))"
-            + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
+        message = said(newest) + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
         guard let form, let id = form.draft.id else { return }
         for entry in entries {
             guard let item = entry.items.first(where: { $0.id == id }), item.versionAfter != form.draft.baseVersion else { continue }

@@ -14,6 +14,27 @@ public struct StoreView: Sendable {
     public var journal: [ID: [JournalLine]] = [:]
     public internal(set) var workspace = Workspace.empty
     var location = ""
+    /// Whether the store's server answers (`.unknown` for a file, or before the first look).
+    public internal(set) var health = ConnectionHealth.unknown
+    /// An undo or a redo on its way: nothing else may start until it is answered.
+    public internal(set) var takeBack = TakeBackStatus.idle
+
+    /// The server was found gone (and is being reconnected to).
+    public var isOffline: Bool {
+        if case .offline = health { return true }
+        return false
+    }
+}
+
+/// Where an undo or a redo stands: one at a time, answered before the next.
+public enum TakeBackStatus: Sendable, Hashable {
+    case idle
+    /// Asking the store what it would take back.
+    case planning(UndoRules.Direction)
+    /// Asking the user first (someone else's change, or one that removes a mission).
+    case asking(TakeBackPlan)
+    /// Sent to the store, not answered yet.
+    case running(TakeBackPlan)
 }
 
 /// The seeds as last loaded (nil until they are), their warning count, and the errors of a load that

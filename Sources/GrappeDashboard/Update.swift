@@ -12,7 +12,11 @@ public enum Effect: Equatable, Sendable {
     /// Keep the form's content, so that a crash or a closed terminal loses nothing.
     case keepDraft(key: String, MissionDraft)
     case forgetDraft(key: String)
-    case undo
+    /// Ask the store what an undo (or redo) would take back: this author's change, and when there
+    /// is none, the newest of anyone's (offered with a question).
+    case planTakeBack(UndoRules.Direction)
+    /// Take back the plan's entry (if it still may be).
+    case takeBack(TakeBackPlan)
     /// Put text on the system clipboard through the terminal; `what` names it in the notice.
     case copy(String, what: String)
     /// Lay out a map off the main thread; the result comes back as `Message.mapLaidOut`.
@@ -40,6 +44,7 @@ extension DashboardState {
     public mutating func handle(_ key: Key) -> Effect? {
         if key == .control("c") { return .quit }
         if form != nil, !help.isShown { return handleForm(key) }
+        if case .asking(let plan) = store.takeBack { return answerTakeBack(key, plan) }
         if prompt != nil { return handlePrompt(key) }
         message = nil
         switch key {
@@ -78,7 +83,7 @@ extension DashboardState {
         case .pathFinder: prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
         case .find:
             if case .search(let text) = place.screen { prompt = Prompt(purpose: .search, text: text) } else { prompt = Prompt(purpose: .search, text: "") }
-        case .newMission, .editMission, .undo: return record(command)
+        case .newMission, .editMission, .undo, .redo: return record(command)
         case .copyID, .copyCard: return copy(command)
         case .map: openMap()
         case .openLink: return openLink()
@@ -131,10 +136,17 @@ extension DashboardState {
         }
     }
 
-    /// Recording: a new mission, an edit, an undo; a store that cannot record says why instead.
+    /// Whether missions can be recorded now: a store that may write, and (for a server) answers.
+    public var canRecord: Bool { store.notice == nil && !store.isOffline }
+
+    /// Recording: a new mission, an edit, an undo, a redo; a store that cannot record says why instead.
     private mutating func record(_ command: Command) -> Effect? {
         if let notice = store.notice {
             message = "\(strings[.readOnlyStore])\(strings.colon)\(notice(strings))"
+            return nil
+        }
+        if store.isOffline {
+            message = strings[.offline]
             return nil
         }
         switch command {
@@ -142,10 +154,34 @@ extension DashboardState {
         case .editMission:
             guard let id = selectedMission, let record = network.record(id) else { message = strings[.notAMission]; break }
             form = MissionForm(draft: MissionDraft(editing: record, version: store.versions[id] ?? 0), language: strings.language)
-        case .undo: return .undo
+        case .undo, .redo:
+            guard store.takeBack == .idle else {
+                message = strings[.takeBackUnderWay]
+                return nil
+            }
+            let direction: UndoRules.Direction = command == .undo ? .undo : .redo
+            store.takeBack = .planning(direction)
+            return .planTakeBack(direction)
         default: break
         }
         return nil
+    }
+
+    /// The answer to "undo …?": yes sends it; anything else leaves everything as it was.
+    private mutating func answerTakeBack(_ key: Key, _ plan: TakeBackPlan) -> Effect? {
+        if [.character("o"), .character("O"), .character("y"), .character("Y")].contains(key) {
+            store.takeBack = .running(plan)
+            message = strings[.saving]
+            return .takeBack(plan)
+        }
+        store.takeBack = .idle
+        message = strings[.nothingDone]
+        return nil
+    }
+
+    /// The title of the record a change is about, as the network has it now; nil when it has none.
+    func title(of plan: TakeBackPlan) -> String? {
+        plan.origin.items.first { $0.kind == .record }.flatMap { network.record($0.id)?.title }
     }
 
     /// The mission the user is on: a mission's card, or the selected row of a list.

@@ -50,8 +50,8 @@ public enum Views {
         canvas.fill(x: 0, y: 0, width: state.width, style: .header)
         let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
-        let readOnly = state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
-        let language = readOnly + " \(state.strings.language.rawValue.uppercased()) "
+        let badge = state.store.isOffline ? " \(s[.offlineBadge]) " : state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
+        let language = badge + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
         canvas.put(" · \(s.number(state.network.entities.count)) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
                    width: max(0, state.width - used - language.count), style: CellStyle(.header))
@@ -134,6 +134,8 @@ public enum Views {
         let s = state.strings
         if state.form?.confirmingDiscard == true {
             canvas.put(s[.discardConfirm], x: 0, y: layout.promptRow, width: state.width, style: .warning)
+        } else if case .asking(let plan) = state.store.takeBack {
+            canvas.put("\(plan.question()(s)) \(s[.yesNo])", x: 0, y: layout.promptRow, width: state.width, style: .warning)
         } else if let prompt = state.prompt {
             let label: String = switch prompt.purpose {
             case .filter: "/"
@@ -156,7 +158,7 @@ public enum Views {
         }
         canvas.fill(x: 0, y: layout.statusRow, width: state.width, style: CellStyle(.muted, reverse: true))
         var x = 0
-        for binding in KeyMap.bindings(state.context, section: state.section) where binding.inStatusBar {
+        for binding in KeyMap.bindings(state.context, section: state.section, recording: state.canRecord) where binding.inStatusBar {
             let text = " \(binding.keys[0].label(in: s.language)) \(s[binding.help]) "
             guard x + TextWidth.of(text) <= state.width else { break }
             x += canvas.put(text, x: x, y: layout.statusRow, style: CellStyle(.muted, reverse: true))
@@ -209,7 +211,7 @@ public enum Views {
         under.help.isShown = false
         let s = state.strings
         var lines: [(String, String)] = []
-        for binding in KeyMap.bindings(under.context, section: under.section) {
+        for binding in KeyMap.bindings(under.context, section: under.section, recording: under.canRecord) {
             let keys = binding.keys.map { $0.label(in: s.language) }.joined(separator: " ")
             if let index = lines.firstIndex(where: { $0.1 == s[binding.help] }) {
                 // Two bindings with the same help (Home's "2 Partners" and the sections' "2") show each key once.

@@ -114,7 +114,7 @@ public final class DashboardRuntime {
                 // This dashboard's own change: followed through the journal like anyone's, without a
                 // notice saying someone changed something.
                 if case .saved(_, let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
-                if case .undone(let entry) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
+                if case .undone(let entry, _) = message { ownEntries.insert(entry.sequence); messages = followJournal() + messages }
                 for message in messages {
                     var replaced: Catalogue? = state.catalogue
                     for effect in state.update(message) where effect != .quit { results += perform(effect) }
@@ -127,6 +127,9 @@ public final class DashboardRuntime {
                         background { last.release() }
                     }
                 }
+                // Work these messages started that has already answered (a plan, then its undo) is
+                // taken in the same frame.
+                if results.isEmpty { results = inbox.take() }
             }
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
@@ -230,18 +233,30 @@ public final class DashboardRuntime {
             inbox.expect()
             background { [inbox] in inbox.deliver(.mapLaidOut(NetworkMap.layOut(request))) }
             return []
-        case .undo:
-            guard let store else { return [] }
-            inbox.expect()
-            background { [inbox, author] in
-                do {
-                    inbox.deliver(.undone(try store.undoLast(author: author)))
-                } catch {
-                    inbox.deliver(.undoFailed(Self.storeError(error)))
-                }
+        case .planTakeBack(let direction):
+            return offLoop { [author] store in
+                let mine = try store.plan(direction, author: author, anyone: false)
+                let theirs = mine == nil ? try store.plan(direction, author: author, anyone: true) : nil
+                return .takeBackPlanned(direction, mine: mine, theirs: theirs)
             }
-            return []
+        case .takeBack(let plan):
+            return offLoop { [author] store in .undone(try store.takeBack(plan, author: author), plan) }
         }
+    }
+
+    /// Runs an undo's store work off the event loop: its answer, or why it failed, comes back through
+    /// the inbox, and keys are answered meanwhile.
+    private func offLoop(_ work: @escaping @Sendable (any WorkspaceStore) throws -> Message) -> [Message] {
+        guard let store else { return [.undoFailed(.readOnly(storeNotice ?? Wording("pas de registre", "no store")))] }
+        inbox.expect()
+        background { [inbox] in
+            do {
+                inbox.deliver(try work(store))
+            } catch {
+                inbox.deliver(.undoFailed(Self.storeError(error)))
+            }
+        }
+        return []
     }
 
     /// What others did since the last look: the store's new content and who changed what. A store
@@ -256,8 +271,14 @@ public final class DashboardRuntime {
             storeNotice = reopened.readOnlyReason
             return [.storeState(notice: reopened.readOnlyReason)] + readWorkspace()
         }
-        guard let head = try? store.journalHead(), head != knownHead else { return [] }
-        return followJournal(head: head)
+        var messages: [Message] = []
+        let health = store.health
+        if health != lastHealth {
+            lastHealth = health
+            messages.append(.health(health))
+        }
+        guard let head = try? store.journalHead(), head != knownHead else { return messages }
+        return messages + followJournal(head: head)
     }
 
     /// Entries committed since the last look, applied to what the dashboard holds (cheap: a few
@@ -286,6 +307,8 @@ public final class DashboardRuntime {
     static let followSlack = 16
 
     private var lastReopen = Date.distantPast
+    /// Whether the server answered at the last look (told to the core when it changes).
+    private var lastHealth = ConnectionHealth.unknown
     /// When the store was last asked for others' changes.
     private var lastLook = ContinuousClock.now
 

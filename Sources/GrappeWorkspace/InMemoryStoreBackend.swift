@@ -56,6 +56,10 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         withContents { contents in Array(contents.journal.reversed().prefix(limit ?? Int.max)) }
     }
 
+    public func entry(_ sequence: Int) throws -> JournalEntry? {
+        withContents { contents in contents.journal.first { $0.sequence == sequence } }
+    }
+
     public func journalHead() throws -> Int {
         withContents { contents in contents.journal.last?.sequence ?? 0 }
     }
@@ -185,10 +189,15 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
             }
         }
 
-        func newestUndoable() throws -> JournalEntry? {
-            let undone = Set(contents.journal.compactMap(\.undoes))
-            return contents.journal.last { $0.action != .undo && !undone.contains($0.sequence) }
+        func journalLinks() throws -> [JournalEntry] {
+            contents.journal.map { entry in
+                var entry = entry
+                entry.items = []
+                return entry
+            }
         }
+
+        func entry(_ sequence: Int) throws -> JournalEntry? { contents.journal.first { $0.sequence == sequence } }
 
         func append(_ entry: JournalEntry) throws -> Int {
             var entry = entry

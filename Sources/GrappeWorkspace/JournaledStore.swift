@@ -17,6 +17,7 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
 
     public var location: String { backend.location }
     public var readOnlyReason: Wording? { backend.readOnlyReason }
+    public var health: ConnectionHealth { backend.health }
 
     // MARK: Reading
 
@@ -97,15 +98,39 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         }
     }
 
-    /// Records the inverse of the newest change not yet undone; returns its journal entry.
+    /// Records the inverse of this author's newest change not yet undone; returns its journal entry.
     public func undoLast(author given: String) throws -> JournalEntry {
+        guard let plan = try plan(.undo, author: given, anyone: false) else { throw StoreError.nothingToUndo }
+        return try takeBack(plan, author: given)
+    }
+
+    /// What an undo (or a redo) would take back now: this author's newest change (`anyone`: anyone's),
+    /// with what a question before it needs (whose it is, whether it removes a record). Reads only.
+    public func plan(_ direction: UndoRules.Direction, author given: String, anyone: Bool) throws -> TakeBackPlan? {
+        let author = backend.identity ?? given
+        let journal = try backend.journalIndex()
+        guard let target = UndoRules.target(journal, direction, scope: anyone ? .anyone : .mine(author)) else { return nil }
+        let origin = UndoRules.origin(of: target, in: journal)
+        // The title the record had at that change: the record may have left the store since.
+        let title = try backend.entry(origin.sequence)?.recordTitle
+        return TakeBackPlan(target: target, origin: origin, direction: direction, mine: target.author == author, title: title)
+    }
+
+    /// Records the inverse of the plan's entry, if it may still be taken back (someone may have done
+    /// so meanwhile: then nothing is written and `alreadyTakenBack` says so); returns its journal entry.
+    public func takeBack(_ plan: TakeBackPlan, author given: String) throws -> JournalEntry {
         let author = backend.identity ?? given
         return try writing { transaction in
-            guard let target = try transaction.newestUndoable() else { throw StoreError.nothingToUndo }
+            let journal = try transaction.journalLinks()
+            guard let link = journal.first(where: { $0.sequence == plan.target.sequence }),
+                  UndoRules.canTakeBack(link, in: journal, plan.direction),
+                  let target = try transaction.entry(plan.target.sequence) else {
+                throw StoreError.alreadyTakenBack(plan.target.sequence)
+            }
             var items: [JournalEntry.Item] = []
             for item in target.items.reversed() {
                 let current = try transaction.state(of: item.kind, id: item.id)
-                // Someone changed the item since: undoing would throw their change away.
+                // Someone changed the item since: taking it back would throw their change away.
                 if current?.body != item.after {
                     throw StoreError.stale(id: item.id, expected: 0, found: current?.version ?? 0, by: current?.updatedBy ?? "?",
                                            at: current?.updatedAt ?? "?")
@@ -126,9 +151,12 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 items.append(JournalEntry.Item(kind: item.kind, id: item.id, before: current?.body, after: item.before,
                                                versionBefore: found, versionAfter: item.before == nil ? 0 : found + 1))
             }
-            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: .undo,
-                                                summary: "undo #\(target.sequence): \(target.summary)", undoes: target.sequence,
-                                                items: items), to: transaction)
+            let origin = UndoRules.origin(of: link, in: journal)
+            let summary = plan.direction == .undo && link.action != .undo
+                ? "undo #\(target.sequence): \(target.summary)"
+                : "\(plan.direction == .undo ? "undo" : "redo") #\(origin.sequence): \(origin.summary)"
+            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: .undo, summary: summary,
+                                                undoes: target.sequence, items: items), to: transaction)
         }
     }
 

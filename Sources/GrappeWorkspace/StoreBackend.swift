@@ -14,6 +14,21 @@ public enum StoreTime {
         String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
+    /// A journal time as a notice says it, in this machine's time zone: the time alone today
+    /// ("17:40"), else the day and time ("3 déc. 17:40", "Dec 3, 17:40"); the stamp itself when it
+    /// does not read as a time.
+    public static func clock(_ stamp: String, now: Date = Date(), timeZone: TimeZone = .current) -> Wording {
+        guard let date = try? format.parse(stamp) else { return .same(stamp) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let sameDay = calendar.isDate(date, inSameDayAs: now)
+        func said(_ identifier: String) -> String {
+            date.formatted(Date.FormatStyle(date: sameDay ? .omitted : .abbreviated, time: .shortened, locale: Locale(identifier: identifier),
+                                            calendar: calendar, timeZone: timeZone))
+        }
+        return Wording(said("fr_FR"), said("en_GB"))
+    }
+
     /// `2026-12-03T13:00:07.138Z`: a value, made once (a formatter object per call cost a save more
     /// than its SQL).
     private static let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
@@ -48,8 +63,10 @@ public protocol StoreTransaction {
     func put(_ record: Record, body: String, version: Int, author: String) throws
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws
     func remove(_ kind: JournalEntry.Item.Kind, id: ID) throws
-    /// The newest entry that is not an undo and that no undo reverted, with its items (newest last).
-    func newestUndoable() throws -> JournalEntry?
+    /// Every journal entry, oldest first, without items: what `UndoRules` reads.
+    func journalLinks() throws -> [JournalEntry]
+    /// One entry with its items (in order), or nil.
+    func entry(_ sequence: Int) throws -> JournalEntry?
     /// Appends an entry (its `sequence` is ignored) and returns the sequence number it was given.
     func append(_ entry: JournalEntry) throws -> Int
 }
@@ -84,6 +101,8 @@ public protocol StoreBackend: AnyObject, Sendable {
     func history(limit: Int?) throws -> [JournalEntry]
     /// Oldest first, without the states.
     func journalIndex() throws -> [JournalEntry]
+    /// One entry with its items' states, or nil.
+    func entry(_ sequence: Int) throws -> JournalEntry?
     /// The newest entry's number, 0 for none.
     func journalHead() throws -> Int
     /// Newest first.

@@ -77,6 +77,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case exists(ID)
     case notFound(ID)
     case nothingToUndo
+    case nothingToRedo
+    /// The journal entry was taken back meanwhile (by someone else, or by this change's own undo).
+    case alreadyTakenBack(Int)
     /// The store opened read-only (why, in both languages), so it cannot record.
     case readOnly(Wording)
     /// The file is not a Grappe workspace (another database, or not a database at all).
@@ -121,6 +124,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .exists(let id): french ? "«\u{00A0}\(id)\u{00A0}» existe déjà" : "'\(id)' already exists"
         case .notFound(let id): french ? "«\u{00A0}\(id)\u{00A0}» n'est pas dans le registre" : "'\(id)' is not in the workspace store"
         case .nothingToUndo: french ? "rien à annuler" : "nothing to undo"
+        case .nothingToRedo: french ? "rien à rétablir" : "nothing to redo"
+        case .alreadyTakenBack(let sequence):
+            french ? "le changement #\(sequence) vient d'être annulé ou rétabli par ailleurs\u{00A0}; rien n'a été écrit"
+                : "change #\(sequence) was just undone or redone elsewhere; nothing was written"
         case .readOnly(let why): french ? "le registre est en lecture seule\u{00A0}: \(why.french)" : "the store is read-only: \(why.english)"
         case .notAWorkspace(let path, let detail):
             french ? "\(path) n'est pas un registre Grappe (\(detail.french))\u{00A0}; il n'a pas été modifié"
@@ -202,9 +209,16 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
     /// The newest journal entry's number (0 for none): cheap, asked four times a second by open dashboards to
     /// see what others saved.
     func journalHead() throws -> Int
-    /// Reverts the newest change not yet reverted, by recording its inverse.
+    /// Reverts this author's newest change not yet reverted, by recording its inverse.
     @discardableResult
     func undoLast(author: String) throws -> JournalEntry
+    /// What an undo or a redo would take back now (this author's, or `anyone`'s newest); reads only.
+    func plan(_ direction: UndoRules.Direction, author: String, anyone: Bool) throws -> TakeBackPlan?
+    /// Takes back the plan's entry if it still may be; returns the new journal entry.
+    @discardableResult
+    func takeBack(_ plan: TakeBackPlan, author: String) throws -> JournalEntry
+    /// Whether the server answers (`.unknown` for a file). Never waits.
+    var health: ConnectionHealth { get }
 
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
@@ -232,6 +246,9 @@ extension JournalEntry {
         case .add: "ajout\(speaker.colon)\(what)"
         case .edit: "modification\(speaker.colon)\(what)"
         case .cancel: "mission annulée\(speaker.colon)\(what)"
+        case .undo where english.hasPrefix("redo #"):
+            // A redo (an undo of an undo) names the change it brought back, as the English does.
+            "rétabli #\(english.dropFirst(6).prefix { $0.isNumber })\(speaker.colon)\(what)"
         case .undo: "retour sur #\(undoes.map(String.init) ?? "?")\(speaker.colon)\(what)"
         }
         if partners > 0 { text += " (+ " + speaker.count(partners, ("partenaire", "partenaires"), ("partner", "partners")) + ")" }

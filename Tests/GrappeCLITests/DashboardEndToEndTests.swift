@@ -305,7 +305,11 @@ import Glibc
             try session.keys("Escape")
             #expect(session.waitFor("Discard your changes?"))
             try session.keys("y", "u")
-            #expect(session.waitFor("Undone — #2 undo #1: add mission mission-delegation-a-lyon-ete-2027"), "\(session.screen)")
+            // Undoing an add takes a mission out of the store: asked first, in people's words.
+            #expect(session.waitFor("Undo the addition of 'Délégation à Lyon — été 2027' by you (#1, "), "\(session.screen)")
+            try session.keys("y")
+            #expect(session.waitFor("Undone: the addition of 'Délégation à Lyon — été 2027' by you (#1, "), "\(session.screen)")
+            #expect(session.waitFor("U to redo"), "\(session.screen)")
             try session.keys("C-c")
             #expect(session.file("status")?.contains("exit=") == true)
             #expect(session.file("before") == session.file("after"))

@@ -96,7 +96,7 @@ import Testing
         #expect(try cli.grappe(["mission", "list", "--status", "cancelled", "--format", "csv"], environment: workspace.environment)
                 .output.contains(id))
         let undo = try cli.grappe(["undo"], environment: workspace.environment)
-        #expect(undo.status == 0 && undo.output.contains("undo #3: cancel mission \(id)"))
+        #expect(undo.status == 0 && undo.output.contains("undone: the cancellation of 'Mission numérique à Lyon' by you (#3, "), "\(undo.output)")
         let shown = try cli.grappe(["mission", "show", id], environment: workspace.environment)
         #expect(shown.output.contains("status: confirmed") && shown.output.contains("notes: hôtel réservé"))
         let history = try cli.grappe(["history", "--format", "json"], environment: workspace.environment)
@@ -108,6 +108,30 @@ import Testing
         #expect(seed.output.contains("mission-laval-lille,completed,XXXX-10,XXXX-10,Lille,Marc Demers,Mission économique de Laval à Lille,false,0"))
         #expect(try cli.grappe(["mission", "cancel", "mission-numerique-lyon"], environment: workspace.environment).error
                 .contains("did you mean 'mission-numerique-a-lyon'"))
+    }
+
+    /// Undo and redo take back one's own changes; someone else's needs --any, and, with no terminal to
+    /// ask on, --yes; both are recorded in the journal and say what they did in people's words.
+    @Test func undoAndRedoAreEachPersonsOwn() throws {
+        let workspace = try Workspace()
+        #expect(try add(workspace).status == 0)
+        let leo = try cli.grappe(["undo", "--author", "léo"], environment: workspace.environment)
+        #expect(leo.status == 1 && leo.error.contains("nothing to undo of yours; the newest is zoé's: add --any"), "\(leo.error)")
+        let unasked = try cli.grappe(["undo", "--author", "léo", "--any"], environment: workspace.environment)
+        #expect(unasked.status == 1, "\(unasked.error)")
+        #expect(unasked.error.contains("Undo the addition of 'Mission numérique à Lyon' by zoé (#1, ") && unasked.error.contains("Add --yes"), "\(unasked.error)")
+        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        let undone = try cli.grappe(["undo", "--author", "léo", "--any", "--yes"], environment: workspace.environment)
+        #expect(undone.status == 0 && undone.output.contains("#2 undone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(undone.output)")
+        #expect(try !cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        let redone = try cli.grappe(["redo", "--author", "léo"], environment: workspace.environment)
+        #expect(redone.status == 0 && redone.output.contains("#3 redone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(redone.output)")
+        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        let nothing = try cli.grappe(["redo", "--author", "léo"], environment: workspace.environment)
+        #expect(nothing.status == 1 && nothing.error.contains("nothing to redo"), "\(nothing.error)")
+        let french = workspace.environment.merging(["LANG": "fr_FR.UTF-8"]) { $1 }
+        let history = try cli.grappe(["history"], environment: french)
+        #expect(history.output.contains("léo  rétabli") && history.output.contains("léo  retour sur #1"), "\(history.output)")
     }
 
     /// The list, the card and the history speak the report's language (`--lang`, else the locale);
@@ -135,7 +159,7 @@ import Testing
         let edited = try cli.grappe(["mission", "edit", "mission-numerique-a-lyon", "--status", "confirmée"], environment: french)
         #expect(edited.status == 0 && edited.error.contains("#2 modification\u{00A0}: mission-numerique-a-lyon  (zoé, "), "\(edited.error)")
         let undone = try cli.grappe(["undo"], environment: french)
-        #expect(undone.output.contains("#3 retour sur #2\u{00A0}: mission-numerique-a-lyon"), "\(undone.output)")
+        #expect(undone.output.contains("#3 annulé\u{00A0}: la modification de «\u{00A0}Mission numérique à Lyon\u{00A0}» par vous (#2, "), "\(undone.output)")
         let history = try cli.grappe(["history"], environment: french)
         #expect(history.output.contains("zoé  retour sur #2") && history.output.contains("zoé  ajout\u{00A0}: mission-numerique-a-lyon"), "\(history.output)")
         #expect(try cli.grappe(["history", "--lang", "en"], environment: french).output.contains("zoé  undo #2: edit mission mission-numerique-a-lyon"))

@@ -201,11 +201,12 @@ import Testing
             if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
         }
         _ = state.update(.storeChanged([added]))
-        #expect(state.message == "Modifié par léa — #1 ajout\u{00A0}: mission-a-lyon", "\(state.message ?? "")")
+        #expect(state.message?.hasPrefix("léa a ajouté «\u{00A0}Mission à Lyon\u{00A0}» (") == true, "\(state.message ?? "")")
         let undo = JournalEntry(sequence: 2, at: "2026-12-03T10:05:00Z", author: "léa", action: .undo, summary: "undo #1: add mission mission-a-lyon",
                                 undoes: 1, items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: nil, after: nil, versionBefore: 1, versionAfter: 2)])
-        _ = state.update(.undone(undo))
-        #expect(state.message?.hasSuffix("#2 retour sur #1\u{00A0}: mission-a-lyon") == true, "\(state.message ?? "")")
+        _ = state.update(.undone(undo, TakeBackPlan(target: added, origin: added, direction: .undo, mine: false, title: "Mission à Lyon")))
+        #expect(state.message?.hasPrefix("Annulé\u{00A0}: l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") == true, "\(state.message ?? "")")
+        #expect(state.message?.hasSuffix(" · U pour rétablir") == true, "the undo offers the redo: \(state.message ?? "")")
 
         // The card's history, in French, then in English once the language changes.
         state.store.journal = ["mission-a-lyon": [JournalLine(added)]]

@@ -91,7 +91,11 @@ final class FixedSeeds: SeedSource {
         script += [.key(.control("s"))]
         mark("saved")
         script += [.key(.character("u"))]
+        mark("asked")
+        script += [.key(.character("y"))]
         mark("undone")
+        script += [.key(.character("U"))]
+        mark("redone")
         script += [.key(.character("q"))]
         let terminal = FakeTerminal(script: script)
         var seen: [String: String] = [:]
@@ -114,19 +118,28 @@ final class FixedSeeds: SeedSource {
         let saved = try #require(seen["saved"])
         #expect(saved.contains("Saved — #1 add mission mission-numerique-a-lyon"), "\(saved)")
         #expect(recorded["saved"] == 1)
-        #expect(try store.history(limit: nil).map(\.author) == ["zoé", "zoé"])
+        #expect(try store.history(limit: nil).map(\.author) == ["zoé", "zoé", "zoé"])
+        // Undoing an add removes a mission: asked first, in people's words.
+        let asked = try #require(seen["asked"])
+        #expect(asked.contains("Undo the addition of 'Mission numérique à Lyon' by you (#1, "), "\(asked)")
+        #expect(recorded["asked"] == 1)
         let undone = try #require(seen["undone"])
-        #expect(undone.contains("Undone — #2 undo #1"), "\(undone)")
+        #expect(undone.contains("Undone: the addition of 'Mission numérique à Lyon' by you (#1, "), "\(undone)")
         #expect(recorded["undone"] == 0)
-        #expect(try store.load().records.isEmpty)
+        // U redoes it, and the journal says so.
+        let redone = try #require(seen["redone"])
+        #expect(redone.contains("Redone: the addition of 'Mission numérique à Lyon' by you (#1, "), "\(redone)")
+        #expect(recorded["redone"] == 1)
+        #expect(try store.history(limit: nil).map(\.summary).first?.hasPrefix("redo #1: add mission") == true)
         #expect(try store.drafts().isEmpty, "the saved form's draft is forgotten")
     }
 
     /// A mission saved in the store by someone else, as a second planner's Grappe would.
-    static func othersSave(_ store: any WorkspaceStore, title: String = "Mission numérique à Lyon", author: String = "ana") throws -> Record {
+    static func othersSave(_ store: any WorkspaceStore, title: String = "Mission numérique à Lyon", author: String = "ana",
+                           start: String = "2027-03-10") throws -> Record {
         var draft = MissionDraft()
         draft.title = title
-        draft.start = "2027-03-10"
+        draft.start = start
         draft.destinations = ["lyon"]
         draft.delegates = [MissionDraft.Delegate(who: "technomontreal")]
         guard case .success(let change) = MissionValidator(network: reference.network).validate(draft) else {
@@ -166,6 +179,45 @@ final class FixedSeeds: SeedSource {
         #expect(said.contains("Copie impossible"), "\(said)")
     }
 
+    /// The selection keeps its item, not its row number: a teammate's mission that lands above the
+    /// selected one leaves the cursor (and `e`) on the mission the user was on.
+    @Test func theSelectionFollowsItsItemWhenOthersAddRowsAbove() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        _ = try Self.othersSave(store, title: "Mission à Lyon", start: "2027-03-10")
+        _ = try Self.othersSave(store, title: "Mission à Nantes", start: "2027-05-10")
+        // On the Missions list: the two upcoming missions, then the seed mission to Lille, selected.
+        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("G")), .timeout, .key(.character("e")), .key(.escape),
+                                             .key(.character("q"))])
+        var before = "", after = ""
+        terminal.checkpoints[2] = { terminal in
+            before = terminal.screen
+            _ = try? Self.othersSave(store, title: "Mission à Bordeaux", author: "léo", start: "2027-01-15")
+        }
+        terminal.checkpoints[3] = { after = $0.screen }
+        #expect(runtime(terminal, store: store).run() == .quit)
+        #expect(before.contains("3/3") && before.contains("│ Mission économique de Laval à Lille"), "\(before)")
+        #expect(after.contains("4/4") && after.contains("│ Mission économique de Laval à Lille"), "still on the same mission: \(after)")
+        let form = try #require(terminal.frames.first { $0.text.contains("Edit mission") }?.text)
+        #expect(form.contains("Mission économique de Laval à Lille"), "e edits the mission the cursor stayed on: \(form)")
+    }
+
+    /// A mission taken out of the store while its card is open (someone undid its addition): the
+    /// dashboard leaves the empty card for the list, and says why.
+    @Test func aCardWhoseMissionIsGoneIsLeftWithANotice() throws {
+        let store = JournaledStore(backend: InMemoryStoreBackend())
+        _ = try Self.othersSave(store, title: "Mission à Lyon")
+        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.enter), .timeout, .key(.character("q"))])
+        var card = ""
+        terminal.checkpoints[2] = { terminal in
+            card = terminal.screen
+            _ = try? store.undoLast(author: "ana")
+        }
+        #expect(runtime(terminal, store: store).run() == .quit)
+        #expect(card.contains("Mission à Lyon") && card.contains("Missions ›"), "\(card)")
+        let last = try #require(terminal.frames.last?.text)
+        #expect(last.contains("1/1") && last.contains("The selected item is gone"), "\(last)")
+    }
+
     @Test func othersSavesShowWithoutAKey() throws {
         let store = JournaledStore(backend: InMemoryStoreBackend())
         // The dashboard sits on the Missions list; while it waits, Ana saves a mission elsewhere.
@@ -173,7 +225,7 @@ final class FixedSeeds: SeedSource {
         terminal.checkpoints[1] = { _ in _ = try? Self.othersSave(store) }
         #expect(runtime(terminal, store: store).run() == .quit)
         let after = try #require(terminal.frames.last?.text)
-        #expect(after.contains("Changed by ana — #1 add mission mission-numerique-a-lyon"), "\(after)")
+        #expect(after.contains("ana added 'Mission numérique à Lyon' ("), "the notice names the mission by its title: \(after)")
         #expect(after.contains("Mission numérique à Lyon"), "the list shows the new mission: \(after)")
     }
 
@@ -211,7 +263,9 @@ final class FixedSeeds: SeedSource {
         #expect(runtime.run() == .quit)
         #expect(attempts == 2)
         let screen = try #require(terminal.frames.last?.text)
-        #expect(screen.contains("Mission numérique à Lyon"), "\(screen)")
+        #expect(screen.contains("Mission numér"), "the store's mission is listed: \(screen)")
+        // The selection stays on the mission it was on (now second, below the upcoming one).
+        #expect(screen.contains("2/2") && screen.contains("│ Mission économique de Laval à Lille"), "\(screen)")
         #expect(!screen.contains("READ-ONLY") && !screen.contains("Read-only"), "\(screen)")
     }
 

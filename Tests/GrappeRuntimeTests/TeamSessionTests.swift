@@ -30,9 +30,13 @@ import Testing
         let storeA = try #require(try WorkspaceStores.open(try TestPostgres.url(), for: .write, workspace: workspace))
         let storeB = try #require(try WorkspaceStores.open(planner, for: .write, workspace: workspace))
         let writer = try #require(try WorkspaceStores.open(planner, for: .write, workspace: workspace))
-        // A sits on the Missions list; the writer records a mission; A undoes it once it has seen it.
-        // B only watches, from its own connection, on another thread.
-        let a = dashboard(storeA, [.key(.character("7"))] + Self.waits(100) + [.key(.character("u"))] + Self.waits(100) + [.key(.character("q"))])
+        // A sits on the Missions list; the writer records a mission; A undoes it once it has seen it
+        // (someone else's, so A is asked first, and answers yes). B only watches, from its own
+        // connection, on another thread.
+        let a = dashboard(storeA, [.key(.character("7"))] + Self.waits(100) + [.key(.character("u"))] + [.key(.character("y"))] + Self.waits(100)
+                                  + [.key(.character("q"))])
+        var askedA = ""
+        a.terminal.checkpoints[102] = { askedA = $0.screen }
         let b = dashboard(storeB, [.key(.character("7"))] + Self.waits(300) + [.key(.character("q"))])
         var seenByA = ""
         a.terminal.checkpoints[1] = { _ in _ = try? SessionTests.othersSave(writer) }
@@ -49,13 +53,14 @@ import Testing
         #expect(a.runtime.run() == .quit)
         bDone.wait()
         #expect(bOutcome == .quit)
-        #expect(seenByA.contains("Changed by grappe_planner — #1 add mission mission-numerique-a-lyon"), "\(seenByA)")
+        #expect(seenByA.contains("grappe_planner added 'Mission numérique à Lyon' ("), "\(seenByA)")
+        #expect(askedA.contains("Undo the addition of 'Mission numérique à Lyon' by grappe_planner (#1, "), "\(askedA)")
         #expect(seenByA.contains("Mission numérique à Lyon"), "A's list shows the writer's mission: \(seenByA)")
         let framesB = b.terminal.frames.map(\.text)
         #expect(framesB.contains { $0.contains("Mission numérique à Lyon") }, "B saw the writer's mission")
         let lastB = try #require(framesB.last)
-        #expect(lastB.contains("Changed by postgres — #2"), "B saw A's undo: \(lastB)")
-        #expect(!lastB.contains("Mission numérique à Lyon"), "and the mission left B's list: \(lastB)")
+        #expect(lastB.contains("postgres undid a change to 'Mission numérique à Lyon' ("), "B saw A's undo: \(lastB)")
+        #expect(lastB.contains("1/1"), "and the mission left B's list (the seed mission alone): \(lastB)")
         let journal = try writer.history(limit: 10)
         #expect(journal.map(\.author).sorted() == ["grappe_planner", "postgres"], "authors are the database users")
     }
@@ -78,6 +83,32 @@ import Testing
         let screen = try #require(a.terminal.frames.last?.text)
         #expect(screen.contains("Changed meanwhile by someone else"), "\(screen)")
         #expect(screen.contains("grappe_planner"), "\(screen)")
+    }
+}
+
+/// A server found gone is shown at once, and recording is neither offered nor taken while it is.
+@Suite struct ConnectionHealthTests {
+    @Test(arguments: [Language.en, .fr]) func anOfflineServerIsShownAndRecordingWaits(_ language: Language) throws {
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        let terminal = FakeTerminal(width: 110, height: 30, script: [.key(.character("7")), .timeout, .key(.character("m")), .timeout,
+                                                                     .key(.character("q"))])
+        var offline = "", refused = ""
+        terminal.checkpoints[1] = { _ in store.lost = true }
+        terminal.checkpoints[2] = { offline = $0.screen }
+        terminal.checkpoints[3] = { terminal in
+            refused = terminal.screen
+            store.lost = false
+        }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: language, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        #expect(runtime.run() == .quit)
+        let s = Strings(language)
+        #expect(offline.contains(s[.offlineBadge]) && offline.contains(s[.offline]), "\(offline)")
+        #expect(!offline.contains(s[.newMission]), "m is not offered while offline: \(offline)")
+        #expect(refused.contains(s[.offline]) && !refused.contains(s[.newMissionTitle]), "m opens no form: \(refused)")
+        let back = try #require(terminal.frames.last?.text)
+        #expect(back.contains(s[.backOnline]) && !back.contains(s[.offlineBadge]), "\(back)")
+        #expect(back.contains(s[.newMission]), "m is offered again: \(back)")
     }
 }
 
@@ -108,6 +139,12 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func journalIndex() throws -> [JournalEntry] { try check(); return try inner.journalIndex() }
     func journalHead() throws -> Int { try check(); return try inner.journalHead() }
     func undoLast(author: String) throws -> JournalEntry { try check(); return try inner.undoLast(author: author) }
+    func plan(_ direction: UndoRules.Direction, author: String, anyone: Bool) throws -> TakeBackPlan? {
+        try check()
+        return try inner.plan(direction, author: author, anyone: anyone)
+    }
+    func takeBack(_ plan: TakeBackPlan, author: String) throws -> JournalEntry { try check(); return try inner.takeBack(plan, author: author) }
+    var health: ConnectionHealth { lost ? .offline(.same("server closed the connection")) : .online }
     func drafts() throws -> [StoredDraft] { try check(); return try inner.drafts() }
     func saveDraft(_ draft: StoredDraft) throws { draftWrites += 1; try check(); try inner.saveDraft(draft) }
     func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }
@@ -122,7 +159,9 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     @Test func changesAreFollowedWithoutReadingTheWholeWorkspaceAgain() throws {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
         _ = try SessionTests.othersSave(store.inner, title: "Mission à Lille")
-        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("u")), .timeout, .key(.character("q"))])
+        // Zoé made none of these changes: u offers the newest (Léo's) with a question, and y takes it back.
+        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("u")), .key(.character("y")), .timeout,
+                                             .key(.character("q"))])
         terminal.checkpoints[1] = { _ in _ = try? SessionTests.othersSave(store.inner) }
         terminal.checkpoints[2] = { _ in _ = try? SessionTests.othersSave(store.inner, title: "Mission à Lyon, suite", author: "léo") }
         var afterOthers = ""
@@ -132,7 +171,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
                                        background: { $0() })
         #expect(runtime.run() == .quit)
         #expect(afterOthers.contains("Missions") && afterOthers.contains("1/4"), "three recorded missions and the seed one: \(afterOthers)")
-        #expect(afterOthers.contains("Changed by léo — #3"), "\(afterOthers)")
+        #expect(afterOthers.contains("léo added 'Mission à Lyon, suite' ("), "\(afterOthers)")
         let last = try #require(terminal.frames.last?.text)
         #expect(last.contains("Undone"), "\(last)")
         #expect(last.contains("1/3"), "the undone mission left the list: \(last)")

@@ -241,7 +241,7 @@ import Testing
         try store.save(added, author: "ana")
         let network = Overlay.apply(try store.load(), to: referenceNetwork).network
         try store.save(try #require(Change.cancelling(network.record(added.records[0].id)!, version: 1)), author: "ana")
-        try store.undoLast(author: "léo")
+        try store.undoLast(author: "ana")
         var other = lyonDraft(title: "Mission '; DROP TABLE grappe.records; --")
         other.newPartners = ["Minalogic | cluster | lyon"]
         try store.save(change(other), author: "ana")

@@ -283,17 +283,69 @@ final class StoreHarness: @unchecked Sendable {
         try store.save(cancel, author: "ana")
         #expect(try store.load().records[0].record.mission?.status == .cancelled)
 
-        let undone = try store.undoLast(author: "léo")
+        // Undo takes back one's own changes: léo made none (on a server, the login is the author whatever is given).
+        if kind != .postgres { #expect(throws: StoreError.nothingToUndo) { try store.undoLast(author: "léo") } }
+        let undone = try store.undoLast(author: "ana")
         #expect(undone.action == .undo && undone.undoes == 2)
         #expect(try store.load().records[0].record.mission?.status == .planned)
         #expect(try store.load().records[0].version == 3)
         // The next undo reverts the add: the mission leaves the store, the journal keeps all of it.
-        try store.undoLast(author: "léo")
+        try store.undoLast(author: "ana")
         #expect(try store.load().records.isEmpty)
         let history = try store.history(limit: nil)
         #expect(history.map(\.action) == [.undo, .undo, .cancel, .add])
         #expect(history[0].items[0].before == history[3].items[0].after)
-        #expect(throws: StoreError.nothingToUndo) { try store.undoLast(author: "léo") }
+        #expect(throws: StoreError.nothingToUndo) { try store.undoLast(author: "ana") }
+    }
+
+    /// Undo and redo chains across two people: each takes back their own, someone else's only when
+    /// asked for (`anyone`), a redo takes an undo back, a new change ends what can be redone, and a
+    /// plan that someone else carried out first writes nothing. The journal replays at every step.
+    @Test(arguments: StoreKind.allCases) func undoAndRedoRespectPeople(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        defer { withExtendedLifetime(harness) {} }
+        // On a server the journal names the login whatever the author given: two logins there.
+        let leo = try harness.open()
+        let ana = try harness.open(for: .write, role: kind == .postgres ? "grappe_planner" : nil)
+        let leoName = kind == .postgres ? TestPostgres.superuser : "léo"
+        func titles() throws -> [String] { try ana.load().records.map(\.record.title).sorted() }
+        try ana.save(change(lyonDraft(title: "Mission d'Ana")), author: "ana")
+        try leo.save(change(lyonDraft(title: "Mission de Léo")), author: "léo")
+
+        // Ana's undo takes back her mission, not Léo's newer one.
+        let plan = try #require(try ana.plan(.undo, author: "ana", anyone: false))
+        #expect(plan.mine && plan.origin.sequence == 1 && plan.removesARecord && plan.asksFirst, "an add removed is asked about")
+        try ana.takeBack(plan, author: "ana")
+        #expect(try titles() == ["Mission de Léo"])
+        // Carried out already: the same plan again writes nothing.
+        #expect(throws: StoreError.alreadyTakenBack(1)) { try ana.takeBack(plan, author: "ana") }
+        #expect(throws: StoreError.nothingToUndo) { try ana.undoLast(author: "ana") }
+        // Someone else's, when asked for: Léo's mission, named as his.
+        let theirs = try #require(try ana.plan(.undo, author: "ana", anyone: true))
+        #expect(!theirs.mine && theirs.target.author == leoName && theirs.asksFirst)
+        #expect(theirs.question(title: "Mission de Léo").english.hasPrefix("Undo the addition of 'Mission de Léo' by \(leoName) (#2, "))
+
+        // Ana redoes her undo: her mission is back; redo again has nothing left.
+        let redo = try #require(try ana.plan(.redo, author: "ana", anyone: false))
+        #expect(redo.direction == .redo && redo.origin.sequence == 1 && !redo.removesARecord && !redo.asksFirst)
+        let redone = try ana.takeBack(redo, author: "ana")
+        #expect(redone.summary.hasPrefix("redo #1: ") && redone.undoes == 3)
+        #expect(try titles() == ["Mission d'Ana", "Mission de Léo"])
+        #expect(try ana.plan(.redo, author: "ana", anyone: false) == nil)
+        // Undo after a redo takes the redo back; redo again brings it back again.
+        try ana.undoLast(author: "ana")
+        #expect(try titles() == ["Mission de Léo"])
+        let again = try #require(try ana.plan(.redo, author: "ana", anyone: false))
+        try ana.takeBack(again, author: "ana")
+        #expect(try titles() == ["Mission d'Ana", "Mission de Léo"])
+
+        // A new change of Léo's ends what he can redo.
+        try leo.undoLast(author: "léo")
+        #expect(try titles() == ["Mission d'Ana"])
+        #expect(try leo.plan(.redo, author: "léo", anyone: false) != nil)
+        try leo.save(change(lyonDraft(title: "Autre mission de Léo")), author: "léo")
+        #expect(try leo.plan(.redo, author: "léo", anyone: false) == nil)
+        #expect(try ana.dump().replayProblems().isEmpty)
     }
 
     @Test(arguments: StoreKind.allCases) func undoOfAnEditedSeedMissionBringsTheSeedBack(_ kind: StoreKind) throws {
@@ -364,11 +416,13 @@ final class StoreHarness: @unchecked Sendable {
         try follow()
         let lille = try #require(try store.load().records.last?.record)
         try store.save(try #require(Change.cancelling(lille, version: 1)), author: "léo")
-        try store.undoLast(author: "ana") // the cancel
-        try store.undoLast(author: "ana") // the edit
+        // Anyone's newest, as a planner taking back the team's work would (with confirmation).
+        func undoNewest() throws { try store.takeBack(try #require(try store.plan(.undo, author: "ana", anyone: true)), author: "ana") }
+        try undoNewest() // the cancel (léo's)
+        try undoNewest() // the edit
         try follow()
-        try store.undoLast(author: "ana") // the mission to Lille
-        try store.undoLast(author: "ana") // the first mission and its new partner
+        try undoNewest() // the mission to Lille (léo's)
+        try undoNewest() // the first mission and its new partner
         try follow()
         #expect(followed.records.isEmpty && followed.entities.isEmpty)
         try store.save(change(lyonDraft()), author: "ana")

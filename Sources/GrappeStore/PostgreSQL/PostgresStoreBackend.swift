@@ -222,6 +222,26 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         return .offline(Wording(problem.description(in: .fr), problem.description(in: .en)))
     }
 
+    func entry(_ sequence: Int) throws -> JournalEntry? {
+        try withConnection { connection in try Self.entry(sequence, workspace: workspace) { try self.rows(connection, $0) } }
+    }
+
+    /// One entry with its items, read with `rows` (a connection's, or a transaction's).
+    static func entry(_ sequence: Int, workspace: String, rows: (SQL) throws -> [PQRow]) throws -> JournalEntry? {
+        guard let row = try rows("""
+            SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) AND seq = \(sequence)
+            """).first else { return nil }
+        var entry = try Self.entry(row)
+        entry.items = try rows("""
+            SELECT object_kind, object_id, before, after, version_before, version_after FROM grappe.journal_items
+            WHERE workspace = \(workspace) AND seq = \(entry.sequence) ORDER BY position
+            """).map { row in
+            JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(0)) ?? .record, id: try row.string(1), before: row.optionalString(2),
+                              after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
+        }
+        return entry
+    }
+
     static func entry(_ row: PQRow) throws -> JournalEntry {
         JournalEntry(sequence: try row.int(0), at: try row.string(1), author: try row.string(2),
                      action: Change.Action(rawValue: try row.string(3)) ?? .edit, summary: try row.string(4), undoes: try row.optionalInt(5), items: [])

@@ -92,22 +92,14 @@ final class PostgresTransaction: StoreTransaction {
         }
     }
 
-    func newestUndoable() throws -> JournalEntry? {
-        guard let row = try rows("""
-            SELECT seq, at, author, action, summary, undoes FROM grappe.journal j
-            WHERE workspace = \(workspace) AND action <> 'undo'
-              AND NOT EXISTS (SELECT 1 FROM grappe.journal u WHERE u.workspace = j.workspace AND u.undoes = j.seq)
-            ORDER BY seq DESC LIMIT 1
-            """).first else { return nil }
-        var entry = try PostgresStoreBackend.entry(row)
-        entry.items = try rows("""
-            SELECT object_kind, object_id, before, after, version_before, version_after FROM grappe.journal_items
-            WHERE workspace = \(workspace) AND seq = \(entry.sequence) ORDER BY position
-            """).map { row in
-            JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(0)) ?? .record, id: try row.string(1), before: row.optionalString(2),
-                              after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
-        }
-        return entry
+    func journalLinks() throws -> [JournalEntry] {
+        try rows("""
+            SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) ORDER BY seq
+            """).map(PostgresStoreBackend.entry)
+    }
+
+    func entry(_ sequence: Int) throws -> JournalEntry? {
+        try PostgresStoreBackend.entry(sequence, workspace: workspace, rows: rows)
     }
 
     /// Numbers count within the workspace: the advisory lock held by this transaction makes the next

@@ -206,6 +206,10 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func entry(_ sequence: Int) throws -> JournalEntry? {
+        try wrap { try writer.read { db in try SQLiteJournal.entry(db, workspace: workspace, sequence: sequence) } }
+    }
+
     func journalIndex() throws -> [JournalEntry] {
         try wrap {
             try writer.read { db in

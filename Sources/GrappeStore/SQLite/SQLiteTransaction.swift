@@ -64,14 +64,12 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
-    func newestUndoable() throws -> JournalEntry? {
-        guard let row = try JournalRow.fetchOne(db, sql: """
-            SELECT * FROM journal j
-            WHERE workspace = ? AND action <> 'undo'
-              AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.workspace = j.workspace AND u.undoes = j.seq)
-            ORDER BY seq DESC LIMIT 1
-            """, arguments: [workspace]) else { return nil }
-        return row.entry(items: try SQLiteJournal.items(db, workspace: workspace, seq: row.seq))
+    func journalLinks() throws -> [JournalEntry] {
+        try JournalRow.fetchAll(db, sql: "SELECT * FROM journal WHERE workspace = ? ORDER BY seq", arguments: [workspace]).map { $0.entry(items: []) }
+    }
+
+    func entry(_ sequence: Int) throws -> JournalEntry? {
+        try SQLiteJournal.entry(db, workspace: workspace, sequence: sequence)
     }
 
     func append(_ entry: JournalEntry) throws -> Int {
@@ -98,6 +96,12 @@ struct SQLiteTransaction: StoreTransaction {
 
 /// Reading a workspace's journal entries' items.
 enum SQLiteJournal {
+    static func entry(_ db: Database, workspace: String, sequence: Int) throws -> JournalEntry? {
+        guard let row = try JournalRow.fetchOne(db, sql: "SELECT * FROM journal WHERE workspace = ? AND seq = ?",
+                                                arguments: [workspace, sequence]) else { return nil }
+        return row.entry(items: try items(db, workspace: workspace, seq: row.seq))
+    }
+
     static func items(_ db: Database, workspace: String, seq: Int64) throws -> [JournalEntry.Item] {
         try JournalItemRow.filter(Column("workspace") == workspace && Column("seq") == seq).order(Column("position")).fetchAll(db).map(\.item)
     }
