@@ -124,24 +124,76 @@ extension MissionCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a mission's fields: each option given replaces that field (a repeated option, the whole list).",
-            discussion: "A seed mission edited here is recorded in the store, which then wins over the seed. --if-version refuses the edit if someone saved the mission since that version (exit 75)."
+            discussion: """
+                A seed mission edited here is recorded in the store, which then wins over the seed. When someone saves the mission \
+                meanwhile, the fields given here are merged with theirs: fields only they changed are kept, and a field both \
+                changed differently stops the edit (exit 75) with both values. --if-version refuses the edit if someone saved \
+                the mission since that version (exit 75), without merging.
+                """
         )
         @OptionGroup var seedOptions: SeedOptions
         @Argument(help: "The mission's id.") var id: String
         @OptionGroup var fields: MissionFields
         @OptionGroup var author: AuthorOption
         @Option(name: .customLong("if-version"), help: "Only if the mission is still at this version (see 'mission show').") var ifVersion: Int?
+        @Option(name: .customLong("from-version"),
+                help: "The version this edit started from (see 'mission show'): what others saved since is merged field by field.")
+        var fromVersion: Int?
 
         func validate() throws {
             if fields.isEmpty { throw ValidationError("nothing to change: give at least one field (see --help)") }
+            if ifVersion != nil, fromVersion != nil { throw ValidationError("--if-version refuses any change since; --from-version merges them: give one") }
         }
 
         func run() throws {
-            let bench = try Workbench.open(seedOptions)
-            let record = try bench.mission(id)
-            var draft = MissionDraft(editing: record, version: ifVersion ?? bench.workspace.version(of: id))
-            fields.apply(to: &draft)
-            _ = try bench.save(draft, author: author)
+            var bench = try Workbench.open(seedOptions)
+            let base = try fromVersion.map { MissionDraft(editing: try bench.mission(id, at: $0), version: $0) }
+                ?? MissionDraft(editing: try bench.mission(id), version: ifVersion ?? bench.workspace.version(of: id))
+            var mine = base
+            fields.apply(to: &mine)
+            var attempt = mine
+            // Someone may save between reading and writing: merge with what they saved, a few times.
+            for _ in 0..<3 {
+                do {
+                    try bench.record(try bench.validated(attempt), author: author)
+                    return
+                } catch StoreError.stale(_, _, _, let by, let at) where ifVersion == nil {
+                    bench = try Workbench.open(seedOptions)
+                    let theirs = MissionDraft(editing: try bench.mission(id), version: bench.workspace.version(of: id))
+                    let merge = DraftMerge(base: base, mine: mine, theirs: theirs)
+                    let words = Messages.words
+                    guard merge.conflicts.isEmpty else {
+                        for conflict in merge.conflicts {
+                            Output.error("grappe: " + words.say(
+                                "\(conflict.field.rawValue)\u{00A0}: devenu \(Self.shown(conflict.field, conflict.theirs, words)) depuis votre version "
+                                    + "(dernier enregistrement par \(by), \(StoreTime.minute(at)))\u{00A0}; le vôtre\u{00A0}: \(Self.shown(conflict.field, conflict.mine, words))",
+                                "\(conflict.field.rawValue): became \(Self.shown(conflict.field, conflict.theirs, words)) since your version "
+                                    + "(last saved by \(by), \(StoreTime.minute(at))); yours: \(Self.shown(conflict.field, conflict.mine, words))"))
+                        }
+                        Output.error("grappe: " + words.say("rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
+                                                            "nothing was saved; look at 'grappe mission show' and edit again"))
+                        throw Exit.temporaryFailure
+                    }
+                    if !merge.taken.isEmpty {
+                        let fields = merge.taken.map(\.rawValue).joined(separator: ", ")
+                        Output.error("grappe: " + words.say("fusionné avec ce qui a été enregistré depuis votre version (dernier\u{00A0}: \(by))\u{00A0}: \(fields) gardé(s)",
+                                                            "merged with what was saved since your version (last by \(by)): kept their \(fields)"))
+                    }
+                    attempt = merge.merged
+                } catch let error as StoreError {
+                    throw Workbench.fail(error)
+                }
+            }
+            throw Workbench.fail(.stale(id: id, expected: attempt.baseVersion, found: attempt.baseVersion + 1, by: "?", at: "?"))
+        }
+
+        /// A field's value as the command line would be given it, quoted.
+        static func shown(_ field: MissionField, _ draft: MissionDraft, _ words: Words) -> String {
+            switch field.value(in: draft) {
+            case .text(let text): words.quoted(text)
+            case .list(let list): words.quoted(list.joined(separator: "\(field.listSeparator) "))
+            case .delegates(let delegates): words.quoted(delegates.map { [$0.who, $0.role, $0.attendance].joined(separator: ":") }.joined(separator: ", "))
+            }
         }
     }
 

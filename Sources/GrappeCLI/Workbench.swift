@@ -12,6 +12,8 @@ struct Workbench {
     let workspaceName: String
     let workspace: Workspace
     let network: Network
+    /// The network of the seeds alone, without what the store holds.
+    let seedNetwork: Network
     /// The seed files read, for checking a mission file together with them.
     let seedFiles: [String]
 
@@ -27,7 +29,8 @@ struct Workbench {
             let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error(Messages.storeWarning(seeds.storeShown, warning)) }
-            return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network, seedFiles: result.files)
+            return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network,
+                             seedNetwork: result.network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
@@ -58,32 +61,63 @@ struct Workbench {
 
     /// Validates and saves; prints the field errors (exit 65), or the journal entry on standard error.
     func save(_ draft: MissionDraft, author: AuthorOption) throws -> Record {
+        let change = try validated(draft)
+        try save(change, author: author)
+        return change.records[0]
+    }
+
+    /// The draft as a change for the store, or its field errors on standard error (exit 65).
+    func validated(_ draft: MissionDraft) throws -> Change {
         switch MissionValidator(network: network, wording: .init(Messages.words.language)).validate(draft) {
         case .failure(let invalid):
             for issue in invalid.issues { Output.error("grappe: \(issue)") }
             Output.error(Messages.nothingSaved)
             throw Exit.dataError
         case .success(let change):
-            try save(change, author: author)
-            return change.records[0]
+            return change
         }
     }
 
     func save(_ change: Change, author: AuthorOption) throws {
         do {
-            guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName, author: author.requested) else {
-                throw StoreError.notFound(WorkspaceStores.shown(storePath))
-            }
-            if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-            let entry = try store.save(change, author: author.name)
-            // A status line, not data: standard output stays for what a script reads (the new id).
-            Output.error("#\(entry.sequence) \(entry.summary(in: Messages.words))  (\(entry.author), \(store.location))")
+            try record(change, author: author)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
     }
 
+    /// Saves a change; the store's refusal is thrown as it came (the caller may merge a stale edit).
+    func record(_ change: Change, author: AuthorOption) throws {
+        guard let store = try WorkspaceStores.open(storePath, for: .write, workspace: workspaceName, author: author.requested) else {
+            throw StoreError.notFound(WorkspaceStores.shown(storePath))
+        }
+        if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
+        let entry = try store.save(change, author: author.name)
+        // A status line, not data: standard output stays for what a script reads (the new id).
+        Output.error("#\(entry.sequence) \(entry.summary(in: Messages.words))  (\(entry.author), \(store.location))")
+    }
+
     func mission(_ id: String) throws -> Record { try Self.mission(id, in: network) }
+
+    /// The mission as it was at `version` (0: the seeds' own), from the store's journal; exit 66 when
+    /// the journal never had it at that version.
+    func mission(_ id: String, at version: Int) throws -> Record {
+        if version == 0 { return try Self.mission(id, in: seedNetwork) }
+        let history: [JournalEntry]
+        do {
+            history = try WorkspaceStores.open(storePath, for: .read, workspace: workspaceName)?.history(limit: nil) ?? []
+        } catch let error as StoreError {
+            throw Self.fail(error, reading: true)
+        }
+        for entry in history {
+            guard let item = entry.items.first(where: { $0.kind == .record && $0.id == id && $0.versionAfter == version }), let body = item.after,
+                  let record = try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) else { continue }
+            return record
+        }
+        Output.error("grappe: " + Messages.words.say("la mission \(Messages.words.quoted(id)) n'a jamais eu la version \(version) (voir «\u{00A0}grappe mission show\u{00A0}»)",
+                                                     "the mission \(Messages.words.quoted(id)) never had version \(version) (see 'grappe mission show')"))
+        throw Exit.noInput
+    }
 
     /// The mission with this id, or exit 66 with the nearest id.
     static func mission(_ id: String, in network: Network) throws -> Record {

@@ -110,6 +110,31 @@ import Testing
                 .contains("did you mean 'mission-numerique-a-lyon'"))
     }
 
+    /// An edit that started from an older version is merged with what others saved since, field by
+    /// field; a field both changed differently stops it with both values (exit 75), and nothing is
+    /// written over.
+    @Test func anEditFromAnOlderVersionMergesByField() throws {
+        let workspace = try Workspace()
+        #expect(try add(workspace).status == 0)
+        let id = "mission-numerique-a-lyon"
+        #expect(try cli.grappe(["mission", "edit", id, "--status", "confirmed", "--author", "léo"], environment: workspace.environment).status == 0)
+        let merged = try cli.grappe(["mission", "edit", id, "--from-version", "1", "--title", "Mission numérique à Lyon, printemps"],
+                                    environment: workspace.environment)
+        #expect(merged.status == 0 && merged.error.contains("merged with what was saved since your version (last by léo): kept their status"),
+                "\(merged.error)")
+        let shown = try cli.grappe(["mission", "show", id], environment: workspace.environment)
+        #expect(shown.output.contains("status: confirmed") && shown.output.contains("Mission numérique à Lyon, printemps"), "\(shown.output)")
+        let conflict = try cli.grappe(["mission", "edit", id, "--from-version", "1", "--status", "completed"], environment: workspace.environment)
+        #expect(conflict.status == 75, "\(conflict.error)")
+        #expect(conflict.error.contains("status: became 'confirmed' since your version (last saved by zoé, ") && conflict.error.contains("; yours: 'completed'"),
+                "\(conflict.error)")
+        #expect(try cli.grappe(["mission", "show", id], environment: workspace.environment).output.contains("status: confirmed"), "not written over")
+        let strict = try cli.grappe(["mission", "edit", id, "--if-version", "1", "--notes", "x"], environment: workspace.environment)
+        #expect(strict.status == 75, "--if-version keeps its strict meaning: \(strict.error)")
+        let never = try cli.grappe(["mission", "edit", id, "--from-version", "9", "--notes", "x"], environment: workspace.environment)
+        #expect(never.status == 66 && never.error.contains("never had version 9"), "\(never.error)")
+    }
+
     /// Undo and redo take back one's own changes; someone else's needs --any, and, with no terminal to
     /// ask on, --yes; both are recorded in the journal and say what they did in people's words.
     @Test func undoAndRedoAreEachPersonsOwn() throws {
