@@ -22,7 +22,7 @@ public enum UI: CaseIterable, Sendable {
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
     case website, openLink, nothingToOpen, notAWebAddress, opened, cannotOpen, noOpener
     case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo, nothingOfYours, removedMission
-    case selectionGone, byYou
+    case selectionGone, byYou, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields
 }
 
 /// Every text the interface shows, in French or English.
@@ -151,7 +151,7 @@ public struct Strings: Speaking {
         case .saving: ("Enregistrement en cours… le formulaire attend la réponse du registre", "Saving… the form waits for the store's answer")
         case .undone: ("Annulé", "Undone")
         case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
-        case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S encore pour écraser, Échap pour abandonner", "Changed meanwhile by someone else; ^S again to overwrite, Esc to give up")
+        case .staleEdit: ("Modifiée entre-temps par quelqu'un d'autre ; ^S fusionnera vos changements avec les siens", "Changed meanwhile by someone else; ^S merges your changes with theirs")
         case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
         case .draftUnreadable: ("Brouillon illisible, laissé en place", "Unreadable draft, left in place")
         case .draftsUnreadable: ("Brouillons illisibles, laissés en place", "Unreadable drafts, left in place")
@@ -211,6 +211,12 @@ public struct Strings: Speaking {
         case .removedMission: ("retirée du registre", "taken out of the store")
         case .selectionGone: ("L'élément sélectionné n'est plus là", "The selected item is gone")
         case .byYou: ("vous", "you")
+        case .mergedTheirs: ("Fusionné avec la version enregistrée entre-temps", "Merged with the version saved meanwhile")
+        case .theirs: ("le leur", "theirs")
+        case .yours: ("le vôtre", "yours")
+        case .settleKeys: ("1\u{00A0}: le leur · 2\u{00A0}: le vôtre · Échap\u{00A0}: revenir", "1: theirs · 2: yours · Esc: back")
+        case .mergeLeft: ("Rien n'est enregistré\u{00A0}; ^S fusionne de nouveau", "Nothing saved; ^S merges again")
+        case .changedFields: ("^S fusionnera avec vos changements", "^S will merge them with yours")
         }
         return language == .fr ? pair.fr : pair.en
     }

@@ -123,9 +123,9 @@ extension DashboardState {
         case .storeFailed(let error):
             self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
         case .saved(let id, let entry):
-            missionSaved(id, summary: "#\(entry.sequence) \(strings.summary(of: JournalLine(entry)))")
+            missionSaved(id, summary: "\(entry.change(title: entry.recordTitle ?? network.record(id)?.title)(strings)) (#\(entry.sequence))")
         case .saveFailed(let error):
-            missionNotSaved(error)
+            if let effect = missionNotSaved(error) { effects.append(effect) }
         case .takeBackPlanned(let direction, let mine, let theirs):
             guard case .planning = store.takeBack else { break }
             guard var plan = mine ?? theirs else {
@@ -285,18 +285,26 @@ extension DashboardState {
         return strings.say("\(entry.author) \(verb.0) «\u{00A0}\(title)\u{00A0}» (\(when))", "\(entry.author) \(verb.1) '\(title)' (\(when))")
     }
 
-    /// A short notice says who changed what; a form open on a mission someone else just saved shows
-    /// the stale-edit warning now rather than at ^S.
+    /// A short notice says who changed what; a form open on a mission someone else just saved says
+    /// now which fields they changed (and which of them this edit changed too), not at ^S.
     private mutating func changedByOthers(_ entries: [JournalEntry]) {
         guard let newest = entries.first else { return }
         message = said(newest) + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
-        guard let form, let id = form.draft.id else { return }
-        for entry in entries {
-            guard let item = entry.items.first(where: { $0.id == id }), item.versionAfter != form.draft.baseVersion else { continue }
-            missionNotSaved(.stale(id: id, expected: form.draft.baseVersion, found: item.versionAfter, by: entry.author,
-                                   at: StoreTime.minute(entry.at)))
+        guard let form, let id = form.missionID,
+              let entry = entries.first(where: { $0.items.contains { $0.kind == .record && $0.id == id } }),
+              let item = entry.items.first(where: { $0.kind == .record && $0.id == id }), item.versionAfter != form.baseVersion else { return }
+        let when = StoreTime.clock(entry.at)(strings)
+        guard let body = item.after, let record = try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) else {
+            message = strings.say("\(entry.author) a retiré cette mission du registre (\(when))", "\(entry.author) took this mission out of the store (\(when))")
             return
         }
+        let theirs = MissionDraft(editing: record, version: item.versionAfter)
+        let changed = MissionField.allCases.filter { $0.value(in: form.original) != $0.value(in: theirs) }
+        let both = changed.filter { $0.value(in: form.draft) != $0.value(in: form.original) && $0.value(in: form.draft) != $0.value(in: theirs) }
+        let names = changed.map(strings.field).joined(separator: ", ")
+        message = strings.say("\(entry.author) a modifié \(names) (\(when))", "\(entry.author) changed \(names) (\(when))")
+            + strings.say("\u{00A0}; ", "; ") + strings[.changedFields]
+            + (both.isEmpty ? "" : strings.say(" — en conflit\u{00A0}: ", " — in conflict: ") + both.map(strings.field).joined(separator: ", "))
     }
 
     /// One line per journal entry, under each item it touched, oldest first.

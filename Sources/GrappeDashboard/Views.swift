@@ -134,6 +134,8 @@ public enum Views {
         let s = state.strings
         if state.form?.confirmingDiscard == true {
             canvas.put(s[.discardConfirm], x: 0, y: layout.promptRow, width: state.width, style: .warning)
+        } else if let form = state.form, let question = state.conflictQuestion(form) {
+            canvas.put(question, x: 0, y: layout.promptRow, width: state.width, style: .warning)
         } else if case .asking(let plan) = state.store.takeBack {
             canvas.put("\(plan.question()(s)) \(s[.yesNo])", x: 0, y: layout.promptRow, width: state.width, style: .warning)
         } else if let prompt = state.prompt {

@@ -118,6 +118,19 @@ public struct TakeBackPlan: Sendable, Hashable {
 }
 
 extension JournalEntry {
+    /// What the entry did, named by its record's title (`title`, else the one in its states, else the
+    /// id): "the addition of 'Après redémarrage'", « l'ajout de « Après redémarrage » ».
+    public func change(title: String? = nil) -> Wording {
+        let name = title ?? recordTitle ?? items.first { $0.kind == .record }?.id ?? "#\(sequence)"
+        let (french, english): (String, String) = switch action {
+        case .add: ("l'ajout", "the addition")
+        case .edit: ("la modification", "the edit")
+        case .cancel: ("l'annulation de la mission", "the cancellation")
+        case .undo: ("le retour", "the undo")
+        }
+        return Wording("\(french) de «\u{00A0}\(name)\u{00A0}»", "\(english) of '\(name)'")
+    }
+
     /// The title of the entry's first record, from its state after the change (before, for a
     /// removal); nil without states or records.
     public var recordTitle: String? {
@@ -132,21 +145,12 @@ extension TakeBackPlan {
     /// « l'ajout de « Après redémarrage » par vous (#7, 17:40) ». `title` is the record's title when
     /// known (else its id is shown).
     public func what(title: String? = nil) -> Wording {
-        let title = title ?? self.title
-        let record = origin.items.first { $0.kind == .record }?.id
-        let name = title ?? record ?? "#\(origin.sequence)"
-        let (french, english): (String, String) = switch origin.action {
-        case .add: ("l'ajout", "the addition")
-        case .edit: ("la modification", "the edit")
-        case .cancel: ("l'annulation de la mission", "the cancellation")
-        case .undo: ("le retour", "the undo")
-        }
+        let change = origin.change(title: title ?? self.title)
         // Whose change it was: for a redo, the author of the change the undo took back.
         let yours = mine && origin.author == target.author
         let by = yours ? ("par vous", "by you") : ("par \(origin.author)", "by \(origin.author)")
         let when = StoreTime.clock(origin.at)
-        return Wording("\(french) de «\u{00A0}\(name)\u{00A0}» \(by.0) (#\(origin.sequence), \(when.french))",
-                       "\(english) of '\(name)' \(by.1) (#\(origin.sequence), \(when.english))")
+        return Wording("\(change.french) \(by.0) (#\(origin.sequence), \(when.french))", "\(change.english) \(by.1) (#\(origin.sequence), \(when.english))")
     }
 
     /// The question before it: "Undo the addition of 'Après redémarrage' by ana (#7, 17:40)?"

@@ -277,7 +277,7 @@ import Glibc
             try session.keys("Enter", "C-t")
             #expect(session.waitFor("· delegate · invited"), "\(session.screen)")
             try session.keys("C-s")
-            #expect(session.waitFor("Saved — #1 add mission mission-delegation-a-lyon-ete-2027"), "\(session.screen)")
+            #expect(session.waitFor("Saved: the addition of 'Délégation à Lyon — été 2027' (#1)"), "\(session.screen)")
             #expect(session.screen.contains("History"))
             try session.keys("q")
             #expect(session.file("status")?.contains("exit=0") == true, "\(session.screen)")

@@ -1,3 +1,4 @@
+import Foundation
 import GrappeDashboard
 import GrappeModel
 import GrappeWords
@@ -206,15 +207,71 @@ import Testing
         #expect(change.expectedVersions == ["mission-laval-lille": 0])
     }
 
-    @Test func aStaleEditIsShownAndOverwritingIsAChoice() throws {
+    /// A form on a recorded mission, and what Léo saved of it meanwhile (its status), followed as the
+    /// runtime follows the journal.
+    static func formWithLeosChange(_ state: inout DashboardState) throws -> Record {
+        let request = try #require(CatalogueRequestTests.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [],
+                                                                                           reload: false))))
+        _ = state.update(.catalogueBuilt(request.build()))
+        func follow(_ entries: [JournalEntry]) {
+            for effect in state.update(.journalCaughtUp(entries)) {
+                if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
+            }
+        }
+        let mission = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+                             body: .mission(Mission(status: .planned)))
+        follow([try CatalogueRequestTests.entry(1, mission)])
+        state.navigate(to: .card(.record("mission-a-lyon")))
+        send([.character("e")], to: &state)
+        #expect(state.form?.baseVersion == 1)
+        let confirmed = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+                               body: .mission(Mission(status: .confirmed)))
+        let json = { (record: Record) in String(decoding: try JSONEncoder().encode(record), as: UTF8.self) }
+        let edit = JournalEntry(sequence: 2, at: "2026-12-03T10:05:00Z", author: "léo", action: .edit, summary: "edit mission mission-a-lyon", undoes: nil,
+                                items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: try json(mission), after: try json(confirmed),
+                                                          versionBefore: 1, versionAfter: 2)])
+        follow([edit])
+        _ = state.update(.storeChanged([edit]))
+        return confirmed
+    }
+
+    /// Léo confirmed the mission while the form was open on it: the form says which field he changed
+    /// at once; at ^S his status and my title are both kept, saved over his version.
+    @Test func anEditSavedMeanwhileIsMergedByField() throws {
         var state = DashboardTests.state(.en)
-        Self.send([.character(":")] + Self.typed("show mission-laval-lille") + [.enter, .character("e")], to: &state)
-        state.missionNotSaved(.stale(id: "mission-laval-lille", expected: 0, found: 3, by: "léo", at: "2026-11-22T10:00:00Z"))
-        #expect(state.form?.overwriteArmed == true)
-        #expect(Views.render(state).text.contains("Changed meanwhile by someone else; ^S again to overwrite"))
-        let effects = Self.send([.control("s")], to: &state)
-        guard case .saveMission(let change, _)? = effects.last else { Issue.record("no save"); return }
-        #expect(change.expectedVersions["mission-laval-lille"] == 3)
+        _ = try Self.formWithLeosChange(&state)
+        #expect(state.message?.hasPrefix("léo changed Status (") == true && state.message?.hasSuffix("; ^S will merge them with yours") == true,
+                "\(state.message ?? "")")
+        let effects = Self.send(Self.typed(", printemps") + [.control("s")], to: &state)
+        guard case .saveMission(let change, _)? = effects.last else { Issue.record("no save: \(state.message ?? "")"); return }
+        #expect(change.records[0].title == "Mission à Lyon, printemps" && change.records[0].mission?.status == .confirmed)
+        #expect(change.expectedVersions["mission-a-lyon"] == 2, "saved over Léo's version, not his overwritten")
+        #expect(state.message?.hasPrefix("Merged with the version saved meanwhile (léo): Status") == true, "\(state.message ?? "")")
+    }
+
+    /// Both changed the status: the form shows theirs and mine side by side, and saves only once I
+    /// chose; Esc goes back to the form with nothing saved.
+    @Test(arguments: [Language.en, .fr]) func aFieldBothChangedIsChosenNotOverwritten(_ language: Language) throws {
+        var state = DashboardTests.state(language)
+        _ = try Self.formWithLeosChange(&state)
+        let conflict = language == .en ? "in conflict" : "en conflit"
+        #expect(state.message?.contains(conflict) == false)
+        Self.send([.tab, .control("u")] + Self.typed(language == .en ? "completed" : "terminée"), to: &state)
+        let waiting = Self.send([.control("s")], to: &state)
+        #expect(waiting.allSatisfy { if case .saveMission = $0 { false } else { true } }, "nothing saved before a choice")
+        let screen = Views.render(state).text
+        if language == .en {
+            #expect(screen.contains("Status — theirs (léo): 'confirmed' · yours: 'completed' — 1: theirs · 2: yours · Esc: back"), "\(screen)")
+            #expect(screen.contains("≠ theirs (léo): confirmed · yours: completed"), "\(screen)")
+        } else {
+            #expect(screen.contains("Statut — le leur (léo)\u{00A0}: «\u{00A0}confirmée\u{00A0}» · le vôtre\u{00A0}: «\u{00A0}terminée\u{00A0}»"), "\(screen)")
+        }
+        Self.send([.escape], to: &state)
+        #expect(state.form?.merge == nil && state.form != nil, "back to the form, nothing saved")
+        Self.send([.control("s")], to: &state)
+        let chosen = Self.send([.character("1")], to: &state)
+        guard case .saveMission(let change, _)? = chosen.last else { Issue.record("no save after the choice"); return }
+        #expect(change.records[0].mission?.status == .confirmed && change.expectedVersions["mission-a-lyon"] == 2)
     }
 
     @Test(arguments: [Language.en, .fr]) func aReadOnlyStoreKeepsTheFormClosed(_ language: Language) {

@@ -116,7 +116,7 @@ final class FixedSeeds: SeedSource {
         #expect(seen["typed"]?.contains("Mission numérique à Lyon") == true)
         #expect(recorded["typed"] == 0)
         let saved = try #require(seen["saved"])
-        #expect(saved.contains("Saved — #1 add mission mission-numerique-a-lyon"), "\(saved)")
+        #expect(saved.contains("Saved: the addition of 'Mission numérique à Lyon' (#1)"), "\(saved)")
         #expect(recorded["saved"] == 1)
         #expect(try store.history(limit: nil).map(\.author) == ["zoé", "zoé", "zoé"])
         // Undoing an add removes a mission: asked first, in people's words.
@@ -232,7 +232,11 @@ final class FixedSeeds: SeedSource {
     @Test func aFormOnAMissionSomeoneElseSavedWarnsAtOnce() throws {
         let store = JournaledStore(backend: InMemoryStoreBackend())
         let mission = try Self.othersSave(store)
-        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("e")), .timeout, .key(.control("c"))])
+        // Léo's save comes while the form is open; then I change the title and save: both are kept.
+        let terminal = FakeTerminal(width: 140, height: 30, script: [.key(.character("7")), .key(.character("e")), .timeout] + Self.keys(" (suite)")
+                                    + [.key(.control("s")), .key(.character("q"))])
+        var warned = ""
+        terminal.checkpoints[3] = { warned = $0.screen }
         terminal.checkpoints[2] = { _ in
             // Léo edits the same mission from his machine and saves while the form is open here.
             var draft = MissionDraft(editing: mission, version: 1)
@@ -242,9 +246,14 @@ final class FixedSeeds: SeedSource {
             }
         }
         #expect(runtime(terminal, store: store).run() == .quit)
+        #expect(warned.contains("léo changed Notes (") && warned.contains("^S will merge them with yours"), "\(warned)")
+        let saved = try #require(try store.load().records.first)
+        #expect(saved.record.title == "Mission numérique à Lyon (suite)" && saved.record.mission?.notes == "hôtel confirmé", "\(saved.record)")
+        #expect(saved.version == 3)
+        #expect(try store.history(limit: nil).map(\.author) == ["zoé", "léo", "ana"])
         let screen = try #require(terminal.frames.last?.text)
-        #expect(screen.contains("Changed meanwhile by someone else"), "\(screen)")
-        #expect(screen.contains("léo"), "\(screen)")
+        #expect(screen.contains("Saved: the edit of 'Mission numérique à Lyon (suite)' (#3) · Merged with the version saved meanwhile (léo): Notes"),
+                "\(screen)")
     }
 
     @Test func aStoreThatWasUnreachableIsPickedUpWhenItComesBack() throws {

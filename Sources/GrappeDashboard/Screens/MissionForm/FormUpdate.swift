@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// Keys while the mission form is open, and what comes back from the store.
@@ -13,6 +14,7 @@ extension DashboardState {
         }
         message = nil
         if form.confirmingDiscard { return answerDiscard(key, form: form) }
+        if let merge = form.merge, let conflict = merge.conflicts.first { return settle(conflict, key: key, form: form, merge: merge) }
         let before = form.draft
         if key == .character("?") && form.focusedText.isEmpty {
             help.isShown = true
@@ -60,9 +62,81 @@ extension DashboardState {
         }
     }
 
+    /// A field both changed: 1 (or t) takes theirs, 2 (or m, v) keeps mine; once none is left the
+    /// merge is saved. Esc goes back to the form as it was, nothing saved.
+    private mutating func settle(_ conflict: DraftMerge.Conflict, key: Key, form: MissionForm, merge: DraftMerge) -> Effect? {
+        var form = form, merge = merge
+        switch key {
+        case .character("1"), .character("t"), .character("T"): merge.settle(conflict.field, theirs: true)
+        case .character("2"), .character("m"), .character("M"), .character("v"), .character("V"): merge.settle(conflict.field, theirs: false)
+        case .escape:
+            form.merge = nil
+            self.form = form
+            message = strings[.mergeLeft]
+            return nil
+        default:
+            self.form = form
+            return nil
+        }
+        guard merge.conflicts.isEmpty else {
+            form.merge = merge
+            if let next = merge.conflicts.first, let row = form.row(of: next.field) { form.focus = row }
+            self.form = form
+            return nil
+        }
+        let theirs = conflict.theirs
+        self.form = form.rebased(merge.merged, original: theirs)
+        return save()
+    }
+
+    /// Before saving an edit: when the store holds a newer version of the mission than the form
+    /// started from (someone saved it meanwhile), the two are merged field by field. What only they
+    /// changed is taken; fields both changed are shown side by side, to settle one by one. True when
+    /// the save must wait for that.
+    private mutating func mergeWithNewerVersion() -> Bool {
+        guard var form, let id = form.missionID,
+              let stored = store.workspace.records.first(where: { $0.record.id == id }), stored.version != form.baseVersion else { return false }
+        let theirs = MissionDraft(editing: stored.record, version: stored.version)
+        let merge = DraftMerge(base: form.original, mine: form.draft, theirs: theirs)
+        let taken = merge.taken.map(strings.field).joined(separator: ", ")
+        if merge.conflicts.isEmpty {
+            var rebased = form.rebased(merge.merged, original: theirs)
+            message = taken.isEmpty ? nil : "\(strings[.mergedTheirs]) (\(stored.updatedBy))\(strings.colon)\(taken)"
+            rebased.mergeNote = message
+            self.form = rebased
+            return false
+        }
+        form.merge = merge
+        form.mergeAuthor = stored.updatedBy
+        if let row = form.row(of: merge.conflicts[0].field) { form.focus = row }
+        form.completions = []
+        self.form = form
+        return true
+    }
+
+    /// The question for a field both changed, with both values: "Statut — le leur (léo) : « confirmée »
+    /// · le vôtre : « terminée » — 1 : le leur · 2 : le vôtre · Échap : revenir".
+    func conflictQuestion(_ form: MissionForm) -> String? {
+        guard let conflict = form.merge?.conflicts.first else { return nil }
+        let s = strings
+        return "\(s.field(conflict.field)) — \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.theirs)))"
+            + " · \(s[.yours])\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.mine))) — \(s[.settleKeys])"
+            + (form.merge!.conflicts.count > 1 ? " (\(form.merge!.conflicts.count))" : "")
+    }
+
+    /// A field's value as the form would show it.
+    func shown(_ field: MissionField, in draft: MissionDraft) -> String {
+        switch field.slot {
+        case .delegates: draft.delegates.map { network.entity($0.who)?.name ?? $0.who }.joined(separator: ", ")
+        case .text(let path) where field == .status: MissionStatus(rawValue: draft[keyPath: path]).map { Words(strings.language).status($0.rawValue) } ?? draft[keyPath: path]
+        default: MissionForm.text(of: field, in: draft)
+        }
+    }
+
     /// Validates the form against the network; a valid mission goes to the store, else the errors
     /// show at their fields and the focus moves to the first.
     mutating func save() -> Effect? {
+        if mergeWithNewerVersion() { return nil }
         guard var form else { return nil }
         switch MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup).validate(form.draft) {
         case .failure(let invalid):
@@ -75,7 +149,7 @@ extension DashboardState {
         case .success(let change):
             form.issues = []
             form.saving = true
-            message = strings[.saving]
+            message = message.map { "\($0) — \(strings[.saving])" } ?? strings[.saving]
             self.form = form
             return .saveMission(change, draftKey: form.draftKey)
         }
@@ -83,21 +157,27 @@ extension DashboardState {
 
     /// The store saved the mission: the form closes on its card.
     public mutating func missionSaved(_ id: ID, summary: String) {
+        let merged = form?.mergeNote
         form = nil
-        message = "\(strings[.saved]) — \(summary)"
+        message = "\(strings[.saved])\(strings.colon)\(summary)" + (merged.map { " · \($0)" } ?? "")
         navigate(to: .card(.record(id)))
     }
 
-    /// The store refused: a stale edit arms an overwrite; anything else is shown, and the form stays.
-    public mutating func missionNotSaved(_ error: StoreError) {
+    /// The store refused: a stale edit is merged with the version that came meanwhile (once the
+    /// journal is followed, which the runtime does first) and saved again, or its conflicts shown;
+    /// anything else is shown, and the form stays.
+    public mutating func missionNotSaved(_ error: StoreError) -> Effect? {
         form?.saving = false
-        if case .stale(_, _, let found, let by, let at) = error {
-            form?.overwriteArmed = true
-            form?.staleVersion = found
-            message = "\(strings[.staleEdit]) (\(by), \(at))"
+        if case .stale(_, _, _, let by, let at) = error {
+            if let id = form?.missionID, let stored = store.workspace.records.first(where: { $0.record.id == id }),
+               stored.version != form?.baseVersion {
+                return save()
+            }
+            message = "\(strings[.staleEdit]) (\(by), \(StoreTime.minute(at)))"
         } else {
             message = "\(strings[.storeFailed]): \(strings.describe(error))"
         }
+        return nil
     }
 
     /// A restored draft opens in the form, with a word saying so.

@@ -45,6 +45,14 @@ extension Views {
             }
             if focused, value.isEmpty { value.append(("▏", .accent)) }
             lines.append(FormLine(pieces: value, field: field, isFocus: focused))
+            // A field both people changed: theirs and mine, side by side, until settled.
+            if let conflict = form.merge?.conflicts.first(where: { form.row(of: $0.field) == index }) {
+                let text = "≠ \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(state.shown(conflict.field, in: conflict.theirs)) · "
+                    + "\(s[.yours])\(s.colon)\(state.shown(conflict.field, in: conflict.mine))"
+                for (number, piece) in wrap(text, width: max(10, valueWidth - 1)).enumerated() {
+                    lines.append(FormLine(pieces: [((number == 0 ? "" : "  ") + piece, .warning)]))
+                }
+            }
             for issue in form.issues(for: field) {
                 let entry = field == .text(.delegates) ? nil : issue.index.map { "#\($0 + 1) " }
                 // Errors wrap rather than lose their end at the edge of the screen.

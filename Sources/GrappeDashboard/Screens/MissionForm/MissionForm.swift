@@ -38,10 +38,13 @@ public struct MissionForm: Sendable, Equatable {
     public var completions: [Completion] = []
     public var completionIndex = 0
     public var confirmingDiscard = false
-    /// After a stale-edit refusal, the next save writes over the newer version, on purpose.
-    public var overwriteArmed = false
-    /// The version found by a refused save, which an armed overwrite builds on.
-    public var staleVersion: Int?
+    /// This edit merged with a version someone else saved meanwhile, while fields both changed wait
+    /// to be settled (theirs or mine, one at a time); nil when there is none.
+    public var merge: DraftMerge?
+    /// Who saved the version merged with.
+    public var mergeAuthor = ""
+    /// What a merge took from the other version, said again once the save is done.
+    public var mergeNote: String?
     /// The draft's base, kept for what the form does not show (ids, titles, notes on sources…).
     private var base: MissionDraft
 
@@ -86,7 +89,6 @@ public struct MissionForm: Sendable, Equatable {
             case .delegates: draft.delegates = delegates.filter { !$0.who.trimmingSpaces().isEmpty }
             }
         }
-        if overwriteArmed, let version = staleVersion { draft.baseVersion = version }
         return draft
     }
 
@@ -312,6 +314,19 @@ public struct MissionForm: Sendable, Equatable {
                 return issue.index.flatMap { filled[safe: $0] } == index
             }
         }
+    }
+
+    /// The same form on another base: `draft` (a merge) as edited from `original` (the version it
+    /// merged with), the focus kept.
+    func rebased(_ draft: MissionDraft, original: MissionDraft) -> MissionForm {
+        var form = MissionForm(draft: draft, original: original, language: language)
+        form.focus = min(focus, form.fields.count - 1)
+        return form
+    }
+
+    /// The row that shows a field (a delegation conflict shows under its first row).
+    func row(of field: MissionField) -> Int? {
+        fields.firstIndex { $0 == (field == .delegates ? .delegate(0) : .text(field)) }
     }
 
     /// The row of the first error, to move the focus there.
