@@ -47,7 +47,7 @@ struct Browse: ParsableCommand {
         defer { terminal.close() }
         let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
         // A server that could not be reached is tried again while the dashboard runs.
-        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions, author] in try seedOptions.openStore(for: .write, author: author.requested) } : nil
+        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions, author] in try seedOptions.openStore(for: .write, author: author.requested, interactive: true) } : nil
         // A team server's form drafts stay on this machine (its URL never holds a password): a key never
         // waits for the network, and a draft survives the server being lost during a save.
         let location = seedOptions.storePath
@@ -74,12 +74,12 @@ struct Browse: ParsableCommand {
                                  "\(error) — the network's identity names its workspace; browsing the seeds alone"), false)
         }
         do {
-            let store = try options.openStore(for: .write, author: author)
+            let store = try options.openStore(for: .write, author: author, interactive: true)
             return (store, store?.readOnlyReason, false)
         } catch {
             let notice = (error as? StoreError).map { Wording("\($0.reason(in: .fr)) — \(options.storeShown)", "\($0.reason(in: .en)) — \(options.storeShown)") }
                 ?? Wording("\(error)", "\(error)")
-            if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read) {
+            if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read, interactive: true) {
                 return (readable, notice, false)
             }
             if case .unavailable? = error as? StoreError { return (nil, notice, true) }

@@ -49,8 +49,8 @@ struct SeedOptions: ParsableArguments {
     }
 
     /// The store at `--store`, in the seeds' workspace, or nil when there is none and `access` creates none.
-    func openStore(for access: StoreAccess, author: String? = nil) throws -> (any WorkspaceStore)? {
-        try WorkspaceStores.open(storePath, for: access, workspace: try workspaceName, author: author)
+    func openStore(for access: StoreAccess, author: String? = nil, interactive: Bool = false) throws -> (any WorkspaceStore)? {
+        try WorkspaceStores.open(storePath, for: access, workspace: try workspaceName, author: author, interactive: interactive)
     }
 
     var path: String {

@@ -87,6 +87,8 @@ public struct DashboardState: Sendable {
     public var help = HelpOverlay()
     /// The mission form, while it is open.
     public var form: MissionForm?
+    /// A form closed while its save was on its way: it comes back if the save fails.
+    public var formSaving: MissionForm?
     /// What the store holds and says: versions, journal lines, why it cannot record.
     public var store = StoreView()
     /// The seeds as last loaded, and the diagnostics of a load that failed.

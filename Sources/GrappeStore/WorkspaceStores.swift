@@ -20,14 +20,21 @@ public enum WorkspaceStores {
     /// The store at `location`, or nil when there is none and `access` does not create one. `author`
     /// (`--author`) on a server is a role to write as, which the server must allow; a file records the
     /// author each change is saved with.
+    /// `interactive`: a person waits on each call (the dashboard): a server that does not answer fails
+    /// a call within `interactiveAnswer` seconds instead of the server's own timeouts.
     public static func open(_ location: String, for access: StoreAccess, workspace: String = defaultWorkspace,
-                            author: String? = nil) throws -> (any WorkspaceStore)? {
+                            author: String? = nil, interactive: Bool = false) throws -> (any WorkspaceStore)? {
         switch try Location(location) {
-        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, workspace: workspace, for: access).map(JournaledStore.init(backend:))
+        case .sqlite(let path): return try SQLiteStoreBackend.open(path: path, workspace: workspace, for: access).map(JournaledStore.init(backend:))
         case .postgres(let url):
-            try PostgresStoreBackend.open(url, workspace: workspace, for: access, actingAs: author).map(JournaledStore.init(backend:))
+            guard let backend = try PostgresStoreBackend.open(url, workspace: workspace, for: access, actingAs: author) else { return nil }
+            if interactive { backend.answerTimeout = interactiveAnswer }
+            return JournaledStore(backend: backend)
         }
     }
+
+    /// Seconds a dashboard's call to a server may wait for an answer.
+    public static let interactiveAnswer = 10.0
 
     /// `location` as messages show it: never with a password (a server URL's `user:secret@` or a
     /// `password=` parameter shows as `***`), whether or not it parses.

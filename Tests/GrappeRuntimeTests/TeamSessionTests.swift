@@ -218,6 +218,40 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     }
 }
 
+/// Esc while a save hangs on a server that stopped answering: the form closes at once and the user
+/// goes on; when the save fails, the form comes back with what went wrong, nothing typed lost.
+@Suite struct SaveInFlightTests {
+    @Test func escClosesAFormWhoseSaveHangsAndItComesBackWhenTheSaveFails() throws {
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        store.hold = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.hold?.signal() }
+        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys("Mission à Lille, mai") + [.key(.tab), .key(.tab)]
+        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
+        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-05-10")
+        let savedAt = script.count
+        script += [.key(.control("s")), .key(.escape), .key(.character("2"))] + TeamSessionTests.waits(60) + [.key(.control("c"))]
+        let terminal = FakeTerminal(width: 110, height: 30, script: script)
+        terminal.waitsOnTimeouts = true
+        var closed = "", elsewhere = ""
+        terminal.checkpoints[savedAt + 2] = { closed = $0.screen }
+        terminal.checkpoints[savedAt + 3] = { terminal in
+            elsewhere = terminal.screen
+            store.lost = true
+            store.hold?.signal()
+        }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+                                       background: { work in DispatchQueue.global().async(execute: work) })
+        #expect(runtime.run() == .quit)
+        #expect(closed.contains("Form closed, the save goes on; if it fails, the form comes back") && !closed.contains("New mission"), "\(closed)")
+        #expect(elsewhere.contains("Partners"), "keys work while the save hangs: \(elsewhere)")
+        let last = try #require(terminal.frames.last?.text)
+        #expect(last.contains("New mission") && last.contains("Mission à Lille, mai"), "the form is back: \(last)")
+        #expect(last.contains("cannot be reached") || last.contains("Server offline, reconnecting"), "with why: \(last)")
+        #expect(try store.inner.load().records.isEmpty)
+    }
+}
+
 /// The form's drafts on this machine when the store is a team server: typing never touches the
 /// server, and a save that fails because the server is gone keeps the draft for the next start.
 @Suite struct LocalDraftTests {

@@ -9,7 +9,15 @@ extension DashboardState {
     mutating func handleForm(_ key: Key) -> Effect? {
         guard var form else { return nil }
         if form.saving {
-            message = strings[.saving]
+            // Keys are answered while the store works: Esc closes the form (the save goes on, and the
+            // form comes back if it fails); typing waits, so nothing typed is lost to the save.
+            if key == .escape {
+                formSaving = form
+                self.form = nil
+                message = strings[.savingGoesOn]
+            } else {
+                message = "\(strings[.saving]) — \(strings[.escLeavesSaving])"
+            }
             return nil
         }
         message = nil
@@ -157,16 +165,22 @@ extension DashboardState {
 
     /// The store saved the mission: the form closes on its card.
     public mutating func missionSaved(_ id: ID, summary: String) {
-        let merged = form?.mergeNote
+        let merged = (form ?? formSaving)?.mergeNote
+        let wasOpen = form != nil
         form = nil
+        formSaving = nil
         message = "\(strings[.saved])\(strings.colon)\(summary)" + (merged.map { " · \($0)" } ?? "")
-        navigate(to: .card(.record(id)))
+        // The form closes on the mission's card; a form closed while saving leaves the user where they went.
+        if wasOpen { navigate(to: .card(.record(id))) }
     }
 
     /// The store refused: a stale edit is merged with the version that came meanwhile (once the
     /// journal is followed, which the runtime does first) and saved again, or its conflicts shown;
     /// anything else is shown, and the form stays.
     public mutating func missionNotSaved(_ error: StoreError) -> Effect? {
+        // A form closed while saving comes back with what went wrong: nothing typed is lost.
+        if form == nil, let closed = formSaving { form = closed }
+        formSaving = nil
         form?.saving = false
         if case .stale(_, _, _, let by, let at) = error {
             if let id = form?.missionID, let stored = store.workspace.records.first(where: { $0.record.id == id }),
