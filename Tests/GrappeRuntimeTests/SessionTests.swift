@@ -69,6 +69,13 @@ final class FixedSeeds: SeedSource {
 
     static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
 
+    /// Keys that open the form and fill a new mission to Lille led by Marc Demers: title, leader,
+    /// destination and start (the focus ends on the start date).
+    static func newMission(title: String, start: String) -> [TerminalEvent] {
+        [.key(.character("m"))] + keys(title) + [.key(.tab), .key(.tab)] + keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
+            + keys("lille") + [.key(.tab)] + keys(start)
+    }
+
     func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: Wording? = nil,
                  seeds: any SeedSource = FixedSeeds(SessionTests.reference), language: Language = .en) -> DashboardRuntime {
         DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language, mouse: true,

@@ -186,9 +186,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         store.hold = DispatchSemaphore(value: 0)
         // Should the save hold the loop after all, the test fails after 10 s instead of waiting for ever.
         DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.hold?.signal() }
-        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys("Mission à Lille, avril") + [.key(.tab), .key(.tab)]
-        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
-        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-04-10")
+        var script = SessionTests.newMission(title: "Mission à Lille, avril", start: "2027-04-10")
         let savedAt = script.count
         script += [.key(.control("s")), .key(.character("x")), .key(.control("s"))] + TeamSessionTests.waits(40) + [.key(.character("q"))]
         let terminal = FakeTerminal(width: 110, height: 30, script: script)
@@ -225,9 +223,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
         store.hold = DispatchSemaphore(value: 0)
         DispatchQueue.global().asyncAfter(deadline: .now() + 10) { store.hold?.signal() }
-        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys("Mission à Lille, mai") + [.key(.tab), .key(.tab)]
-        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
-        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-05-10")
+        var script = SessionTests.newMission(title: "Mission à Lille, mai", start: "2027-05-10")
         let savedAt = script.count
         script += [.key(.control("s")), .key(.escape), .key(.character("2"))] + TeamSessionTests.waits(60) + [.key(.control("c"))]
         let terminal = FakeTerminal(width: 110, height: 30, script: script)
@@ -262,9 +258,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
         let title = "Mission à Lille, mars"
         // Title, status, leader, on behalf of, origin, destinations, start.
-        var script: [TerminalEvent] = [.key(.character("m"))] + SessionTests.keys(title) + [.key(.tab), .key(.tab)]
-        script += SessionTests.keys("marc-demers") + [.key(.tab), .key(.tab), .key(.tab)]
-        script += SessionTests.keys("lille") + [.key(.tab)] + SessionTests.keys("2027-03-10")
+        var script = SessionTests.newMission(title: title, start: "2027-03-10")
         let lostAt = script.count
         script += [.key(.control("s")), .key(.control("c"))]
         let terminal = FakeTerminal(script: script)
