@@ -31,6 +31,8 @@ public enum Message: Sendable {
     case undoFailed(StoreError)
     /// Whether the store's server answers, when that changed.
     case health(ConnectionHealth)
+    /// Who else is editing which record now, when that changed.
+    case presence([ID: [String]])
     /// Journal entries this dashboard had not followed yet, oldest first, each item with its state
     /// after: what the store holds now, without reading the whole workspace again.
     case journalCaughtUp([JournalEntry])
@@ -148,6 +150,8 @@ extension DashboardState {
         case .undoFailed(let error):
             store.takeBack = .idle
             self.message = strings.describe(error)
+        case .presence(let editors):
+            store.presence = editors
         case .health(let health):
             let was = store.health
             store.health = health

@@ -16,6 +16,8 @@ public struct StoreView: Sendable {
     var location = ""
     /// Whether the store's server answers (`.unknown` for a file, or before the first look).
     public internal(set) var health = ConnectionHealth.unknown
+    /// Who else is editing which record right now (their logins), as the server last said.
+    public internal(set) var presence: [ID: [String]] = [:]
     /// An undo or a redo on its way: nothing else may start until it is answered.
     public internal(set) var takeBack = TakeBackStatus.idle
 

@@ -179,6 +179,12 @@ extension DashboardState {
         return nil
     }
 
+    /// "léo is editing this mission right now", when someone else is; nil when no one is.
+    func editingNotice(_ id: ID) -> String? {
+        guard let logins = store.presence[id], !logins.isEmpty else { return nil }
+        return logins.joined(separator: ", ") + " " + strings[logins.count == 1 ? .isEditing : .areEditing]
+    }
+
     /// The title of the record a change is about, as the network has it now; nil when it has none.
     func title(of plan: TakeBackPlan) -> String? {
         plan.origin.items.first { $0.kind == .record }.flatMap { network.record($0.id)?.title }

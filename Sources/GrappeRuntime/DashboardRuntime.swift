@@ -50,6 +50,9 @@ public final class DashboardRuntime {
     var lastReopen = Date.distantPast
     /// A try to open the store again is under way.
     var reopening = false
+    /// Who else edits what, as last told to the core; what this dashboard said it edits.
+    var lastEditors: [ID: [String]] = [:]
+    var announcedEditing: ID?
     let seeds: any SeedSource
     let language: Language
     let mouse: Bool
@@ -154,6 +157,7 @@ public final class DashboardRuntime {
                 // taken in the same frame.
                 if results.isEmpty { results = messages(from: inbox.take()) }
             }
+            announceEditing(state)
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
             // and freshly parsed seeds are kept as a snapshot for the next start.

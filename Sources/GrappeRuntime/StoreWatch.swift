@@ -22,12 +22,25 @@ extension DashboardRuntime {
             lastHealth = health
             messages.append(.health(health))
         }
+        let editors = store.othersEditing
+        if editors != lastEditors {
+            lastEditors = editors
+            messages.append(.presence(editors))
+        }
         guard !follower.looking else { return messages }
         follower.looking = true
         let known = follower.knownHead
         inbox.expect()
         storeWork { [inbox] in inbox.deliver([.followed(JournalFollower.fetch(store, after: known))]) }
         return messages
+    }
+
+    /// Tells the others which mission this dashboard's form is open on (none when it is closed).
+    func announceEditing(_ state: DashboardState) {
+        let editing = state.form?.missionID
+        guard editing != announcedEditing, let store else { return }
+        announcedEditing = editing
+        store.announceEditing(editing)
     }
 
     /// Reads the whole workspace again, off the loop.

@@ -18,6 +18,8 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public var location: String { backend.location }
     public var readOnlyReason: Wording? { backend.readOnlyReason }
     public var health: ConnectionHealth { backend.health }
+    public func announceEditing(_ id: ID?) { backend.announceEditing(id) }
+    public var othersEditing: [ID: [String]] { backend.othersEditing }
 
     // MARK: Reading
 

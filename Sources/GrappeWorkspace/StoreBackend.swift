@@ -93,6 +93,11 @@ public protocol StoreBackend: AnyObject, Sendable {
     var identity: String? { get }
     /// Whether the server answers (a file's backend has none to watch: `.unknown`). Never waits.
     var health: ConnectionHealth { get }
+    /// Says to the others on the server which record this session is editing (nil: none), until
+    /// said otherwise or the session goes. Never waits.
+    func announceEditing(_ id: ID?)
+    /// Who else is editing what right now, by record: their logins. Never waits.
+    var othersEditing: [ID: [String]] { get }
     /// Runs `body` in one write transaction (waiting for other writers); a thrown error keeps nothing.
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Every stored record and entity, in the order they were first stored, read in one transaction.
@@ -121,6 +126,8 @@ public protocol StoreBackend: AnyObject, Sendable {
 extension StoreBackend {
     public var identity: String? { nil }
     public var health: ConnectionHealth { .unknown }
+    public func announceEditing(_ id: ID?) {}
+    public var othersEditing: [ID: [String]] { [:] }
 }
 
 /// Whether a store's server answers, as a watcher on its own connection last found.

@@ -219,6 +219,10 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
     func takeBack(_ plan: TakeBackPlan, author: String) throws -> JournalEntry
     /// Whether the server answers (`.unknown` for a file). Never waits.
     var health: ConnectionHealth { get }
+    /// Says which record this session is editing (nil: none); see `StoreBackend.announceEditing`.
+    func announceEditing(_ id: ID?)
+    /// Who else is editing what right now, by record. Never waits.
+    var othersEditing: [ID: [String]] { get }
 
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]

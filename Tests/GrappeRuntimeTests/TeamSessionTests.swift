@@ -111,6 +111,29 @@ import Testing
     }
 }
 
+/// Who else is editing a mission shows on its card and in the form, and this dashboard says which
+/// mission its form is open on, and when it closes.
+@Suite struct PresenceTests {
+    @Test func othersEditingShowsAndOwnEditingIsAnnounced() throws {
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        let mission = try SessionTests.othersSave(store.inner)
+        let terminal = FakeTerminal(width: 110, height: 30, script: [.key(.character("7")), .key(.enter), .timeout, .key(.character("e")),
+                                                                     .key(.escape), .timeout, .key(.character("q"))])
+        var card = "", form = ""
+        terminal.checkpoints[2] = { _ in store.editors = [mission.id: ["léo"]] }
+        terminal.checkpoints[3] = { card = $0.screen }
+        terminal.checkpoints[4] = { form = $0.screen }
+        terminal.checkpoints[5] = { _ in store.editors = [:] }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        #expect(runtime.run() == .quit)
+        #expect(card.contains("✎ léo is editing this mission right now"), "\(card)")
+        #expect(form.contains("Edit mission") && form.contains("✎ léo is editing this mission right now"), "\(form)")
+        #expect(!(terminal.frames.last?.text.contains("is editing") ?? true), "gone once they left")
+        #expect(store.announced == [mission.id, nil], "the form's mission, then none once it closed")
+    }
+}
+
 /// A team store whose server stopped answering: reads still come from what was loaded, every write
 /// fails as the real backend reports a lost server.
 final class LostServerStore: WorkspaceStore, @unchecked Sendable {
@@ -144,6 +167,11 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     }
     func takeBack(_ plan: TakeBackPlan, author: String) throws -> JournalEntry { try check(); return try inner.takeBack(plan, author: author) }
     var health: ConnectionHealth { lost ? .offline(.same("server closed the connection")) : .online }
+    /// Who else edits what, as a server would say; what this session said it edits, in order.
+    var editors: [ID: [String]] = [:]
+    var announced: [ID?] = []
+    func announceEditing(_ id: ID?) { announced.append(id) }
+    var othersEditing: [ID: [String]] { editors }
     func drafts() throws -> [StoredDraft] { try check(); return try inner.drafts() }
     func saveDraft(_ draft: StoredDraft) throws { draftWrites += 1; try check(); try inner.saveDraft(draft) }
     func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }

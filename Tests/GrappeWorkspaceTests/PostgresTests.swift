@@ -302,6 +302,35 @@ import Testing
         #expect(try watcher.journalHead() == 1)
     }
 
+    /// Who is editing what goes through the server: another session sees it within a heartbeat, and
+    /// stops seeing it when the editor closes the form, or within `presenceLife` when it is gone.
+    @Test func presenceIsHeardAndForgotten() throws {
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        var editor = try #require(try PostgresStoreBackend.open(try TestPostgres.url(as: "grappe_planner"), workspace: workspace, for: .write))
+        let watcher = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
+        _ = try editor.journalHead()
+        _ = try watcher.journalHead()
+        func wait(until done: () -> Bool, seconds: Double) -> Double {
+            let start = Date()
+            while !done(), Date().timeIntervalSince(start) < seconds { usleep(50_000) }
+            return Date().timeIntervalSince(start)
+        }
+        _ = wait(until: { editor.isListening && watcher.isListening }, seconds: 5)
+        editor.announceEditing("mission-a-lyon")
+        let heard = wait(until: { watcher.othersEditing == ["mission-a-lyon": ["grappe_planner"]] }, seconds: 5)
+        #expect(watcher.othersEditing == ["mission-a-lyon": ["grappe_planner"]], "heard after \(heard) s")
+        #expect(editor.othersEditing.isEmpty, "one's own editing is not someone else's")
+        editor.announceEditing(nil)
+        let left = wait(until: { watcher.othersEditing.isEmpty }, seconds: 5)
+        #expect(watcher.othersEditing.isEmpty && left < 3, "gone \(left) s after the form closed")
+        editor.announceEditing("mission-a-lyon")
+        _ = wait(until: { !watcher.othersEditing.isEmpty }, seconds: 5)
+        // The editor goes without a word (its connection closed): forgotten within ten seconds.
+        editor = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .read))
+        let forgotten = wait(until: { watcher.othersEditing.isEmpty }, seconds: 12)
+        #expect(watcher.othersEditing.isEmpty && forgotten <= 10, "forgotten \(forgotten) s after the editor went")
+    }
+
     /// A prepared save the server no longer knows (`DEALLOCATE ALL`, or a pooler that handed this
     /// client another session) is prepared again once, and the save goes through.
     @Test func aSaveWhoseStatementTheServerForgotIsPreparedAgain() throws {

@@ -1,9 +1,13 @@
 import Foundation
+import GrappeModel
 import GrappeWords
 import GrappeWorkspace
 
 /// A connection of its own, on a thread of its own, that listens to `NOTIFY grappe` and keeps the
-/// newest journal number announced for one workspace; it also tells whether the server is there. It
+/// newest journal number announced for one workspace; it also tells whether the server is there,
+/// and who is editing what: each session editing a record says so on `grappe_presence` every
+/// `beat` seconds (and once when it stops), and a session not heard from for `presenceLife` seconds
+/// is taken to have left (closed, or its connection lost). It
 /// sends a heartbeat (`SELECT 1`) every `beat` seconds and takes the server for gone when one is not
 /// answered within `patience` seconds or the connection drops, so a stopped or frozen server is known
 /// within `beat + patience` seconds; it then connects again every second, and on its return reads
@@ -20,7 +24,15 @@ final class PostgresListener: @unchecked Sendable {
     }
 
     let state = Locked(State())
+    /// The record this session edits, announced to the others.
+    let editing = Locked<ID?>(nil)
+    /// Others' announcements: by session, what they edit, who they are, when last heard.
+    private let presence = Locked([String: (id: ID, login: String, heard: Date)]())
+    /// This session, in announcements (its own are not counted).
+    private let session = UUID().uuidString.lowercased()
     private let stopped = Locked(false)
+    static let presenceChannel = "grappe_presence"
+    static let presenceLife = 8.0
     private let target: PostgresLocation
     private let workspace: String
     static let beat = 2.0
@@ -42,9 +54,22 @@ final class PostgresListener: @unchecked Sendable {
 
     private var isStopped: Bool { stopped.withLock { $0 } }
 
+    /// Who else is editing what now, by record.
+    var othersEditing: [ID: [String]] {
+        let now = Date()
+        return presence.withLock { seen in
+            var editing: [ID: [String]] = [:]
+            for (_, entry) in seen where now.timeIntervalSince(entry.heard) < Self.presenceLife {
+                if !editing[entry.id, default: []].contains(entry.login) { editing[entry.id, default: []].append(entry.login) }
+            }
+            return editing.mapValues { $0.sorted() }
+        }
+    }
+
     private func run() {
         var connection: PQConnection?
         var lastBeat = Date()
+        var announced: ID?
         while !isStopped {
             guard let open = connection, !open.isClosed else {
                 connection = nil
@@ -60,8 +85,15 @@ final class PostgresListener: @unchecked Sendable {
             _ = open.waitForInput(seconds: 0.25)
             do {
                 try hear(open.notifications())
-                if Date().timeIntervalSince(lastBeat) >= Self.beat {
-                    _ = try open.run([.query("SELECT 1")], timeout: Self.patience)
+                let editing = self.editing.withLock { $0 }
+                if Date().timeIntervalSince(lastBeat) >= Self.beat || editing != announced {
+                    // The heartbeat says what this session edits (or that it stopped), in one round trip.
+                    var beat: [PQConnection.Statement] = [.query("SELECT 1")]
+                    if let id = editing ?? announced {
+                        beat.append(.query("SELECT pg_notify(\(Self.presenceChannel), \(announcement(id, editing: editing != nil)))"))
+                    }
+                    _ = try open.run(beat, timeout: Self.patience)
+                    announced = editing
                     lastBeat = Date()
                     try hear(open.notifications())
                 }
@@ -77,10 +109,11 @@ final class PostgresListener: @unchecked Sendable {
     /// Connects, listens, then reads the head: an announcement sent between the two is heard.
     private func connect() throws -> PQConnection {
         let connection = try PostgresConnect.connect(target, extra: [("connect_timeout", String(Int(Self.patience)))])
-        let answers = try connection.run([.query("LISTEN grappe"),
+        let answers = try connection.run([.query("LISTEN grappe"), .query("LISTEN grappe_presence"),
                                           .query("SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)")],
                                          timeout: Self.patience)
-        let head = try answers[1].first?.int(0) ?? 0
+        let head = try answers[2].first?.int(0) ?? 0
+        login = connection.user
         state.withLock { state in
             state.head = max(state.head ?? 0, head)
             state.listening = true
@@ -91,7 +124,22 @@ final class PostgresListener: @unchecked Sendable {
         return connection
     }
 
+    /// Who this session is on the server, as others see it.
+    private var login = ""
+
+    /// `workspace TAB record TAB login TAB session TAB editing|left`.
+    private func announcement(_ id: ID, editing: Bool) -> String {
+        [workspace, id, login, session, editing ? "editing" : "left"].joined(separator: "\t")
+    }
+
     private func hear(_ notifications: [(channel: String, payload: String)]) throws {
+        for notification in notifications where notification.channel == Self.presenceChannel {
+            let parts = notification.payload.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 5, parts[0] == workspace, parts[3] != session else { continue }
+            presence.withLock { seen in
+                if parts[4] == "editing" { seen[parts[3]] = (parts[1], parts[2], Date()) } else { seen[parts[3]] = nil }
+            }
+        }
         for notification in notifications where notification.channel == PostgresStoreBackend.channel {
             guard let tab = notification.payload.lastIndex(of: "\t"), notification.payload[..<tab] == workspace,
                   let sequence = Int(notification.payload[notification.payload.index(after: tab)...]) else { continue }

@@ -214,6 +214,12 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     /// Whether announcements are being heard (for tests).
     var isListening: Bool { listener?.state.withLock { $0.listening } ?? false }
 
+    func announceEditing(_ id: ID?) {
+        listener?.editing.withLock { $0 = id }
+    }
+
+    var othersEditing: [ID: [String]] { listener?.othersEditing ?? [:] }
+
     /// Whether the server answers, as the listener last found; unknown before it has tried.
     var health: ConnectionHealth {
         guard let state = listener?.state.withLock({ $0 }), state.tried else { return .unknown }

@@ -54,6 +54,7 @@ extension Pages {
         let s = state.strings
         let card = Card(record: record, network: state.network)
         var lines: [PageLine] = [PageLine([(record.title, .bold)]), .text(s.kind(record.kind), .muted)]
+        if let editing = state.editingNotice(record.id) { lines.append(.text("✎ " + editing, .warning)) }
         lines += facts(of: record, state: state)
         if let summary = record.summary { lines.append(.text(summary)) }
         for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (record.attributes[key]!, .plain)])) }

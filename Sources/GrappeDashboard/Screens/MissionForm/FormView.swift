@@ -99,7 +99,10 @@ extension Views {
         let layout = state.layout
         let s = state.strings
         let title = form.isNew ? s[.newMissionTitle] : "\(s[.editMissionTitle]) · \(form.missionID ?? "") · v\(form.baseVersion)"
-        canvas.put(" " + title + (form.isDirty ? " •" : ""), x: 0, y: layout.bodyTop, width: state.width, style: .header)
+        let used = canvas.put(" " + title + (form.isDirty ? " •" : ""), x: 0, y: layout.bodyTop, width: state.width, style: .header)
+        if let id = form.missionID, let editing = state.editingNotice(id), used + 4 < state.width {
+            canvas.put("  ✎ " + editing, x: used, y: layout.bodyTop, width: state.width - used, style: .warning)
+        }
         let labelWidth = min(max(12, state.width / 4), 2 + form.fields.map { TextWidth.of(formLabel(state, $0)) }.max()!)
         let valueX = labelWidth + 3
         let lines = formLines(state, form, valueWidth: state.width - valueX)
