@@ -52,6 +52,7 @@ struct Workbench {
         case .cannotWrite: return Exit.cannotCreate
         case .damaged, .failed: return Exit.ioError
         case .unavailable: return Exit.unavailable
+        case .noAnswer: return Exit.temporaryFailure
         case .notFound: return Exit.noInput
         case .nothingToUndo, .nothingToRedo: return ExitCode.failure
         case .alreadyTakenBack: return Exit.temporaryFailure

@@ -66,7 +66,10 @@ final class JournalFollower {
             return ([], false)
         case .failed(let failure):
             // A server that went away is shown by its health; anything else is said.
-            if case .unavailable = failure { return ([], false) }
+            switch failure {
+            case .unavailable, .noAnswer: return ([], false)
+            default: break
+            }
             return ([.storeFailed(failure)], false)
         case .whole(let workspace, let journal, let location):
             knownHead = journal.last?.sequence ?? 0

@@ -95,6 +95,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, detail: Wording)
     /// The server cannot be reached (down, refused, lost): try again later.
     case unavailable(location: String, detail: Wording)
+    /// The server took a change and did not answer in time (frozen, or the network gone): the
+    /// connection was closed, and the change may still be written when the server resumes. Look
+    /// before doing it again.
+    case noAnswer(location: String, seconds: Int)
     case failed(Wording)
 
     /// What is wrong, without the path, in `language`: for notices on a narrow screen, where the path
@@ -109,6 +113,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(_, let detail): french ? "le fichier est endommagé (\(detail.french))\u{00A0}: consultation seule" : "the file is damaged (\(detail.english)): browsing only"
         case .cannotWrite(_, let detail): french ? "impossible d'y écrire\u{00A0}: \(detail.french)" : "cannot write it: \(detail.english)"
         case .unavailable(_, let detail): french ? "le serveur est injoignable\u{00A0}: \(detail.french)" : "the server cannot be reached: \(detail.english)"
+        case .noAnswer(_, let seconds):
+            french ? "le serveur n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement peut encore être écrit quand il reprendra\u{00A0}: regardez avant de recommencer"
+                : "the server did not answer within \(seconds) s; the change may still be written when it resumes: look before doing it again"
         case .readOnly(let why): why.say(in: language)
         default: description(in: language)
         }
@@ -143,6 +150,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotWrite(let path, let detail):
             french ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail.french)\u{00A0}; rien n'a été enregistré"
                 : "cannot write to the store \(path): \(detail.english); nothing was saved"
+        case .noAnswer(let location, let seconds):
+            french ? "le registre \(location) n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement envoyé peut encore être écrit quand le serveur reprendra\u{00A0}: regardez (grappe history) avant de recommencer"
+                : "the store \(location) did not answer within \(seconds) s; the change sent may still be written when the server resumes: look (grappe history) before doing it again"
         case .unavailable(let location, let detail):
             french ? "le registre \(location) est injoignable (\(detail.french))\u{00A0}; réessayez quand le serveur sera revenu"
                 : "the store \(location) cannot be reached (\(detail.english)); try again when the server is back"

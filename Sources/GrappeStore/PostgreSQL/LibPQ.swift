@@ -152,6 +152,31 @@ final class PQConnection {
         return PQstatus(handle) != CONNECTION_OK
     }
 
+    /// Whether an idle connection is still there: a server that restarted or dropped it has said so
+    /// (its goodbye, or the end of the stream) by the time it is used again, and reading that now
+    /// closes it, so that a statement is never sent into a connection already gone.
+    func isAlive() -> Bool {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        // Whatever came while idle is read, until nothing more is waiting: a goodbye is followed by the
+        // end of the stream, which only a further read sees.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) > 0 else { break }
+            guard PQconsumeInput(handle) == 1, PQstatus(handle) == CONNECTION_OK else {
+                close()
+                return false
+            }
+            while let notification = PQnotifies(handle) { PQfreemem(notification) }
+            // An error while no statement runs is the server ending the session (57P01, 57P02…).
+            if PQisBusy(handle) == 0, let result = PQgetResult(handle) {
+                PQclear(result)
+                close()
+                return false
+            }
+        }
+        return true
+    }
+
     /// The user the connection logged in as.
     var user: String { handle.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
 

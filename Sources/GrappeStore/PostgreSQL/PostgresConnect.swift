@@ -27,7 +27,7 @@ enum PostgresErrors {
         case .lost:
             return .unavailable(location: location, detail: Wording("la connexion a été perdue (\(failure.message))", "the connection was lost (\(failure.message))"))
         case .noAnswer(let seconds):
-            return .unavailable(location: location, detail: Wording("le serveur n'a pas répondu en \(Int(seconds))\u{00A0}s", "the server did not answer within \(Int(seconds)) s"))
+            return .noAnswer(location: location, seconds: Int(seconds))
         case .unsendable:
             return .failed(Wording("\(location)\u{00A0}: un texte contient le caractère NUL, que PostgreSQL ne peut pas enregistrer",
                                    "\(location): a text holds a NUL character, which PostgreSQL cannot store"))

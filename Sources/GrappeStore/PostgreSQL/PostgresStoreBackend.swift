@@ -490,7 +490,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
     }
 
     private func connected() throws -> PQConnection {
-        if let connection, !connection.isClosed { return connection }
+        if let connection, connection.isAlive() { return connection }
         connection = nil
         let made = try PostgresConnect.connect(target)
         if let actingAs {
