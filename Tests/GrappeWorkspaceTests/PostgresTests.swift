@@ -410,16 +410,9 @@ import Testing
     /// open, nothing answers) or stopped, and that it is back; a save on a frozen server fails within
     /// the dashboard's ten seconds instead of hanging, and nothing of it is written.
     @Test func aFrozenOrStoppedServerIsKnownWithinFiveSeconds() throws {
-        let folder = NSTemporaryDirectory() + "grappe-health-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
-        let port = 30_000 + Int.random(in: 0..<10_000)
-        let script = TestPostgres.repository + "/.ci/postgres"
-        let started = TestPostgres.run([script, "start", folder, String(port)])
-        try #require(started.status == 0, "\(started.output)")
-        defer {
-            TestPostgres.run([script, "thaw", folder])
-            TestPostgres.run([script, "stop", folder])
-        }
-        let url = try #require(started.output.split(separator: "\n").last.map(String.init))
+        let server = try PrivateServer("health")
+        defer { server.stop() }
+        let url = server.url
         let backend = try #require(try PostgresStoreBackend.open(url, workspace: "health", for: .write))
         backend.answerTimeout = WorkspaceStores.interactiveAnswer
         let store = JournaledStore(backend: backend)
@@ -433,7 +426,7 @@ import Testing
         _ = seconds(until: { backend.health == .online }, within: 5)
         #expect(backend.health == .online)
 
-        TestPostgres.run([script, "freeze", folder])
+        server.run("freeze")
         let frozen = seconds(until: offline, within: 10)
         #expect(offline() && frozen <= 5.5, "a frozen server known after \(frozen) s")
         let saving = Date()
@@ -442,7 +435,7 @@ import Testing
         }
         let failedAfter = Date().timeIntervalSince(saving)
         #expect(failedAfter <= WorkspaceStores.interactiveAnswer + 1, "the save failed after \(failedAfter) s")
-        TestPostgres.run([script, "thaw", folder])
+        server.run("thaw")
         let thawed = seconds(until: { backend.health == .online }, within: 10)
         #expect(backend.health == .online && thawed <= 5, "back after \(thawed) s")
         // The frozen server had the save in hand: it may have written it once it resumed, as the
@@ -451,10 +444,10 @@ import Testing
         #expect(afterThaw.isEmpty || afterThaw == ["Pendant le gel"], "\(afterThaw)")
         #expect(try store.dump().replayProblems().isEmpty)
 
-        TestPostgres.run([script, "crash", folder])
+        server.run("crash")
         let stopped = seconds(until: offline, within: 10)
         #expect(offline() && stopped <= 5, "a stopped server known after \(stopped) s")
-        TestPostgres.run([script, "restart", folder, String(port)])
+        server.run("restart")
         let restarted = seconds(until: { backend.health == .online }, within: 10)
         #expect(backend.health == .online && restarted <= 5, "back after \(restarted) s")
         try store.save(change(lyonDraft(title: "Après redémarrage")), author: "ana")
@@ -464,18 +457,14 @@ import Testing
     /// The server dies (as in a power cut) while a planner saves, then comes back: every save that
     /// was acknowledged is there, every other one was reported failed, and saving works again.
     @Test func aServerStoppedDuringSavesLosesNothingAcknowledged() throws {
-        let folder = NSTemporaryDirectory() + "grappe-fault-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
-        let port = 40_000 + Int.random(in: 0..<10_000)
-        let script = TestPostgres.repository + "/.ci/postgres"
-        let started = TestPostgres.run([script, "start", folder, String(port)])
-        try #require(started.status == 0, "\(started.output)")
-        defer { TestPostgres.run([script, "stop", folder]) }
-        let url = try #require(started.output.split(separator: "\n").last.map(String.init))
+        let server = try PrivateServer("fault")
+        defer { server.stop() }
+        let url = server.url
         let store = try #require(try WorkspaceStores.open(url, for: .write, workspace: "fault"))
         var acknowledged: [ID] = [], failed: [StoreError] = []
         for index in 0..<40 {
-            if index == 15 { TestPostgres.run([script, "crash", folder]) }
-            if index == 30 { TestPostgres.run([script, "restart", folder, String(port)]) }
+            if index == 15 { server.run("crash") }
+            if index == 30 { server.run("restart") }
             let saved = try change(lyonDraft(title: "Mission \(index)"))
             do {
                 try store.save(saved, author: "ana")
@@ -491,5 +480,35 @@ import Testing
         #expect(stored.count == acknowledged.count, "nothing half written or unacknowledged")
         #expect(acknowledged.count == 25)
         #expect(try store.dump().replayProblems().isEmpty)
+    }
+}
+
+/// A PostgreSQL server of a test's own, for tests that stop, crash or freeze it (`.ci/postgres`).
+struct PrivateServer {
+    let folder: String
+    let port: Int
+    let url: String
+    static let script = TestPostgres.repository + "/.ci/postgres"
+
+    init(_ name: String) throws {
+        folder = NSTemporaryDirectory() + "grappe-\(name)-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
+        let started = TestPostgres.run([Self.script, "start", folder, String(30_000 + Int.random(in: 0..<20_000))])
+        guard started.status == 0, let url = started.output.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://"),
+              let port = URLComponents(string: url)?.port else {
+            throw TestPostgres.ServerMissing(detail: "could not start a server of its own: \(started.output)")
+        }
+        self.url = url
+        // The port it took (the script tries the next ones when one is taken).
+        self.port = port
+    }
+
+    /// `crash`, `restart`, `freeze` or `thaw`.
+    func run(_ command: String) {
+        TestPostgres.run([Self.script, command, folder] + (command == "restart" ? [String(port)] : []))
+    }
+
+    func stop() {
+        run("thaw")
+        TestPostgres.run([Self.script, "stop", folder])
     }
 }

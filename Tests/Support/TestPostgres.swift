@@ -30,6 +30,7 @@ public enum TestPostgres {
 
     public struct ServerMissing: Error, CustomStringConvertible {
         let detail: String
+        public init(detail: String) { self.detail = detail }
         public var description: String { detail }
     }
 
