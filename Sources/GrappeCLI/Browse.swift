@@ -42,6 +42,10 @@ struct Browse: ParsableCommand {
                                                           "the dashboard needs a terminal; for a report, run 'grappe summary'"))
             throw ExitCode.failure
         }
+        // What any library writes on standard error while the dashboard is up (libpq's warning about a
+        // password file others may read) goes to a log, not over the screen; it is named at the end.
+        let log = StandardErrorLog(environment: environment)
+        defer { log?.restore(language) }
         let (store, notice, unreachable) = Self.openStore(seedOptions, author: author.requested)
         let terminal = Terminal(colors: !noColor && environment["NO_COLOR"] == nil, mouse: !noMouse)
         defer { terminal.close() }
@@ -56,7 +60,10 @@ struct Browse: ParsableCommand {
             : nil
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
                                        mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen, drafts: drafts)
-        if case .noSeeds(let error) = runtime.run() {
+        let outcome = runtime.run()
+        terminal.close()
+        log?.restore(language)
+        if case .noSeeds(let error) = outcome {
             Output.error("grappe: \(error)")
             throw Exit.noInput
         }
@@ -90,5 +97,43 @@ struct Browse: ParsableCommand {
     static func today() -> DayStamp {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         return DayStamp(parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+}
+
+/// Standard error sent to a file while the dashboard owns the terminal, when it is that terminal:
+/// `$XDG_STATE_HOME/grappe/dashboard.log`, else `~/.local/state/grappe/dashboard.log`. Put back at the
+/// end, with a line naming the log when anything was written to it.
+final class StandardErrorLog {
+    let path: String
+    private var saved: Int32
+
+    init?(environment: [String: String]) {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        let folder = base + "/grappe"
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        path = folder + "/dashboard.log"
+        let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard file >= 0 else { return nil }
+        saved = dup(STDERR_FILENO)
+        guard saved >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+            close(file)
+            return nil
+        }
+        close(file)
+    }
+
+    /// Puts standard error back (once) and names the log if anything was written to it.
+    func restore(_ language: Language) {
+        guard saved >= 0 else { return }
+        dup2(saved, STDERR_FILENO)
+        close(saved)
+        saved = -1
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > 0 {
+            Output.error("grappe: " + Words(language).say("ce qui a été écrit sur la sortie d'erreur pendant le tableau de bord est dans \(path)",
+                                                          "what was written on standard error while the dashboard ran is in \(path)"))
+        }
     }
 }

@@ -134,6 +134,10 @@ final class PQConnection {
             PQfinish(handle)
             throw failure
         }
+        // The server's notices and warnings ("terminating connection due to…") are not printed on
+        // standard error, where they would land in the middle of the dashboard's screen: what they
+        // announce reaches Grappe as the failure of the next statement.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         return PQConnection(handle: handle)
     }
 
