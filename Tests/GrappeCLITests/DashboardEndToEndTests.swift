@@ -1,4 +1,5 @@
 import Foundation
+import GrappeTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -443,6 +444,25 @@ import Glibc
         #expect(killed == 1)
         #expect(session.file("status")?.contains("exit=143") == true)
         #expect(session.file("before") == session.file("after"))
+    }
+
+    /// What a library writes on standard error while the dashboard runs (here libpq's warning about a
+    /// password file others may read) goes to a log, never over the screen, and the log is named at
+    /// the end.
+    @Test func standardErrorGoesToALogWhileTheDashboardRuns() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "127.0.0.1:*:*:grappe_secret:grappe-secret\n".write(to: home.appendingPathComponent(".pgpass"), atomically: true, encoding: .utf8)
+        chmod(home.appendingPathComponent(".pgpass").path, 0o644)
+        let url = try TestPostgres.url(as: "grappe_secret")
+        let session = try Session(store: url, environment: "HOME='\(home.path)' XDG_STATE_HOME=")
+        #expect(session.waitFor("the server asks for a password"), "\(session.screen)")
+        #expect(session.screen.hasPrefix(" Grappe · 47 entities"), "the screen is whole: \(session.screen)")
+        try session.keys("q")
+        #expect(session.waitFor("while the dashboard ran is in"), "\(session.screen)")
+        let log = try String(contentsOf: home.appendingPathComponent(".local/state/grappe/dashboard.log"), encoding: .utf8)
+        #expect(log.contains("password file") && log.contains("group or world access"), "\(log)")
     }
 
     @Test func refusesWithoutATerminal() throws {
