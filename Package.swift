@@ -64,7 +64,7 @@ let package = Package(
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
         .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
-                                                                    "GrappeWorkspace", "GrappeStore", "GrappeRuntime"],
+                                                                    "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeTestSupport"],
                           path: "Benchmarks/GrappeBench"),
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),

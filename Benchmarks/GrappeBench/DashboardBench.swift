@@ -2,6 +2,7 @@ import Foundation
 import GrappeDashboard
 import GrappeModel
 import GrappeSeeds
+import GrappeStore
 import GrappeWorkspace
 
 /// The dashboard's speed: from start to the first real frame (loading, the catalogue, the first
@@ -34,6 +35,40 @@ enum DashboardBench {
             _ = Views.render(state)
             durations.append(milliseconds(clock.now - before))
         }
+        // The same keys again while a save is always in flight: another thread records missions into a
+        // workspace store (SQLite, in a folder of its own) one after another, as the dashboard's store
+        // queue does, competing for the cores. (A frozen server's save holds no core: the keys then
+        // cost what they cost alone.)
+        let busyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-bench-busy-\(getpid())")
+        try? FileManager.default.createDirectory(at: busyFolder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: busyFolder) }
+        let busyStore = try! WorkspaceStores.open(busyFolder.path + "/w.sqlite", for: .write)!
+        let stopSaving = Shared(false), savesDone = Shared(0)
+        let saver = Thread {
+            var index = 0
+            while !stopSaving.withLock({ $0 }) {
+                _ = try? busyStore.save(LiveBench.sample(index), author: "bench")
+                index += 1
+                savesDone.withLock { $0 += 1 }
+            }
+        }
+        saver.start()
+        Thread.sleep(forTimeInterval: 0.2)
+        var busyState = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
+        _ = Views.render(busyState)
+        var busyDurations: [Double] = []
+        for key in script {
+            let before = clock.now
+            _ = busyState.handle(key)
+            _ = Views.render(busyState)
+            busyDurations.append(milliseconds(clock.now - before))
+        }
+        stopSaving.withLock { $0 = true }
+        while !saver.isFinished { usleep(1000) }
+        let busySorted = busyDurations.sorted()
+        let busyReport = "p50 \(String(format: "%.2f", busySorted[busySorted.count / 2])) ms, "
+            + "p99 \(String(format: "%.2f", busySorted[min(busySorted.count - 1, Int(Double(busySorted.count) * 0.99))])) ms, "
+            + "max \(String(format: "%.2f", busySorted.last ?? 0)) ms (\(savesDone.withLock { $0 }) saves meanwhile)"
         // What is built in the background after the first frame, timed on a fresh catalogue, one piece
         // at a time: each section's rows, then the indexes of cards and finding.
         let fresh = Catalogue(network: result.network)
@@ -171,6 +206,7 @@ enum DashboardBench {
             "snapshot": saved && warm.fromSnapshot ? "\(snapshotSize / 1_000_000) MB, written in \(Int(saveTime.rounded())) ms" : "not used",
             "snapshot_load_ms": milliseconds(warmLoaded - warmStart), "snapshot_start_to_first_frame_ms": milliseconds(warmFrame - warmStart),
             "slowest_keys": slowest.joined(separator: " "), "background_ms": built.joined(separator: " "),
+            "keys_while_a_save_is_in_flight": busyReport,
             "search_everything_per_letter": searchTimes.joined(separator: " "),
             "map": mapReport.joined(separator: "; ") + "; keys max \(String(format: "%.2f", mapKeys.max() ?? 0)) ms",
             "timeline": "\(catalogue.network.records.count) records: first frame \(String(format: "%.1f", timelineFirst)) ms, "
@@ -180,5 +216,17 @@ enum DashboardBench {
             "first_filter_letter": "\(catalogue.rows(.partners).count) rows, \(matched) matched: filter \(String(format: "%.1f", filterOnly)) ms, filter and render \(String(format: "%.1f", filterAndRender)) ms", "key_p50_ms": percentile(0.5), "key_p99_ms": percentile(0.99), "key_max_ms": sorted.last ?? 0,
         ]
         print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+    }
+}
+
+/// A value shared between the bench's threads, behind a lock.
+final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

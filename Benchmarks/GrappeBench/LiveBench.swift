@@ -8,7 +8,7 @@ import GrappeWorkspace
 /// From another client's commit to the change on a dashboard's screen: a dashboard runs (the real
 /// runtime, on a terminal that waits as a real one does and reads each frame), a writer saves one
 /// mission at a time through its own connection, and the time from its commit to the first frame
-/// showing "#N add mission" is taken.
+/// showing the notice of it ("writer added 'Mission 12'") is taken.
 enum LiveBench {
     /// A terminal of 160×50 that never types: it waits the time it is asked, and notes when a frame
     /// first shows the awaited text.
@@ -46,6 +46,13 @@ enum LiveBench {
         func close() {}
     }
 
+    /// A mission of the bench's shape, valid on its own (no seed needed).
+    static func sample(_ index: Int) -> Change {
+        let record = Record(id: "mission-health-\(index)", title: "Mission de santé \(index)", parties: [Party(entity: "technomontreal", role: .leader)],
+                            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+        return Change(action: .add, records: [record], entities: [], expectedVersions: [record.id: 0], summary: "add mission \(record.id)")
+    }
+
     struct Seeds: SeedSource {
         let result: LoadResult
         var path: String { "bench" }
@@ -67,11 +74,10 @@ enum LiveBench {
         // Let the dashboard start and settle before the first save.
         Thread.sleep(forTimeInterval: 2)
         var notices: [Double] = [], lists: [Double] = []
-        var head = (try? writer.journalHead()) ?? 0
         for change in changes {
-            head += 1
             missions += 1
-            let notice = "#\(head) add mission", count = "/" + missions.formatted(.number.locale(Locale(identifier: "en_US")))
+            // The notice names the writer and the mission's title ("writer added 'Mission 12' (17:40)").
+            let notice = "added '\(change.records[0].title)'", count = "/" + missions.formatted(.number.locale(Locale(identifier: "en_US")))
             terminal.await([notice, count])
             guard (try? writer.save(change, author: "writer")) != nil else { break }
             let committed = ContinuousClock.now

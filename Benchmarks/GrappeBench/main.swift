@@ -11,6 +11,7 @@ import GrappeSeeds
 ///     grappe-bench DIR --snapshot [--runs 7]
 ///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR] [--server postgres://…]
 ///     grappe-bench SEEDS --store-saves --server postgres://… [--count 100] [--first 0]
+///     grappe-bench --health [--rounds 5]
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: grappe-bench DIR [--pivots K] [--seed S] [--exact-betweenness]\n".utf8))
@@ -33,6 +34,10 @@ func time<T>(_ body: () -> T) -> (T, Double) {
 }
 
 var timings: [String: Double] = [:]
+if arguments.contains("--health") {
+    HealthBench.run(rounds: option("--rounds", 5))
+    exit(0)
+}
 if arguments.contains("--store-saves") {
     guard let server = arguments.firstIndex(of: "--server").flatMap({ arguments[safe: $0 + 1] }) else {
         FileHandle.standardError.write(Data("grappe-bench: --store-saves needs --server postgres://…\n".utf8))

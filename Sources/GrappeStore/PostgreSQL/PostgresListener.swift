@@ -35,8 +35,8 @@ final class PostgresListener: @unchecked Sendable {
     static let presenceLife = 8.0
     private let target: PostgresLocation
     private let workspace: String
-    static let beat = 2.0
-    static let patience = 3.0
+    static let beat = 1.5
+    static let patience = 2.5
 
     init(target: PostgresLocation, workspace: String) {
         self.target = target
