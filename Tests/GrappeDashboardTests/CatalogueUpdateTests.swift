@@ -208,6 +208,17 @@ import Testing
         #expect(state.message?.hasPrefix("Annulé\u{00A0}: l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") == true, "\(state.message ?? "")")
         #expect(state.message?.hasSuffix(" · U pour rétablir") == true, "the undo offers the redo: \(state.message ?? "")")
 
+        // Undoing someone else's addition asks first, in French, with whose and what.
+        var asking = state
+        let plan = TakeBackPlan(target: added, origin: added, direction: .undo, mine: false)
+        _ = asking.update(.key(.character("u")))
+        #expect(asking.update(.takeBackPlanned(.undo, mine: nil, theirs: plan)).isEmpty, "nothing is done before the answer")
+        let question = Views.render(asking).text
+        #expect(question.contains("Annuler l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") && question.contains("o\u{00A0}: oui · N\u{00A0}: non"),
+                "\(question)")
+        #expect(asking.update(.key(.character("o"))) == [.takeBack(TakeBackPlan(target: added, origin: added, direction: .undo, mine: false,
+                                                                                  title: "Mission à Lyon"))])
+
         // The card's history, in French, then in English once the language changes.
         state.store.journal = ["mission-a-lyon": [JournalLine(added)]]
         state.navigate(to: .card(.record("mission-a-lyon")))

@@ -282,7 +282,7 @@ import Testing
 /// Live changes and server faults, each on a server of its own where it must be stopped.
 @Suite struct PostgresLiveAndFaultTests {
     @Test func anotherClientsSaveIsHeardThroughNotify() throws {
-        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace() + "\tonglet"
         let watcher = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
         let writer = try #require(try WorkspaceStores.open(url, for: .write, workspace: workspace))
         #expect(try watcher.journalHead() == 0)
@@ -306,7 +306,8 @@ import Testing
     /// Who is editing what goes through the server: another session sees it within a heartbeat, and
     /// stops seeing it when the editor closes the form, or within `presenceLife` when it is gone.
     @Test func presenceIsHeardAndForgotten() throws {
-        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
+        // A workspace whose name holds a TAB, the announcements' separator, is heard all the same.
+        let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace() + "\tonglet"
         var editor = try #require(try PostgresStoreBackend.open(try TestPostgres.url(as: "grappe_planner"), workspace: workspace, for: .write))
         let watcher = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
         _ = try editor.journalHead()

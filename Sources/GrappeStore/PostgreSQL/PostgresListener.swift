@@ -134,10 +134,13 @@ final class PostgresListener: @unchecked Sendable {
 
     private func hear(_ notifications: [(channel: String, payload: String)]) throws {
         for notification in notifications where notification.channel == Self.presenceChannel {
+            // The workspace comes first and may itself hold a TAB: the four fields after it are read from the end.
             let parts = notification.payload.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 5, parts[0] == workspace, parts[3] != session else { continue }
+            guard parts.count >= 5, parts.dropLast(4).joined(separator: "\t") == workspace else { continue }
+            let (id, login, other, state) = (parts[parts.count - 4], parts[parts.count - 3], parts[parts.count - 2], parts[parts.count - 1])
+            guard other != session else { continue }
             presence.withLock { seen in
-                if parts[4] == "editing" { seen[parts[3]] = (parts[1], parts[2], Date()) } else { seen[parts[3]] = nil }
+                if state == "editing" { seen[other] = (id, login, Date()) } else { seen[other] = nil }
             }
         }
         for notification in notifications where notification.channel == PostgresStoreBackend.channel {
