@@ -301,6 +301,8 @@ extension DashboardState {
     }
 
     mutating func clampSelection() {
+        // A map waiting for its new layout keeps its selection: the layout puts it back on its mark.
+        if case .map = place.screen, currentMap == nil { return }
         let count = selectableCount
         place.selection = count == 0 ? 0 : min(place.selection, count - 1)
     }

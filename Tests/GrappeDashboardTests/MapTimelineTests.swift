@@ -94,6 +94,19 @@ import Testing
         #expect(state.currentMap != nil, "the layout is kept")
     }
 
+    /// The same map laid out again (a resize, or others' changes in a new catalogue) keeps the selected
+    /// mark, wherever it lands in the new layout.
+    @Test func theSelectedMarkStaysSelectedWhenTheMapIsLaidOutAgain() throws {
+        var state = Self.mapOf("technomontreal")
+        Self.send([.tab, .tab, .tab], to: &state)
+        let chosen = try #require(state.currentMap?.nodes[state.place.selection].id)
+        let effects = state.update(.resize(width: 140, height: 44))
+        guard case .layOutMap(let request)? = effects.first else { Issue.record("no layout after resize"); return }
+        _ = state.update(.mapLaidOut(NetworkMap.layOut(request)))
+        #expect(state.currentMap?.request.width == 140)
+        #expect(state.currentMap?.nodes[state.place.selection].id == chosen, "the same mark, not the same index")
+    }
+
     @Test func hopsGoFromOneToThreeAndEachNeedsItsOwnLayout() throws {
         var state = DashboardTests.state(.en, width: 80, height: 24)
         Self.send(SnapshotTests.show("technomontreal"), to: &state)

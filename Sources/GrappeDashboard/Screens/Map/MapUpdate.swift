@@ -46,8 +46,16 @@ extension DashboardState {
     mutating func mapLaidOut(_ layout: NetworkMap) {
         if map.pending == layout.request { map.pending = nil }
         guard layout.request == mapRequest else { return }
+        // The same map laid out again (new data, a resize): the selection stays on its mark.
+        let previous = map.layout
+        let selected = previous.flatMap { $0.request.centre == layout.request.centre && $0.request.hops == layout.request.hops
+            ? $0.nodes[safe: place.selection]?.id : nil }
         map.layout = layout
-        place.selection = min(place.selection, max(0, layout.nodes.count - 1))
+        if let selected, let index = layout.nodes.firstIndex(where: { $0.id == selected }) {
+            place.selection = index
+        } else {
+            place.selection = min(place.selection, max(0, layout.nodes.count - 1))
+        }
     }
 
     /// Opens the map of the partner in front (or of the selected mark, on a map).
