@@ -317,6 +317,52 @@ import Glibc
         }
     }
 
+    /// A dashboard killed (kill -9) while its save hangs on a frozen server: nothing is half written
+    /// (the server writes the whole save or none of it once it resumes), and the draft, kept on this
+    /// machine, is offered at the next start.
+    @Test func aDashboardKilledDuringASaveOnAFrozenServerLosesNothing() throws {
+        let server = try PrivateServer("e2e-kill")
+        defer { server.stop() }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-e2e-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = "XDG_STATE_HOME='\(state.path)' GRAPPE_WORKSPACE=e2e"
+        do {
+            let session = try Session(width: 110, height: 34, store: server.url, environment: environment)
+            #expect(session.waitFor("Most connected partners"), "\(session.screen)")
+            try session.keys("7", "m")
+            try session.type("Mission gelée")
+            try session.keys("Tab", "Tab")
+            try session.type("marc-demers")
+            try session.keys("Tab", "Tab", "Tab")
+            try session.type("lille")
+            try session.keys("Tab")
+            try session.type("2027-06-10")
+            #expect(session.waitFor("2027-06-10▏"), "\(session.screen)")
+            Thread.sleep(forTimeInterval: 0.3)
+            server.run("freeze")
+            try session.keys("C-s")
+            #expect(session.waitFor("Saving…"), "\(session.screen)")
+            let shell = try session.tmux("list-panes", "-t", session.name, "-F", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+            let grappe = try #require(Self.children(of: Int32(shell) ?? -1).first, "the dashboard's process")
+            kill(grappe, SIGKILL)
+            #expect(session.file("status")?.contains("exit=137") == true, "\(session.screen)")
+            server.run("thaw")
+        }
+        // Whole or not at all: the journal explains what the store holds.
+        let cli = CLITests()
+        let check = try cli.grappe(["store", "check", "--store", server.url, "--workspace", "e2e"])
+        #expect(check.status == 0, "\(check.output) \(check.error)")
+        let listed = try cli.grappe(["mission", "list", "--store", server.url, "--workspace", "e2e", "--format", "csv"]).output
+        #expect(listed.components(separatedBy: "Mission gelée").count <= 2, "at most once: \(listed)")
+        do {
+            let session = try Session(width: 110, height: 34, store: server.url, environment: environment)
+            #expect(session.waitFor("Unsaved draft restored"), "the draft is kept: \(session.screen)")
+            #expect(session.screen.contains("Mission gelée"))
+            try session.keys("C-c")
+            #expect(session.file("status")?.contains("exit=") == true)
+        }
+    }
+
     /// A store that is not a Grappe database: the dashboard still opens, read-only, says why, and the
     /// file is left as it was.
     @Test func opensReadOnlyOnAForeignStore() throws {

@@ -81,3 +81,33 @@ public enum TestPostgres {
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// A PostgreSQL server of a test's own, for tests that stop, crash or freeze it (`.ci/postgres`).
+public struct PrivateServer {
+    public let folder: String
+    public let port: Int
+    public let url: String
+    static let script = TestPostgres.repository + "/.ci/postgres"
+
+    public init(_ name: String) throws {
+        folder = NSTemporaryDirectory() + "grappe-\(name)-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
+        let started = TestPostgres.run([Self.script, "start", folder, String(30_000 + Int.random(in: 0..<20_000))])
+        guard started.status == 0, let url = started.output.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://"),
+              let port = URLComponents(string: url)?.port else {
+            throw TestPostgres.ServerMissing(detail: "could not start a server of its own: \(started.output)")
+        }
+        self.url = url
+        // The port it took (the script tries the next ones when one is taken).
+        self.port = port
+    }
+
+    /// `crash`, `restart`, `freeze` or `thaw`.
+    public func run(_ command: String) {
+        TestPostgres.run([Self.script, command, folder] + (command == "restart" ? [String(port)] : []))
+    }
+
+    public func stop() {
+        run("thaw")
+        TestPostgres.run([Self.script, "stop", folder])
+    }
+}
