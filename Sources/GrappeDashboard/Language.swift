@@ -22,7 +22,7 @@ public enum UI: CaseIterable, Sendable {
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
     case website, openLink, nothingToOpen, notAWebAddress, opened, cannotOpen, noOpener
     case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo, nothingOfYours, removedMission
-    case selectionGone, byYou, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields, savingGoesOn, escLeavesSaving, isEditing, areEditing
+    case selectionGone, byYou, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields, savingGoesOn, escLeavesSaving, isEditing, areEditing, savedAfterAll, draftAlreadySaved
 }
 
 /// Every text the interface shows, in French or English.
@@ -218,6 +218,8 @@ public struct Strings: Speaking {
         case .mergeLeft: ("Rien n'est enregistré\u{00A0}; ^S fusionne de nouveau", "Nothing saved; ^S merges again")
         case .savingGoesOn: ("Formulaire fermé, l'enregistrement continue\u{00A0}; s'il échoue, le formulaire revient", "Form closed, the save goes on; if it fails, the form comes back")
         case .escLeavesSaving: ("Échap ferme le formulaire, le brouillon est gardé", "Esc closes the form, the draft is kept")
+        case .savedAfterAll: ("Enregistrée malgré tout (le serveur l'avait reçue)", "Saved after all (the server had it)")
+        case .draftAlreadySaved: ("Brouillon déjà enregistré, oublié", "Draft already saved, forgotten")
         case .isEditing: ("modifie cette mission en ce moment", "is editing this mission right now")
         case .areEditing: ("modifient cette mission en ce moment", "are editing this mission right now")
         case .changedFields: ("^S fusionnera avec vos changements", "^S will merge them with yours")

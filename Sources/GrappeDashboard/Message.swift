@@ -164,7 +164,7 @@ extension DashboardState {
         case .copied(let what, let done):
             self.message = done ? "\(strings[.copied])\(strings.colon)\(what)" : "\(strings[.cannotCopy]) — \(what)"
         case .draftFound(let draft, let savedAt):
-            restore(draft: draft, savedAt: savedAt)
+            if let effect = restore(draft: draft, savedAt: savedAt) { effects.append(effect) }
         case .draftsUnreadable(let problems):
             let what = problems.map { $0(strings) }.joined(separator: Wording("\u{00A0}; ", "; ")(strings))
             self.message = "\(strings[problems.count == 1 ? .draftUnreadable : .draftsUnreadable])\(strings.colon)\(what)"
@@ -294,6 +294,16 @@ extension DashboardState {
     private mutating func changedByOthers(_ entries: [JournalEntry]) {
         guard let newest = entries.first else { return }
         message = said(newest) + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
+        // A form whose save was reported lost (the server did not answer) while the server had it:
+        // the mission is there as the form holds it, so the form closes and says so.
+        let arrived = entries.flatMap { $0.items.compactMap { item in
+            item.kind == .record ? item.after.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) } : nil
+        } }
+        if let form, !form.saving, let record = validatedRecord(form.draft), let stored = storedAlready(record, new: form.isNew, in: arrived) {
+            self.form = nil
+            message = "\(strings[.savedAfterAll])\(strings.colon)\(strings.quoted(stored.title))"
+            return
+        }
         guard let form, let id = form.missionID,
               let entry = entries.first(where: { $0.items.contains { $0.kind == .record && $0.id == id } }),
               let item = entry.items.first(where: { $0.kind == .record && $0.id == id }), item.versionAfter != form.baseVersion else { return }

@@ -294,7 +294,7 @@ import Testing
         var state = DashboardTests.state(.fr)
         var draft = MissionDraft(title: "Brouillon à Montréal")
         draft.delegates = [MissionDraft.Delegate(who: "cqic")]
-        state.restore(draft: draft, savedAt: "2026-11-22 10:00")
+        #expect(state.restore(draft: draft, savedAt: "2026-11-22 10:00") == nil)
         let form = try #require(state.form)
         #expect(form.texts[.title] == "Brouillon à Montréal" && form.isDirty)
         #expect(Views.render(state).text.contains("Brouillon non enregistré retrouvé (2026-11-22 10:00)"))

@@ -152,7 +152,10 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     var readOnlyReason: Wording? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }
     func load() throws -> Workspace { loads += 1; try check(); return try inner.load() }
+    /// The changes asked to be saved, in order (whether or not they were).
+    var attempted: [Change] = []
     func save(_ change: Change, author: String) throws -> JournalEntry {
+        attempted.append(change)
         hold?.wait()
         try check()
         return try inner.save(change, author: author)
@@ -273,6 +276,31 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         #expect(last.contains("New mission") && last.contains("Mission à Lille, mai"), "the form is back: \(last)")
         #expect(last.contains("cannot be reached") || last.contains("Server offline, reconnecting"), "with why: \(last)")
         #expect(try store.inner.load().records.isEmpty)
+    }
+
+    /// A save reported failed that the server wrote all the same (a frozen server that resumed): when
+    /// the journal brings the mission as the form holds it, the form closes and says so.
+    @Test func aSaveReportedLostThatTheServerWroteClosesTheForm() throws {
+        let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
+        var script = SessionTests.newMission(title: "Mission à Lille, juin", start: "2027-06-10")
+        let savedAt = script.count
+        script += [.key(.control("s"))] + TeamSessionTests.waits(3) + [.timeout] + TeamSessionTests.waits(10) + [.key(.control("c"))]
+        let terminal = FakeTerminal(width: 110, height: 30, script: script)
+        var failed = ""
+        terminal.checkpoints[savedAt] = { _ in store.lost = true }
+        terminal.checkpoints[savedAt + 4] = { terminal in
+            failed = terminal.screen
+            store.lost = false
+            // The server had it: the same change is written after all.
+            if let change = store.attempted.last { _ = try? store.inner.save(change, author: "zoé") }
+        }
+        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        #expect(runtime.run() == .quit)
+        #expect(failed.contains("New mission") && failed.contains("Mission à Lille, juin"), "the form came back: \(failed)")
+        let last = try #require(terminal.frames.last?.text)
+        #expect(last.contains("Saved after all (the server had it): 'Mission à Lille, juin'") && !last.contains("New mission"), "\(last)")
+        #expect(try store.inner.load().records.count == 1, "once")
     }
 }
 

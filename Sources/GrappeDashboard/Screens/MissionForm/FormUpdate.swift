@@ -194,8 +194,32 @@ extension DashboardState {
         return nil
     }
 
-    /// A restored draft opens in the form, with a word saying so.
-    public mutating func restore(draft: MissionDraft, savedAt: String) {
+    /// The store's record that holds exactly what `record` would save, if there is one. A new
+    /// mission's id is made from its title, and the one made now may differ (the saved one took it):
+    /// the comparison leaves the id of a new record aside.
+    func storedAlready(_ record: Record, new: Bool, in records: [Record]? = nil) -> Record? {
+        (records ?? store.workspace.records.map(\.record)).first { stored in
+            var candidate = record
+            if new { candidate.id = stored.id }
+            return candidate == stored
+        }
+    }
+
+    /// The record a draft would save, if it is valid.
+    func validatedRecord(_ draft: MissionDraft) -> Record? {
+        guard case .success(let change) = MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup)
+            .validate(draft) else { return nil }
+        return change.records.first
+    }
+
+    /// A restored draft opens in the form, with a word saying so; a draft whose mission the store
+    /// already holds as the draft has it (its save went through after all, as a frozen server that
+    /// resumed does) is forgotten instead, and said.
+    public mutating func restore(draft: MissionDraft, savedAt: String) -> Effect? {
+        if let record = validatedRecord(draft), let stored = storedAlready(record, new: draft.id == nil) {
+            message = "\(strings[.draftAlreadySaved])\(strings.colon)\(strings.quoted(stored.title)) (\(savedAt))"
+            return .forgetDraft(key: draft.id.map { "edit:" + $0 } ?? "new")
+        }
         var original = draft
         if let id = draft.id, let record = network.record(id) {
             original = MissionDraft(editing: record, version: draft.baseVersion)
@@ -204,6 +228,7 @@ extension DashboardState {
         }
         form = MissionForm(draft: draft, original: original, language: strings.language)
         message = "\(strings[.draftRestored]) (\(savedAt))"
+        return nil
     }
 }
 
