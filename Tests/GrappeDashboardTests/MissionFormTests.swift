@@ -261,10 +261,10 @@ import Testing
         #expect(waiting.allSatisfy { if case .saveMission = $0 { false } else { true } }, "nothing saved before a choice")
         let screen = Views.render(state).text
         if language == .en {
-            #expect(screen.contains("Status — theirs (léo): 'confirmed' · yours: 'completed' — 1: theirs · 2: yours · Esc: back"), "\(screen)")
+            #expect(screen.contains("Status — 1: theirs · 2: yours · Esc: back — theirs (léo): 'confirmed' · yours: 'completed'"), "\(screen)")
             #expect(screen.contains("≠ theirs (léo): confirmed · yours: completed"), "\(screen)")
         } else {
-            #expect(screen.contains("Statut — le leur (léo)\u{00A0}: «\u{00A0}confirmée\u{00A0}» · le vôtre\u{00A0}: «\u{00A0}terminée\u{00A0}»"), "\(screen)")
+            #expect(screen.contains("Statut — 1\u{00A0}: le leur · 2\u{00A0}: le vôtre · Échap\u{00A0}: revenir — le leur (léo)\u{00A0}: «\u{00A0}confirmée\u{00A0}»"), "\(screen)")
         }
         Self.send([.escape], to: &state)
         #expect(state.form?.merge == nil && state.form != nil, "back to the form, nothing saved")

@@ -122,14 +122,15 @@ extension DashboardState {
         return true
     }
 
-    /// The question for a field both changed, with both values: "Statut — le leur (léo) : « confirmée »
-    /// · le vôtre : « terminée » — 1 : le leur · 2 : le vôtre · Échap : revenir".
+    /// The question for a field both changed, keys first so that a narrow screen keeps them: "Statut
+    /// — 1 : le leur · 2 : le vôtre · Échap : revenir — le leur (léo) : « confirmée » · le vôtre :
+    /// « terminée »" (both values also stand under the field).
     func conflictQuestion(_ form: MissionForm) -> String? {
-        guard let conflict = form.merge?.conflicts.first else { return nil }
+        guard let merge = form.merge, let conflict = merge.conflicts.first else { return nil }
         let s = strings
-        return "\(s.field(conflict.field)) — \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.theirs)))"
-            + " · \(s[.yours])\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.mine))) — \(s[.settleKeys])"
-            + (form.merge!.conflicts.count > 1 ? " (\(form.merge!.conflicts.count))" : "")
+        return "\(s.field(conflict.field))" + (merge.conflicts.count > 1 ? " (1/\(merge.conflicts.count))" : "") + " — \(s[.settleKeys])"
+            + " — \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.theirs)))"
+            + " · \(s[.yours])\(s.colon)\(s.quoted(shown(conflict.field, in: conflict.mine)))"
     }
 
     /// A field's value as the form would show it.
