@@ -28,6 +28,23 @@ final class DraftCheck {
         issues.append(FieldIssue(field, message))
     }
 
+    /// A NUL character in any text: no store keeps one the same way (SQLite would, PostgreSQL cannot),
+    /// so both refuse it here, before anything is written, at the field and entry that holds it.
+    private func checkNoNul() {
+        for field in MissionField.allCases {
+            let entries: [String] = switch field.value(in: draft) {
+            case .text(let text): [text]
+            case .list(let list): list
+            case .delegates(let delegates): delegates.map { [$0.who, $0.role, $0.attendance, $0.title].joined() }
+            }
+            for (index, text) in entries.enumerated() where text.unicodeScalars.contains("\u{0}") {
+                issues.append(FieldIssue(field, entries.count > 1 || field.slot.isList ? index : nil,
+                                         validator.say("holds a NUL character (\\0), which no store keeps: remove it",
+                                                       "contient un caractère NUL (\\0), qu'aucun registre ne garde\u{00A0}: retirez-le")))
+            }
+        }
+    }
+
     func run() -> Result<Change, DraftIssues> {
         let title = draft.title.trimmingSpaces()
         let status = checkStatus()
@@ -45,6 +62,7 @@ final class DraftCheck {
         outcomes += newEntities.map { Outcome(partner: $0.id) }
         outcomes += draft.followUps.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.map { Outcome(text: $0) }
         let sources = checkSources()
+        checkNoNul()
         guard issues.isEmpty, let status else { return .failure(DraftIssues(issues: issues)) }
 
         let notes = draft.notes.trimmingSpaces()

@@ -152,6 +152,12 @@ public enum DraftSlot: Sendable {
     case text(WritableKeyPath<MissionDraft, String> & Sendable)
     case list(WritableKeyPath<MissionDraft, [String]> & Sendable)
     case delegates
+
+    /// Whether the field holds entries (a list or the delegation's rows), numbered in errors.
+    public var isList: Bool {
+        if case .text = self { return false }
+        return true
+    }
 }
 
 extension MissionField {

@@ -46,6 +46,22 @@ import Testing
     }
 }
 
+/// Text no store keeps the same way is refused before any store sees it, in either language.
+@Suite struct NulTextTests {
+    @Test func aNulCharacterIsRefusedAtItsFieldAndEntry() {
+        var draft = lyonDraft(title: "Mission\u{0}cachée")
+        draft.objectives = ["rencontrer", "visiter\u{0}"]
+        guard case .failure(let invalid) = MissionValidator(network: referenceNetwork).validate(draft) else {
+            Issue.record("a NUL was accepted")
+            return
+        }
+        #expect(invalid.issues.contains { $0.field == .title && $0.index == nil && $0.message.contains("NUL") })
+        #expect(invalid.issues.contains { $0.field == .objectives && $0.index == 1 }, "\(invalid.issues)")
+        guard case .failure(let french) = MissionValidator(network: referenceNetwork, wording: .french).validate(draft) else { return }
+        #expect(french.issues.first { $0.field == .title }?.message.contains("caractère NUL") == true)
+    }
+}
+
 @Suite struct UndoRulesTests {
     func entry(_ sequence: Int, _ author: String, _ action: Change.Action = .add, undoes: Int? = nil) -> JournalEntry {
         JournalEntry(sequence: sequence, at: "2026-12-06T10:00:00.000Z", author: author, action: action, summary: "", undoes: undoes, items: [])
