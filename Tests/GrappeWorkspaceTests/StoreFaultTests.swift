@@ -153,6 +153,43 @@ import Glibc
     }
 }
 
+/// A store opened for writing and closed without a change is left byte for byte as it was: backup
+/// tools that compare hashes see no change (the migrator runs only when there is something to apply).
+@Suite struct UntouchedStoreTests {
+    @Test func aStoreOpenedAndClosedWithoutAChangeKeepsItsBytes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/w.sqlite"
+        do {
+            let store = try #require(try WorkspaceStores.open(path, for: .write))
+            try store.save(change(lyonDraft()), author: "ana")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for _ in 0..<3 {
+            let store = try #require(try WorkspaceStores.open(path, for: .write))
+            _ = try store.load()
+            _ = try store.journalHead()
+        }
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        let differing = zip(before.indices, zip(before, after)).filter { $0.1.0 != $0.1.1 }.map(\.0)
+        #expect(after == before, "\(before.count) → \(after.count) bytes, differing at \(differing.prefix(12))")
+    }
+}
+
+/// A save returns once it is on disk: the writing connection runs with `synchronous = FULL` in WAL
+/// mode. (GRDB's pool set it back to NORMAL behind the configuration's back, so a power cut could
+/// lose the last saves a person was told were done.)
+@Suite struct DurableSaveTests {
+    @Test func theWritingConnectionSyncsEveryCommit() throws {
+        let folder = try TemporaryFolder()
+        let store = try #require(try WorkspaceStores.open(folder.path + "/w.sqlite", for: .write) as? JournaledStore)
+        let backend = try #require(store.backend as? SQLiteStoreBackend)
+        let (mode, synchronous) = try backend.writer.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(mode == "wal" && synchronous == 2, "journal_mode \(mode ?? "?"), synchronous \(synchronous ?? -1) (2 is FULL)")
+    }
+}
+
 /// One factory opens a store from its location.
 @Suite struct StoreLocationTests {
     @Test func pathsAndFileURLsOpenSQLite() throws {

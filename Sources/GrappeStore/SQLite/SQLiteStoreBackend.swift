@@ -57,7 +57,10 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             configuration.prepareDatabase { db in
                 // Every commit is on disk when save returns. Checkpoints, which copy the log into the
                 // file, happen rarely (every 8192 pages, 32 MiB) and when the last connection closes,
-                // so that a save seldom pays for one.
+                // so that a save seldom pays for one. The file is in WAL mode (kept in its header once
+                // set: setting it again writes nothing).
+                // (Not on the read-only connection that inspects the file first.)
+                if !db.configuration.readonly { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                 try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192")
             }
         }
@@ -72,12 +75,17 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 try Self.checkIdentity(of: reader, path: path, access: access, readOnly: readOnlyReason != nil)
                 if readOnlyReason == nil { try Self.checkPages(of: reader, path: path) }
             }
+            // One connection (a queue, not GRDB's pool): each process uses its store from one queue
+            // anyway, and GRDB's pool makes and drops a table at each open to leave its log non-empty,
+            // which rewrites the file's header even when nothing is saved.
+            writer = try DatabaseQueue(path: path, configuration: configuration)
             if readOnlyReason == nil {
-                writer = try DatabasePool(path: path, configuration: configuration)
-            } else {
-                writer = try DatabaseQueue(path: path, configuration: configuration)
+                // Only when something is to be applied: running the migrator on a current schema still
+                // bumps the header's schema cookie, and a store opened and closed without a change must
+                // stay byte for byte as it was (backups compare hashes).
+                let migrator = Schema.migrator(adopting: workspace)
+                if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
             }
-            if readOnlyReason == nil { try Schema.migrator(adopting: workspace).migrate(writer) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
