@@ -17,7 +17,9 @@ struct Workbench {
     /// The seed files read, for checking a mission file together with them.
     let seedFiles: [String]
 
-    /// Loads the seeds (exit 65 on errors) and opens the store for writing (creating it).
+    /// Loads the seeds (exit 65 on errors) and reads the store; one an older Grappe made is upgraded
+    /// here, as the dashboard does (recording upgrades a store, docs/store.md), but none is created
+    /// until a change passes validation.
     static func open(_ seeds: SeedOptions) throws -> Workbench {
         let result = try seeds.loadSeeds()
         if result.hasErrors {
@@ -26,7 +28,7 @@ struct Workbench {
             throw Exit.dataError
         }
         do {
-            let workspace = try seeds.openStore(for: .read)?.load() ?? .empty
+            let workspace = try seeds.openStore(for: .update)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error(Messages.storeWarning(seeds.storeShown, warning)) }
             return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network,

@@ -1,4 +1,5 @@
 import Foundation
+import GrappeTestSupport
 import Testing
 
 /// Mission planners at the command line: record, list, show, edit, cancel, undo, export, with a real
@@ -133,6 +134,21 @@ import Testing
         #expect(strict.status == 75, "--if-version keeps its strict meaning: \(strict.error)")
         let never = try cli.grappe(["mission", "edit", id, "--from-version", "9", "--notes", "x"], environment: workspace.environment)
         #expect(never.status == 66 && never.error.contains("never had version 9"), "\(never.error)")
+    }
+
+    /// Recording into a store an older Grappe made upgrades it, as the dashboard does and docs/store.md
+    /// says; reading commands still leave it as it is and say how to upgrade it.
+    @Test func recordingUpgradesAStoreAnOlderGrappeMade() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(atPath: (workspace.store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let made = TestPostgres.run(["/usr/bin/sqlite3", workspace.store,
+                                 "PRAGMA application_id = \(0x4772_7070); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
+        try #require(made.status == 0, "\(made.output)")
+        let listed = try cli.grappe(["mission", "list"], environment: workspace.environment)
+        #expect(listed.status != 0 && listed.error.contains("grappe store migrate"), "\(listed.error)")
+        let added = try add(workspace)
+        #expect(added.status == 0, "\(added.error)")
+        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
     }
 
     /// Undo and redo take back one's own changes; someone else's needs --any, and, with no terminal to
