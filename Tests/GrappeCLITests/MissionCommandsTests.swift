@@ -309,15 +309,7 @@ import Testing
         let window = max(0.25, 1.5 * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         acknowledged.append("mission-repere")
         for round in 0..<40 {
-            let title = "Mission \(round)"
-            let process = Process()
-            process.executableURL = CLITests.binary
-            process.arguments = ["mission", "add", "--title", title, "--leader", "marc-demers", "--destination", "lyon",
-                                 "--delegate", "technomontreal", "--seeds", CLITests.repository.appendingPathComponent("seeds").path]
-            process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startAdd("Mission \(round)", in: workspace, ["--delegate", "technomontreal"])
             Thread.sleep(forTimeInterval: Double.random(in: 0.0...window, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -336,6 +328,50 @@ import Testing
         #expect(orphans == "0")
         let journal = try sqlite(workspace.store, "SELECT count(*) FROM journal;")
         #expect(journal == String(ids.count))
+    }
+
+    /// Kills `grappe mission add` with SIGKILL at random moments while it makes a new store, many
+    /// times: each time, either there is no store or a whole one, and the next add (not killed) works.
+    @Test func aStoreKilledWhileBeingMadeIsWholeOrAbsent() throws {
+        var generator = SystemRandomNumberGenerator()
+        let clock = ContinuousClock()
+        var killed = 0, existing = 0
+        var window = 0.3
+        for round in 0..<40 {
+            let workspace = try Workspace()
+            let started = clock.now
+            let process = try startAdd("Mission \(round)", in: workspace)
+            Thread.sleep(forTimeInterval: Double.random(in: 0.0...window, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            } else {
+                // Spread the kills over a whole run, however long one takes on this machine now.
+                let elapsed = clock.now - started
+                window = max(window, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+            process.waitUntilExit()
+            if FileManager.default.fileExists(atPath: workspace.store) {
+                existing += 1
+                #expect(try sqlite(workspace.store, "PRAGMA integrity_check;") == "ok", "round \(round)")
+            }
+            let next = try add(workspace, title: "Mission suivante")
+            #expect(next.status == 0, "round \(round): \(next.error)")
+        }
+        #expect(killed > 0, "some runs must be killed for the test to mean anything (\(existing) stores were there after a kill)")
+    }
+
+    /// `grappe mission add` started (to Lyon, led by Marc Demers), for a test to kill it.
+    func startAdd(_ title: String, in workspace: Workspace, _ extra: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["mission", "add", "--title", title, "--leader", "marc-demers", "--destination", "lyon",
+                             "--seeds", CLITests.repository.appendingPathComponent("seeds").path] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     func sqlite(_ database: String, _ sql: String) throws -> String {

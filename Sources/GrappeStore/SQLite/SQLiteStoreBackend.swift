@@ -37,7 +37,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         } else {
             guard errno == ENOENT else { throw StoreError.cannotOpen(path: path, detail: .system(errno)) }
             guard access == .write else { return nil }
-            try createFile(at: path)
+            try create(at: path, workspace: workspace)
         }
         try checkHeader(path)
         let readOnly = access == .read ? Wording("ouvert en lecture", "opened for reading") : try readOnlyReason(for: path)
@@ -143,6 +143,25 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 throw StoreError.readOnly(Wording("\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
                                                   "\(location) needs an upgrade, which a read-only file cannot take"))
             }
+        }
+    }
+
+    /// Makes a new store whole or not at all: its schema is built in a file of its own beside `path`,
+    /// closed, then linked into place in one step (`link`, which never replaces a store another
+    /// process made meanwhile: theirs is used). A kill at any moment leaves either no store at `path`
+    /// or a complete one (and, at worst, the unfinished file beside it, named `….creating-PID`).
+    private static func create(at path: String, workspace: String) throws {
+        let temporary = path + ".creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        do {
+            try createFile(at: temporary)
+            // Built, then closed (its log folded into the file) before it is put in place.
+            _ = try SQLiteStoreBackend(path: temporary, workspace: workspace, access: .write, readOnlyReason: nil)
+        } catch let error as StoreError {
+            throw error.at(path, from: temporary)
+        }
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw StoreError.cannotOpen(path: path, detail: .system(errno))
         }
     }
 
@@ -378,6 +397,21 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             throw StoreError.damaged(path: location, detail: .same(error.message ?? "database disk image is malformed"))
         } catch {
             throw StoreError.failed(.same("\(error)"))
+        }
+    }
+}
+
+extension StoreError {
+    /// The same error about `path`, when it arose on the file a store was being built in.
+    func at(_ path: String, from temporary: String) -> StoreError {
+        func place(_ text: String) -> String { text.replacingOccurrences(of: temporary, with: path) }
+        return switch self {
+        case .cannotOpen(let where_, let detail): .cannotOpen(path: place(where_), detail: detail)
+        case .cannotWrite(let where_, let detail): .cannotWrite(path: place(where_), detail: detail)
+        case .notAWorkspace(let where_, let detail): .notAWorkspace(path: place(where_), detail: detail)
+        case .damaged(let where_, let detail): .damaged(path: place(where_), detail: detail)
+        case .newerVersion(let where_, let unknown): .newerVersion(path: place(where_), unknown: unknown)
+        default: self
         }
     }
 }
