@@ -154,8 +154,11 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func load() throws -> Workspace { loads += 1; try check(); return try inner.load() }
     /// The changes asked to be saved, in order (whether or not they were).
     var attempted: [Change] = []
+    /// Saves that returned or threw.
+    var answered = 0
     func save(_ change: Change, author: String) throws -> JournalEntry {
         attempted.append(change)
+        defer { answered += 1 }
         hold?.wait()
         try check()
         return try inner.save(change, author: author)
@@ -265,6 +268,12 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             elsewhere = terminal.screen
             store.lost = true
             store.hold?.signal()
+        }
+        // The save, let go, fails in the background: the waits that follow are for the loop to take its
+        // answer, not for the failure (which, on a loaded machine, can take longer than they last).
+        terminal.checkpoints[savedAt + 4] = { _ in
+            let deadline = Date().addingTimeInterval(20)
+            while store.answered == 0, Date() < deadline { usleep(5_000) }
         }
         let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
                                        language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },

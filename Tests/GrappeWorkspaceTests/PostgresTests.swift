@@ -339,7 +339,7 @@ import Testing
         let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
         let backend = try #require(try PostgresStoreBackend.open(url, workspace: workspace, for: .write))
         let store = JournaledStore(backend: backend)
-        try store.save(change(lyonDraft(title: "Première mission")), author: "ana")
+        _ = try store.save(change(lyonDraft(title: "Première mission")), author: "ana")
         try backend.withConnection { try backend.execute($0, "DEALLOCATE ALL") }
         let second = try store.save(change(lyonDraft(title: "Seconde mission")), author: "ana")
         #expect(second.sequence == 2)
@@ -455,7 +455,7 @@ import Testing
         server.run("restart")
         let restarted = seconds(until: { backend.health == .online }, within: 10)
         #expect(backend.health == .online && restarted <= 5, "back after \(restarted) s")
-        try store.save(change(lyonDraft(title: "Après redémarrage")), author: "ana")
+        _ = try store.save(change(lyonDraft(title: "Après redémarrage")), author: "ana")
         #expect(try store.load().records.map(\.record.title) == afterThaw + ["Après redémarrage"])
     }
 
