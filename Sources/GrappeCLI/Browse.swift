@@ -109,10 +109,8 @@ final class StandardErrorLog {
 
     init?(environment: [String: String]) {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        let folder = base + "/grappe"
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        let folder = Folders.state(environment)
+        guard Folders.make(folder) == nil else { return nil }
         path = folder + "/dashboard.log"
         let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard file >= 0 else { return nil }

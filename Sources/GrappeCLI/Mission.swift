@@ -188,13 +188,7 @@ extension MissionCommand {
         }
 
         /// A field's value as the command line would be given it, quoted.
-        static func shown(_ field: MissionField, _ draft: MissionDraft, _ words: Words) -> String {
-            switch field.value(in: draft) {
-            case .text(let text): words.quoted(text)
-            case .list(let list): words.quoted(list.joined(separator: "\(field.listSeparator) "))
-            case .delegates(let delegates): words.quoted(delegates.map { [$0.who, $0.role, $0.attendance].joined(separator: ":") }.joined(separator: ", "))
-            }
-        }
+        static func shown(_ field: MissionField, _ draft: MissionDraft, _ words: Words) -> String { words.quoted(field.text(in: draft)) }
     }
 
     struct Cancel: ParsableCommand {

@@ -113,9 +113,7 @@ struct Workbench {
             throw Self.fail(error, reading: true)
         }
         for entry in history {
-            guard let item = entry.items.first(where: { $0.kind == .record && $0.id == id && $0.versionAfter == version }), let body = item.after,
-                  let record = try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) else { continue }
-            return record
+            if let record = entry.items.first(where: { $0.kind == .record && $0.id == id && $0.versionAfter == version })?.recordAfter { return record }
         }
         Output.error("grappe: " + Messages.words.say("la mission \(Messages.words.quoted(id)) n'a jamais eu la version \(version) (voir «\u{00A0}grappe mission show\u{00A0}»)",
                                                      "the mission \(Messages.words.quoted(id)) never had version \(version) (see 'grappe mission show')"))

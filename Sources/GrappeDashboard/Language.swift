@@ -21,8 +21,8 @@ public enum UI: CaseIterable, Sendable {
     case map, timeline, moveOnMap, nextMark, backToCentre, relationTypes, recentre, timelineKinds, allPartners, layingOut
     case mapNone, more, allKinds, funding, undated, notPlaced, selectPartnerFirst, sharedRecords
     case website, openLink, nothingToOpen, notAWebAddress, opened, cannotOpen, noOpener
-    case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo, nothingOfYours, removedMission
-    case selectionGone, byYou, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields, savingGoesOn, escLeavesSaving, isEditing, areEditing, savedAfterAll, draftAlreadySaved
+    case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo
+    case selectionGone, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields, savingGoesOn, escLeavesSaving, isEditing, areEditing, savedAfterAll, draftAlreadySaved
 }
 
 /// Every text the interface shows, in French or English.
@@ -207,10 +207,7 @@ public struct Strings: Speaking {
         case .nothingDone: ("Rien n'a été fait", "Nothing was done")
         case .offerRedo: ("U pour rétablir", "U to redo")
         case .yesNo: ("o\u{00A0}: oui · N\u{00A0}: non", "y: yes · N: no")
-        case .nothingOfYours: ("rien à vous", "nothing of yours")
-        case .removedMission: ("retirée du registre", "taken out of the store")
         case .selectionGone: ("L'élément sélectionné n'est plus là", "The selected item is gone")
-        case .byYou: ("vous", "you")
         case .mergedTheirs: ("Fusionné avec la version enregistrée entre-temps", "Merged with the version saved meanwhile")
         case .theirs: ("le leur", "theirs")
         case .yours: ("le vôtre", "yours")

@@ -296,19 +296,17 @@ extension DashboardState {
         message = said(newest) + (entries.count > 1 ? " (+\(entries.count - 1))" : "")
         // A form whose save was reported lost (the server did not answer) while the server had it:
         // the mission is there as the form holds it, so the form closes and says so.
-        let arrived = entries.flatMap { $0.items.compactMap { item in
-            item.kind == .record ? item.after.flatMap { try? JSONDecoder().decode(Record.self, from: Data($0.utf8)) } : nil
-        } }
+        let arrived = entries.flatMap { $0.items.compactMap(\.recordAfter) }
         if let form, !form.saving, let record = validatedRecord(form.draft), let stored = storedAlready(record, new: form.isNew, in: arrived) {
             self.form = nil
             message = "\(strings[.savedAfterAll])\(strings.colon)\(strings.quoted(stored.title))"
             return
         }
         guard let form, let id = form.missionID,
-              let entry = entries.first(where: { $0.items.contains { $0.kind == .record && $0.id == id } }),
-              let item = entry.items.first(where: { $0.kind == .record && $0.id == id }), item.versionAfter != form.baseVersion else { return }
+              let (entry, item) = entries.lazy.compactMap({ entry in entry.items.first { $0.kind == .record && $0.id == id }.map { (entry, $0) } }).first,
+              item.versionAfter != form.baseVersion else { return }
         let when = StoreTime.clock(entry.at)(strings)
-        guard let body = item.after, let record = try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) else {
+        guard let record = item.recordAfter else {
             message = strings.say("\(entry.author) a retiré cette mission du registre (\(when))", "\(entry.author) took this mission out of the store (\(when))")
             return
         }

@@ -14,14 +14,12 @@ public final class LocalDrafts: DraftKeeping {
     /// The folder for one store and workspace, under `$XDG_STATE_HOME/grappe/drafts` (else
     /// `~/.local/state/grappe/drafts`), named by a hash of the location without its password.
     public static func folder(location: String, workspace: String, environment: [String: String]) -> URL {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in (WorkspaceStores.shown(location) + "\u{0}" + workspace).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         let name = String(hash, radix: 16)
-        return URL(fileURLWithPath: base).appendingPathComponent("grappe/drafts/\(String(repeating: "0", count: 16 - name.count) + name)")
+        return URL(fileURLWithPath: Folders.state(environment)).appendingPathComponent("drafts/\(String(repeating: "0", count: 16 - name.count) + name)")
     }
 
     private struct File: Codable {

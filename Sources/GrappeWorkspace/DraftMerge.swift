@@ -63,6 +63,17 @@ extension MissionField {
         }
     }
 
+    /// The field as one line of text, as the form shows it and the command line takes it: lists
+    /// joined with their separator (`a, b`, free texts `a; b`); the delegation, which has rows of its
+    /// own, as `who:role:attendance` entries.
+    public func text(in draft: MissionDraft) -> String {
+        switch slot {
+        case .text(let path): draft[keyPath: path]
+        case .list(let path): draft[keyPath: path].joined(separator: "\(listSeparator) ")
+        case .delegates: draft.delegates.map { [$0.who, $0.role, $0.attendance].joined(separator: ":") }.joined(separator: ", ")
+        }
+    }
+
     /// Sets the field in `target` to its value in `source` (the leader keeps the title that goes with it).
     public func copy(from source: MissionDraft, to target: inout MissionDraft) {
         switch slot {

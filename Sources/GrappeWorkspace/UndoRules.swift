@@ -134,10 +134,18 @@ extension JournalEntry {
     /// The title of the entry's first record, from its state after the change (before, for a
     /// removal); nil without states or records.
     public var recordTitle: String? {
-        guard let item = items.first(where: { $0.kind == .record }), let body = item.after ?? item.before,
-              let record = try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) else { return nil }
-        return record.title
+        guard let item = items.first(where: { $0.kind == .record }) else { return nil }
+        return (item.recordAfter ?? (item.before.flatMap(JournalEntry.Item.record)))?.title
     }
+}
+
+extension JournalEntry.Item {
+    /// The record this item left behind (its state after the change), when it is a record that
+    /// was not removed and its states were read.
+    public var recordAfter: Record? { kind == .record ? after.flatMap(Self.record) : nil }
+
+    /// A record from its canonical JSON.
+    static func record(_ body: String) -> Record? { try? JSONDecoder().decode(Record.self, from: Data(body.utf8)) }
 }
 
 extension TakeBackPlan {

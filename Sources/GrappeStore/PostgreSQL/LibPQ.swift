@@ -164,8 +164,7 @@ final class PQConnection {
         // Whatever came while idle is read, until nothing more is waiting: a goodbye is followed by the
         // end of the stream, which only a further read sees.
         for _ in 0..<4 {
-            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 0) > 0 else { break }
+            guard Self.wait(handle, milliseconds: 0) > 0 else { break }
             guard PQconsumeInput(handle) == 1, PQstatus(handle) == CONNECTION_OK else {
                 close()
                 return false
@@ -183,9 +182,6 @@ final class PQConnection {
 
     /// The user the connection logged in as.
     var user: String { handle.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
-
-    /// The server's version as a number (150004 for 15.4).
-    var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
 
     func close() {
         if let handle { PQfinish(handle) }
@@ -277,8 +273,7 @@ final class PQConnection {
     /// Waits until the server sends something, at most `seconds`; false when nothing came.
     func waitForInput(seconds: Double) -> Bool {
         guard let handle else { return false }
-        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, Int32(max(0, seconds * 1000)))
+        let ready = Self.wait(handle, milliseconds: Int32(max(0, seconds * 1000)))
         return ready > 0
     }
 
@@ -294,8 +289,7 @@ final class PQConnection {
                 close()
                 throw PQFailure(kind: .noAnswer(seconds: timeout), message: "the server did not answer within \(Int(timeout)) s")
             }
-            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, Int32(min(left, 1) * 1000) + 1)
+            let ready = Self.wait(handle, milliseconds: Int32(min(left, 1) * 1000) + 1)
             if ready < 0, errno != EINTR { throw lost() }
             if ready > 0, PQconsumeInput(handle) == 0 {
                 let failure = lost()
@@ -309,6 +303,13 @@ final class PQConnection {
             throw failure
         }
         return PQgetResult(handle)
+    }
+
+    /// Waits until the connection's socket has something to read (or is closed), at most
+    /// `milliseconds`: `poll`'s answer (above 0 when there is).
+    private static func wait(_ handle: OpaquePointer, milliseconds: Int32) -> Int32 {
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds)
     }
 
     private func lost() -> PQFailure {

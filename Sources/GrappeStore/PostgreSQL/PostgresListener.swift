@@ -110,7 +110,7 @@ final class PostgresListener: @unchecked Sendable {
     private func connect() throws -> PQConnection {
         let connection = try PostgresConnect.connect(target, extra: [("connect_timeout", String(Int(Self.patience)))])
         let answers = try connection.run([.query("LISTEN grappe"), .query("LISTEN grappe_presence"),
-                                          .query("SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)")],
+                                          .query(PostgresStoreBackend.headQuery(workspace))],
                                          timeout: Self.patience)
         let head = try answers[2].first?.int(0) ?? 0
         login = connection.user

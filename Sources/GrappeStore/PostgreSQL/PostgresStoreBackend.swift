@@ -170,9 +170,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
 
     func journalIndex() throws -> [JournalEntry] {
         try withConnection { connection in
-            var entries = try rows(connection, """
-                SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) ORDER BY seq
-                """).map(Self.entry)
+            var entries = try rows(connection, Self.journalQuery(workspace)).map(Self.entry)
             var position: [Int: Int] = [:]
             for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
             for row in try rows(connection, """
@@ -203,7 +201,7 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
             listener.start()
         }
         return try withConnection { connection in
-            try one(connection, "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)").int(0)
+            try one(connection, Self.headQuery(workspace)).int(0)
         }
     }
 
@@ -246,6 +244,16 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
                               after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
         }
         return entry
+    }
+
+    /// Every entry of a workspace's journal, oldest first, without items (read by `entry(_:)`).
+    static func journalQuery(_ workspace: String) -> SQL {
+        "SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) ORDER BY seq"
+    }
+
+    /// The newest entry's number in a workspace's journal, 0 for none.
+    static func headQuery(_ workspace: String) -> SQL {
+        "SELECT coalesce(max(seq), 0)::bigint FROM grappe.journal WHERE workspace = \(workspace)"
     }
 
     static func entry(_ row: PQRow) throws -> JournalEntry {

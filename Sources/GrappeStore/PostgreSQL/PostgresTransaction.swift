@@ -93,9 +93,7 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func journalLinks() throws -> [JournalEntry] {
-        try rows("""
-            SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) ORDER BY seq
-            """).map(PostgresStoreBackend.entry)
+        try rows(PostgresStoreBackend.journalQuery(workspace)).map(PostgresStoreBackend.entry)
     }
 
     func entry(_ sequence: Int) throws -> JournalEntry? {

@@ -138,7 +138,7 @@ extension DashboardState {
         switch field.slot {
         case .delegates: draft.delegates.map { network.entity($0.who)?.name ?? $0.who }.joined(separator: ", ")
         case .text(let path) where field == .status: MissionStatus(rawValue: draft[keyPath: path]).map { Words(strings.language).status($0.rawValue) } ?? draft[keyPath: path]
-        default: MissionForm.text(of: field, in: draft)
+        default: field.text(in: draft)
         }
     }
 

@@ -56,7 +56,7 @@ public struct MissionForm: Sendable, Equatable {
         self.language = language
         delegates = draft.delegates
         texts = [:]
-        for field in Self.textFields + Self.laterFields { texts[field] = Self.text(of: field, in: draft) }
+        for field in Self.textFields + Self.laterFields { texts[field] = field.text(in: draft) }
         if let status = MissionStatus(rawValue: draft.status) { texts[.status] = Words(language).status(status.rawValue) }
     }
 
@@ -93,13 +93,6 @@ public struct MissionForm: Sendable, Equatable {
     }
 
 
-    static func text(of field: MissionField, in draft: MissionDraft) -> String {
-        switch field.slot {
-        case .text(let path): draft[keyPath: path]
-        case .list(let path): draft[keyPath: path].joined(separator: "\(field.listSeparator) ")
-        case .delegates: ""
-        }
-    }
 
     // MARK: editing
 
