@@ -30,12 +30,15 @@ let package = Package(
         .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
         // Debian's libpq (libpq-dev): the PostgreSQL client library psql and every PostgreSQL tool use.
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
-        // The workspace store: SQLite through GRDB (libsqlite3-dev), PostgreSQL through libpq. The only
-        // module that knows SQL.
-        .target(name: "GrappeStore", dependencies: [
-            "GrappeModel", "GrappeWorkspace", "GrappeWords", "CLibPQ",
+        // The store driver for a file on this machine: SQLite through GRDB (libsqlite3-dev).
+        .target(name: "GrappeStoreSQLite", dependencies: [
+            "GrappeModel", "GrappeWorkspace", "GrappeWords",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The store driver for the team's server: PostgreSQL through libpq.
+        .target(name: "GrappeStorePostgres", dependencies: ["GrappeModel", "GrappeWorkspace", "GrappeWords", "CLibPQ"]),
+        // Opens the workspace store at a location: the one place that knows every driver; local drafts.
+        .target(name: "GrappeStore", dependencies: ["GrappeWorkspace", "GrappeWords", "GrappeStoreSQLite", "GrappeStorePostgres"]),
         // Metrics, paths, summaries: pure, on the metrics graph.
         .target(name: "GrappeAnalysis", dependencies: ["GrappeModel"]),
         // The network's vocabulary in French and English (kinds, relation types, roles, dates, numbers),
@@ -69,20 +72,26 @@ let package = Package(
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
-        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords", "GrappeAnalysis"],
+        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords", "GrappeAnalysis", "GrappeTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeExport"],
+        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GrappeWordsTests", dependencies: ["GrappeWords", "GrappeModel"]),
-        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords"],
+        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords", "GrappeTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI", "GrappeTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
                                                                 "GrappeWords", "GrappeStore", "GrappeTestSupport"]),
-        // The PostgreSQL server the store and team tests share (started once per test run).
-        .target(name: "GrappeTestSupport", path: "Tests/Support"),
-        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeStore", "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
-                                                                  .product(name: "GRDB", package: "GRDB.swift")]),
+        // What tests share: the repository's places, the PostgreSQL server the store and team tests use
+        // (started once per test run), the reference network and a valid draft.
+        .target(name: "GrappeTestSupport", dependencies: ["GrappeModel", "GrappeSeeds", "GrappeWorkspace"], path: "Tests/Support"),
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeModel", "GrappeTestSupport"]),
+        // The store contract every driver passes (SQLite, PostgreSQL, in memory), and each driver's own cases.
+        .testTarget(name: "GrappeStoreTests", dependencies: ["GrappeStore", "GrappeStoreSQLite", "GrappeStorePostgres", "GrappeWorkspace",
+                                                              "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GrappeExportTests", dependencies: ["GrappeExport", "GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"]),
+        .testTarget(name: "GrappeTerminalTests", dependencies: ["GrappeTerminal", "GrappeDashboard"]),
     ]
 )

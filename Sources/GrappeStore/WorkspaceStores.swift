@@ -1,20 +1,27 @@
 import Foundation
 import GrappeWords
+import GrappeStorePostgres
+import GrappeStoreSQLite
 import GrappeWorkspace
 
-/// Opens the workspace store at a location; the only code that names a concrete backend. A location
-/// is a path or a `file:` URL (SQLite, the default for one person), or a `postgres://` URL (the
-/// team's server). Either holds a workspace per network; `workspace` picks the network's records.
+/// Opens the workspace store at a location; the only code that names the drivers. A location is a
+/// path or a `file:` URL (SQLite, the default for one person), or a `postgres://` URL (the team's
+/// server). Either holds a workspace per network; `workspace` picks the network's records.
 public enum WorkspaceStores {
     /// The workspace a store holds when none is named.
     public static let defaultWorkspace = "default"
 
+    /// Every driver, asked in turn; the last takes any location (a path).
+    static let drivers: [any StoreDriver] = [PostgresDriver(), SQLiteDriver()]
+
+    /// The driver that reads `location`.
+    static func driver(for location: String) -> any StoreDriver {
+        drivers.first { $0.accepts(location) } ?? SQLiteDriver()
+    }
+
     /// The workspaces the store at `location` holds anything for, by name; none when there is no store.
     public static func workspaces(at location: String) throws -> [String] {
-        switch try Location(location) {
-        case .sqlite(let path): try SQLiteStoreBackend.open(path: path, workspace: defaultWorkspace, for: .read)?.workspaces() ?? []
-        case .postgres(let url): try PostgresStoreBackend.open(url, workspace: defaultWorkspace, for: .read)?.workspaces() ?? []
-        }
+        try driver(for: location).workspaces(at: location)
     }
 
     /// The store at `location`, or nil when there is none and `access` does not create one. `author`
@@ -24,53 +31,27 @@ public enum WorkspaceStores {
     /// a call within `interactiveAnswer` seconds instead of the server's own timeouts.
     public static func open(_ location: String, for access: StoreAccess, workspace: String = defaultWorkspace,
                             author: String? = nil, interactive: Bool = false) throws -> (any WorkspaceStore)? {
-        switch try Location(location) {
-        case .sqlite(let path): return try SQLiteStoreBackend.open(path: path, workspace: workspace, for: access).map(JournaledStore.init(backend:))
-        case .postgres(let url):
-            guard let backend = try PostgresStoreBackend.open(url, workspace: workspace, for: access, actingAs: author) else { return nil }
-            if interactive { backend.answerTimeout = interactiveAnswer }
-            return JournaledStore(backend: backend)
-        }
+        try driver(for: location).open(location, workspace: workspace, for: access, author: author, interactive: interactive)
+            .map(JournaledStore.init(backend:))
     }
 
     /// Seconds a dashboard's call to a server may wait for an answer.
-    public static let interactiveAnswer = 10.0
+    public static let interactiveAnswer = PostgresDriver.interactiveAnswer
 
     /// `location` as messages show it: never with a password (a server URL's `user:secret@` or a
-    /// `password=` parameter shows as `***`), whether or not it parses.
+    /// `password=` parameter shows as `***`), whether or not it parses, whichever driver reads it.
     public static func shown(_ location: String) -> String {
-        isServer(location) || location.contains("password") ? PostgresLocation.redacted(location) : location
+        location.contains("password") ? PostgresDriver().shown(location) : driver(for: location).shown(location)
     }
 
     /// Whether `location` names a team server (PostgreSQL) rather than a file on this machine.
     public static func isServer(_ location: String) -> Bool {
-        if case .postgres? = try? Location(location) { return true }
-        return false
-    }
-
-    /// A location, parsed.
-    enum Location: Equatable {
-        case sqlite(path: String)
-        case postgres(url: String)
-
-        init(_ text: String) throws {
-            let lowered = text.lowercased()
-            if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
-                self = .postgres(url: text)
-                return
-            }
-            if lowered.hasPrefix("file:") {
-                guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else {
-                    throw StoreError.cannotOpen(path: text, detail: Wording("pas une URL de fichier (écrivez file:///chemin/vers/workspace.sqlite, ou le chemin seul)",
-                                                                        "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)"))
-                }
-                self = .sqlite(path: url.path)
-                return
-            }
-            self = .sqlite(path: text)
-        }
+        driver(for: location).isServer
     }
 }
+
+/// Folders made with `mkdir` (see GrappeStoreSQLite): the state folder, a command's output folder.
+public typealias Folders = GrappeStoreSQLite.Folders
 
 /// Where the store lives: `--store`, else `GRAPPE_STORE`, else `$XDG_DATA_HOME/grappe/workspace.sqlite`,
 /// else `~/.local/share/grappe/workspace.sqlite`.

@@ -225,16 +225,20 @@ public final class Terminal: TerminalIO {
 
     private func decode(_ status: Int32, _ character: wint_t) -> Event {
         if status == KEY_CODE_YES { return special(Int32(character)) }
+        if character == 0x1A { return suspend() }
+        return Self.key(typed: UInt32(character)).map(Event.key) ?? .timeout
+    }
+
+    /// The key a typed character is (not a curses key code): Enter for CR and LF, Ctrl-letter for the
+    /// other C0 codes, else the character itself; nil for a value that is no Unicode scalar.
+    static func key(typed character: UInt32) -> Key? {
         switch character {
-        case 0x1A: return suspend()
-        case 0x0D, 0x0A: return .key(.enter)
-        case 0x1B: return .key(.escape)
-        case 0x7F, 0x08: return .key(.backspace)
-        case 0x09: return .key(.tab)
-        case 0x01...0x1A: return .key(.control(Character(Unicode.Scalar(UInt8(character) + 0x60))))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(character)) else { return .timeout }
-            return .key(.character(Character(scalar)))
+        case 0x0D, 0x0A: return .enter
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x09: return .tab
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(UInt8(character) + 0x60)))
+        default: return Unicode.Scalar(character).map { .character(Character($0)) }
         }
     }
 

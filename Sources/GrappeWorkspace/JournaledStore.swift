@@ -64,11 +64,11 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         let author = backend.identity ?? given
         // One record at a version the writer read: in one step where the backend can (a server).
         if change.entities.isEmpty, change.records.count == 1, let record = change.records.first,
-           let expected = change.expectedVersions[record.id], let quick = backend as? any SingleRecordSaving {
+           let expected = change.expectedVersions[record.id], backend.savesOneRecordInOneStep {
             if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
             let entry = JournalEntry(sequence: 0, at: StoreTime.now(), author: author, action: change.action, summary: change.summary,
                                      undoes: nil, items: [])
-            if let saved = try quick.save(record, body: try Self.json(record), expected: expected, entry: entry) { return saved }
+            if let saved = try backend.save(record, body: try Self.json(record), expected: expected, entry: entry) { return saved }
         }
         return try writing { transaction in
             var items: [JournalEntry.Item] = []

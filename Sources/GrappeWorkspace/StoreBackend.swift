@@ -71,17 +71,7 @@ public protocol StoreTransaction {
     func append(_ entry: JournalEntry) throws -> Int
 }
 
-/// A backend that can write a change of one record in one step, without a transaction held open by
-/// the caller: the record is stored only if its version is still `expected`, at `expected + 1`, and
-/// the journal entry is appended with the one item the rules would write (the state it replaced and
-/// the new one). The rules stay `JournaledStore`'s: when the version is not `expected`, nothing is
-/// written, nil comes back, and the change goes the long way, which says why (a stale edit, an id
-/// taken).
-public protocol SingleRecordSaving {
-    func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry?
-}
-
-/// The port every store backend implements (SQLite; in memory for tests; a server next). Backends
+/// The port every store backend implements (SQLite, PostgreSQL; in memory for tests). Backends
 /// keep items, the journal and drafts; the rules (versions, stale edits, the journal, undo) live once,
 /// in `JournaledStore`.
 public protocol StoreBackend: AnyObject, Sendable {
@@ -121,9 +111,23 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// Writes `dump` into the workspace in one transaction, as it was (versions, times, authors,
     /// journal numbers); refuses a workspace that holds anything unless `replacing`.
     func restore(_ dump: WorkspaceDump, replacing: Bool) throws
+
+    // MARK: Optional capabilities (each has a default: the backend does without)
+
+    /// Whether `save(_:body:expected:entry:)` writes a one-record change in one step (a server, where
+    /// each step is a round trip). Default: false, and changes go through `transaction`.
+    var savesOneRecordInOneStep: Bool { get }
+    /// Writes a change of one record in one step, without a transaction held open by the caller: the
+    /// record is stored only if its version is still `expected`, at `expected + 1`, and the journal
+    /// entry is appended with the one item the rules would write (the state it replaced and the new
+    /// one). The rules stay `JournaledStore`'s: when the version is not `expected`, nothing is written,
+    /// nil comes back, and the change goes the long way, which says why (a stale edit, an id taken).
+    func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry?
 }
 
 extension StoreBackend {
+    public var savesOneRecordInOneStep: Bool { false }
+    public func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? { nil }
     public var identity: String? { nil }
     public var health: ConnectionHealth { .unknown }
     public func announceEditing(_ id: ID?) {}

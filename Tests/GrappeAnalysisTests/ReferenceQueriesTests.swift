@@ -2,12 +2,12 @@ import Foundation
 import GrappeAnalysis
 import GrappeModel
 import GrappeSeeds
+import GrappeTestSupport
 import Testing
 
 /// Lookups, paths and time filtering on the reference network.
 @Suite struct ReferenceQueriesTests {
-    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    static let seeds = Repository.seeds.path
     let network: Network
 
     init() throws {

@@ -1,9 +1,10 @@
 import Foundation
+import GrappeTestSupport
 import Testing
 
 /// The real `grappe` binary, run as a user would, checked by exit code and output.
 @Suite struct CLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// The binary built beside the test bundle.
     static var binary: URL {

@@ -280,7 +280,7 @@ import Testing
     @Test func twoProcessesRecordingAtOnceBothSucceed() throws {
         let workspace = try Workspace()
         #expect(try add(workspace, title: "Première").status == 0)
-        let results = Mutex<[Int32]>([])
+        let results = Locked<[Int32]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             for index in 0..<8 {
                 let run = try? add(workspace, title: "Mission \(writer)-\(index)")
@@ -374,29 +374,9 @@ import Testing
         return process
     }
 
-    func sqlite(_ database: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
-    }
+    func sqlite(_ database: String, _ sql: String) throws -> String { try SQLiteShell.run(database, sql) }
 }
 
-final class Mutex<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
 
 extension MissionCommandsTests {
     /// Analysis is time-correct: a mission planned for a later year has not happened, so today's

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeTestSupport
 import GrappeWords
 import GrappeSeeds
 import GrappeWorkspace
@@ -8,8 +9,7 @@ import Testing
 
 /// The dashboard core as values: a state, keys in, the canvas read back as text.
 @Suite struct DashboardTests {
-    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    static let seeds = Repository.seeds.path
     static let catalogue: Catalogue = {
         let result = try! SeedLoader.load(path: seeds)
         return Catalogue(network: result.network, warnings: result.diagnostics.warningCount)

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeTestSupport
 import GrappeWords
 @testable import GrappeRuntime
 import GrappeSeeds
@@ -63,8 +64,7 @@ final class FixedSeeds: SeedSource {
 /// Whole dashboard sessions through the runtime, without a real terminal: keys in, frames and store
 /// contents out.
 @Suite struct SessionTests {
-    static let seedsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("seeds").path
+    static let seedsPath = Repository.seeds.path
     static let reference = try! SeedLoader.load(path: seedsPath)
 
     static func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }

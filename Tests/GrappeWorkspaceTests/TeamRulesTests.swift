@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeTestSupport
 import GrappeWorkspace
 import Testing
 

@@ -8,8 +8,7 @@ import Glibc
 /// from Debian must be installed) and stopped when the run ends. Never skipped: without a server the
 /// PostgreSQL cases fail and say why.
 public enum TestPostgres {
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    public static let repository = Repository.root.path
 
     /// The superuser URL of the test database, or why there is none.
     public static let server: Result<String, ServerMissing> = {

@@ -3,7 +3,9 @@ import GRDB
 import GrappeModel
 import GrappeSeeds
 @testable import GrappeStore
+@testable import GrappeStoreSQLite
 import GrappeWorkspace
+import GrappeTestSupport
 import Testing
 
 /// One store, a workspace per network: what one network records never shows in another, and a store

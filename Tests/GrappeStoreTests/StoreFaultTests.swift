@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 import GrappeModel
 @testable import GrappeStore
+@testable import GrappeStorePostgres
+@testable import GrappeStoreSQLite
 import GrappeWorkspace
 import GrappeWords
+import GrappeTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -29,23 +29,16 @@ struct RecordRow: Codable, FetchableRecord, PersistableRecord {
                                  "updated_at", "updated_by", "body"]
 
     init(_ record: Record, workspace: String, body: String, version: Int, now: String, author: String) {
+        let columns = RecordColumns(record)
         self.workspace = workspace
-        let mission = record.mission
-        let budget = mission?.budget ?? record.project?.budget
-        let end: PartialDate? = mission?.end ?? record.project?.end ?? record.event?.end ?? record.agreement?.validTo
-        id = record.id
-        kind = record.kind.rawValue
-        title = record.title
-        status = switch record.body {
-        case .agreement(let agreement): agreement.status.rawValue
-        case .mission(let mission): mission.status.rawValue
-        case .project(let project): project.status.rawValue
-        case .event(let event): event.status.rawValue
-        }
-        start = record.date?.description
-        self.end = end?.description
-        budget_cents = budget?.minorUnits
-        budget_currency = budget?.currency.code
+        id = columns.id
+        kind = columns.kind
+        title = columns.title
+        status = columns.status
+        start = columns.start
+        end = columns.end
+        budget_cents = columns.budgetCents
+        budget_currency = columns.budgetCurrency
         self.version = version
         created_at = now
         created_by = author

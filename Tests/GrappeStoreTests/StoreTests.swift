@@ -7,21 +7,6 @@ import GrappeWords
 import GrappeWorkspace
 import Testing
 
-/// The curated seeds, loaded once.
-let referenceNetwork: Network = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try! SeedLoader.load(path: root.appendingPathComponent("seeds").path).network
-}()
-
-/// A valid mission to Lyon, as a planner would type it (names and ids mixed, accents dropped).
-func lyonDraft(title: String = "Mission numérique à Lyon") -> MissionDraft {
-    var draft = MissionDraft(title: title, status: "planned", leader: "marc-demers", onBehalfOf: ["CQIC"], origin: "laval",
-                             destinations: ["Lyon"], start: "2027-03-10", end: "2027-03-14", objectives: ["rencontrer des partenaires"],
-                             budget: "25000 CAD")
-    draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
-    return draft
-}
-
 func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throws -> Change {
     try MissionValidator(network: network).validate(draft).get()
 }
@@ -446,7 +431,7 @@ final class StoreHarness: @unchecked Sendable {
         let harness = try StoreHarness(kind)
         _ = try harness.open()
         let perWriter = 40
-        let failures = Mutex(0)
+        let failures = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             do {
                 let store = try harness.open()
@@ -496,27 +481,6 @@ final class TemporaryFolder {
 
     /// Runs SQL with the sqlite3 shell, as an analyst would; returns its output without the last newline.
     @discardableResult
-    func sqlite(_ database: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
-    }
+    func sqlite(_ database: String, _ sql: String) throws -> String { try SQLiteShell.run(database, sql) }
 }
 
-/// A lock around a value, for counting across threads.
-final class Mutex<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

@@ -3,13 +3,14 @@ import GrappeAnalysis
 import GrappeExport
 import GrappeModel
 import GrappeSeeds
+import GrappeTestSupport
 import Testing
 
 @Suite struct SummaryTests {
     let network: Network
 
     init() throws {
-        network = try SeedLoader.load(path: ReferenceQueriesTests.seeds).network
+        network = try SeedLoader.load(path: Repository.seeds.path).network
     }
 
     @Test func referenceNetworkFigures() {
@@ -65,7 +66,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["format"] as? String == "grappe-summary")
         let summary = try #require(object["summary"] as? [String: Any])
-        let documented = try String(contentsOfFile: ReferenceQueriesTests.seeds + "/../docs/summary-format.md", encoding: .utf8)
+        let documented = try String(contentsOfFile: Repository.root.path + "/docs/summary-format.md", encoding: .utf8)
         for key in summary.keys { #expect(documented.contains("`\(key)`"), "\(key) is not documented") }
     }
 

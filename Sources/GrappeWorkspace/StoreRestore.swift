@@ -5,9 +5,9 @@ import GrappeWorkspace
 /// What restoring a dump does the same way on every backend: each item decoded from its stored body
 /// and put back through the backend's own transaction (so the analysts' tables follow), with its
 /// version and last author as they were.
-enum StoreRestore {
+public enum StoreRestore {
     /// Calls `write` for each item with a function that puts it through a transaction.
-    static func items(_ dump: WorkspaceDump,
+    public static func items(_ dump: WorkspaceDump,
                       write: (WorkspaceDump.Item, (any StoreTransaction) throws -> Void) throws -> Void) throws {
         let decoder = JSONDecoder()
         for item in dump.items {

@@ -58,12 +58,12 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
-        let row = RecordRow(record, workspace: workspace, body: body, version: version, now: now, author: author)
+        let row = RecordColumns(record)
         // One call (grappe.put_record, PostgresSchema); the views that mirror the body follow it.
         try send("""
             SELECT grappe.put_record(\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text,
-                                     \(row.end)::text, \(row.budget_cents)::bigint, \(row.budget_currency)::text, \(row.version)::integer,
-                                     \(now), \(author), \(row.body))
+                                     \(row.end)::text, \(row.budgetCents)::bigint, \(row.budgetCurrency)::text, \(version)::integer,
+                                     \(now), \(author), \(body))
             """)
     }
 
@@ -105,13 +105,24 @@ final class PostgresTransaction: StoreTransaction {
     /// (grappe.append_journal, PostgresSchema); the announcement is delivered at commit.
     func append(_ entry: JournalEntry) throws -> Int {
         let items = entry.items.enumerated().map { position, item in
-            JournalItemRow(workspace: workspace, seq: 0, position: position, object_kind: item.kind.rawValue, object_id: item.id,
-                           before: item.before, after: item.after, version_before: item.versionBefore, version_after: item.versionAfter)
+            ItemJSON(position: position, object_kind: item.kind.rawValue, object_id: item.id, before: item.before, after: item.after,
+                     version_before: item.versionBefore, version_after: item.versionAfter)
         }
         guard let row = try rows("""
             SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
                                          \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
             """).first else { throw StoreError.failed(Wording("le serveur n'a pas donné de numéro de journal", "the server gave no journal number")) }
         return try row.int(0)
+    }
+
+    /// A journal item as grappe.append_journal reads it from its JSON argument (PostgresSchema).
+    private struct ItemJSON: Encodable {
+        var position: Int
+        var object_kind: String
+        var object_id: String
+        var before: String?
+        var after: String?
+        var version_before: Int
+        var version_after: Int
     }
 }

@@ -11,7 +11,7 @@ import GrappeWorkspace
 ///
 /// One connection, used by one caller at a time; it is opened again when the server went away.
 /// Every statement is parameterised; connections and statements have timeouts, so nothing hangs.
-final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked Sendable {
+final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     let location: String
     let workspace: String
     /// The role this login writes as (`--author`), where the server lets it (the login is a member).
@@ -410,13 +410,15 @@ final class PostgresStoreBackend: StoreBackend, SingleRecordSaving, @unchecked S
         }
     }
 
+    var savesOneRecordInOneStep: Bool { true }
+
     /// One statement, its own transaction: grappe.save_record (PostgresSchema) takes the workspace's
     /// lock, checks the version, writes the record and the journal entry and announces it.
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        let row = RecordRow(record, workspace: workspace, body: body, version: expected + 1, now: entry.at, author: entry.author)
+        let row = RecordColumns(record)
         let parameters: [String?] = [workspace, row.id, String(expected), row.kind, row.title, row.status, row.start, row.end,
-                                     row.budget_cents.map { String($0) }, row.budget_currency, entry.at, entry.author, body, entry.action.rawValue,
+                                     row.budgetCents.map { String($0) }, row.budgetCurrency, entry.at, entry.author, body, entry.action.rawValue,
                                      entry.summary, Self.channel]
         return try withConnection { connection in
             guard let answer = try savedRows(connection, parameters).first else { return nil }

@@ -114,15 +114,19 @@ enum Schema {
         }
         // Each table is made again with `workspace` leading its key, as on the team server, and its rows
         // copied in their order; GRDB turns foreign keys off meanwhile and checks them all before commit.
+        // Its table names are written out here, as they were then (GRDB's guide: a migration never
+        // reads the application's current list, which later versions may change).
         migrator.registerMigration("v3 one workspace per network") { db in
+            let tablesInOrder = ["records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
+                                 "journal", "journal_items", "drafts"]
             try db.execute(sql: Schema.workspaceTables)
-            for table in Schema.tablesInOrder {
+            for table in tablesInOrder {
                 let columns = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
                 try db.execute(sql: "INSERT INTO new_\(table) (workspace, \(columns)) SELECT ?, \(columns) FROM \(table) ORDER BY rowid",
                                arguments: [workspace])
             }
-            for table in Schema.tablesInOrder.reversed() { try db.execute(sql: "DROP TABLE \(table)") }
-            for table in Schema.tablesInOrder { try db.execute(sql: "ALTER TABLE new_\(table) RENAME TO \(table)") }
+            for table in tablesInOrder.reversed() { try db.execute(sql: "DROP TABLE \(table)") }
+            for table in tablesInOrder { try db.execute(sql: "ALTER TABLE new_\(table) RENAME TO \(table)") }
             try db.execute(sql: Schema.workspaceIndexes + "; PRAGMA user_version = 3;")
         }
         return migrator

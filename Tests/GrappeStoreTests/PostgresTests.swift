@@ -2,6 +2,7 @@ import Foundation
 import GrappeTestSupport
 import GrappeModel
 @testable import GrappeStore
+@testable import GrappeStorePostgres
 import GrappeWorkspace
 import GrappeWords
 import Testing
@@ -220,7 +221,7 @@ import Testing
         let database = "grappe_migrate_" + String(UInt32.random(in: 0...UInt32.max))
         _ = try TestPostgres.psql("CREATE DATABASE \(database)")
         let url = try TestPostgres.url().replacingOccurrences(of: "/grappe_test", with: "/" + database)
-        let failures = Mutex([String]())
+        let failures = GrappeTestSupport.Locked([String]())
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             do {
                 _ = try WorkspaceStores.open(url, for: .write, workspace: "w")
@@ -384,7 +385,7 @@ import Testing
         let url = try TestPostgres.url(), workspace = TestPostgres.freshWorkspace()
         _ = try WorkspaceStores.open(url, for: .write, workspace: workspace)
         let writers = 8, perWriter = 100
-        let failures = Mutex([String]())
+        let failures = GrappeTestSupport.Locked([String]())
         let group = DispatchGroup()
         for writer in 0..<writers {
             group.enter()

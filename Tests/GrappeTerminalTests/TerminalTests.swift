@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GrappeDashboard
+@testable import GrappeTerminal
+import Testing
+
+/// What the terminal layer sends for a cell and what it makes of typed bytes; the drawing itself is
+/// tested end to end, in tmux (GrappeCLITests).
+@Suite struct TerminalTests {
+    @Test func aFlagSendsOneIndicatorPerCell() {
+        let (cell, next) = Terminal.drawable("🇫🇷")
+        #expect(cell == [wchar_t(0x1F1EB)])
+        #expect(next == wchar_t(0x1F1F7))
+    }
+
+    @Test func combiningMarksStayInTheirCell() {
+        let (cell, next) = Terminal.drawable("e\u{0301}")
+        #expect(cell == [wchar_t(0x65), wchar_t(0x301)])
+        #expect(next == nil)
+    }
+
+    @Test func selectorsJoinersAndWhatFollowsThemAreLeftOut() {
+        #expect(Terminal.drawable("❤\u{FE0F}").cell == [wchar_t(0x2764)])
+        #expect(Terminal.drawable("👩\u{200D}💻").cell == [wchar_t(0x1F469)], "what follows a joiner would take cells of its own")
+        #expect(Terminal.drawable("👍🏽").cell == [wchar_t(0x1F44D)], "a skin tone is no mark")
+        #expect(Terminal.drawable("é").cell == [wchar_t(0xE9)])
+    }
+
+    @Test func typedControlCodesAreKeys() {
+        #expect(Terminal.key(typed: 0x0D) == .enter)
+        #expect(Terminal.key(typed: 0x0A) == .enter)
+        #expect(Terminal.key(typed: 0x1B) == .escape)
+        #expect(Terminal.key(typed: 0x7F) == .backspace)
+        #expect(Terminal.key(typed: 0x08) == .backspace, "Ctrl-H is backspace, not Ctrl-h")
+        #expect(Terminal.key(typed: 0x09) == .tab)
+        #expect(Terminal.key(typed: 0x03) == .control("c"))
+        #expect(Terminal.key(typed: 0x12) == .control("r"))
+        #expect(Terminal.key(typed: 0xE9) == .character("é"))
+        #expect(Terminal.key(typed: 0x1F1EB) == .character("🇫"))
+        #expect(Terminal.key(typed: 0xD800) == nil, "a lone surrogate is no character")
+    }
+}
