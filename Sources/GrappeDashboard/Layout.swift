@@ -19,10 +19,25 @@ public struct Layout: Sendable {
     public var showsDetail: Bool { width >= 100 }
     public var listWidth: Int { showsDetail ? width * 55 / 100 : width }
     public var detailX: Int { listWidth + 1 }
+
+    /// A list's panes in `area`: the list, and on wide areas the card beside it (after a column for
+    /// the separator and one of margin). The body's panes are those `showsDetail` and `listWidth` say.
+    public static func listPanes(_ area: Rect) -> (list: Rect, detail: Rect?) {
+        guard area.width >= 100 else { return (area, nil) }
+        let listWidth = area.width * 55 / 100
+        return (Rect(x: area.x, y: area.y, width: listWidth, height: area.height),
+                Rect(x: area.x + listWidth + 2, y: area.y, width: area.width - listWidth - 2, height: area.height))
+    }
 }
 
 extension DashboardState {
     public var layout: Layout { Layout(width: width, height: height) }
+
+    /// The sections' tabs, the section in front (if any) marked: drawing and clicks share them.
+    var sectionTabs: Tabs {
+        Tabs(labels: Section.allCases.map { "\($0.rawValue) \(strings[$0.title])" },
+             current: section.flatMap { Section.allCases.firstIndex(of: $0) })
+    }
 }
 
 /// A rectangle of the canvas: where a screen (or a pane of it) draws.

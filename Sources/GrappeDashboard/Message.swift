@@ -66,8 +66,9 @@ extension DashboardState {
     /// Applies one message; returns the effects it asks the runtime for, in order.
     public mutating func update(_ message: Message) -> [Effect] {
         let effects = apply(message)
-        // A map on screen whose layout is not there yet (opened, resized, new data): ask for it.
-        return effects + (mapEffect().map { [$0] } ?? [])
+        // A screen that needs something computed before it can be drawn (a map's layout, when it is
+        // opened, resized or the data changed): ask for it.
+        return effects + (place.screen.type.needs(state: &self).map { [$0] } ?? [])
     }
 
     private mutating func apply(_ message: Message) -> [Effect] {
@@ -260,19 +261,7 @@ extension DashboardState {
             return false
         }
         guard let anchor else { return true }
-        switch place.screen {
-        case .section(.home): return true
-        case .section(let section):
-            guard let index = visibleRows(section).firstIndex(where: { $0.item == anchor }) else { return false }
-            place.selection = index
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
-            guard let index = Pages.lines(for: place.screen, state: self).compactMap(\.link).firstIndex(of: anchor) else { return false }
-            place.selection = index
-        case .map:
-            // The map keeps its layout until a new one comes, which places the selection itself.
-            return true
-        }
-        return true
+        return place.screen.type.select(anchor, state: &self)
     }
 
     /// A journal entry in people's words: who, what (the mission's title), when.

@@ -125,13 +125,7 @@ public struct DashboardState: Sendable {
     public var context: Context {
         if help.isShown { return .help }
         if form != nil { return .form }
-        switch place.screen {
-        case .section(.home): return .home
-        case .section: return .list
-        case .card, .neighbourhood, .path, .diagnostics, .search: return .card
-        case .map: return .map
-        case .timeline: return .timeline
-        }
+        return place.screen.type.context
     }
 
     /// Where the user is, for the breadcrumbs: the section last opened, then what was followed from
@@ -149,15 +143,6 @@ public struct DashboardState: Sendable {
 
     /// A screen's name, for the breadcrumbs.
     public func title(of screen: Screen) -> String {
-        switch screen {
-        case .section(let section): strings[section.title]
-        case .card(let item): catalogue.name(item.id)
-        case .neighbourhood(let id, _): "\(strings[.neighbourhood].capitalizedFirst) · \(catalogue.name(id))"
-        case .path(let from, let to): "\(catalogue.name(from)) → \(catalogue.name(to))"
-        case .diagnostics: strings[.diagnostics]
-        case .search(let text): "\(strings[.searchTitle]) \(strings.quoted(text))"
-        case .map(let id, _): "\(strings[.map].capitalizedFirst) · \(catalogue.name(id))"
-        case .timeline(let filter): strings[.timeline].capitalizedFirst + (filter.partner.map { " · \(catalogue.name($0))" } ?? "")
-        }
+        screen.type.title(in: self)
     }
 }

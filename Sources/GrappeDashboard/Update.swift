@@ -50,13 +50,7 @@ extension DashboardState {
         switch key {
         case .click(let x, let y): return handleClick(x: x, y: y)
         case .wheelUp, .wheelDown:
-            let lines = key == .wheelUp ? -3 : 3
-            switch place.screen {
-            case .section(.home): scrollHome(by: lines)
-            case .section: move(by: lines)
-            case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: wheelPage(by: lines)
-            case .map: break
-            }
+            place.screen.type.wheel(by: key == .wheelUp ? -3 : 3, state: &self)
             return nil
         default: break
         }
@@ -90,24 +84,12 @@ extension DashboardState {
         case .timeline: openTimeline()
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
              .moreHops, .fewerHops, .filter, .sort, .sortReverse, .left, .right, .toggleTypes, .cycleKind, .allPartners:
-            runOnScreen(command)
+            return place.screen.type.update(command, state: &self).first
         case .nextField, .previousField, .saveForm, .closeForm, .cycleRole, .cycleAttendance, .removeDelegate,
              .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField, .deleteForward, .cursor:
             break // the form's own commands: `handleForm` runs them while it is open
         }
         return nil
-    }
-
-    /// A command for the screen in front, run by that screen's own update.
-    private mutating func runOnScreen(_ command: Command) {
-        switch place.screen {
-        case .section(.home): updateHome(command)
-        case .section(let section): updateList(command, section)
-        case .neighbourhood: updateNeighbourhood(command)
-        case .card, .path, .diagnostics, .search: updatePage(command)
-        case .map: updateMap(command)
-        case .timeline: updateTimeline(command)
-        }
     }
 
     /// The help overlay scrolls; Esc or ? closes it.
@@ -263,22 +245,12 @@ extension DashboardState {
 
     /// The item under the cursor: the selected row of a list, or the selected link of a page.
     var selectedLink: Lookup.Item? {
-        switch place.screen {
-        case .section(.home): nil
-        case .section(let section): listSelection(section)
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: pageSelection
-        case .map: currentMap?.nodes[safe: place.selection].map { .entity($0.id) }
-        }
+        place.screen.type.selection(in: self)
     }
 
     /// How many selectable lines the current screen has.
     var selectableCount: Int {
-        switch place.screen {
-        case .section(.home): 0
-        case .section(let section): listSelectableCount(section)
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: pageSelectableCount
-        case .map: currentMap?.nodes.count ?? 0
-        }
+        place.screen.type.selectableCount(in: self)
     }
 
     /// Opens the card of the item under the cursor.
@@ -302,7 +274,7 @@ extension DashboardState {
 
     mutating func clampSelection() {
         // A map waiting for its new layout keeps its selection: the layout puts it back on its mark.
-        if case .map = place.screen, currentMap == nil { return }
+        if place.screen.type.keepsSelection(in: self) { return }
         let count = selectableCount
         place.selection = count == 0 ? 0 : min(place.selection, count - 1)
     }
@@ -313,16 +285,11 @@ extension DashboardState {
     mutating func handleClick(x: Int, y: Int) -> Effect? {
         guard mouse else { return nil }
         if y == layout.tabsRow {
-            if let tab = Views.tabRanges(self).first(where: { $0.range.contains(x) }) { navigate(to: .section(tab.section)) }
+            if let tab = sectionTabs.tab(atColumn: x, width: width) { navigate(to: .section(Section.allCases[tab])) }
             return nil
         }
         guard (layout.bodyTop..<layout.bodyBottom).contains(y) else { return nil }
-        switch place.screen {
-        case .section(.home): break
-        case .section(let section): clickList(section, x: x, y: y)
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline: clickPage(y: y)
-        case .map: clickMap(x: x, y: y)
-        }
+        place.screen.type.click(x: x, y: y, state: &self)
         return nil
     }
 }

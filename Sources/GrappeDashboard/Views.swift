@@ -32,15 +32,7 @@ public enum Views {
     }
 
     static func body(_ canvas: inout Canvas, _ state: DashboardState) {
-        switch state.place.screen {
-        case .section(.home): home(&canvas, state, in: state.layout.body)
-        case .section(let section): list(&canvas, state, section, in: state.layout.body)
-        case .map: map(&canvas, state, in: state.layout.body)
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
-            let lines = Pages.lines(for: state.place.screen, state: state)
-            page(&canvas, state, lines: lines, in: state.layout.body, selection: state.place.selection, focused: true,
-                 free: state.place.scroll)
-        }
+        state.place.screen.type.render(into: &canvas, area: state.layout.body, state: state)
     }
 
     // MARK: frame
@@ -58,44 +50,15 @@ public enum Views {
         canvas.put(language, x: state.width - language.count, y: 0, style: CellStyle(.header, bold: true, reverse: true))
     }
 
-    /// Where each section's tab is on the tabs row (for drawing and for mouse clicks).
-    public static func tabRanges(_ state: DashboardState) -> [(section: Section, range: Range<Int>)] {
-        var widths = Section.allCases.map { TextWidth.of("\($0.rawValue) \(state.strings[$0.title])") + 2 }
-        // When they do not all fit, the widest tabs give up columns first.
-        while widths.reduce(0, +) > state.width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 5 {
-            widths[widest] -= 1
-        }
-        var x = 0
-        return zip(Section.allCases, widths).map { section, width in
-            defer { x += width }
-            return (section, x..<(x + width))
-        }
-    }
-
     static func tabs(_ canvas: inout Canvas, _ state: DashboardState) {
-        let current: Section? = if case .section(let section) = state.place.screen { section } else { nil }
-        for (section, range) in tabRanges(state) {
-            let label = " \(section.rawValue) \(state.strings[section.title])"
-            let style = section == current ? CellStyle(.selected, bold: true, reverse: true) : CellStyle(.accent)
-            canvas.put(label, x: range.lowerBound, y: 1, width: range.count - 1, style: style)
-        }
+        state.sectionTabs.render(into: &canvas, area: Rect(x: 0, y: state.layout.tabsRow, width: state.width, height: 1))
     }
 
     /// On Home and pages, whether there is more above or below the body, and how many lines below
     /// ("▲▼ 12"); nil when it all fits, and for lists (which show their position instead).
     static func scrollMark(_ state: DashboardState) -> String? {
-        let height = state.layout.bodyHeight
-        let (scroll, total): (Int, Int)
-        switch state.place.screen {
-        case .section(.home):
-            let content = homeHeight(state, in: state.layout.body)
-            (scroll, total) = (min(state.place.scroll, max(0, content - height)), content)
-        case .section, .map: return nil
-        case .card, .neighbourhood, .path, .diagnostics, .search, .timeline:
-            let lines = Pages.lines(for: state.place.screen, state: state)
-            (scroll, total) = (pageScroll(state, lines: lines, free: state.place.scroll), lines.count)
-        }
-        let below = total - scroll - height
+        guard let (scroll, total) = state.place.screen.type.extent(in: state) else { return nil }
+        let below = total - scroll - state.layout.bodyHeight
         guard scroll > 0 || below > 0 else { return nil }
         return " " + (scroll > 0 ? "▲" : " ") + (below > 0 ? "▼ \(state.strings.number(below))" : "") + " "
     }
@@ -167,45 +130,6 @@ public enum Views {
         }
     }
 
-    // MARK: pages
-
-    /// The first line shown: for the page in front, where the reader scrolled (`free`, kept by the
-    /// page's update so that a selection it moves stays in view) but never past the end; for the card
-    /// beside a list, far enough that its selected link is in view.
-    public static func pageScroll(_ state: DashboardState, lines: [PageLine], selection: Int? = nil, height: Int? = nil,
-                                  free: Int? = nil) -> Int {
-        let selected = selection ?? state.place.selection
-        var seen = 0
-        var target = 0
-        for (index, line) in lines.enumerated() where line.link != nil {
-            if seen == selected { target = index; break }
-            seen += 1
-        }
-        let height = height ?? state.layout.bodyHeight
-        guard let free else { return max(0, target - max(0, height - 2)) }
-        return max(0, min(free, lines.count - height))
-    }
-
-    /// A page of lines in `area`, scrolled so that the selected link is in view.
-    static func page(_ canvas: inout Canvas, _ state: DashboardState, lines: [PageLine], in area: Rect, selection: Int, focused: Bool,
-                     free: Int? = nil) {
-        let x = area.x, width = area.width
-        let scroll = pageScroll(state, lines: lines, selection: selection, height: area.height, free: free)
-        var linkIndex = lines.prefix(scroll).count { $0.link != nil }
-        for (offset, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
-            let y = area.y + offset
-            let selected = line.link != nil && linkIndex == selection && focused
-            if line.link != nil { linkIndex += 1 }
-            var column = x
-            if selected { canvas.fill(x: x, y: y, width: width, style: .selected) }
-            for (text, style) in line.pieces {
-                guard column < x + width else { break }
-                let shown = Canvas.fitted(text, to: x + width - column)
-                column += canvas.put(shown, x: column, y: y, style: selected ? .selected : style)
-            }
-        }
-    }
-
     // MARK: help
 
     static func help(_ canvas: inout Canvas, _ state: DashboardState) {
@@ -229,14 +153,7 @@ public enum Views {
         let width = min(state.width - 4, 64)
         let height = min(state.height - 4, lines.count + 3)
         let x = (state.width - width) / 2, y = (state.height - height) / 2
-        for row in y..<(y + height) { canvas.fill(x: x, y: row, width: width, style: CellStyle(.plain, reverse: false)) }
-        canvas.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, style: .accent)
-        canvas.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, style: .accent)
-        for row in (y + 1)..<(y + height - 1) {
-            canvas.put("│", x: x, y: row, style: .accent)
-            canvas.put("│", x: x + width - 1, y: row, style: .accent)
-        }
-        canvas.put(" \(s[.helpTitle]) — \(s[.keysOf]) ", x: x + 2, y: y, style: .header)
+        Box(title: " \(s[.helpTitle]) — \(s[.keysOf]) ").render(into: &canvas, area: Rect(x: x, y: y, width: width, height: height))
         let keyWidth = min(22, lines.map { TextWidth.of($0.0) }.max() ?? 10)
         let visible = height - 3
         let scroll = min(state.help.scroll, max(0, lines.count - visible))

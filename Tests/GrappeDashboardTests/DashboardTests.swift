@@ -397,7 +397,7 @@ import Testing
         #expect(screen.contains(String(lastText.prefix(30)).trimmingCharacters(in: .whitespaces)), "\(screen)")
         // Back up to the top, link by link and line by line.
         for _ in 0..<lines.count { _ = state.run(.up) }
-        #expect(state.place.selection == 0 && Views.pageScroll(state, lines: lines, free: state.place.scroll) == 0)
+        #expect(state.place.selection == 0 && PageView(lines: lines, selection: state.place.selection, free: state.place.scroll).scroll(height: state.layout.bodyHeight) == 0)
     }
 }
 

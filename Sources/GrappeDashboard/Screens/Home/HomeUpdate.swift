@@ -10,7 +10,7 @@ extension DashboardState {
 
     /// Scrolls Home's panels by `lines` (keys and the wheel), within what there is to see.
     mutating func scrollHome(by lines: Int) {
-        let limit = max(0, Views.homeHeight(self, in: layout.body) - layout.bodyHeight)
+        let limit = max(0, HomePanels.height(self, in: layout.body) - layout.bodyHeight)
         place.scroll = max(0, min(limit, place.scroll.addingReportingOverflow(lines).partialValue))
     }
 }

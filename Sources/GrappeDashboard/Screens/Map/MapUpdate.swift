@@ -18,20 +18,28 @@ extension DashboardState {
 
     /// Where the map itself is drawn: the body less a line above (legend) and two below (what is not
     /// drawn, the selected mark).
-    var mapArea: Rect {
-        let body = layout.body
-        return Rect(x: body.x, y: body.y + 1, width: body.width, height: max(1, body.height - 3))
+    var mapArea: Rect { Self.mapArea(in: layout.body) }
+
+    /// Where a map drawn in `area` puts its marks: all but a line above and two below.
+    static func mapArea(in area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(1, area.height - 3))
     }
 
     /// The layout the screen in front needs, when it is a map.
-    var mapRequest: MapRequest? {
+    var mapRequest: MapRequest? { mapRequest(for: mapArea) }
+
+    /// The layout a map of the screen in front needs to fill `plot`.
+    func mapRequest(for plot: Rect) -> MapRequest? {
         guard case .map(let id, let hops) = place.screen else { return nil }
-        return MapRequest(catalogue: catalogue, centre: id, hops: hops, width: mapArea.width, height: mapArea.height)
+        return MapRequest(catalogue: catalogue, centre: id, hops: hops, width: plot.width, height: plot.height)
     }
 
     /// The map's layout when it is the one the screen needs (nil while it is being computed).
-    var currentMap: NetworkMap? {
-        guard let layout = map.layout, layout.request == mapRequest else { return nil }
+    var currentMap: NetworkMap? { mapLayout(for: mapArea) }
+
+    /// The map's layout when it was made for `plot`'s size; nil otherwise.
+    func mapLayout(for plot: Rect) -> NetworkMap? {
+        guard let layout = map.layout, let wanted = mapRequest(for: plot), layout.request == wanted else { return nil }
         return layout
     }
 

@@ -32,12 +32,12 @@ extension Views {
             x += canvas.put(String(mark), x: x + 1, y: body.y, style: CellStyle(role, bold: true)) + 1
             x += canvas.put(" " + s.kind(kind), x: x, y: body.y, style: .muted)
         }
-        guard let map = state.currentMap else {
+        let area = DashboardState.mapArea(in: body)
+        guard let map = state.mapLayout(for: area) else {
             let text = s[.layingOut]
             canvas.put(text, x: body.x + max(0, (body.width - TextWidth.of(text)) / 2), y: body.y + body.height / 2, style: .accent)
             return
         }
-        let area = state.mapArea
         let selected = state.place.selection
         drawLinks(&canvas, map, in: area, selected: selected)
         var taken = drawMarks(&canvas, state, map, in: area, selected: selected)

@@ -25,7 +25,7 @@ extension DashboardState {
         let height = layout.bodyHeight
         let linkLines = lines.indices.filter { lines[$0].link != nil }
         let end = max(0, lines.count - height)
-        let view = Views.pageScroll(self, lines: lines, free: place.scroll)
+        let view = PageView(lines: lines, selection: place.selection, free: place.scroll).scroll(height: height)
         let visible = view..<(view + height)
         let current = linkLines[safe: place.selection] ?? -1
         switch command {
@@ -73,10 +73,8 @@ extension DashboardState {
 
     /// A click on a link selects it; a click on the selected link follows it.
     mutating func clickPage(y: Int) {
-        let lines = Pages.lines(for: place.screen, state: self)
-        let lineIndex = Views.pageScroll(self, lines: lines, free: place.scroll) + (y - layout.bodyTop)
-        guard let line = lines[safe: lineIndex], line.link != nil else { return }
-        let linkIndex = lines[..<lineIndex].count { $0.link != nil }
+        let view = PageView(lines: Pages.lines(for: place.screen, state: self), selection: place.selection, free: place.scroll)
+        guard let linkIndex = view.link(atRow: y, in: layout.body) else { return }
         if linkIndex == place.selection { open() } else { place.selection = linkIndex }
     }
 }

@@ -68,22 +68,15 @@ extension DashboardState {
     /// sorts by that column, and a second click reverses the order.
     mutating func clickList(_ section: Section, x: Int, y: Int) {
         if layout.showsDetail, x >= layout.detailX { return }
+        let table = listTable(section, in: layout.body)
         if y == layout.bodyTop {
-            let columns = Catalogue.columns(section)
-            var left = 1
-            for (index, width) in Views.columnWidths(columns, total: layout.listWidth - 1).enumerated() {
-                if x >= left, x < left + width {
-                    let current = lists.sorting[section] ?? (0, true)
-                    lists.sorting[section] = current.column == index ? (index, !current.ascending) : (index, !columns[index].numeric)
-                    place.selection = 0
-                    return
-                }
-                left += width + 1
-            }
+            guard let index = table.column(atColumn: x) else { return }
+            let current = lists.sorting[section] ?? (0, true)
+            lists.sorting[section] = current.column == index ? (index, !current.ascending) : (index, !table.columns[index].numeric)
+            place.selection = 0
             return
         }
-        let index = Views.listScroll(self) + (y - layout.bodyTop - 1)
-        guard y > layout.bodyTop, index < visibleRows(section).count else { return }
+        guard let index = table.row(atRow: y), index < visibleRows(section).count else { return }
         if index == place.selection, !place.focusDetail {
             open()
         } else {
@@ -91,5 +84,11 @@ extension DashboardState {
             place.focusDetail = false
             place.detailSelection = 0
         }
+    }
+
+    /// The list's table in `area` (the body, or the rectangle the list is drawn in): its columns in
+    /// the list's pane, the selection in view.
+    func listTable(_ section: Section, in area: Rect) -> Table {
+        Table(columns: Catalogue.columns(section), area: Layout.listPanes(area).list, selection: place.selection)
     }
 }

@@ -3,21 +3,15 @@ import GrappeModel
 
 /// A section's list: columns, filter matches highlighted, the selection in view, a card beside it when wide.
 extension Views {
-    /// The first row shown, so that the selection stays in view.
-    public static func listScroll(_ state: DashboardState) -> Int {
-        let visible = max(1, state.layout.bodyHeight - 1)
-        return max(0, state.place.selection - visible + 1)
-    }
-
     /// A section's list in `area`, with the selected row's card beside it on wide terminals.
     static func list(_ canvas: inout Canvas, _ state: DashboardState, _ section: Section, in area: Rect) {
-        let layout = state.layout
+        let panes = Layout.listPanes(area)
         let rows = state.visibleRows(section)
-        let columns = Catalogue.columns(section)
-        let width = layout.listWidth
-        let widths = columnWidths(columns, total: width - 1)
+        let table = state.listTable(section, in: area)
+        let columns = table.columns
+        let widths = table.widths
         let sort = state.lists.sorting[section]
-        var x = 1
+        var x = area.x + 1
         for (index, column) in columns.enumerated() {
             var title = state.strings[column.title]
             // The arrow stays when the column is narrow: the title gives way, not the arrow.
@@ -28,15 +22,15 @@ extension Views {
             x += widths[index] + 1
         }
         if rows.isEmpty {
-            canvas.put(state.strings[.noMatch], x: 2, y: area.y + 2, style: .muted)
+            canvas.put(state.strings[.noMatch], x: area.x + 2, y: area.y + 2, style: .muted)
         }
-        let scroll = listScroll(state)
+        let scroll = table.scroll
         for (offset, entry) in rows.dropFirst(scroll).prefix(area.height - 1).enumerated() {
             let y = area.y + 1 + offset
             let selected = scroll + offset == state.place.selection
             let base: CellStyle = selected ? (state.place.focusDetail ? CellStyle(.selected, underline: true) : .selected) : .plain
-            canvas.fill(x: 0, y: y, width: width, style: base)
-            var x = 1
+            canvas.fill(x: area.x, y: y, width: panes.list.width, style: base)
+            var x = area.x + 1
             for (index, column) in columns.enumerated() {
                 let text = display(entry.cells[index], column: column, state: state)
                 let cellWidth = widths[index]
@@ -52,12 +46,12 @@ extension Views {
                 x += cellWidth + 1
             }
         }
-        if layout.showsDetail {
-            for y in area.y..<area.maxY { canvas.put("│", x: layout.listWidth, y: y, style: .muted) }
+        if let detail = panes.detail {
+            for y in area.y..<area.maxY { canvas.put("│", x: panes.list.maxX, y: y, style: .muted) }
             if let entry = rows[safe: state.place.selection] {
-                let lines = Pages.lines(for: .card(entry.item), state: state)
-                page(&canvas, state, lines: lines, in: Rect(x: layout.detailX + 1, y: area.y, width: area.width - layout.detailX - 1, height: area.height),
-                     selection: state.place.detailSelection, focused: state.place.focusDetail)
+                PageView(lines: Pages.lines(for: .card(entry.item), state: state), selection: state.place.detailSelection,
+                         focused: state.place.focusDetail)
+                    .render(into: &canvas, area: detail)
             }
         }
     }
@@ -87,20 +81,5 @@ extension Views {
             if wanted.contains(offset) { canvas.restyle(x: column, y: y, width: size) { $0 = CellStyle(.match, bold: true, reverse: base.reverse, underline: true) } }
             column += size
         }
-    }
-
-    static func columnWidths(_ columns: [Catalogue.Column], total: Int) -> [Int] {
-        let fixed = columns.filter { $0.weight == 0 }.reduce(0) { $0 + $1.minimum }
-        let gaps = columns.count - 1
-        let weights = columns.reduce(0) { $0 + $1.weight }
-        let flexible = max(0, total - fixed - gaps)
-        var widths = columns.map { $0.weight == 0 ? $0.minimum : max(4, flexible * $0.weight / max(1, weights)) }
-        var overflow = widths.reduce(0, +) + gaps - total
-        for index in widths.indices.reversed() where overflow > 0 {
-            let cut = min(overflow, max(0, widths[index] - 3))
-            widths[index] -= cut
-            overflow -= cut
-        }
-        return widths
     }
 }
