@@ -116,14 +116,14 @@ public struct Binding: Sendable {
 }
 
 /// Where keys are read: which bindings apply.
-public enum Context: Hashable, Sendable {
+public enum Context: Hashable, Sendable, CaseIterable {
     case list, card, home, help, form, map, timeline
 }
 
 /// The one key table: what each key does in each context.
 public enum KeyMap {
     /// Built once: every key press looks its command up here.
-    private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: [Context.list, .card, .home, .help, .form, .map, .timeline].map { ($0, table($0)) })
+    private static let tables: [Context: [Binding]] = Dictionary(uniqueKeysWithValues: Context.allCases.map { ($0, table($0)) })
 
     /// The bindings of a context, in the order help shows them.
     public static func bindings(_ context: Context) -> [Binding] { tables[context] ?? [] }
