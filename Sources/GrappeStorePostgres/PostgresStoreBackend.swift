@@ -20,9 +20,9 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     /// The database user, whom the journal names as the author of every change.
     private(set) var identity: String?
 
-    private let target: PostgresLocation
-    private let lock = NSLock()
-    private var connection: PQConnection?
+    let target: PostgresLocation
+    let lock = NSLock()
+    var connection: PQConnection?
 
     static let channel = "grappe"
     /// How long one statement may run on the server before it is cancelled.
@@ -290,102 +290,6 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
-    /// The server's view of the tables: every journal item's record is consistent (a record stored
-    /// now has the version and body its newest journal item says), and no foreign key is broken.
-    func integrityCheck() throws -> [String] {
-        try withConnection { connection in
-            try rows(connection, """
-                SELECT 'record ' || r.id || ': stored version ' || r.version || ', journal says ' || i.version_after
-                FROM grappe.records r
-                JOIN LATERAL (SELECT ji.version_after, ji.after FROM grappe.journal_items ji
-                              WHERE ji.workspace = r.workspace AND ji.object_kind = 'record' AND ji.object_id = r.id
-                              ORDER BY ji.seq DESC LIMIT 1) i ON true
-                WHERE r.workspace = \(workspace) AND (i.version_after <> r.version OR i.after IS DISTINCT FROM r.body)
-                """).map { try $0.string(0) }
-        }
-    }
-
-    func dump() throws -> WorkspaceDump {
-        let journal = try history(limit: nil).reversed() as [JournalEntry]
-        let drafts = try drafts()
-        return try withConnection { connection in
-            var items: [WorkspaceDump.Item] = []
-            for (table, kind) in [("records", JournalEntry.Item.Kind.record), ("entities", .entity)] {
-                let recordedWith = kind == .entity ? "recorded_with" : "NULL::text"
-                for row in try rows(connection, SQL(unsafeSQL: """
-                    SELECT id, body, version, updated_at, updated_by, \(recordedWith), created_at, created_by FROM grappe.\(table)
-                    WHERE workspace = $1 ORDER BY ord
-                    """, binds: [workspace])) {
-                    let (id, body, version, at, by, with, createdAt, createdBy) = (try row.string(0), try row.string(1), try row.int(2), try row.string(3),
-                                                                                 try row.string(4), row.optionalString(5), try row.string(6), try row.string(7))
-                    items.append(WorkspaceDump.Item(kind: kind, id: id, state: ItemState(body: body, version: version, updatedAt: at,
-                                                                                         updatedBy: by, recordedWith: with),
-                                                    createdAt: createdAt, createdBy: createdBy))
-                }
-            }
-            return WorkspaceDump(items: items, journal: journal, drafts: drafts)
-        }
-    }
-
-    func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
-        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        try withConnection { connection in
-            try execute(connection, "BEGIN")
-            do {
-                try execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended(\("grappe workspace " + workspace), 0))")
-                try restore(dump, replacing: replacing, on: connection)
-                try execute(connection, "SELECT pg_notify(\(Self.channel), \(Self.announcement(workspace: workspace, sequence: dump.journal.last?.sequence ?? 0)))")
-                try execute(connection, "COMMIT")
-            } catch {
-                if !connection.isClosed { try? execute(connection, "ROLLBACK") }
-                throw error
-            }
-        }
-    }
-
-    private func restore(_ dump: WorkspaceDump, replacing: Bool, on connection: PQConnection) throws {
-        if replacing {
-            for table in PostgresSchema.workspaceTables {
-                try execute(connection, SQL(unsafeSQL: "DELETE FROM grappe.\(table) WHERE workspace = $1", binds: [workspace]))
-            }
-        } else {
-            let held = try one(connection, """
-                SELECT (SELECT count(*) FROM grappe.records WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.entities WHERE workspace = \(workspace))
-                     + (SELECT count(*) FROM grappe.journal WHERE workspace = \(workspace)) + (SELECT count(*) FROM grappe.drafts WHERE workspace = \(workspace))
-                """).int(0)
-            if held != 0 {
-                throw StoreError.failed(Wording("\(location) (espace de travail «\u{00A0}\(workspace)\u{00A0}») n'est pas vide",
-                                                "\(location) (workspace '\(workspace)') is not empty"))
-            }
-        }
-        try StoreRestore.items(dump) { item, write in
-            let transaction = PostgresTransaction(backend: self, connection: connection, now: item.state.updatedAt)
-            try write(transaction)
-            try transaction.settle()
-            try execute(connection, SQL(unsafeSQL: """
-                UPDATE grappe.\(item.kind == .record ? "records" : "entities") SET created_at = $1, created_by = $2 WHERE workspace = $3 AND id = $4
-                """, binds: [item.createdAt, item.createdBy, workspace, item.id]))
-        }
-        for entry in dump.journal {
-            try execute(connection, """
-                INSERT INTO grappe.journal (workspace, seq, at, author, action, summary, undoes)
-                VALUES (\(workspace), \(entry.sequence), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary), \(entry.undoes))
-                """)
-            for (position, item) in entry.items.enumerated() {
-                try execute(connection, """
-                    INSERT INTO grappe.journal_items (workspace, seq, position, object_kind, object_id, before, after, version_before, version_after)
-                    VALUES (\(workspace), \(entry.sequence), \(position), \(item.kind.rawValue), \(item.id), \(item.before), \(item.after),
-                            \(item.versionBefore), \(item.versionAfter))
-                    """)
-            }
-        }
-        for draft in dump.drafts {
-            try execute(connection, """
-                INSERT INTO grappe.drafts (workspace, key, updated_at, body) VALUES (\(workspace), \(draft.key), \(draft.updatedAt), \(draft.json))
-                """)
-        }
-    }
-
     // MARK: Writing
 
     func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
@@ -478,74 +382,5 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         try withConnection { connection in
             try execute(connection, "DELETE FROM grappe.drafts WHERE workspace = \(workspace) AND key = \(key)")
         }
-    }
-
-    // MARK: Connection
-
-    /// Runs `body` on the connection, alone, connecting first when there is none or it was lost.
-    func withConnection<T>(_ body: (PQConnection) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        do {
-            let connection = try connected()
-            do {
-                return try body(connection)
-            } catch {
-                if connection.isClosed { self.connection = nil }
-                throw error
-            }
-        } catch {
-            throw PostgresErrors.storeError(error, location: location)
-        }
-    }
-
-    private func connected() throws -> PQConnection {
-        if let connection, connection.isAlive() { return connection }
-        connection = nil
-        let made = try PostgresConnect.connect(target)
-        if let actingAs {
-            // SET ROLE, parameterised: the server checks that the login is a member of that role, and
-            // from then on writes with that role's grants and names it as current_user.
-            do {
-                _ = try made.rows("SELECT set_config('role', \(actingAs), false)", timeout: answerTimeout)
-            } catch {
-                let login = made.user
-                made.close()
-                throw Self.cannotActAs(actingAs, login: login, error, location: location)
-            }
-        }
-        connection = made
-        return made
-    }
-
-    /// Why `--author` was refused: the role does not exist, or the login is not one of its members.
-    private static func cannotActAs(_ role: String, login: String, _ error: any Error, location: String) -> StoreError {
-        switch PostgresErrors.storeError(error, location: location) {
-        case .readOnly:
-            .readOnly(Wording("\(location)\u{00A0}: le serveur ne laisse pas «\u{00A0}\(login)\u{00A0}» écrire en tant que «\u{00A0}\(role)\u{00A0}» "
-                              + "(un administrateur exécute GRANT \"\(role)\" TO \"\(login)\")\u{00A0}; sans --author, le journal nomme «\u{00A0}\(login)\u{00A0}»",
-                              "\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
-                              + "without --author the journal names '\(login)'"))
-        case .failed(let detail) where detail.english.contains("22023"):
-            .readOnly(Wording("\(location)\u{00A0}: le serveur n'a pas de rôle «\u{00A0}\(role)\u{00A0}» pour --author\u{00A0}; sans lui, le journal nomme «\u{00A0}\(login)\u{00A0}»",
-                              "\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'"))
-        case let other: other
-        }
-    }
-
-    // MARK: Statements
-
-    /// One statement's rows; the connection is closed when the server does not answer in time.
-    func rows(_ connection: PQConnection, _ query: SQL) throws -> [PQRow] {
-        try connection.rows(query, timeout: answerTimeout)
-    }
-
-    func one(_ connection: PQConnection, _ query: SQL) throws -> PQRow {
-        guard let row = try rows(connection, query).first else { throw StoreError.failed(Wording("le serveur n'a renvoyé aucune ligne", "the server returned no row")) }
-        return row
-    }
-
-    func execute(_ connection: PQConnection, _ query: SQL) throws {
-        _ = try rows(connection, query)
     }
 }

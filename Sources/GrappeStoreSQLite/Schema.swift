@@ -13,7 +13,7 @@ enum Schema {
 
     /// Every migration; `adopting` names the workspace that what an older store holds is moved into
     /// (the network it is opened with, which is the network it was used with).
-    static func migrator(adopting workspace: String = "default") -> DatabaseMigrator {
+    static func migrator(adopting workspace: String = "default") -> DatabaseMigrator { // sizes: table (the migrations, as written)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 missions, journal and drafts") { db in
             try db.execute(sql: """

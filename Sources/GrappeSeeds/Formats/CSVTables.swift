@@ -1,0 +1,249 @@
+import GrappeModel
+import GrappeWords
+
+// The four kinds of table a CSV seed file can be, by its header: nodes, edges, Kumu's elements and connections.
+
+final class NodeTable: TableBase {
+    private let attributeColumns: [(index: Int, name: String)]
+    private var kindCache: [String: EntityKind] = [:]
+    private let indices: (id: Int, label: Int?, kind: Int?, type: Int?, acronym: Int?, aliases: Int?, country: Int?,
+                          region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?)
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        let known = CSVSeedReader.nodeColumns + CSVSeedReader.recordColumns
+        attributeColumns = header.enumerated().filter { !known.contains($0.element) && !$0.element.isEmpty }
+            .map { ($0.offset, GraphItem.attributeName(original[$0.offset].trimmingSpaces())) }
+        let at = { (name: String) in header.firstIndex(of: name) }
+        indices = (at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
+                   at("sector"), at("founded"), at("summary"), at("description"), at("website"))
+        super.init(header: header, original: original, reader: reader, known: known, keepsUnknown: true,
+                   reportsHeader: reportsHeader)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        guard let id = value(row, indices.id) else {
+            set.error(at(row, line, "id"), "la ligne n'a pas d'Id", "row has no Id")
+            return
+        }
+        if let problem = IDSyntax.problem(with: id) {
+            set.error(at(row, line, "id"), problem.french, problem.english)
+            return
+        }
+        var kind = EntityKind.organisation
+        if let text = value(row, indices.kind) {
+            if RecordKind(rawValue: text.lowercased()) != nil {
+                return GraphItemReader(set: set).node(item(row, line: line))
+            }
+            if let cached = kindCache[text] {
+                kind = cached
+            } else if let parsed = YAMLFields.choice(text.lowercased(), EntityKind.self, key: "kind", at: self.at(row, line, "kind"), set: set) {
+                kindCache[text] = parsed
+                kind = parsed
+            } else {
+                return
+            }
+        }
+        var organisationType: OrganisationType?
+        if kind == .organisation, let text = value(row, indices.type) {
+            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type",
+                                                 at: self.at(row, line, "type"), set: set)
+        }
+        var attributes: [String: String] = [:]
+        for (index, name) in attributeColumns where !row.isEmpty(index) {
+            attributes[name] = row.string(index)
+        }
+        let entity = Entity(id: id, kind: kind, name: value(row, indices.label) ?? id, acronym: value(row, indices.acronym),
+                            aliases: value(row, indices.aliases).map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
+                            organisationType: organisationType, country: value(row, indices.country),
+                            region: value(row, indices.region), sector: value(row, indices.sector),
+                            founded: date(row, indices.founded, "founded", line: line),
+                            summary: value(row, indices.summary) ?? value(row, indices.description),
+                            website: value(row, indices.website), attributes: attributes, sources: sources(row, line: line))
+        set.entities.append(entity)
+        set.entityOrigins.append(Origin(file: reader.fileIndex, line: Int32(line), column: -Int32(indices.id + 1)))
+    }
+
+    override func finish() -> CSVSeedReader.Summary { summary((("nœud", "nœuds"), "node")) }
+}
+
+final class EdgeTable: TableBase {
+    private let firstRelation: Int
+    private let firstLine: Int
+    /// Relation types seen so far, as the bytes of the cell: rows are matched without making a String.
+    private var knownTypes: [(bytes: [UInt8], type: RelationType)] = RelationType.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private let indices: (source: Int, target: Int, type: Int?, kind: Int?, label: Int?, title: Int?, start: Int?, end: Int?,
+                          weight: Int?, note: Int?)
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        firstRelation = reader.set.relations.count
+        firstLine = reader.set.relationLines.count
+        let at = { (name: String) in header.firstIndex(of: name) }
+        indices = (at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
+                   at("weight"), at("note"))
+        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns + CSVSeedReader.tieColumns,
+                   keepsUnknown: false, reportsHeader: reportsHeader)
+    }
+
+    /// Gephi's own `Type` column says Directed or Undirected; then the relation type comes from `Kind`.
+    private static let gephiDirections: Set<String> = ["directed", "undirected", "mixed"]
+
+    func type(_ row: CSVRow, line: Int) -> RelationType? {
+        var column = indices.type
+        if let index = column, !row.isEmpty(index) {
+            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
+            if Self.gephiDirections.contains(row.string(index).trimmingSpaces().lowercased()) { column = indices.kind }
+        } else {
+            column = indices.kind
+        }
+        guard let index = column, !row.isEmpty(index) else { return .default }
+        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
+        let text = row.string(index)
+        let name = index == indices.type ? "type" : "kind"
+        guard let parsed = YAMLFields.choice(text.trimmingSpaces().lowercased(), RelationType.self, key: "relation type",
+                                             at: self.at(row, line, name), set: set) else { return nil }
+        knownTypes.append((Array(text.utf8), parsed))
+        return parsed
+    }
+
+    /// Weights are mostly small whole numbers: read those from the bytes, the rest through `Double`.
+    func weight(_ row: CSVRow, line: Int) -> Double?? {
+        guard let index = indices.weight, !row.isEmpty(index) else { return .some(nil) }
+        let whole: Int? = {
+            let bytes = row.cell(index)
+            guard bytes.count <= 9 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }()
+        if let whole { return .some(Double(whole)) }
+        let text = row.string(index).trimmingSpaces()
+        guard let number = Double(text), number.isFinite else {
+            set.error(at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "Weight must be a number, found '\(text)'")
+            return nil
+        }
+        return .some(number)
+    }
+
+    /// A row whose type (or Gephi's kind) names a record's tie rather than a relation.
+    func isTie(_ row: CSVRow) -> Bool {
+        // Called for every row: the two columns one after the other, without building an array.
+        func names(_ index: Int?) -> Bool? {
+            guard let index, !row.isEmpty(index) else { return nil }
+            if knownTypes.contains(where: { row.equals(index, $0.bytes) }) { return false }
+            return RecordTie(rawValue: row.string(index).trimmingSpaces().lowercased()) != nil ? true : nil
+        }
+        return names(indices.type) ?? names(indices.kind) ?? false
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
+        guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source"); return }
+        guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target"); return }
+        guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
+        let start = date(row, indices.start, "start", line: line)
+        let end = date(row, indices.end, "end", line: line)
+        if let start, let end, end.isCertainlyBefore(start) {
+            set.error(at(row, line, "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
+        }
+        set.relations.append(Relation(from: from, to: to, type: type, title: value(row, indices.title),
+                                      label: value(row, indices.label), start: start, end: end, weight: weight,
+                                      note: value(row, indices.note), sources: sources(row, line: line)))
+        set.relationLines.append(Int32(line))
+    }
+
+    override func finish() -> CSVSeedReader.Summary {
+        set.edgeTables.append(CSVEdgeTable(file: reader.fileIndex, relations: firstRelation..<set.relations.count,
+                                           firstLine: firstLine, sourceColumn: indices.source, targetColumn: indices.target,
+                                           delimiter: reader.file.csvDelimiter))
+        return summary((("lien", "liens"), "edge"))
+    }
+}
+
+/// Kumu's elements spreadsheet: `Label`, `Type`, `Description`, `Tags` and any further fields. Kumu has no
+/// ids: an element's id is its `ID` column when there is one, else made from its label (`Ville de
+/// Laval` → `ville-de-laval`), as connections find it again. Kumu's types become Grappe's kinds where
+/// they name one (Person, Organization, City…); any other type is read as an organisation, its Kumu
+/// type kept as an attribute, and said once per type.
+final class KumuElementTable: TableBase {
+    static let known = ["id", "label", "type", "description", "tags", "provenance"]
+    private var unmapped: Set<String> = []
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        super.init(header: header, original: original, reader: reader, known: Self.known, keepsUnknown: true, reportsHeader: reportsHeader)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        var item = item(row, line: line)
+        guard let label = item["label"] else { return set.error(item.location, "la ligne n'a pas de Label", "row has no Label") }
+        var mapped = GraphItem(file: reader.file, origin: item.origin)
+        mapped.set("id", item["id"] ?? IDSyntax.slug(label), placeOf: item["id"] == nil ? "label" : "id", in: item)
+        if let type = item["type"] {
+            if let kind = Kumu.kind(type) {
+                mapped.set("kind", kind.kind, placeOf: "type", in: item)
+                if let organisationType = kind.type { mapped.set("type", organisationType) }
+            } else {
+                mapped.set("kind", "organisation")
+                mapped.set("kumu type", type)
+                if unmapped.insert(type.lowercased()).inserted {
+                    set.warning(item.at("type"),
+                                "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
+                                "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
+                }
+            }
+        }
+        for name in item.names where !["id", "type"].contains(name.lowercased()) {
+            mapped.set(name.lowercased() == "provenance" ? "sources" : name, item[name.lowercased()]!, placeOf: name.lowercased(), in: item)
+        }
+        item = mapped
+        GraphItemReader(set: set).node(item)
+    }
+
+    override func finish() -> CSVSeedReader.Summary { summary((("élément", "éléments"), "element")) }
+}
+
+/// Kumu's connections spreadsheet: `From`, `To`, `Type`, `Direction` and further fields. `From` and `To`
+/// name elements by id or by label (made into the id as for elements). A type that is not one of
+/// Grappe's relation types is read as a partnership, the Kumu type kept as its label, and said once.
+final class KumuConnectionTable: TableBase {
+    static let known = ["from", "to", "type", "direction", "label", "description", "tags", "weight", "start", "end", "provenance"]
+    private var unmapped: Set<String> = []
+
+    init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
+        super.init(header: header, original: original, reader: reader, known: Self.known, keepsUnknown: false, reportsHeader: reportsHeader)
+    }
+
+    override func row(_ row: CSVRow, line: Int) {
+        guard checkWidth(row, line: line) else { return }
+        let item = item(row, line: line)
+        var mapped = GraphItem(file: reader.file, origin: item.origin)
+        for (end, name) in [("from", "source"), ("to", "target")] {
+            guard let text = item[end] else { return set.error(item.location, "la ligne n'a pas de \(end.capitalized)", "row has no \(end.capitalized)") }
+            mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
+        }
+        if let type = item["type"] {
+            let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
+            if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
+                mapped.set("type", word, placeOf: "type", in: item)
+            } else {
+                mapped.set("label", type, placeOf: "type", in: item)
+                if unmapped.insert(word).inserted {
+                    set.warning(item.at("type"),
+                                "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
+                                "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
+                }
+            }
+        }
+        for name in ["label", "weight", "start", "end"] where item[name] != nil { mapped.set(name, item[name]!, placeOf: name, in: item) }
+        if let note = item["description"] { mapped.set("note", note, placeOf: "description", in: item) }
+        if let sources = item["provenance"] { mapped.set("sources", sources, placeOf: "provenance", in: item) }
+        GraphItemReader(set: set).edge(mapped)
+    }
+
+    override func finish() -> CSVSeedReader.Summary { summary((("connexion", "connexions"), "connection")) }
+}
