@@ -134,9 +134,9 @@ public struct MetricsGraph: Sendable {
         return ends.array
     }
 
-
-    /// The rows of the edges that are the pairs of `ends` (where both are nodes) and `edges`.
-    private static func compressedRows(nodeCount: Int, ends: [Int32], edges: [(Int, Int)]) -> ([Int], [Int32]) {
+    /// Where each node's row starts when every pair counts once at each end (repeats included), and
+    /// where the last ends.
+    private static func rowOffsets(nodeCount: Int, ends: [Int32], edges: [(Int, Int)]) -> [Int] {
         var degree = [Int](repeating: 0, count: nodeCount + 1)
         for pair in 0..<(ends.count / 2) {
             let a = Int(ends[2 * pair]), b = Int(ends[2 * pair + 1])
@@ -151,6 +151,12 @@ public struct MetricsGraph: Sendable {
         }
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         for node in 0..<nodeCount { offsets[node + 1] = offsets[node] + degree[node] }
+        return offsets
+    }
+
+    /// The rows of the edges that are the pairs of `ends` (where both are nodes) and `edges`.
+    private static func compressedRows(nodeCount: Int, ends: [Int32], edges: [(Int, Int)]) -> ([Int], [Int32]) {
+        let offsets = rowOffsets(nodeCount: nodeCount, ends: ends, edges: edges)
         let total = offsets[nodeCount]
         var raw = [Int32](repeating: 0, count: total)
         var sorted = [Int32](repeating: 0, count: total)

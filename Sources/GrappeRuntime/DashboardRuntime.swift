@@ -139,24 +139,7 @@ public final class DashboardRuntime {
     private func loop(_ state: inout DashboardState) -> Outcome {
         var prepared: UInt64?
         while true {
-            // What background work finished since the last frame (a map laid out, a save answered).
-            var results = messages(from: inbox.take())
-            while !results.isEmpty {
-                let message = results.removeFirst()
-                var replaced: Catalogue? = state.catalogue
-                for effect in state.update(message) where effect != .quit { results += perform(effect) }
-                // A catalogue replaced is freed in the background: freeing a big one takes tens of
-                // milliseconds, which a key would wait for.
-                // (No other strong reference is bound here, so the background's release is the last.)
-                if replaced !== state.catalogue {
-                    let last = Unmanaged.passRetained(replaced!)
-                    replaced = nil
-                    background { last.release() }
-                }
-                // Work these messages started that has already answered (a plan, then its undo) is
-                // taken in the same frame.
-                if results.isEmpty { results = messages(from: inbox.take()) }
-            }
+            takeResults(&state)
             announceEditing(state)
             terminal.draw(Views.render(state))
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
@@ -195,6 +178,28 @@ public final class DashboardRuntime {
                     queue += perform(effect)
                 }
             }
+        }
+    }
+
+    /// What background work finished since the last frame (a map laid out, a save answered), given
+    /// to the core, and what that starts carried out.
+    private func takeResults(_ state: inout DashboardState) {
+        var results = messages(from: inbox.take())
+        while !results.isEmpty {
+            let message = results.removeFirst()
+            var replaced: Catalogue? = state.catalogue
+            for effect in state.update(message) where effect != .quit { results += perform(effect) }
+            // A catalogue replaced is freed in the background: freeing a big one takes tens of
+            // milliseconds, which a key would wait for.
+            // (No other strong reference is bound here, so the background's release is the last.)
+            if replaced !== state.catalogue {
+                let last = Unmanaged.passRetained(replaced!)
+                replaced = nil
+                background { last.release() }
+            }
+            // Work these messages started that has already answered (a plan, then its undo) is
+            // taken in the same frame.
+            if results.isEmpty { results = messages(from: inbox.take()) }
         }
     }
 

@@ -26,15 +26,7 @@ extension DashboardRuntime {
                 do { try keeper?.deleteDraft(key: draftKey) } catch { after.append(.storeFailed(Self.storeError(error))) }
                 return (entry.sequence, after)
             }
-        case .keepDraft(let key, let draft):
-            // Drafts are kept on this machine (a file, or the local store): a key never waits on a server.
-            guard let store, store.readOnlyReason == nil, let keeper = draftKeeper, let json = try? JSONEncoder().encode(draft) else { return [] }
-            do {
-                try keeper.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
-                return []
-            } catch {
-                return [.storeFailed(Self.storeError(error))]
-            }
+        case .keepDraft(let key, let draft): return keep(draft, key: key)
         case .forgetDraft(let key):
             do {
                 try draftKeeper?.deleteDraft(key: key)
@@ -51,14 +43,10 @@ extension DashboardRuntime {
             return []
         case .buildCatalogue(let request):
             // Off the main thread: keys are answered with the last catalogue until the new one comes.
-            inbox.expect()
-            background { [inbox] in inbox.deliver(.catalogueBuilt(request.build())) }
-            return []
+            return inBackground { .catalogueBuilt(request.build()) }
         case .layOutMap(let request):
             // Off the main thread: the loop keeps reading keys, and takes the map when it is ready.
-            inbox.expect()
-            background { [inbox] in inbox.deliver(.mapLaidOut(NetworkMap.layOut(request))) }
-            return []
+            return inBackground { .mapLaidOut(NetworkMap.layOut(request)) }
         case .planTakeBack(let direction):
             return onStore(failed: { .undoFailed($0) }) { [author] store in
                 let mine = try store.plan(direction, author: author, anyone: false)
@@ -71,6 +59,24 @@ extension DashboardRuntime {
                 return (entry.sequence, [.undone(entry, plan)])
             }
         }
+    }
+
+    /// Drafts are kept on this machine (a file, or the local store): a key never waits on a server.
+    private func keep(_ draft: MissionDraft, key: String) -> [Message] {
+        guard let store, store.readOnlyReason == nil, let keeper = draftKeeper, let json = try? JSONEncoder().encode(draft) else { return [] }
+        do {
+            try keeper.saveDraft(StoredDraft(key: key, json: String(decoding: json, as: UTF8.self), updatedAt: StoreTime.now()))
+            return []
+        } catch {
+            return [.storeFailed(Self.storeError(error))]
+        }
+    }
+
+    /// Work that is neither the store's nor quick: its message comes back through the inbox.
+    private func inBackground(_ work: @escaping @Sendable () -> Message) -> [Message] {
+        inbox.expect()
+        background { [inbox] in inbox.deliver(work()) }
+        return []
     }
 
     /// A change written off the loop: its journal entry is this dashboard's own, and what the journal

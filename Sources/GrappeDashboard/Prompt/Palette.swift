@@ -42,24 +42,7 @@ extension DashboardState {
             case .none: message = "\(strings[.noMatch]): \(query)"
             }
         case "map", "carte", "timeline", "chronologie":
-            // The partner named, else the one in front.
-            let query = words.dropFirst().joined(separator: " ")
-            var partner: ID?
-            if !query.isEmpty {
-                switch catalogue.lookup.find(query) {
-                case .one(.entity(let id)): partner = id
-                case .one(.record), .none: message = "\(strings[.noMatch]): \(query)"; return nil
-                case .several: navigate(to: .search(query)); return nil
-                }
-            }
-            let map = ["map", "carte"].contains(command)
-            if let partner {
-                navigate(to: map ? .map(partner, hops: 1) : .timeline(TimelineFilter(partner: partner)))
-            } else if map {
-                openMap()
-            } else {
-                openTimeline()
-            }
+            openPicture(map: ["map", "carte"].contains(command), of: words.dropFirst().joined(separator: " "))
         case "find", "chercher", "search", "rechercher":
             navigate(to: .search(words.dropFirst().joined(separator: " ")))
         case "path", "chemin":
@@ -72,6 +55,26 @@ extension DashboardState {
             message = "\(strings[.commandUnknown]): \(command)"
         }
         return nil
+    }
+
+    /// `map` or `timeline`: of the partner named, else of the one in front; a name that matches
+    /// several opens them as search results to choose from.
+    private mutating func openPicture(map: Bool, of query: String) {
+        var partner: ID?
+        if !query.isEmpty {
+            switch catalogue.lookup.find(query) {
+            case .one(.entity(let id)): partner = id
+            case .one(.record), .none: message = "\(strings[.noMatch]): \(query)"; return
+            case .several: navigate(to: .search(query)); return
+            }
+        }
+        if let partner {
+            navigate(to: map ? .map(partner, hops: 1) : .timeline(TimelineFilter(partner: partner)))
+        } else if map {
+            openMap()
+        } else {
+            openTimeline()
+        }
     }
 
     /// Tab completion: palette commands, then ids of entities and records by folded prefix.

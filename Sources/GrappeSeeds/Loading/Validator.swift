@@ -52,7 +52,7 @@ struct Validator {
     /// Where each relation's two ends are in the entities (`Network.relationEnds`), noted while they
     /// are checked so that no one looks two million ids up again; -1 where an end is unknown. The
     /// edges' workers write disjoint slots of one buffer.
-    private final class EndPositions: @unchecked Sendable {
+    final class EndPositions: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<Int32>
         init(relations: Int) {
             slots = .allocate(capacity: 2 * relations)
@@ -128,52 +128,60 @@ struct Validator {
                             + w.didYouMean(near)
                     }
                 }
-            case .entity(let kinds):
-                switch items[reference.id] {
-                case .entity(let index):
-                    used[index] = true
-                    let entity = set.entities[index]
-                    if let kinds, !kinds.contains(entity.kind) {
-                        set.error(reference.location) { w in
-                            w.say("\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
-                                  "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
-                        }
-                    }
-                case .record(let index):
-                    let kind = set.records[index].kind
-                    set.error(reference.location) { w in
-                        w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
-                              "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
-                    }
-                case nil:
-                    let near = suggester.suggestion(for: reference.id)
-                    set.error(reference.location) { w in
-                        w.say("id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))") + w.didYouMean(near)
-                    }
+            case .entity(let kinds): checkEntity(reference, kinds: kinds, items: items, used: &used, suggester: suggester)
+            case .record(let kind): checkRecord(reference, kind: kind, items: items, suggester: suggester)
+            }
+        }
+    }
+
+    /// A reference to an entity: one of `kinds` when given, and not a record.
+    private func checkEntity(_ reference: PendingReference, kinds: Set<EntityKind>?, items: Items, used: inout [Bool], suggester: Suggester) {
+        switch items[reference.id] {
+        case .entity(let index):
+            used[index] = true
+            let entity = set.entities[index]
+            if let kinds, !kinds.contains(entity.kind) {
+                set.error(reference.location) { w in
+                    w.say("\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
+                          "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
                 }
-            case .record(let kind):
-                switch items[reference.id] {
-                case .record(let index):
-                    if let kind, set.records[index].kind != kind {
-                        let found = set.records[index].kind
-                        set.error(reference.location) { w in
-                            w.say("\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
-                                  "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
-                        }
-                    }
-                case .entity(let index):
-                    let kind = set.entities[index].kind
-                    set.error(reference.location) { w in
-                        w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
-                              "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
-                    }
-                case nil:
-                    let near = suggester.suggestion(for: reference.id)
-                    set.error(reference.location) { w in
-                        w.say("aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))", "unknown record '\(reference.id)' in \(reference.role(w))")
-                            + w.didYouMean(near)
-                    }
+            }
+        case .record(let index):
+            let kind = set.records[index].kind
+            set.error(reference.location) { w in
+                w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
+                      "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
+            }
+        case nil:
+            let near = suggester.suggestion(for: reference.id)
+            set.error(reference.location) { w in
+                w.say("id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))") + w.didYouMean(near)
+            }
+        }
+    }
+
+    /// A reference to a record: of `kind` when given, and not an entity.
+    private func checkRecord(_ reference: PendingReference, kind: RecordKind?, items: Items, suggester: Suggester) {
+        switch items[reference.id] {
+        case .record(let index):
+            if let kind, set.records[index].kind != kind {
+                let found = set.records[index].kind
+                set.error(reference.location) { w in
+                    w.say("\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
+                          "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
                 }
+            }
+        case .entity(let index):
+            let kind = set.entities[index].kind
+            set.error(reference.location) { w in
+                w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
+                      "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
+            }
+        case nil:
+            let near = suggester.suggestion(for: reference.id)
+            set.error(reference.location) { w in
+                w.say("aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))", "unknown record '\(reference.id)' in \(reference.role(w))")
+                    + w.didYouMean(near)
             }
         }
     }
@@ -212,7 +220,7 @@ struct Validator {
         return dangling
     }
 
-    private struct EdgeProblem {
+    struct EdgeProblem {
         var relation: Int
         var isSource: Bool
         /// The entity found at that end when it is of a kind the relation type does not allow;
@@ -227,56 +235,15 @@ struct Validator {
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let workers = total < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let kinds = set.entities.map(\.kind)
-        let entityCount = set.entities.count
+        let check = EdgeCheck(ranges: ranges, total: total, workers: workers, positions: positions, kinds: set.entities.map(\.kind),
+                              ends: ends)
         final class Slice: @unchecked Sendable {
             var problems: [EdgeProblem] = []
             var used: [Bool] = []
         }
         let slices = (0..<workers).map { _ in Slice() }
         let work: @Sendable (Int) -> Void = { [relations = set.relations] worker in
-            // Local arrays, handed to the slice at the end: each write to a class's array would be
-            // checked at run time for overlapping access, two million times.
-            var used = [Bool](repeating: false, count: entityCount)
-            var problems: [EdgeProblem] = []
-            let first = total * worker / workers, last = total * (worker + 1) / workers
-            var position = 0
-            let slots = ends.slots
-            relations.withUnsafeBufferPointer { relations in
-                for range in ranges {
-                    let lower = max(range.lowerBound, range.lowerBound + first - position)
-                    let upper = min(range.upperBound, range.lowerBound + last - position)
-                    position += range.count
-                    guard lower < upper else { continue }
-                    // Edge tables are mostly sorted by source: the previous source's lookup is reused.
-                    var previous: (id: ID, position: Int?)?
-                    func check(_ id: ID, _ index: Int, isSource: Bool, allowed: Set<EntityKind>?) {
-                        let position: Int?
-                        if isSource, let previous, previous.id == id {
-                            position = previous.position
-                        } else {
-                            position = positions[id]
-                            if isSource { previous = (id, position) }
-                        }
-                        guard let target = position else {
-                            problems.append(EdgeProblem(relation: index, isSource: isSource))
-                            return
-                        }
-                        used[target] = true
-                        slots[2 * index + (isSource ? 0 : 1)] = Int32(target)
-                        if let allowed, !allowed.contains(kinds[target]) {
-                            problems.append(EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
-                        }
-                    }
-                    for index in lower..<upper {
-                        let ends = relations[index].type.allowedEnds
-                        check(relations[index].from, index, isSource: true, allowed: ends.from)
-                        check(relations[index].to, index, isSource: false, allowed: ends.to)
-                    }
-                }
-            }
-            slices[worker].used = used
-            slices[worker].problems = problems
+            (slices[worker].used, slices[worker].problems) = check.slice(worker, of: relations)
         }
         if workers > 1 {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
@@ -329,67 +296,60 @@ struct Validator {
         return (Items(entities: entityIDs, records: records), duplicateEntities)
     }
 
-    /// Isolated entities and facts without a source are warnings: they do not fail a check.
-    /// Items from tables and graph files are summed up per file, so a large file does not drown the output.
-    private func warnAboutHealth(used: [Bool]) {
-        var isolatedPerCSV: [Int32: (count: Int, first: Origin, id: ID)] = [:]
-        var unsourcedPerFile: [Int32: (count: Int, first: Origin)] = [:]
-        func unsourced(_ origin: Origin, _ message: (Words) -> String) {
-            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), message) }
-            let previous = unsourcedPerFile[origin.file]
-            unsourcedPerFile[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin)
-        }
-        for (index, entity) in set.entities.enumerated() {
-            let origin = set.entityOrigins[index]
-            let fromCSV = origin.column < 0
-            if !used[index] {
-                if fromCSV || set.summarisedFiles.contains(origin.file) {
-                    let previous = isolatedPerCSV[origin.file]
-                    isolatedPerCSV[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin, previous?.id ?? entity.id)
-                } else {
-                    set.warning(set.location(origin)) { w in
-                        w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                              "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+}
+
+/// The check of the edge tables' ends, cut in slices that run on all cores: each end resolved to its
+/// entity (its slot written for the network), missing or of a kind the relation type does not allow.
+private struct EdgeCheck: @unchecked Sendable {
+    let ranges: [Range<Int>]
+    let total: Int
+    let workers: Int
+    let positions: IDTable
+    let kinds: [EntityKind]
+    let ends: Validator.EndPositions
+
+    /// The entities `worker`'s share of the edges uses, and the problems it found.
+    func slice(_ worker: Int, of relations: [Relation]) -> (used: [Bool], problems: [Validator.EdgeProblem]) {
+        // Local arrays, handed back at the end: each write to a class's array would be checked at
+        // run time for overlapping access, two million times.
+        var used = [Bool](repeating: false, count: kinds.count)
+        var problems: [Validator.EdgeProblem] = []
+        let first = total * worker / workers, last = total * (worker + 1) / workers
+        var position = 0
+        let slots = ends.slots
+        relations.withUnsafeBufferPointer { relations in
+            for range in ranges {
+                let lower = max(range.lowerBound, range.lowerBound + first - position)
+                let upper = min(range.upperBound, range.lowerBound + last - position)
+                position += range.count
+                guard lower < upper else { continue }
+                // Edge tables are mostly sorted by source: the previous source's lookup is reused.
+                var previous: (id: ID, position: Int?)?
+                func check(_ id: ID, _ index: Int, isSource: Bool, allowed: Set<EntityKind>?) {
+                    let position: Int?
+                    if isSource, let previous, previous.id == id {
+                        position = previous.position
+                    } else {
+                        position = positions[id]
+                        if isSource { previous = (id, position) }
+                    }
+                    guard let target = position else {
+                        problems.append(Validator.EdgeProblem(relation: index, isSource: isSource))
+                        return
+                    }
+                    used[target] = true
+                    slots[2 * index + (isSource ? 0 : 1)] = Int32(target)
+                    if let allowed, !allowed.contains(kinds[target]) {
+                        problems.append(Validator.EdgeProblem(relation: index, isSource: isSource, wrongKind: target))
                     }
                 }
-            }
-            if entity.sources.isEmpty, !fromCSV {
-                unsourced(origin) { w in
-                    w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune source", "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                for index in lower..<upper {
+                    let ends = relations[index].type.allowedEnds
+                    check(relations[index].from, index, isSource: true, allowed: ends.from)
+                    check(relations[index].to, index, isSource: false, allowed: ends.to)
                 }
             }
         }
-        for (_, isolated) in isolatedPerCSV.sorted(by: { $0.key < $1.key }) {
-            let others = isolated.count - 1
-            set.warning(set.location(isolated.first)) { w in
-                guard others > 0 else {
-                    return w.say("«\u{00A0}\(isolated.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                                 "'\(isolated.id)' has no relation and takes part in no record")
-                }
-                return w.say("«\u{00A0}\(isolated.id)\u{00A0}» et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
-                             + "et ne prennent part à aucun dossier",
-                             "'\(isolated.id)' and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
-            }
-        }
-        for (index, origin) in set.relationOrigins.sorted(by: { $0.key < $1.key }) where set.relations[index].sources.isEmpty {
-            let relation = set.relations[index]
-            unsourced(origin) { w in
-                w.say("relation «\u{00A0}\(relation.from)\u{00A0}» \(relation.type.rawValue) «\u{00A0}\(relation.to)\u{00A0}»\u{00A0}: aucune source",
-                      "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
-            }
-        }
-        for (index, record) in set.records.enumerated() where record.sources.isEmpty {
-            unsourced(set.recordOrigins[index]) { w in
-                w.say("\(w.kind(record.kind)) «\u{00A0}\(record.id)\u{00A0}»\u{00A0}: aucune source", "\(record.kind.rawValue) '\(record.id)' has no source")
-            }
-        }
-        for (_, summary) in unsourcedPerFile.sorted(by: { $0.key < $1.key }) {
-            set.warning(set.location(summary.first)) { w in
-                w.say("\(w.count(summary.count, ("élément n'a", "éléments n'ont"), ("", ""))) aucune source "
-                      + "(ajoutez une valeur «\u{00A0}sources\u{00A0}» qui nomme un document de documents.yaml)",
-                      "\(summary.count == 1 ? "1 item has" : "\(summary.count) items have") no source "
-                      + "(add a 'sources' value naming a document of documents.yaml)")
-            }
-        }
+        return (used, problems)
     }
 }
