@@ -67,7 +67,7 @@ let package = Package(
         ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
         .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
-                                                                    "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeTestSupport"],
+                                                                    "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeTestSupport", "GrappeWords"],
                           path: "Benchmarks/GrappeBench"),
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
