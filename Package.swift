@@ -5,7 +5,7 @@ let package = Package(
     name: "Grappe",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "grappe", targets: ["GrappeCLI"]),
+        .executable(name: "grappe", targets: ["GrappeCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -22,19 +22,23 @@ let package = Package(
         // the edge checks touch class-held arrays for each of millions of rows, and the checks cost 8-10%
         // of loading the generated network (check --timings, A/B). Debug builds, and so the tests and the
         // fuzzer, keep them; the compile-time checks stay everywhere.
-        .target(name: "GrappeSeeds", dependencies: [
-            "GrappeModel", "GrappeWords", "CLibCSV",
-            .product(name: "Yams", package: "Yams"),
-        ], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(
+            name: "GrappeSeeds",
+            dependencies: [
+                "GrappeModel", "GrappeWords", "CLibCSV",
+                .product(name: "Yams", package: "Yams"),
+            ], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Recorded missions: drafts, validation, the store's interface and the overlay on the seeds. Pure.
         .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
         // Debian's libpq (libpq-dev): the PostgreSQL client library psql and every PostgreSQL tool use.
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
         // The store driver for a file on this machine: SQLite through GRDB (libsqlite3-dev).
-        .target(name: "GrappeStoreSQLite", dependencies: [
-            "GrappeModel", "GrappeWorkspace", "GrappeWords",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "GrappeStoreSQLite",
+            dependencies: [
+                "GrappeModel", "GrappeWorkspace", "GrappeWords",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The store driver for the team's server: PostgreSQL through libpq.
         .target(name: "GrappeStorePostgres", dependencies: ["GrappeModel", "GrappeWorkspace", "GrappeWords", "CLibPQ"]),
         // Opens the workspace store at a location: the one place that knows every driver; local drafts.
@@ -60,37 +64,55 @@ let package = Package(
         .target(name: "GrappeExport", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords", "CLibCSV"]),
         // Synthetic networks for benchmarks and tests.
         .target(name: "GrappeGenerator", dependencies: ["GrappeModel", "GrappeExport"]),
-        .executableTarget(name: "GrappeCLI", dependencies: [
-            "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
-            "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeWords",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "GrappeCLI",
+            dependencies: [
+                "GrappeModel", "GrappeSeeds", "GrappeGenerator", "GrappeAnalysis", "GrappeExport", "GrappeDashboard", "GrappeTerminal",
+                "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeWords",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Times the algorithms for Benchmarks/analysis.py (release build).
-        .executableTarget(name: "grappe-bench", dependencies: ["GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
-                                                                    "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeTestSupport", "GrappeWords"],
-                          path: "Benchmarks/GrappeBench"),
+        .executableTarget(
+            name: "grappe-bench",
+            dependencies: [
+                "GrappeAnalysis", "GrappeSeeds", "GrappeModel", "GrappeDashboard",
+                "GrappeWorkspace", "GrappeStore", "GrappeRuntime", "GrappeTestSupport", "GrappeWords",
+            ],
+            path: "Benchmarks/GrappeBench"),
         // The seed loader under libFuzzer (Fuzz/run builds it with -sanitize=fuzzer); else a replayer of saved inputs.
         .executableTarget(name: "grappe-fuzz", dependencies: ["GrappeSeeds", "GrappeModel"], path: "Fuzz/SeedLoaderFuzz"),
         .testTarget(name: "GrappeModelTests", dependencies: ["GrappeModel"]),
-        .testTarget(name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords", "GrappeAnalysis", "GrappeTestSupport"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GrappeSeedsTests", dependencies: ["GrappeSeeds", "GrappeModel", "GrappeWords", "GrappeAnalysis", "GrappeTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GrappeWordsTests", dependencies: ["GrappeWords", "GrappeModel"]),
-        .testTarget(name: "GrappeDashboardTests", dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords", "GrappeTestSupport"],
-                    exclude: ["Snapshots"]),
+        .testTarget(
+            name: "GrappeDashboardTests",
+            dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords", "GrappeTestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "GrappeGeneratorTests", dependencies: ["GrappeGenerator", "GrappeSeeds", "GrappeModel"]),
         .testTarget(name: "GrappeCLITests", dependencies: ["GrappeCLI", "GrappeTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "GrappeRuntimeTests", dependencies: ["GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
-                                                                "GrappeWords", "GrappeStore", "GrappeTestSupport"]),
+        .testTarget(
+            name: "GrappeRuntimeTests",
+            dependencies: [
+                "GrappeRuntime", "GrappeDashboard", "GrappeWorkspace", "GrappeSeeds", "GrappeModel",
+                "GrappeWords", "GrappeStore", "GrappeTestSupport",
+            ]),
         // What tests share: the repository's places, the PostgreSQL server the store and team tests use
         // (started once per test run), the reference network and a valid draft.
         .target(name: "GrappeTestSupport", dependencies: ["GrappeModel", "GrappeSeeds", "GrappeWorkspace"], path: "Tests/Support"),
         .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeModel", "GrappeTestSupport"]),
         // The store contract every driver passes (SQLite, PostgreSQL, in memory), and each driver's own cases.
-        .testTarget(name: "GrappeStoreTests", dependencies: ["GrappeStore", "GrappeStoreSQLite", "GrappeStorePostgres", "GrappeWorkspace",
-                                                              "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
-                                                              .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GrappeStoreTests",
+            dependencies: [
+                "GrappeStore", "GrappeStoreSQLite", "GrappeStorePostgres", "GrappeWorkspace",
+                "GrappeModel", "GrappeSeeds", "GrappeTestSupport", "GrappeWords",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "GrappeExportTests", dependencies: ["GrappeExport", "GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"]),
         .testTarget(name: "GrappeTerminalTests", dependencies: ["GrappeTerminal", "GrappeDashboard"]),
     ]

@@ -187,8 +187,9 @@ enum DashboardBench {
             let laidOut = clock.now
             _ = mapState.update(.mapLaidOut(layout))
             _ = Views.render(mapState)
-            mapReport.append("\(hops) hop(s): layout \(String(format: "%.1f", milliseconds(laidOut - before))) ms, "
-                             + "first frame \(String(format: "%.1f", milliseconds(clock.now - laidOut))) ms, \(layout.nodes.count) drawn")
+            mapReport.append(
+                "\(hops) hop(s): layout \(String(format: "%.1f", milliseconds(laidOut - before))) ms, "
+                    + "first frame \(String(format: "%.1f", milliseconds(clock.now - laidOut))) ms, \(layout.nodes.count) drawn")
         }
         let mapKeys = replay([.right, .down, .down, .left, .up, .tab, .tab, .character("t"), .character("t"), .right, .down], on: &mapState)
         return mapReport.joined(separator: "; ") + "; keys max \(String(format: "%.2f", mapKeys.max() ?? 0)) ms"
@@ -199,8 +200,9 @@ enum DashboardBench {
     static func timeline(_ catalogue: Catalogue) -> String {
         var timelineState = fresh(catalogue)
         let timelineFirst = replay([.character("T")], on: &timelineState)[0]
-        let timelineKeys = replay(Array(repeating: Key.down, count: 20) + [.pageDown, .pageDown, .end, .home, .character("t"), .up, .down],
-                                  on: &timelineState)
+        let timelineKeys = replay(
+            Array(repeating: Key.down, count: 20) + [.pageDown, .pageDown, .end, .home, .character("t"), .up, .down],
+            on: &timelineState)
         let timelineItems = Pages.lines(for: timelineState.place.screen, state: timelineState).count
         let opens = (0..<30).map { _ in
             var state = fresh(catalogue)
@@ -222,9 +224,10 @@ enum DashboardBench {
         var made: [Catalogue] = []
         for section in Section.allCases { _ = catalogue.rows(section) }
         for round in 0..<5 {
-            let mission = Record(id: "bench-mission-\(round)", title: "Mission de mesure \(round)",
-                                 parties: [Party(entity: graph.ids[hub], role: .leader)] + partners.map { Party(entity: $0, role: .participant) },
-                                 body: .mission(Mission(status: .planned, destinations: [partners[0]])))
+            let mission = Record(
+                id: "bench-mission-\(round)", title: "Mission de mesure \(round)",
+                parties: [Party(entity: graph.ids[hub], role: .leader)] + partners.map { Party(entity: $0, role: .participant) },
+                body: .mission(Mission(status: .planned, destinations: [partners[0]])))
             let workspace = Workspace(records: [StoredRecord(record: mission, version: 1, updatedAt: "", updatedBy: "bench")])
             let request = CatalogueRequest(generation: 1, seeds: seeds, workspace: workspace, seedWarnings: 0, location: "bench")
             var before = clock.now

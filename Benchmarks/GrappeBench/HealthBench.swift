@@ -16,7 +16,8 @@ enum HealthBench {
         let folder = NSTemporaryDirectory() + "grappe-health-bench-\(getpid())"
         let port = 45_000 + Int(getpid() % 5_000)
         guard let url = shell([script, "start", folder, String(port)]).split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://"),
-              let taken = URLComponents(string: url)?.port else {
+            let taken = URLComponents(string: url)?.port
+        else {
             FileHandle.standardError.write(Data("grappe-bench: could not start a server with \(script)\n".utf8))
             exit(69)
         }

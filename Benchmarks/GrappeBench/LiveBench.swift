@@ -23,7 +23,11 @@ enum LiveBench {
 
         init(keys: [TerminalEvent]) { self.keys = keys }
 
-        func await(_ texts: [String]) { lock.withLock { awaited = texts; seen = [:] } }
+        func await(_ texts: [String]) {
+            lock.withLock {
+                awaited = texts; seen = [:]
+            }
+        }
         func seenAt(_ text: String) -> ContinuousClock.Instant? { lock.withLock { seen[text] } }
         func quit() { lock.withLock { quitting = true } }
 
@@ -48,8 +52,9 @@ enum LiveBench {
 
     /// A mission of the bench's shape, valid on its own (no seed needed).
     static func sample(_ index: Int) -> Change {
-        let record = Record(id: "mission-health-\(index)", title: "Mission de santé \(index)", parties: [Party(entity: "technomontreal", role: .leader)],
-                            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+        let record = Record(
+            id: "mission-health-\(index)", title: "Mission de santé \(index)", parties: [Party(entity: "technomontreal", role: .leader)],
+            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
         return Change(action: .add, records: [record], entities: [], expectedVersions: [record.id: 0], summary: "add mission \(record.id)")
     }
 
@@ -62,15 +67,20 @@ enum LiveBench {
 
     /// Latencies in milliseconds, one per mission saved by the writer: until the notice of the change
     /// is on the screen, and until the Missions list counts the new mission (its catalogue rebuilt).
-    static func run(seeds: LoadResult, dashboardStore: any WorkspaceStore, writer: any WorkspaceStore,
-                    changes: [Change]) -> (notice: [Double], list: [Double]) {
+    static func run(
+        seeds: LoadResult, dashboardStore: any WorkspaceStore, writer: any WorkspaceStore,
+        changes: [Change]
+    ) -> (notice: [Double], list: [Double]) {
         let terminal = WatchingTerminal(keys: [.key(.character("7"))])
         let held = (try? dashboardStore.load()) ?? .empty
         var missions = Overlay.apply(held, to: seeds.network).network.records(ofKind: .mission).count
-        nonisolated(unsafe) let runtime = DashboardRuntime(terminal: terminal, store: dashboardStore, storeNotice: nil, seeds: Seeds(result: seeds),
-                                                           language: .en, mouse: false, author: "dashboard", today: { DayStamp(2026, 11, 22) })
+        nonisolated(unsafe) let runtime = DashboardRuntime(
+            terminal: terminal, store: dashboardStore, storeNotice: nil, seeds: Seeds(result: seeds),
+            language: .en, mouse: false, author: "dashboard", today: { DayStamp(2026, 11, 22) })
         let done = DispatchSemaphore(value: 0)
-        Thread { _ = runtime.run(); done.signal() }.start()
+        Thread {
+            _ = runtime.run(); done.signal()
+        }.start()
         // Let the dashboard start and settle before the first save.
         Thread.sleep(forTimeInterval: 2)
         var notices: [Double] = [], lists: [Double] = []

@@ -27,8 +27,9 @@ enum SnapshotBench {
                 exit(70)
             }
             let loaded = clock.now
-            let state = DashboardState(catalogue: Catalogue(network: warm.result.network, warnings: warm.result.diagnostics.warningCount),
-                                       language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
+            let state = DashboardState(
+                catalogue: Catalogue(network: warm.result.network, warnings: warm.result.diagnostics.warningCount),
+                language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
             _ = Views.render(state)
             let frame = clock.now
             decode.append(milliseconds(loaded - start))
@@ -39,9 +40,11 @@ enum SnapshotBench {
             let sorted = values.sorted()
             return ["middle": sorted[sorted.count / 2], "worst": sorted.last!]
         }
-        let report: [String: Any] = ["runs": decode.count, "entities": result.network.entities.count, "relations": result.network.relations.count,
-                                     "snapshot_read_and_decode_ms": summary(decode), "catalogue_and_first_frame_ms": summary(catalogue),
-                                     "snapshot_start_to_first_frame_ms": summary(total)]
+        let report: [String: Any] = [
+            "runs": decode.count, "entities": result.network.entities.count, "relations": result.network.relations.count,
+            "snapshot_read_and_decode_ms": summary(decode), "catalogue_and_first_frame_ms": summary(catalogue),
+            "snapshot_start_to_first_frame_ms": summary(total),
+        ]
         print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
     }
 }

@@ -16,9 +16,10 @@ import GrappeWorkspace
 enum StoreBench {
     /// The mission saved `index`-th: new ids, as a planner would record them.
     static func change(_ index: Int, _ validator: MissionValidator) -> Change {
-        var draft = MissionDraft(title: "Mission d'essai n° \(index)", status: "planned", leader: "marc-demers", onBehalfOf: ["cqic"],
-                                 origin: "laval", destinations: [index.isMultiple(of: 2) ? "lyon" : "lille"],
-                                 start: "2027-\(String(format: "%02d", index % 12 + 1))-10", budget: "\(10_000 + index) CAD")
+        var draft = MissionDraft(
+            title: "Mission d'essai n° \(index)", status: "planned", leader: "marc-demers", onBehalfOf: ["cqic"],
+            origin: "laval", destinations: [index.isMultiple(of: 2) ? "lyon" : "lille"],
+            start: "2027-\(String(format: "%02d", index % 12 + 1))-10", budget: "\(10_000 + index) CAD")
         draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
         return try! validator.validate(draft).get()
     }
@@ -54,11 +55,14 @@ enum StoreBench {
         // From another client's commit to a dashboard's screen, over the workspace filled above.
         let watched = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
         let liveWriter = try! WorkspaceStores.open(server ?? startupPath, for: .write, workspace: "bench-startup")!
-        let live = LiveBench.run(seeds: try! SeedLoader.load(path: seeds), dashboardStore: watched, writer: liveWriter,
-                                 changes: (0..<20).map { bench.change(startup + $0) })
+        let live = LiveBench.run(
+            seeds: try! SeedLoader.load(path: seeds), dashboardStore: watched, writer: liveWriter,
+            changes: (0..<20).map { bench.change(startup + $0) })
         let percentiles = StoreRun.percentiles
         let report: [String: Any] = [
-            "catalogue_after_one_saved_mission_ms": ["built_anew": followed.anew.sorted()[2], "made_from_the_one_shown": followed.updated.sorted()[2]],
+            "catalogue_after_one_saved_mission_ms": [
+                "built_anew": followed.anew.sorted()[2], "made_from_the_one_shown": followed.updated.sorted()[2],
+            ],
             "commit_to_screen_ms": live.notice.isEmpty ? ["missing": 1] : percentiles(live.notice), "commit_to_screen_count": live.notice.count,
             "commit_to_list_ms": live.list.isEmpty ? ["missing": 1] : percentiles(live.list),
             "saves": count, "save_ms": percentiles(saves),
@@ -138,18 +142,22 @@ struct StoreRun {
         for change in changes {
             saves.append(timed { try! store.save(change, author: "bench") })
             guard server == nil else { continue }
-            fsyncs.append(timed {
-                _ = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                fsync(descriptor)
-            })
+            fsyncs.append(
+                timed {
+                    _ = block.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                    fsync(descriptor)
+                })
         }
         return (saves, fsyncs)
     }
 
     /// Start-up to the first frame with `missions` recorded, five times: seeds, store, journal,
     /// overlay, catalogue and the first render, as `grappe` does them; the phases of the last run.
-    func startup(missions: Int, path: String)
-        -> (fill: Double, times: [Double], phases: [String: Double], shown: (seeds: Network, workspace: Workspace, catalogue: Catalogue)?) {
+    func startup(
+        missions: Int, path: String
+    )
+        -> (fill: Double, times: [Double], phases: [String: Double], shown: (seeds: Network, workspace: Workspace, catalogue: Catalogue)?)
+    {
         let big = openStore(path, workspace: "bench-startup")
         let fill = timed { for index in 0..<missions { try! big.save(change(index), author: "bench") } }
         var startups: [Double] = []
@@ -169,14 +177,18 @@ struct StoreRun {
             let catalogued = clock.now
             shown = (seedResult.network, workspace, catalogue)
             var state = DashboardState(catalogue: catalogue, language: .fr, width: 160, height: 50, today: DayStamp(2026, 11, 22))
-            state.store.journal = Dictionary(grouping: journal.flatMap { entry in entry.items.map { ($0.id, JournalLine(entry)) } },
-                                             by: \.0).mapValues { $0.map(\.1) }
+            state.store.journal = Dictionary(
+                grouping: journal.flatMap { entry in entry.items.map { ($0.id, JournalLine(entry)) } },
+                by: \.0
+            ).mapValues { $0.map(\.1) }
             _ = Views.render(state)
             let end = clock.now
             startups.append(milliseconds(end - start))
-            phases = ["seeds_ms": milliseconds(seeded - start), "store_records_ms": milliseconds(recordsRead - seeded),
-                      "store_journal_ms": milliseconds(read - recordsRead), "overlay_catalogue_ms": milliseconds(catalogued - read),
-                      "first_frame_ms": milliseconds(end - catalogued), "missions_in_network": Double(overlaid.records(ofKind: .mission).count)]
+            phases = [
+                "seeds_ms": milliseconds(seeded - start), "store_records_ms": milliseconds(recordsRead - seeded),
+                "store_journal_ms": milliseconds(read - recordsRead), "overlay_catalogue_ms": milliseconds(catalogued - read),
+                "first_frame_ms": milliseconds(end - catalogued), "missions_in_network": Double(overlaid.records(ofKind: .mission).count),
+            ]
         }
         return (fill, startups, phases, shown)
     }
@@ -190,19 +202,25 @@ struct StoreRun {
         var made: [Catalogue] = []
         for round in 0..<5 {
             var workspace = shown.workspace
-            let record = Record(id: "mission-bench-\(round)", title: "Mission suivie \(round)", parties: [Party(entity: "technomontreal", role: .leader)],
-                                body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+            let record = Record(
+                id: "mission-bench-\(round)", title: "Mission suivie \(round)", parties: [Party(entity: "technomontreal", role: .leader)],
+                body: .mission(Mission(status: .planned, destinations: ["lyon"])))
             workspace.records.append(StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "bench"))
             let request = CatalogueRequest(generation: 1, seeds: shown.seeds, workspace: workspace, seedWarnings: 0, location: "bench")
-            followed.anew.append(timed {
-                made.append(request.build().catalogue)
-                _ = made.last!.rows(.missions)
-            })
-            followed.updated.append(timed {
-                made.append(CatalogueRequest(generation: 1, seeds: shown.seeds, workspace: workspace, seedWarnings: 0, location: "bench",
-                                             base: CatalogueRequest.Base(catalogue: shown.catalogue, changed: [record.id])).build().catalogue)
-                _ = made.last!.rows(.missions)
-            })
+            followed.anew.append(
+                timed {
+                    made.append(request.build().catalogue)
+                    _ = made.last!.rows(.missions)
+                })
+            followed.updated.append(
+                timed {
+                    made.append(
+                        CatalogueRequest(
+                            generation: 1, seeds: shown.seeds, workspace: workspace, seedWarnings: 0, location: "bench",
+                            base: CatalogueRequest.Base(catalogue: shown.catalogue, changed: [record.id])
+                        ).build().catalogue)
+                    _ = made.last!.rows(.missions)
+                })
         }
         return followed
     }

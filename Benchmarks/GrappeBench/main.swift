@@ -48,7 +48,8 @@ if arguments.contains("--store-saves") {
 }
 if arguments.contains("--store") {
     // grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR]
-    let folder = arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
+    let folder =
+        arguments.firstIndex(of: "--folder").flatMap { arguments[safe: $0 + 1] } ?? FileManager.default.currentDirectoryPath + "/.build/bench-store"
     let server = arguments.firstIndex(of: "--server").flatMap { arguments[safe: $0 + 1] }
     StoreBench.run(seeds: arguments[1], folder: folder, count: option("--count", 1000), startup: option("--startup", 10_000), server: server)
     exit(0)

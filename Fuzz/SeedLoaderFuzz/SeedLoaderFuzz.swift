@@ -1,5 +1,6 @@
 import GrappeModel
 import GrappeSeeds
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,9 +29,11 @@ public func fuzzSeedLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 #if FUZZING
 /// libFuzzer's driver, called from our own `main` (SwiftPM names the entry point itself).
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 #endif
 
 @main

@@ -26,7 +26,11 @@ public enum Clustering {
                         let jEnd = forwardOffsets[v + 1]
                         while i < uEnd, j < jEnd {
                             let a = forward[i], b = forward[j]
-                            if a < b { i += 1 } else if a > b { j += 1 } else {
+                            if a < b {
+                                i += 1
+                            } else if a > b {
+                                j += 1
+                            } else {
                                 counts[u] += 1; counts[v] += 1; counts[Int(a)] += 1
                                 i += 1; j += 1
                             }

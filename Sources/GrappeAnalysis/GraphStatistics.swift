@@ -13,8 +13,10 @@ public struct GraphStatistics: Sendable {
     public let distancesAreExact: Bool
 
     /// The graph's figures; clustering and components are reused when already computed.
-    public init(_ graph: MetricsGraph, clustering: [Double]? = nil, components: Components? = nil,
-                exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1) {
+    public init(
+        _ graph: MetricsGraph, clustering: [Double]? = nil, components: Components? = nil,
+        exactLimit: Int = 10_000, pivots: Int = 256, seed: UInt64 = 1
+    ) {
         let n = graph.nodeCount
         nodeCount = n
         edgeCount = graph.edgeCount

@@ -30,9 +30,10 @@ public enum Louvain {
     /// Louvain communities, deterministic for a seed.
     public static func communities(_ graph: MetricsGraph, seed: UInt64 = 1, resolution: Double = 1) -> Result {
         let n = graph.nodeCount
-        var level = Level(offsets: graph.offsets, targets: graph.neighbours.map(Int.init),
-                          weights: [Double](repeating: 1, count: graph.neighbours.count),
-                          selfLoops: [Double](repeating: 0, count: n))
+        var level = Level(
+            offsets: graph.offsets, targets: graph.neighbours.map(Int.init),
+            weights: [Double](repeating: 1, count: graph.neighbours.count),
+            selfLoops: [Double](repeating: 0, count: n))
         var membership = Array(0..<n)
         var random = SplitMix(seed: seed)
         let totalWeight = Double(graph.edgeCount)
@@ -49,8 +50,10 @@ public enum Louvain {
     }
 
     /// Moves nodes to the neighbouring community that gains the most modularity until none moves.
-    private static func oneLevel(_ level: Level, totalWeight: Double, resolution: Double,
-                                 random: inout SplitMix) -> (moved: Bool, membership: [Int]) {
+    private static func oneLevel(
+        _ level: Level, totalWeight: Double, resolution: Double,
+        random: inout SplitMix
+    ) -> (moved: Bool, membership: [Int]) {
         let n = level.nodeCount
         let strength = level.strengths
         let m2 = 2 * totalWeight

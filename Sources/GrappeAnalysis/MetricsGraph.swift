@@ -66,9 +66,10 @@ public struct MetricsGraph: Sendable {
                 built.index = index
                 return
             }
-            let ends = network.relationEnds.map { positions in
-                positions.map { $0 >= 0 && Int($0) < entityNodes.count ? entityNodes[Int($0)] : -1 }
-            } ?? Self.resolveEnds(of: network.relations, index: built.index!)
+            let ends =
+                network.relationEnds.map { positions in
+                    positions.map { $0 >= 0 && Int($0) < entityNodes.count ? entityNodes[Int($0)] : -1 }
+                } ?? Self.resolveEnds(of: network.relations, index: built.index!)
             // The relations' edges are the pairs of `ends`; the records' come beside them.
             var edges: [(Int, Int)] = []
             for record in network.records {
@@ -239,8 +240,9 @@ public struct MetricsGraph: Sendable {
             copiedFrom = self.offsets[node + 1]
         }
         neighbours.append(contentsOf: self.neighbours[copiedFrom...])
-        return MetricsGraph(ids: ids, indexByID: indexByID, relationEnds: relationEnds, nodeOfEntity: nodeOfEntity, offsets: offsets,
-                            neighbours: neighbours)
+        return MetricsGraph(
+            ids: ids, indexByID: indexByID, relationEnds: relationEnds, nodeOfEntity: nodeOfEntity, offsets: offsets,
+            neighbours: neighbours)
     }
 
     /// Whether two nodes are adjacent (binary search in the sorted row).

@@ -34,27 +34,36 @@ public struct NetworkChanges: Sendable, Encodable {
         to = end.description
         func name(_ id: ID) -> String { network.entity(id)?.name ?? id }
         func describe(_ relation: Relation) -> Item {
-            Item(id: "\(relation.from) \(relation.type.rawValue) \(relation.to)",
-                 description: "\(name(relation.from)) \(relation.type.rawValue.replacingOccurrences(of: "_", with: " ")) \(name(relation.to))"
-                    + ([relation.start, relation.end].contains { $0 != nil } ? " (\(relation.start?.description ?? "…")–\(relation.end?.description ?? ""))" : ""))
+            Item(
+                id: "\(relation.from) \(relation.type.rawValue) \(relation.to)",
+                description: "\(name(relation.from)) \(relation.type.rawValue.replacingOccurrences(of: "_", with: " ")) \(name(relation.to))"
+                    + ([relation.start, relation.end].contains { $0 != nil }
+                        ? " (\(relation.start?.description ?? "…")–\(relation.end?.description ?? ""))" : ""))
         }
         let beforeRelations = Set(before.relations), afterRelations = Set(after.relations)
         newRelations = after.relations.filter { !beforeRelations.contains($0) }.map(describe)
         endedRelations = before.relations.filter { !afterRelations.contains($0) }.map(describe)
         let beforeRecords = Set(before.records.map(\.id))
         let added = after.records.filter { !beforeRecords.contains($0.id) }
-        newAgreements = added.filter { $0.kind == .agreement }.map { Item(id: $0.id, description: "\($0.title) (\($0.date?.description ?? "date unknown"))") }
-        newMissions = added.filter { $0.kind == .mission }.map { Item(id: $0.id, description: "\($0.title) (\($0.date?.description ?? "date unknown"))") }
+        newAgreements = added.filter { $0.kind == .agreement }.map {
+            Item(id: $0.id, description: "\($0.title) (\($0.date?.description ?? "date unknown"))")
+        }
+        newMissions = added.filter { $0.kind == .mission }.map {
+            Item(id: $0.id, description: "\($0.title) (\($0.date?.description ?? "date unknown"))")
+        }
         let graphBefore = MetricsGraph(network: before), graphAfter = MetricsGraph(network: after)
         let rankBefore = PageRank.scores(graphBefore).scores, rankAfter = PageRank.scores(graphAfter).scores
         var moves: [Move] = []
         for (index, id) in graphAfter.ids.enumerated() {
             let old = graphBefore.index(of: id)
-            moves.append(Move(id: id, label: name(id), degreeBefore: old.map(graphBefore.degree) ?? 0, degreeAfter: graphAfter.degree(index),
-                              pagerankBefore: old.map { rankBefore[$0] } ?? 0, pagerankAfter: rankAfter[index]))
+            moves.append(
+                Move(
+                    id: id, label: name(id), degreeBefore: old.map(graphBefore.degree) ?? 0, degreeAfter: graphAfter.degree(index),
+                    pagerankBefore: old.map { rankBefore[$0] } ?? 0, pagerankAfter: rankAfter[index]))
         }
-        biggestMoves = Array(moves.filter { $0.degreeBefore != $0.degreeAfter || abs($0.pagerankAfter - $0.pagerankBefore) > 1e-12 }
-            .sorted { (abs($0.pagerankAfter - $0.pagerankBefore), $1.id) > (abs($1.pagerankAfter - $1.pagerankBefore), $0.id) }
-            .prefix(top))
+        biggestMoves = Array(
+            moves.filter { $0.degreeBefore != $0.degreeAfter || abs($0.pagerankAfter - $0.pagerankBefore) > 1e-12 }
+                .sorted { (abs($0.pagerankAfter - $0.pagerankBefore), $1.id) > (abs($1.pagerankAfter - $1.pagerankBefore), $0.id) }
+                .prefix(top))
     }
 }

@@ -3,8 +3,10 @@
 /// `tolerance`.
 public enum PageRank {
     /// PageRank by power iteration until the L1 change is below `tolerance`.
-    public static func scores(_ graph: MetricsGraph, alpha: Double = 0.85, tolerance: Double = 1e-12,
-                              maximumIterations: Int = 1000) -> (scores: [Double], iterations: Int) {
+    public static func scores(
+        _ graph: MetricsGraph, alpha: Double = 0.85, tolerance: Double = 1e-12,
+        maximumIterations: Int = 1000
+    ) -> (scores: [Double], iterations: Int) {
         let n = graph.nodeCount
         guard n > 0 else { return ([], 0) }
         let uniform = 1 / Double(n)

@@ -7,8 +7,10 @@ import Foundation
 enum Parallel {
     static let slices = 16
 
-    static func map<Accumulator>(count: Int, minimumPerSlice: Int = 1, initial: @escaping @Sendable () -> Accumulator,
-                                 body: @escaping @Sendable (Range<Int>, inout Accumulator) -> Void) -> [Accumulator] {
+    static func map<Accumulator>(
+        count: Int, minimumPerSlice: Int = 1, initial: @escaping @Sendable () -> Accumulator,
+        body: @escaping @Sendable (Range<Int>, inout Accumulator) -> Void
+    ) -> [Accumulator] {
         let parts = max(1, min(slices, count / max(1, minimumPerSlice)))
         let boxes = (0..<parts).map { _ in Slot<Accumulator>() }
         let run: @Sendable (Int) -> Void = { part in

@@ -19,13 +19,16 @@ extension NetworkSummary {
     public init(_ network: Network, options: Options = Options(), metrics precomputed: NodeMetrics? = nil) {
         let graph = precomputed?.graph ?? MetricsGraph(network: network)
         let metrics = precomputed ?? NodeMetrics(graph, options: options.metrics)
-        let statistics = GraphStatistics(graph, clustering: metrics.clustering, components: metrics.components,
-                                         exactLimit: options.metrics.exactLimit, pivots: options.metrics.pivots,
-                                         seed: options.metrics.seed)
+        let statistics = GraphStatistics(
+            graph, clustering: metrics.clustering, components: metrics.components,
+            exactLimit: options.metrics.exactLimit, pivots: options.metrics.pivots,
+            seed: options.metrics.seed)
         let n = graph.nodeCount
         let entities = graph.ids.map { network.entity($0)! }
         func ranked(_ values: [Double], _ count: Int = options.top) -> [Ranked] {
-            Self.topIndices(values, count).map { Ranked(id: graph.ids[$0], label: entities[$0].name, kind: entities[$0].kind.rawValue, value: values[$0]) }
+            Self.topIndices(values, count).map {
+                Ranked(id: graph.ids[$0], label: entities[$0].name, kind: entities[$0].kind.rawValue, value: values[$0])
+            }
         }
         name = network.name
         asOf = options.asOf?.description
@@ -40,10 +43,11 @@ extension NetworkSummary {
         if !statistics.distancesAreExact {
             distances = "estimated from \(options.metrics.pivots) pivots (seed \(options.metrics.seed)); diameter is a lower bound"
         }
-        self.graph = Graph(nodes: n, edges: graph.edgeCount, density: statistics.density, averageDegree: statistics.averageDegree,
-                           averageClustering: statistics.averageClustering, components: statistics.components.sizes.count,
-                           largestComponent: statistics.components.sizes.first ?? 0, diameter: statistics.diameter,
-                           averageShortestPath: statistics.averageShortestPath, distances: distances)
+        self.graph = Graph(
+            nodes: n, edges: graph.edgeCount, density: statistics.density, averageDegree: statistics.averageDegree,
+            averageClustering: statistics.averageClustering, components: statistics.components.sizes.count,
+            largestComponent: statistics.components.sizes.first ?? 0, diameter: statistics.diameter,
+            averageShortestPath: statistics.averageShortestPath, distances: distances)
         let membership = metrics.communities.membership
         var central: [Int: Int] = [:]
         for node in 0..<n where central[membership[node]].map({ metrics.pagerank[node] > metrics.pagerank[$0] }) ?? true {
@@ -51,16 +55,18 @@ extension NetworkSummary {
         }
         var sizes = [Int](repeating: 0, count: metrics.communities.count)
         for community in membership { sizes[community] += 1 }
-        communities = Communities(count: metrics.communities.count, modularity: metrics.communities.modularity, seed: options.metrics.seed,
-                                  largest: sizes.indices.prefix(options.top).map { Community(number: $0, size: sizes[$0], central: entities[central[$0]!].name) })
+        communities = Communities(
+            count: metrics.communities.count, modularity: metrics.communities.modularity, seed: options.metrics.seed,
+            largest: sizes.indices.prefix(options.top).map { Community(number: $0, size: sizes[$0], central: entities[central[$0]!].name) })
         if case .sampled(let k, let seed) = metrics.mode {
             betweenness = Method(method: "sampled", pivots: k, seed: seed)
         } else {
             betweenness = Method(method: "exact", pivots: nil, seed: nil)
         }
         let reach = Self.twoStepReach(graph, candidates: Self.topIndices(metrics.degree.map(Double.init), max(options.top * 20, 200)))
-        top = Top(degree: ranked(metrics.degree.map(Double.init)), betweenness: ranked(metrics.betweenness),
-                  closeness: ranked(metrics.closeness), pagerank: ranked(metrics.pagerank), twoStepReach: ranked(reach))
+        top = Top(
+            degree: ranked(metrics.degree.map(Double.init)), betweenness: ranked(metrics.betweenness),
+            closeness: ranked(metrics.closeness), pagerank: ranked(metrics.pagerank), twoStepReach: ranked(reach))
         brokers = Self.brokers(graph, entities: entities, metrics: metrics, count: options.top)
         introductions = Self.introductions(graph, entities: entities, count: options.top)
         funding = Self.funding(network)
@@ -121,8 +127,10 @@ extension NetworkSummary {
             let bridged = Set(neighbours.map { membership[$0] } + [membership[node]]).count
             guard bridged > 1 else { continue }
             let groups = neighbours.filter { [.cluster, .pole, .city].contains(entities[$0].kind) }.map { entities[$0].name }
-            result.append(Broker(id: graph.ids[node], label: entities[node].name, betweenness: metrics.betweenness[node],
-                                 communitiesBridged: bridged, groupsLinked: groups))
+            result.append(
+                Broker(
+                    id: graph.ids[node], label: entities[node].name, betweenness: metrics.betweenness[node],
+                    communitiesBridged: bridged, groupsLinked: groups))
             if result.count == count { break }
         }
         return result
@@ -156,7 +164,8 @@ extension NetworkSummary {
         }
         best.sort { ($0.common, -$0.a, -$0.b) > ($1.common, -$1.a, -$1.b) }
         return best.prefix(count).map {
-            Introduction(a: graph.ids[$0.a], aLabel: entities[$0.a].name, b: graph.ids[$0.b], bLabel: entities[$0.b].name, commonNeighbours: $0.common)
+            Introduction(
+                a: graph.ids[$0.a], aLabel: entities[$0.a].name, b: graph.ids[$0.b], bLabel: entities[$0.b].name, commonNeighbours: $0.common)
         }
     }
 
@@ -186,9 +195,12 @@ extension NetworkSummary {
                 .sorted { ($0.2, $1.0, $1.1.code) > ($1.2, $0.0, $0.1.code) }
                 .map { Amount(name: $0.0, currency: $0.1.code, amount: Money(minorUnits: $0.2, currency: $0.1).amountText) }
         }
-        return Funding(byProject: amounts(byProject), byFunder: amounts(byFunder), byCity: amounts(byCity),
-                       byCurrency: byCurrency.keys.sorted().map { Amount(name: $0.code, currency: $0.code, amount: Money(minorUnits: byCurrency[$0]!, currency: $0).amountText) },
-                       linesWithoutAmount: unknown)
+        return Funding(
+            byProject: amounts(byProject), byFunder: amounts(byFunder), byCity: amounts(byCity),
+            byCurrency: byCurrency.keys.sorted().map {
+                Amount(name: $0.code, currency: $0.code, amount: Money(minorUnits: byCurrency[$0]!, currency: $0).amountText)
+            },
+            linesWithoutAmount: unknown)
     }
 
     /// Agreements and missions per year of their date; those without a known year last.

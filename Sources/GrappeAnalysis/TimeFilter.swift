@@ -12,10 +12,11 @@ extension Network {
         func notEnded(_ end: PartialDate?) -> Bool { end?.bounds.map { $0.last >= point } ?? true }
         let kept = entities.filter { started($0.founded) }
         let keptIDs = Set(kept.map(\.id))
-        return Network(name: name, id: id, documents: documents, entities: kept,
-                       relations: relations.filter {
-                           keptIDs.contains($0.from) && keptIDs.contains($0.to) && started($0.start) && notEnded($0.end)
-                       },
-                       records: records.filter { started($0.date) })
+        return Network(
+            name: name, id: id, documents: documents, entities: kept,
+            relations: relations.filter {
+                keptIDs.contains($0.from) && keptIDs.contains($0.to) && started($0.start) && notEnded($0.end)
+            },
+            records: records.filter { started($0.date) })
     }
 }

@@ -11,15 +11,17 @@ struct Grappe: ParsableCommand {
         commandName: "grappe",
         abstract: "The partnership network of an innovation cluster: browse, check, analyse and export it.",
         discussion: """
-        Seeds are read from --seeds, else $GRAPPE_SEEDS, else ./seeds. Recorded missions come from the workspace store: --store, else $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite (see 'grappe mission --help'). Reports follow --lang, else LC_ALL, LC_MESSAGES or LANG (French or English).
+            Seeds are read from --seeds, else $GRAPPE_SEEDS, else ./seeds. Recorded missions come from the workspace store: --store, else $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite (see 'grappe mission --help'). Reports follow --lang, else LC_ALL, LC_MESSAGES or LANG (French or English).
 
-        Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input, 69 a server or program cannot be reached, 73 cannot create or write, 74 damaged store, 75 stale edit, 77 read-only store.
+            Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input, 69 a server or program cannot be reached, 73 cannot create or write, 74 damaged store, 75 stale edit, 77 read-only store.
 
-        Shell completions: grappe --generate-completion-script bash|zsh|fish (see the README).
-        """,
+            Shell completions: grappe --generate-completion-script bash|zsh|fish (see the README).
+            """,
         version: version,
-        subcommands: [Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Import.self, MissionCommand.self,
-                      HistoryCommand.self, UndoCommand.self, RedoCommand.self, StoreCommand.self, Generate.self],
+        subcommands: [
+            Browse.self, Check.self, Summary.self, Metrics.self, Show.self, Path.self, Export.self, Import.self, MissionCommand.self,
+            HistoryCommand.self, UndoCommand.self, RedoCommand.self, StoreCommand.self, Generate.self,
+        ],
         defaultSubcommand: Browse.self
     )
 
@@ -57,7 +59,9 @@ enum CommandNames {
         guard !known.contains(word) else { return nil }
         let near = Suggestion.nearest(to: word, in: known)
         let (french, english) = (Words(.fr), Words(.en))
-        return Wording("commande inconnue \(french.quoted(word))" + french.didYouMean(near), "unknown command \(english.quoted(word))" + english.didYouMean(near))
+        return Wording(
+            "commande inconnue \(french.quoted(word))" + french.didYouMean(near), "unknown command \(english.quoted(word))" + english.didYouMean(near)
+        )
     }
 }
 

@@ -8,7 +8,8 @@ import GrappeModel
 public enum CSVText {
     public static func field(_ raw: String) -> String {
         let text = neutralisingFormula(Sanitizer.visible(raw, keepingLineBreaks: true))
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.utf8.first == 0x20 || text.utf8.last == 0x20
         guard needsQuotes else { return text }
         var source = Array(text.utf8)
@@ -29,8 +30,10 @@ public enum CSVText {
     /// number) gets a leading apostrophe, as OWASP recommends against CSV injection; numbers such as
     /// `-0.5` stay numbers. (Tabs and carriage returns are already written as `\t` and `\r`.)
     static func neutralisingFormula(_ text: String) -> String {
-        guard let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") else { return text }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+        else { return text }
         if Double(text) != nil { return text }
         return "'" + text
     }

@@ -3,12 +3,16 @@
 /// minutes on a few thousand nodes). The metrics graph is an undirected `graph`.
 /// Render with `dot -Tsvg network.dot > network.svg`, or `sfdp` for large networks.
 public enum DOT {
-    static let shapes = ["city": "house", "cluster": "doubleoctagon", "pole": "octagon", "organisation": "box",
-                         "person": "ellipse", "agreement": "note", "mission": "cds", "project": "folder", "event": "component"]
+    static let shapes = [
+        "city": "house", "cluster": "doubleoctagon", "pole": "octagon", "organisation": "box",
+        "person": "ellipse", "agreement": "note", "mission": "cds", "project": "folder", "event": "component",
+    ]
     /// Fill colours by kind, from the Brewer Set3 scheme Graphviz knows (light enough for black labels).
-    static let colours = ["city": "/set39/1", "cluster": "/set39/2", "pole": "/set39/3", "organisation": "/set39/4",
-                          "person": "/set39/5", "agreement": "/set39/6", "mission": "/set39/7", "project": "/set39/8",
-                          "event": "/set39/9"]
+    static let colours = [
+        "city": "/set39/1", "cluster": "/set39/2", "pole": "/set39/3", "organisation": "/set39/4",
+        "person": "/set39/5", "agreement": "/set39/6", "mission": "/set39/7", "project": "/set39/8",
+        "event": "/set39/9",
+    ]
 
     public static func write(_ graph: ExportGraph) -> String {
         let arrow = graph.directed ? "->" : "--"

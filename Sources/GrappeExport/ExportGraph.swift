@@ -106,8 +106,9 @@ public struct ExportGraph: Sendable {
         attributes.add("website", entity.website)
         attributes.addFree(entity.attributes)
         attributes.add("sources", sources(entity.sources))
-        return Node(id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list,
-                    spell: Spell(from: entity.founded, to: nil))
+        return Node(
+            id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list,
+            spell: Spell(from: entity.founded, to: nil))
     }
 
     /// The metrics graph's edges: undirected, simple, untyped.
@@ -116,8 +117,10 @@ public struct ExportGraph: Sendable {
         var edges: [Edge] = []
         for node in 0..<graph.nodeCount {
             for neighbour in graph.neighbours(of: node) where Int(neighbour) > node {
-                edges.append(Edge(source: graph.ids[node], target: graph.ids[Int(neighbour)], type: "", directed: false,
-                                  attributes: [], weight: nil, spell: nil))
+                edges.append(
+                    Edge(
+                        source: graph.ids[node], target: graph.ids[Int(neighbour)], type: "", directed: false,
+                        attributes: [], weight: nil, spell: nil))
             }
         }
         return edges
@@ -131,9 +134,10 @@ public struct ExportGraph: Sendable {
         attributes.add("end", relation.end?.description)
         attributes.add("note", relation.note)
         attributes.add("sources", sources(relation.sources))
-        return Edge(source: relation.from, target: relation.to, type: relation.type.rawValue,
-                    directed: !relation.type.isSymmetric, attributes: attributes.list, weight: relation.weight,
-                    spell: Spell(from: relation.start, to: relation.end))
+        return Edge(
+            source: relation.from, target: relation.to, type: relation.type.rawValue,
+            directed: !relation.type.isSymmetric, attributes: attributes.list, weight: relation.weight,
+            spell: Spell(from: relation.start, to: relation.end))
     }
 
     /// A record as a node: `date` is when it happened or began, whatever its kind; each kind adds its
@@ -169,8 +173,9 @@ public struct ExportGraph: Sendable {
         attributes.add("summary", record.summary)
         attributes.addFree(record.attributes)
         attributes.add("sources", sources(record.sources))
-        return Node(id: record.id, label: record.title, kind: record.kind.rawValue, attributes: attributes.list,
-                    spell: spell(of: record))
+        return Node(
+            id: record.id, label: record.title, kind: record.kind.rawValue, attributes: attributes.list,
+            spell: spell(of: record))
     }
 
     /// A record's time: a mission or an event spans its dates; an agreement or a project with no end
@@ -189,8 +194,9 @@ public struct ExportGraph: Sendable {
     private static func edges(of record: Record) -> [Edge] {
         let spell = spell(of: record)
         func tie(_ tie: RecordTie, to target: ID, _ attributes: Attributes = Attributes()) -> Edge {
-            Edge(source: record.id, target: target, type: tie.rawValue, directed: true, attributes: attributes.list,
-                 weight: nil, spell: spell)
+            Edge(
+                source: record.id, target: target, type: tie.rawValue, directed: true, attributes: attributes.list,
+                weight: nil, spell: spell)
         }
         var edges = record.parties.map { party in
             var attributes = Attributes()
@@ -231,8 +237,9 @@ public struct ExportGraph: Sendable {
         attributes.add("start", line.start?.description)
         attributes.add("end", line.end?.description)
         attributes.add("note", line.note)
-        return Edge(source: funder, target: record.id, type: RecordTie.funding.rawValue, directed: true,
-                    attributes: attributes.list, weight: nil, spell: Spell(from: line.start, to: line.end) ?? spell)
+        return Edge(
+            source: funder, target: record.id, type: RecordTie.funding.rawValue, directed: true,
+            attributes: attributes.list, weight: nil, spell: Spell(from: line.start, to: line.end) ?? spell)
     }
 
     /// Adds each entity's metrics (degree, centralities, clustering, component, community) as node

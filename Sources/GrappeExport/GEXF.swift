@@ -24,9 +24,11 @@ public enum GEXF {
         text += dynamic ? " mode=\"dynamic\" timeformat=\"date\">\n" : " mode=\"static\">\n"
         let nodeTypes = graph.nodeAttributeTypes, edgeTypes = graph.edgeAttributeTypes
         text += attributes("node", nodeNames.map { ($0, $0 == "kind" ? "string" : type(nodeTypes[$0])) })
-        text += attributes("edge", edgeNames.enumerated().map { index, name in
-            (name, index < fixedEdgeNames.count ? fixedEdgeNames[index].1 : type(edgeTypes[name]))
-        })
+        text += attributes(
+            "edge",
+            edgeNames.enumerated().map { index, name in
+                (name, index < fixedEdgeNames.count ? fixedEdgeNames[index].1 : type(edgeTypes[name]))
+            })
         text += "    <nodes>\n"
         let nodeIndex = Dictionary(uniqueKeysWithValues: nodeNames.enumerated().map { ($1, $0) })
         let edgeIndex = Dictionary(uniqueKeysWithValues: edgeNames.enumerated().map { ($1, $0) })

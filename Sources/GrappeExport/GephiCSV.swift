@@ -16,8 +16,11 @@ public enum GephiCSV {
         var text = CSVText.row(["Source", "Target", "Type", "Kind", "Weight"] + names.map(columnName))
         for edge in graph.edges {
             let values = Dictionary(edge.attributes, uniquingKeysWith: { first, _ in first })
-            text += CSVText.row([edge.source, edge.target, edge.directed ? "Directed" : "Undirected", edge.type,
-                                 edge.weight.map { "\($0)" } ?? ""] + names.map { values[$0] ?? "" })
+            text += CSVText.row(
+                [
+                    edge.source, edge.target, edge.directed ? "Directed" : "Undirected", edge.type,
+                    edge.weight.map { "\($0)" } ?? "",
+                ] + names.map { values[$0] ?? "" })
         }
         return text
     }

@@ -25,8 +25,10 @@ public enum Kumu {
         }
         let connections: [[String: String]] = graph.edges.compactMap { edge in
             guard let from = labels[edge.source], let to = labels[edge.target] else { return nil }
-            var connection = ["from": from, "to": to, "type": edge.type.replacingOccurrences(of: "_", with: " "),
-                              "direction": edge.directed ? "directed" : "mutual"]
+            var connection = [
+                "from": from, "to": to, "type": edge.type.replacingOccurrences(of: "_", with: " "),
+                "direction": edge.directed ? "directed" : "mutual",
+            ]
             for (name, value) in edge.attributes { connection[Self.field(name)] = value }
             if let weight = edge.weight { connection["weight"] = "\(weight)" }
             return connection

@@ -4,8 +4,10 @@ import GrappeModel
 
 /// `grappe metrics`: one row per node with the columns analysts compare with networkx.
 public enum MetricsTable {
-    public static let columns = ["id", "label", "kind", "degree", "degree_centrality", "betweenness", "closeness",
-                                 "pagerank", "clustering", "component", "community"]
+    public static let columns = [
+        "id", "label", "kind", "degree", "degree_centrality", "betweenness", "closeness",
+        "pagerank", "clustering", "component", "community",
+    ]
 
     struct Row: Encodable {
         let id: String, label: String, kind: String
@@ -17,20 +19,23 @@ public enum MetricsTable {
     static func rows(_ metrics: NodeMetrics, network: Network) -> [Row] {
         metrics.graph.ids.enumerated().map { node, id in
             let entity = network.entity(id)
-            return Row(id: Sanitizer.visible(id), label: Sanitizer.visible(entity?.name ?? id), kind: entity?.kind.rawValue ?? "",
-                       degree: metrics.degree[node], degree_centrality: metrics.degreeCentrality[node],
-                       betweenness: metrics.betweenness[node], closeness: metrics.closeness[node],
-                       pagerank: metrics.pagerank[node], clustering: metrics.clustering[node],
-                       component: metrics.components.membership[node], community: metrics.communities.membership[node])
+            return Row(
+                id: Sanitizer.visible(id), label: Sanitizer.visible(entity?.name ?? id), kind: entity?.kind.rawValue ?? "",
+                degree: metrics.degree[node], degree_centrality: metrics.degreeCentrality[node],
+                betweenness: metrics.betweenness[node], closeness: metrics.closeness[node],
+                pagerank: metrics.pagerank[node], clustering: metrics.clustering[node],
+                component: metrics.components.membership[node], community: metrics.communities.membership[node])
         }
     }
 
     public static func csv(_ metrics: NodeMetrics, network: Network) -> String {
         var text = CSVText.row(columns)
         for row in rows(metrics, network: network) {
-            text += CSVText.row([row.id, row.label, row.kind, String(row.degree), number(row.degree_centrality),
-                                 number(row.betweenness), number(row.closeness), number(row.pagerank), number(row.clustering),
-                                 String(row.component), String(row.community)])
+            text += CSVText.row([
+                row.id, row.label, row.kind, String(row.degree), number(row.degree_centrality),
+                number(row.betweenness), number(row.closeness), number(row.pagerank), number(row.clustering),
+                String(row.component), String(row.community),
+            ])
         }
         return text
     }
@@ -47,9 +52,10 @@ public enum MetricsTable {
         }
         var pivots: Int?, seed: UInt64?
         if case .sampled(let k, let s) = metrics.mode { pivots = k; seed = s }
-        let document = Document(betweenness: pivots == nil ? "exact" : "sampled", pivots: pivots, seed: seed,
-                                modularity: metrics.communities.modularity, communities: metrics.communities.count,
-                                nodes: rows(metrics, network: network))
+        let document = Document(
+            betweenness: pivots == nil ? "exact" : "sampled", pivots: pivots, seed: seed,
+            modularity: metrics.communities.modularity, communities: metrics.communities.count,
+            nodes: rows(metrics, network: network))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document) + Data("\n".utf8)

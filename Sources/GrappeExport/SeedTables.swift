@@ -5,8 +5,10 @@ import GrappeModel
 public enum SeedTables {
     public static let relationColumns = ["Source", "Target", "Type", "Label", "Title", "Start", "End", "Weight", "Note", "Provenance"]
 
-    public static let entityColumns = ["Id", "Label", "Kind", "Type", "Acronym", "Aliases", "Country", "Region", "Sector",
-                                       "Founded", "Summary", "Website", "Provenance"]
+    public static let entityColumns = [
+        "Id", "Label", "Kind", "Type", "Acronym", "Aliases", "Country", "Region", "Sector",
+        "Founded", "Summary", "Website", "Provenance",
+    ]
 
     /// Entities as a seed nodes table: the fixed columns, then one column per attribute name (an
     /// attribute whose name is a column's is written `NAME (attribute)`, which the loader takes back).
@@ -16,11 +18,14 @@ public enum SeedTables {
         let names = Array(Set(entities.flatMap(\.attributes.keys))).sorted()
         var text = CSVText.row(entityColumns + names.map { fixed.contains($0.lowercased()) ? $0 + RecordTie.attributeSuffix : $0 })
         for entity in entities {
-            text += CSVText.row([entity.id, entity.name, entity.kind.rawValue, entity.organisationType?.rawValue ?? "",
-                                 entity.acronym ?? "", entity.aliases.joined(separator: " | "), entity.country ?? "",
-                                 entity.region ?? "", entity.sector ?? "", entity.founded?.description ?? "", entity.summary ?? "",
-                                 entity.website ?? "", provenance(entity.sources)]
-                                + names.map { entity.attributes[$0] ?? "" })
+            text += CSVText.row(
+                [
+                    entity.id, entity.name, entity.kind.rawValue, entity.organisationType?.rawValue ?? "",
+                    entity.acronym ?? "", entity.aliases.joined(separator: " | "), entity.country ?? "",
+                    entity.region ?? "", entity.sector ?? "", entity.founded?.description ?? "", entity.summary ?? "",
+                    entity.website ?? "", provenance(entity.sources),
+                ]
+                    + names.map { entity.attributes[$0] ?? "" })
         }
         return text
     }
@@ -32,9 +37,11 @@ public enum SeedTables {
     public static func relations(_ relations: [Relation]) -> String {
         var text = CSVText.row(relationColumns)
         for relation in relations {
-            text += CSVText.row([relation.from, relation.to, relation.type.rawValue, relation.label ?? "", relation.title ?? "",
-                                 relation.start?.description ?? "", relation.end?.description ?? "",
-                                 relation.weight.map { "\($0)" } ?? "", relation.note ?? "", provenance(relation.sources)])
+            text += CSVText.row([
+                relation.from, relation.to, relation.type.rawValue, relation.label ?? "", relation.title ?? "",
+                relation.start?.description ?? "", relation.end?.description ?? "",
+                relation.weight.map { "\($0)" } ?? "", relation.note ?? "", provenance(relation.sources),
+            ])
         }
         return text
     }

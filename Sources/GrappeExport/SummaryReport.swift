@@ -33,7 +33,8 @@ public enum SummaryReport {
             value == value.rounded() && abs(value) < 1e12 ? words.number(Int(value)) : words.decimal(value, digits: digits)
         }
         func money(_ amount: NetworkSummary.Amount) -> String {
-            Decimal(string: amount.amount, locale: Locale(identifier: "en_US_POSIX")).map { words.money($0, currency: amount.currency) } ?? "\(amount.amount) \(amount.currency)"
+            Decimal(string: amount.amount, locale: Locale(identifier: "en_US_POSIX")).map { words.money($0, currency: amount.currency) }
+                ?? "\(amount.amount) \(amount.currency)"
         }
         /// A funding line's name; the summary's own words for what is not known are said in the language.
         func name(_ amount: NetworkSummary.Amount) -> String {
@@ -66,27 +67,37 @@ public enum SummaryReport {
             let graph = summary.graph
             let share = graph.nodes > 0 ? Int((Double(graph.largestComponent) / Double(graph.nodes) * 100).rounded()) : 0
             let percent = words.language == .fr ? "\(share)\u{00A0}%" : "\(share)%"
-            let betweenness = summary.betweenness.method == "exact" ? say("exacte", "exact")
-                : say("échantillonnée sur \(int(summary.betweenness.pivots!)) pivots (graine \(summary.betweenness.seed!))",
-                      "sampled from \(int(summary.betweenness.pivots!)) pivots (seed \(summary.betweenness.seed!))")
+            let betweenness =
+                summary.betweenness.method == "exact"
+                ? say("exacte", "exact")
+                : say(
+                    "échantillonnée sur \(int(summary.betweenness.pivots!)) pivots (graine \(summary.betweenness.seed!))",
+                    "sampled from \(int(summary.betweenness.pivots!)) pivots (seed \(summary.betweenness.seed!))")
             return [
                 say("nœuds", "nodes") + " \(int(graph.nodes)) · " + say("liens", "edges") + " \(int(graph.edges)) · "
-                    + say("densité", "density") + " \(decimal(graph.density)) · " + say("degré moyen", "average degree") + " \(decimal(graph.averageDegree, 2))",
+                    + say("densité", "density") + " \(decimal(graph.density)) · " + say("degré moyen", "average degree")
+                    + " \(decimal(graph.averageDegree, 2))",
                 say("composantes", "components") + " \(int(graph.components)) ("
-                    + say("la plus grande : \(int(graph.largestComponent)) nœuds, \(percent)", "largest \(int(graph.largestComponent)) nodes, \(percent)") + ")",
+                    + say(
+                        "la plus grande : \(int(graph.largestComponent)) nœuds, \(percent)",
+                        "largest \(int(graph.largestComponent)) nodes, \(percent)") + ")",
                 say("plus grande composante : diamètre", "largest component: diameter") + " \(int(graph.diameter)) · "
-                    + say("chemin moyen", "average shortest path") + " \(graph.averageShortestPath.map { decimal($0, 3) } ?? "–") (\(graph.distances))",
+                    + say("chemin moyen", "average shortest path")
+                    + " \(graph.averageShortestPath.map { decimal($0, 3) } ?? "–") (\(graph.distances))",
                 say("agrégation moyenne", "average clustering") + " \(decimal(graph.averageClustering)) · "
                     + words.count(summary.communities.count, ("communauté", "communautés"), ("community", "communities"))
-                    + ", " + say("modularité", "modularity") + " \(decimal(summary.communities.modularity)) (Louvain, " + say("graine", "seed") + " \(summary.communities.seed))",
+                    + ", " + say("modularité", "modularity") + " \(decimal(summary.communities.modularity)) (Louvain, " + say("graine", "seed")
+                    + " \(summary.communities.seed))",
                 say("intermédiarité : ", "betweenness: ") + betweenness,
             ]
         }
 
         var rankings: [(String, KeyPath<NetworkSummary.Top, [NetworkSummary.Ranked]>, Int)] {
-            [(say("degré", "degree"), \.degree, 0), (say("intermédiarité", "betweenness"), \.betweenness, 4),
-             (say("proximité", "closeness"), \.closeness, 4), ("PageRank", \.pagerank, 4),
-             (say("portée à deux pas", "two-step reach"), \.twoStepReach, 0)]
+            [
+                (say("degré", "degree"), \.degree, 0), (say("intermédiarité", "betweenness"), \.betweenness, 4),
+                (say("proximité", "closeness"), \.closeness, 4), ("PageRank", \.pagerank, 4),
+                (say("portée à deux pas", "two-step reach"), \.twoStepReach, 0),
+            ]
         }
 
         func topTitle(_ count: Int, _ name: String) -> String {
@@ -98,8 +109,10 @@ public enum SummaryReport {
         }
 
         var fundingSections: [(String, KeyPath<NetworkSummary.Funding, [NetworkSummary.Amount]>)] {
-            [(say("par projet", "by project"), \.byProject), (say("par bailleur", "by funder"), \.byFunder),
-             (say("par ville du bailleur", "by funder's city"), \.byCity), (say("total", "total"), \.byCurrency)]
+            [
+                (say("par projet", "by project"), \.byProject), (say("par bailleur", "by funder"), \.byFunder),
+                (say("par ville du bailleur", "by funder's city"), \.byCity), (say("total", "total"), \.byCurrency),
+            ]
         }
 
         func year(_ raw: String) -> String { raw == "unknown" ? say("année inconnue", "year unknown") : raw }
@@ -122,7 +135,10 @@ public enum SummaryReport {
             let flowed = wrapped(writer.counts(counts), width: width - labelWidth, indent: "")
             lines += flowed.enumerated().map { ($0.offset == 0 ? TextWidth.padded(label, to: labelWidth) : pad) + $0.element }
         }
-        lines += ["", writer.say("Graphe (entités ; relations et dossiers partagés comme liens)", "Graph (entities; relations and shared records as links)")]
+        lines += [
+            "",
+            writer.say("Graphe (entités ; relations et dossiers partagés comme liens)", "Graph (entities; relations and shared records as links)"),
+        ]
         lines += writer.graphLines(summary).flatMap { wrapped("  " + $0, width: width, indent: "    ") }
         lines += rankingLines(summary, width: width, writer: writer)
         lines += groupLines(summary, width: width, writer: writer)
@@ -130,13 +146,16 @@ public enum SummaryReport {
         if !summary.perYear.isEmpty {
             lines += ["", writer.perYearTitle]
             for year in summary.perYear {
-                lines.append("  \(TextWidth.padded(writer.year(year.year), to: 15)) "
-                             + writer.words.count(year.agreements, ("entente", "ententes"), ("agreement", "agreements")) + " · "
-                             + writer.words.count(year.missions, ("mission", "missions"), ("mission", "missions")))
+                lines.append(
+                    "  \(TextWidth.padded(writer.year(year.year), to: 15)) "
+                        + writer.words.count(year.agreements, ("entente", "ententes"), ("agreement", "agreements")) + " · "
+                        + writer.words.count(year.missions, ("mission", "missions"), ("mission", "missions")))
             }
         }
         lines += ["", writer.isolatedTitle + words.colon + writer.int(summary.isolated.count)]
-        if !summary.isolated.partners.isEmpty { lines += wrapped("  " + summary.isolated.partners.joined(separator: ", "), width: width, indent: "  ") }
+        if !summary.isolated.partners.isEmpty {
+            lines += wrapped("  " + summary.isolated.partners.joined(separator: ", "), width: width, indent: "  ")
+        }
         if let changes { lines += [""] + changeLines(changes, width: width, writer: writer) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -165,23 +184,39 @@ public enum SummaryReport {
             lines += ["", writer.say("Plus grandes communautés", "Largest communities")]
             for community in summary.communities.largest {
                 let members = writer.words.count(community.size, ("membre", "membres"), ("member", "members"))
-                lines.append(TextWidth.truncated("  #\(community.number)  \(members), " + writer.say("autour de", "around") + " \(community.central)", to: width))
+                lines.append(
+                    TextWidth.truncated(
+                        "  #\(community.number)  \(members), " + writer.say("autour de", "around") + " \(community.central)", to: width))
             }
         }
         if !summary.brokers.isEmpty {
-            lines += ["", writer.say("Passeurs (voisins dans plusieurs communautés, par intermédiarité)", "Brokers (neighbours in several communities, by betweenness)")]
+            lines += [
+                "",
+                writer.say(
+                    "Passeurs (voisins dans plusieurs communautés, par intermédiarité)", "Brokers (neighbours in several communities, by betweenness)"
+                ),
+            ]
             for broker in summary.brokers {
                 let groups = broker.groupsLinked.isEmpty ? "" : writer.say(" ; liés : ", "; links ") + broker.groupsLinked.joined(separator: ", ")
-                let bridges = writer.say("relie \(writer.int(broker.communitiesBridged)) communautés", "bridges \(writer.int(broker.communitiesBridged)) communities")
-                lines += wrapped("  \(broker.label)" + writer.words.colon + "\(writer.decimal(broker.betweenness)), \(bridges)\(groups)", width: width, indent: "      ")
+                let bridges = writer.say(
+                    "relie \(writer.int(broker.communitiesBridged)) communautés", "bridges \(writer.int(broker.communitiesBridged)) communities")
+                lines += wrapped(
+                    "  \(broker.label)" + writer.words.colon + "\(writer.decimal(broker.betweenness)), \(bridges)\(groups)", width: width,
+                    indent: "      ")
             }
         }
         if !summary.introductions.isEmpty {
-            lines += ["", writer.say("Présentations à faire (sans lien, le plus de partenaires en commun)", "Suggested introductions (no link, most partners in common)")]
+            lines += [
+                "",
+                writer.say(
+                    "Présentations à faire (sans lien, le plus de partenaires en commun)",
+                    "Suggested introductions (no link, most partners in common)"),
+            ]
             for pair in summary.introductions {
-                lines += wrapped("  \(pair.aLabel) ↔ \(pair.bLabel)" + writer.words.colon
-                                 + writer.say("\(writer.int(pair.commonNeighbours)) en commun", "\(writer.int(pair.commonNeighbours)) in common"),
-                                 width: width, indent: "      ")
+                lines += wrapped(
+                    "  \(pair.aLabel) ↔ \(pair.bLabel)" + writer.words.colon
+                        + writer.say("\(writer.int(pair.commonNeighbours)) en commun", "\(writer.int(pair.commonNeighbours)) in common"),
+                    width: width, indent: "      ")
             }
         }
         return lines
@@ -194,12 +229,17 @@ public enum SummaryReport {
             lines.append("  \(name)")
             for amount in funding[keyPath: path] {
                 let value = writer.money(amount)
-                lines.append("    " + TextWidth.padded(path == \.byCurrency ? amount.currency : writer.name(amount), to: width - 5 - TextWidth.of(value)) + " " + value)
+                lines.append(
+                    "    " + TextWidth.padded(path == \.byCurrency ? amount.currency : writer.name(amount), to: width - 5 - TextWidth.of(value)) + " "
+                        + value)
             }
         }
         if funding.linesWithoutAmount > 0 {
-            lines.append("  " + writer.words.count(funding.linesWithoutAmount, ("ligne de financement sans montant connu", "lignes de financement sans montant connu"),
-                                                   ("funding line without a known amount", "funding lines without a known amount")))
+            lines.append(
+                "  "
+                    + writer.words.count(
+                        funding.linesWithoutAmount, ("ligne de financement sans montant connu", "lignes de financement sans montant connu"),
+                        ("funding line without a known amount", "funding lines without a known amount")))
         }
         return lines
     }
@@ -222,20 +262,28 @@ public enum SummaryReport {
     }
 
     static func changeLines(_ changes: NetworkChanges, width: Int, writer: Writer) -> [String] {
-        var lines = [writer.say("Changements du \(writer.date(changes.from)) au \(writer.date(changes.to))",
-                                "Changes from \(writer.date(changes.from)) to \(writer.date(changes.to))")]
-        for (title, items) in [(writer.say("nouvelles relations", "new relations"), changes.newRelations),
-                               (writer.say("relations terminées", "ended relations"), changes.endedRelations),
-                               (writer.say("nouvelles ententes", "new agreements"), changes.newAgreements),
-                               (writer.say("nouvelles missions", "new missions"), changes.newMissions)] {
+        var lines = [
+            writer.say(
+                "Changements du \(writer.date(changes.from)) au \(writer.date(changes.to))",
+                "Changes from \(writer.date(changes.from)) to \(writer.date(changes.to))")
+        ]
+        for (title, items) in [
+            (writer.say("nouvelles relations", "new relations"), changes.newRelations),
+            (writer.say("relations terminées", "ended relations"), changes.endedRelations),
+            (writer.say("nouvelles ententes", "new agreements"), changes.newAgreements),
+            (writer.say("nouvelles missions", "new missions"), changes.newMissions),
+        ] {
             lines.append("  \(title)" + writer.words.colon + writer.int(items.count))
             for item in items.prefix(20) { lines += wrapped("    " + item.description, width: width, indent: "      ") }
-            if items.count > 20 { lines.append("    " + writer.say("… et \(writer.int(items.count - 20)) de plus", "… and \(writer.int(items.count - 20)) more")) }
+            if items.count > 20 {
+                lines.append("    " + writer.say("… et \(writer.int(items.count - 20)) de plus", "… and \(writer.int(items.count - 20)) more"))
+            }
         }
         if !changes.biggestMoves.isEmpty {
             lines.append("  " + writer.say("plus grands mouvements (PageRank, degré)", "biggest moves (PageRank, degree)"))
             for move in changes.biggestMoves {
-                let value = "\(writer.decimal(move.pagerankBefore)) → \(writer.decimal(move.pagerankAfter)), \(move.degreeBefore) → \(move.degreeAfter)"
+                let value =
+                    "\(writer.decimal(move.pagerankBefore)) → \(writer.decimal(move.pagerankAfter)), \(move.degreeBefore) → \(move.degreeAfter)"
                 lines.append("    " + TextWidth.padded(move.label, to: width - 5 - TextWidth.of(value)) + " " + value)
             }
         }
@@ -243,58 +291,6 @@ public enum SummaryReport {
     }
 
     // MARK: markdown
-
-    public static func markdown(_ summary: NetworkSummary, changes: NetworkChanges? = nil, words: Words = Words(.en)) -> String {
-        let writer = Writer(words: words)
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var lines = ["# " + cell(writer.title(summary)), ""]
-        lines += ["| | |", "|---|---|", "| \(writer.say("entités", "entities")) | \(writer.counts(summary.counts.entities)) |",
-                  "| \(writer.say("dossiers", "records")) | \(writer.counts(summary.counts.records)) |",
-                  "| \(writer.say("relations", "relations")) | \(writer.counts(summary.counts.relations)) |", ""]
-        lines += ["## " + writer.say("Graphe", "Graph"), ""] + writer.graphLines(summary).map { "- " + $0 } + [""]
-        for (name, path, digits) in writer.rankings where !summary.top[keyPath: path].isEmpty {
-            lines += ["## " + writer.topTitle(summary.top[keyPath: path].count, name), "",
-                      "| # | \(writer.say("partenaire", "partner")) | \(writer.say("nature", "kind")) | \(name) |", "|---:|---|---|---:|"]
-            for (rank, item) in summary.top[keyPath: path].enumerated() {
-                lines.append("| \(rank + 1) | \(cell(item.label)) | \(writer.kind(item.kind)) | \(writer.decimal(item.value, digits)) |")
-            }
-            lines.append("")
-        }
-        if !summary.brokers.isEmpty {
-            lines += ["## " + writer.say("Passeurs", "Brokers"), "",
-                      writer.say("| partenaire | intermédiarité | communautés reliées | grappes, pôles et villes reliés |",
-                                 "| partner | betweenness | communities bridged | clusters, poles and cities linked |"), "|---|---:|---:|---|"]
-            for broker in summary.brokers {
-                lines.append("| \(cell(broker.label)) | \(writer.decimal(broker.betweenness)) | \(broker.communitiesBridged) | \(cell(broker.groupsLinked.joined(separator: ", "))) |")
-            }
-            lines.append("")
-        }
-        if !summary.introductions.isEmpty {
-            lines += ["## " + writer.say("Présentations à faire", "Suggested introductions"), "",
-                      writer.say("| partenaire | partenaire | en commun |", "| partner | partner | in common |"), "|---|---|---:|"]
-            for pair in summary.introductions { lines.append("| \(cell(pair.aLabel)) | \(cell(pair.bLabel)) | \(pair.commonNeighbours) |") }
-            lines.append("")
-        }
-        if !summary.funding.byCurrency.isEmpty {
-            lines += ["## " + writer.say("Financement", "Funding"), "", writer.say("| par | nom | montant |", "| by | name | amount |"), "|---|---|---:|"]
-            for (by, path) in writer.fundingSections {
-                for amount in summary.funding[keyPath: path] { lines.append("| \(by) | \(cell(writer.name(amount))) | \(writer.money(amount)) |") }
-            }
-            lines.append("")
-        }
-        if !summary.perYear.isEmpty {
-            lines += ["## " + writer.perYearTitle, "", writer.say("| année | ententes | missions |", "| year | agreements | missions |"), "|---|---:|---:|"]
-            for year in summary.perYear { lines.append("| \(writer.year(year.year)) | \(year.agreements) | \(year.missions) |") }
-            lines.append("")
-        }
-        lines += ["## " + writer.isolatedTitle, "",
-                  writer.int(summary.isolated.count) + (summary.isolated.partners.isEmpty ? "" : words.colon + cell(summary.isolated.partners.joined(separator: ", "))), ""]
-        if let changes {
-            let change = changeLines(changes, width: 1000, writer: writer)
-            lines += ["## " + change[0], ""] + change.dropFirst().map { "    " + $0 } + [""]
-        }
-        return lines.joined(separator: "\n")
-    }
 
     // MARK: csv
 
@@ -308,25 +304,31 @@ public enum SummaryReport {
         for count in summary.counts.records { row("records", nil, count.name, count.name, String(count.count)) }
         for count in summary.counts.relations { row("relations", nil, count.name, count.name, String(count.count)) }
         let graph = summary.graph
-        for (key, value) in [("nodes", "\(graph.nodes)"), ("edges", "\(graph.edges)"), ("density", "\(graph.density)"),
-                             ("average_degree", "\(graph.averageDegree)"), ("average_clustering", "\(graph.averageClustering)"),
-                             ("components", "\(graph.components)"), ("largest_component", "\(graph.largestComponent)"),
-                             ("diameter", "\(graph.diameter)"), ("average_shortest_path", graph.averageShortestPath.map { "\($0)" } ?? ""),
-                             ("distances", graph.distances), ("communities", "\(summary.communities.count)"),
-                             ("modularity", "\(summary.communities.modularity)"), ("betweenness", summary.betweenness.method)] {
+        for (key, value) in [
+            ("nodes", "\(graph.nodes)"), ("edges", "\(graph.edges)"), ("density", "\(graph.density)"),
+            ("average_degree", "\(graph.averageDegree)"), ("average_clustering", "\(graph.averageClustering)"),
+            ("components", "\(graph.components)"), ("largest_component", "\(graph.largestComponent)"),
+            ("diameter", "\(graph.diameter)"), ("average_shortest_path", graph.averageShortestPath.map { "\($0)" } ?? ""),
+            ("distances", graph.distances), ("communities", "\(summary.communities.count)"),
+            ("modularity", "\(summary.communities.modularity)"), ("betweenness", summary.betweenness.method),
+        ] {
             row("graph", nil, key, key, value)
         }
         for (name, path, _) in Writer(words: Words(.en)).rankings {
             for (rank, item) in summary.top[keyPath: path].enumerated() {
-                row("top_" + name.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), rank + 1, item.id, item.label, "\(item.value)")
+                row(
+                    "top_" + name.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), rank + 1, item.id,
+                    item.label, "\(item.value)")
             }
         }
         for (rank, broker) in summary.brokers.enumerated() { row("brokers", rank + 1, broker.id, broker.label, "\(broker.betweenness)") }
         for (rank, pair) in summary.introductions.enumerated() {
             row("introductions", rank + 1, "\(pair.a) \(pair.b)", "\(pair.aLabel) ↔ \(pair.bLabel)", "\(pair.commonNeighbours)")
         }
-        for (section, amounts) in [("funding_by_project", summary.funding.byProject), ("funding_by_funder", summary.funding.byFunder),
-                                   ("funding_by_city", summary.funding.byCity), ("funding_total", summary.funding.byCurrency)] {
+        for (section, amounts) in [
+            ("funding_by_project", summary.funding.byProject), ("funding_by_funder", summary.funding.byFunder),
+            ("funding_by_city", summary.funding.byCity), ("funding_total", summary.funding.byCurrency),
+        ] {
             for amount in amounts { row(section, nil, amount.currency, amount.name, amount.amount) }
         }
         for year in summary.perYear {

@@ -28,12 +28,15 @@ extension NetworkGenerator {
         }
         let memberships = min(total / 10, organisations.count * 2)
         for _ in 0..<memberships where written < total {
-            emit(organisations[random.below(organisations.count)].id, groups[random.below(groups.count)].id, "member_of",
-                 start: year(&random))
+            emit(
+                organisations[random.below(organisations.count)].id, groups[random.below(groups.count)].id, "member_of",
+                start: year(&random))
         }
 
-        let types = ["partner_of", "partner_of", "partner_of", "partner_of", "partner_of", "partner_of",
-                     "collaborates_with", "collaborates_with", "supports", "contributed_to", "funds", "competes_with"]
+        let types = [
+            "partner_of", "partner_of", "partner_of", "partner_of", "partner_of", "partner_of",
+            "collaborates_with", "collaborates_with", "supports", "contributed_to", "funds", "competes_with",
+        ]
         var endpoints: [Int32] = []
         let remaining = max(0, total - written)
         endpoints.reserveCapacity(2 * remaining)
@@ -51,8 +54,9 @@ extension NetworkGenerator {
             endpoints.append(Int32(partner))
             let start = random.chance(0.6) ? year(&random) : ""
             let end = !start.isEmpty && random.chance(0.1) ? String(Int(start)! + 1 + random.below(5)) : ""
-            emit(organisations[newcomer].id, organisations[partner].id, random.pick(types), start: start, end: end,
-                 weight: 1 + random.below(5))
+            emit(
+                organisations[newcomer].id, organisations[partner].id, random.pick(types), start: start, end: end,
+                weight: 1 + random.below(5))
         }
         return text
     }

@@ -57,8 +57,9 @@ public struct NetworkGenerator {
         let people = makePeople(count: max(5, n / 20))
         let edges = makeEdges(cities: cities, groups: clusters + poles, organisations: organisations, people: people)
         let nodes = cities + clusters + poles + organisations + people
-        let records = RecordWriter(documentID: documentID, random: random, cities: cities, groups: clusters + poles,
-                                   organisations: organisations, people: people, scale: n)
+        let records = RecordWriter(
+            documentID: documentID, random: random, cities: cities, groups: clusters + poles,
+            organisations: organisations, people: people, scale: n)
         return [
             File(name: "network.yaml", contents: networkYAML()),
             File(name: "documents.yaml", contents: documentsYAML()),
@@ -99,12 +100,14 @@ public struct NetworkGenerator {
         (0..<count).map { index in
             if index < NameMaker.cities.count {
                 let city = NameMaker.cities[index]
-                return Node(id: "city-\(Self.padded(index + 1, width: 3))", kind: "city", name: city.name,
-                            country: city.country, region: city.region)
+                return Node(
+                    id: "city-\(Self.padded(index + 1, width: 3))", kind: "city", name: city.name,
+                    country: city.country, region: city.region)
             }
             let base = NameMaker.cities[index % NameMaker.cities.count]
-            return Node(id: "city-\(Self.padded(index + 1, width: 3))", kind: "city",
-                        name: "Saint-\(NameMaker.word(&random))", country: base.country, region: base.region)
+            return Node(
+                id: "city-\(Self.padded(index + 1, width: 3))", kind: "city",
+                name: "Saint-\(NameMaker.word(&random))", country: base.country, region: base.region)
         }
     }
 
@@ -112,9 +115,10 @@ public struct NetworkGenerator {
         (0..<count).map { index in
             let sector = random.pick(NameMaker.sectors)
             let word = NameMaker.word(&random)
-            return Node(id: "\(kind)-\(Self.padded(index + 1, width: 3))", kind: kind, name: "\(prefix) \(word) \(sector)",
-                        acronym: String(word.uppercased().prefix(3)) + String(index + 1), sector: sector,
-                        founded: String(1990 + random.below(35)))
+            return Node(
+                id: "\(kind)-\(Self.padded(index + 1, width: 3))", kind: kind, name: "\(prefix) \(word) \(sector)",
+                acronym: String(word.uppercased().prefix(3)) + String(index + 1), sector: sector,
+                founded: String(1990 + random.below(35)))
         }
     }
 
@@ -138,23 +142,26 @@ public struct NetworkGenerator {
         return (0..<count).map { index in
             let type = organisationType()
             let word = NameMaker.word(&random)
-            let name = switch type {
-            case "association", "club": "\(random.pick(NameMaker.associationForms)) \(word)"
-            case "municipality": "Ville de \(word)"
-            case "financial_institution": "Caisse \(word)"
-            case "media": "\(word) Médias"
-            default: "\(word) \(random.pick(NameMaker.companyForms))"
-            }
-            return Node(id: "org-\(Self.padded(index + 1, width: width))", kind: "organisation", name: name, type: type,
-                        sector: random.pick(NameMaker.sectors), founded: random.chance(0.7) ? String(1950 + random.below(76)) : "")
+            let name =
+                switch type {
+                case "association", "club": "\(random.pick(NameMaker.associationForms)) \(word)"
+                case "municipality": "Ville de \(word)"
+                case "financial_institution": "Caisse \(word)"
+                case "media": "\(word) Médias"
+                default: "\(word) \(random.pick(NameMaker.companyForms))"
+                }
+            return Node(
+                id: "org-\(Self.padded(index + 1, width: width))", kind: "organisation", name: name, type: type,
+                sector: random.pick(NameMaker.sectors), founded: random.chance(0.7) ? String(1950 + random.below(76)) : "")
         }
     }
 
     private mutating func makePeople(count: Int) -> [Node] {
         let width = String(count).count
         return (0..<count).map { index in
-            Node(id: "person-\(Self.padded(index + 1, width: width))", kind: "person",
-                 name: "\(random.pick(NameMaker.givenNames)) \(random.pick(NameMaker.familyNames))")
+            Node(
+                id: "person-\(Self.padded(index + 1, width: width))", kind: "person",
+                name: "\(random.pick(NameMaker.givenNames)) \(random.pick(NameMaker.familyNames))")
         }
     }
 
@@ -162,8 +169,10 @@ public struct NetworkGenerator {
         var text = "Id,Label,Kind,Type,Acronym,Country,Region,Sector,Founded,Provenance\n"
         text.reserveCapacity(nodes.count * 90)
         for node in nodes {
-            let fields = [node.id, node.name, node.kind, node.type, node.acronym, node.country, node.region, node.sector,
-                          node.founded, documentID]
+            let fields = [
+                node.id, node.name, node.kind, node.type, node.acronym, node.country, node.region, node.sector,
+                node.founded, documentID,
+            ]
             text += CSVText.row(fields)
         }
         return text

@@ -75,24 +75,25 @@ extension Money: Codable {
 extension Entity: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, kind, name, acronym, aliases, organisationType = "type", country, region, sector, founded, summary,
-             website, attributes, sources
+            website, attributes, sources
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(ID.self, forKey: .id), kind: try c.decode(EntityKind.self, forKey: .kind),
-                  name: try c.decode(String.self, forKey: .name),
-                  acronym: try c.decodeIfPresent(String.self, forKey: .acronym),
-                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
-                  organisationType: try c.decodeIfPresent(OrganisationType.self, forKey: .organisationType),
-                  country: try c.decodeIfPresent(String.self, forKey: .country),
-                  region: try c.decodeIfPresent(String.self, forKey: .region),
-                  sector: try c.decodeIfPresent(String.self, forKey: .sector),
-                  founded: try c.decodeIfPresent(PartialDate.self, forKey: .founded),
-                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
-                  website: try c.decodeIfPresent(String.self, forKey: .website),
-                  attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
-                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
+        self.init(
+            id: try c.decode(ID.self, forKey: .id), kind: try c.decode(EntityKind.self, forKey: .kind),
+            name: try c.decode(String.self, forKey: .name),
+            acronym: try c.decodeIfPresent(String.self, forKey: .acronym),
+            aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+            organisationType: try c.decodeIfPresent(OrganisationType.self, forKey: .organisationType),
+            country: try c.decodeIfPresent(String.self, forKey: .country),
+            region: try c.decodeIfPresent(String.self, forKey: .region),
+            sector: try c.decodeIfPresent(String.self, forKey: .sector),
+            founded: try c.decodeIfPresent(PartialDate.self, forKey: .founded),
+            summary: try c.decodeIfPresent(String.self, forKey: .summary),
+            website: try c.decodeIfPresent(String.self, forKey: .website),
+            attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
+            sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -119,15 +120,16 @@ extension Relation: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(from: try c.decode(ID.self, forKey: .from), to: try c.decode(ID.self, forKey: .to),
-                  type: try c.decode(RelationType.self, forKey: .type),
-                  title: try c.decodeIfPresent(String.self, forKey: .title),
-                  label: try c.decodeIfPresent(String.self, forKey: .label),
-                  start: try c.decodeIfPresent(PartialDate.self, forKey: .start),
-                  end: try c.decodeIfPresent(PartialDate.self, forKey: .end),
-                  weight: try c.decodeIfPresent(Double.self, forKey: .weight),
-                  note: try c.decodeIfPresent(String.self, forKey: .note),
-                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
+        self.init(
+            from: try c.decode(ID.self, forKey: .from), to: try c.decode(ID.self, forKey: .to),
+            type: try c.decode(RelationType.self, forKey: .type),
+            title: try c.decodeIfPresent(String.self, forKey: .title),
+            label: try c.decodeIfPresent(String.self, forKey: .label),
+            start: try c.decodeIfPresent(PartialDate.self, forKey: .start),
+            end: try c.decodeIfPresent(PartialDate.self, forKey: .end),
+            weight: try c.decodeIfPresent(Double.self, forKey: .weight),
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -153,17 +155,19 @@ extension Record: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try c.decode(RecordKind.self, forKey: .kind)
-        let body: Body = switch kind {
-        case .agreement: .agreement(try c.decode(Agreement.self, forKey: .agreement))
-        case .mission: .mission(try c.decode(Mission.self, forKey: .mission))
-        case .project: .project(try c.decode(Project.self, forKey: .project))
-        case .event: .event(try c.decode(Event.self, forKey: .event))
-        }
-        self.init(id: try c.decode(ID.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
-                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
-                  parties: try c.decodeIfPresent([Party].self, forKey: .parties) ?? [],
-                  attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
-                  sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [], body: body)
+        let body: Body =
+            switch kind {
+            case .agreement: .agreement(try c.decode(Agreement.self, forKey: .agreement))
+            case .mission: .mission(try c.decode(Mission.self, forKey: .mission))
+            case .project: .project(try c.decode(Project.self, forKey: .project))
+            case .event: .event(try c.decode(Event.self, forKey: .event))
+            }
+        self.init(
+            id: try c.decode(ID.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            summary: try c.decodeIfPresent(String.self, forKey: .summary),
+            parties: try c.decodeIfPresent([Party].self, forKey: .parties) ?? [],
+            attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
+            sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [], body: body)
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -24,8 +24,10 @@ public struct Document: Hashable, Sendable, Codable {
     public var published: PartialDate?
     public var summary: String?
 
-    public init(id: ID, title: String, kind: String? = nil, language: String? = nil, publisher: String? = nil,
-                published: PartialDate? = nil, summary: String? = nil) {
+    public init(
+        id: ID, title: String, kind: String? = nil, language: String? = nil, publisher: String? = nil,
+        published: PartialDate? = nil, summary: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -57,10 +59,12 @@ public struct Entity: Hashable, Sendable {
     public var attributes: [String: String]
     public var sources: [SourceRef]
 
-    public init(id: ID, kind: EntityKind, name: String, acronym: String? = nil, aliases: [String] = [],
-                organisationType: OrganisationType? = nil, country: String? = nil, region: String? = nil,
-                sector: String? = nil, founded: PartialDate? = nil, summary: String? = nil, website: String? = nil,
-                attributes: [String: String] = [:], sources: [SourceRef] = []) {
+    public init(
+        id: ID, kind: EntityKind, name: String, acronym: String? = nil, aliases: [String] = [],
+        organisationType: OrganisationType? = nil, country: String? = nil, region: String? = nil,
+        sector: String? = nil, founded: PartialDate? = nil, summary: String? = nil, website: String? = nil,
+        attributes: [String: String] = [:], sources: [SourceRef] = []
+    ) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -136,9 +140,11 @@ public struct Relation: Hashable, Sendable {
         set { texts = Texts.make(title: title, label: label, note: newValue) }
     }
 
-    public init(from: ID, to: ID, type: RelationType, title: String? = nil, label: String? = nil,
-                start: PartialDate? = nil, end: PartialDate? = nil, weight: Double? = nil, note: String? = nil,
-                sources: [SourceRef] = []) {
+    public init(
+        from: ID, to: ID, type: RelationType, title: String? = nil, label: String? = nil,
+        start: PartialDate? = nil, end: PartialDate? = nil, weight: Double? = nil, note: String? = nil,
+        sources: [SourceRef] = []
+    ) {
         self.from = from
         self.to = to
         self.type = type

@@ -101,7 +101,8 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         if body.first == "-" { negative = true; body = body.dropFirst() }
         let halves = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(halves.count), let whole = halves.first, !whole.isEmpty,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
+        else {
             return .failure(MoneyError(original, .notAnAmount))
         }
         var fraction: Int64 = 0
@@ -234,8 +235,10 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// Symbols that name one currency, as people type them (spaces aside).
-    static let symbols = ["€": "EUR", "£": "GBP", "CA$": "CAD", "$CA": "CAD", "US$": "USD", "$US": "USD", "₹": "INR",
-                          "₩": "KRW", "₪": "ILS", "₺": "TRY", "₽": "RUB", "₴": "UAH"]
+    static let symbols = [
+        "€": "EUR", "£": "GBP", "CA$": "CAD", "$CA": "CAD", "US$": "USD", "$US": "USD", "₹": "INR",
+        "₩": "KRW", "₪": "ILS", "₺": "TRY", "₽": "RUB", "₴": "UAH",
+    ]
     /// Symbols that name several; the amount is refused with each way of writing it.
     static let ambiguousSymbols = ["$": ["CAD", "USD"], "¥": ["JPY", "CNY"]]
 
@@ -305,8 +308,9 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
     /// An ISO 8601 duration of years, months or days (`P3Y`).
     public static func parse(_ raw: String) -> Result<Span, DateError> {
         let text = raw.trimmingSpaces()
-        let refusal = DateError("'\(raw)' is not a duration: write P3Y, P18M or P1Y6M",
-                                french: "«\u{00A0}\(raw)\u{00A0}» n'est pas une durée\u{00A0}: écrivez P3Y, P18M ou P1Y6M")
+        let refusal = DateError(
+            "'\(raw)' is not a duration: write P3Y, P18M or P1Y6M",
+            french: "«\u{00A0}\(raw)\u{00A0}» n'est pas une durée\u{00A0}: écrivez P3Y, P18M ou P1Y6M")
         guard text.hasPrefix("P"), text.count > 1 else { return .failure(refusal) }
         var years = 0, months = 0, digits = ""
         var seenYears = false, seenMonths = false

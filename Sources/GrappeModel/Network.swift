@@ -25,16 +25,19 @@ public struct Network: Sendable {
     /// the wrong size is ignored.
     /// `entityIndex`, when given, must have been made from these same entities (a loader makes it on
     /// one core while it checks the seeds on another); one made from a list of another size is ignored.
-    public init(name: String = "Grappe", id: ID? = nil, documents: [Document] = [], entities: [Entity] = [],
-                relations: [Relation] = [], records: [Record] = [], relationEnds: [Int32]? = nil,
-                entityIndex: EntityIndex? = nil) {
+    public init(
+        name: String = "Grappe", id: ID? = nil, documents: [Document] = [], entities: [Entity] = [],
+        relations: [Relation] = [], records: [Record] = [], relationEnds: [Int32]? = nil,
+        entityIndex: EntityIndex? = nil
+    ) {
         self.name = name
         self.id = id
         self.documents = documents
         self.entities = entities
         self.relations = relations
         self.records = records
-        self.entityIndex = entityIndex.flatMap { $0.entityCount == entities.count ? $0.table : nil }
+        self.entityIndex =
+            entityIndex.flatMap { $0.entityCount == entities.count ? $0.table : nil }
             ?? IDTable(entities.map(\.id))
         recordIndex = Self.firstIndex(of: records.lazy.map(\.id))
         documentIndex = Self.firstIndex(of: documents.lazy.map(\.id))

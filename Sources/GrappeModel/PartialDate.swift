@@ -42,8 +42,10 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     private static let qualifiers = Qualifier.allCases
 
     /// Years outside `plausibleYears` are not representable; `parse` refuses them first.
-    public init(year: Int?, month: Int? = nil, day: Int? = nil, season: Season? = nil,
-                qualifier: Qualifier = .exact) {
+    public init(
+        year: Int?, month: Int? = nil, day: Int? = nil, season: Season? = nil,
+        qualifier: Qualifier = .exact
+    ) {
         storedYear = Int16(clamping: year ?? 0)
         storedMonth = UInt8(clamping: month ?? 0)
         storedDay = UInt8(clamping: day ?? 0)

@@ -41,7 +41,8 @@ extension PartialDate {
 
         let parts = bytes.split(separator: UInt8(ascii: "-"), maxSplits: 3, omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
-            return .failure(DateError("'\(text)' is not a date: \(expected)", french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: \(attendu)"))
+            return .failure(
+                DateError("'\(text)' is not a date: \(expected)", french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: \(attendu)"))
         }
         let year: Int?
         switch self.year(parts[0], text: text) {
@@ -50,8 +51,10 @@ extension PartialDate {
         }
         if parts.count == 1 {
             guard year != nil else {
-                return .failure(DateError("'\(text)' says nothing: leave the date out when nothing is known",
-                                          french: "«\u{00A0}\(text)\u{00A0}» ne dit rien\u{00A0}: laissez la date de côté quand on ne sait rien"))
+                return .failure(
+                    DateError(
+                        "'\(text)' says nothing: leave the date out when nothing is known",
+                        french: "«\u{00A0}\(text)\u{00A0}» ne dit rien\u{00A0}: laissez la date de côté quand on ne sait rien"))
             }
             return .success(PartialDate(year: year, qualifier: qualifier))
         }
@@ -80,12 +83,17 @@ extension PartialDate {
     private static func year(_ part: Bytes, text: Shown) -> Result<Int?, DateError> {
         if part.count == 4, part.allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) { return .success(nil) }
         guard part.count == 4, let value = number(part) else {
-            return .failure(DateError("'\(text)' is not a date: the year must have four digits or be XXXX when unknown",
-                                      french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: l'année s'écrit en quatre chiffres, ou XXXX quand on ne la sait pas"))
+            return .failure(
+                DateError(
+                    "'\(text)' is not a date: the year must have four digits or be XXXX when unknown",
+                    french:
+                        "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: l'année s'écrit en quatre chiffres, ou XXXX quand on ne la sait pas"))
         }
         guard plausibleYears.contains(value) else {
-            return .failure(DateError("year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)",
-                                      french: "l'année \(value) n'est pas entre \(plausibleYears.lowerBound) et \(plausibleYears.upperBound)"))
+            return .failure(
+                DateError(
+                    "year \(value) is outside \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)",
+                    french: "l'année \(value) n'est pas entre \(plausibleYears.lowerBound) et \(plausibleYears.upperBound)"))
         }
         return .success(value)
     }
@@ -93,34 +101,47 @@ extension PartialDate {
     /// What follows the year: a month or a season, then perhaps a day that exists in that month.
     private static func monthAndDay(_ parts: [Bytes], year: Int?, qualifier: Qualifier, text: Shown) -> Result<PartialDate, DateError> {
         guard parts[0].count == 2, let second = number(parts[0]) else {
-            return .failure(DateError("'\(text)' is not a date: the month must have two digits (\(expected))",
-                                      french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: le mois s'écrit en deux chiffres (\(attendu))"))
+            return .failure(
+                DateError(
+                    "'\(text)' is not a date: the month must have two digits (\(expected))",
+                    french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: le mois s'écrit en deux chiffres (\(attendu))"))
         }
         if let season = Season(rawValue: second) {
             guard parts.count == 1 else {
-                return .failure(DateError("'\(text)': a season (21–24) takes no day", french: "«\u{00A0}\(text)\u{00A0}»\u{00A0}: une saison (21–24) ne prend pas de jour"))
+                return .failure(
+                    DateError(
+                        "'\(text)': a season (21–24) takes no day",
+                        french: "«\u{00A0}\(text)\u{00A0}»\u{00A0}: une saison (21–24) ne prend pas de jour"))
             }
             return .success(PartialDate(year: year, season: season, qualifier: qualifier))
         }
         guard (1...12).contains(second) else {
-            return .failure(DateError("month \(second) does not exist in '\(text)' (01–12, or 21–24 for a season)",
-                                      french: "le mois \(second) n'existe pas dans «\u{00A0}\(text)\u{00A0}» (01–12, ou 21–24 pour une saison)"))
+            return .failure(
+                DateError(
+                    "month \(second) does not exist in '\(text)' (01–12, or 21–24 for a season)",
+                    french: "le mois \(second) n'existe pas dans «\u{00A0}\(text)\u{00A0}» (01–12, ou 21–24 pour une saison)"))
         }
         if parts.count == 1 {
             return .success(PartialDate(year: year, month: second, qualifier: qualifier))
         }
         guard parts[1].count == 2, let day = number(parts[1]) else {
-            return .failure(DateError("'\(text)' is not a date: the day must have two digits",
-                                      french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: le jour s'écrit en deux chiffres"))
+            return .failure(
+                DateError(
+                    "'\(text)' is not a date: the day must have two digits",
+                    french: "«\u{00A0}\(text)\u{00A0}» n'est pas une date\u{00A0}: le jour s'écrit en deux chiffres"))
         }
         let limit = Gregorian.daysIn(month: second, year: year)
         guard (1...limit).contains(day) else {
             if second == 2, day == 29, let year {
-                return .failure(DateError("\(text) does not exist: \(year) is not a leap year",
-                                          french: "le \(text) n'existe pas\u{00A0}: \(year) n'est pas bissextile"))
+                return .failure(
+                    DateError(
+                        "\(text) does not exist: \(year) is not a leap year",
+                        french: "le \(text) n'existe pas\u{00A0}: \(year) n'est pas bissextile"))
             }
-            return .failure(DateError("\(text) does not exist: month \(second) has \(limit) days",
-                                      french: "le \(text) n'existe pas\u{00A0}: le mois \(second) a \(limit) jours"))
+            return .failure(
+                DateError(
+                    "\(text) does not exist: month \(second) has \(limit) days",
+                    french: "le \(text) n'existe pas\u{00A0}: le mois \(second) a \(limit) jours"))
         }
         return .success(PartialDate(year: year, month: second, day: day, qualifier: qualifier))
     }

@@ -17,8 +17,10 @@ public struct Record: Hashable, Sendable {
         case event(Event)
     }
 
-    public init(id: ID, title: String, summary: String? = nil, parties: [Party] = [],
-                attributes: [String: String] = [:], sources: [SourceRef] = [], body: Body) {
+    public init(
+        id: ID, title: String, summary: String? = nil, parties: [Party] = [],
+        attributes: [String: String] = [:], sources: [SourceRef] = [], body: Body
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -141,8 +143,10 @@ public struct Agreement: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey { case signed, place, purpose, status, validFrom = "valid_from", validTo = "valid_to" }
 
-    public init(signed: PartialDate? = nil, place: ID? = nil, purpose: String? = nil, status: AgreementStatus = .unknown,
-                validFrom: PartialDate? = nil, validTo: PartialDate? = nil) {
+    public init(
+        signed: PartialDate? = nil, place: ID? = nil, purpose: String? = nil, status: AgreementStatus = .unknown,
+        validFrom: PartialDate? = nil, validTo: PartialDate? = nil
+    ) {
         self.signed = signed
         self.place = place
         self.purpose = purpose
@@ -165,9 +169,11 @@ public struct Mission: Hashable, Sendable, Codable {
     /// The planners' own notes, in words.
     public var notes: String?
 
-    public init(status: MissionStatus, origin: ID? = nil, destinations: [ID] = [], start: PartialDate? = nil,
-                end: PartialDate? = nil, objectives: [String] = [], outcomes: [Outcome] = [], budget: Money? = nil,
-                notes: String? = nil) {
+    public init(
+        status: MissionStatus, origin: ID? = nil, destinations: [ID] = [], start: PartialDate? = nil,
+        end: PartialDate? = nil, objectives: [String] = [], outcomes: [Outcome] = [], budget: Money? = nil,
+        notes: String? = nil
+    ) {
         self.status = status
         self.origin = origin
         self.destinations = destinations
@@ -207,8 +213,10 @@ public struct Project: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey { case status, start, end, duration, budget, funding, partOf = "part_of" }
 
-    public init(status: ProjectStatus = .unknown, start: PartialDate? = nil, end: PartialDate? = nil,
-                duration: Span? = nil, budget: Money? = nil, funding: [FundingLine] = [], partOf: ID? = nil) {
+    public init(
+        status: ProjectStatus = .unknown, start: PartialDate? = nil, end: PartialDate? = nil,
+        duration: Span? = nil, budget: Money? = nil, funding: [FundingLine] = [], partOf: ID? = nil
+    ) {
         self.status = status
         self.start = start
         self.end = end
@@ -228,8 +236,10 @@ public struct FundingLine: Hashable, Sendable, Codable {
     public var end: PartialDate?
     public var note: String?
 
-    public init(funder: ID? = nil, amount: Money? = nil, share: Percentage? = nil, start: PartialDate? = nil,
-                end: PartialDate? = nil, note: String? = nil) {
+    public init(
+        funder: ID? = nil, amount: Money? = nil, share: Percentage? = nil, start: PartialDate? = nil,
+        end: PartialDate? = nil, note: String? = nil
+    ) {
         self.funder = funder
         self.amount = amount
         self.share = share
@@ -254,8 +264,10 @@ public struct Event: Hashable, Sendable, Codable {
     public var end: PartialDate?
     public var place: ID?
 
-    public init(type: EventType, status: EventStatus = .unknown, date: PartialDate? = nil, end: PartialDate? = nil,
-                place: ID? = nil) {
+    public init(
+        type: EventType, status: EventStatus = .unknown, date: PartialDate? = nil, end: PartialDate? = nil,
+        place: ID? = nil
+    ) {
         self.type = type
         self.status = status
         self.date = date

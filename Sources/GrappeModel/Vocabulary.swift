@@ -13,9 +13,9 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable, Comparable {
 /// What sort of organisation an organisation is.
 public enum OrganisationType: String, Sendable, CaseIterable, Codable {
     case association, company, publicBody = "public_body", municipality, government,
-         financialInstitution = "financial_institution", media, club, chamberOfCommerce = "chamber_of_commerce",
-         researchCentre = "research_centre", innovationCentre = "innovation_centre",
-         economicDevelopment = "economic_development", platform, federation, other
+        financialInstitution = "financial_institution", media, club, chamberOfCommerce = "chamber_of_commerce",
+        researchCentre = "research_centre", innovationCentre = "innovation_centre",
+        economicDevelopment = "economic_development", platform, federation, other
 }
 
 /// How two entities are linked. Directed types read "from … to": `based_in` goes from the

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import GrappeDashboard
 import GrappeModel
-import GrappeWords
 import GrappeSeeds
+import GrappeWords
 import GrappeWorkspace
 
 /// The dashboard's event loop: terminal events become messages for the pure core
@@ -74,11 +74,13 @@ public final class DashboardRuntime {
     /// `reopen`, when given, is tried every few seconds while there is no store (its server was down).
     /// `background`, when given (tests run it at once), also runs the store's work; else catalogues
     /// and maps go to the system's pool and store work to a queue of its own, one job at a time.
-    public init(terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: Wording?, seeds: any SeedSource,
-                language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
-                reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
-                background: ((@escaping @Sendable () -> Void) -> Void)? = nil,
-                openLink: @escaping (String) -> LinkProblem? = SystemBrowser.open, drafts: (any DraftKeeping)? = nil) {
+    public init(
+        terminal: any TerminalIO, store: (any WorkspaceStore)?, storeNotice: Wording?, seeds: any SeedSource,
+        language: Language, mouse: Bool, author: String, today: @escaping () -> DayStamp,
+        reopen: (() throws -> (any WorkspaceStore)?)? = nil, retryEvery: TimeInterval = 5,
+        background: ((@escaping @Sendable () -> Void) -> Void)? = nil,
+        openLink: @escaping (String) -> LinkProblem? = SystemBrowser.open, drafts: (any DraftKeeping)? = nil
+    ) {
         self.terminal = terminal
         self.store = store
         self.storeNotice = storeNotice
@@ -114,8 +116,9 @@ public final class DashboardRuntime {
             terminal.close()
             return .noSeeds(error)
         }
-        var state = DashboardState(catalogue: Catalogue(network: Network(name: first.network.name)), language: language,
-                                   width: size.width, height: size.height, today: today())
+        var state = DashboardState(
+            catalogue: Catalogue(network: Network(name: first.network.name)), language: language,
+            width: size.width, height: size.height, today: today())
         state.mouse = mouse
         // The store first, so that the catalogue is built once, when the seeds arrive; before the first
         // frame (there is nothing to show before it), the store is read here.

@@ -16,8 +16,10 @@ extension DashboardRuntime {
             for stored in read.drafts {
                 guard let draft = try? JSONDecoder().decode(MissionDraft.self, from: Data(stored.json.utf8)) else {
                     let when = StoreTime.minute(stored.updatedAt)
-                    unreadable.append(Wording("le brouillon «\u{00A0}\(stored.key)\u{00A0}» du \(when) n'est pas un formulaire de mission",
-                                              "the draft '\(stored.key)' of \(when) is not a mission form"))
+                    unreadable.append(
+                        Wording(
+                            "le brouillon «\u{00A0}\(stored.key)\u{00A0}» du \(when) n'est pas un formulaire de mission",
+                            "the draft '\(stored.key)' of \(when) is not a mission form"))
                     continue
                 }
                 found = [.draftFound(draft, savedAt: StoreTime.minute(stored.updatedAt))]

@@ -81,8 +81,10 @@ extension DashboardRuntime {
 
     /// A change written off the loop: its journal entry is this dashboard's own, and what the journal
     /// holds after it is read in the same job, so the change arrives with its content.
-    private func write(failed: @escaping @Sendable (StoreError) -> Message,
-                       _ work: @escaping @Sendable (any WorkspaceStore) throws -> (sequence: Int, after: [Message])) -> [Message] {
+    private func write(
+        failed: @escaping @Sendable (StoreError) -> Message,
+        _ work: @escaping @Sendable (any WorkspaceStore) throws -> (sequence: Int, after: [Message])
+    ) -> [Message] {
         let known = follower.knownHead
         return onStore(failed: failed) { store in
             let (sequence, after) = try work(store)
@@ -92,8 +94,10 @@ extension DashboardRuntime {
 
     /// Runs store work on the store's queue; its deliveries, or why it failed, come back through the
     /// inbox, and keys are answered meanwhile.
-    func onStore(failed: @escaping @Sendable (StoreError) -> Message,
-                 _ work: @escaping @Sendable (any WorkspaceStore) throws -> [Delivery]) -> [Message] {
+    func onStore(
+        failed: @escaping @Sendable (StoreError) -> Message,
+        _ work: @escaping @Sendable (any WorkspaceStore) throws -> [Delivery]
+    ) -> [Message] {
         guard let store else { return [failed(.readOnly(storeNotice ?? Wording("pas de registre", "no store")))] }
         inbox.expect()
         storeWork { [inbox] in

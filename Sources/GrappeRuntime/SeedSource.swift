@@ -33,7 +33,8 @@ public final class SeedFolderSource: SeedSource {
         let network = loaded.result.network
         pending = nil
         if !loaded.fromSnapshot, let location = snapshot, let fingerprint = loaded.fingerprint,
-           network.entities.count + network.relations.count >= Self.snapshotThreshold {
+            network.entities.count + network.relations.count >= Self.snapshotThreshold
+        {
             let result = loaded.result
             pending = { SeedSnapshot.save(result, fingerprint: fingerprint, to: location) }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import GrappeWorkspace
 import GrappeWords
+import GrappeWorkspace
 
 /// Drafts kept in files on this machine, one per form, each written whole under another name and
 /// renamed into place. The team store (PostgreSQL) keeps its drafts here, not on the server: a key
@@ -19,7 +19,8 @@ public final class LocalDrafts: DraftKeeping {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         let name = String(hash, radix: 16)
-        return URL(fileURLWithPath: Folders.state(environment)).appendingPathComponent("drafts/\(String(repeating: "0", count: 16 - name.count) + name)")
+        return URL(fileURLWithPath: Folders.state(environment)).appendingPathComponent(
+            "drafts/\(String(repeating: "0", count: 16 - name.count) + name)")
     }
 
     private struct File: Codable {
@@ -42,8 +43,9 @@ public final class LocalDrafts: DraftKeeping {
     public func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording]) {
         guard let listing = opendir(folder.path) else {
             if errno == ENOENT { return ([], []) }
-            throw StoreError.failed(Wording("impossible de lire les brouillons dans \(folder.path)", "cannot read the drafts in \(folder.path)")
-                .then(.system(errno)))
+            throw StoreError.failed(
+                Wording("impossible de lire les brouillons dans \(folder.path)", "cannot read the drafts in \(folder.path)")
+                    .then(.system(errno)))
         }
         defer { closedir(listing) }
         var names: [String] = []
@@ -61,8 +63,10 @@ public final class LocalDrafts: DraftKeeping {
                 continue
             }
             guard let file = try? JSONDecoder().decode(File.self, from: data) else {
-                unreadable.append(Wording("\(path)\u{00A0}: pas un brouillon de Grappe (\(data.count) octets)",
-                                          "\(path): not a Grappe draft (\(data.count) bytes)"))
+                unreadable.append(
+                    Wording(
+                        "\(path)\u{00A0}: pas un brouillon de Grappe (\(data.count) octets)",
+                        "\(path): not a Grappe draft (\(data.count) bytes)"))
                 continue
             }
             drafts.append(StoredDraft(key: file.key, json: file.json, updatedAt: file.updatedAt))
@@ -74,7 +78,8 @@ public final class LocalDrafts: DraftKeeping {
     /// one or the new one, never half of one.
     public func saveDraft(_ draft: StoredDraft) throws {
         func failure(_ code: Int32) -> StoreError {
-            StoreError.failed(Wording("impossible de garder un brouillon dans \(folder.path)", "cannot keep a draft in \(folder.path)").then(.system(code)))
+            StoreError.failed(
+                Wording("impossible de garder un brouillon dans \(folder.path)", "cannot keep a draft in \(folder.path)").then(.system(code)))
         }
         if let code = Folders.make(folder.path) { throw failure(code) }
         let data = try JSONEncoder().encode(File(key: draft.key, json: draft.json, updatedAt: draft.updatedAt))
@@ -106,8 +111,9 @@ public final class LocalDrafts: DraftKeeping {
 
     public func deleteDraft(key: String) throws {
         if unlink(file(key).path) != 0, errno != ENOENT {
-            throw StoreError.failed(Wording("impossible d'effacer un brouillon dans \(folder.path)", "cannot remove a draft in \(folder.path)")
-                .then(.system(errno)))
+            throw StoreError.failed(
+                Wording("impossible d'effacer un brouillon dans \(folder.path)", "cannot remove a draft in \(folder.path)")
+                    .then(.system(errno)))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import GrappeWords
 import GrappeStorePostgres
 import GrappeStoreSQLite
+import GrappeWords
 import GrappeWorkspace
 
 /// Opens the workspace store at a location; the only code that names the drivers. A location is a
@@ -29,8 +29,10 @@ public enum WorkspaceStores {
     /// author each change is saved with.
     /// `interactive`: a person waits on each call (the dashboard): a server that does not answer fails
     /// a call within `interactiveAnswer` seconds instead of the server's own timeouts.
-    public static func open(_ location: String, for access: StoreAccess, workspace: String = defaultWorkspace,
-                            author: String? = nil, interactive: Bool = false) throws -> (any WorkspaceStore)? {
+    public static func open(
+        _ location: String, for access: StoreAccess, workspace: String = defaultWorkspace,
+        author: String? = nil, interactive: Bool = false
+    ) throws -> (any WorkspaceStore)? {
         try driver(for: location).open(location, workspace: workspace, for: access, author: author, interactive: interactive)
             .map(JournaledStore.init(backend:))
     }

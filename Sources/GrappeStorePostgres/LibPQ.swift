@@ -82,7 +82,9 @@ struct PQRow: Sendable {
 
     func int(_ column: Int) throws -> Int {
         let text = try string(column)
-        guard let value = Int(text) else { throw PQFailure(kind: .refused(sqlState: "22P02"), message: "column \(column + 1) is not an integer: \(text)") }
+        guard let value = Int(text) else {
+            throw PQFailure(kind: .refused(sqlState: "22P02"), message: "column \(column + 1) is not an integer: \(text)")
+        }
         return value
     }
 
@@ -117,7 +119,7 @@ final class PQConnection {
     static func connect(_ settings: [(String, String)]) throws -> PQConnection {
         let keywords = settings.map { strdup($0.0) } + [nil]
         let values = settings.map { strdup($0.1) } + [nil]
-        defer { (keywords + values).forEach { free($0) } }
+        defer { for pointer in keywords + values { free(pointer) } }
         let handle: OpaquePointer? = keywords.withUnsafeBufferPointer { keywords in
             values.withUnsafeBufferPointer { values in
                 keywords.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: keywords.count) { keywords in
@@ -129,8 +131,9 @@ final class PQConnection {
         }
         guard let handle else { throw ConnectFailure(message: "out of memory", needsPassword: false, usedPassword: false) }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let failure = ConnectFailure(message: Self.message(PQerrorMessage(handle)), needsPassword: PQconnectionNeedsPassword(handle) == 1,
-                                         usedPassword: PQconnectionUsedPassword(handle) == 1)
+            let failure = ConnectFailure(
+                message: Self.message(PQerrorMessage(handle)), needsPassword: PQconnectionNeedsPassword(handle) == 1,
+                usedPassword: PQconnectionUsedPassword(handle) == 1)
             PQfinish(handle)
             throw failure
         }
@@ -354,7 +357,7 @@ final class PQConnection {
             throw PQFailure(kind: .unsendable, message: "a text holds a NUL character, which PostgreSQL cannot store")
         }
         let copies = values.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         return body(copies.map { $0.map { UnsafePointer($0) } })
     }
 }

@@ -25,12 +25,15 @@ enum PostgresErrors {
         switch failure.kind {
         case .refused(let state): return serverError(state: state, message: failure.message, location: location)
         case .lost:
-            return .unavailable(location: location, detail: Wording("la connexion a été perdue (\(failure.message))", "the connection was lost (\(failure.message))"))
+            return .unavailable(
+                location: location, detail: Wording("la connexion a été perdue (\(failure.message))", "the connection was lost (\(failure.message))"))
         case .noAnswer(let seconds):
             return .noAnswer(location: location, seconds: Int(seconds))
         case .unsendable:
-            return .failed(Wording("\(location)\u{00A0}: un texte contient le caractère NUL, que PostgreSQL ne peut pas enregistrer",
-                                   "\(location): a text holds a NUL character, which PostgreSQL cannot store"))
+            return .failed(
+                Wording(
+                    "\(location)\u{00A0}: un texte contient le caractère NUL, que PostgreSQL ne peut pas enregistrer",
+                    "\(location): a text holds a NUL character, which PostgreSQL cannot store"))
         }
     }
 
@@ -40,16 +43,23 @@ enum PostgresErrors {
     static func connectError(_ failure: PQConnection.ConnectFailure, location: String) -> StoreError {
         let message = failure.message
         if failure.needsPassword {
-            return .cannotOpen(path: location, detail: Wording("le serveur demande un mot de passe\u{00A0}: définissez PGPASSWORD ou ajoutez une ligne à ~/.pgpass",
-                                                                "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass"))
+            return .cannotOpen(
+                path: location,
+                detail: Wording(
+                    "le serveur demande un mot de passe\u{00A0}: définissez PGPASSWORD ou ajoutez une ligne à ~/.pgpass",
+                    "the server asks for a password: set PGPASSWORD or add a line to ~/.pgpass"))
         }
         if failure.usedPassword {
-            return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
-                                                               "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
+            return .cannotOpen(
+                path: location,
+                detail: Wording(
+                    "\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
+                    "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
         }
         let lowered = message.lowercased()
         if lowered.hasPrefix("invalid ") || lowered.contains("does not exist") || lowered.contains("ssl") || lowered.contains("certificate")
-            || lowered.contains("no pg_hba.conf entry") || lowered.contains("authentication") {
+            || lowered.contains("no pg_hba.conf entry") || lowered.contains("authentication")
+        {
             return .cannotOpen(path: location, detail: .same(message))
         }
         return .unavailable(location: location, detail: .same(message))
@@ -61,16 +71,23 @@ enum PostgresErrors {
         switch state {
         case "42501", "25006": return .readOnly(Wording("\(location)\u{00A0}: \(message)", "\(location): \(message)"))
         case "28P01", "28000":
-            return .cannotOpen(path: location, detail: Wording("\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
-                                                               "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
+            return .cannotOpen(
+                path: location,
+                detail: Wording(
+                    "\(message) (le mot de passe vient de PGPASSWORD ou de ~/.pgpass)",
+                    "\(message) (the password comes from PGPASSWORD or ~/.pgpass)"))
         case "3D000", "42P01", "3F000": return .cannotOpen(path: location, detail: .same(message))
         case "53100": return .cannotWrite(path: location, detail: Wording("le disque du serveur est plein", "the server's disk is full"))
         case "57014":
-            return .failed(Wording("\(location)\u{00A0}: une instruction a duré plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s et a été annulée",
-                                   "\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled"))
+            return .failed(
+                Wording(
+                    "\(location)\u{00A0}: une instruction a duré plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s et a été annulée",
+                    "\(location): a statement ran over \(PostgresStoreBackend.statementTimeout) s and was cancelled"))
         case "55P03":
-            return .failed(Wording("\(location)\u{00A0}: un autre rédacteur a tenu l'espace de travail plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s",
-                                   "\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s"))
+            return .failed(
+                Wording(
+                    "\(location)\u{00A0}: un autre rédacteur a tenu l'espace de travail plus de \(PostgresStoreBackend.statementTimeout)\u{00A0}s",
+                    "\(location): another writer held the workspace for over \(PostgresStoreBackend.statementTimeout) s"))
         case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
             return .unavailable(location: location, detail: .same(message))
         default: return .failed(.same("\(location): PostgreSQL \(state): \(message)"))

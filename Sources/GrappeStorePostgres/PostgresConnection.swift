@@ -47,13 +47,17 @@ extension PostgresStoreBackend {
     static func cannotActAs(_ role: String, login: String, _ error: any Error, location: String) -> StoreError {
         switch PostgresErrors.storeError(error, location: location) {
         case .readOnly:
-            .readOnly(Wording("\(location)\u{00A0}: le serveur ne laisse pas «\u{00A0}\(login)\u{00A0}» écrire en tant que «\u{00A0}\(role)\u{00A0}» "
-                              + "(un administrateur exécute GRANT \"\(role)\" TO \"\(login)\")\u{00A0}; sans --author, le journal nomme «\u{00A0}\(login)\u{00A0}»",
-                              "\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
-                              + "without --author the journal names '\(login)'"))
+            .readOnly(
+                Wording(
+                    "\(location)\u{00A0}: le serveur ne laisse pas «\u{00A0}\(login)\u{00A0}» écrire en tant que «\u{00A0}\(role)\u{00A0}» "
+                        + "(un administrateur exécute GRANT \"\(role)\" TO \"\(login)\")\u{00A0}; sans --author, le journal nomme «\u{00A0}\(login)\u{00A0}»",
+                    "\(location): the server does not let '\(login)' write as '\(role)' (an administrator runs GRANT \"\(role)\" TO \"\(login)\"); "
+                        + "without --author the journal names '\(login)'"))
         case .failed(let detail) where detail.english.contains("22023"):
-            .readOnly(Wording("\(location)\u{00A0}: le serveur n'a pas de rôle «\u{00A0}\(role)\u{00A0}» pour --author\u{00A0}; sans lui, le journal nomme «\u{00A0}\(login)\u{00A0}»",
-                              "\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'"))
+            .readOnly(
+                Wording(
+                    "\(location)\u{00A0}: le serveur n'a pas de rôle «\u{00A0}\(role)\u{00A0}» pour --author\u{00A0}; sans lui, le journal nomme «\u{00A0}\(login)\u{00A0}»",
+                    "\(location): there is no role '\(role)' on the server for --author; without it the journal names '\(login)'"))
         case let other: other
         }
     }
@@ -66,7 +70,9 @@ extension PostgresStoreBackend {
     }
 
     func one(_ connection: PQConnection, _ query: SQL) throws -> PQRow {
-        guard let row = try rows(connection, query).first else { throw StoreError.failed(Wording("le serveur n'a renvoyé aucune ligne", "the server returned no row")) }
+        guard let row = try rows(connection, query).first else {
+            throw StoreError.failed(Wording("le serveur n'a renvoyé aucune ligne", "the server returned no row"))
+        }
         return row
     }
 

@@ -12,8 +12,10 @@ public struct PostgresDriver: StoreDriver {
 
     public var isServer: Bool { true }
 
-    public func open(_ location: String, workspace: String, for access: StoreAccess, author: String?,
-                     interactive: Bool) throws -> (any StoreBackend)? {
+    public func open(
+        _ location: String, workspace: String, for access: StoreAccess, author: String?,
+        interactive: Bool
+    ) throws -> (any StoreBackend)? {
         guard let backend = try PostgresStoreBackend.open(location, workspace: workspace, for: access, actingAs: author) else { return nil }
         if interactive { backend.answerTimeout = Self.interactiveAnswer }
         return backend

@@ -109,9 +109,12 @@ final class PostgresListener: @unchecked Sendable {
     /// Connects, listens, then reads the head: an announcement sent between the two is heard.
     private func connect() throws -> PQConnection {
         let connection = try PostgresConnect.connect(target, extra: [("connect_timeout", String(Int(Self.patience)))])
-        let answers = try connection.run([.query("LISTEN grappe"), .query("LISTEN grappe_presence"),
-                                          .query(PostgresStoreBackend.headQuery(workspace))],
-                                         timeout: Self.patience)
+        let answers = try connection.run(
+            [
+                .query("LISTEN grappe"), .query("LISTEN grappe_presence"),
+                .query(PostgresStoreBackend.headQuery(workspace)),
+            ],
+            timeout: Self.patience)
         let head = try answers[2].first?.int(0) ?? 0
         login = connection.user
         state.withLock { state in
@@ -145,7 +148,8 @@ final class PostgresListener: @unchecked Sendable {
         }
         for notification in notifications where notification.channel == PostgresStoreBackend.channel {
             guard let tab = notification.payload.lastIndex(of: "\t"), notification.payload[..<tab] == workspace,
-                  let sequence = Int(notification.payload[notification.payload.index(after: tab)...]) else { continue }
+                let sequence = Int(notification.payload[notification.payload.index(after: tab)...])
+            else { continue }
             state.withLock { $0.head = max($0.head ?? 0, sequence) }
         }
     }

@@ -29,8 +29,11 @@ struct PostgresLocation: Sendable {
         guard let options = PQconninfoParse(text, &error) else {
             let reason = error.map { PQConnection.message($0) } ?? "out of memory"
             if let error { PQfreemem(error) }
-            throw StoreError.cannotOpen(path: Self.redacted(text), detail: Wording("adresse de serveur illisible (libpq)\u{00A0}: \(reason)",
-                                                                                   "unreadable server address (libpq): \(reason)"))
+            throw StoreError.cannotOpen(
+                path: Self.redacted(text),
+                detail: Wording(
+                    "adresse de serveur illisible (libpq)\u{00A0}: \(reason)",
+                    "unreadable server address (libpq): \(reason)"))
         }
         defer { PQconninfoFree(options) }
         var given: [String: String] = [:]
@@ -54,13 +57,18 @@ struct PostgresLocation: Sendable {
             // A peer that vanished (a cable, a VM gone) is noticed in seconds, not hours.
             ("keepalives", "1"), ("keepalives_idle", "5"), ("keepalives_interval", "2"), ("keepalives_count", "2"),
             ("tcp_user_timeout", "10000"),
-            ("options", "-c statement_timeout=\(PostgresStoreBackend.statementTimeout)s -c lock_timeout=\(PostgresStoreBackend.statementTimeout)s "
-                + "-c idle_in_transaction_session_timeout=60s"),
+            (
+                "options",
+                "-c statement_timeout=\(PostgresStoreBackend.statementTimeout)s -c lock_timeout=\(PostgresStoreBackend.statementTimeout)s "
+                    + "-c idle_in_transaction_session_timeout=60s"
+            ),
             ("dbname", text),
         ]
         if let environment {
-            for (variable, keyword) in [("PGHOST", "host"), ("PGPORT", "port"), ("PGUSER", "user"), ("PGPASSWORD", "password"),
-                                        ("PGSSLMODE", "sslmode"), ("PGSSLROOTCERT", "sslrootcert")] where given[keyword] == nil {
+            for (variable, keyword) in [
+                ("PGHOST", "host"), ("PGPORT", "port"), ("PGUSER", "user"), ("PGPASSWORD", "password"),
+                ("PGSSLMODE", "sslmode"), ("PGSSLROOTCERT", "sslrootcert"),
+            ] where given[keyword] == nil {
                 if let value = environment[variable] { settings.append((keyword, value)) }
             }
             if let file = environment["PGPASSFILE"] ?? environment["HOME"].map({ $0 + "/.pgpass" }) { settings.append(("passfile", file)) }

@@ -16,9 +16,9 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     let workspace: String
     /// The role this login writes as (`--author`), where the server lets it (the login is a member).
     let actingAs: String?
-    private(set) var readOnlyReason: Wording?
+    var readOnlyReason: Wording?
     /// The database user, whom the journal names as the author of every change.
-    private(set) var identity: String?
+    var identity: String?
 
     let target: PostgresLocation
     let lock = NSLock()
@@ -37,8 +37,10 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
 
     /// Connects and makes the schema current. Nil when the database holds no Grappe schema yet and
     /// `access` only reads (nothing stored yet); created for writing.
-    static func open(_ text: String, workspace: String, for access: StoreAccess, actingAs: String? = nil,
-                     environment: [String: String]? = nil) throws -> PostgresStoreBackend? {
+    static func open(
+        _ text: String, workspace: String, for access: StoreAccess, actingAs: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> PostgresStoreBackend? {
         let target = try PostgresLocation(text, environment: environment)
         let backend = PostgresStoreBackend(target: target, workspace: workspace, actingAs: actingAs)
         guard try backend.prepare(for: access) else { return nil }
@@ -57,108 +59,52 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         connection?.close()
     }
 
-    // MARK: Schema
-
-    /// Whether there is a store: checks who wrote the schema, migrates it when this build knows more,
-    /// and finds out whether this role may write.
-    private func prepare(for access: StoreAccess) throws -> Bool {
-        try withConnection { connection in
-            let first = try one(connection, """
-                SELECT to_regclass('grappe.migrations') IS NOT NULL, current_user::text, pg_is_in_recovery()
-                """)
-            let (hasSchema, user, standby) = (try first.bool(0), try first.string(1), try first.bool(2))
-            identity = user
-            var applied: Set<String> = []
-            if hasSchema {
-                applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.string(0) })
-            }
-            let known = PostgresSchema.migrations.map(\.name)
-            let unknown = applied.subtracting(known)
-            if !unknown.isEmpty { throw StoreError.newerVersion(path: location, unknown: unknown.sorted()) }
-            if !hasSchema, access == .read { return false }
-            if known.contains(where: { !applied.contains($0) }) {
-                guard access != .read, !standby else {
-                    throw StoreError.cannotOpen(path: location, detail: Wording("son schéma est plus ancien que ce Grappe\u{00A0}: lancez «\u{00A0}grappe store migrate \(location)\u{00A0}»",
-                                                                          "its schema is older than this Grappe: run 'grappe store migrate \(location)'"))
-                }
-                do {
-                    try migrate(connection)
-                } catch let error where PostgresErrors.storeError(error, location: location).isPermissionDenied {
-                    throw StoreError.cannotOpen(path: location, detail: Wording(
-                        "le rôle «\u{00A0}\(user)\u{00A0}» ne peut pas créer les tables de Grappe ici\u{00A0}; "
-                            + "un administrateur lance une fois «\u{00A0}grappe store migrate \(location)\u{00A0}» (docs/store.md)",
-                        "the role '\(user)' may not create Grappe's tables here; an administrator runs 'grappe store migrate \(location)' once (docs/store.md)"))
-                }
-            }
-            if access == .read {
-                readOnlyReason = Wording("ouvert en lecture", "opened for reading")
-            } else if standby {
-                readOnlyReason = Wording("le serveur est un secours en lecture seule", "the server is a read-only standby")
-            } else if try !one(connection, "SELECT has_table_privilege('grappe.records', 'INSERT')").bool(0) {
-                readOnlyReason = Wording("le rôle «\u{00A0}\(user)\u{00A0}» ne peut que lire (droits PostgreSQL)", "the role '\(user)' may only read (PostgreSQL grants)")
-            }
-            return true
-        }
-    }
-
-    /// Applies the migrations not yet applied, once, even when several clients start together.
-    private func migrate(_ connection: PQConnection) throws {
-        try execute(connection, "BEGIN")
-        do {
-            try execute(connection, "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
-            try execute(connection, "CREATE SCHEMA IF NOT EXISTS grappe")
-            try execute(connection, """
-                CREATE TABLE IF NOT EXISTS grappe.migrations (
-                    name text PRIMARY KEY,
-                    applied_at timestamptz NOT NULL DEFAULT now(),
-                    applied_by text NOT NULL DEFAULT current_user
-                )
-                """)
-            let applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.string(0) })
-            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
-                for statement in migration.statements { try execute(connection, SQL(unsafeSQL: statement)) }
-                try execute(connection, "INSERT INTO grappe.migrations (name) VALUES (\(migration.name))")
-            }
-            try execute(connection, SQL(unsafeSQL: PostgresSchema.grants))
-            try execute(connection, "COMMIT")
-        } catch {
-            if !connection.isClosed { try? execute(connection, "ROLLBACK") }
-            throw error
-        }
-    }
-
     // MARK: Reading
 
     func items() throws -> (records: [ItemState], entities: [ItemState]) {
         try withConnection { connection in
             try execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { try? execute(connection, "COMMIT") }
-            let records = try rows(connection, """
+            let records = try rows(
+                connection,
+                """
                 SELECT body, version, updated_at, updated_by FROM grappe.records WHERE workspace = \(workspace) ORDER BY ord
-                """).map(Self.recordState)
-            let entities = try rows(connection, """
+                """
+            ).map(Self.recordState)
+            let entities = try rows(
+                connection,
+                """
                 SELECT body, version, updated_at, updated_by, recorded_with FROM grappe.entities WHERE workspace = \(workspace) ORDER BY ord
-                """).map(Self.entityState)
+                """
+            ).map(Self.entityState)
             return (records, entities)
         }
     }
 
     func history(limit: Int?) throws -> [JournalEntry] {
         try withConnection { connection in
-            let entries = try rows(connection, """
+            let entries = try rows(
+                connection,
+                """
                 SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace)
                 ORDER BY seq DESC LIMIT \(limit ?? Int(Int32.max))
-                """).map(Self.entry)
+                """
+            ).map(Self.entry)
             guard let oldest = entries.last?.sequence else { return [] }
             var items: [Int: [JournalEntry.Item]] = [:]
-            for row in try rows(connection, """
+            for row in try rows(
+                connection,
+                """
                 SELECT i.seq, i.object_kind, i.object_id, i.before, i.after, i.version_before, i.version_after
                 FROM grappe.journal_items i
                 WHERE i.workspace = \(workspace) AND i.seq >= \(oldest) ORDER BY i.seq, i.position
-                """) {
-                items[try row.int(0), default: []].append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record,
-                                                                            id: try row.string(2), before: row.optionalString(3), after: row.optionalString(4),
-                                                                            versionBefore: try row.int(5), versionAfter: try row.int(6)))
+                """)
+            {
+                items[try row.int(0), default: []].append(
+                    JournalEntry.Item(
+                        kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record,
+                        id: try row.string(2), before: row.optionalString(3), after: row.optionalString(4),
+                        versionBefore: try row.int(5), versionAfter: try row.int(6)))
             }
             return entries.map { entry in
                 var entry = entry
@@ -173,14 +119,19 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
             var entries = try rows(connection, Self.journalQuery(workspace)).map(Self.entry)
             var position: [Int: Int] = [:]
             for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
-            for row in try rows(connection, """
+            for row in try rows(
+                connection,
+                """
                 SELECT i.seq, i.object_kind, i.object_id, i.version_before, i.version_after
                 FROM grappe.journal_items i
                 WHERE i.workspace = \(workspace) ORDER BY i.seq, i.position
-                """) {
+                """)
+            {
                 guard let index = position[try row.int(0)] else { continue }
-                entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record, id: try row.string(2),
-                                                              before: nil, after: nil, versionBefore: try row.int(3), versionAfter: try row.int(4)))
+                entries[index].items.append(
+                    JournalEntry.Item(
+                        kind: JournalEntry.Item.Kind(rawValue: try row.string(1)) ?? .record, id: try row.string(2),
+                        before: nil, after: nil, versionBefore: try row.int(3), versionAfter: try row.int(4)))
             }
             return entries
         }
@@ -232,16 +183,23 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
 
     /// One entry with its items, read with `rows` (a connection's, or a transaction's).
     static func entry(_ sequence: Int, workspace: String, rows: (SQL) throws -> [PQRow]) throws -> JournalEntry? {
-        guard let row = try rows("""
-            SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) AND seq = \(sequence)
-            """).first else { return nil }
+        guard
+            let row = try rows(
+                """
+                SELECT seq, at, author, action, summary, undoes FROM grappe.journal WHERE workspace = \(workspace) AND seq = \(sequence)
+                """
+            ).first
+        else { return nil }
         var entry = try Self.entry(row)
-        entry.items = try rows("""
+        entry.items = try rows(
+            """
             SELECT object_kind, object_id, before, after, version_before, version_after FROM grappe.journal_items
             WHERE workspace = \(workspace) AND seq = \(entry.sequence) ORDER BY position
-            """).map { row in
-            JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: try row.string(0)) ?? .record, id: try row.string(1), before: row.optionalString(2),
-                              after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
+            """
+        ).map { row in
+            JournalEntry.Item(
+                kind: JournalEntry.Item.Kind(rawValue: try row.string(0)) ?? .record, id: try row.string(1), before: row.optionalString(2),
+                after: row.optionalString(3), versionBefore: try row.int(4), versionAfter: try row.int(5))
         }
         return entry
     }
@@ -257,8 +215,9 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     }
 
     static func entry(_ row: PQRow) throws -> JournalEntry {
-        JournalEntry(sequence: try row.int(0), at: try row.string(1), author: try row.string(2),
-                     action: Change.Action(rawValue: try row.string(3)) ?? .edit, summary: try row.string(4), undoes: try row.optionalInt(5), items: [])
+        JournalEntry(
+            sequence: try row.int(0), at: try row.string(1), author: try row.string(2),
+            action: Change.Action(rawValue: try row.string(3)) ?? .edit, summary: try row.string(4), undoes: try row.optionalInt(5), items: [])
     }
 
     static func recordState(_ row: PQRow) throws -> ItemState {
@@ -266,25 +225,32 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     }
 
     static func entityState(_ row: PQRow) throws -> ItemState {
-        ItemState(body: try row.string(0), version: try row.int(1), updatedAt: try row.string(2), updatedBy: try row.string(3),
-                  recordedWith: row.optionalString(4))
+        ItemState(
+            body: try row.string(0), version: try row.int(1), updatedAt: try row.string(2), updatedBy: try row.string(3),
+            recordedWith: row.optionalString(4))
     }
 
     /// The workspaces the database holds anything for, by name.
     func workspaces() throws -> [String] {
         try withConnection { connection in
-            try rows(connection, """
+            try rows(
+                connection,
+                """
                 SELECT workspace FROM grappe.records UNION SELECT workspace FROM grappe.entities UNION SELECT workspace FROM grappe.journal
                 UNION SELECT workspace FROM grappe.drafts ORDER BY 1
-                """).map { try $0.string(0) }
+                """
+            ).map { try $0.string(0) }
         }
     }
 
     func drafts() throws -> [StoredDraft] {
         try withConnection { connection in
-            try rows(connection, """
+            try rows(
+                connection,
+                """
                 SELECT key, body, updated_at FROM grappe.drafts WHERE workspace = \(workspace) ORDER BY updated_at DESC
-                """).map { row in
+                """
+            ).map { row in
                 StoredDraft(key: try row.string(0), json: try row.string(1), updatedAt: try row.string(2))
             }
         }
@@ -321,16 +287,21 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         let row = RecordColumns(record)
-        let parameters: [String?] = [workspace, row.id, String(expected), row.kind, row.title, row.status, row.start, row.end,
-                                     row.budgetCents.map { String($0) }, row.budgetCurrency, entry.at, entry.author, body, entry.action.rawValue,
-                                     entry.summary, Self.channel]
+        let parameters: [String?] = [
+            workspace, row.id, String(expected), row.kind, row.title, row.status, row.start, row.end,
+            row.budgetCents.map { String($0) }, row.budgetCurrency, entry.at, entry.author, body, entry.action.rawValue,
+            entry.summary, Self.channel,
+        ]
         return try withConnection { connection in
             guard let answer = try savedRows(connection, parameters).first else { return nil }
             let (sequence, versionBefore, before) = (try answer.int(0), try answer.int(1), answer.optionalString(2))
             var saved = entry
             saved.sequence = sequence
-            saved.items = [JournalEntry.Item(kind: .record, id: record.id, before: before, after: body, versionBefore: versionBefore,
-                                             versionAfter: versionBefore + 1)]
+            saved.items = [
+                JournalEntry.Item(
+                    kind: .record, id: record.id, before: before, after: body, versionBefore: versionBefore,
+                    versionAfter: versionBefore + 1)
+            ]
             return saved
         }
     }
@@ -354,10 +325,10 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
         }
         do {
             return try run()
-        } catch where ["26000", "0A000"].contains(PostgresErrors.sqlState(error)) {
+        } catch  where ["26000", "0A000"].contains(PostgresErrors.sqlState(error)) {
             connection.prepared.remove(Self.saveName)
             return try run()
-        } catch where PostgresErrors.sqlState(error) == "42P05" {
+        } catch  where PostgresErrors.sqlState(error) == "42P05" {
             // Prepared already on this session (a pooler gave it back): use it.
             connection.prepared.insert(Self.saveName)
             return try run()
@@ -370,7 +341,9 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     func saveDraft(_ draft: StoredDraft) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         try withConnection { connection in
-            try execute(connection, """
+            try execute(
+                connection,
+                """
                 INSERT INTO grappe.drafts (workspace, key, updated_at, body) VALUES (\(workspace), \(draft.key), \(draft.updatedAt), \(draft.json))
                 ON CONFLICT (workspace, key) DO UPDATE SET updated_at = excluded.updated_at, body = excluded.body
                 """)

@@ -47,20 +47,25 @@ final class PostgresTransaction: StoreTransaction {
     func state(of kind: JournalEntry.Item.Kind, id: ID) throws -> ItemState? {
         switch kind {
         case .record:
-            return try rows("""
+            return try rows(
+                """
                 SELECT body, version, updated_at, updated_by FROM grappe.records WHERE workspace = \(workspace) AND id = \(id)
-                """).first.map(PostgresStoreBackend.recordState)
+                """
+            ).first.map(PostgresStoreBackend.recordState)
         case .entity:
-            return try rows("""
+            return try rows(
+                """
                 SELECT body, version, updated_at, updated_by, recorded_with FROM grappe.entities WHERE workspace = \(workspace) AND id = \(id)
-                """).first.map(PostgresStoreBackend.entityState)
+                """
+            ).first.map(PostgresStoreBackend.entityState)
         }
     }
 
     func put(_ record: Record, body: String, version: Int, author: String) throws {
         let row = RecordColumns(record)
         // One call (grappe.put_record, PostgresSchema); the views that mirror the body follow it.
-        try send("""
+        try send(
+            """
             SELECT grappe.put_record(\(workspace), \(row.id), \(row.kind), \(row.title), \(row.status)::text, \(row.start)::text,
                                      \(row.end)::text, \(row.budgetCents)::bigint, \(row.budgetCurrency)::text, \(version)::integer,
                                      \(now), \(author), \(body))
@@ -73,7 +78,8 @@ final class PostgresTransaction: StoreTransaction {
     }
 
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
-        try send("""
+        try send(
+            """
             INSERT INTO grappe.entities (workspace, id, kind, name, recorded_with, version, created_at, created_by, updated_at, updated_by, body)
             VALUES (\(workspace), \(entity.id), \(entity.kind.rawValue), \(entity.name), \(recordedWith), \(version), \(now), \(author), \(now),
                     \(author), \(body))
@@ -105,13 +111,18 @@ final class PostgresTransaction: StoreTransaction {
     /// (grappe.append_journal, PostgresSchema); the announcement is delivered at commit.
     func append(_ entry: JournalEntry) throws -> Int {
         let items = entry.items.enumerated().map { position, item in
-            ItemJSON(position: position, object_kind: item.kind.rawValue, object_id: item.id, before: item.before, after: item.after,
-                     version_before: item.versionBefore, version_after: item.versionAfter)
+            ItemJSON(
+                position: position, object_kind: item.kind.rawValue, object_id: item.id, before: item.before, after: item.after,
+                version_before: item.versionBefore, version_after: item.versionAfter)
         }
-        guard let row = try rows("""
-            SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
-                                         \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
-            """).first else { throw StoreError.failed(Wording("le serveur n'a pas donné de numéro de journal", "the server gave no journal number")) }
+        guard
+            let row = try rows(
+                """
+                SELECT grappe.append_journal(\(workspace), \(entry.at), \(entry.author), \(entry.action.rawValue), \(entry.summary),
+                                             \(entry.undoes)::integer, \(try Self.json(items)), \(PostgresStoreBackend.channel))
+                """
+            ).first
+        else { throw StoreError.failed(Wording("le serveur n'a pas donné de numéro de journal", "the server gave no journal number")) }
         return try row.int(0)
     }
 

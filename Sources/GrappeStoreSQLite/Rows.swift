@@ -25,8 +25,10 @@ struct RecordRow: Codable, FetchableRecord, PersistableRecord {
     var body: String
 
     /// The columns an update changes: everything but when and by whom the row was created.
-    static let updatedColumns = ["kind", "title", "status", "start", "end", "budget_cents", "budget_currency", "version",
-                                 "updated_at", "updated_by", "body"]
+    static let updatedColumns = [
+        "kind", "title", "status", "start", "end", "budget_cents", "budget_currency", "version",
+        "updated_at", "updated_by", "body",
+    ]
 
     init(_ record: Record, workspace: String, body: String, version: Int, now: String, author: String) {
         let columns = RecordColumns(record)
@@ -126,8 +128,9 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord {
     var undoes: Int?
 
     func entry(items: [JournalEntry.Item]) -> JournalEntry {
-        JournalEntry(sequence: Int(seq), at: at, author: author, action: Change.Action(rawValue: action) ?? .edit,
-                     summary: summary, undoes: undoes, items: items)
+        JournalEntry(
+            sequence: Int(seq), at: at, author: author, action: Change.Action(rawValue: action) ?? .edit,
+            summary: summary, undoes: undoes, items: items)
     }
 }
 
@@ -145,8 +148,9 @@ struct JournalItemRow: Codable, FetchableRecord, PersistableRecord {
     var version_after: Int
 
     var item: JournalEntry.Item {
-        JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: object_kind) ?? .record, id: object_id, before: before, after: after,
-                          versionBefore: version_before, versionAfter: version_after)
+        JournalEntry.Item(
+            kind: JournalEntry.Item.Kind(rawValue: object_kind) ?? .record, id: object_id, before: before, after: after,
+            versionBefore: version_before, versionAfter: version_after)
     }
 }
 

@@ -11,8 +11,10 @@ public struct SQLiteDriver: StoreDriver {
 
     public var isServer: Bool { false }
 
-    public func open(_ location: String, workspace: String, for access: StoreAccess, author: String?,
-                     interactive: Bool) throws -> (any StoreBackend)? {
+    public func open(
+        _ location: String, workspace: String, for access: StoreAccess, author: String?,
+        interactive: Bool
+    ) throws -> (any StoreBackend)? {
         try SQLiteStoreBackend.open(path: try Self.path(location), workspace: workspace, for: access)
     }
 
@@ -26,8 +28,11 @@ public struct SQLiteDriver: StoreDriver {
     static func path(_ location: String) throws -> String {
         guard location.lowercased().hasPrefix("file:") else { return location }
         guard let url = URL(string: location), url.isFileURL, !url.path.isEmpty else {
-            throw StoreError.cannotOpen(path: location, detail: Wording("pas une URL de fichier (écrivez file:///chemin/vers/workspace.sqlite, ou le chemin seul)",
-                                                                    "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)"))
+            throw StoreError.cannotOpen(
+                path: location,
+                detail: Wording(
+                    "pas une URL de fichier (écrivez file:///chemin/vers/workspace.sqlite, ou le chemin seul)",
+                    "not a file URL (write file:///path/to/workspace.sqlite, or the path alone)"))
         }
         return url.path
     }

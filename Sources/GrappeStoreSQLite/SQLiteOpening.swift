@@ -28,7 +28,8 @@ extension SQLiteStoreBackend {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if applicationID != Schema.applicationID {
                 if applicationID != 0 || tables > 0 {
-                    throw StoreError.notAWorkspace(path: location, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))
+                    throw StoreError.notAWorkspace(
+                        path: location, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))
                 }
                 return
             }
@@ -43,11 +44,16 @@ extension SQLiteStoreBackend {
             }
             if readOnly, try !migrator.hasCompletedMigrations(db) {
                 if access == .read {
-                    throw StoreError.cannotOpen(path: location, detail: Wording("il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
-                                                                                  "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
+                    throw StoreError.cannotOpen(
+                        path: location,
+                        detail: Wording(
+                            "il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
+                            "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
                 }
-                throw StoreError.readOnly(Wording("\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
-                                                  "\(location) needs an upgrade, which a read-only file cannot take"))
+                throw StoreError.readOnly(
+                    Wording(
+                        "\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
+                        "\(location) needs an upgrade, which a read-only file cannot take"))
             }
         }
     }
@@ -74,8 +80,10 @@ extension SQLiteStoreBackend {
     static func createFile(at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if let code = Folders.make(folder) {
-            throw StoreError.cannotOpen(path: path, detail: Wording("impossible de créer le dossier \(folder)", "cannot create the folder \(folder)")
-                .then(.system(code)))
+            throw StoreError.cannotOpen(
+                path: path,
+                detail: Wording("impossible de créer le dossier \(folder)", "cannot create the folder \(folder)")
+                    .then(.system(code)))
         }
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {

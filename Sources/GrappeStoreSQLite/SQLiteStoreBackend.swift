@@ -30,7 +30,9 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un dossier", "it is a folder"))
-            case S_IFIFO: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))
+            case S_IFIFO:
+                throw StoreError.cannotOpen(
+                    path: path, detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))
             default: throw StoreError.cannotOpen(path: path, detail: Wording("ce n'est pas un fichier ordinaire", "it is not a regular file"))
             }
             if info.st_size == 0, access == .read { return nil }
@@ -92,7 +94,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             throw StoreError.notAWorkspace(path: path, detail: Wording("pas une base SQLite", "not an SQLite database"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.damaged(path: path, detail: .same(error.message ?? "database disk image is malformed"))
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || (error.resultCode == .SQLITE_IOERR && Self.diskIsFull(at: path)) {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || (error.resultCode == .SQLITE_IOERR && Self.diskIsFull(at: path))
+        {
             // Opening for writing makes the write-ahead log and its index: on a full disk, it is that.
             throw StoreError.cannotWrite(path: path, detail: Wording("le disque est plein", "the disk is full"))
         } catch {
@@ -105,8 +108,10 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func items() throws -> (records: [ItemState], entities: [ItemState]) {
         try wrap {
             try writer.read { db in
-                (try RecordRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state),
-                 try EntityRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state))
+                (
+                    try RecordRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state),
+                    try EntityRow.filter(mine).order(Column.rowID).fetchAll(db).map(\.state)
+                )
             }
         }
     }
@@ -132,15 +137,19 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 var position: [Int: Int] = [:]
                 for (index, entry) in entries.enumerated() { position[entry.sequence] = index }
                 // The items without their states, which are most of the journal's bytes.
-                let items = try Row.fetchCursor(db, sql: """
-                    SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items
-                    WHERE workspace = ? ORDER BY seq, position
-                    """, arguments: [workspace])
+                let items = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT seq, object_kind, object_id, version_before, version_after FROM journal_items
+                        WHERE workspace = ? ORDER BY seq, position
+                        """, arguments: [workspace])
                 while let row = try items.next() {
                     guard let index = position[row["seq"]] else { continue }
-                    entries[index].items.append(JournalEntry.Item(kind: JournalEntry.Item.Kind(rawValue: row["object_kind"]) ?? .record,
-                                                                  id: row["object_id"], before: nil, after: nil,
-                                                                  versionBefore: row["version_before"], versionAfter: row["version_after"]))
+                    entries[index].items.append(
+                        JournalEntry.Item(
+                            kind: JournalEntry.Item.Kind(rawValue: row["object_kind"]) ?? .record,
+                            id: row["object_id"], before: nil, after: nil,
+                            versionBefore: row["version_before"], versionAfter: row["version_after"]))
                 }
                 return entries
             }
@@ -149,14 +158,18 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
 
     func journalHead() throws -> Int {
         try wrap {
-            try writer.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal WHERE workspace = ?", arguments: [workspace]) ?? 0 }
+            try writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal WHERE workspace = ?", arguments: [workspace]) ?? 0
+            }
         }
     }
 
     func drafts() throws -> [StoredDraft] {
         try wrap {
             try writer.read { db in
-                try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+                try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map {
+                    StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at)
+                }
             }
         }
     }
@@ -165,10 +178,12 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     func workspaces() throws -> [String] {
         try wrap {
             try writer.read { db in
-                try String.fetchAll(db, sql: """
-                    SELECT workspace FROM records UNION SELECT workspace FROM entities UNION SELECT workspace FROM journal
-                    UNION SELECT workspace FROM drafts ORDER BY 1
-                    """)
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT workspace FROM records UNION SELECT workspace FROM entities UNION SELECT workspace FROM journal
+                        UNION SELECT workspace FROM drafts ORDER BY 1
+                        """)
             }
         }
     }
@@ -196,7 +211,9 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 let journal = try JournalRow.filter(mine).order(Column("seq")).fetchAll(db).map { row in
                     row.entry(items: try SQLiteJournal.items(db, workspace: workspace, seq: row.seq))
                 }
-                let drafts = try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map { StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at) }
+                let drafts = try DraftRow.filter(mine).order(Column("updated_at").desc).fetchAll(db).map {
+                    StoredDraft(key: $0.key, json: $0.body, updatedAt: $0.updated_at)
+                }
                 return WorkspaceDump(items: records + entities, journal: journal, drafts: drafts)
             }
         }
@@ -208,28 +225,37 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 for table in Schema.tablesInOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table) WHERE workspace = ?", arguments: [workspace])
                 }
-            } else if try Int.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM records WHERE workspace = ?1) + (SELECT count(*) FROM entities WHERE workspace = ?1)
-                     + (SELECT count(*) FROM journal WHERE workspace = ?1) + (SELECT count(*) FROM drafts WHERE workspace = ?1)
-                """, arguments: [workspace]) != 0 {
-                throw StoreError.failed(Wording("\(location) n'est pas vide (espace de travail «\u{00A0}\(workspace)\u{00A0}»)",
-                                                "\(location) is not empty (workspace '\(workspace)')"))
+            } else if try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM records WHERE workspace = ?1) + (SELECT count(*) FROM entities WHERE workspace = ?1)
+                         + (SELECT count(*) FROM journal WHERE workspace = ?1) + (SELECT count(*) FROM drafts WHERE workspace = ?1)
+                    """, arguments: [workspace]) != 0
+            {
+                throw StoreError.failed(
+                    Wording(
+                        "\(location) n'est pas vide (espace de travail «\u{00A0}\(workspace)\u{00A0}»)",
+                        "\(location) is not empty (workspace '\(workspace)')"))
             }
             try StoreRestore.items(dump) { item, transaction in
                 let sqlite = SQLiteTransaction(db: db, workspace: workspace, now: item.state.updatedAt)
                 try transaction(sqlite)
                 let table = item.kind == .record ? "records" : "entities"
-                try db.execute(sql: "UPDATE \(table) SET created_at = ?, created_by = ? WHERE workspace = ? AND id = ?",
-                               arguments: [item.createdAt, item.createdBy, workspace, item.id])
+                try db.execute(
+                    sql: "UPDATE \(table) SET created_at = ?, created_by = ? WHERE workspace = ? AND id = ?",
+                    arguments: [item.createdAt, item.createdBy, workspace, item.id])
             }
             for entry in dump.journal {
-                let row = JournalRow(workspace: workspace, seq: Int64(entry.sequence), at: entry.at, author: entry.author, action: entry.action.rawValue,
-                                     summary: entry.summary, undoes: entry.undoes)
+                let row = JournalRow(
+                    workspace: workspace, seq: Int64(entry.sequence), at: entry.at, author: entry.author, action: entry.action.rawValue,
+                    summary: entry.summary, undoes: entry.undoes)
                 try row.insert(db)
                 for (position, item) in entry.items.enumerated() {
-                    try JournalItemRow(workspace: workspace, seq: Int64(entry.sequence), position: position, object_kind: item.kind.rawValue, object_id: item.id,
-                                       before: item.before, after: item.after, version_before: item.versionBefore,
-                                       version_after: item.versionAfter).insert(db)
+                    try JournalItemRow(
+                        workspace: workspace, seq: Int64(entry.sequence), position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                        before: item.before, after: item.after, version_before: item.versionBefore,
+                        version_after: item.versionAfter
+                    ).insert(db)
                 }
             }
             for draft in dump.drafts { try DraftRow(workspace: workspace, key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
@@ -276,7 +302,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-            throw StoreError.readOnly(Wording("\(location)\u{00A0}: \(error.message ?? "lecture seule")", "\(location): \(error.message ?? "read-only")"))
+            throw StoreError.readOnly(
+                Wording("\(location)\u{00A0}: \(error.message ?? "lecture seule")", "\(location): \(error.message ?? "read-only")"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.cannotWrite(path: location, detail: Wording("le disque est plein", "the disk is full"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_IOERR {

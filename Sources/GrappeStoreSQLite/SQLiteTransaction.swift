@@ -27,17 +27,23 @@ struct SQLiteTransaction: StoreTransaction {
         }
         try removeChildren(of: record.id)
         for (position, party) in record.parties.enumerated() {
-            try PartyRow(workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
-                         title: party.title, attendance: party.attendance?.rawValue).insert(db)
+            try PartyRow(
+                workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
+                title: party.title, attendance: party.attendance?.rawValue
+            ).insert(db)
         }
         let mission = record.mission
         for (position, city) in record.places.enumerated() {
-            try PlaceRow(workspace: workspace, record_id: record.id, position: position, city_id: city,
-                         is_origin: mission?.origin != nil && position == 0).insert(db)
+            try PlaceRow(
+                workspace: workspace, record_id: record.id, position: position, city_id: city,
+                is_origin: mission?.origin != nil && position == 0
+            ).insert(db)
         }
         for (position, outcome) in (mission?.outcomes ?? []).enumerated() {
-            try OutcomeRow(workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
-                           partner_id: outcome.partner, text: outcome.text).insert(db)
+            try OutcomeRow(
+                workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
+                partner_id: outcome.partner, text: outcome.text
+            ).insert(db)
         }
         for (position, objective) in (mission?.objectives ?? []).enumerated() {
             try ObjectiveRow(workspace: workspace, record_id: record.id, position: position, text: objective).insert(db)
@@ -45,8 +51,9 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func put(_ entity: Entity, body: String, version: Int, recordedWith: ID?, author: String) throws {
-        let row = EntityRow(workspace: workspace, id: entity.id, kind: entity.kind.rawValue, name: entity.name, recorded_with: recordedWith,
-                            version: version, created_at: now, created_by: author, updated_at: now, updated_by: author, body: body)
+        let row = EntityRow(
+            workspace: workspace, id: entity.id, kind: entity.kind.rawValue, name: entity.name, recorded_with: recordedWith,
+            version: version, created_at: now, created_by: author, updated_at: now, updated_by: author, body: body)
         if try EntityRow.exists(db, key: key(entity.id)) {
             try row.update(db, columns: EntityRow.updatedColumns)
         } else {
@@ -74,14 +81,20 @@ struct SQLiteTransaction: StoreTransaction {
 
     func append(_ entry: JournalEntry) throws -> Int {
         // The write lock is held (BEGIN IMMEDIATE): no one else can take the same number.
-        let sequence = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE workspace = ?",
-                                           arguments: [workspace])) ?? 1
-        try JournalRow(workspace: workspace, seq: sequence, at: entry.at, author: entry.author, action: entry.action.rawValue,
-                       summary: entry.summary, undoes: entry.undoes).insert(db)
+        let sequence =
+            (try Int64.fetchOne(
+                db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE workspace = ?",
+                arguments: [workspace])) ?? 1
+        try JournalRow(
+            workspace: workspace, seq: sequence, at: entry.at, author: entry.author, action: entry.action.rawValue,
+            summary: entry.summary, undoes: entry.undoes
+        ).insert(db)
         for (position, item) in entry.items.enumerated() {
-            try JournalItemRow(workspace: workspace, seq: sequence, position: position, object_kind: item.kind.rawValue, object_id: item.id,
-                               before: item.before, after: item.after, version_before: item.versionBefore,
-                               version_after: item.versionAfter).insert(db)
+            try JournalItemRow(
+                workspace: workspace, seq: sequence, position: position, object_kind: item.kind.rawValue, object_id: item.id,
+                before: item.before, after: item.after, version_before: item.versionBefore,
+                version_after: item.versionAfter
+            ).insert(db)
         }
         return Int(sequence)
     }
@@ -97,8 +110,11 @@ struct SQLiteTransaction: StoreTransaction {
 /// Reading a workspace's journal entries' items.
 enum SQLiteJournal {
     static func entry(_ db: Database, workspace: String, sequence: Int) throws -> JournalEntry? {
-        guard let row = try JournalRow.fetchOne(db, sql: "SELECT * FROM journal WHERE workspace = ? AND seq = ?",
-                                                arguments: [workspace, sequence]) else { return nil }
+        guard
+            let row = try JournalRow.fetchOne(
+                db, sql: "SELECT * FROM journal WHERE workspace = ? AND seq = ?",
+                arguments: [workspace, sequence])
+        else { return nil }
         return row.entry(items: try items(db, workspace: workspace, seq: row.seq))
     }
 

@@ -13,97 +13,98 @@ enum Schema {
 
     /// Every migration; `adopting` names the workspace that what an older store holds is moved into
     /// (the network it is opened with, which is the network it was used with).
-    static func migrator(adopting workspace: String = "default") -> DatabaseMigrator { // sizes: table (the migrations, as written)
+    static func migrator(adopting workspace: String = "default") -> DatabaseMigrator {  // sizes: table (the migrations, as written)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 missions, journal and drafts") { db in
-            try db.execute(sql: """
-                CREATE TABLE records (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('agreement', 'mission', 'project', 'event')),
-                    title TEXT NOT NULL,
-                    status TEXT,
-                    start TEXT,
-                    "end" TEXT,
-                    budget_cents INTEGER,
-                    budget_currency TEXT,
-                    version INTEGER NOT NULL CHECK (version > 0),
-                    created_at TEXT NOT NULL,
-                    created_by TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    updated_by TEXT NOT NULL,
-                    body TEXT NOT NULL CHECK (json_valid(body))
-                );
-                CREATE TABLE record_parties (
-                    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    entity_id TEXT NOT NULL,
-                    role TEXT NOT NULL,
-                    title TEXT,
-                    attendance TEXT,
-                    PRIMARY KEY (record_id, position)
-                );
-                CREATE INDEX record_parties_by_entity ON record_parties(entity_id);
-                CREATE TABLE record_places (
-                    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    city_id TEXT NOT NULL,
-                    is_origin INTEGER NOT NULL CHECK (is_origin IN (0, 1)),
-                    PRIMARY KEY (record_id, position)
-                );
-                CREATE TABLE mission_outcomes (
-                    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    agreement_id TEXT,
-                    partner_id TEXT,
-                    text TEXT,
-                    PRIMARY KEY (record_id, position)
-                );
-                CREATE TABLE mission_objectives (
-                    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    text TEXT NOT NULL,
-                    PRIMARY KEY (record_id, position)
-                );
-                CREATE TABLE entities (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('city', 'cluster', 'pole', 'organisation', 'person')),
-                    name TEXT NOT NULL,
-                    recorded_with TEXT,
-                    version INTEGER NOT NULL CHECK (version > 0),
-                    created_at TEXT NOT NULL,
-                    created_by TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    updated_by TEXT NOT NULL,
-                    body TEXT NOT NULL CHECK (json_valid(body))
-                );
-                CREATE TABLE journal (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at TEXT NOT NULL,
-                    author TEXT NOT NULL,
-                    action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'cancel', 'undo')),
-                    summary TEXT NOT NULL,
-                    undoes INTEGER UNIQUE REFERENCES journal(seq)
-                );
-                CREATE TABLE journal_items (
-                    seq INTEGER NOT NULL REFERENCES journal(seq),
-                    position INTEGER NOT NULL,
-                    object_kind TEXT NOT NULL CHECK (object_kind IN ('record', 'entity')),
-                    object_id TEXT NOT NULL,
-                    before TEXT CHECK (before IS NULL OR json_valid(before)),
-                    after TEXT CHECK (after IS NULL OR json_valid(after)),
-                    version_before INTEGER NOT NULL,
-                    version_after INTEGER NOT NULL,
-                    PRIMARY KEY (seq, position)
-                );
-                CREATE INDEX journal_items_by_object ON journal_items(object_id);
-                CREATE TABLE drafts (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    body TEXT NOT NULL CHECK (json_valid(body))
-                );
-                PRAGMA application_id = \(applicationID);
-                PRAGMA user_version = 1;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE records (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('agreement', 'mission', 'project', 'event')),
+                        title TEXT NOT NULL,
+                        status TEXT,
+                        start TEXT,
+                        "end" TEXT,
+                        budget_cents INTEGER,
+                        budget_currency TEXT,
+                        version INTEGER NOT NULL CHECK (version > 0),
+                        created_at TEXT NOT NULL,
+                        created_by TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        updated_by TEXT NOT NULL,
+                        body TEXT NOT NULL CHECK (json_valid(body))
+                    );
+                    CREATE TABLE record_parties (
+                        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        entity_id TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        title TEXT,
+                        attendance TEXT,
+                        PRIMARY KEY (record_id, position)
+                    );
+                    CREATE INDEX record_parties_by_entity ON record_parties(entity_id);
+                    CREATE TABLE record_places (
+                        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        city_id TEXT NOT NULL,
+                        is_origin INTEGER NOT NULL CHECK (is_origin IN (0, 1)),
+                        PRIMARY KEY (record_id, position)
+                    );
+                    CREATE TABLE mission_outcomes (
+                        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        agreement_id TEXT,
+                        partner_id TEXT,
+                        text TEXT,
+                        PRIMARY KEY (record_id, position)
+                    );
+                    CREATE TABLE mission_objectives (
+                        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY (record_id, position)
+                    );
+                    CREATE TABLE entities (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('city', 'cluster', 'pole', 'organisation', 'person')),
+                        name TEXT NOT NULL,
+                        recorded_with TEXT,
+                        version INTEGER NOT NULL CHECK (version > 0),
+                        created_at TEXT NOT NULL,
+                        created_by TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        updated_by TEXT NOT NULL,
+                        body TEXT NOT NULL CHECK (json_valid(body))
+                    );
+                    CREATE TABLE journal (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        author TEXT NOT NULL,
+                        action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'cancel', 'undo')),
+                        summary TEXT NOT NULL,
+                        undoes INTEGER UNIQUE REFERENCES journal(seq)
+                    );
+                    CREATE TABLE journal_items (
+                        seq INTEGER NOT NULL REFERENCES journal(seq),
+                        position INTEGER NOT NULL,
+                        object_kind TEXT NOT NULL CHECK (object_kind IN ('record', 'entity')),
+                        object_id TEXT NOT NULL,
+                        before TEXT CHECK (before IS NULL OR json_valid(before)),
+                        after TEXT CHECK (after IS NULL OR json_valid(after)),
+                        version_before INTEGER NOT NULL,
+                        version_after INTEGER NOT NULL,
+                        PRIMARY KEY (seq, position)
+                    );
+                    CREATE INDEX journal_items_by_object ON journal_items(object_id);
+                    CREATE TABLE drafts (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        body TEXT NOT NULL CHECK (json_valid(body))
+                    );
+                    PRAGMA application_id = \(applicationID);
+                    PRAGMA user_version = 1;
+                    """)
         }
         migrator.registerMigration("v2 budgets in each currency's minor units") { db in
             let blocked = try Row.fetchAll(db, sql: Schema.budgetsWithCents)
@@ -117,13 +118,16 @@ enum Schema {
         // Its table names are written out here, as they were then (GRDB's guide: a migration never
         // reads the application's current list, which later versions may change).
         migrator.registerMigration("v3 one workspace per network") { db in
-            let tablesInOrder = ["records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
-                                 "journal", "journal_items", "drafts"]
+            let tablesInOrder = [
+                "records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
+                "journal", "journal_items", "drafts",
+            ]
             try db.execute(sql: Schema.workspaceTables)
             for table in tablesInOrder {
                 let columns = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
-                try db.execute(sql: "INSERT INTO new_\(table) (workspace, \(columns)) SELECT ?, \(columns) FROM \(table) ORDER BY rowid",
-                               arguments: [workspace])
+                try db.execute(
+                    sql: "INSERT INTO new_\(table) (workspace, \(columns)) SELECT ?, \(columns) FROM \(table) ORDER BY rowid",
+                    arguments: [workspace])
             }
             for table in tablesInOrder.reversed() { try db.execute(sql: "DROP TABLE \(table)") }
             for table in tablesInOrder { try db.execute(sql: "ALTER TABLE new_\(table) RENAME TO \(table)") }
@@ -136,8 +140,10 @@ enum Schema {
     static let recordChildren = ["record_parties", "record_places", "mission_outcomes", "mission_objectives"]
 
     /// The tables, each before those that refer to it.
-    static let tablesInOrder = ["records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
-                                "journal", "journal_items", "drafts"]
+    static let tablesInOrder = [
+        "records", "record_parties", "record_places", "mission_outcomes", "mission_objectives", "entities",
+        "journal", "journal_items", "drafts",
+    ]
 
     /// Version 3's tables, made under temporary names (`new_…`) and renamed once filled. Journal numbers
     /// count within a workspace, so a workspace copied between stores keeps them.

@@ -144,7 +144,8 @@ public final class Terminal: TerminalIO {
         for scalar in scalars.dropFirst() {
             if scalar.value == 0x200D { break }
             guard scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark,
-                  !(0xFE00...0xFE0F).contains(scalar.value) else { continue }
+                !(0xFE00...0xFE0F).contains(scalar.value)
+            else { continue }
             cell.append(wchar_t(bitPattern: scalar.value))
         }
         return (cell, nil)

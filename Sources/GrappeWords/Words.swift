@@ -1,80 +1,6 @@
 import Foundation
 import GrappeModel
 
-/// The two languages Grappe speaks. The default comes from LC_ALL, LC_MESSAGES, then LANG: French for
-/// `fr*`, English otherwise.
-public enum Language: String, Sendable, CaseIterable {
-    case fr, en
-
-    /// French for `fr*` in LC_ALL, LC_MESSAGES or LANG (the first set), else English.
-    public static func fromEnvironment(_ environment: [String: String]) -> Language {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("fr") ? .fr : .en
-            }
-        }
-        return .en
-    }
-}
-
-/// Anything that writes in a language: the dashboard's `Strings`, the command line's `Words`. The
-/// network's vocabulary (kinds, relation types, roles, statuses, dates, numbers) is written here once
-/// for both, in French and in English.
-public protocol Speaking: Sendable {
-    var language: Language { get }
-}
-
-/// A phrase in both languages ("a relation", "une relation"), made where the French and the English
-/// are known and said later in the language of whoever shows it (a seed diagnostic, a store warning).
-public struct Wording: Hashable, Sendable {
-    public let french: String
-    public let english: String
-
-    public init(_ french: String, _ english: String) {
-        self.french = french
-        self.english = english
-    }
-
-    public func callAsFunction(_ speaker: some Speaking) -> String { speaker.say(french, english) }
-
-    /// The phrase in `language`.
-    public func say(in language: Language) -> String { language == .fr ? french : english }
-
-    /// This phrase, the language's colon, then `detail`: "impossible d'écrire x\u{00A0}: permission
-    /// refusée", "cannot write x: Permission denied".
-    public func then(_ detail: Wording) -> Wording {
-        Wording("\(french)\u{00A0}: \(detail.french)", "\(english): \(detail.english)")
-    }
-
-    /// Text that is the same in both languages: a name from a file (a column, a key), or a message
-    /// quoted as it came (from SQLite, from the server).
-    public static func same(_ text: String) -> Wording { Wording(text, text) }
-
-    /// Why the system refused (`errno`): its own English text, and a French one for the usual causes.
-    public static func system(_ code: Int32) -> Wording {
-        let english = String(cString: strerror(code))
-        let french: String? = switch code {
-        case ENOENT: "fichier ou dossier introuvable"
-        case EACCES, EPERM: "permission refusée"
-        case ENOTDIR: "n'est pas un dossier"
-        case EISDIR: "est un dossier"
-        case ELOOP: "trop de liens symboliques"
-        case ENAMETOOLONG: "nom trop long"
-        case EMFILE, ENFILE: "trop de fichiers ouverts"
-        case EIO: "erreur d'entrée-sortie"
-        case ENOMEM: "plus de mémoire"
-        case ENOSPC: "plus de place sur le disque"
-        case EROFS: "système de fichiers en lecture seule"
-        case EEXIST: "existe déjà"
-        case ECONNREFUSED: "connexion refusée"
-        case ETIMEDOUT: "délai dépassé"
-        case EHOSTUNREACH, ENETUNREACH: "hôte injoignable"
-        default: nil
-        }
-        return Wording(french ?? "erreur du système («\u{00A0}\(english)\u{00A0}»)", english)
-    }
-}
-
 /// The vocabulary in a language, for the command line's reports.
 public struct Words: Speaking {
     public let language: Language
@@ -155,13 +81,14 @@ extension Speaking {
 
     /// An entity kind, as a word.
     public func kind(_ kind: EntityKind) -> String {
-        let pair: (String, String) = switch kind {
-        case .city: ("ville", "city")
-        case .cluster: ("grappe", "cluster")
-        case .pole: ("pôle", "pole")
-        case .organisation: ("organisation", "organisation")
-        case .person: ("personne", "person")
-        }
+        let pair: (String, String) =
+            switch kind {
+            case .city: ("ville", "city")
+            case .cluster: ("grappe", "cluster")
+            case .pole: ("pôle", "pole")
+            case .organisation: ("organisation", "organisation")
+            case .person: ("personne", "person")
+            }
         return language == .fr ? pair.0 : pair.1
     }
 
@@ -180,81 +107,86 @@ extension Speaking {
     /// "4 villes", "1 pôle": the kind's name agreeing with a count.
     public func count(_ count: Int, _ kind: EntityKind) -> String {
         guard !isSingular(count) else { return "\(count) \(self.kind(kind))" }
-        let plural: (String, String) = switch kind {
-        case .city: ("villes", "cities")
-        case .cluster: ("grappes", "clusters")
-        case .pole: ("pôles", "poles")
-        case .organisation: ("organisations", "organisations")
-        case .person: ("personnes", "people")
-        }
+        let plural: (String, String) =
+            switch kind {
+            case .city: ("villes", "cities")
+            case .cluster: ("grappes", "clusters")
+            case .pole: ("pôles", "poles")
+            case .organisation: ("organisations", "organisations")
+            case .person: ("personnes", "people")
+            }
         return "\(number(count)) \(language == .fr ? plural.0 : plural.1)"
     }
 
     /// A count of records, singular or plural.
     public func count(_ count: Int, _ kind: RecordKind) -> String {
         guard !isSingular(count) else { return "\(count) \(self.kind(kind))" }
-        let plural: (String, String) = switch kind {
-        case .agreement: ("ententes", "agreements")
-        case .mission: ("missions", "missions")
-        case .project: ("projets", "projects")
-        case .event: ("événements", "events")
-        }
+        let plural: (String, String) =
+            switch kind {
+            case .agreement: ("ententes", "agreements")
+            case .mission: ("missions", "missions")
+            case .project: ("projets", "projects")
+            case .event: ("événements", "events")
+            }
         return "\(number(count)) \(language == .fr ? plural.0 : plural.1)"
     }
 
     /// A record kind, as a word.
     public func kind(_ kind: RecordKind) -> String {
-        let pair: (String, String) = switch kind {
-        case .agreement: ("entente", "agreement")
-        case .mission: ("mission", "mission")
-        case .project: ("projet", "project")
-        case .event: ("événement", "event")
-        }
+        let pair: (String, String) =
+            switch kind {
+            case .agreement: ("entente", "agreement")
+            case .mission: ("mission", "mission")
+            case .project: ("projet", "project")
+            case .event: ("événement", "event")
+            }
         return language == .fr ? pair.0 : pair.1
     }
 
     /// An organisation type, as words.
     public func organisationType(_ type: OrganisationType) -> String {
-        let pair: (String, String) = switch type {
-        case .association: ("association", "association")
-        case .company: ("entreprise", "company")
-        case .publicBody: ("organisme public", "public body")
-        case .municipality: ("municipalité", "municipality")
-        case .government: ("gouvernement", "government")
-        case .financialInstitution: ("institution financière", "financial institution")
-        case .media: ("média", "media")
-        case .club: ("club", "club")
-        case .chamberOfCommerce: ("chambre de commerce", "chamber of commerce")
-        case .researchCentre: ("centre de recherche", "research centre")
-        case .innovationCentre: ("centre d'innovation", "innovation centre")
-        case .economicDevelopment: ("développement économique", "economic development")
-        case .platform: ("plateforme", "platform")
-        case .federation: ("fédération", "federation")
-        case .other: ("autre", "other")
-        }
+        let pair: (String, String) =
+            switch type {
+            case .association: ("association", "association")
+            case .company: ("entreprise", "company")
+            case .publicBody: ("organisme public", "public body")
+            case .municipality: ("municipalité", "municipality")
+            case .government: ("gouvernement", "government")
+            case .financialInstitution: ("institution financière", "financial institution")
+            case .media: ("média", "media")
+            case .club: ("club", "club")
+            case .chamberOfCommerce: ("chambre de commerce", "chamber of commerce")
+            case .researchCentre: ("centre de recherche", "research centre")
+            case .innovationCentre: ("centre d'innovation", "innovation centre")
+            case .economicDevelopment: ("développement économique", "economic development")
+            case .platform: ("plateforme", "platform")
+            case .federation: ("fédération", "federation")
+            case .other: ("autre", "other")
+            }
         return language == .fr ? pair.0 : pair.1
     }
 
     /// A relation read from `from`'s side (`outgoing`) or from `to`'s side.
     public func relation(_ type: RelationType, outgoing: Bool = true) -> String {
-        let (fr, frBack, en, enBack): (String, String, String, String) = switch type {
-        case .basedIn: ("basé à", "accueille", "based in", "home of")
-        case .memberOf: ("membre de", "a pour membre", "member of", "has member")
-        case .partnerOf: ("partenaire de", "partenaire de", "partner of", "partner of")
-        case .holdsTitle: ("fonction à", "a pour titulaire", "holds a title at", "has officer")
-        case .worksFor: ("travaille pour", "emploie", "works for", "employs")
-        case .funds: ("finance", "financé par", "funds", "funded by")
-        case .founded: ("a fondé", "fondé par", "founded", "founded by")
-        case .contributedTo: ("a contribué à", "a reçu l'apport de", "contributed to", "had help from")
-        case .supports: ("soutient", "soutenu par", "supports", "supported by")
-        case .hosts: ("accueille", "accueilli par", "hosts", "hosted by")
-        case .publishes: ("publie", "publié par", "publishes", "published by")
-        case .covers: ("couvre", "couvert par", "covers", "covered by")
-        case .partOf: ("fait partie de", "comprend", "part of", "includes")
-        case .competesWith: ("concurrent de", "concurrent de", "competes with", "competes with")
-        case .collaboratesWith: ("collabore avec", "collabore avec", "collaborates with", "collaborates with")
-        case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
-        }
+        let (fr, frBack, en, enBack): (String, String, String, String) =
+            switch type {
+            case .basedIn: ("basé à", "accueille", "based in", "home of")
+            case .memberOf: ("membre de", "a pour membre", "member of", "has member")
+            case .partnerOf: ("partenaire de", "partenaire de", "partner of", "partner of")
+            case .holdsTitle: ("fonction à", "a pour titulaire", "holds a title at", "has officer")
+            case .worksFor: ("travaille pour", "emploie", "works for", "employs")
+            case .funds: ("finance", "financé par", "funds", "funded by")
+            case .founded: ("a fondé", "fondé par", "founded", "founded by")
+            case .contributedTo: ("a contribué à", "a reçu l'apport de", "contributed to", "had help from")
+            case .supports: ("soutient", "soutenu par", "supports", "supported by")
+            case .hosts: ("accueille", "accueilli par", "hosts", "hosted by")
+            case .publishes: ("publie", "publié par", "publishes", "published by")
+            case .covers: ("couvre", "couvert par", "covers", "covered by")
+            case .partOf: ("fait partie de", "comprend", "part of", "includes")
+            case .competesWith: ("concurrent de", "concurrent de", "competes with", "competes with")
+            case .collaboratesWith: ("collabore avec", "collabore avec", "collaborates with", "collaborates with")
+            case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
+            }
         return language == .fr ? (outgoing ? fr : frBack) : (outgoing ? en : enBack)
     }
 
@@ -266,25 +198,26 @@ extension Speaking {
 
     /// A party role, as words.
     public func role(_ role: PartyRole) -> String {
-        let pair: (String, String) = switch role {
-        case .signatory: ("signataire", "signatory")
-        case .witness: ("témoin", "witness")
-        case .leader: ("chef de mission", "leader")
-        case .delegate: ("délégué", "delegate")
-        case .onBehalfOf: ("au nom de", "on behalf of")
-        case .host: ("hôte", "host")
-        case .partnerMet: ("partenaire rencontré", "partner met")
-        case .toMeet: ("à rencontrer", "to meet")
-        case .lead: ("porteur", "lead")
-        case .partner: ("partenaire", "partner")
-        case .funder: ("bailleur", "funder")
-        case .operator: ("opérateur", "operator")
-        case .beneficiary: ("bénéficiaire", "beneficiary")
-        case .organiser: ("organisateur", "organiser")
-        case .speaker: ("conférencier", "speaker")
-        case .participant: ("participant", "participant")
-        case .announcer: ("annonceur", "announcer")
-        }
+        let pair: (String, String) =
+            switch role {
+            case .signatory: ("signataire", "signatory")
+            case .witness: ("témoin", "witness")
+            case .leader: ("chef de mission", "leader")
+            case .delegate: ("délégué", "delegate")
+            case .onBehalfOf: ("au nom de", "on behalf of")
+            case .host: ("hôte", "host")
+            case .partnerMet: ("partenaire rencontré", "partner met")
+            case .toMeet: ("à rencontrer", "to meet")
+            case .lead: ("porteur", "lead")
+            case .partner: ("partenaire", "partner")
+            case .funder: ("bailleur", "funder")
+            case .operator: ("opérateur", "operator")
+            case .beneficiary: ("bénéficiaire", "beneficiary")
+            case .organiser: ("organisateur", "organiser")
+            case .speaker: ("conférencier", "speaker")
+            case .participant: ("participant", "participant")
+            case .announcer: ("annonceur", "announcer")
+            }
         return language == .fr ? pair.0 : pair.1
     }
 
@@ -297,12 +230,13 @@ extension Speaking {
         if let season = date.season { parts.append(language == .fr ? DateWords.seasons[season]!.0 : DateWords.seasons[season]!.1) }
         // A missing year is said in words, never guessed: "oct., année inconnue", "Oct, year unknown".
         let year = date.year.map(String.init) ?? ""
-        let mark = switch date.qualifier {
-        case .exact: ""
-        case .approximate: " ~"
-        case .uncertain: " ?"
-        case .approximateAndUncertain: " ~?"
-        }
+        let mark =
+            switch date.qualifier {
+            case .exact: ""
+            case .approximate: " ~"
+            case .uncertain: " ?"
+            case .approximateAndUncertain: " ~?"
+            }
         if date.year == nil {
             return parts.joined(separator: " ") + (language == .fr ? ", année inconnue" : ", year unknown") + mark
         }
@@ -317,24 +251,27 @@ extension Speaking {
 
     /// What kind of event it is, as words.
     public func eventType(_ type: EventType) -> String {
-        let pair: (String, String) = switch type {
-        case .assembly: ("assemblée", "assembly")
-        case .conference: ("conférence", "conference")
-        case .meeting: ("réunion", "meeting")
-        case .talk: ("causerie", "talk")
-        case .tradeShow: ("salon", "trade show")
-        case .announcement: ("annonce", "announcement")
-        case .other: ("autre", "other")
-        }
+        let pair: (String, String) =
+            switch type {
+            case .assembly: ("assemblée", "assembly")
+            case .conference: ("conférence", "conference")
+            case .meeting: ("réunion", "meeting")
+            case .talk: ("causerie", "talk")
+            case .tradeShow: ("salon", "trade show")
+            case .announcement: ("annonce", "announcement")
+            case .other: ("autre", "other")
+            }
         return language == .fr ? pair.0 : pair.1
     }
 
     /// A status value, as a word.
     public func status(_ raw: String) -> String {
         guard language == .fr else { return raw.replacingOccurrences(of: "_", with: " ") }
-        let french = ["draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",
-                      "unknown": "inconnu", "planned": "prévue", "confirmed": "confirmée", "under_way": "en cours",
-                      "completed": "terminée", "cancelled": "annulée", "announced": "annoncé", "active": "actif", "held": "tenu"]
+        let french = [
+            "draft": "projet", "signed": "signée", "in_force": "en vigueur", "expired": "échue", "terminated": "résiliée",
+            "unknown": "inconnu", "planned": "prévue", "confirmed": "confirmée", "under_way": "en cours",
+            "completed": "terminée", "cancelled": "annulée", "announced": "annoncé", "active": "actif", "held": "tenu",
+        ]
         return french[raw] ?? raw.replacingOccurrences(of: "_", with: " ")
     }
 }
@@ -371,11 +308,13 @@ extension Speaking {
         case .notAShare: "\(quoted) n'est pas une part\u{00A0}: écrivez-la avec le signe pour cent, comme 50\u{00A0}%"
         case .shareOutOfRange: "\(quoted) n'est pas une part entre 0\u{00A0}% et 100\u{00A0}%"
         case .shareDecimals: "\(quoted)\u{00A0}: une part prend au plus deux décimales"
-        case .strayCharacter(let stray): "\(quoted) n'est pas un montant\u{00A0}: «\u{00A0}\(stray)\u{00A0}» parmi les chiffres\u{00A0}; écrivez-le comme 2100000 CAD"
+        case .strayCharacter(let stray):
+            "\(quoted) n'est pas un montant\u{00A0}: «\u{00A0}\(stray)\u{00A0}» parmi les chiffres\u{00A0}; écrivez-le comme 2100000 CAD"
         case .ambiguousSymbol(let symbol, let currencies, let amount):
             "\(quoted)\u{00A0}: «\u{00A0}\(symbol)\u{00A0}» peut être \(either(currencies))\u{00A0}; écrivez \(either(currencies.map { "\(amount) \($0)" }))"
         case .tooManyDecimals(let currency, 0): "\(quoted)\u{00A0}: le \(currency) n'a pas de subdivision\u{00A0}; écrivez un montant entier"
-        case .tooManyDecimals(let currency, let allowed): "\(quoted)\u{00A0}: le \(currency) prend au plus \(allowed) décimale\(allowed > 1 ? "s" : "")"
+        case .tooManyDecimals(let currency, let allowed):
+            "\(quoted)\u{00A0}: le \(currency) prend au plus \(allowed) décimale\(allowed > 1 ? "s" : "")"
         case .symbolOfSeveral(let currencies): "\(quoted) est le symbole de plusieurs devises\u{00A0}: écrivez \(either(currencies))"
         case .unknownCurrency(let suggestion?): "devise inconnue \(quoted)\u{00A0}; vouliez-vous dire «\u{00A0}\(suggestion)\u{00A0}»\u{00A0}?"
         case .unknownCurrency(nil): "devise inconnue \(quoted)\u{00A0}: un code ISO 4217 est attendu, comme EUR, CAD ou USD"
@@ -387,6 +326,8 @@ extension Speaking {
 private enum DateWords {
     static let frenchMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
     static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let seasons: [PartialDate.Season: (String, String)] = [.spring: ("printemps", "spring"), .summer: ("été", "summer"),
-                                                                  .autumn: ("automne", "autumn"), .winter: ("hiver", "winter")]
+    static let seasons: [PartialDate.Season: (String, String)] = [
+        .spring: ("printemps", "spring"), .summer: ("été", "summer"),
+        .autumn: ("automne", "autumn"), .winter: ("hiver", "winter"),
+    ]
 }

@@ -32,15 +32,19 @@ final class DraftCheck {
     /// so both refuse it here, before anything is written, at the field and entry that holds it.
     private func checkNoNul() {
         for field in MissionField.allCases {
-            let entries: [String] = switch field.value(in: draft) {
-            case .text(let text): [text]
-            case .list(let list): list
-            case .delegates(let delegates): delegates.map { [$0.who, $0.role, $0.attendance, $0.title].joined() }
-            }
+            let entries: [String] =
+                switch field.value(in: draft) {
+                case .text(let text): [text]
+                case .list(let list): list
+                case .delegates(let delegates): delegates.map { [$0.who, $0.role, $0.attendance, $0.title].joined() }
+                }
             for (index, text) in entries.enumerated() where text.unicodeScalars.contains("\u{0}") {
-                issues.append(FieldIssue(field, entries.count > 1 || field.slot.isList ? index : nil,
-                                         validator.say("holds a NUL character (\\0), which no store keeps: remove it",
-                                                       "contient un caractère NUL (\\0), qu'aucun registre ne garde\u{00A0}: retirez-le")))
+                issues.append(
+                    FieldIssue(
+                        field, entries.count > 1 || field.slot.isList ? index : nil,
+                        validator.say(
+                            "holds a NUL character (\\0), which no store keeps: remove it",
+                            "contient un caractère NUL (\\0), qu'aucun registre ne garde\u{00A0}: retirez-le")))
             }
         }
     }
@@ -66,19 +70,25 @@ final class DraftCheck {
         guard issues.isEmpty, let status else { return .failure(DraftIssues(issues: issues)) }
 
         let notes = draft.notes.trimmingSpaces()
-        let mission = Mission(status: status, origin: origin, destinations: destinations, start: start, end: end,
-                              objectives: draft.objectives.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }, outcomes: outcomes,
-                              budget: budget, notes: notes.isEmpty ? nil : notes)
-        let record = Record(id: missionID, title: title, summary: draft.summary, parties: parties, attributes: draft.attributes,
-                            sources: sources, body: .mission(mission))
+        let mission = Mission(
+            status: status, origin: origin, destinations: destinations, start: start, end: end,
+            objectives: draft.objectives.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }, outcomes: outcomes,
+            budget: budget, notes: notes.isEmpty ? nil : notes)
+        let record = Record(
+            id: missionID, title: title, summary: draft.summary, parties: parties, attributes: draft.attributes,
+            sources: sources, body: .mission(mission))
         for index in newRecords.indices { newRecords[index].sources = sources }
         for index in newEntities.indices { newEntities[index].sources = sources }
-        let action: Change.Action = existing == nil ? .add
+        let action: Change.Action =
+            existing == nil
+            ? .add
             : status == .cancelled && existing?.mission?.status != .cancelled ? .cancel : .edit
         var expected: [ID: Int] = [missionID: draft.baseVersion]
         for agreement in newRecords { expected[agreement.id] = 0 }
-        return .success(Change(action: action, records: [record] + newRecords, entities: newEntities, expectedVersions: expected,
-                               summary: "\(action.rawValue) mission \(missionID)"))
+        return .success(
+            Change(
+                action: action, records: [record] + newRecords, entities: newEntities, expectedVersions: expected,
+                summary: "\(action.rawValue) mission \(missionID)"))
     }
 
     // MARK: Steps
@@ -87,8 +97,10 @@ final class DraftCheck {
         if draft.title.trimmingSpaces().isEmpty { problem(.title, say("a mission needs a title", "une mission a besoin d'un titre")) }
         guard let status = Words.missionStatus(draft.status) else {
             let words = validator.words
-            problem(.status, say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
-                + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
+            problem(
+                .status,
+                say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
+                    + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
             return nil
         }
         return status
@@ -109,11 +121,16 @@ final class DraftCheck {
         for (index, line) in draft.newPartners.enumerated() {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
             let name = parts[0]
-            guard !name.isEmpty else { problem(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom")); continue }
+            guard !name.isEmpty else {
+                problem(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom")); continue
+            }
             let (kind, type) = partnerKind(parts.count > 1 ? parts[1] : "", index: index)
             if !validator.lookup.entities(named: name).isEmpty {
-                problem(.newPartners, index, say("'\(name)' is already in the network; name it under partners met",
-                                                 "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés"))
+                problem(
+                    .newPartners, index,
+                    say(
+                        "'\(name)' is already in the network; name it under partners met",
+                        "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés"))
                 continue
             }
             let id = validator.freshID(for: name, prefix: "", taken: taken)
@@ -125,8 +142,9 @@ final class DraftCheck {
                 case .failure(let failure): problem(.newPartners, index, failure.message)
                 }
             }
-            let entity = Entity(id: id, kind: kind, name: name, organisationType: kind == .organisation ? type : nil,
-                                attributes: attributes, sources: [])
+            let entity = Entity(
+                id: id, kind: kind, name: name, organisationType: kind == .organisation ? type : nil,
+                attributes: attributes, sources: [])
             entities.append(entity)
             extra[id] = entity
         }
@@ -138,8 +156,11 @@ final class DraftCheck {
         guard !text.isEmpty else { return (.organisation, .other) }
         if let type = OrganisationType(rawValue: text) { return (.organisation, type) }
         if let kind = EntityKind(rawValue: text), kind != .city { return (kind, nil) }
-        problem(.newPartners, index, say("unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole",
-                                         "type inconnu « \(text) » ; un type d'organisation (company, association…), person, cluster ou pole"))
+        problem(
+            .newPartners, index,
+            say(
+                "unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole",
+                "type inconnu « \(text) » ; un type d'organisation (company, association…), person, cluster ou pole"))
         return (.organisation, .other)
     }
 
@@ -163,8 +184,11 @@ final class DraftCheck {
             parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
         }
         if members.isEmpty, !issues.contains(where: { $0.field == .leader || $0.field == .delegates }) {
-            problem(.leader, say("the delegation is empty: give a leader or at least one delegate",
-                                 "la délégation est vide : indiquez un chef de mission ou au moins un délégué"))
+            problem(
+                .leader,
+                say(
+                    "the delegation is empty: give a leader or at least one delegate",
+                    "la délégation est vide : indiquez un chef de mission ou au moins un délégué"))
         }
         return parties
     }
@@ -172,8 +196,10 @@ final class DraftCheck {
     private func delegateRole(_ text: String, index: Int) -> PartyRole? {
         let role = PartyRole(rawValue: text.trimmingSpaces().replacingSpacesWithUnderscores())
         guard let role, MissionValidator.delegateRoles.contains(role) else {
-            problem(.delegates, index, say("unknown role '\(text)'; one of ", "rôle inconnu « \(text) » ; l'un de ")
-                + MissionValidator.delegateRoles.map(\.rawValue).joined(separator: ", "))
+            problem(
+                .delegates, index,
+                say("unknown role '\(text)'; one of ", "rôle inconnu « \(text) » ; l'un de ")
+                    + MissionValidator.delegateRoles.map(\.rawValue).joined(separator: ", "))
             return nil
         }
         return role
@@ -183,8 +209,10 @@ final class DraftCheck {
         let text = text.trimmingSpaces()
         guard !text.isEmpty else { return nil }
         guard let attendance = Attendance(rawValue: text) else {
-            problem(.delegates, index, say("unknown attendance '\(text)'; one of ", "présence inconnue « \(text) » ; l'une de ")
-                + Attendance.allCases.map(\.rawValue).joined(separator: ", "))
+            problem(
+                .delegates, index,
+                say("unknown attendance '\(text)'; one of ", "présence inconnue « \(text) » ; l'une de ")
+                    + Attendance.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }
         return attendance
@@ -298,7 +326,11 @@ final class DraftCheck {
         var result: [ID] = []
         for (index, text) in texts.enumerated() where !text.trimmingSpaces().isEmpty {
             guard let id = one(text, field, index) else { continue }
-            if seen.insert(id).inserted { result.append(id) } else { problem(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois")) }
+            if seen.insert(id).inserted {
+                result.append(id)
+            } else {
+                problem(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois"))
+            }
         }
         return result
     }

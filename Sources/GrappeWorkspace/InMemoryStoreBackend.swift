@@ -118,8 +118,9 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
             }
             let records = contents.recordOrder.compactMap { id in contents.records[id].map { item(.record, id, $0) } }
             let entities = contents.entityOrder.compactMap { id in contents.entities[id].map { item(.entity, id, $0) } }
-            return WorkspaceDump(items: records + entities, journal: contents.journal,
-                                 drafts: contents.drafts.values.sorted { ($0.updatedAt, $0.key) > ($1.updatedAt, $1.key) })
+            return WorkspaceDump(
+                items: records + entities, journal: contents.journal,
+                drafts: contents.drafts.values.sorted { ($0.updatedAt, $0.key) > ($1.updatedAt, $1.key) })
         }
     }
 
@@ -174,8 +175,9 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
                 contents.entityOrder.append(entity.id)
                 contents.created["entity \(entity.id)"] = (now, author)
             }
-            contents.entities[entity.id] = ItemState(body: body, version: version, updatedAt: now, updatedBy: author,
-                                                     recordedWith: contents.entities[entity.id]?.recordedWith ?? recordedWith)
+            contents.entities[entity.id] = ItemState(
+                body: body, version: version, updatedAt: now, updatedBy: author,
+                recordedWith: contents.entities[entity.id]?.recordedWith ?? recordedWith)
         }
 
         func remove(_ kind: JournalEntry.Item.Kind, id: ID) throws {

@@ -28,12 +28,14 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         let (recordStates, entityStates) = try backend.items()
         // Decoding JSON is most of what a start-up spends here: it runs on every core.
         let records = try Self.decodeInParallel(recordStates) { state, decoder in
-            StoredRecord(record: try decoder.decode(Record.self, from: Data(state.body.utf8)), version: state.version,
-                         updatedAt: state.updatedAt, updatedBy: state.updatedBy)
+            StoredRecord(
+                record: try decoder.decode(Record.self, from: Data(state.body.utf8)), version: state.version,
+                updatedAt: state.updatedAt, updatedBy: state.updatedBy)
         }
         let entities = try Self.decodeInParallel(entityStates) { state, decoder in
-            StoredEntity(entity: try decoder.decode(Entity.self, from: Data(state.body.utf8)), version: state.version,
-                         recordedWith: state.recordedWith)
+            StoredEntity(
+                entity: try decoder.decode(Entity.self, from: Data(state.body.utf8)), version: state.version,
+                recordedWith: state.recordedWith)
         }
         return Workspace(records: records, entities: entities)
     }
@@ -64,10 +66,12 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         let author = backend.identity ?? given
         // One record at a version the writer read: in one step where the backend can (a server).
         if change.entities.isEmpty, change.records.count == 1, let record = change.records.first,
-           let expected = change.expectedVersions[record.id], backend.savesOneRecordInOneStep {
+            let expected = change.expectedVersions[record.id], backend.savesOneRecordInOneStep
+        {
             if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-            let entry = JournalEntry(sequence: 0, at: StoreTime.now(), author: author, action: change.action, summary: change.summary,
-                                     undoes: nil, items: [])
+            let entry = JournalEntry(
+                sequence: 0, at: StoreTime.now(), author: author, action: change.action, summary: change.summary,
+                undoes: nil, items: [])
             if let saved = try backend.save(record, body: try Self.json(record), expected: expected, entry: entry) { return saved }
         }
         return try writing { transaction in
@@ -78,13 +82,16 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 if let expected = change.expectedVersions[record.id], expected != found {
                     throw found > 0 && expected == 0 && change.action == .add
                         ? StoreError.exists(record.id)
-                        : StoreError.stale(id: record.id, expected: expected, found: found, by: current?.updatedBy ?? "?",
-                                           at: current?.updatedAt ?? "?")
+                        : StoreError.stale(
+                            id: record.id, expected: expected, found: found, by: current?.updatedBy ?? "?",
+                            at: current?.updatedAt ?? "?")
                 }
                 let body = try Self.json(record)
                 try transaction.put(record, body: body, version: found + 1, author: author)
-                items.append(JournalEntry.Item(kind: .record, id: record.id, before: current?.body, after: body,
-                                               versionBefore: found, versionAfter: found + 1))
+                items.append(
+                    JournalEntry.Item(
+                        kind: .record, id: record.id, before: current?.body, after: body,
+                        versionBefore: found, versionAfter: found + 1))
             }
             for entity in change.entities {
                 let current = try transaction.state(of: .entity, id: entity.id)
@@ -92,11 +99,15 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 let found = current?.version ?? 0
                 let body = try Self.json(entity)
                 try transaction.put(entity, body: body, version: found + 1, recordedWith: change.records.first?.id, author: author)
-                items.append(JournalEntry.Item(kind: .entity, id: entity.id, before: current?.body, after: body,
-                                               versionBefore: found, versionAfter: found + 1))
+                items.append(
+                    JournalEntry.Item(
+                        kind: .entity, id: entity.id, before: current?.body, after: body,
+                        versionBefore: found, versionAfter: found + 1))
             }
-            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: change.action,
-                                                summary: change.summary, undoes: nil, items: items), to: transaction)
+            return try Self.append(
+                JournalEntry(
+                    sequence: 0, at: transaction.now, author: author, action: change.action,
+                    summary: change.summary, undoes: nil, items: items), to: transaction)
         }
     }
 
@@ -125,8 +136,9 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         return try writing { transaction in
             let journal = try transaction.journalLinks()
             guard let link = journal.first(where: { $0.sequence == plan.target.sequence }),
-                  UndoRules.canTakeBack(link, in: journal, plan.direction),
-                  let target = try transaction.entry(plan.target.sequence) else {
+                UndoRules.canTakeBack(link, in: journal, plan.direction),
+                let target = try transaction.entry(plan.target.sequence)
+            else {
                 throw StoreError.alreadyTakenBack(plan.target.sequence)
             }
             var items: [JournalEntry.Item] = []
@@ -134,8 +146,9 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 let current = try transaction.state(of: item.kind, id: item.id)
                 // Someone changed the item since: taking it back would throw their change away.
                 if current?.body != item.after {
-                    throw StoreError.stale(id: item.id, expected: 0, found: current?.version ?? 0, by: current?.updatedBy ?? "?",
-                                           at: current?.updatedAt ?? "?")
+                    throw StoreError.stale(
+                        id: item.id, expected: 0, found: current?.version ?? 0, by: current?.updatedBy ?? "?",
+                        at: current?.updatedAt ?? "?")
                 }
                 let found = current?.version ?? 0
                 if let before = item.before {
@@ -150,15 +163,20 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 } else {
                     try transaction.remove(item.kind, id: item.id)
                 }
-                items.append(JournalEntry.Item(kind: item.kind, id: item.id, before: current?.body, after: item.before,
-                                               versionBefore: found, versionAfter: item.before == nil ? 0 : found + 1))
+                items.append(
+                    JournalEntry.Item(
+                        kind: item.kind, id: item.id, before: current?.body, after: item.before,
+                        versionBefore: found, versionAfter: item.before == nil ? 0 : found + 1))
             }
             let origin = UndoRules.origin(of: link, in: journal)
-            let summary = plan.direction == .undo && link.action != .undo
+            let summary =
+                plan.direction == .undo && link.action != .undo
                 ? "undo #\(target.sequence): \(target.summary)"
                 : "\(plan.direction == .undo ? "undo" : "redo") #\(origin.sequence): \(origin.summary)"
-            return try Self.append(JournalEntry(sequence: 0, at: transaction.now, author: author, action: .undo, summary: summary,
-                                                undoes: target.sequence, items: items), to: transaction)
+            return try Self.append(
+                JournalEntry(
+                    sequence: 0, at: transaction.now, author: author, action: .undo, summary: summary,
+                    undoes: target.sequence, items: items), to: transaction)
         }
     }
 
@@ -220,7 +238,9 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
                 slices.lock.unlock()
             }
         }
-        if let failure = slices.failure { throw StoreError.failed(Wording("un élément enregistré est illisible\u{00A0}: \(failure)", "a stored item cannot be read: \(failure)")) }
+        if let failure = slices.failure {
+            throw StoreError.failed(Wording("un élément enregistré est illisible\u{00A0}: \(failure)", "a stored item cannot be read: \(failure)"))
+        }
         return slices.values.flatMap { $0 }
     }
 }

@@ -22,8 +22,9 @@ public struct MissionDraft: Codable, Hashable, Sendable {
         /// Reads `ID[:ROLE[:ATTENDANCE]]`, the command line's form.
         public static func parse(_ text: String) -> Delegate {
             let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-            return Delegate(who: parts[0], role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : PartyRole.delegate.rawValue,
-                            attendance: parts.count > 2 ? parts[2] : "")
+            return Delegate(
+                who: parts[0], role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : PartyRole.delegate.rawValue,
+                attendance: parts.count > 2 ? parts[2] : "")
         }
     }
 
@@ -64,12 +65,14 @@ public struct MissionDraft: Codable, Hashable, Sendable {
     public var leaderTitle: String?
     public var otherParties: [Party]
 
-    public init(id: ID? = nil, baseVersion: Int = 0, title: String = "", status: String = MissionStatus.planned.rawValue,
-                leader: String = "", onBehalfOf: [String] = [], origin: String = "", destinations: [String] = [],
-                start: String = "", end: String = "", objectives: [String] = [], delegates: [Delegate] = [],
-                toMeet: [String] = [], budget: String = "", funders: [String] = [], agreements: [String] = [],
-                newAgreements: [String] = [], partnersMet: [String] = [], newPartners: [String] = [],
-                followUps: [String] = [], notes: String = "", sources: [String] = []) {
+    public init(
+        id: ID? = nil, baseVersion: Int = 0, title: String = "", status: String = MissionStatus.planned.rawValue,
+        leader: String = "", onBehalfOf: [String] = [], origin: String = "", destinations: [String] = [],
+        start: String = "", end: String = "", objectives: [String] = [], delegates: [Delegate] = [],
+        toMeet: [String] = [], budget: String = "", funders: [String] = [], agreements: [String] = [],
+        newAgreements: [String] = [], partnersMet: [String] = [], newPartners: [String] = [],
+        followUps: [String] = [], notes: String = "", sources: [String] = []
+    ) {
         self.id = id
         self.baseVersion = baseVersion
         self.title = title
@@ -117,8 +120,10 @@ public struct MissionDraft: Codable, Hashable, Sendable {
                 leader = party.entity
                 leaderTitle = party.title
             case .leader, .delegate, .host, .partnerMet:
-                delegates.append(Delegate(who: party.entity, role: party.role.rawValue, attendance: party.attendance?.rawValue ?? "",
-                                          title: party.title ?? ""))
+                delegates.append(
+                    Delegate(
+                        who: party.entity, role: party.role.rawValue, attendance: party.attendance?.rawValue ?? "",
+                        title: party.title ?? ""))
             case .onBehalfOf: onBehalfOf.append(party.entity)
             case .toMeet: toMeet.append(party.entity)
             case .funder: funders.append(party.entity)

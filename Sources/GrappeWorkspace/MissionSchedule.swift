@@ -18,8 +18,10 @@ public enum MissionSchedule {
 
     /// The first `count` items of `ordered` among those `keep` accepts (told whether each is upcoming),
     /// without sorting them all: the home page shows five of ten thousand.
-    public static func leading<T>(_ count: Int, of items: [T], today: DayStamp, record: (T) -> Record?, tie: (T, T) -> Bool,
-                                  keep: (T, _ upcoming: Bool) -> Bool) -> [T] {
+    public static func leading<T>(
+        _ count: Int, of items: [T], today: DayStamp, record: (T) -> Record?, tie: (T, T) -> Bool,
+        keep: (T, _ upcoming: Bool) -> Bool
+    ) -> [T] {
         withoutActuallyEscaping(keep) { keep in
             keyed(items, today: today, record: record).lazy.filter { keep($0.item, $0.upcoming) }
                 .leading(count) { precedes($0, $1, tie: tie) }.map(\.item)

@@ -34,13 +34,18 @@ public struct MissionValidator: Sendable {
         guard !text.isEmpty else { return .failure(Problem(say("empty entry", "entrée vide"))) }
         func check(_ entity: Entity) -> Result<ID, Problem> {
             if let kinds, !kinds.contains(entity.kind) {
-                return .failure(Problem(say("'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))",
-                                           "« \(entity.id) » est de nature \(entity.kind.rawValue) ; attendu : \(Self.describe(kinds))")))
+                return .failure(
+                    Problem(
+                        say(
+                            "'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))",
+                            "« \(entity.id) » est de nature \(entity.kind.rawValue) ; attendu : \(Self.describe(kinds))")))
             }
             return .success(entity.id)
         }
         if let entity = network.entity(text) ?? extra[text] { return check(entity) }
-        if network.record(text) != nil { return .failure(Problem(say("'\(text)' is a record, not an entity", "« \(text) » est une fiche, pas une entité"))) }
+        if network.record(text) != nil {
+            return .failure(Problem(say("'\(text)' is a record, not an entity", "« \(text) » est une fiche, pas une entité")))
+        }
         let folded = TextFolding.fold(text)
         var matches = lookup.entities(named: text)
         matches += extra.values.filter { TextFolding.fold($0.name) == folded }.map(\.id)
@@ -51,10 +56,16 @@ public struct MissionValidator: Sendable {
             if ofKind.count == 1 { matches = ofKind }
         }
         if matches.count == 1, let entity = network.entity(matches[0]) ?? extra[matches[0]] { return check(entity) }
-        if matches.count > 1 { return .failure(Problem(say("'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id",
-                                                                "« \(text) » désigne plusieurs entités : \(matches.sorted().joined(separator: ", ")) ; donnez l'identifiant"))) }
+        if matches.count > 1 {
+            return .failure(
+                Problem(
+                    say(
+                        "'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id",
+                        "« \(text) » désigne plusieurs entités : \(matches.sorted().joined(separator: ", ")) ; donnez l'identifiant")))
+        }
         let candidates = network.entities.lazy.filter { kinds?.contains($0.kind) ?? true }
-        let near = Self.nearest(to: text, in: Array(candidates.map(\.id)))
+        let near =
+            Self.nearest(to: text, in: Array(candidates.map(\.id)))
             ?? Suggestion.nearest(to: text, in: candidates.map(\.name)).flatMap { name in candidates.first { $0.name == name }?.id }
         return .failure(Problem(say("unknown id '\(text)'", "identifiant inconnu « \(text) »") + hint(near)))
     }
@@ -138,7 +149,8 @@ extension Change {
         mission.status = .cancelled
         var cancelled = record
         cancelled.body = .mission(mission)
-        return Change(action: .cancel, records: [cancelled], expectedVersions: [record.id: version],
-                      summary: "cancel mission \(record.id)")
+        return Change(
+            action: .cancel, records: [cancelled], expectedVersions: [record.id: version],
+            summary: "cancel mission \(record.id)")
     }
 }

@@ -22,12 +22,13 @@ public struct RecordColumns: Sendable, Hashable {
         id = record.id
         kind = record.kind.rawValue
         title = record.title
-        status = switch record.body {
-        case .agreement(let agreement): agreement.status.rawValue
-        case .mission(let mission): mission.status.rawValue
-        case .project(let project): project.status.rawValue
-        case .event(let event): event.status.rawValue
-        }
+        status =
+            switch record.body {
+            case .agreement(let agreement): agreement.status.rawValue
+            case .mission(let mission): mission.status.rawValue
+            case .project(let project): project.status.rawValue
+            case .event(let event): event.status.rawValue
+            }
         start = record.date?.description
         self.end = end?.description
         budgetCents = budget?.minorUnits

@@ -23,8 +23,10 @@ public enum StoreTime {
         calendar.timeZone = timeZone
         let sameDay = calendar.isDate(date, inSameDayAs: now)
         func said(_ identifier: String) -> String {
-            date.formatted(Date.FormatStyle(date: sameDay ? .omitted : .abbreviated, time: .shortened, locale: Locale(identifier: identifier),
-                                            calendar: calendar, timeZone: timeZone))
+            date.formatted(
+                Date.FormatStyle(
+                    date: sameDay ? .omitted : .abbreviated, time: .shortened, locale: Locale(identifier: identifier),
+                    calendar: calendar, timeZone: timeZone))
         }
         return Wording(said("fr_FR"), said("en_GB"))
     }

@@ -16,8 +16,10 @@ public protocol StoreDriver: Sendable {
     var isServer: Bool { get }
     /// The backend at `location`, or nil when there is none and `access` does not create one.
     /// `author` is a role to write as on a server; `interactive`: a person waits on each call.
-    func open(_ location: String, workspace: String, for access: StoreAccess, author: String?,
-              interactive: Bool) throws -> (any StoreBackend)?
+    func open(
+        _ location: String, workspace: String, for access: StoreAccess, author: String?,
+        interactive: Bool
+    ) throws -> (any StoreBackend)?
     /// The workspaces the store at `location` holds anything for; none when there is no store.
     func workspaces(at location: String) throws -> [String]
     /// `location` as messages may show it: without a password.

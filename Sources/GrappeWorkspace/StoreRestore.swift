@@ -7,8 +7,10 @@ import GrappeWorkspace
 /// version and last author as they were.
 public enum StoreRestore {
     /// Calls `write` for each item with a function that puts it through a transaction.
-    public static func items(_ dump: WorkspaceDump,
-                      write: (WorkspaceDump.Item, (any StoreTransaction) throws -> Void) throws -> Void) throws {
+    public static func items(
+        _ dump: WorkspaceDump,
+        write: (WorkspaceDump.Item, (any StoreTransaction) throws -> Void) throws -> Void
+    ) throws {
         let decoder = JSONDecoder()
         for item in dump.items {
             let data = Data(item.state.body.utf8)
@@ -19,8 +21,9 @@ public enum StoreRestore {
             case .entity:
                 let entity = try decoder.decode(Entity.self, from: data)
                 try write(item) {
-                    try $0.put(entity, body: item.state.body, version: item.state.version, recordedWith: item.state.recordedWith,
-                               author: item.state.updatedBy)
+                    try $0.put(
+                        entity, body: item.state.body, version: item.state.version, recordedWith: item.state.recordedWith,
+                        author: item.state.updatedBy)
                 }
             }
         }

@@ -122,12 +122,13 @@ extension JournalEntry {
     /// id): "the addition of 'Après redémarrage'", « l'ajout de « Après redémarrage » ».
     public func change(title: String? = nil) -> Wording {
         let name = title ?? recordTitle ?? items.first { $0.kind == .record }?.id ?? "#\(sequence)"
-        let (french, english): (String, String) = switch action {
-        case .add: ("l'ajout", "the addition")
-        case .edit: ("la modification", "the edit")
-        case .cancel: ("l'annulation de la mission", "the cancellation")
-        case .undo: ("le retour", "the undo")
-        }
+        let (french, english): (String, String) =
+            switch action {
+            case .add: ("l'ajout", "the addition")
+            case .edit: ("la modification", "the edit")
+            case .cancel: ("l'annulation de la mission", "the cancellation")
+            case .undo: ("le retour", "the undo")
+            }
         return Wording("\(french) de «\u{00A0}\(name)\u{00A0}»", "\(english) of '\(name)'")
     }
 
@@ -158,7 +159,8 @@ extension TakeBackPlan {
         let yours = mine && origin.author == target.author
         let by = yours ? ("par vous", "by you") : ("par \(origin.author)", "by \(origin.author)")
         let when = StoreTime.clock(origin.at)
-        return Wording("\(change.french) \(by.0) (#\(origin.sequence), \(when.french))", "\(change.english) \(by.1) (#\(origin.sequence), \(when.english))")
+        return Wording(
+            "\(change.french) \(by.0) (#\(origin.sequence), \(when.french))", "\(change.english) \(by.1) (#\(origin.sequence), \(when.english))")
     }
 
     /// The question before it: "Undo the addition of 'Après redémarrage' by ana (#7, 17:40)?"

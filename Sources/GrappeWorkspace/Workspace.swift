@@ -64,8 +64,9 @@ public struct Workspace: Sendable {
             for item in entry.items {
                 switch (item.kind, item.after) {
                 case (.record, let after?):
-                    let stored = StoredRecord(record: try decoder.decode(Record.self, from: Data(after.utf8)), version: item.versionAfter,
-                                              updatedAt: entry.at, updatedBy: entry.author)
+                    let stored = StoredRecord(
+                        record: try decoder.decode(Record.self, from: Data(after.utf8)), version: item.versionAfter,
+                        updatedAt: entry.at, updatedBy: entry.author)
                     if let index = recordAt[item.id] {
                         result.records[index] = stored
                     } else {
@@ -77,8 +78,9 @@ public struct Workspace: Sendable {
                 case (.entity, let after?):
                     let entity = try decoder.decode(Entity.self, from: Data(after.utf8))
                     if let index = entityAt[item.id] {
-                        result.entities[index] = StoredEntity(entity: entity, version: item.versionAfter,
-                                                              recordedWith: result.entities[index].recordedWith)
+                        result.entities[index] = StoredEntity(
+                            entity: entity, version: item.versionAfter,
+                            recordedWith: result.entities[index].recordedWith)
                     } else {
                         entityAt[item.id] = result.entities.count
                         result.entities.append(StoredEntity(entity: entity, version: item.versionAfter, recordedWith: recordedWith))
@@ -124,8 +126,9 @@ public enum Overlay {
         let records = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
         // The seeds' relation ends stay where they were unless stored entities come in (one could be
         // an end the seeds did not have).
-        let network = Network(name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
-                              records: records, relationEnds: workspace.entities.isEmpty ? seeds.relationEnds : nil)
+        let network = Network(
+            name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
+            records: records, relationEnds: workspace.entities.isEmpty ? seeds.relationEnds : nil)
         return (network, warnings(of: workspace, in: network))
     }
 

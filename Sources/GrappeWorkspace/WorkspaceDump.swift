@@ -44,7 +44,9 @@ public struct WorkspaceDump: Sendable, Equatable {
         var previous = 0
         for entry in journal {
             if entry.sequence <= previous {
-                problems.append(Wording("l'entrée #\(entry.sequence) du journal vient après la #\(previous)", "journal #\(entry.sequence) comes after #\(previous)"))
+                problems.append(
+                    Wording(
+                        "l'entrée #\(entry.sequence) du journal vient après la #\(previous)", "journal #\(entry.sequence) comes after #\(previous)"))
             }
             previous = entry.sequence
             for item in entry.items {
@@ -52,8 +54,11 @@ public struct WorkspaceDump: Sendable, Equatable {
                 let current = replayed[key]
                 if current?.body != item.before || (current?.version ?? 0) != item.versionBefore {
                     let left = current?.version ?? 0
-                    problems.append(Wording("entrée #\(entry.sequence) du journal\u{00A0}: \(key) ne part pas de ce que le journal avait laissé (version \(left), l'entrée dit \(item.versionBefore))",
-                                            "journal #\(entry.sequence): \(key) did not start from what the journal had left (version \(left), entry says \(item.versionBefore))"))
+                    problems.append(
+                        Wording(
+                            "entrée #\(entry.sequence) du journal\u{00A0}: \(key) ne part pas de ce que le journal avait laissé (version \(left), l'entrée dit \(item.versionBefore))",
+                            "journal #\(entry.sequence): \(key) did not start from what the journal had left (version \(left), entry says \(item.versionBefore))"
+                        ))
                 }
                 replayed[key] = item.after.map { ($0, item.versionAfter) }
             }
@@ -64,8 +69,10 @@ public struct WorkspaceDump: Sendable, Equatable {
             let now = stored[key], journaled = replayed[key]
             if now?.body != journaled?.body || now?.version != journaled?.version {
                 let nowFR = now.map { "à la version \($0.version)" } ?? "absent", nowEN = now.map { "at version \($0.version)" } ?? "absent"
-                let endFR = journaled.map { "à la version \($0.version)" } ?? "sur son retrait", endEN = journaled.map { "at version \($0.version)" } ?? "with it removed"
-                problems.append(Wording("\(key)\u{00A0}: enregistré \(nowFR), le journal finit \(endFR)", "\(key): stored \(nowEN), the journal ends \(endEN)"))
+                let endFR = journaled.map { "à la version \($0.version)" } ?? "sur son retrait",
+                    endEN = journaled.map { "at version \($0.version)" } ?? "with it removed"
+                problems.append(
+                    Wording("\(key)\u{00A0}: enregistré \(nowFR), le journal finit \(endFR)", "\(key): stored \(nowEN), the journal ends \(endEN)"))
             }
         }
         return problems

@@ -108,13 +108,19 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         return switch self {
         case .notAWorkspace(_, let detail): french ? "pas un registre Grappe (\(detail.french))" : "not a Grappe workspace (\(detail.english))"
         case .newerVersion(_, let unknown):
-            french ? "écrit par un Grappe plus récent (\(unknown.joined(separator: ", ")))" : "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
+            french
+                ? "écrit par un Grappe plus récent (\(unknown.joined(separator: ", ")))"
+                : "written by a newer Grappe (\(unknown.joined(separator: ", ")))"
         case .cannotOpen(_, let detail): french ? "impossible de l'ouvrir\u{00A0}: \(detail.french)" : "cannot open it: \(detail.english)"
-        case .damaged(_, let detail): french ? "le fichier est endommagé (\(detail.french))\u{00A0}: consultation seule" : "the file is damaged (\(detail.english)): browsing only"
+        case .damaged(_, let detail):
+            french
+                ? "le fichier est endommagé (\(detail.french))\u{00A0}: consultation seule" : "the file is damaged (\(detail.english)): browsing only"
         case .cannotWrite(_, let detail): french ? "impossible d'y écrire\u{00A0}: \(detail.french)" : "cannot write it: \(detail.english)"
-        case .unavailable(_, let detail): french ? "le serveur est injoignable\u{00A0}: \(detail.french)" : "the server cannot be reached: \(detail.english)"
+        case .unavailable(_, let detail):
+            french ? "le serveur est injoignable\u{00A0}: \(detail.french)" : "the server cannot be reached: \(detail.english)"
         case .noAnswer(_, let seconds):
-            french ? "le serveur n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement peut encore être écrit quand il reprendra\u{00A0}: regardez avant de recommencer"
+            french
+                ? "le serveur n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement peut encore être écrit quand il reprendra\u{00A0}: regardez avant de recommencer"
                 : "the server did not answer within \(seconds) s; the change may still be written when it resumes: look before doing it again"
         case .readOnly(let why): why.say(in: language)
         default: description(in: language)
@@ -126,35 +132,43 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         let french = language == .fr
         return switch self {
         case .stale(let id, let expected, let found, let by, let at):
-            french ? "«\u{00A0}\(id)\u{00A0}» a changé depuis son ouverture (votre version \(expected), maintenant \(found), enregistrée par \(by) le \(at))"
+            french
+                ? "«\u{00A0}\(id)\u{00A0}» a changé depuis son ouverture (votre version \(expected), maintenant \(found), enregistrée par \(by) le \(at))"
                 : "'\(id)' changed since you opened it (your version \(expected), now \(found), saved by \(by) at \(at))"
         case .exists(let id): french ? "«\u{00A0}\(id)\u{00A0}» existe déjà" : "'\(id)' already exists"
         case .notFound(let id): french ? "«\u{00A0}\(id)\u{00A0}» n'est pas dans le registre" : "'\(id)' is not in the workspace store"
         case .nothingToUndo: french ? "rien à annuler" : "nothing to undo"
         case .nothingToRedo: french ? "rien à rétablir" : "nothing to redo"
         case .alreadyTakenBack(let sequence):
-            french ? "le changement #\(sequence) vient d'être annulé ou rétabli par ailleurs\u{00A0}; rien n'a été écrit"
+            french
+                ? "le changement #\(sequence) vient d'être annulé ou rétabli par ailleurs\u{00A0}; rien n'a été écrit"
                 : "change #\(sequence) was just undone or redone elsewhere; nothing was written"
         case .readOnly(let why): french ? "le registre est en lecture seule\u{00A0}: \(why.french)" : "the store is read-only: \(why.english)"
         case .notAWorkspace(let path, let detail):
-            french ? "\(path) n'est pas un registre Grappe (\(detail.french))\u{00A0}; il n'a pas été modifié"
+            french
+                ? "\(path) n'est pas un registre Grappe (\(detail.french))\u{00A0}; il n'a pas été modifié"
                 : "\(path) is not a Grappe workspace (\(detail.english)); it was left untouched"
         case .newerVersion(let path, let unknown):
-            french ? "\(path) a été écrit par un Grappe plus récent (migrations inconnues\u{00A0}: \(unknown.joined(separator: ", ")))\u{00A0}; il n'a pas été modifié"
+            french
+                ? "\(path) a été écrit par un Grappe plus récent (migrations inconnues\u{00A0}: \(unknown.joined(separator: ", ")))\u{00A0}; il n'a pas été modifié"
                 : "\(path) was written by a newer Grappe (unknown migrations: \(unknown.joined(separator: ", "))); it was left untouched"
         case .cannotOpen(let path, let detail):
             french ? "impossible d'ouvrir le registre \(path)\u{00A0}: \(detail.french)" : "cannot open the store \(path): \(detail.english)"
         case .damaged(let path, let detail):
-            french ? "\(path) est endommagé (\(detail.french))\u{00A0}; rien n'y a été écrit. Gardez-en une copie, puis récupérez-le avec la commande .recover de sqlite3"
+            french
+                ? "\(path) est endommagé (\(detail.french))\u{00A0}; rien n'y a été écrit. Gardez-en une copie, puis récupérez-le avec la commande .recover de sqlite3"
                 : "\(path) is damaged (\(detail.english)); nothing was written to it. Keep a copy, then recover it with sqlite3's .recover"
         case .cannotWrite(let path, let detail):
-            french ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail.french)\u{00A0}; rien n'a été enregistré"
+            french
+                ? "impossible d'écrire dans le registre \(path)\u{00A0}: \(detail.french)\u{00A0}; rien n'a été enregistré"
                 : "cannot write to the store \(path): \(detail.english); nothing was saved"
         case .noAnswer(let location, let seconds):
-            french ? "le registre \(location) n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement envoyé peut encore être écrit quand le serveur reprendra\u{00A0}: regardez (grappe history) avant de recommencer"
+            french
+                ? "le registre \(location) n'a pas répondu en \(seconds)\u{00A0}s\u{00A0}; le changement envoyé peut encore être écrit quand le serveur reprendra\u{00A0}: regardez (grappe history) avant de recommencer"
                 : "the store \(location) did not answer within \(seconds) s; the change sent may still be written when the server resumes: look (grappe history) before doing it again"
         case .unavailable(let location, let detail):
-            french ? "le registre \(location) est injoignable (\(detail.french))\u{00A0}; réessayez quand le serveur sera revenu"
+            french
+                ? "le registre \(location) est injoignable (\(detail.french))\u{00A0}; réessayez quand le serveur sera revenu"
                 : "the store \(location) cannot be reached (\(detail.english)); try again when the server is back"
         case .failed(let detail): french ? "le registre a échoué\u{00A0}: \(detail.french)" : "the store failed: \(detail.english)"
         }
@@ -247,24 +261,28 @@ extension JournalEntry {
     /// mission mission-lyon-2027"), which English shows as it is; French words it from the entry: what
     /// was done, to which records.
     public func summary(in speaker: some Speaking) -> String {
-        Self.summary(action: action, records: items.filter { $0.kind == .record }.map(\.id), partners: items.count { $0.kind == .entity },
-                     undoes: undoes, english: summary, in: speaker)
+        Self.summary(
+            action: action, records: items.filter { $0.kind == .record }.map(\.id), partners: items.count { $0.kind == .entity },
+            undoes: undoes, english: summary, in: speaker)
     }
 
     /// The same from an entry's parts (the dashboard keeps them without the items' states).
-    public static func summary(action: Change.Action, records: [ID], partners: Int, undoes: Int?, english: String,
-                               in speaker: some Speaking) -> String {
+    public static func summary(
+        action: Change.Action, records: [ID], partners: Int, undoes: Int?, english: String,
+        in speaker: some Speaking
+    ) -> String {
         guard speaker.language == .fr else { return english }
         let what = records.joined(separator: ", ")
-        var text = switch action {
-        case .add: "ajout\(speaker.colon)\(what)"
-        case .edit: "modification\(speaker.colon)\(what)"
-        case .cancel: "mission annulée\(speaker.colon)\(what)"
-        case .undo where english.hasPrefix("redo #"):
-            // A redo (an undo of an undo) names the change it brought back, as the English does.
-            "rétabli #\(english.dropFirst(6).prefix { $0.isNumber })\(speaker.colon)\(what)"
-        case .undo: "retour sur #\(undoes.map(String.init) ?? "?")\(speaker.colon)\(what)"
-        }
+        var text =
+            switch action {
+            case .add: "ajout\(speaker.colon)\(what)"
+            case .edit: "modification\(speaker.colon)\(what)"
+            case .cancel: "mission annulée\(speaker.colon)\(what)"
+            case .undo where english.hasPrefix("redo #"):
+                // A redo (an undo of an undo) names the change it brought back, as the English does.
+                "rétabli #\(english.dropFirst(6).prefix { $0.isNumber })\(speaker.colon)\(what)"
+            case .undo: "retour sur #\(undoes.map(String.init) ?? "?")\(speaker.colon)\(what)"
+            }
         if partners > 0 { text += " (+ " + speaker.count(partners, ("partenaire", "partenaires"), ("partner", "partners")) + ")" }
         return text
     }

@@ -74,8 +74,9 @@ import Testing
     func louvainFindsAsGoodAPartitionAsNetworkx(_ name: String) throws {
         let (graph, expected) = try Self.load(name)
         let result = Louvain.communities(graph, seed: 1)
-        #expect(result.modularity >= expected.networkx_louvain_modularity - 0.02,
-                "\(name): \(result.modularity) against networkx's \(expected.networkx_louvain_modularity)")
+        #expect(
+            result.modularity >= expected.networkx_louvain_modularity - 0.02,
+            "\(name): \(result.modularity) against networkx's \(expected.networkx_louvain_modularity)")
         #expect(abs(result.modularity - Louvain.modularity(graph, membership: result.membership)) < 1e-12)
         #expect(Louvain.communities(graph, seed: 1).membership == result.membership, "same seed, same partition")
     }

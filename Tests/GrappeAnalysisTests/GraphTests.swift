@@ -33,10 +33,14 @@ import Testing
     }
 
     @Test func recordsJoinTheirParties() {
-        let network = Network(entities: ["a", "b", "c", "d"].map { Entity(id: $0, kind: .organisation, name: $0) },
-                              relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "b", to: "a", type: .supports)],
-                              records: [Record(id: "r", title: "R", parties: [Party(entity: "b", role: .signatory), Party(entity: "c", role: .signatory)],
-                                               body: .project(Project(funding: [FundingLine(funder: "d")])))])
+        let network = Network(
+            entities: ["a", "b", "c", "d"].map { Entity(id: $0, kind: .organisation, name: $0) },
+            relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "b", to: "a", type: .supports)],
+            records: [
+                Record(
+                    id: "r", title: "R", parties: [Party(entity: "b", role: .signatory), Party(entity: "c", role: .signatory)],
+                    body: .project(Project(funding: [FundingLine(funder: "d")])))
+            ])
         let graph = MetricsGraph(network: network)
         #expect(graph.ids == ["a", "b", "c", "d"])
         #expect(graph.edgeCount == 4, "a–b once, and b, c, d together")

@@ -80,16 +80,25 @@ import Testing
     }
 
     @Test func asOfKeepsWhatHadHappened() {
-        let network = Network(entities: [Entity(id: "a", kind: .organisation, name: "A"),
-                                         Entity(id: "b", kind: .organisation, name: "B", founded: PartialDate(year: 2010)),
-                                         Entity(id: "c", kind: .organisation, name: "C")],
-                              relations: [Relation(from: "a", to: "b", type: .partnerOf),
-                                          Relation(from: "a", to: "c", type: .partnerOf, start: PartialDate(year: 2005), end: PartialDate(year: 2007)),
-                                          Relation(from: "a", to: "c", type: .supports, start: PartialDate(year: 2008, month: 6))],
-                              records: [Record(id: "m", title: "M", parties: [Party(entity: "a", role: .leader)],
-                                               body: .mission(Mission(status: .completed, start: PartialDate(year: 2012)))),
-                                        Record(id: "x", title: "X", parties: [Party(entity: "a", role: .lead)],
-                                               body: .project(Project(start: PartialDate(year: nil, month: 3))))])
+        let network = Network(
+            entities: [
+                Entity(id: "a", kind: .organisation, name: "A"),
+                Entity(id: "b", kind: .organisation, name: "B", founded: PartialDate(year: 2010)),
+                Entity(id: "c", kind: .organisation, name: "C"),
+            ],
+            relations: [
+                Relation(from: "a", to: "b", type: .partnerOf),
+                Relation(from: "a", to: "c", type: .partnerOf, start: PartialDate(year: 2005), end: PartialDate(year: 2007)),
+                Relation(from: "a", to: "c", type: .supports, start: PartialDate(year: 2008, month: 6)),
+            ],
+            records: [
+                Record(
+                    id: "m", title: "M", parties: [Party(entity: "a", role: .leader)],
+                    body: .mission(Mission(status: .completed, start: PartialDate(year: 2012)))),
+                Record(
+                    id: "x", title: "X", parties: [Party(entity: "a", role: .lead)],
+                    body: .project(Project(start: PartialDate(year: nil, month: 3)))),
+            ])
         let in2006 = network.asOf(PartialDate(year: 2006))
         #expect(in2006.entities.map(\.id) == ["a", "c"])
         #expect(in2006.relations.map(\.type) == [.partnerOf])

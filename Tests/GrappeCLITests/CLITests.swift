@@ -45,8 +45,9 @@ import Testing
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   error: String(decoding: errorData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
     }
 
     @Test func checkOnTheBundledSeedsIsClean() throws {
@@ -58,7 +59,9 @@ import Testing
     @Test func checkOnBrokenSeedsExits65WithPositions() throws {
         let run = try grappe("check", "--seeds", "Tests/GrappeSeedsTests/Fixtures/broken")
         #expect(run.status == 65)
-        #expect(run.output.contains("Tests/GrappeSeedsTests/Fixtures/broken/02-unknown-key.yaml:3:5: error: unknown key 'nmae' in a city; did you mean 'name'?"))
+        #expect(
+            run.output.contains(
+                "Tests/GrappeSeedsTests/Fixtures/broken/02-unknown-key.yaml:3:5: error: unknown key 'nmae' in a city; did you mean 'name'?"))
     }
 
     @Test func missingSeedsExit66() throws {
@@ -81,7 +84,8 @@ import Testing
         let piped = try grappe("check", "--seeds", folder + "/pipe")
         #expect(piped.status == 66)
         #expect(piped.error.contains("a FIFO (named pipe), not a regular file"))
-        try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: Self.repository.appendingPathComponent("seeds").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/link", withDestinationPath: Self.repository.appendingPathComponent("seeds").path)
         let linked = try grappe("check", "--seeds", folder + "/link")
         #expect(linked.status == 0)
         #expect(linked.output.contains("\(folder)/link: 9 files, 5 documents, 47 entities"), "\(linked.output)")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import GrappeCLI
 import GrappeWords
 import Testing
+
+@testable import GrappeCLI
 
 /// What a command line owes its user: JSON for scripts, completions that know the ids, options
 /// offered only where they do something.
@@ -14,7 +15,8 @@ import Testing
         let entity = try JSONSerialization.jsonObject(with: Data(card.output.utf8)) as? [String: Any]
         #expect(entity?["kind"] as? String == "entity")
         #expect((entity?["entity"] as? [String: Any])?["id"] as? String == "picom")
-        #expect((entity?["relations"] as? [[String: Any]])?.contains { $0["other"] as? String == "lille" && $0["direction"] as? String == "out" } == true)
+        #expect(
+            (entity?["relations"] as? [[String: Any]])?.contains { $0["other"] as? String == "lille" && $0["direction"] as? String == "out" } == true)
         let path = try cli.grappe("path", "laval", "lille", "--format", "json")
         let route = try JSONSerialization.jsonObject(with: Data(path.output.utf8)) as? [String: Any]
         #expect(route?["hops"] as? Int == 3)
@@ -85,7 +87,8 @@ import Testing
         #expect(alone.status == 65)
         #expect(alone.error.contains("rien n'a été écrit\u{00A0}: les fichiers ont"), "\(alone.error)")
         #expect(alone.error.contains("erreur\u{00A0}: document inconnu"), "diagnostics in French: \(alone.error.prefix(400))")
-        #expect(alone.error.contains("ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)"), "\(alone.error.suffix(400))")
+        #expect(
+            alone.error.contains("ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)"), "\(alone.error.suffix(400))")
         let documents = CLITests.repository.appendingPathComponent("seeds/documents.yaml").path
         let imported = try cli.grappe(["import", exported, documents, "--into", folder.appendingPathComponent("imported").path], environment: french)
         #expect(imported.status == 0, "\(imported.error)")

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,8 +21,10 @@ import Glibc
 
         /// `jobControl`: the shell runs the dashboard as a job, as an interactive shell does, so Ctrl-Z
         /// stops it; the script then saves the terminal's modes (`suspended`) and brings it back with `fg`.
-        init(width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil, seeds: String? = nil,
-             environment: String = "", jobControl: Bool = false) throws {
+        init(
+            width: Int = 100, height: Int = 30, arguments: String = "", store: String? = nil, seeds: String? = nil,
+            environment: String = "", jobControl: Bool = false
+        ) throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             self.store = store ?? folder.appendingPathComponent("workspace.sqlite").path
             // Each file is written under another name and renamed, so a reader never sees it half written.
@@ -64,7 +67,7 @@ import Glibc
             posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
+            defer { for pointer in argv { free(pointer) } }
             var pid: pid_t = 0
             guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableNotLoadable) }
             var status: Int32 = 0
@@ -115,7 +118,7 @@ import Glibc
         let snapshots = cache + "/grappe/snapshots"
         func snapshot() -> (path: String, modified: Date)? {
             guard let name = (try? FileManager.default.contentsOfDirectory(atPath: snapshots))?.first(where: { $0.hasSuffix(".snapshot") }),
-                  let modified = (try? FileManager.default.attributesOfItem(atPath: snapshots + "/" + name))?[.modificationDate] as? Date
+                let modified = (try? FileManager.default.attributesOfItem(atPath: snapshots + "/" + name))?[.modificationDate] as? Date
             else { return nil }
             return (snapshots + "/" + name, modified)
         }
@@ -186,7 +189,9 @@ import Glibc
         #expect(session.waitFor("Café ❤"))
         try session.keys("G")
         #expect(session.waitFor("🇫🇷 French Tech Lyon"), "the flag whole: \(session.screen)")
-        let rows = session.screen.split(separator: "\n").map(String.init).filter { $0.contains("│") && ($0.contains("company") || $0.contains("other")) }
+        let rows = session.screen.split(separator: "\n").map(String.init).filter {
+            $0.contains("│") && ($0.contains("company") || $0.contains("other"))
+        }
         // glibc's wcswidth, as terminals count (not exported to Swift by the Glibc module).
         typealias WideWidth = @convention(c) (UnsafePointer<wchar_t>?, Int) -> Int32
         let wcswidth = unsafeBitCast(try #require(dlsym(dlopen(nil, RTLD_NOW), "wcswidth")), to: WideWidth.self)
@@ -400,7 +405,8 @@ import Glibc
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> pid_t? in
             guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             // After "pid (name) state ppid".
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
@@ -494,7 +500,8 @@ import Glibc
         var killed = 0
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 1, Int32(fields[1]) == shell, stat.contains("(grappe)") { kill(child, SIGTERM); killed += 1 }
         }

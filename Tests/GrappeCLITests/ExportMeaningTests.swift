@@ -21,7 +21,8 @@ import Testing
     @Test func graphmlFollowsTheSchemasRules() throws {
         let path = try export("network.graphml", "--with-metrics")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let report = try tools.python("""
+        let report = try tools.python(
+            """
             import sys, re
             from lxml import etree
             ns = '{http://graphml.graphdrawing.org/xmlns}'
@@ -50,7 +51,8 @@ import Testing
     @Test func gexfIsTypedAndCarriesTime() throws {
         let path = try export("network.gexf")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let report = try tools.python("""
+        let report = try tools.python(
+            """
             import sys, datetime
             from lxml import etree
             import networkx as nx
@@ -85,7 +87,8 @@ import Testing
         let metrics = tools.temporary("metrics.csv")
         defer { try? FileManager.default.removeItem(atPath: metrics) }
         #expect(try cli.grappe("metrics", "-o", metrics).status == 0)
-        let report = try tools.python("""
+        let report = try tools.python(
+            """
             import sys, re, csv, networkx as nx
             path = sys.argv[1]
             if path.endswith('graphml'): g = nx.read_graphml(path)
@@ -111,7 +114,8 @@ import Testing
         let metrics = tools.temporary("metrics.csv")
         defer { try? FileManager.default.removeItem(atPath: metrics) }
         #expect(try cli.grappe("metrics", "-o", metrics).status == 0)
-        let report = try tools.python("""
+        let report = try tools.python(
+            """
             import sys, csv, math, igraph
             g = igraph.Graph.Read_GraphML(sys.argv[1])
             ours = {row['id']: row for row in csv.DictReader(open(sys.argv[2], encoding='utf-8'))}
@@ -127,7 +131,8 @@ import Testing
     @Test func amountsCanBeSummed() throws {
         let path = try export("network.graphml")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let report = try tools.python("""
+        let report = try tools.python(
+            """
             import sys, networkx as nx
             g = nx.read_graphml(sys.argv[1])
             amounts = [(d['amount'], d['amount_currency']) for _, _, d in g.edges(data=True) if 'amount' in d]

@@ -32,7 +32,8 @@ import Testing
         let path = temporary("network.\(format)")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(try cli.grappe("export", "--format", format, "--output", path).status == 0)
-        let report = try python("""
+        let report = try python(
+            """
             import sys, networkx as nx
             g = nx.read_graphml(sys.argv[1]) if sys.argv[1].endswith('graphml') else nx.read_gexf(sys.argv[1])
             picom = g.nodes['picom']
@@ -52,7 +53,8 @@ import Testing
         let path = temporary("network.graphml")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(try cli.grappe("export", "-o", path).status == 0)
-        let report = try python("""
+        let report = try python(
+            """
             import sys, re, networkx as nx
             g = nx.read_graphml(sys.argv[1])
             mutual = [d['mutual'] for _, _, d in g.edges(data=True)]
@@ -62,7 +64,9 @@ import Testing
         let parts = report.split(separator: " ").map(String.init)
         #expect(parts.first == "True" && parts.last == "True", "\(report)")
         #expect(parts.count == 4 && Int(parts[1])! > 0 && Int(parts[2])! > 0, "both mutual and one-way edges: \(report)")
-        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("attr.name=\"collaborateurs_fondateurs\" attr.type=\"string\"><desc>collaborateurs fondateurs</desc>"))
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8).contains(
+                "attr.name=\"collaborateurs_fondateurs\" attr.type=\"string\"><desc>collaborateurs fondateurs</desc>"))
     }
 
     @Test func graphvizRendersTheDOT() throws {
@@ -85,7 +89,8 @@ import Testing
         let path = temporary("network.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(try cli.grappe("export", "--format", "kumu", "--output", path).status == 0)
-        let report = try python("""
+        let report = try python(
+            """
             import sys, json
             data = json.load(open(sys.argv[1], encoding='utf-8'))
             labels = {e['label'] for e in data['elements']}
@@ -102,14 +107,16 @@ import Testing
         let directory = temporary("metrics-graph")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(try cli.grappe("export", "--format", "csv", "--metrics-graph", "--output", directory).status == 0)
-        try FileManager.default.copyItem(atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
-                                         toPath: directory + "/documents.yaml")
+        try FileManager.default.copyItem(
+            atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
+            toPath: directory + "/documents.yaml")
         let check = try cli.grappe("check", "--seeds", directory)
         #expect(check.status == 0, "\(check.output)")
         let metrics = try cli.grappe("metrics", "--format", "json")
         let metricsPath = directory + "/metrics.json"
         try metrics.output.write(toFile: metricsPath, atomically: true, encoding: .utf8)
-        let report = try python("""
+        let report = try python(
+            """
             import sys, csv, json, networkx as nx
             folder = sys.argv[1]
             g = nx.Graph()
@@ -149,17 +156,17 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/seeds", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try """
-            organisations:
-              - {id: a, name: "=HYPERLINK(\\"http://x\\";\\"clic\\")", type: company}
-              - {id: b, name: "+1+2", type: company}
-              - {id: c, name: "-cmd", type: company}
-              - {id: d, name: "@SUM(A1)", type: company}
-              - {id: e, name: "-0.5", type: company}
-            relations:
-              - {from: a, to: b, type: partner_of}
-              - {from: c, to: d, type: partner_of}
-              - {from: e, to: a, type: partner_of}
-            """.write(toFile: folder + "/seeds/s.yaml", atomically: true, encoding: .utf8)
+        organisations:
+          - {id: a, name: "=HYPERLINK(\\"http://x\\";\\"clic\\")", type: company}
+          - {id: b, name: "+1+2", type: company}
+          - {id: c, name: "-cmd", type: company}
+          - {id: d, name: "@SUM(A1)", type: company}
+          - {id: e, name: "-0.5", type: company}
+        relations:
+          - {from: a, to: b, type: partner_of}
+          - {from: c, to: d, type: partner_of}
+          - {from: e, to: a, type: partner_of}
+        """.write(toFile: folder + "/seeds/s.yaml", atomically: true, encoding: .utf8)
         #expect(try cli.grappe("export", "--format", "csv", "-o", folder + "/gephi", "--seeds", folder + "/seeds", "--no-store").status == 0)
         let nodes = try String(contentsOfFile: folder + "/gephi/nodes.csv", encoding: .utf8)
         for cell in ["'+1+2", "'-cmd", "'@SUM(A1)", "\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\""] {

@@ -11,8 +11,9 @@ import Testing
     private func folder(_ name: String) throws -> String {
         let path = tools.temporary(name)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
-                                         toPath: path + "/documents.yaml")
+        try FileManager.default.copyItem(
+            atPath: CLITests.repository.appendingPathComponent("seeds/documents.yaml").path,
+            toPath: path + "/documents.yaml")
         return path
     }
 
@@ -24,7 +25,8 @@ import Testing
         #expect(try cli.grappe("export", "--no-store", "--format", format, "-o", target).status == 0)
         let check = try cli.grappe("check", "--seeds", directory, "--no-warnings")
         #expect(check.status == 0, "\(check.output)")
-        #expect(check.output.contains("47 entities") && check.output.contains("46 relations") && check.output.contains("12 records"), "\(check.output)")
+        #expect(
+            check.output.contains("47 entities") && check.output.contains("46 relations") && check.output.contains("12 records"), "\(check.output)")
         let original = try cli.grappe("export", "--no-store", "--format", "json")
         let again = try cli.grappe("export", "--no-store", "--seeds", directory, "--format", "json")
         #expect(again.status == 0)

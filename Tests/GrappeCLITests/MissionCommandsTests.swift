@@ -16,10 +16,13 @@ import Testing
     }
 
     func add(_ workspace: Workspace, title: String = "Mission numérique à Lyon", _ extra: [String] = []) throws -> CLITests.Run {
-        try cli.grappe(["mission", "add", "--title", title, "--leader", "Marc Demers", "--on-behalf-of", "cqic", "--origin", "laval",
-                        "--destination", "Lyon", "--from", "2027-03-10", "--to", "2027-03-14",
-                        "--delegate", "technomontreal:delegate:confirmed", "--budget", "25000 CAD"] + extra,
-                       environment: workspace.environment)
+        try cli.grappe(
+            [
+                "mission", "add", "--title", title, "--leader", "Marc Demers", "--on-behalf-of", "cqic", "--origin", "laval",
+                "--destination", "Lyon", "--from", "2027-03-10", "--to", "2027-03-14",
+                "--delegate", "technomontreal:delegate:confirmed", "--budget", "25000 CAD",
+            ] + extra,
+            environment: workspace.environment)
     }
 
     @Test func addShowExportAndLoadAsSeeds() throws {
@@ -49,8 +52,9 @@ import Testing
 
         let exported = workspace.folder.appendingPathComponent("seeds")
         try FileManager.default.copyItem(at: CLITests.repository.appendingPathComponent("seeds"), to: exported)
-        let export = try cli.grappe(["mission", "export", "--output", exported.appendingPathComponent("recorded.yaml").path],
-                                    environment: workspace.environment)
+        let export = try cli.grappe(
+            ["mission", "export", "--output", exported.appendingPathComponent("recorded.yaml").path],
+            environment: workspace.environment)
         #expect(export.status == 0)
         let check = try cli.grappe(["check", "--seeds", exported.path, "--no-store"])
         #expect(check.status == 0 && check.output.contains("0 errors"), "\(check.output)")
@@ -60,19 +64,24 @@ import Testing
 
     @Test func everyFieldErrorIsReportedAndNothingIsSaved() throws {
         let workspace = try Workspace()
-        let run = try cli.grappe(["mission", "add", "--title", "Mission", "--leader", "Marc Demrs", "--destination", "lion",
-                                  "--from", "2027-03-10", "--to", "2027-03-01", "--delegate", "technomontreal:boss",
-                                  "--delegate", "picom", "--delegate", "PICOM", "--budget", "25000 XYZ", "--agreement", "entente-tripartite",
-                                  "--status", "maybe"], environment: workspace.environment)
+        let run = try cli.grappe(
+            [
+                "mission", "add", "--title", "Mission", "--leader", "Marc Demrs", "--destination", "lion",
+                "--from", "2027-03-10", "--to", "2027-03-01", "--delegate", "technomontreal:boss",
+                "--delegate", "picom", "--delegate", "PICOM", "--budget", "25000 XYZ", "--agreement", "entente-tripartite",
+                "--status", "maybe",
+            ], environment: workspace.environment)
         #expect(run.status == 65)
-        for expected in ["--leader: unknown id 'Marc Demrs'; did you mean 'marc-demers'?",
-                         "--destination #1: unknown id 'lion'; did you mean 'lyon'?",
-                         "--to: the mission ends (2027-03-01) before it starts (2027-03-10)",
-                         "--delegate #1: unknown role 'boss'",
-                         "--delegate #3: 'picom' is already in the delegation",
-                         "--budget: ", "XYZ",
-                         "--agreement #1: unknown agreement 'entente-tripartite'; did you mean 'entente-tripartite-lille'?",
-                         "--status: unknown status 'maybe'", "nothing was saved"] {
+        for expected in [
+            "--leader: unknown id 'Marc Demrs'; did you mean 'marc-demers'?",
+            "--destination #1: unknown id 'lion'; did you mean 'lyon'?",
+            "--to: the mission ends (2027-03-01) before it starts (2027-03-10)",
+            "--delegate #1: unknown role 'boss'",
+            "--delegate #3: 'picom' is already in the delegation",
+            "--budget: ", "XYZ",
+            "--agreement #1: unknown agreement 'entente-tripartite'; did you mean 'entente-tripartite-lille'?",
+            "--status: unknown status 'maybe'", "nothing was saved",
+        ] {
             #expect(run.error.contains(expected), "\(expected)\n\(run.error)")
         }
         let empty = try cli.grappe(["mission", "add", "--title", "Sans délégation"], environment: workspace.environment)
@@ -85,8 +94,9 @@ import Testing
         let workspace = try Workspace()
         #expect(try add(workspace).status == 0)
         let id = "mission-numerique-a-lyon"
-        let edited = try cli.grappe(["mission", "edit", id, "--status", "confirmed", "--notes", "hôtel réservé", "--author", "léo"],
-                                    environment: workspace.environment)
+        let edited = try cli.grappe(
+            ["mission", "edit", id, "--status", "confirmed", "--notes", "hôtel réservé", "--author", "léo"],
+            environment: workspace.environment)
         #expect(edited.status == 0, "\(edited.error)")
         // An edit based on version 1, now that the mission is at version 2, is refused.
         let stale = try cli.grappe(["mission", "edit", id, "--notes", "autre chose", "--if-version", "1"], environment: workspace.environment)
@@ -94,7 +104,8 @@ import Testing
         #expect(stale.error.contains("changed since you opened it (your version 1, now 2, saved by léo"))
         let cancelled = try cli.grappe(["mission", "cancel", id], environment: workspace.environment)
         #expect(cancelled.status == 0)
-        #expect(try cli.grappe(["mission", "list", "--status", "cancelled", "--format", "csv"], environment: workspace.environment)
+        #expect(
+            try cli.grappe(["mission", "list", "--status", "cancelled", "--format", "csv"], environment: workspace.environment)
                 .output.contains(id))
         let undo = try cli.grappe(["undo"], environment: workspace.environment)
         #expect(undo.status == 0 && undo.output.contains("undone: the cancellation of 'Mission numérique à Lyon' by you (#3, "), "\(undo.output)")
@@ -107,7 +118,8 @@ import Testing
         #expect(try cli.grappe(["undo"], environment: workspace.environment).status == 0)
         let seed = try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment)
         #expect(seed.output.contains("mission-laval-lille,completed,XXXX-10,XXXX-10,Lille,Marc Demers,Mission économique de Laval à Lille,false,0"))
-        #expect(try cli.grappe(["mission", "cancel", "mission-numerique-lyon"], environment: workspace.environment).error
+        #expect(
+            try cli.grappe(["mission", "cancel", "mission-numerique-lyon"], environment: workspace.environment).error
                 .contains("did you mean 'mission-numerique-a-lyon'"))
     }
 
@@ -119,16 +131,20 @@ import Testing
         #expect(try add(workspace).status == 0)
         let id = "mission-numerique-a-lyon"
         #expect(try cli.grappe(["mission", "edit", id, "--status", "confirmed", "--author", "léo"], environment: workspace.environment).status == 0)
-        let merged = try cli.grappe(["mission", "edit", id, "--from-version", "1", "--title", "Mission numérique à Lyon, printemps"],
-                                    environment: workspace.environment)
-        #expect(merged.status == 0 && merged.error.contains("merged with what was saved since your version (last by léo): kept their status"),
-                "\(merged.error)")
+        let merged = try cli.grappe(
+            ["mission", "edit", id, "--from-version", "1", "--title", "Mission numérique à Lyon, printemps"],
+            environment: workspace.environment)
+        #expect(
+            merged.status == 0 && merged.error.contains("merged with what was saved since your version (last by léo): kept their status"),
+            "\(merged.error)")
         let shown = try cli.grappe(["mission", "show", id], environment: workspace.environment)
         #expect(shown.output.contains("status: confirmed") && shown.output.contains("Mission numérique à Lyon, printemps"), "\(shown.output)")
         let conflict = try cli.grappe(["mission", "edit", id, "--from-version", "1", "--status", "completed"], environment: workspace.environment)
         #expect(conflict.status == 75, "\(conflict.error)")
-        #expect(conflict.error.contains("status: became 'confirmed' since your version (last saved by zoé, ") && conflict.error.contains("; yours: 'completed'"),
-                "\(conflict.error)")
+        #expect(
+            conflict.error.contains("status: became 'confirmed' since your version (last saved by zoé, ")
+                && conflict.error.contains("; yours: 'completed'"),
+            "\(conflict.error)")
         #expect(try cli.grappe(["mission", "show", id], environment: workspace.environment).output.contains("status: confirmed"), "not written over")
         let strict = try cli.grappe(["mission", "edit", id, "--if-version", "1", "--notes", "x"], environment: workspace.environment)
         #expect(strict.status == 75, "--if-version keeps its strict meaning: \(strict.error)")
@@ -141,14 +157,17 @@ import Testing
     @Test func recordingUpgradesAStoreAnOlderGrappeMade() throws {
         let workspace = try Workspace()
         try FileManager.default.createDirectory(atPath: (workspace.store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let made = TestPostgres.run(["/usr/bin/sqlite3", workspace.store,
-                                 "PRAGMA application_id = \(0x4772_7070); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"])
+        let made = TestPostgres.run([
+            "/usr/bin/sqlite3", workspace.store,
+            "PRAGMA application_id = \(0x4772_7070); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+        ])
         try #require(made.status == 0, "\(made.output)")
         let listed = try cli.grappe(["mission", "list"], environment: workspace.environment)
         #expect(listed.status != 0 && listed.error.contains("grappe store migrate"), "\(listed.error)")
         let added = try add(workspace)
         #expect(added.status == 0, "\(added.error)")
-        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        #expect(
+            try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
     }
 
     /// Undo and redo take back one's own changes; someone else's needs --any, and, with no terminal to
@@ -160,14 +179,21 @@ import Testing
         #expect(leo.status == 1 && leo.error.contains("nothing to undo of yours; the newest is zoé's: add --any"), "\(leo.error)")
         let unasked = try cli.grappe(["undo", "--author", "léo", "--any"], environment: workspace.environment)
         #expect(unasked.status == 1, "\(unasked.error)")
-        #expect(unasked.error.contains("Undo the addition of 'Mission numérique à Lyon' by zoé (#1, ") && unasked.error.contains("Add --yes"), "\(unasked.error)")
-        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        #expect(
+            unasked.error.contains("Undo the addition of 'Mission numérique à Lyon' by zoé (#1, ") && unasked.error.contains("Add --yes"),
+            "\(unasked.error)")
+        #expect(
+            try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
         let undone = try cli.grappe(["undo", "--author", "léo", "--any", "--yes"], environment: workspace.environment)
-        #expect(undone.status == 0 && undone.output.contains("#2 undone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(undone.output)")
-        #expect(try !cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        #expect(
+            undone.status == 0 && undone.output.contains("#2 undone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(undone.output)")
+        #expect(
+            try !cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
         let redone = try cli.grappe(["redo", "--author", "léo"], environment: workspace.environment)
-        #expect(redone.status == 0 && redone.output.contains("#3 redone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(redone.output)")
-        #expect(try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
+        #expect(
+            redone.status == 0 && redone.output.contains("#3 redone: the addition of 'Mission numérique à Lyon' by zoé (#1, "), "\(redone.output)")
+        #expect(
+            try cli.grappe(["mission", "list", "--format", "csv"], environment: workspace.environment).output.contains("mission-numerique-a-lyon"))
         let nothing = try cli.grappe(["redo", "--author", "léo"], environment: workspace.environment)
         #expect(nothing.status == 1 && nothing.error.contains("nothing to redo"), "\(nothing.error)")
         let french = workspace.environment.merging(["LANG": "fr_FR.UTF-8"]) { $1 }
@@ -194,37 +220,43 @@ import Testing
         #expect(shown.output.contains("statut\u{00A0}: terminée") && shown.output.contains("Historique"), "\(shown.output)")
         #expect(shown.output.contains("issue des graines\u{00A0}; jamais modifiée dans le registre"), "\(shown.output)")
         let recorded = try cli.grappe(["mission", "show", "mission-numerique-a-lyon", "--lang", "fr"], environment: workspace.environment)
-        #expect(recorded.output.contains("statut\u{00A0}: prévue") && recorded.output.contains("ajout\u{00A0}: mission-numerique-a-lyon"),
-                "\(recorded.output)")
+        #expect(
+            recorded.output.contains("statut\u{00A0}: prévue") && recorded.output.contains("ajout\u{00A0}: mission-numerique-a-lyon"),
+            "\(recorded.output)")
         // The journal's lines are worded from the entry in French (the store keeps its summary in English).
         let edited = try cli.grappe(["mission", "edit", "mission-numerique-a-lyon", "--status", "confirmée"], environment: french)
         #expect(edited.status == 0 && edited.error.contains("#2 modification\u{00A0}: mission-numerique-a-lyon  (zoé, "), "\(edited.error)")
         let undone = try cli.grappe(["undo"], environment: french)
-        #expect(undone.output.contains("#3 annulé\u{00A0}: la modification de «\u{00A0}Mission numérique à Lyon\u{00A0}» par vous (#2, "), "\(undone.output)")
+        #expect(
+            undone.output.contains("#3 annulé\u{00A0}: la modification de «\u{00A0}Mission numérique à Lyon\u{00A0}» par vous (#2, "),
+            "\(undone.output)")
         let history = try cli.grappe(["history"], environment: french)
-        #expect(history.output.contains("zoé  retour sur #2") && history.output.contains("zoé  ajout\u{00A0}: mission-numerique-a-lyon"), "\(history.output)")
-        #expect(try cli.grappe(["history", "--lang", "en"], environment: french).output.contains("zoé  undo #2: edit mission mission-numerique-a-lyon"))
+        #expect(
+            history.output.contains("zoé  retour sur #2") && history.output.contains("zoé  ajout\u{00A0}: mission-numerique-a-lyon"),
+            "\(history.output)")
+        #expect(
+            try cli.grappe(["history", "--lang", "en"], environment: french).output.contains("zoé  undo #2: edit mission mission-numerique-a-lyon"))
     }
 
     @Test func addFromASeedFileReportsItsOwnLines() throws {
         let workspace = try Workspace()
         let file = workspace.folder.appendingPathComponent("mission.yaml")
         try """
-            organisations:
-              - id: lyon-french-tech
-                name: Lyon French Tech
-                type: association
-            missions:
-              - id: mission-lyon-2027
-                title: Mission à Lyon
-                status: planned
-                destinations: [lyon]
-                parties:
-                  - {id: marc-demers, role: leader}
-                  - {id: lyon-french-tech, role: host}
-                outcomes:
-                  - partner: lyon-french-tech
-            """.write(to: file, atomically: true, encoding: .utf8)
+        organisations:
+          - id: lyon-french-tech
+            name: Lyon French Tech
+            type: association
+        missions:
+          - id: mission-lyon-2027
+            title: Mission à Lyon
+            status: planned
+            destinations: [lyon]
+            parties:
+              - {id: marc-demers, role: leader}
+              - {id: lyon-french-tech, role: host}
+            outcomes:
+              - partner: lyon-french-tech
+        """.write(to: file, atomically: true, encoding: .utf8)
         let run = try cli.grappe(["mission", "add", "--file", file.path], environment: workspace.environment)
         #expect(run.status == 0, "\(run.error)")
         let card = try cli.grappe(["show", "lyon french tech"], environment: workspace.environment)
@@ -234,14 +266,14 @@ import Testing
 
         let broken = workspace.folder.appendingPathComponent("broken.yaml")
         try """
-            missions:
-              - id: mission-lille-2028
-                title: Retour à Lille
-                status: planned
-                destinations: [lile]
-                parties:
-                  - {id: marc-demers, role: leader}
-            """.write(to: broken, atomically: true, encoding: .utf8)
+        missions:
+          - id: mission-lille-2028
+            title: Retour à Lille
+            status: planned
+            destinations: [lile]
+            parties:
+              - {id: marc-demers, role: leader}
+        """.write(to: broken, atomically: true, encoding: .utf8)
         let bad = try cli.grappe(["mission", "add", "--file", broken.path], environment: workspace.environment)
         #expect(bad.status == 65)
         #expect(bad.error.contains("\(broken.path):5:"), "\(bad.error)")
@@ -324,7 +356,8 @@ import Testing
         #expect(integrity == "ok")
         let ids = Set(try sqlite(workspace.store, "SELECT id FROM records;").split(separator: "\n").map(String.init))
         #expect(Set(acknowledged).isSubset(of: ids), "lost: \(Set(acknowledged).subtracting(ids))")
-        let orphans = try sqlite(workspace.store, "SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_parties p WHERE p.record_id = r.id);")
+        let orphans = try sqlite(
+            workspace.store, "SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM record_parties p WHERE p.record_id = r.id);")
         #expect(orphans == "0")
         let journal = try sqlite(workspace.store, "SELECT count(*) FROM journal;")
         #expect(journal == String(ids.count))
@@ -365,8 +398,11 @@ import Testing
     func startAdd(_ title: String, in workspace: Workspace, _ extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = CLITests.binary
-        process.arguments = ["mission", "add", "--title", title, "--leader", "marc-demers", "--destination", "lyon",
-                             "--seeds", CLITests.repository.appendingPathComponent("seeds").path] + extra
+        process.arguments =
+            [
+                "mission", "add", "--title", title, "--leader", "marc-demers", "--destination", "lyon",
+                "--seeds", CLITests.repository.appendingPathComponent("seeds").path,
+            ] + extra
         process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -377,16 +413,18 @@ import Testing
     func sqlite(_ database: String, _ sql: String) throws -> String { try SQLiteShell.run(database, sql) }
 }
 
-
 extension MissionCommandsTests {
     /// Analysis is time-correct: a mission planned for a later year has not happened, so today's
     /// metrics do not change; --as-of a date after it brings it in. The report says which date it is.
     @Test func aFutureMissionDoesNotChangeTodaysMetrics() throws {
         let workspace = try Workspace()
         let before = try cli.grappe(["metrics"], environment: workspace.environment)
-        let added = try cli.grappe(["mission", "add", "--title", "Grande mission de 2099", "--leader", "Benoit", "--delegate", "amazon",
-                                    "--delegate", "picom", "--destination", "lyon", "--from", "2099-05-01", "--to", "2099-05-09"],
-                                   environment: workspace.environment)
+        let added = try cli.grappe(
+            [
+                "mission", "add", "--title", "Grande mission de 2099", "--leader", "Benoit", "--delegate", "amazon",
+                "--delegate", "picom", "--destination", "lyon", "--from", "2099-05-01", "--to", "2099-05-09",
+            ],
+            environment: workspace.environment)
         try #require(added.status == 0, "\(added.error)")
         let today = try cli.grappe(["metrics"], environment: workspace.environment)
         #expect(today.output == before.output, "a mission in 2099 changes nothing today")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,10 +31,12 @@ import Glibc
             try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("seeds").path, withIntermediateDirectories: true)
             var yaml = "cities:\n  - {id: lyon, name: Lyon, country: FR}\norganisations:\n"
             for (id, name) in OutputSafetyTests.hostileNames.sorted(by: { $0.key < $1.key }) {
-                let quoted = "\"" + name.unicodeScalars.map { scalar in
-                    OutputSafetyTests.hazards(in: String(scalar)).isEmpty && scalar != "\r"
-                        ? String(scalar) : String(format: "\\u%04X", scalar.value)
-                }.joined() + "\""
+                let quoted =
+                    "\""
+                    + name.unicodeScalars.map { scalar in
+                        OutputSafetyTests.hazards(in: String(scalar)).isEmpty && scalar != "\r"
+                            ? String(scalar) : String(format: "\\u%04X", scalar.value)
+                    }.joined() + "\""
                 yaml += "  - id: \(id)\n    name: \(quoted)\n    type: company\n"
             }
             yaml += "relations:\n  - {from: esc, to: c1, type: partner_of}\n  - {from: bidi, to: del, type: partner_of}\n"
@@ -99,9 +102,12 @@ import Glibc
 
     @Test func noRawControlByteReachesATerminalFromAnyCommand() throws {
         let hostile = try Hostile()
-        let added = try cli.grappe(["mission", "add", "--title", "Evil mission \u{1B}]0;pwned\u{7} \u{202E}x",
-                                    "--leader", "esc", "--destination", "lyon", "--notes", "bell\u{7} \u{9B}2J"],
-                                   environment: hostile.environment)
+        let added = try cli.grappe(
+            [
+                "mission", "add", "--title", "Evil mission \u{1B}]0;pwned\u{7} \u{202E}x",
+                "--leader", "esc", "--destination", "lyon", "--notes", "bell\u{7} \u{9B}2J",
+            ],
+            environment: hostile.environment)
         try #require(added.status == 0, "\(added.error)")
         let id = try #require(added.output.split(whereSeparator: \.isWhitespace).last.map(String.init))
         for command in Self.commands.map({ $0.map { $0 == "evil-mission" ? id : $0 } }) {
@@ -114,8 +120,9 @@ import Glibc
 
     @Test func csvNeutralisesControlsEvenInAFile() throws {
         let hostile = try Hostile()
-        let added = try cli.grappe(["mission", "add", "--title", "Bell\u{7} \u{1B}[2J mission", "--leader", "esc", "--destination", "lyon"],
-                                   environment: hostile.environment)
+        let added = try cli.grappe(
+            ["mission", "add", "--title", "Bell\u{7} \u{1B}[2J mission", "--leader", "esc", "--destination", "lyon"],
+            environment: hostile.environment)
         try #require(added.status == 0, "\(added.error)")
         for command in [["summary", "--format", "csv"], ["metrics"]] {
             let run = try cli.grappe(command, environment: hostile.environment)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,8 +11,9 @@ import Glibc
     typealias Workspace = MissionCommandsTests.Workspace
 
     func add(_ workspace: Workspace, title: String, notes: String = "") throws -> CLITests.Run {
-        try cli.grappe(["mission", "add", "--title", title, "--leader", "Marc Demers", "--destination", "Lyon", "--notes", notes],
-                       environment: workspace.environment)
+        try cli.grappe(
+            ["mission", "add", "--title", title, "--leader", "Marc Demers", "--destination", "Lyon", "--notes", notes],
+            environment: workspace.environment)
     }
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -20,8 +22,10 @@ import Glibc
         let workspace = try Workspace()
         #expect(try add(workspace, title: "Mission à Lyon").status == 0)
         let before = try bytes(workspace.store)
-        for command in [["mission", "list"], ["mission", "show", "mission-a-lyon"], ["summary"], ["history"], ["mission", "export"],
-                        ["show", "lyon"], ["export", "--format", "graphml"]] {
+        for command in [
+            ["mission", "list"], ["mission", "show", "mission-a-lyon"], ["summary"], ["history"], ["mission", "export"],
+            ["show", "lyon"], ["export", "--format", "graphml"],
+        ] {
             let run = try cli.grappe(command, environment: workspace.environment)
             #expect(run.status == 0, "\(command): \(run.error)")
         }
@@ -96,17 +100,23 @@ import Glibc
         try #require(mount("tmpfs", point, "tmpfs", 0, "size=1m") == 0)
         defer { umount(point) }
         let environment = ["GRAPPE_STORE": point + "/w.sqlite"]
-        let first = try cli.grappe(["mission", "add", "--title", "Premier", "--leader", "marc-demers", "--destination", "lyon"], environment: environment)
+        let first = try cli.grappe(
+            ["mission", "add", "--title", "Premier", "--leader", "marc-demers", "--destination", "lyon"], environment: environment)
         try #require(first.status == 0, "\(first.error)")
         // Fill what is left of the disk.
-        let filler = FileHandle(forWritingAtPath: point + "/fill") ?? {
-            _ = FileManager.default.createFile(atPath: point + "/fill", contents: nil)
-            return FileHandle(forWritingAtPath: point + "/fill")!
-        }()
+        let filler =
+            FileHandle(forWritingAtPath: point + "/fill")
+            ?? {
+                _ = FileManager.default.createFile(atPath: point + "/fill", contents: nil)
+                return FileHandle(forWritingAtPath: point + "/fill")!
+            }()
         while (try? filler.write(contentsOf: Data(count: 4096))) != nil {}
         try? filler.close()
-        let full = try cli.grappe(["mission", "add", "--title", "Deuxième", "--leader", "marc-demers", "--destination", "lyon",
-                                   "--notes", String(repeating: "x", count: 20_000)], environment: environment)
+        let full = try cli.grappe(
+            [
+                "mission", "add", "--title", "Deuxième", "--leader", "marc-demers", "--destination", "lyon",
+                "--notes", String(repeating: "x", count: 20_000),
+            ], environment: environment)
         #expect(full.status == 73, "\(full.error)")
         #expect(full.error.contains("the disk is full; nothing was saved"))
         try FileManager.default.removeItem(atPath: point + "/fill")

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,15 +14,20 @@ import Glibc
     /// role it may not is refused with 77 and nothing is written.
     @Test func theAuthorIsARoleTheLoginMayWriteAs() throws {
         let workspace = TestPostgres.freshWorkspace(), cli = CLITests()
-        let mission = ["mission", "add", "--workspace", workspace, "--title", "Mission signée", "--destination", "lyon", "--from", "2027-03-10",
-                       "--delegate", "technomontreal"]
+        let mission = [
+            "mission", "add", "--workspace", workspace, "--title", "Mission signée", "--destination", "lyon", "--from", "2027-03-10",
+            "--delegate", "technomontreal",
+        ]
         let admin = try cli.grappe(mission + ["--store", try TestPostgres.url(), "--title", "Première"])
         #expect(admin.status == 0, "\(admin.error)")
         let allowed = try cli.grappe(mission + ["--store", try TestPostgres.url(as: "grappe_planner"), "--author", "grappe_planners"])
         #expect(allowed.status == 0, "\(allowed.error)")
         #expect(allowed.error.contains("(grappe_planners, "), "\(allowed.error)")
-        let refused = try cli.grappe(mission + ["--store", try TestPostgres.url(as: "grappe_viewer"), "--author", "grappe_planners",
-                                                "--title", "Jamais"])
+        let refused = try cli.grappe(
+            mission + [
+                "--store", try TestPostgres.url(as: "grappe_viewer"), "--author", "grappe_planners",
+                "--title", "Jamais",
+            ])
         #expect(refused.status == 77, "\(refused.error)")
         #expect(refused.error.contains("does not let 'grappe_viewer' write as 'grappe_planners'"), "\(refused.error)")
         let history = try cli.grappe(["history", "--store", try TestPostgres.url(), "--workspace", workspace])
@@ -37,9 +43,11 @@ import Glibc
         environment["LC_ALL"] = nil
         // The schema is the administrator's to create (planners may not): the first mission is the
         // superuser's, unhurried.
-        let first = try CLITests().grappe(["mission", "add", "--store", try TestPostgres.url(), "--workspace", workspace,
-                                           "--title", "Première mission", "--destination", "lyon", "--from", "2027-03-10",
-                                           "--delegate", "technomontreal"])
+        let first = try CLITests().grappe([
+            "mission", "add", "--store", try TestPostgres.url(), "--workspace", workspace,
+            "--title", "Première mission", "--destination", "lyon", "--from", "2027-03-10",
+            "--delegate", "technomontreal",
+        ])
         #expect(first.status == 0, "\(first.error)")
         var acknowledged: [String] = [first.output.trimmingCharacters(in: .whitespacesAndNewlines)], killed = 0, started = 1
         for round in 0..<8 {
@@ -47,8 +55,10 @@ import Glibc
             for index in 0..<4 {
                 let process = Process()
                 process.executableURL = CLITests.binary
-                process.arguments = ["mission", "add", "--store", url, "--workspace", workspace, "--title", "Mission \(round)-\(index)",
-                                     "--destination", "lyon", "--from", "2027-03-10", "--delegate", "technomontreal"]
+                process.arguments = [
+                    "mission", "add", "--store", url, "--workspace", workspace, "--title", "Mission \(round)-\(index)",
+                    "--destination", "lyon", "--from", "2027-03-10", "--delegate", "technomontreal",
+                ]
                 process.currentDirectoryURL = CLITests.repository
                 process.environment = environment
                 let output = Pipe()

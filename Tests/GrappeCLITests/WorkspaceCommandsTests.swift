@@ -41,7 +41,8 @@ import Testing
         #expect(checked.status == 0, "\(checked.error)")
         #expect(checked.output.contains("[grappe-reference]: ok — 1 item, 1 journal entry replayed, 0 drafts"), "\(checked.output)")
         let inFrench = try cli.grappe(["store", "check"], environment: workspace.environment.merging(["LANG": "fr_FR.UTF-8"]) { $1 })
-        #expect(inFrench.output.contains("[grappe-reference]\u{00A0}: bon — 1 élément, 1 entrée de journal rejouée, 0 brouillon"), "\(inFrench.output)")
+        #expect(
+            inFrench.output.contains("[grappe-reference]\u{00A0}: bon — 1 élément, 1 entrée de journal rejouée, 0 brouillon"), "\(inFrench.output)")
         #expect(!checked.output.contains("\u{1B}"), "\(checked.output)")
 
         // Every workspace is copied; a second copy onto it is refused before anything is written.

@@ -75,25 +75,28 @@ import Testing
                     let parties = (0..<Int.random(in: 0...4, using: &random)).map { _ in
                         Party(entity: entities.randomElement(using: &random)!, role: Bool.random(using: &random) ? .leader : .participant)
                     }
-                    let record = Record(id: "mission-t\(seed)-\(step)-\(version)", title: titles.randomElement(using: &random)!, parties: parties,
-                                        body: .mission(Mission(status: .planned, destinations: [entities.randomElement(using: &random)!])))
+                    let record = Record(
+                        id: "mission-t\(seed)-\(step)-\(version)", title: titles.randomElement(using: &random)!, parties: parties,
+                        body: .mission(Mission(status: .planned, destinations: [entities.randomElement(using: &random)!])))
                     workspace.records.append(StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "t"))
                     changed.insert(record.id)
                 } else if choice < 7 {
                     // An edit: other parties, another title, or cancelled.
                     let index = Int.random(in: 0..<workspace.records.count, using: &random)
                     var record = workspace.records[index].record
-                    record = Record(id: record.id, title: titles.randomElement(using: &random)!,
-                                    parties: Array(record.parties.dropFirst()) + [Party(entity: entities.randomElement(using: &random)!, role: .participant)],
-                                    body: .mission(Mission(status: Bool.random(using: &random) ? .cancelled : .confirmed)))
+                    record = Record(
+                        id: record.id, title: titles.randomElement(using: &random)!,
+                        parties: Array(record.parties.dropFirst()) + [Party(entity: entities.randomElement(using: &random)!, role: .participant)],
+                        body: .mission(Mission(status: Bool.random(using: &random) ? .cancelled : .confirmed)))
                     workspace.records[index].record = record
                     changed.insert(record.id)
                 } else if choice < 8 {
                     // A seed record edited in the store (put in its place).
                     let seedRecord = seedRecords.randomElement(using: &random)!
-                    let record = Record(id: seedRecord.id, title: seedRecord.title + " (révisé)", summary: seedRecord.summary,
-                                        parties: seedRecord.parties + [Party(entity: entities.randomElement(using: &random)!, role: .participant)],
-                                        body: seedRecord.body)
+                    let record = Record(
+                        id: seedRecord.id, title: seedRecord.title + " (révisé)", summary: seedRecord.summary,
+                        parties: seedRecord.parties + [Party(entity: entities.randomElement(using: &random)!, role: .participant)],
+                        body: seedRecord.body)
                     workspace.records.removeAll { $0.record.id == record.id }
                     workspace.records.append(StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "t"))
                     changed.insert(record.id)
@@ -106,7 +109,9 @@ import Testing
             let updated = Self.build(workspace, base: CatalogueRequest.Base(catalogue: built.catalogue, changed: changed))
             let anew = Self.build(workspace)
             #expect(updated.catalogue !== anew.catalogue)
-            let touched = changed.flatMap { id in [built.catalogue.network.record(id), anew.catalogue.network.record(id)].compactMap { $0 }.flatMap(\.memberIDs) }
+            let touched = changed.flatMap { id in
+                [built.catalogue.network.record(id), anew.catalogue.network.record(id)].compactMap { $0 }.flatMap(\.memberIDs)
+            }
             let watched = Array(Set(touched)).sorted() + ["laval", "technomontreal", "picom"]
             let queries = ["lille", "mission", "revise", "zebre", "laval"]
             let expected = Self.described(anew.catalogue, built: anew, entities: watched, queries: queries)
@@ -123,9 +128,10 @@ import Testing
     @Test func newPartnersAreNotPatchedIn() throws {
         let built = Self.build(Workspace())
         var seeds = Self.seeds
-        seeds = Network(name: seeds.name, id: seeds.id, documents: seeds.documents,
-                        entities: seeds.entities + [Entity(id: "org-new", kind: .organisation, name: "Nouvelle")],
-                        relations: seeds.relations, records: seeds.records)
+        seeds = Network(
+            name: seeds.name, id: seeds.id, documents: seeds.documents,
+            entities: seeds.entities + [Entity(id: "org-new", kind: .organisation, name: "Nouvelle")],
+            relations: seeds.relations, records: seeds.records)
         #expect(built.catalogue.updating(to: seeds, changed: [], warnings: 0) == nil)
         #expect(built.catalogue.updating(to: Self.seeds, changed: [], warnings: 0) === built.catalogue)
     }
@@ -136,13 +142,20 @@ import Testing
 @Suite struct CatalogueRequestTests {
     static func entry(_ sequence: Int, _ record: Record, partner: Entity? = nil) throws -> JournalEntry {
         let encoder = JSONEncoder()
-        var items = [JournalEntry.Item(kind: .record, id: record.id, before: nil, after: String(decoding: try encoder.encode(record), as: UTF8.self),
-                                       versionBefore: 0, versionAfter: 1)]
+        var items = [
+            JournalEntry.Item(
+                kind: .record, id: record.id, before: nil, after: String(decoding: try encoder.encode(record), as: UTF8.self),
+                versionBefore: 0, versionAfter: 1)
+        ]
         if let partner {
-            items.append(JournalEntry.Item(kind: .entity, id: partner.id, before: nil, after: String(decoding: try encoder.encode(partner), as: UTF8.self),
-                                           versionBefore: 0, versionAfter: 1))
+            items.append(
+                JournalEntry.Item(
+                    kind: .entity, id: partner.id, before: nil, after: String(decoding: try encoder.encode(partner), as: UTF8.self),
+                    versionBefore: 0, versionAfter: 1))
         }
-        return JournalEntry(sequence: sequence, at: "2026-12-03T10:00:00Z", author: "léa", action: .add, summary: "add mission \(record.id)", undoes: nil, items: items)
+        return JournalEntry(
+            sequence: sequence, at: "2026-12-03T10:00:00Z", author: "léa", action: .add, summary: "add mission \(record.id)", undoes: nil,
+            items: items)
     }
 
     static func request(_ effects: [Effect]) -> CatalogueRequest? {
@@ -154,8 +167,9 @@ import Testing
         var state = DashboardTests.state()
         let first = try #require(Self.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [], reload: false))))
         #expect(first.base == nil, "the first catalogue is built")
-        let mission = Record(id: "mission-r1", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
-                             body: .mission(Mission(status: .planned)))
+        let mission = Record(
+            id: "mission-r1", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            body: .mission(Mission(status: .planned)))
         // While the first is being built, a change cannot be made from the catalogue shown (it is not
         // the seeds' yet): built anew too.
         let early = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(1, mission)]))))
@@ -164,7 +178,8 @@ import Testing
         _ = state.update(.catalogueBuilt(early.build()))
         #expect(state.catalogue.network.record("mission-r1") != nil)
 
-        let second = Record(id: "mission-r2", title: "Mission à Lille", parties: [Party(entity: "picom", role: .leader)], body: .mission(Mission(status: .planned)))
+        let second = Record(
+            id: "mission-r2", title: "Mission à Lille", parties: [Party(entity: "picom", role: .leader)], body: .mission(Mission(status: .planned)))
         let followed = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(2, second)]))))
         #expect(followed.base?.changed == ["mission-r2"])
         #expect(followed.base?.catalogue === state.catalogue)
@@ -179,7 +194,8 @@ import Testing
 
         // A new partner recorded with a mission: built anew.
         let partner = Entity(id: "org-nouvelle", kind: .organisation, name: "Nouvelle")
-        let fourth = Record(id: "mission-r4", title: "Mission", parties: [Party(entity: partner.id, role: .participant)], body: .mission(Mission(status: .planned)))
+        let fourth = Record(
+            id: "mission-r4", title: "Mission", parties: [Party(entity: partner.id, role: .participant)], body: .mission(Mission(status: .planned)))
         let anew = try #require(Self.request(state.update(.journalCaughtUp([Self.entry(4, fourth, partner: partner)]))))
         #expect(anew.base == nil)
         _ = state.update(.catalogueBuilt(anew.build()))
@@ -192,20 +208,24 @@ import Testing
 @Suite struct JournalWordingTests {
     @Test func journalEntriesSpeakTheInterfacesLanguage() throws {
         var state = DashboardTests.state(.fr)
-        let request = try #require(CatalogueRequestTests.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [], reload: false))))
+        let request = try #require(
+            CatalogueRequestTests.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [], reload: false))))
         _ = state.update(.catalogueBuilt(request.build()))
-        let mission = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
-                             body: .mission(Mission(status: .planned)))
+        let mission = Record(
+            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            body: .mission(Mission(status: .planned)))
         let added = try CatalogueRequestTests.entry(1, mission)
         for effect in state.update(.journalCaughtUp([added])) {
             if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
         }
         _ = state.update(.storeChanged([added]))
         #expect(state.message?.hasPrefix("léa a ajouté «\u{00A0}Mission à Lyon\u{00A0}» (") == true, "\(state.message ?? "")")
-        let undo = JournalEntry(sequence: 2, at: "2026-12-03T10:05:00Z", author: "léa", action: .undo, summary: "undo #1: add mission mission-a-lyon",
-                                undoes: 1, items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: nil, after: nil, versionBefore: 1, versionAfter: 2)])
+        let undo = JournalEntry(
+            sequence: 2, at: "2026-12-03T10:05:00Z", author: "léa", action: .undo, summary: "undo #1: add mission mission-a-lyon",
+            undoes: 1, items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: nil, after: nil, versionBefore: 1, versionAfter: 2)])
         _ = state.update(.undone(undo, TakeBackPlan(target: added, origin: added, direction: .undo, mine: false, title: "Mission à Lyon")))
-        #expect(state.message?.hasPrefix("Annulé\u{00A0}: l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") == true, "\(state.message ?? "")")
+        #expect(
+            state.message?.hasPrefix("Annulé\u{00A0}: l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") == true, "\(state.message ?? "")")
         #expect(state.message?.hasSuffix(" · U pour rétablir") == true, "the undo offers the redo: \(state.message ?? "")")
 
         // Undoing someone else's addition asks first, in French, with whose and what.
@@ -214,10 +234,17 @@ import Testing
         _ = asking.update(.key(.character("u")))
         #expect(asking.update(.takeBackPlanned(.undo, mine: nil, theirs: plan)).isEmpty, "nothing is done before the answer")
         let question = Views.render(asking).text
-        #expect(question.contains("Annuler l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ") && question.contains("o\u{00A0}: oui · N\u{00A0}: non"),
-                "\(question)")
-        #expect(asking.update(.key(.character("o"))) == [.takeBack(TakeBackPlan(target: added, origin: added, direction: .undo, mine: false,
-                                                                                  title: "Mission à Lyon"))])
+        #expect(
+            question.contains("Annuler l'ajout de «\u{00A0}Mission à Lyon\u{00A0}» par léa (#1, ")
+                && question.contains("o\u{00A0}: oui · N\u{00A0}: non"),
+            "\(question)")
+        #expect(
+            asking.update(.key(.character("o"))) == [
+                .takeBack(
+                    TakeBackPlan(
+                        target: added, origin: added, direction: .undo, mine: false,
+                        title: "Mission à Lyon"))
+            ])
 
         // The card's history, in French, then in English once the language changes.
         state.store.journal = ["mission-a-lyon": [JournalLine(added)]]

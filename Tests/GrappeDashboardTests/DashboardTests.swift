@@ -1,9 +1,9 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeSeeds
 import GrappeTestSupport
 import GrappeWords
-import GrappeSeeds
 import GrappeWorkspace
 import Testing
 
@@ -110,8 +110,9 @@ import Testing
         for _ in 0..<picom { _ = state.handle(.character("j")) }
         _ = state.handle(.enter)
         #expect(state.place.screen == .card(.entity("picom")))
-        #expect(state.trail() == ["Clusters & poles", "TechnoMontréal", "Pôle de compétitivité des industries du commerce"],
-                "the trail starts at the section, not at what came before it")
+        #expect(
+            state.trail() == ["Clusters & poles", "TechnoMontréal", "Pôle de compétitivité des industries du commerce"],
+            "the trail starts at the section, not at what came before it")
         _ = state.handle(.escape)
         #expect(state.place.screen == .card(.entity("technomontreal")))
         _ = state.handle(.character("]"))
@@ -227,7 +228,9 @@ import Testing
             }
             let full = MissionSchedule.ordered(missions, today: today, record: { $0 }, tie: { $0.id < $1.id })
             for count in [0, 1, 3, 5, 100] {
-                for keep in [{ (_: Record, upcoming: Bool) in upcoming }, { (_: Record, upcoming: Bool) in !upcoming }, { (_: Record, _: Bool) in true }] {
+                for keep in [
+                    { (_: Record, upcoming: Bool) in upcoming }, { (_: Record, upcoming: Bool) in !upcoming }, { (_: Record, _: Bool) in true },
+                ] {
                     let picked = MissionSchedule.leading(count, of: missions, today: today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
                     let expected = full.filter { keep($0, MissionSchedule.isUpcoming($0, today: today)) }.prefix(count)
                     #expect(picked.map(\.id) == expected.map(\.id))
@@ -268,14 +271,16 @@ import Testing
 /// Every screen answers every command of the key map without leaving its selection out of range: the
 /// routing to each screen's own update is checked for all pairs, not only the keys its bar shows.
 @Suite struct ScreenRoutingTests {
-    static let screens: [Screen] = Section.allCases.map { .section($0) } + [
-        .card(.entity("picom")), .card(.record(DashboardTests.catalogue.network.records[0].id)),
-        .neighbourhood("picom", hops: 2), .path(from: "ville-de-laval", to: "picom"), .diagnostics, .search("lav"),
-    ]
-    static let commands: [Command] = Section.allCases.map { .section($0) } + [
-        .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .historyBack, .historyForward,
-        .filter, .sort, .sortReverse, .nextPane, .previousPane, .neighbourhood, .moreHops, .fewerHops, .pathFinder,
-    ]
+    static let screens: [Screen] =
+        Section.allCases.map { .section($0) } + [
+            .card(.entity("picom")), .card(.record(DashboardTests.catalogue.network.records[0].id)),
+            .neighbourhood("picom", hops: 2), .path(from: "ville-de-laval", to: "picom"), .diagnostics, .search("lav"),
+        ]
+    static let commands: [Command] =
+        Section.allCases.map { .section($0) } + [
+            .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .historyBack, .historyForward,
+            .filter, .sort, .sortReverse, .nextPane, .previousPane, .neighbourhood, .moreHops, .fewerHops, .pathFinder,
+        ]
 
     @Test(arguments: [80, 160])
     func everyCommandOnEveryScreen(width: Int) {
@@ -287,8 +292,9 @@ import Testing
                 _ = state.run(command)
                 let count = state.selectableCountForTests
                 let selection = state.place.focusDetail ? state.place.detailSelection : state.place.selection
-                #expect(count == 0 ? selection == 0 && !state.place.focusDetail : (0..<count).contains(selection),
-                        "\(command) on \(screen) at \(width) columns")
+                #expect(
+                    count == 0 ? selection == 0 && !state.place.focusDetail : (0..<count).contains(selection),
+                    "\(command) on \(screen) at \(width) columns")
                 _ = Views.render(state)
             }
         }
@@ -385,9 +391,10 @@ import Testing
 
     @Test func aCardScrollsPastItsLastLink() throws {
         var state = DashboardTests.state(width: 80, height: 24)
-        let longest = try #require(state.network.entities.max { a, b in
-            Pages.lines(for: .card(.entity(a.id)), state: state).count < Pages.lines(for: .card(.entity(b.id)), state: state).count
-        })
+        let longest = try #require(
+            state.network.entities.max { a, b in
+                Pages.lines(for: .card(.entity(a.id)), state: state).count < Pages.lines(for: .card(.entity(b.id)), state: state).count
+            })
         state.navigate(to: .card(.entity(longest.id)))
         let lines = Pages.lines(for: state.place.screen, state: state)
         #expect(lines.count > state.layout.bodyHeight, "a card longer than the screen")
@@ -397,7 +404,9 @@ import Testing
         #expect(screen.contains(String(lastText.prefix(30)).trimmingCharacters(in: .whitespaces)), "\(screen)")
         // Back up to the top, link by link and line by line.
         for _ in 0..<lines.count { _ = state.run(.up) }
-        #expect(state.place.selection == 0 && PageView(lines: lines, selection: state.place.selection, free: state.place.scroll).scroll(height: state.layout.bodyHeight) == 0)
+        #expect(
+            state.place.selection == 0
+                && PageView(lines: lines, selection: state.place.selection, free: state.place.scroll).scroll(height: state.layout.bodyHeight) == 0)
     }
 }
 
@@ -431,8 +440,8 @@ import Testing
         #expect(screen.contains("Mouvement Desjardins"), "\(screen)")
         #expect(screen.contains("1 result for 'desjardins'"), "\(screen)")
         #expect(screen.contains("Home › Search 'desjardins'"), "\(screen)")
-        _ = state.handle(.enter) // closes the prompt; the results stay
-        _ = state.handle(.enter) // opens the first result
+        _ = state.handle(.enter)  // closes the prompt; the results stay
+        _ = state.handle(.enter)  // opens the first result
         #expect(state.place.screen == .card(.entity("mouvement-desjardins")))
         _ = state.handle(.escape)
         #expect(state.place.screen == .search("desjardins"), "back to the results, one step for the whole search")
@@ -455,8 +464,9 @@ import Testing
         let bySummary = DashboardTests.catalogue.lookup.search("commerçant lyonnais")
         #expect(bySummary.map(\.item) == [.entity("daniel-broche")], "a summary matches where its text appears whole")
         #expect(bySummary.first?.matched.hasPrefix("e-commerçant lyonnais") == true)
-        #expect(!DashboardTests.catalogue.lookup.search("montreal").contains { $0.matched.count > 80 },
-                "letters scattered through a summary do not match")
+        #expect(
+            !DashboardTests.catalogue.lookup.search("montreal").contains { $0.matched.count > 80 },
+            "letters scattered through a summary do not match")
         var state = DashboardTests.state(.fr, width: 120, height: 60)
         state.navigate(to: .search("commerce"))
         let screen = Views.render(state).text
@@ -483,8 +493,8 @@ import Testing
     @Test func aCountColumnStartsWithTheLargestAndEmptyValuesGoLast() {
         var state = DashboardTests.state()
         _ = state.run(.section(.partners))
-        _ = state.run(.sort) // type
-        _ = state.run(.sort) // city, ascending
+        _ = state.run(.sort)  // type
+        _ = state.run(.sort)  // city, ascending
         let byCity = state.visibleRows(.partners)
         let cities = (0..<byCity.count).map { byCity[$0].cells[2] }
         #expect(cities.contains(""), "some partners have no known city")
@@ -495,7 +505,7 @@ import Testing
         let reversed = state.visibleRows(.partners)
         #expect(reversed[reversed.count - 1].cells[2].isEmpty, "still last when reversed")
         #expect(!reversed[0].cells[2].isEmpty)
-        _ = state.run(.sort) // links: the largest first
+        _ = state.run(.sort)  // links: the largest first
         let byLinks = state.visibleRows(.partners)
         let links = (0..<byLinks.count).map { Int(byLinks[$0].cells[3]) ?? 0 }
         #expect(links == links.sorted(by: >), "\(links)")
@@ -514,8 +524,9 @@ import Testing
 
 /// Seed problems and store warnings reach the diagnostics screen in the interface's language.
 @Suite struct DiagnosticsScreenTests {
-    static let problem = Wording("broken/a.yaml:3:5: erreur\u{00A0}: clé inconnue «\u{00A0}nmae\u{00A0}» dans une ville",
-                                 "broken/a.yaml:3:5: error: unknown key 'nmae' in a city")
+    static let problem = Wording(
+        "broken/a.yaml:3:5: erreur\u{00A0}: clé inconnue «\u{00A0}nmae\u{00A0}» dans une ville",
+        "broken/a.yaml:3:5: error: unknown key 'nmae' in a city")
 
     @Test(arguments: [Language.fr, .en])
     func seedErrorsShowInTheInterfacesLanguage(_ language: Language) {
@@ -529,21 +540,25 @@ import Testing
     /// A diagnostic quoting control characters from a file wraps as it is drawn (with their
     /// stand-ins), so no word of it is cut off at 80 columns.
     @Test func controlCharactersWrapAsTheyAreDrawn() {
-        let text = "broken/a.yaml:2:9: erreur\u{00A0}: l'id «\u{00A0}bad\u{1B}[31m\u{9B}2J\u{202E}id\u{00A0}» n'est pas un identifiant court\u{00A0}: "
+        let text =
+            "broken/a.yaml:2:9: erreur\u{00A0}: l'id «\u{00A0}bad\u{1B}[31m\u{9B}2J\u{202E}id\u{00A0}» n'est pas un identifiant court\u{00A0}: "
             + "minuscules, chiffres et traits d'union, comme «\u{00A0}bad-31m-2j-id\u{00A0}» fin"
         var state = DashboardTests.state(.fr, width: 80, height: 24)
         _ = state.update(.seedsLoaded(nil, warnings: 0, errors: [Wording(text, text)], reload: true))
         let lines = KeyHintTests.lines(state)[3..<8].joined(separator: "\n")
         #expect(!lines.contains("…"), "\(lines)")
-        #expect(lines.contains("\\e[31m\\u{9B}2J\\u{202E}id") && lines.contains(" un") && lines.contains("identifiant court") && lines.contains("» fin"), "\(lines)")
+        #expect(
+            lines.contains("\\e[31m\\u{9B}2J\\u{202E}id") && lines.contains(" un") && lines.contains("identifiant court") && lines.contains("» fin"),
+            "\(lines)")
     }
 
     @Test func storeWarningsAreWordedInFrench() throws {
         var state = DashboardTests.state(.fr, width: 160, height: 24)
         let seeds = try SeedLoader.load(path: DashboardTests.seeds).network
         var effects = state.update(.seedsLoaded(seeds, warnings: 0, errors: [], reload: false))
-        let record = Record(id: "mission-x", title: "X", parties: [Party(entity: "gone-partner", role: .leader)],
-                            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
+        let record = Record(
+            id: "mission-x", title: "X", parties: [Party(entity: "gone-partner", role: .leader)],
+            body: .mission(Mission(status: .planned, destinations: ["lyon"])))
         let workspace = Workspace(records: [StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "t")])
         effects += state.update(.workspaceLoaded(workspace, journal: [], location: "store.sqlite"))
         for case .buildCatalogue(let request) in effects { _ = state.update(.catalogueBuilt(request.build())) }
@@ -557,8 +572,10 @@ import Testing
 /// Amounts, shares and durations on cards and in lists are written as the language writes them,
 /// through Foundation's formatters.
 @Suite struct AmountWordingTests {
-    @Test(arguments: [(Language.fr, ["Budget\u{00A0}: 2\u{202F}100\u{202F}000,00\u{00A0}$CA", "Durée\u{00A0}: 3 ans", "50\u{00A0}%"]),
-                      (.en, ["Budget: CA$2,100,000.00", "Duration: 3 years", "50%"])])
+    @Test(arguments: [
+        (Language.fr, ["Budget\u{00A0}: 2\u{202F}100\u{202F}000,00\u{00A0}$CA", "Durée\u{00A0}: 3 ans", "50\u{00A0}%"]),
+        (.en, ["Budget: CA$2,100,000.00", "Duration: 3 years", "50%"]),
+    ])
     func aProjectCardSpeaksTheLanguage(_ language: Language, _ expected: [String]) {
         var state = DashboardTests.state(language, width: 160, height: 45)
         state.navigate(to: .card(.record("developpement-cqic")))

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GrappeDashboard
 import GrappeModel
 import GrappeWords
 import Testing
+
+@testable import GrappeDashboard
 
 /// The map (a partner's neighbourhood drawn) and the timeline (dated records on an axis), as values.
 @Suite struct MapTests {
@@ -35,7 +36,8 @@ import Testing
         let area = state.mapArea
         #expect(map.nodes[0].id == "technomontreal")
         #expect(abs(map.nodes[0].x - area.width / 2) <= 1 && abs(map.nodes[0].y - area.height / 2) <= 1)
-        let direct = Set(state.catalogue.graph.neighbours(of: state.catalogue.graph.index(of: "technomontreal")!).map { state.catalogue.graph.ids[Int($0)] })
+        let direct = Set(
+            state.catalogue.graph.neighbours(of: state.catalogue.graph.index(of: "technomontreal")!).map { state.catalogue.graph.ids[Int($0)] })
         #expect(Set(map.nodes.dropFirst().map(\.id)) == direct, "every direct partner drawn when there is room")
         #expect(map.hidden.allSatisfy { $0.isEmpty })
         let cells = map.nodes.map { "\($0.x),\($0.y)" }
@@ -64,7 +66,8 @@ import Testing
             #expect(map.hidden[0][.person]! + map.hidden[0][.organisation]! == hidden)
             let screen = Views.render(state).text
             let people = map.hidden[0][.person]!, organisations = map.hidden[0][.organisation]!
-            let summary = "Distance 1: +\(organisations.formatted(.number.locale(Locale(identifier: "en_US")))) organisations, +\(people) people not drawn"
+            let summary =
+                "Distance 1: +\(organisations.formatted(.number.locale(Locale(identifier: "en_US")))) organisations, +\(people) people not drawn"
             #expect(screen.contains(summary), "\(summary)\n\(screen)")
             // The best connected come first: the partners that also link to a neighbour.
             #expect(map.nodes.dropFirst().allSatisfy { $0.degree >= 2 }, "only partners with a second link at this size")
@@ -172,22 +175,28 @@ import Testing
 
 @Suite struct TimelineTests {
     static func network(_ records: [Record]) -> Catalogue {
-        let entities = [Entity(id: "laval", kind: .city, name: "Laval"), Entity(id: "lille", kind: .city, name: "Lille"),
-                        Entity(id: "mef", kind: .organisation, name: "Ministère")]
+        let entities = [
+            Entity(id: "laval", kind: .city, name: "Laval"), Entity(id: "lille", kind: .city, name: "Lille"),
+            Entity(id: "mef", kind: .organisation, name: "Ministère"),
+        ]
         return Catalogue(network: Network(name: "T", entities: entities, records: records))
     }
 
     static func date(_ text: String) -> PartialDate { try! PartialDate.parse(text).get() }
 
     static let records = [
-        Record(id: "a-2010", title: "Entente de 2010", parties: [Party(entity: "laval", role: .signatory)],
-               body: .agreement(Agreement(signed: date("2010")))),
-        Record(id: "m-2012", title: "Mission de mars", parties: [Party(entity: "lille", role: .leader)],
-               body: .mission(Mission(status: .completed, start: date("2012-03-10"), end: date("2012-03-12")))),
-        Record(id: "e-oct", title: "Réunion d'octobre", parties: [Party(entity: "laval", role: .host)],
-               body: .event(Event(type: .meeting, date: date("XXXX-10")))),
-        Record(id: "p-none", title: "Projet sans date", parties: [Party(entity: "laval", role: .lead)],
-               body: .project(Project(funding: [FundingLine(funder: "mef", start: date("2011"), end: date("2013"))]))),
+        Record(
+            id: "a-2010", title: "Entente de 2010", parties: [Party(entity: "laval", role: .signatory)],
+            body: .agreement(Agreement(signed: date("2010")))),
+        Record(
+            id: "m-2012", title: "Mission de mars", parties: [Party(entity: "lille", role: .leader)],
+            body: .mission(Mission(status: .completed, start: date("2012-03-10"), end: date("2012-03-12")))),
+        Record(
+            id: "e-oct", title: "Réunion d'octobre", parties: [Party(entity: "laval", role: .host)],
+            body: .event(Event(type: .meeting, date: date("XXXX-10")))),
+        Record(
+            id: "p-none", title: "Projet sans date", parties: [Party(entity: "laval", role: .lead)],
+            body: .project(Project(funding: [FundingLine(funder: "mef", start: date("2011"), end: date("2013"))]))),
     ]
 
     func state(_ language: Language = .en, width: Int = 100) -> DashboardState {
@@ -255,11 +264,14 @@ import Testing
 /// `o` opens an entity's website (http or https only); the palette opens maps and timelines by name.
 @Suite struct OpenAndPaletteTests {
     static func catalogue() -> Catalogue {
-        Catalogue(network: Network(name: "W", entities: [
-            Entity(id: "a", kind: .organisation, name: "Avec site", website: "https://example.org/a?x=1"),
-            Entity(id: "b", kind: .organisation, name: "Site douteux", website: "javascript:alert(1)"),
-            Entity(id: "c", kind: .organisation, name: "Sans site"),
-        ], relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "a", to: "c", type: .partnerOf)]))
+        Catalogue(
+            network: Network(
+                name: "W",
+                entities: [
+                    Entity(id: "a", kind: .organisation, name: "Avec site", website: "https://example.org/a?x=1"),
+                    Entity(id: "b", kind: .organisation, name: "Site douteux", website: "javascript:alert(1)"),
+                    Entity(id: "c", kind: .organisation, name: "Sans site"),
+                ], relations: [Relation(from: "a", to: "b", type: .partnerOf), Relation(from: "a", to: "c", type: .partnerOf)]))
     }
 
     func state(_ language: Language = .en) -> DashboardState {
@@ -308,11 +320,18 @@ import Testing
 @Suite struct MapTimelineControlTests {
     @Test func hostileNamesNeverReachTheCanvasRaw() {
         let hostile = "Évil \u{1B}[31mRed\u{1B}]52;c;aGk=\u{07} \u{9B}2J \u{202E}gnp.exe"
-        let network = Network(name: "H", entities: [Entity(id: "a", kind: .organisation, name: hostile),
-                                                    Entity(id: "b", kind: .person, name: "Zoé \u{1B}[2J")],
-                              relations: [Relation(from: "a", to: "b", type: .partnerOf)],
-                              records: [Record(id: "r", title: hostile, parties: [Party(entity: "a", role: .signatory)],
-                                               body: .agreement(Agreement(signed: TimelineTests.date("2012"))))])
+        let network = Network(
+            name: "H",
+            entities: [
+                Entity(id: "a", kind: .organisation, name: hostile),
+                Entity(id: "b", kind: .person, name: "Zoé \u{1B}[2J"),
+            ],
+            relations: [Relation(from: "a", to: "b", type: .partnerOf)],
+            records: [
+                Record(
+                    id: "r", title: hostile, parties: [Party(entity: "a", role: .signatory)],
+                    body: .agreement(Agreement(signed: TimelineTests.date("2012"))))
+            ])
         for screen in [Screen.map("a", hops: 1), .timeline(TimelineFilter())] {
             var state = DashboardState(catalogue: Catalogue(network: network), language: .fr, width: 100, height: 30, today: DayStamp(2026, 11, 22))
             state.navigate(to: screen)
@@ -320,7 +339,9 @@ import Testing
                 _ = state.update(.mapLaidOut(NetworkMap.layOut(request)))
             }
             let text = Views.render(state).text
-            let raw = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+            let raw = text.unicodeScalars.filter {
+                $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+            }
             #expect(raw.isEmpty, "\(screen): \(raw.count) raw control characters")
             #expect(text.contains("Évil"), "\(screen) shows the name")
         }

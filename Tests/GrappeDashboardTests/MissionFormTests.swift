@@ -39,11 +39,15 @@ import Testing
         Self.send([.enter, .tab] + Self.typed("2027-05-04") + [.tab] + Self.typed("2027-05-09") + [.tab, .tab], to: &state)
         #expect(state.form?.texts[.destinations] == "lille, montreal")
         // The delegation: type a name, pick it, set attendance; a second one as host.
-        Self.send(Self.typed("technom") + [.enter, .control("t"), .control("t"), .tab] + Self.typed("picom") + [.control("r"), .control("r")],
-                  to: &state)
+        Self.send(
+            Self.typed("technom") + [.enter, .control("t"), .control("t"), .tab] + Self.typed("picom") + [.control("r"), .control("r")],
+            to: &state)
         let form = try #require(state.form)
-        #expect(form.delegates == [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed"),
-                                   MissionDraft.Delegate(who: "picom", role: "host", attendance: "")])
+        #expect(
+            form.delegates == [
+                MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed"),
+                MissionDraft.Delegate(who: "picom", role: "host", attendance: ""),
+            ])
         effects = Self.send([.control("s")], to: &state)
         guard case .saveMission(let change, let key)? = effects.last else {
             Issue.record("no save: \(state.form?.issues ?? [])")
@@ -72,10 +76,13 @@ import Testing
         Self.send([.control("u")] + Self.typed("en cours"), to: &state)
         #expect(state.form?.draft.status == "under_way")
         Self.send([.control("u")] + Self.typed("peut-être") + [.control("s")], to: &state)
-        #expect(state.form?.issues.first { $0.field == .status }?.message
+        #expect(
+            state.form?.issues.first { $0.field == .status }?.message
                 == "statut inconnu « peut-être » ; l'un de prévue, confirmée, en cours, terminée, annulée")
-        for (typed, status) in [("under way", MissionStatus.underWay), ("CANCELLED", .cancelled), ("prevu", .planned), ("terminé", .completed),
-                                ("annulée", .cancelled), ("under_way", .underWay)] {
+        for (typed, status) in [
+            ("under way", MissionStatus.underWay), ("CANCELLED", .cancelled), ("prevu", .planned), ("terminé", .completed),
+            ("annulée", .cancelled), ("under_way", .underWay),
+        ] {
             #expect(Words.missionStatus(typed) == status, "\(typed)")
         }
         #expect(Words.missionStatus("") == nil && Words.missionStatus("plan") == nil)
@@ -101,24 +108,30 @@ import Testing
 
     /// A date the parser refuses is explained in the interface's language.
     @Test func dateProblemsSpeakTheInterfacesLanguage() throws {
-        for (language, message) in [(Language.fr, "le 2027-02-30 n'existe pas\u{00A0}: le mois 2 a 28 jours"),
-                                    (.en, "2027-02-30 does not exist: month 2 has 28 days")] {
+        for (language, message) in [
+            (Language.fr, "le 2027-02-30 n'existe pas\u{00A0}: le mois 2 a 28 jours"),
+            (.en, "2027-02-30 does not exist: month 2 has 28 days"),
+        ] {
             var state = DashboardTests.state(language)
             let row = try #require(MissionForm(draft: MissionDraft()).fields.firstIndex(of: .text(.start)))
-            Self.send([.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("2027-02-30") + [.control("s")],
-                      to: &state)
+            Self.send(
+                [.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("2027-02-30") + [.control("s")],
+                to: &state)
             #expect(state.form?.issues.first { $0.field == .start }?.message == message)
         }
     }
 
     /// The budget takes what people type, and says in the interface's language how to write the rest.
     @Test func budgetsAsPeopleTypeThem() throws {
-        for (language, message) in [(Language.fr, "«\u{00A0}25 000 $\u{00A0}»\u{00A0}: «\u{00A0}$\u{00A0}» peut être CAD ou USD\u{00A0}; écrivez 25000 CAD ou 25000 USD"),
-                                    (.en, "'25 000 $': '$' may be CAD or USD; write 25000 CAD or 25000 USD")] {
+        for (language, message) in [
+            (Language.fr, "«\u{00A0}25 000 $\u{00A0}»\u{00A0}: «\u{00A0}$\u{00A0}» peut être CAD ou USD\u{00A0}; écrivez 25000 CAD ou 25000 USD"),
+            (.en, "'25 000 $': '$' may be CAD or USD; write 25000 CAD or 25000 USD"),
+        ] {
             var state = DashboardTests.state(language)
             let row = try #require(MissionForm(draft: MissionDraft()).fields.firstIndex(of: .text(.budget)))
-            Self.send([.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("25 000 $") + [.control("s")],
-                      to: &state)
+            Self.send(
+                [.character("m")] + Self.typed("Mission à Lyon") + Array(repeating: .tab, count: row) + Self.typed("25 000 $") + [.control("s")],
+                to: &state)
             #expect(state.form?.issues.first { $0.field == .budget }?.message == message)
             state.form?.focus = row
             Self.send([.control("u")] + Self.typed("12 000 €") + [.control("s")], to: &state)
@@ -141,7 +154,8 @@ import Testing
         #expect(state.form?.texts[.title] == "Petite Mission au Lyon 2027")
         Self.send([.left, .left, .left], to: &state)
         #expect(state.form?.cursorOffset == 3)
-        Self.send([.left, .left, .left, .left, .backspace, .right, .right, .right, .right, .right] + Array(repeating: Key.right, count: 40), to: &state)
+        Self.send(
+            [.left, .left, .left, .left, .backspace, .right, .right, .right, .right, .right] + Array(repeating: Key.right, count: 40), to: &state)
         #expect(state.form?.cursor == nil && state.form?.texts[.title] == "Petite Mission au Lyon 2027", "the ends hold")
         Self.send([.control("a"), .delete] + Self.typed("P"), to: &state)
         #expect(state.form?.texts[.title] == "Petite Mission au Lyon 2027" && state.form?.cursorOffset == 1)
@@ -210,26 +224,36 @@ import Testing
     /// A form on a recorded mission, and what Léo saved of it meanwhile (its status), followed as the
     /// runtime follows the journal.
     static func formWithLeosChange(_ state: inout DashboardState) throws -> Record {
-        let request = try #require(CatalogueRequestTests.request(state.update(.seedsLoaded(CatalogueUpdateTests.seeds, warnings: 0, errors: [],
-                                                                                           reload: false))))
+        let request = try #require(
+            CatalogueRequestTests.request(
+                state.update(
+                    .seedsLoaded(
+                        CatalogueUpdateTests.seeds, warnings: 0, errors: [],
+                        reload: false))))
         _ = state.update(.catalogueBuilt(request.build()))
         func follow(_ entries: [JournalEntry]) {
             for effect in state.update(.journalCaughtUp(entries)) {
                 if case .buildCatalogue(let request) = effect { _ = state.update(.catalogueBuilt(request.build())) }
             }
         }
-        let mission = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
-                             body: .mission(Mission(status: .planned)))
+        let mission = Record(
+            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            body: .mission(Mission(status: .planned)))
         follow([try CatalogueRequestTests.entry(1, mission)])
         state.navigate(to: .card(.record("mission-a-lyon")))
         send([.character("e")], to: &state)
         #expect(state.form?.baseVersion == 1)
-        let confirmed = Record(id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
-                               body: .mission(Mission(status: .confirmed)))
+        let confirmed = Record(
+            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            body: .mission(Mission(status: .confirmed)))
         let json = { (record: Record) in String(decoding: try JSONEncoder().encode(record), as: UTF8.self) }
-        let edit = JournalEntry(sequence: 2, at: "2026-12-03T10:05:00Z", author: "léo", action: .edit, summary: "edit mission mission-a-lyon", undoes: nil,
-                                items: [JournalEntry.Item(kind: .record, id: "mission-a-lyon", before: try json(mission), after: try json(confirmed),
-                                                          versionBefore: 1, versionAfter: 2)])
+        let edit = JournalEntry(
+            sequence: 2, at: "2026-12-03T10:05:00Z", author: "léo", action: .edit, summary: "edit mission mission-a-lyon", undoes: nil,
+            items: [
+                JournalEntry.Item(
+                    kind: .record, id: "mission-a-lyon", before: try json(mission), after: try json(confirmed),
+                    versionBefore: 1, versionAfter: 2)
+            ])
         follow([edit])
         _ = state.update(.storeChanged([edit]))
         return confirmed
@@ -240,8 +264,9 @@ import Testing
     @Test func anEditSavedMeanwhileIsMergedByField() throws {
         var state = DashboardTests.state(.en)
         _ = try Self.formWithLeosChange(&state)
-        #expect(state.message?.hasPrefix("léo changed Status (") == true && state.message?.hasSuffix("; ^S will merge them with yours") == true,
-                "\(state.message ?? "")")
+        #expect(
+            state.message?.hasPrefix("léo changed Status (") == true && state.message?.hasSuffix("; ^S will merge them with yours") == true,
+            "\(state.message ?? "")")
         let effects = Self.send(Self.typed(", printemps") + [.control("s")], to: &state)
         guard case .saveMission(let change, _)? = effects.last else { Issue.record("no save: \(state.message ?? "")"); return }
         #expect(change.records[0].title == "Mission à Lyon, printemps" && change.records[0].mission?.status == .confirmed)
@@ -264,7 +289,10 @@ import Testing
             #expect(screen.contains("Status — 1: theirs · 2: yours · Esc: back — theirs (léo): 'confirmed' · yours: 'completed'"), "\(screen)")
             #expect(screen.contains("≠ theirs (léo): confirmed · yours: completed"), "\(screen)")
         } else {
-            #expect(screen.contains("Statut — 1\u{00A0}: le leur · 2\u{00A0}: le vôtre · Échap\u{00A0}: revenir — le leur (léo)\u{00A0}: «\u{00A0}confirmée\u{00A0}»"), "\(screen)")
+            #expect(
+                screen.contains(
+                    "Statut — 1\u{00A0}: le leur · 2\u{00A0}: le vôtre · Échap\u{00A0}: revenir — le leur (léo)\u{00A0}: «\u{00A0}confirmée\u{00A0}»"),
+                "\(screen)")
         }
         Self.send([.escape], to: &state)
         #expect(state.form?.merge == nil && state.form != nil, "back to the form, nothing saved")
@@ -276,11 +304,15 @@ import Testing
 
     @Test(arguments: [Language.en, .fr]) func aReadOnlyStoreKeepsTheFormClosed(_ language: Language) {
         var state = DashboardTests.state(language)
-        state.store.notice = Wording("le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite", "the file is read-only (mode 400): /x/w.sqlite")
+        state.store.notice = Wording(
+            "le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite", "the file is read-only (mode 400): /x/w.sqlite")
         let effects = Self.send([.character("m"), .character("u")], to: &state)
         #expect(state.form == nil && effects.isEmpty)
-        #expect(state.message == (language == .en ? "Read-only store: the file is read-only (mode 400): /x/w.sqlite"
-                                  : "Registre en lecture seule\u{00A0}: le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite"))
+        #expect(
+            state.message
+                == (language == .en
+                    ? "Read-only store: the file is read-only (mode 400): /x/w.sqlite"
+                    : "Registre en lecture seule\u{00A0}: le fichier est en lecture seule (mode 400)\u{00A0}: /x/w.sqlite"))
     }
 
     @Test func undoIsAnEffectForTheStore() {
@@ -306,14 +338,17 @@ import Testing
         let base = DashboardTests.catalogue.network
         func mission(_ id: String, start: String?, status: MissionStatus) -> StoredRecord {
             let date = start.flatMap { try? PartialDate.parse($0).get() }
-            let record = Record(id: id, title: id, parties: [Party(entity: "marc-demers", role: .leader)],
-                                body: .mission(Mission(status: status, destinations: ["lyon"], start: date)))
+            let record = Record(
+                id: id, title: id, parties: [Party(entity: "marc-demers", role: .leader)],
+                body: .mission(Mission(status: status, destinations: ["lyon"], start: date)))
             return StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "")
         }
-        let workspace = Workspace(records: [mission("m-2027", start: "2027-03", status: .planned),
-                                            mission("m-2026-12", start: "2026-12-01", status: .confirmed),
-                                            mission("m-2019", start: "2019", status: .completed),
-                                            mission("m-2024", start: "2024-05", status: .completed)])
+        let workspace = Workspace(records: [
+            mission("m-2027", start: "2027-03", status: .planned),
+            mission("m-2026-12", start: "2026-12-01", status: .confirmed),
+            mission("m-2019", start: "2019", status: .completed),
+            mission("m-2024", start: "2024-05", status: .completed),
+        ])
         let network = Overlay.apply(workspace, to: base).network
         let state = DashboardState(catalogue: Catalogue(network: network), language: .en, width: 100, height: 30, today: DayStamp(2026, 11, 22))
         #expect(state.visibleRows(.missions).map(\.item.id) == ["m-2026-12", "m-2027", "m-2024", "m-2019", "mission-laval-lille"])

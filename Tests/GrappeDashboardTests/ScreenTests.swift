@@ -1,6 +1,7 @@
-@testable import GrappeDashboard
 import GrappeModel
 import Testing
+
+@testable import GrappeDashboard
 
 /// Each screen type on its own: drawn into a rectangle of its own (never outside it), with the
 /// context, title and selection the routing gives it.
@@ -32,7 +33,9 @@ import Testing
         for y in 0..<30 {
             for x in 0..<100 {
                 let inside = x >= area.x && x < area.maxX && y >= area.y && y < area.maxY
-                if inside { drawnInside = drawnInside || canvas[x, y].character != "#" } else {
+                if inside {
+                    drawnInside = drawnInside || canvas[x, y].character != "#"
+                } else {
                     #expect(canvas[x, y].character == "#", "\(screen) drew at \(x), \(y)")
                 }
             }

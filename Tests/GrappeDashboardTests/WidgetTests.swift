@@ -1,6 +1,7 @@
-@testable import GrappeDashboard
 import GrappeModel
 import Testing
+
+@testable import GrappeDashboard
 
 /// Each widget drawn into a canvas of its own size, text and styles compared cell by cell (as
 /// ratatui's buffer tests do), and its hit tests, which clicks use instead of drawing.

@@ -73,11 +73,16 @@ import Testing
     @Test func compareTwoDates() {
         let network = Network(
             entities: ["a", "b", "c"].map { Entity(id: $0, kind: .organisation, name: $0.uppercased()) },
-            relations: [Relation(from: "a", to: "b", type: .partnerOf, start: PartialDate(year: 2010)),
-                        Relation(from: "a", to: "c", type: .supports, start: PartialDate(year: 2014)),
-                        Relation(from: "b", to: "c", type: .partnerOf, start: PartialDate(year: 2009), end: PartialDate(year: 2012))],
-            records: [Record(id: "deal", title: "Deal", parties: [Party(entity: "b", role: .signatory), Party(entity: "c", role: .signatory)],
-                             body: .agreement(Agreement(signed: PartialDate(year: 2013, month: 5), status: .signed)))])
+            relations: [
+                Relation(from: "a", to: "b", type: .partnerOf, start: PartialDate(year: 2010)),
+                Relation(from: "a", to: "c", type: .supports, start: PartialDate(year: 2014)),
+                Relation(from: "b", to: "c", type: .partnerOf, start: PartialDate(year: 2009), end: PartialDate(year: 2012)),
+            ],
+            records: [
+                Record(
+                    id: "deal", title: "Deal", parties: [Party(entity: "b", role: .signatory), Party(entity: "c", role: .signatory)],
+                    body: .agreement(Agreement(signed: PartialDate(year: 2013, month: 5), status: .signed)))
+            ])
         let changes = NetworkChanges(network, from: PartialDate(year: 2011), to: PartialDate(year: 2015))
         #expect(changes.newRelations.map(\.id) == ["a supports c"])
         #expect(changes.endedRelations.map(\.id) == ["b partner_of c"])

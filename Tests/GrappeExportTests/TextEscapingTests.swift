@@ -1,5 +1,6 @@
-@testable import GrappeExport
 import Testing
+
+@testable import GrappeExport
 
 /// What a cell or an attribute becomes in the files analysts open: quoted only when needed, formulas
 /// neutralised, controls visible, never dropped.

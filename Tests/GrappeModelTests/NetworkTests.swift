@@ -5,18 +5,23 @@ import Testing
     let network = Network(
         entities: [
             Entity(id: "laval", kind: .city, name: "Laval", country: "CA"),
-            Entity(id: "cqic", kind: .organisation, name: "Centre québécois d'innovation en commerce", acronym: "CQIC",
-                   organisationType: .innovationCentre),
+            Entity(
+                id: "cqic", kind: .organisation, name: "Centre québécois d'innovation en commerce", acronym: "CQIC",
+                organisationType: .innovationCentre),
             Entity(id: "picom", kind: .pole, name: "PICOM"),
             Entity(id: "gouv", kind: .organisation, name: "Gouvernement", organisationType: .government),
         ],
         relations: [Relation(from: "cqic", to: "laval", type: .basedIn)],
         records: [
-            Record(id: "entente", title: "Entente", parties: [Party(entity: "cqic", role: .signatory), Party(entity: "picom", role: .signatory)],
-                   body: .agreement(Agreement(place: "laval", status: .signed))),
-            Record(id: "projet", title: "Projet", parties: [Party(entity: "cqic", role: .operator)],
-                   body: .project(Project(budget: Money(minorUnits: 210_000_000, currency: .cad),
-                                          funding: [FundingLine(funder: "gouv", share: Percentage(basisPoints: 5000))]))),
+            Record(
+                id: "entente", title: "Entente", parties: [Party(entity: "cqic", role: .signatory), Party(entity: "picom", role: .signatory)],
+                body: .agreement(Agreement(place: "laval", status: .signed))),
+            Record(
+                id: "projet", title: "Projet", parties: [Party(entity: "cqic", role: .operator)],
+                body: .project(
+                    Project(
+                        budget: Money(minorUnits: 210_000_000, currency: .cad),
+                        funding: [FundingLine(funder: "gouv", share: Percentage(basisPoints: 5000))]))),
         ])
 
     @Test func looksUpById() {

@@ -30,7 +30,10 @@ import Testing
         ("13-10-2013", "'13-10-2013' is not a date: the year must have four digits or be XXXX when unknown"),
         ("oct 2013", "'oct 2013' is not a date: the year must have four digits or be XXXX when unknown"),
         ("2013/10", "'2013/10' is not a date: the year must have four digits or be XXXX when unknown"),
-        ("2013-1", "'2013-1' is not a date: the month must have two digits (expected YYYY, YYYY-MM, YYYY-MM-DD or XXXX-MM-DD (EDTF), with an optional ~ or ?)"),
+        (
+            "2013-1",
+            "'2013-1' is not a date: the month must have two digits (expected YYYY, YYYY-MM, YYYY-MM-DD or XXXX-MM-DD (EDTF), with an optional ~ or ?)"
+        ),
         ("0999", "year 999 is outside 1000–2999"),
         ("XXXX", "'XXXX' says nothing: leave the date out when nothing is known"),
         ("2013-21-05", "'2013-21-05': a season (21–24) takes no day"),

@@ -1,12 +1,13 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeSeeds
 import GrappeTestSupport
 import GrappeWords
-@testable import GrappeRuntime
-import GrappeSeeds
 import GrappeWorkspace
 import Testing
+
+@testable import GrappeRuntime
 
 /// A terminal that plays a script of events and keeps every frame, as ratatui's `TestBackend` does.
 final class FakeTerminal: TerminalIO {
@@ -76,10 +77,13 @@ final class FixedSeeds: SeedSource {
             + keys("lille") + [.key(.tab)] + keys(start)
     }
 
-    func runtime(_ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: Wording? = nil,
-                 seeds: any SeedSource = FixedSeeds(SessionTests.reference), language: Language = .en) -> DashboardRuntime {
-        DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language, mouse: true,
-                         author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+    func runtime(
+        _ terminal: FakeTerminal, store: (any WorkspaceStore)?, notice: Wording? = nil,
+        seeds: any SeedSource = FixedSeeds(SessionTests.reference), language: Language = .en
+    ) -> DashboardRuntime {
+        DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language, mouse: true,
+            author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
     }
 
     @Test func openFilterCardRecordUndoQuit() throws {
@@ -142,8 +146,10 @@ final class FixedSeeds: SeedSource {
     }
 
     /// A mission saved in the store by someone else, as a second planner's Grappe would.
-    static func othersSave(_ store: any WorkspaceStore, title: String = "Mission numérique à Lyon", author: String = "ana",
-                           start: String = "2027-03-10") throws -> Record {
+    static func othersSave(
+        _ store: any WorkspaceStore, title: String = "Mission numérique à Lyon", author: String = "ana",
+        start: String = "2027-03-10"
+    ) throws -> Record {
         var draft = MissionDraft()
         draft.title = title
         draft.start = start
@@ -193,8 +199,10 @@ final class FixedSeeds: SeedSource {
         _ = try Self.othersSave(store, title: "Mission à Lyon", start: "2027-03-10")
         _ = try Self.othersSave(store, title: "Mission à Nantes", start: "2027-05-10")
         // On the Missions list: the two upcoming missions, then the seed mission to Lille, selected.
-        let terminal = FakeTerminal(script: [.key(.character("7")), .key(.character("G")), .timeout, .key(.character("e")), .key(.escape),
-                                             .key(.character("q"))])
+        let terminal = FakeTerminal(script: [
+            .key(.character("7")), .key(.character("G")), .timeout, .key(.character("e")), .key(.escape),
+            .key(.character("q")),
+        ])
         var before = "", after = ""
         terminal.checkpoints[2] = { terminal in
             before = terminal.screen
@@ -240,8 +248,10 @@ final class FixedSeeds: SeedSource {
         let store = JournaledStore(backend: InMemoryStoreBackend())
         let mission = try Self.othersSave(store)
         // Léo's save comes while the form is open; then I change the title and save: both are kept.
-        let terminal = FakeTerminal(width: 140, height: 30, script: [.key(.character("7")), .key(.character("e")), .timeout] + Self.keys(" (suite)")
-                                    + [.key(.control("s")), .key(.character("q"))])
+        let terminal = FakeTerminal(
+            width: 140, height: 30,
+            script: [.key(.character("7")), .key(.character("e")), .timeout] + Self.keys(" (suite)")
+                + [.key(.control("s")), .key(.character("q"))])
         var warned = ""
         terminal.checkpoints[3] = { warned = $0.screen }
         terminal.checkpoints[2] = { _ in
@@ -259,8 +269,9 @@ final class FixedSeeds: SeedSource {
         #expect(saved.version == 3)
         #expect(try store.history(limit: nil).map(\.author) == ["zoé", "léo", "ana"])
         let screen = try #require(terminal.frames.last?.text)
-        #expect(screen.contains("Saved: the edit of 'Mission numérique à Lyon (suite)' (#3) · Merged with the version saved meanwhile (léo): Notes"),
-                "\(screen)")
+        #expect(
+            screen.contains("Saved: the edit of 'Mission numérique à Lyon (suite)' (#3) · Merged with the version saved meanwhile (léo): Notes"),
+            "\(screen)")
     }
 
     @Test func aStoreThatWasUnreachableIsPickedUpWhenItComesBack() throws {
@@ -269,7 +280,8 @@ final class FixedSeeds: SeedSource {
         var attempts = 0
         let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("q"))])
         let runtime = DashboardRuntime(
-            terminal: terminal, store: nil, storeNotice: Wording("le serveur est injoignable", "the server cannot be reached"), seeds: FixedSeeds(Self.reference),
+            terminal: terminal, store: nil, storeNotice: Wording("le serveur est injoignable", "the server cannot be reached"),
+            seeds: FixedSeeds(Self.reference),
             language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
             reopen: {
                 attempts += 1
@@ -343,11 +355,14 @@ final class FixedSeeds: SeedSource {
         let clock = Clock()
         let terminal = FakeTerminal(width: 70, height: 60, script: [.timeout, .timeout])
         var before = "", after = ""
-        terminal.checkpoints[1] = { terminal in before = terminal.screen; clock.day = DayStamp(2026, 11, 23) }
+        terminal.checkpoints[1] = { terminal in
+            before = terminal.screen; clock.day = DayStamp(2026, 11, 23)
+        }
         terminal.checkpoints[2] = { terminal in after = terminal.screen }
-        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: nil,
-                                       seeds: FixedSeeds(SeedLoader.load(files: [(path: "m.yaml", contents: yaml)])), language: .en,
-                                       mouse: true, author: "zoé", today: { clock.day }, background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: nil, storeNotice: nil,
+            seeds: FixedSeeds(SeedLoader.load(files: [(path: "m.yaml", contents: yaml)])), language: .en,
+            mouse: true, author: "zoé", today: { clock.day }, background: { $0() })
         #expect(runtime.run() == .hangup)
         func order(_ screen: String) -> (upcoming: Int, recent: Int, mission: Int) {
             let lines = screen.split(separator: "\n").map(String.init)
@@ -362,13 +377,16 @@ final class FixedSeeds: SeedSource {
 
 /// The map is laid out off the main thread: the loop keeps reading keys and draws it when it comes.
 @Suite struct MapSessionTests {
-    func session(_ script: [TerminalEvent], background: @escaping (@escaping @Sendable () -> Void) -> Void,
-                 width: Int = 80, height: Int = 24) -> FakeTerminal {
+    func session(
+        _ script: [TerminalEvent], background: @escaping (@escaping @Sendable () -> Void) -> Void,
+        width: Int = 80, height: Int = 24
+    ) -> FakeTerminal {
         let terminal = FakeTerminal(width: width, height: height, script: script)
         terminal.waitsOnTimeouts = true
-        let runtime = DashboardRuntime(terminal: terminal, store: nil, storeNotice: Wording("aucun", "none"), seeds: FixedSeeds(SessionTests.reference),
-                                       language: .fr, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                       background: background)
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: nil, storeNotice: Wording("aucun", "none"), seeds: FixedSeeds(SessionTests.reference),
+            language: .fr, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: background)
         _ = runtime.run()
         return terminal
     }
@@ -390,9 +408,16 @@ final class FixedSeeds: SeedSource {
     @Test func aSlowLayoutLeavesKeysAnsweredAndArrivesLater() throws {
         // A queue of its own, as in the real dashboard: the layout finishes while the loop waits.
         let queue = DispatchQueue(label: "layout")
-        let script = Self.palette("show ville-de-laval") + [.key(.character("M"))] + Array(repeating: .timeout, count: 40)
+        let script =
+            Self.palette("show ville-de-laval") + [.key(.character("M"))] + Array(repeating: .timeout, count: 40)
             + [.key(.character("q"))]
-        let done = session(script, background: { work in queue.async { Thread.sleep(forTimeInterval: 0.05); work() } })
+        let done = session(
+            script,
+            background: { work in
+                queue.async {
+                    Thread.sleep(forTimeInterval: 0.05); work()
+                }
+            })
         let frames = done.frames.map(\.text)
         #expect(frames.contains { $0.contains("Placement des partenaires") }, "a notice while it is laid out")
         #expect(frames.last?.contains("◉ Ville de Laval") == true, "\(frames.last ?? "")")

@@ -1,7 +1,6 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
-@testable import GrappeRuntime
 import GrappeSeeds
 import GrappeStore
 import GrappeTestSupport
@@ -9,15 +8,18 @@ import GrappeWords
 import GrappeWorkspace
 import Testing
 
+@testable import GrappeRuntime
+
 /// Team mode on a real PostgreSQL server: dashboards and a command-line writer on one workspace, each
 /// through its own connection, see each other's changes without a key press.
 @Suite(.serialized) struct TeamSessionTests {
     func dashboard(_ store: any WorkspaceStore, _ script: [TerminalEvent]) -> (terminal: FakeTerminal, runtime: DashboardRuntime) {
         let terminal = FakeTerminal(width: 110, height: 30, script: script)
         terminal.waitsOnTimeouts = true
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "ignored", today: { DayStamp(2026, 11, 22) },
-                                       background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "ignored", today: { DayStamp(2026, 11, 22) },
+            background: { $0() })
         return (terminal, runtime)
     }
 
@@ -33,8 +35,10 @@ import Testing
         // A sits on the Missions list; the writer records a mission; A undoes it once it has seen it
         // (someone else's, so A is asked first, and answers yes). B only watches, from its own
         // connection, on another thread.
-        let a = dashboard(storeA, [.key(.character("7"))] + Self.waits(100) + [.key(.character("u"))] + [.key(.character("y"))] + Self.waits(100)
-                                  + [.key(.character("q"))])
+        let a = dashboard(
+            storeA,
+            [.key(.character("7"))] + Self.waits(100) + [.key(.character("u"))] + [.key(.character("y"))] + Self.waits(100)
+                + [.key(.character("q"))])
         var askedA = ""
         a.terminal.checkpoints[102] = { askedA = $0.screen }
         let b = dashboard(storeB, [.key(.character("7"))] + Self.waits(300) + [.key(.character("q"))])
@@ -89,8 +93,12 @@ import Testing
 @Suite struct ConnectionHealthTests {
     @Test(arguments: [Language.en, .fr]) func anOfflineServerIsShownAndRecordingWaits(_ language: Language) throws {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
-        let terminal = FakeTerminal(width: 110, height: 30, script: [.key(.character("7")), .timeout, .key(.character("m")), .timeout,
-                                                                     .key(.character("q"))])
+        let terminal = FakeTerminal(
+            width: 110, height: 30,
+            script: [
+                .key(.character("7")), .timeout, .key(.character("m")), .timeout,
+                .key(.character("q")),
+            ])
         var offline = "", refused = ""
         terminal.checkpoints[1] = { _ in store.lost = true }
         terminal.checkpoints[2] = { offline = $0.screen }
@@ -98,8 +106,9 @@ import Testing
             refused = terminal.screen
             store.lost = false
         }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: language, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: language, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
         #expect(runtime.run() == .quit)
         let s = Strings(language)
         #expect(offline.contains(s[.offlineBadge]) && offline.contains(s[.offline]), "\(offline)")
@@ -117,15 +126,20 @@ import Testing
     @Test func othersEditingShowsAndOwnEditingIsAnnounced() throws {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
         let mission = try SessionTests.othersSave(store.inner)
-        let terminal = FakeTerminal(width: 110, height: 30, script: [.key(.character("7")), .key(.enter), .timeout, .key(.character("e")),
-                                                                     .key(.escape), .timeout, .key(.character("q"))])
+        let terminal = FakeTerminal(
+            width: 110, height: 30,
+            script: [
+                .key(.character("7")), .key(.enter), .timeout, .key(.character("e")),
+                .key(.escape), .timeout, .key(.character("q")),
+            ])
         var card = "", form = ""
         terminal.checkpoints[2] = { _ in store.editors = [mission.id: ["léo"]] }
         terminal.checkpoints[3] = { card = $0.screen }
         terminal.checkpoints[4] = { form = $0.screen }
         terminal.checkpoints[5] = { _ in store.editors = [:] }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
         #expect(runtime.run() == .quit)
         #expect(card.contains("✎ léo is editing this mission right now"), "\(card)")
         #expect(form.contains("Edit mission") && form.contains("✎ léo is editing this mission right now"), "\(form)")
@@ -147,7 +161,9 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
 
     init(_ inner: any WorkspaceStore) { self.inner = inner }
 
-    private func check() throws { if lost { throw StoreError.unavailable(location: "postgres://team", detail: .same("server closed the connection")) } }
+    private func check() throws {
+        if lost { throw StoreError.unavailable(location: "postgres://team", detail: .same("server closed the connection")) }
+    }
 
     var readOnlyReason: Wording? { inner.readOnlyReason }
     var location: String { "postgres://team/grappe" }
@@ -193,15 +209,18 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let store = LostServerStore(JournaledStore(backend: InMemoryStoreBackend()))
         _ = try SessionTests.othersSave(store.inner, title: "Mission à Lille")
         // Zoé made none of these changes: u offers the newest (Léo's) with a question, and y takes it back.
-        let terminal = FakeTerminal(script: [.key(.character("7")), .timeout, .timeout, .key(.character("u")), .key(.character("y")), .timeout,
-                                             .key(.character("q"))])
+        let terminal = FakeTerminal(script: [
+            .key(.character("7")), .timeout, .timeout, .key(.character("u")), .key(.character("y")), .timeout,
+            .key(.character("q")),
+        ])
         terminal.checkpoints[1] = { _ in _ = try? SessionTests.othersSave(store.inner) }
         terminal.checkpoints[2] = { _ in _ = try? SessionTests.othersSave(store.inner, title: "Mission à Lyon, suite", author: "léo") }
         var afterOthers = ""
         terminal.checkpoints[3] = { afterOthers = $0.screen }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                       background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: { $0() })
         #expect(runtime.run() == .quit)
         #expect(afterOthers.contains("Missions") && afterOthers.contains("1/4"), "three recorded missions and the seed one: \(afterOthers)")
         #expect(afterOthers.contains("léo added 'Mission à Lyon, suite' ("), "\(afterOthers)")
@@ -237,9 +256,10 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             let deadline = Date().addingTimeInterval(20)
             while (try? store.inner.load().records.isEmpty) ?? true, Date() < deadline { usleep(5_000) }
         }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                       background: { work in DispatchQueue.global().async(execute: work) })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: { work in DispatchQueue.global().async(execute: work) })
         #expect(runtime.run() == .quit)
         #expect(whileHeld.contains("Saving… the form waits for the store's answer"), "\(whileHeld)")
         #expect(typedWhileHeld.contains("Saving…"), "keys are answered while the save is held: \(typedWhileHeld)")
@@ -275,9 +295,10 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             let deadline = Date().addingTimeInterval(20)
             while store.answered == 0, Date() < deadline { usleep(5_000) }
         }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                       background: { work in DispatchQueue.global().async(execute: work) })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: { work in DispatchQueue.global().async(execute: work) })
         #expect(runtime.run() == .quit)
         #expect(closed.contains("Form closed, the save goes on; if it fails, the form comes back") && !closed.contains("New mission"), "\(closed)")
         #expect(elsewhere.contains("Partners"), "keys work while the save hangs: \(elsewhere)")
@@ -303,8 +324,9 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             // The server had it: the same change is written after all.
             if let change = store.attempted.last { _ = try? store.inner.save(change, author: "zoé") }
         }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) }, background: { $0() })
         #expect(runtime.run() == .quit)
         #expect(failed.contains("New mission") && failed.contains("Mission à Lille, juin"), "the form came back: \(failed)")
         let last = try #require(terminal.frames.last?.text)
@@ -328,9 +350,10 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         script += [.key(.control("s")), .key(.control("c"))]
         let terminal = FakeTerminal(script: script)
         terminal.checkpoints[lostAt] = { _ in store.lost = true }
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                       language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                       background: { $0() }, drafts: drafts)
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: { $0() }, drafts: drafts)
         #expect(runtime.run() == .quit)
         let failed = try #require(terminal.frames.last?.text)
         #expect(failed.contains("server closed the connection"), "the save is reported failed: \(failed)")
@@ -344,9 +367,10 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let again = FakeTerminal(script: [.key(.control("s")), .key(.control("c"))])
         var offered = ""
         again.checkpoints[0] = { offered = $0.screen }
-        let second = DashboardRuntime(terminal: again, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
-                                      language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
-                                      background: { $0() }, drafts: drafts)
+        let second = DashboardRuntime(
+            terminal: again, store: store, storeNotice: nil, seeds: FixedSeeds(SessionTests.reference),
+            language: .en, mouse: true, author: "zoé", today: { DayStamp(2026, 11, 22) },
+            background: { $0() }, drafts: drafts)
         #expect(second.run() == .quit)
         #expect(offered.contains("Unsaved draft restored") && offered.contains(title), "\(offered)")
         #expect(try store.inner.load().records.map(\.record.title) == [title])
@@ -378,13 +402,15 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
             let terminal = FakeTerminal(width: 200, height: 30, script: [.key(.control("c"))])
             var shown = ""
             terminal.checkpoints[0] = { shown = $0.screen }
-            let runtime = DashboardRuntime(terminal: terminal, store: JournaledStore(backend: InMemoryStoreBackend()), storeNotice: nil,
-                                           seeds: FixedSeeds(SessionTests.reference), language: language, mouse: true, author: "zoé",
-                                           today: { DayStamp(2026, 11, 22) }, background: { $0() }, drafts: drafts)
+            let runtime = DashboardRuntime(
+                terminal: terminal, store: JournaledStore(backend: InMemoryStoreBackend()), storeNotice: nil,
+                seeds: FixedSeeds(SessionTests.reference), language: language, mouse: true, author: "zoé",
+                today: { DayStamp(2026, 11, 22) }, background: { $0() }, drafts: drafts)
             #expect(runtime.run() == .quit)
             #expect(shown.contains("Mission à Lyon"), "the newest draft is restored: \(shown)")
             if language == .en {
-                #expect(shown.contains("Unreadable drafts, left in place: \(cut.path): not a Grappe draft (12 bytes); the draft 'newer' of"), "\(shown)")
+                #expect(
+                    shown.contains("Unreadable drafts, left in place: \(cut.path): not a Grappe draft (12 bytes); the draft 'newer' of"), "\(shown)")
             } else {
                 #expect(shown.contains("Brouillons illisibles, laissés en place\u{00A0}: \(cut.path)\u{00A0}: pas un brouillon"), "\(shown)")
                 #expect(shown.contains("le brouillon «\u{00A0}newer\u{00A0}» du"), "\(shown)")
@@ -402,8 +428,9 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let draft = StoredDraft(key: "mission-form", json: "{}", updatedAt: "2026-12-04T10:00:00Z")
         let error = try #require(throws: StoreError.self) { try drafts.saveDraft(draft) }
         #expect(error.description(in: .en).contains("cannot keep a draft in \(file.path)/drafts: Not a directory"), "\(error.description(in: .en))")
-        #expect(error.description(in: .fr).contains("impossible de garder un brouillon dans \(file.path)/drafts\u{00A0}: n'est pas un dossier"),
-                "\(error.description(in: .fr))")
+        #expect(
+            error.description(in: .fr).contains("impossible de garder un brouillon dans \(file.path)/drafts\u{00A0}: n'est pas un dossier"),
+            "\(error.description(in: .fr))")
         #expect(throws: StoreError.self, "a folder that cannot be listed is said, not taken as empty") { try drafts.drafts() }
     }
 
@@ -412,8 +439,12 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let b = LocalDrafts.folder(location: "postgres://planner@db/grappe", workspace: "lyon", environment: ["XDG_STATE_HOME": "/state"])
         #expect(a != b)
         #expect(a.path.hasPrefix("/state/grappe/drafts/"))
-        #expect(LocalDrafts.folder(location: "x", workspace: "y", environment: ["HOME": "/home/zoe"]).path.hasPrefix("/home/zoe/.local/state/grappe/drafts/"))
-        #expect(LocalDrafts.folder(location: "x", workspace: "y", environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path.hasPrefix("/h/.local/state/"),
-                "a relative XDG_STATE_HOME is ignored, as the spec says")
+        #expect(
+            LocalDrafts.folder(location: "x", workspace: "y", environment: ["HOME": "/home/zoe"]).path.hasPrefix(
+                "/home/zoe/.local/state/grappe/drafts/"))
+        #expect(
+            LocalDrafts.folder(location: "x", workspace: "y", environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path.hasPrefix(
+                "/h/.local/state/"),
+            "a relative XDG_STATE_HOME is ignored, as the spec says")
     }
 }

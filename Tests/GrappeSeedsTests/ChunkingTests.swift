@@ -1,6 +1,7 @@
 import GrappeModel
-@testable import GrappeSeeds
 import Testing
+
+@testable import GrappeSeeds
 
 /// Large CSV tables are cut into chunks parsed on separate cores. Cut or not, the network and the
 /// diagnostics must be the same.
@@ -44,7 +45,10 @@ import Testing
         let messages = load(chunkSize: 1).diagnostics.map(\.description)
         #expect(messages.contains("edges.csv:1942:27: error: Weight must be a number, found 'lourd'"))
         #expect(messages.contains("edges.csv:2002:4: error: unknown id 'n404' in Target; did you mean 'n104'?"))
-        #expect(messages.filter { $0.contains("unknown document 'x'") } == ["edges.csv:13:28: error: unknown document 'x' in provenance; did you mean 'd'?"])
+        #expect(
+            messages.filter { $0.contains("unknown document 'x'") } == [
+                "edges.csv:13:28: error: unknown document 'x' in provenance; did you mean 'd'?"
+            ])
     }
 
     @Test func aBadByteInALaterChunkRejectsTheWholeFile() throws {
@@ -54,9 +58,10 @@ import Testing
         for chunkSize in [1, Int.max] {
             let result = SeedLoader.load(rawFiles: [(Self.documents.0, Array(Self.documents.1.utf8)), ("nodes.csv", bytes)], chunkSize: chunkSize)
             #expect(result.network.entities.isEmpty)
-            #expect(result.diagnostics.map(\.description) == [
-                "nodes.csv:344:6: error: file is not valid UTF-8: byte 0xE9 cannot start a character here (the file looks like Latin-1 or Windows-1252: save it as UTF-8)",
-            ])
+            #expect(
+                result.diagnostics.map(\.description) == [
+                    "nodes.csv:344:6: error: file is not valid UTF-8: byte 0xE9 cannot start a character here (the file looks like Latin-1 or Windows-1252: save it as UTF-8)"
+                ])
         }
     }
 }

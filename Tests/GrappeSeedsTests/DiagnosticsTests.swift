@@ -1,7 +1,8 @@
 import Foundation
 import GrappeModel
-@testable import GrappeSeeds
 import Testing
+
+@testable import GrappeSeeds
 
 /// One broken fixture per diagnostic: the whole directory must give exactly the expected lines,
 /// each with its `path:line:column`.
@@ -32,44 +33,60 @@ import Testing
     /// it: the words of the file itself (quoted, or tags) aside, none of English's common words.
     @Test func frenchDiagnosticsSpeakNoEnglish() throws {
         var diagnostics = try SeedLoader.load(path: Paths.fixtures + "/broken").diagnostics
-        diagnostics += SeedLoader.load(files: [
-            (path: "g.graphml", contents: """
-                <?xml version="1.0"?>
-                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-                <key id="d0" for="edge" attr.name="colour" attr.type="string"/>
-                <graph edgedefault="undirected"><node id="Ville de Laval"><data key="zz">x</data></node><node id="b"/>
-                <edge source="ville-de-laval" target="nowhere"><data key="d0">red</data></edge><hyperedge/>
-                <graph/></graph></graphml>
-                """),
-            (path: "t.graphml", contents: "<graphml><graph><node id='a'></graph>"),
-            (path: "x.gexf", contents: "<gexf><graph><attributes class='node' mode='dynamic'/><nodes><node id='a'><attvalues><attvalue for='q' value='1'/></attvalues></node></nodes></graph></gexf>"),
-            (path: "elements.csv", contents: "Label,Type\nAlpha,Spaceship\n"),
-            (path: "connections.csv", contents: "From,To,Type\nAlpha,Beta,befriends\nAlpha,,x\n"),
-            (path: "nodes.csv", contents: "Id,Label,Founded,Weight\nBad Id,X,2020-13,\nok,,,\n"),
-            (path: "edges.csv", contents: "Source,Target,Type,Weight,Provenance\nok,ok,partner_of,heavy,nodoc\n"),
-            (path: "what.csv", contents: "Name,Place\nx,y\n"),
-            (path: "e.json", contents: #"{"format":"other","version":1}"#),
-            (path: "f.json", contents: #"{"format":"grappe-network","version":99}"#),
-            (path: "n.yaml", contents: "network: [1]\norganisations:\n  - id: o\n    name: O\n    type: spaceship\n    founded: '20x'\n    country: France\n"),
-            (path: "r.yaml", contents: """
-                missions:
-                  - id: m
-                    title: M
-                    status: planned
-                    start: 2024-05
-                    end: 2023
-                    budget: -5 EUR
-                    parties: [{id: o, role: funder}]
-                    outcomes: [{}]
-                projects:
-                  - id: p
-                    title: P
-                    funding: [{funder: o, share: 120%}]
-                """),
-        ]).diagnostics
+        diagnostics +=
+            SeedLoader.load(files: [
+                (
+                    path: "g.graphml",
+                    contents: """
+                    <?xml version="1.0"?>
+                    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                    <key id="d0" for="edge" attr.name="colour" attr.type="string"/>
+                    <graph edgedefault="undirected"><node id="Ville de Laval"><data key="zz">x</data></node><node id="b"/>
+                    <edge source="ville-de-laval" target="nowhere"><data key="d0">red</data></edge><hyperedge/>
+                    <graph/></graph></graphml>
+                    """
+                ),
+                (path: "t.graphml", contents: "<graphml><graph><node id='a'></graph>"),
+                (
+                    path: "x.gexf",
+                    contents:
+                        "<gexf><graph><attributes class='node' mode='dynamic'/><nodes><node id='a'><attvalues><attvalue for='q' value='1'/></attvalues></node></nodes></graph></gexf>"
+                ),
+                (path: "elements.csv", contents: "Label,Type\nAlpha,Spaceship\n"),
+                (path: "connections.csv", contents: "From,To,Type\nAlpha,Beta,befriends\nAlpha,,x\n"),
+                (path: "nodes.csv", contents: "Id,Label,Founded,Weight\nBad Id,X,2020-13,\nok,,,\n"),
+                (path: "edges.csv", contents: "Source,Target,Type,Weight,Provenance\nok,ok,partner_of,heavy,nodoc\n"),
+                (path: "what.csv", contents: "Name,Place\nx,y\n"),
+                (path: "e.json", contents: #"{"format":"other","version":1}"#),
+                (path: "f.json", contents: #"{"format":"grappe-network","version":99}"#),
+                (
+                    path: "n.yaml",
+                    contents: "network: [1]\norganisations:\n  - id: o\n    name: O\n    type: spaceship\n    founded: '20x'\n    country: France\n"
+                ),
+                (
+                    path: "r.yaml",
+                    contents: """
+                    missions:
+                      - id: m
+                        title: M
+                        status: planned
+                        start: 2024-05
+                        end: 2023
+                        budget: -5 EUR
+                        parties: [{id: o, role: funder}]
+                        outcomes: [{}]
+                    projects:
+                      - id: p
+                        title: P
+                        funding: [{funder: o, share: 120%}]
+                    """
+                ),
+            ]).diagnostics
         #expect(diagnostics.count > 50)
-        let english = [" the ", " is ", " are ", " must ", "expected", " found ", "unknown", "missing", " has ", " have ", " and ", " invalid ",
-                       "cannot", " not ", " without ", " needs ", " which "]
+        let english = [
+            " the ", " is ", " are ", " must ", "expected", " found ", "unknown", "missing", " has ", " have ", " and ", " invalid ",
+            "cannot", " not ", " without ", " needs ", " which ",
+        ]
         for diagnostic in diagnostics {
             #expect(diagnostic.french != diagnostic.message, "\(diagnostic)")
             // What came from the file: «…» quotes and <tags>.
@@ -93,30 +110,36 @@ import Testing
         SeedLoader.load(files: files.map { (path: $0.0, contents: $0.1) }).diagnostics.map(\.description)
     }
 
-    private let base = ("base.yaml", """
+    private let base = (
+        "base.yaml",
+        """
         documents: [{id: d, title: D}]
         cities:
           - {id: lille, name: Lille, sources: [d], relations: [{type: partner_of, to: laval, sources: [d]}]}
           - {id: laval, name: Laval, sources: [d]}
 
-        """)
+        """
+    )
 
     @Test func unknownTopLevelSection() {
-        #expect(diagnostics([base, ("a.yaml", "citties: []\n")]) == [
-            "a.yaml:1:1: error: unknown key 'citties' in a seed file; did you mean 'cities'?",
-        ])
+        #expect(
+            diagnostics([base, ("a.yaml", "citties: []\n")]) == [
+                "a.yaml:1:1: error: unknown key 'citties' in a seed file; did you mean 'cities'?"
+            ])
     }
 
     @Test func wrongScalarType() {
-        #expect(diagnostics([base, ("a.yaml", "cities:\n  - id: lyon\n    name: [Lyon]\n    sources: [d]\n")]) == [
-            "a.yaml:3:11: error: 'name' must be text, found a list",
-        ])
+        #expect(
+            diagnostics([base, ("a.yaml", "cities:\n  - id: lyon\n    name: [Lyon]\n    sources: [d]\n")]) == [
+                "a.yaml:3:11: error: 'name' must be text, found a list"
+            ])
     }
 
     @Test func idThatIsNotASlug() {
-        #expect(diagnostics([base, ("a.yaml", "cities:\n  - {id: Ville de Laval, name: X, sources: [d]}\n")]) == [
-            "a.yaml:2:10: error: id 'Ville de Laval' is not a slug: use lower-case letters, digits and hyphens, such as 'ville-de-laval'",
-        ])
+        #expect(
+            diagnostics([base, ("a.yaml", "cities:\n  - {id: Ville de Laval, name: X, sources: [d]}\n")]) == [
+                "a.yaml:2:10: error: id 'Ville de Laval' is not a slug: use lower-case letters, digits and hyphens, such as 'ville-de-laval'"
+            ])
     }
 
     @Test func duplicateKeysInOneMapping() {
@@ -137,9 +160,10 @@ import Testing
                 sources: [d]
 
             """
-        #expect(diagnostics([base, ("m.yaml", mission)]) == [
-            "m.yaml:7:28: error: mission outcome names 'laval', which is a city, not a record",
-        ])
+        #expect(
+            diagnostics([base, ("m.yaml", mission)]) == [
+                "m.yaml:7:28: error: mission outcome names 'laval', which is a city, not a record"
+            ])
     }
 
     @Test func sharesOverAHundredPercent() {
@@ -153,18 +177,20 @@ import Testing
                 sources: [d]
 
             """
-        #expect(diagnostics([base, ("p.yaml", project)]) == [
-            "p.yaml:6:14: error: funding shares add up to more than 100% (110%)",
-        ])
+        #expect(
+            diagnostics([base, ("p.yaml", project)]) == [
+                "p.yaml:6:14: error: funding shares add up to more than 100% (110%)"
+            ])
     }
 
     @Test func csvDelimiterAndBOMFromSpreadsheets() {
         let csv = "\u{FEFF}Id;Label;Kind;Provenance\nlyon;Lyon;city;d\n"
         let result = SeedLoader.load(files: [base, ("n.csv", csv)])
         #expect(result.network.entity("lyon")?.name == "Lyon")
-        #expect(result.diagnostics.map(\.description) == [
-            "n.csv:2:1: warning: 'lyon' has no relation and takes part in no record",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "n.csv:2:1: warning: 'lyon' has no relation and takes part in no record"
+            ])
     }
 
     @Test func gephiTypeColumnMeansDirection() {

@@ -1,5 +1,6 @@
-@testable import GrappeSeeds
 import Testing
+
+@testable import GrappeSeeds
 
 /// The encoding check reads eight ASCII bytes at a time; a bad byte or a NUL must still be found at
 /// its exact offset wherever it falls against those eight-byte steps, and good UTF-8 must pass.

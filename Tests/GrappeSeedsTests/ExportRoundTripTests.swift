@@ -38,13 +38,15 @@ import Testing
 
     @Test func jsonFromANewerGrappeIsRefused() {
         let json = #"{"format":"grappe-network","version":99,"name":"x","documents":[],"entities":[],"relations":[],"records":[]}"#
-        #expect(SeedLoader.load(files: [("n.json", json)]).diagnostics.map(\.description) == [
-            "n.json:1:1: error: written by a newer Grappe (format version 99; this one reads up to 1)",
-        ])
+        #expect(
+            SeedLoader.load(files: [("n.json", json)]).diagnostics.map(\.description) == [
+                "n.json:1:1: error: written by a newer Grappe (format version 99; this one reads up to 1)"
+            ])
     }
 
     @Test func badValuesInJSONNameTheirPath() {
-        let json = #"{"format":"grappe-network","version":1,"name":"x","documents":[],"entities":[{"id":"a","kind":"city","name":"A","founded":"2013-13"}],"relations":[],"records":[]}"#
+        let json =
+            #"{"format":"grappe-network","version":1,"name":"x","documents":[],"entities":[{"id":"a","kind":"city","name":"A","founded":"2013-13"}],"relations":[],"records":[]}"#
         let messages = SeedLoader.load(files: [("n.json", json)]).diagnostics.map(\.description)
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("n.json:1:1: error: not a Grappe network export: entities[0].founded: month 13") == true)

@@ -1,7 +1,8 @@
 import Foundation
 import GrappeModel
-@testable import GrappeSeeds
 import Testing
+
+@testable import GrappeSeeds
 
 /// Other tools' files read as seeds, written the way those tools write them: Kumu's spreadsheets,
 /// networkx's GraphML, Gephi's GEXF and CSV. Every problem and everything that could not be mapped is
@@ -15,21 +16,27 @@ import Testing
 
     @Test func kumuSpreadsheetsMapTheirTypes() throws {
         let result = load([
-            ("elements.csv", """
+            (
+                "elements.csv",
+                """
                 Label,Type,Description,Tags
                 Ville de Laval,City,une ville,quebec | ville
                 Acme Inc.,Organization,,
                 Jean Dupont,Person,,
                 Mystère,Widget,,
 
-                """),
-            ("connections.csv", """
+                """
+            ),
+            (
+                "connections.csv",
+                """
                 From,To,Type,Direction
                 Jean Dupont,Acme Inc.,works for,directed
                 Acme Inc.,Ville de Laval,friend,mutual
                 Mystère,acme-inc,,
 
-                """),
+                """
+            ),
         ])
         let network = result.network
         #expect(network.entity("ville-de-laval")?.kind == .city)
@@ -37,40 +44,52 @@ import Testing
         #expect(network.entity("ville-de-laval")?.attributes == ["Tags": "quebec | ville"])
         #expect(network.entity("jean-dupont")?.kind == .person)
         #expect(network.entity("mystere")?.attributes == ["kumu type": "Widget"])
-        #expect(network.relations.map { "\($0.from) \($0.type.rawValue) \($0.to) \($0.label ?? "-")" } == [
-            "jean-dupont works_for acme-inc -", "acme-inc partner_of ville-de-laval friend", "mystere partner_of acme-inc -",
-        ])
-        #expect(lines(result).contains("elements.csv:5:9: warning: Kumu type 'Widget' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'"))
-        #expect(lines(result).contains("connections.csv:3:26: warning: Kumu connection type 'friend' is not a Grappe relation type: read as partner_of, 'friend' kept as its label"))
+        #expect(
+            network.relations.map { "\($0.from) \($0.type.rawValue) \($0.to) \($0.label ?? "-")" } == [
+                "jean-dupont works_for acme-inc -", "acme-inc partner_of ville-de-laval friend", "mystere partner_of acme-inc -",
+            ])
+        #expect(
+            lines(result).contains(
+                "elements.csv:5:9: warning: Kumu type 'Widget' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'"
+            ))
+        #expect(
+            lines(result).contains(
+                "connections.csv:3:26: warning: Kumu connection type 'friend' is not a Grappe relation type: read as partner_of, 'friend' kept as its label"
+            ))
         #expect(!result.hasErrors)
     }
 
     /// As networkx 3 writes a graph whose nodes are named by free text, with an edge attribute a
     /// relation cannot hold.
     @Test func graphmlAsNetworkxWritesIt() {
-        let result = load([("net.graphml", """
-            <?xml version='1.0' encoding='utf-8'?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"><key id="d6" for="edge" attr.name="weight" attr.type="double"/>
-            <key id="d5" for="edge" attr.name="since" attr.type="long"/>
-            <key id="d4" for="edge" attr.name="type" attr.type="string"/>
-            <key id="d3" for="node" attr.name="founded" attr.type="string"/>
-            <key id="d1" for="node" attr.name="population" attr.type="long"/>
-            <key id="d0" for="node" attr.name="kind" attr.type="string"><default>organisation</default></key>
-            <graph edgedefault="undirected"><node id="Ville de Laval">
-              <data key="d0">city</data>
-              <data key="d1">438366</data>
-            </node>
-            <node id="acme">
-              <data key="d3">2015</data>
-            </node>
-            <edge source="Ville de Laval" target="acme">
-              <data key="d4">partner_of</data>
-              <data key="d5">2019</data>
-              <data key="d6">2.5</data>
-            </edge>
-            </graph></graphml>
+        let result = load([
+            (
+                "net.graphml",
+                """
+                <?xml version='1.0' encoding='utf-8'?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"><key id="d6" for="edge" attr.name="weight" attr.type="double"/>
+                <key id="d5" for="edge" attr.name="since" attr.type="long"/>
+                <key id="d4" for="edge" attr.name="type" attr.type="string"/>
+                <key id="d3" for="node" attr.name="founded" attr.type="string"/>
+                <key id="d1" for="node" attr.name="population" attr.type="long"/>
+                <key id="d0" for="node" attr.name="kind" attr.type="string"><default>organisation</default></key>
+                <graph edgedefault="undirected"><node id="Ville de Laval">
+                  <data key="d0">city</data>
+                  <data key="d1">438366</data>
+                </node>
+                <node id="acme">
+                  <data key="d3">2015</data>
+                </node>
+                <edge source="Ville de Laval" target="acme">
+                  <data key="d4">partner_of</data>
+                  <data key="d5">2019</data>
+                  <data key="d6">2.5</data>
+                </edge>
+                </graph></graphml>
 
-            """)])
+                """
+            )
+        ])
         let network = result.network
         #expect(network.entity("ville-de-laval")?.name == "Ville de Laval")
         #expect(network.entity("ville-de-laval")?.attributes == ["population": "438366"])
@@ -78,41 +97,49 @@ import Testing
         #expect(network.entity("acme")?.founded?.description == "2015")
         #expect(network.relations.first.map { "\($0.from) \($0.type.rawValue) \($0.to) \($0.weight ?? 0)" } == "ville-de-laval partner_of acme 2.5")
         #expect(lines(result).contains("net.graphml:3:59: warning: edge attribute 'since' is not read: a relation has no field for it"))
-        #expect(lines(result).contains { $0.hasPrefix("net.graphml:8:58: warning: ids that are not Grappe ids are made into ids ('Ville de Laval' → 'ville-de-laval')") })
+        #expect(
+            lines(result).contains {
+                $0.hasPrefix("net.graphml:8:58: warning: ids that are not Grappe ids are made into ids ('Ville de Laval' → 'ville-de-laval')")
+            })
         #expect(!result.hasErrors)
     }
 
     /// As Gephi 0.10 writes GEXF 1.3: drawing (viz), a dynamic attribute, spells for time.
     @Test func gexfAsGephiWritesIt() {
-        let result = load([("gephi.gexf", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <gexf xmlns="http://gexf.net/1.3" version="1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">
-              <meta lastmodifieddate="2026-11-30"><creator>Gephi 0.10.1</creator></meta>
-              <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
-                <attributes class="node" mode="static">
-                  <attribute id="kind" title="kind" type="string"/>
-                </attributes>
-                <attributes class="edge" mode="dynamic">
-                  <attribute id="strength" title="strength" type="integer"/>
-                </attributes>
-                <nodes>
-                  <node id="picom" label="PICOM">
-                    <attvalues><attvalue for="kind" value="pole"/></attvalues>
-                    <spells><spell start="2005-01-01"/></spells>
-                    <viz:size value="10.0"/><viz:position x="1.0" y="2.0"/><viz:color r="1" g="2" b="3"/>
-                  </node>
-                  <node id="lille" label="Lille"><attvalues><attvalue for="kind" value="city"/></attvalues></node>
-                </nodes>
-                <edges>
-                  <edge id="0" source="picom" target="lille" label="based in" weight="1.0">
-                    <attvalues><attvalue for="strength" value="3" start="2010-01-01"/></attvalues>
-                    <spells><spell start="2005-03-01" end="2020-12-31"/></spells>
-                  </edge>
-                </edges>
-              </graph>
-            </gexf>
+        let result = load([
+            (
+                "gephi.gexf",
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <gexf xmlns="http://gexf.net/1.3" version="1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">
+                  <meta lastmodifieddate="2026-11-30"><creator>Gephi 0.10.1</creator></meta>
+                  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
+                    <attributes class="node" mode="static">
+                      <attribute id="kind" title="kind" type="string"/>
+                    </attributes>
+                    <attributes class="edge" mode="dynamic">
+                      <attribute id="strength" title="strength" type="integer"/>
+                    </attributes>
+                    <nodes>
+                      <node id="picom" label="PICOM">
+                        <attvalues><attvalue for="kind" value="pole"/></attvalues>
+                        <spells><spell start="2005-01-01"/></spells>
+                        <viz:size value="10.0"/><viz:position x="1.0" y="2.0"/><viz:color r="1" g="2" b="3"/>
+                      </node>
+                      <node id="lille" label="Lille"><attvalues><attvalue for="kind" value="city"/></attvalues></node>
+                    </nodes>
+                    <edges>
+                      <edge id="0" source="picom" target="lille" label="based in" weight="1.0">
+                        <attvalues><attvalue for="strength" value="3" start="2010-01-01"/></attvalues>
+                        <spells><spell start="2005-03-01" end="2020-12-31"/></spells>
+                      </edge>
+                    </edges>
+                  </graph>
+                </gexf>
 
-            """)])
+                """
+            )
+        ])
         let network = result.network
         #expect(network.entity("picom")?.kind == .pole)
         #expect(network.entity("picom")?.founded?.description == "2005-01-01", "from its spell")
@@ -127,15 +154,20 @@ import Testing
     }
 
     @Test func brokenXMLIsAnErrorAtItsPlace() {
-        let result = load([("broken.graphml", """
-            <?xml version="1.0"?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-              <graph edgedefault="directed">
-                <node id="a">
-              </graph>
-            </graphml>
+        let result = load([
+            (
+                "broken.graphml",
+                """
+                <?xml version="1.0"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                  <graph edgedefault="directed">
+                    <node id="a">
+                  </graph>
+                </graphml>
 
-            """)])
+                """
+            )
+        ])
         let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors == ["broken.graphml:5:11: error: XML syntax error: a closing tag does not match the element it closes"])
         let other = load([("other.gexf", "<?xml version=\"1.0\"?>\n<html><body/></html>\n")])
@@ -147,27 +179,35 @@ import Testing
     @Test func recordTiesAreCheckedAtTheirRow() {
         let result = load([
             ("documents.yaml", "documents: [{id: d, title: D}]\n"),
-            ("nodes.csv", """
+            (
+                "nodes.csv",
+                """
                 Id,Label,Kind,Date,Status,Type,Provenance
                 laval,Laval,city,,,,d
                 acme,Acme,organisation,,,company,d
                 salon,Salon,event,2015-10,held,trade_show,d
 
-                """),
-            ("edges.csv", """
+                """
+            ),
+            (
+                "edges.csv",
+                """
                 Source,Target,Type,Kind,Provenance
                 salon,acme,Directed,organiser,d
                 salon,laval,Directed,place,d
                 acme,laval,Directed,speaker,d
                 salon,laval,Directed,origin,d
 
-                """),
+                """
+            ),
         ])
         let event = result.network.record("salon")
         #expect(event?.parties.map { "\($0.entity) \($0.role.rawValue)" } == ["acme organiser"])
         #expect(event?.event?.place == "laval")
         #expect(event?.event?.date?.description == "2015-10")
-        #expect(lines(result).contains("edges.csv:4:1: error: 'acme' is not a record of these seeds: a 'speaker' edge's source is an agreement, mission, project or event"))
+        #expect(
+            lines(result).contains(
+                "edges.csv:4:1: error: 'acme' is not a record of these seeds: a 'speaker' edge's source is an agreement, mission, project or event"))
         #expect(lines(result).contains("edges.csv:5:22: error: an 'origin' edge goes from a mission, not from event 'salon'"))
     }
 }

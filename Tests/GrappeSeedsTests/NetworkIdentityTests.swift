@@ -1,7 +1,8 @@
 import Foundation
 import GrappeModel
-@testable import GrappeSeeds
 import Testing
+
+@testable import GrappeSeeds
 
 /// Which network a seed folder is, which names its workspace in a store: declared in network.yaml at
 /// the top of the folder, else the folder's name; a broken declaration is an error, never a guess.

@@ -129,22 +129,29 @@ import Testing
         #expect(network.entity("aqce")?.founded == PartialDate(year: 2013))
         let club = try #require(network.entity("reunions-ecommerce-lyon"))
         let clubText = club.attributes.values.joined(separator: " ")
-        for fact in ["publics ou associatifs", "aide à l'innovation", "services communs", "prématurée", "deux heures", "presse",
-                     "DGCCRF", "déchets", "clics frauduleux", "confiance des internautes"] {
+        for fact in [
+            "publics ou associatifs", "aide à l'innovation", "services communs", "prématurée", "deux heures", "presse",
+            "DGCCRF", "déchets", "clics frauduleux", "confiance des internautes",
+        ] {
             #expect(clubText.contains(fact), "\(fact)")
         }
         #expect(network.entity("daniel-broche")?.summary?.contains("très petites entreprises") == true)
         let dumas = try #require(network.entity("alain-dumas")?.summary)
         #expect(dumas.contains("concurrence étrangère") && dumas.contains("commerçants, clients, gouvernements et investisseurs"))
-        #expect(network.record("programme-virage-numerique-detaillants")?.attributes.values.contains { $0.contains("Léopold Turgeon") && $0.contains("historique") } == true)
+        #expect(
+            network.record("programme-virage-numerique-detaillants")?.attributes.values.contains {
+                $0.contains("Léopold Turgeon") && $0.contains("historique")
+            } == true)
         #expect(network.entity("cqic")?.attributes.values.contains { $0.contains("concentrations d'entreprises de commerce") } == true)
         let teyart = try #require(network.entity("teyart")?.attributes.values.joined())
         #expect(teyart.contains("biotechnologies") && teyart.contains("mode"))
     }
 
     @Test func typesTheDocumentsDoNotGiveAreMarked() {
-        let inferred = ["amazon", "banque-nationale", "la-chambre", "overblog", "fevad", "acsel", "dgccrf", "jdn", "neteco", "cqcd",
-                        "la-presse", "mouvement-desjardins"]
+        let inferred = [
+            "amazon", "banque-nationale", "la-chambre", "overblog", "fevad", "acsel", "dgccrf", "jdn", "neteco", "cqcd",
+            "la-presse", "mouvement-desjardins",
+        ]
         for id in inferred {
             #expect(network.entity(id)?.attributes["classement"]?.hasPrefix("type choisi par la rédaction") == true, "\(id)")
         }

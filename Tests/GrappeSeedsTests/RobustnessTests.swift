@@ -37,8 +37,9 @@ import Testing
             }
             let result = SeedLoader.load(files: inputs.map { (path: $0.0, contents: $0.1) })
             let network = result.network
-            #expect(network.relations.allSatisfy { network.entity($0.from) != nil && network.entity($0.to) != nil },
-                    "round \(round): a relation with an unknown end reached the network")
+            #expect(
+                network.relations.allSatisfy { network.entity($0.from) != nil && network.entity($0.to) != nil },
+                "round \(round): a relation with an unknown end reached the network")
             #expect(result.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
         }
     }

@@ -1,8 +1,10 @@
 import Foundation
 import GrappeModel
-@testable import GrappeSeeds
 import GrappeWords
 import Testing
+
+@testable import GrappeSeeds
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +43,9 @@ import Glibc
         try #require(mkfifo(folder.root + "/pipe.csv", 0o600) == 0)
         let latin1 = folder.root + "/caf\u{E9}"
         let badName = Array(latin1.utf8.dropLast(2)) + [0xE9] + Array(".yaml".utf8) + [0]
-        let descriptor = badName.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o600) }
+        let descriptor = badName.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o600)
+        }
         try #require(descriptor >= 0)
         close(descriptor)
 
@@ -68,9 +72,10 @@ import Glibc
         // The folder reached through a link reads like the folder itself.
         let result = try SeedLoader.load(path: folder.root + "/seeds")
         #expect(result.files == [folder.root + "/seeds/lyon.yaml"])
-        #expect(result.diagnostics.filter { $0.message.hasPrefix("skipped") }.map(\.description) == [
-            folder.root + "/seeds/back:1:1: warning: skipped: the folder '\(folder.root)/seeds' again (a symbolic link loop): read once",
-        ])
+        #expect(
+            result.diagnostics.filter { $0.message.hasPrefix("skipped") }.map(\.description) == [
+                folder.root + "/seeds/back:1:1: warning: skipped: the folder '\(folder.root)/seeds' again (a symbolic link loop): read once"
+            ])
         #expect(result.network.entity("lyon") != nil)
     }
 
@@ -80,8 +85,15 @@ import Glibc
         try folder.write("README.md", "# notes\n")
         try folder.write("notes.txt", "notes\n")
         try folder.write("table.xlsx", "not really\n")
-        #expect(throws: SeedLoadError.noSeedFiles(folder.root, leftOut: [Wording(folder.root + "/table.xlsx\u{00A0}: pas un format de graines",
-                                                                                   folder.root + "/table.xlsx: not a seed format")])) {
+        #expect(
+            throws: SeedLoadError.noSeedFiles(
+                folder.root,
+                leftOut: [
+                    Wording(
+                        folder.root + "/table.xlsx\u{00A0}: pas un format de graines",
+                        folder.root + "/table.xlsx: not a seed format")
+                ])
+        ) {
             try SeedLoader.load(path: folder.root)
         }
     }
@@ -89,18 +101,26 @@ import Glibc
     @Test func aPipeOrADeviceAsTheSeedsIsRefusedAtOnce() throws {
         let folder = try Folder()
         try #require(mkfifo(folder.root + "/pipe.yaml", 0o600) == 0)
-        #expect(throws: SeedLoadError.unreadable(folder.root + "/pipe.yaml", Wording("un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
-                                                                                         "a FIFO (named pipe), not a regular file: reading it could wait forever"))) {
+        #expect(
+            throws: SeedLoadError.unreadable(
+                folder.root + "/pipe.yaml",
+                Wording(
+                    "un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
+                    "a FIFO (named pipe), not a regular file: reading it could wait forever"))
+        ) {
             try SeedLoader.load(path: folder.root + "/pipe.yaml")
         }
-        #expect(throws: SeedLoadError.unreadable("/dev/zero", Wording("un périphérique, pas un fichier ordinaire", "a device, not a regular file"))) { try SeedLoader.load(path: "/dev/zero") }
+        #expect(throws: SeedLoadError.unreadable("/dev/zero", Wording("un périphérique, pas un fichier ordinaire", "a device, not a regular file"))) {
+            try SeedLoader.load(path: "/dev/zero")
+        }
     }
 
     @Test func classicMacLineEndsLoadEveryRow() throws {
         let nodes = "Id,Label,Kind\rmac-a,Mac A,organisation\rmac-b,Mac B,organisation\rmac-c,\"Mac\rC\",organisation\r"
         let result = SeedLoader.load(files: [(path: "nodes.csv", contents: nodes)])
         #expect(result.network.entities.map(\.id) == ["mac-a", "mac-b", "mac-c"])
-        #expect(result.diagnostics.first?.description == "nodes.csv:1:1: warning: lines end with CR only (old Mac format): each CR read as a line break")
+        #expect(
+            result.diagnostics.first?.description == "nodes.csv:1:1: warning: lines end with CR only (old Mac format): each CR read as a line break")
     }
 
     @Test func jsonSeedsFollowTheSameAmountRules() throws {

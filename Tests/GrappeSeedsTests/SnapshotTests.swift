@@ -11,39 +11,39 @@ import Testing
     static func writeSeeds(to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let nodes = """
-        Id,Label,Kind,Type,Acronym,Aliases,Country,Region,Sector,Founded,Summary,Website,Provenance,Employees
-        lille,Lille,city,,,,FR,Hauts-de-France,,,,,doc-a,
-        montreal,Montréal,city,,,Ville-Marie | MTL,CA,Québec,,,,,doc-a: named in passing,
-        picom,Pôle PICOM,pole,,PICOM,,,,commerce,2005~,"Le pôle ""PICOM"", à Lille",https://example.org,doc-a | doc-b: its founding,
-        acme,ACME,organisation,company,,,,,logistique,2019-03,,,doc-b,120
-        widget,Widget inc.,organisation,startup,,,,,,,\u{1B}[31mred,,,
-        ghost,Ghost,organisation,no-such-type,,,,,,,,,doc-a,
-        """
+            Id,Label,Kind,Type,Acronym,Aliases,Country,Region,Sector,Founded,Summary,Website,Provenance,Employees
+            lille,Lille,city,,,,FR,Hauts-de-France,,,,,doc-a,
+            montreal,Montréal,city,,,Ville-Marie | MTL,CA,Québec,,,,,doc-a: named in passing,
+            picom,Pôle PICOM,pole,,PICOM,,,,commerce,2005~,"Le pôle ""PICOM"", à Lille",https://example.org,doc-a | doc-b: its founding,
+            acme,ACME,organisation,company,,,,,logistique,2019-03,,,doc-b,120
+            widget,Widget inc.,organisation,startup,,,,,,,\u{1B}[31mred,,,
+            ghost,Ghost,organisation,no-such-type,,,,,,,,,doc-a,
+            """
         let edges = """
-        Source,Target,Type,Label,Title,Start,End,Weight,Note,Provenance
-        acme,lille,based_in,,,,,1,,doc-a
-        picom,lille,based_in,siège,,2005,,,,doc-a
-        acme,picom,member_of,adhérent,,2019-03-01,2024?,2.5,renouvelé en 2022,doc-a | doc-b: the list of members
-        widget,picom,partner_of,,,,,,,
-        widget,lille,based_in,,,XXXX-10,2024-23%,,,
-        widget,montreal,partner_of,,,2021-05-03~,2022?,,,
-        acme,nobody,partner_of,,,,,,,doc-a
-        """
+            Source,Target,Type,Label,Title,Start,End,Weight,Note,Provenance
+            acme,lille,based_in,,,,,1,,doc-a
+            picom,lille,based_in,siège,,2005,,,,doc-a
+            acme,picom,member_of,adhérent,,2019-03-01,2024?,2.5,renouvelé en 2022,doc-a | doc-b: the list of members
+            widget,picom,partner_of,,,,,,,
+            widget,lille,based_in,,,XXXX-10,2024-23%,,,
+            widget,montreal,partner_of,,,2021-05-03~,2022?,,,
+            acme,nobody,partner_of,,,,,,,doc-a
+            """
         let yaml = """
-        documents:
-          - {id: doc-a, title: "Article A", published: 2024-05-02, language: fr}
-          - {id: doc-b, title: "Billet B", kind: blog}
-        agreements:
-          - id: agreement-1
-            title: "Entente tripartite"
-            signed: 2024-05
-            place: lille
-            status: in_force
-            parties:
-              - {id: picom, role: signatory}
-              - {id: acme, role: signatory}
-            sources: [doc-a]
-        """
+            documents:
+              - {id: doc-a, title: "Article A", published: 2024-05-02, language: fr}
+              - {id: doc-b, title: "Billet B", kind: blog}
+            agreements:
+              - id: agreement-1
+                title: "Entente tripartite"
+                signed: 2024-05
+                place: lille
+                status: in_force
+                parties:
+                  - {id: picom, role: signatory}
+                  - {id: acme, role: signatory}
+                sources: [doc-a]
+            """
         try nodes.write(toFile: folder + "/nodes.csv", atomically: true, encoding: .utf8)
         try edges.write(toFile: folder + "/edges.csv", atomically: true, encoding: .utf8)
         try yaml.write(toFile: folder + "/records.yaml", atomically: true, encoding: .utf8)
@@ -84,7 +84,8 @@ import Testing
             let fingerprint = try #require(SeedSnapshot.Fingerprint.of(path: path))
             let decoded = try #require(SeedSnapshot.decode(try SeedSnapshot.encode(parsed, fingerprint: fingerprint), expecting: fingerprint)).network
             let ends = try #require(decoded.relationEnds)
-            let position = Dictionary(decoded.entities.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+            let position = Dictionary(
+                decoded.entities.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
             #expect(ends == decoded.relations.flatMap { [position[$0.from] ?? -1, position[$0.to] ?? -1] })
             // Parsing notes the same ends while checking them.
             #expect(parsed.network.relationEnds == ends)
@@ -109,9 +110,10 @@ import Testing
         #expect(parsed.network.relations.count == 3)
         let ends = try #require(parsed.network.relationEnds)
         let entities = parsed.network.entities
-        #expect(zip(parsed.network.relations, stride(from: 0, to: ends.count, by: 2)).allSatisfy { relation, slot in
-            entities[Int(ends[slot])].id == relation.from && entities[Int(ends[slot + 1])].id == relation.to
-        })
+        #expect(
+            zip(parsed.network.relations, stride(from: 0, to: ends.count, by: 2)).allSatisfy { relation, slot in
+                entities[Int(ends[slot])].id == relation.from && entities[Int(ends[slot + 1])].id == relation.to
+            })
         let unhinted = Network(name: "n", entities: entities, relations: parsed.network.relations)
         let hinted = MetricsGraph(network: parsed.network), looked = MetricsGraph(network: unhinted)
         #expect(hinted.ids == looked.ids && hinted.relationEnds == looked.relationEnds)
@@ -209,10 +211,14 @@ import Testing
     }
 
     @Test func theSnapshotLivesInTheUsersCacheFolder() {
-        #expect(SeedSnapshot.location(for: "/data/seeds", environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.hasPrefix("/c/grappe/snapshots/") == true)
+        #expect(
+            SeedSnapshot.location(for: "/data/seeds", environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.hasPrefix("/c/grappe/snapshots/") == true)
         #expect(SeedSnapshot.location(for: "/data/seeds", environment: ["HOME": "/h"])?.hasPrefix("/h/.cache/grappe/snapshots/") == true)
-        #expect(SeedSnapshot.location(for: "/data/seeds", environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.hasPrefix("/h/.cache/") == true)
+        #expect(
+            SeedSnapshot.location(for: "/data/seeds", environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.hasPrefix("/h/.cache/") == true)
         #expect(SeedSnapshot.location(for: "/data/seeds", environment: [:]) == nil)
-        #expect(SeedSnapshot.location(for: "/data/seeds", environment: ["HOME": "/h"]) != SeedSnapshot.location(for: "/data/other", environment: ["HOME": "/h"]))
+        #expect(
+            SeedSnapshot.location(for: "/data/seeds", environment: ["HOME": "/h"])
+                != SeedSnapshot.location(for: "/data/other", environment: ["HOME": "/h"]))
     }
 }

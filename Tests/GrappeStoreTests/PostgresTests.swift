@@ -1,11 +1,12 @@
 import Foundation
-import GrappeTestSupport
 import GrappeModel
+import GrappeTestSupport
+import GrappeWords
+import GrappeWorkspace
+import Testing
+
 @testable import GrappeStore
 @testable import GrappeStorePostgres
-import GrappeWorkspace
-import GrappeWords
-import Testing
 
 /// Reading a server location through libpq, without a server.
 @Suite struct PostgresLocationTests {
@@ -27,8 +28,10 @@ import Testing
     }
 
     @Test func wrongLocationsSayWhatIsWrongWithoutThePassword() {
-        for (url, expected) in [("postgres://a:hunter2@h/d?timeout=3", "invalid URI query parameter: \"timeout\""),
-                                ("host=h password=hunter2 nonsense", "missing \"=\" after \"nonsense\"")] {
+        for (url, expected) in [
+            ("postgres://a:hunter2@h/d?timeout=3", "invalid URI query parameter: \"timeout\""),
+            ("host=h password=hunter2 nonsense", "missing \"=\" after \"nonsense\""),
+        ] {
             #expect {
                 try PostgresLocation(url, environment: [:])
             } throws: { error in
@@ -49,8 +52,12 @@ import Testing
 
     /// libpq's failures, in the store's terms.
     @Test func aLostConnectionIsUnavailableAndANulIsRefused() {
-        if case .unavailable = PostgresErrors.storeError(PQFailure(kind: .lost, message: "server closed the connection unexpectedly"), location: "here") {
-        } else { Issue.record("a lost connection is unavailable") }
+        if case .unavailable = PostgresErrors.storeError(
+            PQFailure(kind: .lost, message: "server closed the connection unexpectedly"), location: "here")
+        {
+        } else {
+            Issue.record("a lost connection is unavailable")
+        }
         let silent = PostgresErrors.storeError(PQFailure(kind: .noAnswer(seconds: 10), message: ""), location: "here")
         #expect(silent == .noAnswer(location: "here", seconds: 10), "a server that does not answer leaves the outcome unknown")
         #expect(silent.description(in: .en).contains("may still be written") && silent.description(in: .fr).contains("peut encore être écrit"))
@@ -90,9 +97,11 @@ import Testing
     /// anything else is refused, never recorded under a name the server did not check.
     @Test func anAuthorIsARoleTheServerLetsTheLoginWriteAs() throws {
         let harness = try StoreHarness(.postgres)
-        _ = try harness.open() // the schema, made by the superuser
-        let asGroup = try #require(try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write,
-                                                            workspace: harness.workspace, author: "grappe_planners"))
+        _ = try harness.open()  // the schema, made by the superuser
+        let asGroup = try #require(
+            try WorkspaceStores.open(
+                try TestPostgres.url(as: "grappe_planner"), for: .write,
+                workspace: harness.workspace, author: "grappe_planners"))
         #expect(asGroup.readOnlyReason == nil)
         #expect(try asGroup.save(change(lyonDraft()), author: "grappe_planners").author == "grappe_planners")
         #expect(try asGroup.load().records.first?.updatedBy == "grappe_planners")
@@ -111,15 +120,17 @@ import Testing
             return reason.english.contains("there is no role 'nobody-at-all'")
         }
         // The login's own name is no change at all.
-        let own = try #require(try WorkspaceStores.open(try TestPostgres.url(as: "grappe_planner"), for: .write,
-                                                        workspace: harness.workspace, author: "grappe_planner"))
+        let own = try #require(
+            try WorkspaceStores.open(
+                try TestPostgres.url(as: "grappe_planner"), for: .write,
+                workspace: harness.workspace, author: "grappe_planner"))
         #expect(try own.save(change(lyonDraft(title: "Autre mission")), author: "grappe_planner").author == "grappe_planner")
     }
 
     @Test func thePasswordComesFromTheEnvironmentOrThePasswordFile() throws {
         let url = try TestPostgres.url(as: "grappe_secret")
         let workspace = TestPostgres.freshWorkspace()
-        _ = try StoreHarness(.postgres).open() // the schema, made by the superuser as an administrator would
+        _ = try StoreHarness(.postgres).open()  // the schema, made by the superuser as an administrator would
         #expect {
             try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": "/nonexistent"])
         } throws: { error in
@@ -194,8 +205,9 @@ import Testing
             body.origin = nil
             noOrigin.body = .mission(body)
         }
-        let agreement = Record(id: "entente-a-lille", title: "Entente", parties: [Party(entity: "picom", role: .signatory)],
-                               body: .agreement(Agreement(place: "lille", status: .signed)))
+        let agreement = Record(
+            id: "entente-a-lille", title: "Entente", parties: [Party(entity: "picom", role: .signatory)],
+            body: .agreement(Agreement(place: "lille", status: .signed)))
         let event = Record(id: "salon", title: "Salon", body: .event(Event(type: .tradeShow, place: "lyon")))
         let sqlite = try StoreHarness(.sqlite), server = try StoreHarness(.postgres)
         for harness in [sqlite, server] {
@@ -204,12 +216,15 @@ import Testing
                 try store.save(Change(action: .add, records: [record], expectedVersions: [record.id: 0], summary: "add \(record.id)"), author: "ana")
             }
         }
-        for query in ["SELECT record_id, position, entity_id, role, coalesce(title, '-'), coalesce(attendance, '-') FROM record_parties",
-                      "SELECT record_id, position, city_id, CASE WHEN is_origin THEN 1 ELSE 0 END FROM record_places",
-                      "SELECT record_id, position, coalesce(agreement_id, '-'), coalesce(partner_id, '-'), coalesce(text, '-') FROM mission_outcomes",
-                      "SELECT record_id, position, text FROM mission_objectives"] {
+        for query in [
+            "SELECT record_id, position, entity_id, role, coalesce(title, '-'), coalesce(attendance, '-') FROM record_parties",
+            "SELECT record_id, position, city_id, CASE WHEN is_origin THEN 1 ELSE 0 END FROM record_places",
+            "SELECT record_id, position, coalesce(agreement_id, '-'), coalesce(partner_id, '-'), coalesce(text, '-') FROM mission_outcomes",
+            "SELECT record_id, position, text FROM mission_objectives",
+        ] {
             let order = " ORDER BY record_id, position"
-            let onServer = try TestPostgres.psql(query.replacingOccurrences(of: " FROM ", with: " FROM grappe.") + " WHERE workspace = '\(server.workspace)'" + order)
+            let onServer = try TestPostgres.psql(
+                query.replacingOccurrences(of: " FROM ", with: " FROM grappe.") + " WHERE workspace = '\(server.workspace)'" + order)
             let inFile = try sqlite.folder.sqlite(sqlite.path, query + order + ";")
             #expect(onServer == inFile, "\(query)")
             #expect(!inFile.isEmpty, "\(query)")

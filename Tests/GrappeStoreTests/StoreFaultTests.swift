@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 import GrappeModel
+import GrappeTestSupport
+import GrappeWords
+import GrappeWorkspace
+import Testing
+
 @testable import GrappeStore
 @testable import GrappeStorePostgres
 @testable import GrappeStoreSQLite
-import GrappeWorkspace
-import GrappeWords
-import GrappeTestSupport
-import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,11 +54,17 @@ import Glibc
         let path = folder.path + "/old.sqlite"
         // What an older Grappe left: its identity, and no migration this one knows of.
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(
+                sql: "PRAGMA application_id = \(Schema.applicationID); CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         }
         let before = try Self.bytes(path)
-        #expect(throws: StoreError.cannotOpen(path: path, detail: Wording("il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
-                                                                         "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))) {
+        #expect(
+            throws: StoreError.cannotOpen(
+                path: path,
+                detail: Wording(
+                    "il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
+                    "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
+        ) {
             try WorkspaceStores.open(path, for: .read)
         }
         #expect(try Self.bytes(path) == before)
@@ -117,15 +125,25 @@ import Glibc
             throw StoreError.failed(.same("no failure"))
         }
         let asFolder = try failure { _ = try WorkspaceStores.open(folder.path, for: .write) }
-        failures.append((asFolder, "impossible d'ouvrir le registre \(folder.path)\u{00A0}: c'est un dossier",
-                         "cannot open the store \(folder.path): it is a folder"))
+        failures.append(
+            (
+                asFolder, "impossible d'ouvrir le registre \(folder.path)\u{00A0}: c'est un dossier",
+                "cannot open the store \(folder.path): it is a folder"
+            ))
         let foreign = try failure { _ = try WorkspaceStores.open(notAStore, for: .write) }
-        failures.append((foreign, "\(notAStore) n'est pas un registre Grappe (pas une base SQLite)\u{00A0}; il n'a pas été modifié",
-                         "\(notAStore) is not a Grappe workspace (not an SQLite database); it was left untouched"))
+        failures.append(
+            (
+                foreign, "\(notAStore) n'est pas un registre Grappe (pas une base SQLite)\u{00A0}; il n'a pas été modifié",
+                "\(notAStore) is not a Grappe workspace (not an SQLite database); it was left untouched"
+            ))
         let badURL = try failure { _ = try PostgresLocation("postgres://ana@h/d?timeout=3", environment: [:]) }
-        failures.append((badURL, "impossible d'ouvrir le registre postgres://ana@h/d?timeout=3\u{00A0}: adresse de serveur illisible (libpq)\u{00A0}: "
-                         + "invalid URI query parameter: \"timeout\"",
-                         "cannot open the store postgres://ana@h/d?timeout=3: unreadable server address (libpq): invalid URI query parameter: \"timeout\""))
+        failures.append(
+            (
+                badURL,
+                "impossible d'ouvrir le registre postgres://ana@h/d?timeout=3\u{00A0}: adresse de serveur illisible (libpq)\u{00A0}: "
+                    + "invalid URI query parameter: \"timeout\"",
+                "cannot open the store postgres://ana@h/d?timeout=3: unreadable server address (libpq): invalid URI query parameter: \"timeout\""
+            ))
         for (error, french, english) in failures {
             #expect(error.description(in: .fr) == french)
             #expect(error.description(in: .en) == english)
@@ -136,9 +154,11 @@ import Glibc
         #expect(blocked.description(in: .en) == "cannot open the store \(notAStore)/sub/w.sqlite: Not a directory")
         // A folder that cannot be made (nothing can be made in /proc, even by root): its reason too.
         let unmade = try failure { _ = try WorkspaceStores.open("/proc/grappe-none/sub/w.sqlite", for: .write) }
-        #expect(unmade.description(in: .fr) == "impossible d'ouvrir le registre /proc/grappe-none/sub/w.sqlite\u{00A0}: "
+        #expect(
+            unmade.description(in: .fr) == "impossible d'ouvrir le registre /proc/grappe-none/sub/w.sqlite\u{00A0}: "
                 + "impossible de créer le dossier /proc/grappe-none/sub\u{00A0}: fichier ou dossier introuvable")
-        #expect(unmade.description(in: .en) == "cannot open the store /proc/grappe-none/sub/w.sqlite: "
+        #expect(
+            unmade.description(in: .en) == "cannot open the store /proc/grappe-none/sub/w.sqlite: "
                 + "cannot create the folder /proc/grappe-none/sub: No such file or directory")
     }
 
@@ -146,10 +166,16 @@ import Glibc
         let folder = try TemporaryFolder()
         try #require(mkfifo(folder.path + "/pipe.sqlite", 0o600) == 0)
         for access in [StoreAccess.read, .write] {
-            #expect(throws: StoreError.cannotOpen(path: folder.path + "/pipe.sqlite", detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))) {
+            #expect(
+                throws: StoreError.cannotOpen(
+                    path: folder.path + "/pipe.sqlite",
+                    detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))
+            ) {
                 try WorkspaceStores.open(folder.path + "/pipe.sqlite", for: access)
             }
-            #expect(throws: StoreError.cannotOpen(path: "/dev/zero", detail: Wording("ce n'est pas un fichier ordinaire", "it is not a regular file"))) {
+            #expect(
+                throws: StoreError.cannotOpen(path: "/dev/zero", detail: Wording("ce n'est pas un fichier ordinaire", "it is not a regular file"))
+            ) {
                 try WorkspaceStores.open("/dev/zero", for: access)
             }
         }
@@ -206,7 +232,9 @@ import Glibc
 
     /// libpq takes a password written in the URL, as psql does; no message ever repeats it.
     @Test func aPasswordInAServerURLIsNeverRepeated() {
-        for url in ["postgres://ana:s3cret@127.0.0.1:9/grappe?connect_timeout=2", "postgres://ana@127.0.0.1:9/grappe?password=s3cret&connect_timeout=2"] {
+        for url in [
+            "postgres://ana:s3cret@127.0.0.1:9/grappe?connect_timeout=2", "postgres://ana@127.0.0.1:9/grappe?password=s3cret&connect_timeout=2",
+        ] {
             #expect {
                 try WorkspaceStores.open(url, for: .read)
             } throws: { error in

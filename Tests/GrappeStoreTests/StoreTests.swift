@@ -1,8 +1,8 @@
 import Foundation
-import GrappeTestSupport
 import GrappeModel
 import GrappeSeeds
 import GrappeStore
+import GrappeTestSupport
 import GrappeWords
 import GrappeWorkspace
 import Testing
@@ -44,7 +44,10 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         let path = folder.path + "/other.sqlite"
         try folder.sqlite(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Zoé');")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAWorkspace(path: path, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))) {
+        #expect(
+            throws: StoreError.notAWorkspace(
+                path: path, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))
+        ) {
             try WorkspaceStores.open(path, for: .write)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -72,14 +75,18 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         dinar.budget = "1200.5 TND"
         try store.save(change(yen), author: "ana")
         try store.save(change(dinar), author: "ana")
-        #expect(try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
+        #expect(
+            try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
                 == "250000 JPY\n1200500 TND")
         // As version 1 wrote them.
         let downgrade = "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2 %'; PRAGMA user_version = 1;"
-        try folder.sqlite(path, "UPDATE records SET budget_cents = 25000000 WHERE budget_currency = 'JPY';"
-                          + "UPDATE records SET budget_cents = 120050 WHERE budget_currency = 'TND';" + downgrade)
+        try folder.sqlite(
+            path,
+            "UPDATE records SET budget_cents = 25000000 WHERE budget_currency = 'JPY';"
+                + "UPDATE records SET budget_cents = 120050 WHERE budget_currency = 'TND';" + downgrade)
         let reopened = try #require(try WorkspaceStores.open(path, for: .write))
-        #expect(try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
+        #expect(
+            try folder.sqlite(path, "SELECT budget_cents || ' ' || budget_currency FROM records ORDER BY budget_currency;")
                 == "250000 JPY\n1200500 TND")
         #expect(try folder.sqlite(path, "PRAGMA user_version;") == "2")
         #expect(try reopened.load().records.compactMap { $0.record.mission?.budget?.description }.sorted() == ["1200.500 TND", "250000 JPY"])
@@ -127,7 +134,8 @@ func change(_ draft: MissionDraft, in network: Network = referenceNetwork) throw
         #expect(StoreLocation.resolve(option: "/x.sqlite", environment: ["GRAPPE_STORE": "/y"]) == "/x.sqlite")
         #expect(StoreLocation.resolve(option: nil, environment: ["GRAPPE_STORE": "/y", "XDG_DATA_HOME": "/d"]) == "/y")
         #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/grappe/workspace.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
                 == "/h/.local/share/grappe/workspace.sqlite")
     }
 }
@@ -174,8 +182,10 @@ final class StoreHarness: @unchecked Sendable {
         case .sqlite: try #require(try WorkspaceStores.open(path, for: access))
         case .memory: JournaledStore(backend: memory)
         case .postgres:
-            try #require(try WorkspaceStores.open(role.map { try TestPostgres.url(as: $0) } ?? TestPostgres.url(), for: access,
-                                                  workspace: workspace))
+            try #require(
+                try WorkspaceStores.open(
+                    role.map { try TestPostgres.url(as: $0) } ?? TestPostgres.url(), for: access,
+                    workspace: workspace))
         }
     }
 
@@ -209,9 +219,11 @@ final class StoreHarness: @unchecked Sendable {
         let harness = try StoreHarness(.sqlite)
         try harness.open().save(change(lyonDraft()), author: "zoé")
         let path = harness.path, folder = harness.folder
-        #expect(try folder.sqlite(path, "SELECT role || ':' || entity_id FROM record_parties ORDER BY position;")
+        #expect(
+            try folder.sqlite(path, "SELECT role || ':' || entity_id FROM record_parties ORDER BY position;")
                 == "leader:marc-demers\non_behalf_of:cqic\ndelegate:technomontreal")
-        #expect(try folder.sqlite(path, "SELECT status, start, \"end\", budget_cents, budget_currency FROM records;")
+        #expect(
+            try folder.sqlite(path, "SELECT status, start, \"end\", budget_cents, budget_currency FROM records;")
                 == "planned|2027-03-10|2027-03-14|2500000|CAD")
         #expect(try folder.sqlite(path, "SELECT city_id || ':' || is_origin FROM record_places ORDER BY position;") == "laval:1\nlyon:0")
         #expect(try folder.sqlite(path, "PRAGMA journal_mode;") == "wal")
@@ -220,10 +232,11 @@ final class StoreHarness: @unchecked Sendable {
     @Test(arguments: StoreKind.allCases) func aReadOnlyStoreRecordsNothing(_ kind: StoreKind) throws {
         let harness = try StoreHarness(kind)
         try harness.open().save(change(lyonDraft()), author: "ana")
-        let reader: any WorkspaceStore = switch kind {
-        case .sqlite, .postgres: try harness.open(for: .read)
-        case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: Wording("une lectrice", "a viewer")))
-        }
+        let reader: any WorkspaceStore =
+            switch kind {
+            case .sqlite, .postgres: try harness.open(for: .read)
+            case .memory: JournaledStore(backend: InMemoryStoreBackend(readOnlyReason: Wording("une lectrice", "a viewer")))
+            }
         #expect(reader.readOnlyReason != nil)
         #expect(throws: StoreError.self) { try reader.save(change(lyonDraft(title: "Autre")), author: "ana") }
         #expect(throws: StoreError.self) { try reader.undoLast(author: "ana") }
@@ -403,11 +416,11 @@ final class StoreHarness: @unchecked Sendable {
         try store.save(try #require(Change.cancelling(lille, version: 1)), author: "léo")
         // Anyone's newest, as a planner taking back the team's work would (with confirmation).
         func undoNewest() throws { try store.takeBack(try #require(try store.plan(.undo, author: "ana", anyone: true)), author: "ana") }
-        try undoNewest() // the cancel (léo's)
-        try undoNewest() // the edit
+        try undoNewest()  // the cancel (léo's)
+        try undoNewest()  // the edit
         try follow()
-        try undoNewest() // the mission to Lille (léo's)
-        try undoNewest() // the first mission and its new partner
+        try undoNewest()  // the mission to Lille (léo's)
+        try undoNewest()  // the first mission and its new partner
         try follow()
         #expect(followed.records.isEmpty && followed.entities.isEmpty)
         try store.save(change(lyonDraft()), author: "ana")
@@ -419,9 +432,10 @@ final class StoreHarness: @unchecked Sendable {
         defer { withExtendedLifetime(harness) {} }
         let store = try harness.open()
         try store.save(change(lyonDraft()), author: "ana")
-        let shrunk = Network(name: "x", documents: referenceNetwork.documents,
-                             entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
-                             relations: [], records: referenceNetwork.records)
+        let shrunk = Network(
+            name: "x", documents: referenceNetwork.documents,
+            entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
+            relations: [], records: referenceNetwork.records)
         let (network, warnings) = Overlay.apply(try store.load(), to: shrunk)
         #expect(network.record("mission-numerique-a-lyon") != nil)
         #expect(warnings == [OverlayWarning(record: "mission-numerique-a-lyon", missing: "technomontreal")])
@@ -483,4 +497,3 @@ final class TemporaryFolder {
     @discardableResult
     func sqlite(_ database: String, _ sql: String) throws -> String { try SQLiteShell.run(database, sql) }
 }
-

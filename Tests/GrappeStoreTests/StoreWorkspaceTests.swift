@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import GrappeModel
 import GrappeSeeds
+import GrappeTestSupport
+import GrappeWorkspace
+import Testing
+
 @testable import GrappeStore
 @testable import GrappeStoreSQLite
-import GrappeWorkspace
-import GrappeTestSupport
-import Testing
 
 /// One store, a workspace per network: what one network records never shows in another, and a store
 /// written before workspaces existed moves whole into the workspace of the network it is opened with.
@@ -52,15 +53,16 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator().migrate(queue, upTo: "v2 budgets in each currency's minor units")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO records (id, kind, title, version, created_at, created_by, updated_at, updated_by, body)
-                VALUES ('mission-numerique-a-lyon', 'mission', 'Mission numérique à Lyon', 1, '2025-01-02T10:00:00.000Z', 'ana',
-                        '2025-01-02T10:00:00.000Z', 'ana', ?);
-                INSERT INTO record_parties VALUES ('mission-numerique-a-lyon', 0, 'marc-demers', 'leader', NULL, NULL);
-                INSERT INTO journal (at, author, action, summary) VALUES ('2025-01-02T10:00:00.000Z', 'ana', 'add', 'add mission');
-                INSERT INTO journal_items VALUES (1, 0, 'record', 'mission-numerique-a-lyon', NULL, ?, 0, 1);
-                INSERT INTO drafts VALUES ('mission-form', '2025-01-02T11:00:00.000Z', '{"title": "à moitié"}');
-                """, arguments: [body, after])
+            try db.execute(
+                sql: """
+                    INSERT INTO records (id, kind, title, version, created_at, created_by, updated_at, updated_by, body)
+                    VALUES ('mission-numerique-a-lyon', 'mission', 'Mission numérique à Lyon', 1, '2025-01-02T10:00:00.000Z', 'ana',
+                            '2025-01-02T10:00:00.000Z', 'ana', ?);
+                    INSERT INTO record_parties VALUES ('mission-numerique-a-lyon', 0, 'marc-demers', 'leader', NULL, NULL);
+                    INSERT INTO journal (at, author, action, summary) VALUES ('2025-01-02T10:00:00.000Z', 'ana', 'add', 'add mission');
+                    INSERT INTO journal_items VALUES (1, 0, 'record', 'mission-numerique-a-lyon', NULL, ?, 0, 1);
+                    INSERT INTO drafts VALUES ('mission-form', '2025-01-02T11:00:00.000Z', '{"title": "à moitié"}');
+                    """, arguments: [body, after])
         }
         try queue.close()
 
@@ -71,7 +73,8 @@ import Testing
         #expect(try store.load().records.map(\.record.id) == ["mission-numerique-a-lyon"])
         #expect(try store.journalIndex().map(\.sequence) == [1])
         #expect(try store.drafts().map(\.json) == [#"{"title": "à moitié"}"#])
-        #expect(try folder.sqlite(path, "SELECT workspace || ' ' || record_id || ' ' || role FROM record_parties;")
+        #expect(
+            try folder.sqlite(path, "SELECT workspace || ' ' || record_id || ' ' || role FROM record_parties;")
                 == "grappe-reference mission-numerique-a-lyon leader")
         #expect(try store.integrityCheck() == [])
         #expect(try store.dump().replayProblems() == [])

@@ -1,9 +1,11 @@
+import GrappeDashboard
+import Testing
+
+@testable import GrappeTerminal
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import GrappeDashboard
-@testable import GrappeTerminal
-import Testing
 
 /// What the terminal layer sends for a cell and what it makes of typed bytes; the drawing itself is
 /// tested end to end, in tmux (GrappeCLITests).

@@ -9,9 +9,10 @@ public let referenceNetwork: Network = {
 
 /// A valid mission to Lyon, as a planner would type it (names and ids mixed, accents dropped).
 public func lyonDraft(title: String = "Mission numérique à Lyon") -> MissionDraft {
-    var draft = MissionDraft(title: title, status: "planned", leader: "marc-demers", onBehalfOf: ["CQIC"], origin: "laval",
-                             destinations: ["Lyon"], start: "2027-03-10", end: "2027-03-14", objectives: ["rencontrer des partenaires"],
-                             budget: "25000 CAD")
+    var draft = MissionDraft(
+        title: title, status: "planned", leader: "marc-demers", onBehalfOf: ["CQIC"], origin: "laval",
+        destinations: ["Lyon"], start: "2027-03-10", end: "2027-03-14", objectives: ["rencontrer des partenaires"],
+        budget: "25000 CAD")
     draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
     return draft
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,10 @@ public enum TestPostgres {
         let port = 20_000 + Int(getpid() % 20_000)
         let started = run([repository + "/.ci/postgres", "start", folder, String(port)])
         guard started.status == 0, let url = started.output.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") else {
-            return .failure(ServerMissing(detail: "could not start a test server with .ci/postgres (is PostgreSQL installed? "
-                                          + "apt-get install postgresql): \(started.output)"))
+            return .failure(
+                ServerMissing(
+                    detail: "could not start a test server with .ci/postgres (is PostgreSQL installed? "
+                        + "apt-get install postgresql): \(started.output)"))
         }
         stopFolder = folder
         atexit { if let folder = TestPostgres.stopFolder { _ = TestPostgres.run([TestPostgres.repository + "/.ci/postgres", "stop", folder]) } }
@@ -62,7 +65,7 @@ public enum TestPostgres {
         let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
         guard spawned == 0 else { return (-1, "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))") }
@@ -92,7 +95,8 @@ public struct PrivateServer {
         folder = NSTemporaryDirectory() + "grappe-\(name)-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
         let started = TestPostgres.run([Self.script, "start", folder, String(30_000 + Int.random(in: 0..<20_000))])
         guard started.status == 0, let url = started.output.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://"),
-              let port = URLComponents(string: url)?.port else {
+            let port = URLComponents(string: url)?.port
+        else {
             throw TestPostgres.ServerMissing(detail: "could not start a server of its own: \(started.output)")
         }
         self.url = url

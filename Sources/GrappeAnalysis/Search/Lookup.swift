@@ -62,7 +62,8 @@ public struct Lookup: Sendable {
     private static func entry(_ item: Item, _ keys: [String], summary: String?) -> Entry {
         let folded = keys.map(TextFolding.fold)
         let texts = keys + [summary].compactMap { $0 }
-        return Entry(item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
+        return Entry(
+            item: item, keys: folded, texts: texts, folded: (folded + [summary.map(TextFolding.fold)].compactMap { $0 }).map { Array($0.utf8) })
     }
 
     private static func entry(_ record: Record) -> Entry {
@@ -89,8 +90,9 @@ public struct Lookup: Sendable {
     /// and each changed record's entry is put in its place in the order of names.
     public func updating(records changed: Set<ID>, from old: Network, to new: Network) -> Lookup {
         let entityCount = new.entities.count
-        precondition(old.entities.count == entityCount && entries.count == entityCount + old.records.count,
-                     "an index is updated for records only")
+        precondition(
+            old.entities.count == entityCount && entries.count == entityCount + old.records.count,
+            "an index is updated for records only")
         var records: [Entry] = []
         records.reserveCapacity(new.records.count)
         // Where each kept entry was, to carry the order of names over.
@@ -125,13 +127,17 @@ public struct Lookup: Sendable {
 
     /// The index of `network`'s ids, names, acronyms, aliases and titles, folded once.
     public init(_ network: Network) {
-        let entries = Entries(entities: network.entities.map { entity in
-            Self.entry(.entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
-        }, records: network.records.map(Self.entry))
+        let entries = Entries(
+            entities: network.entities.map { entity in
+                Self.entry(
+                    .entity(entity.id), [entity.id, entity.name] + [entity.acronym].compactMap { $0 } + entity.aliases, summary: entity.summary)
+            }, records: network.records.map(Self.entry))
         self.entries = entries
         // By folded name as bytes (the order of their scalars): the first eight bytes as one number,
         // the rest only on a tie, so that 100,000 names sort in tens of milliseconds.
-        let heads = entries.map { entry in entry.folded[1].prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, entry.folded[1].count))) }
+        let heads = entries.map { entry in
+            entry.folded[1].prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << (8 * UInt64(8 - min(8, entry.folded[1].count)))
+        }
         let order = entries.indices.sorted { a, b in
             if heads[a] != heads[b] { return heads[a] < heads[b] }
             let (x, y) = (entries[a].folded[1], entries[b].folded[1])
@@ -227,7 +233,8 @@ public struct Lookup: Sendable {
             if entry.keys[0].hasPrefix(folded) || name.hasPrefix(folded) {
                 if accept(entry.item) { starts.append(entry.item) }
             } else if inside.count < limit, name.contains(" " + folded) || name.contains("-" + folded) || name.contains("'" + folded),
-                      accept(entry.item) {
+                accept(entry.item)
+            {
                 inside.append(entry.item)
             }
         }

@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import GrappeDashboard
 import GrappeModel
-import GrappeWords
 import GrappeRuntime
 import GrappeSeeds
 import GrappeStore
 import GrappeTerminal
+import GrappeWords
 import GrappeWorkspace
 
 /// `grappe` and `grappe browse`: the dashboard.
@@ -38,8 +38,11 @@ struct Browse: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let language = lang.flatMap { Language(rawValue: $0.rawValue) } ?? Language.fromEnvironment(environment)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Output.error("grappe: " + Words(language).say("le tableau de bord a besoin d'un terminal\u{00A0}; pour un rapport, lancez «\u{00A0}grappe summary\u{00A0}»",
-                                                          "the dashboard needs a terminal; for a report, run 'grappe summary'"))
+            Output.error(
+                "grappe: "
+                    + Words(language).say(
+                        "le tableau de bord a besoin d'un terminal\u{00A0}; pour un rapport, lancez «\u{00A0}grappe summary\u{00A0}»",
+                        "the dashboard needs a terminal; for a report, run 'grappe summary'"))
             throw ExitCode.failure
         }
         // What any library writes on standard error while the dashboard is up (libpq's warning about a
@@ -51,15 +54,20 @@ struct Browse: ParsableCommand {
         defer { terminal.close() }
         let seeds = SeedFolderSource(path: seedOptions.path, snapshot: noCache ? nil : SeedSnapshot.location(for: seedOptions.path))
         // A server that could not be reached is tried again while the dashboard runs.
-        let reopen: (() throws -> (any WorkspaceStore)?)? = unreachable ? { [seedOptions, author] in try seedOptions.openStore(for: .write, author: author.requested, interactive: true) } : nil
+        let reopen: (() throws -> (any WorkspaceStore)?)? =
+            unreachable ? { [seedOptions, author] in try seedOptions.openStore(for: .write, author: author.requested, interactive: true) } : nil
         // A team server's form drafts stay on this machine (its URL never holds a password): a key never
         // waits for the network, and a draft survives the server being lost during a save.
         let location = seedOptions.storePath
-        let drafts: (any DraftKeeping)? = WorkspaceStores.isServer(location)
-            ? (try? seedOptions.resolvedWorkspace()).map { LocalDrafts(folder: LocalDrafts.folder(location: location, workspace: $0, environment: environment)) }
+        let drafts: (any DraftKeeping)? =
+            WorkspaceStores.isServer(location)
+            ? (try? seedOptions.resolvedWorkspace()).map {
+                LocalDrafts(folder: LocalDrafts.folder(location: location, workspace: $0, environment: environment))
+            }
             : nil
-        let runtime = DashboardRuntime(terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
-                                       mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen, drafts: drafts)
+        let runtime = DashboardRuntime(
+            terminal: terminal, store: store, storeNotice: notice, seeds: seeds, language: language,
+            mouse: !noMouse, author: author.name, today: Self.today, reopen: reopen, drafts: drafts)
         let outcome = runtime.run()
         terminal.close()
         log?.restore(language)
@@ -77,14 +85,21 @@ struct Browse: ParsableCommand {
         do {
             _ = try options.resolvedWorkspace()
         } catch {
-            return (nil, Wording("\(error.diagnostic.description(in: .fr)) — l'identité du réseau nomme son espace de travail\u{00A0}; consultation des graines seules",
-                                 "\(error) — the network's identity names its workspace; browsing the seeds alone"), false)
+            return (
+                nil,
+                Wording(
+                    "\(error.diagnostic.description(in: .fr)) — l'identité du réseau nomme son espace de travail\u{00A0}; consultation des graines seules",
+                    "\(error) — the network's identity names its workspace; browsing the seeds alone"), false
+            )
         }
         do {
             let store = try options.openStore(for: .write, author: author, interactive: true)
             return (store, store?.readOnlyReason, false)
         } catch {
-            let notice = (error as? StoreError).map { Wording("\($0.reason(in: .fr)) — \(options.storeShown)", "\($0.reason(in: .en)) — \(options.storeShown)") }
+            let notice =
+                (error as? StoreError).map {
+                    Wording("\($0.reason(in: .fr)) — \(options.storeShown)", "\($0.reason(in: .en)) — \(options.storeShown)")
+                }
                 ?? Wording("\(error)", "\(error)")
             if case .damaged? = error as? StoreError, let readable = try? options.openStore(for: .read, interactive: true) {
                 return (readable, notice, false)
@@ -130,8 +145,11 @@ final class StandardErrorLog {
         saved = -1
         var info = stat()
         if stat(path, &info) == 0, info.st_size > 0 {
-            Output.error("grappe: " + Words(language).say("ce qui a été écrit sur la sortie d'erreur pendant le tableau de bord est dans \(path)",
-                                                          "what was written on standard error while the dashboard ran is in \(path)"))
+            Output.error(
+                "grappe: "
+                    + Words(language).say(
+                        "ce qui a été écrit sur la sortie d'erreur pendant le tableau de bord est dans \(path)",
+                        "what was written on standard error while the dashboard ran is in \(path)"))
         }
     }
 }

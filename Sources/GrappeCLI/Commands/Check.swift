@@ -36,8 +36,9 @@ struct Check: ParsableCommand {
                 + (records.isEmpty ? "" : " (\(records.joined(separator: ", ")))"),
         ]
         Output.line(seedOptions.path + words.colon + parts.joined(separator: ", "))
-        Output.line(words.count(errors, ("erreur", "erreurs"), ("error", "errors")) + ", "
-                    + words.count(warnings, ("avertissement", "avertissements"), ("warning", "warnings")))
+        Output.line(
+            words.count(errors, ("erreur", "erreurs"), ("error", "errors")) + ", "
+                + words.count(warnings, ("avertissement", "avertissements"), ("warning", "warnings")))
         if errors > 0 { throw Exit.dataError }
     }
 }

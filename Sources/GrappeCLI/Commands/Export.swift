@@ -9,12 +9,12 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the network: Grappe JSON, GraphML, GEXF, DOT (or SVG and PNG through Graphviz), Gephi CSV or Kumu JSON.",
         discussion: """
-        json is Grappe's canonical, deterministic form (docs/json-format.md), which grappe reads back.
+            json is Grappe's canonical, deterministic form (docs/json-format.md), which grappe reads back.
 
-        The graph formats make entities and records nodes: relations are edges, and each record links to its parties with the party's role. Attributes are typed (booleans, integers, decimals, text); GEXF carries dates as time spells, so Gephi's timeline works. --with-metrics adds each entity's metrics (as 'grappe metrics' computes them) as node attributes. --metrics-graph exports instead exactly the undirected graph metrics are computed on, as of today or --as-of.
+            The graph formats make entities and records nodes: relations are edges, and each record links to its parties with the party's role. Attributes are typed (booleans, integers, decimals, text); GEXF carries dates as time spells, so Gephi's timeline works. --with-metrics adds each entity's metrics (as 'grappe metrics' computes them) as node attributes. --metrics-graph exports instead exactly the undirected graph metrics are computed on, as of today or --as-of.
 
-        csv writes nodes.csv and edges.csv (Gephi's spreadsheet import) into the --output directory. svg and png are drawn by Graphviz (--layout, sfdp by default), which must be installed.
-        """
+            csv writes nodes.csv and edges.csv (Gephi's spreadsheet import) into the --output directory. svg and png are drawn by Graphviz (--layout, sfdp by default), which must be installed.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -39,7 +39,9 @@ struct Export: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var sampling: SamplingOptions
 
-    @Option(name: .customLong("format"), help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --output file's extension, else json).")
+    @Option(
+        name: .customLong("format"),
+        help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --output file's extension, else json).")
     var formatOption: Format?
 
     /// The format asked for, else the one the output file's extension names, else json.
@@ -66,7 +68,8 @@ struct Export: ParsableCommand {
             let pathExtension = (output as NSString).pathExtension
             guard let candidates = Format.candidates(forExtension: pathExtension) else {
                 if formatOption == nil {
-                    throw ValidationError("cannot tell the format from '.\(pathExtension)'; give --format (\(Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw ValidationError(
+                        "cannot tell the format from '.\(pathExtension)'; give --format (\(Format.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 return try validateCombination()
             }
@@ -102,9 +105,12 @@ struct Export: ParsableCommand {
         var graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
         if withMetrics, let analysed {
             let metricsGraph = MetricsGraph(network: analysed)
-            graph.addMetrics(Progress.run(Progress.computingMetrics(metricsGraph.nodeCount, metricsGraph.edgeCount), measured: { report in
-                NodeMetrics(metricsGraph, options: sampling.options, progress: report)
-            }))
+            graph.addMetrics(
+                Progress.run(
+                    Progress.computingMetrics(metricsGraph.nodeCount, metricsGraph.edgeCount),
+                    measured: { report in
+                        NodeMetrics(metricsGraph, options: sampling.options, progress: report)
+                    }))
         }
         switch format {
         case .json: break
@@ -112,8 +118,11 @@ struct Export: ParsableCommand {
         case .gexf: try Output.write(Data(GEXF.write(graph).utf8), as: .xml, to: output)
         case .dot: try Output.write(Data(DOT.write(graph).utf8), as: .dot, to: output)
         case .svg, .png:
-            let image = try Progress.run(Messages.words.say("dessin de \(graph.nodes.count) nœuds par \(layout) (Graphviz)",
-                                                            "drawing \(graph.nodes.count) nodes with Graphviz's \(layout)")) {
+            let image = try Progress.run(
+                Messages.words.say(
+                    "dessin de \(graph.nodes.count) nœuds par \(layout) (Graphviz)",
+                    "drawing \(graph.nodes.count) nodes with Graphviz's \(layout)")
+            ) {
                 try Graphviz.render(DOT.write(graph), layout: layout, format: format.rawValue)
             }
             try Output.write(image, as: format == .svg ? .xml : .binary, to: output)

@@ -26,12 +26,16 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         guard (2...10_000_000).contains(organisations) else {
-            throw ValidationError(Messages.words.say("--organisations doit être entre 2 et 10000000, pas \(organisations)",
-                                                     "--organisations must be between 2 and 10000000, got \(organisations)"))
+            throw ValidationError(
+                Messages.words.say(
+                    "--organisations doit être entre 2 et 10000000, pas \(organisations)",
+                    "--organisations must be between 2 and 10000000, got \(organisations)"))
         }
         guard (0...100_000_000).contains(relations) else {
-            throw ValidationError(Messages.words.say("--relations doit être entre 0 et 100000000, pas \(relations)",
-                                                     "--relations must be between 0 and 100000000, got \(relations)"))
+            throw ValidationError(
+                Messages.words.say(
+                    "--relations doit être entre 0 et 100000000, pas \(relations)",
+                    "--relations must be between 0 and 100000000, got \(relations)"))
         }
     }
 

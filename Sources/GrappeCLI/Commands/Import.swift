@@ -10,17 +10,18 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn another tool's files (GraphML, GEXF, Gephi or Kumu spreadsheets) into reviewable seed files.",
         discussion: """
-        Reads FILE… together, as 'grappe check' would read them in one seed folder: GraphML (networkx, yEd, Grappe), GEXF (Gephi, networkx), Gephi's nodes and edges tables, Kumu's elements and connections tables, and Grappe's own YAML, CSV and JSON (for documents.yaml). Their types are mapped to Grappe's kinds and relation types; everything that could not be mapped is listed as a warning at its path:line:column.
+            Reads FILE… together, as 'grappe check' would read them in one seed folder: GraphML (networkx, yEd, Grappe), GEXF (Gephi, networkx), Gephi's nodes and edges tables, Kumu's elements and connections tables, and Grappe's own YAML, CSV and JSON (for documents.yaml). Their types are mapped to Grappe's kinds and relation types; everything that could not be mapped is listed as a warning at its path:line:column.
 
-        Writes into --into DIR: entities.csv, relations.csv, and network.yaml (documents and records). Nothing is written when the files have errors (exit 65); files already in DIR are replaced only with --force.
-        """
+            Writes into --into DIR: entities.csv, relations.csv, and network.yaml (documents and records). Nothing is written when the files have errors (exit 65); files already in DIR are replaced only with --force.
+            """
     )
 
     @Argument(help: ArgumentHelp("The files to read.", valueName: "file"), completion: .file(extensions: SeedLoader.extensions))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The directory to write the seed files into (created if needed).", valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("The directory to write the seed files into (created if needed).", valueName: "dir"),
+        completion: .directory)
     var into: String
 
     @Flag(name: .long, help: "Replace seed files already in the directory.")
@@ -42,27 +43,44 @@ struct Import: ParsableCommand {
         Output.diagnostics(result.diagnostics, toStandardError: true)
         if result.diagnostics.errorCount > 0 {
             let errors = words.count(result.diagnostics.errorCount, ("erreur", "erreurs"), ("error", "errors"))
-            Output.error("grappe: " + words.say("rien n'a été écrit\u{00A0}: les fichiers ont \(errors) (ci-dessus)", "nothing written: the files have \(errors) (see above)"))
+            Output.error(
+                "grappe: "
+                    + words.say(
+                        "rien n'a été écrit\u{00A0}: les fichiers ont \(errors) (ci-dessus)", "nothing written: the files have \(errors) (see above)")
+            )
             // Another tool's file names the sources but does not hold them (Grappe's export included).
             let network = result.network
-            let citesSources = network.entities.contains { !$0.sources.isEmpty } || network.relations.contains { !$0.sources.isEmpty }
+            let citesSources =
+                network.entities.contains { !$0.sources.isEmpty } || network.relations.contains { !$0.sources.isEmpty }
                 || network.records.contains { !$0.sources.isEmpty }
             if network.documents.isEmpty, citesSources {
-                Output.error("grappe: " + words.say("les documents que citent les sources sont dans documents.yaml\u{00A0}: ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
-                                                    "the documents the sources name are in documents.yaml: add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"))
+                Output.error(
+                    "grappe: "
+                        + words.say(
+                            "les documents que citent les sources sont dans documents.yaml\u{00A0}: ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
+                            "the documents the sources name are in documents.yaml: add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"
+                        ))
             }
             throw Exit.dataError
         }
         let network = result.network
-        let outputs = [("network.yaml", try SeedYAML.encode(documents: network.documents, entities: [], records: network.records,
-                                                             comment: "Imported by grappe import from: \(files.joined(separator: ", "))")),
-                       ("entities.csv", SeedTables.entities(network.entities)),
-                       ("relations.csv", SeedTables.relations(network.relations))]
+        let outputs = [
+            (
+                "network.yaml",
+                try SeedYAML.encode(
+                    documents: network.documents, entities: [], records: network.records,
+                    comment: "Imported by grappe import from: \(files.joined(separator: ", "))")
+            ),
+            ("entities.csv", SeedTables.entities(network.entities)),
+            ("relations.csv", SeedTables.relations(network.relations)),
+        ]
         try write(outputs)
         let warnings = result.diagnostics.warningCount
-        let counts = [words.count(network.entities.count, ("entité", "entités"), ("entity", "entities")),
-                      words.count(network.relations.count, ("relation", "relations"), ("relation", "relations")),
-                      words.count(network.records.count, ("dossier", "dossiers"), ("record", "records"))].joined(separator: ", ")
+        let counts = [
+            words.count(network.entities.count, ("entité", "entités"), ("entity", "entities")),
+            words.count(network.relations.count, ("relation", "relations"), ("relation", "relations")),
+            words.count(network.records.count, ("dossier", "dossiers"), ("record", "records")),
+        ].joined(separator: ", ")
         let review = words.count(warnings, ("avertissement à revoir", "avertissements à revoir"), ("warning to review", "warnings to review"))
         Output.line("\(into)\(words.colon)\(counts)" + (warnings > 0 ? words.say("\u{00A0}; \(review) (ci-dessus)", "; \(review) (above)") : ""))
     }

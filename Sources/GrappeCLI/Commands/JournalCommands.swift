@@ -25,9 +25,11 @@ struct HistoryCommand: ParsableCommand {
         switch format {
         case .text:
             if entries.isEmpty {
-                Output.line(language.words.say("aucun changement enregistré dans \(seedOptions.storeShown)", "no changes recorded in \(seedOptions.storeShown)"))
+                Output.line(
+                    language.words.say(
+                        "aucun changement enregistré dans \(seedOptions.storeShown)", "no changes recorded in \(seedOptions.storeShown)"))
             }
-            entries.forEach { Output.line(Self.line($0, language.words)) }
+            for entry in entries { Output.line(Self.line(entry, language.words)) }
         case .json:
             try Output.write(try MissionListing.json(entries.map(JournalJSON.init)), as: .json, to: nil)
         }
@@ -88,15 +90,21 @@ enum TakeBack {
         let nothing: StoreError = direction == .undo ? .nothingToUndo : .nothingToRedo
         do {
             guard let store = try seedOptions.openStore(for: .update, author: author.requested) else {
-                Output.error("grappe: " + words.say("\(nothing.description(in: .fr)) (pas de registre à \(seedOptions.storeShown))",
-                                                    "\(nothing.description(in: .en)) (no store at \(seedOptions.storeShown))"))
+                Output.error(
+                    "grappe: "
+                        + words.say(
+                            "\(nothing.description(in: .fr)) (pas de registre à \(seedOptions.storeShown))",
+                            "\(nothing.description(in: .en)) (no store at \(seedOptions.storeShown))"))
                 throw ExitCode.failure
             }
             if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
             guard let plan = try store.plan(direction, author: author.name, anyone: choice.any) else {
                 if !choice.any, let theirs = try store.plan(direction, author: author.name, anyone: true) {
-                    Output.error("grappe: " + words.say("\(nothing.description(in: .fr)) de vous\u{00A0}; le plus récent est de \(theirs.target.author)\u{00A0}: ajoutez --any",
-                                                        "\(nothing.description(in: .en)) of yours; the newest is \(theirs.target.author)'s: add --any"))
+                    Output.error(
+                        "grappe: "
+                            + words.say(
+                                "\(nothing.description(in: .fr)) de vous\u{00A0}; le plus récent est de \(theirs.target.author)\u{00A0}: ajoutez --any",
+                                "\(nothing.description(in: .en)) of yours; the newest is \(theirs.target.author)'s: add --any"))
                     throw ExitCode.failure
                 }
                 throw nothing
@@ -111,8 +119,11 @@ enum TakeBack {
                         throw ExitCode.failure
                     }
                 } else if !plan.mine {
-                    Output.error("grappe: " + words.say("\(question.french) Ajoutez --yes pour le faire (aucun terminal où le demander)\u{00A0}; rien n'a été fait",
-                                                        "\(question.english) Add --yes to do it (no terminal to ask on); nothing was done"))
+                    Output.error(
+                        "grappe: "
+                            + words.say(
+                                "\(question.french) Ajoutez --yes pour le faire (aucun terminal où le demander)\u{00A0}; rien n'a été fait",
+                                "\(question.english) Add --yes to do it (no terminal to ask on); nothing was done"))
                     throw ExitCode.failure
                 }
             }
@@ -141,7 +152,10 @@ struct JournalJSON: Encodable {
         action = entry.action.rawValue
         summary = entry.summary
         undoes = entry.undoes
-        items = entry.items.map { Item(kind: $0.kind.rawValue, id: $0.id, before: $0.before, after: $0.after,
-                                       versionBefore: $0.versionBefore, versionAfter: $0.versionAfter) }
+        items = entry.items.map {
+            Item(
+                kind: $0.kind.rawValue, id: $0.id, before: $0.before, after: $0.after,
+                versionBefore: $0.versionBefore, versionAfter: $0.versionAfter)
+        }
     }
 }

@@ -9,10 +9,10 @@ struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One row per node: degree, centralities, clustering, component, community.",
         discussion: """
-        Columns: id, label, kind, degree, degree_centrality, betweenness, closeness, pagerank, clustering, component, community.
+            Columns: id, label, kind, degree, degree_centrality, betweenness, closeness, pagerank, clustering, component, community.
 
-        Definitions are networkx's defaults (normalized betweenness, Wasserman–Faust closeness, PageRank α = 0.85, local clustering) on the metrics graph described in docs/metrics.md. Above --exact-limit nodes, betweenness and closeness are sampled from --pivots seeded pivots; a note on standard error says so.
-        """
+            Definitions are networkx's defaults (normalized betweenness, Wasserman–Faust closeness, PageRank α = 0.85, local clustering) on the metrics graph described in docs/metrics.md. Above --exact-limit nodes, betweenness and closeness are sampled from --pivots seeded pivots; a note on standard error says so.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -30,13 +30,17 @@ struct Metrics: ParsableCommand {
     func run() throws {
         let network = try analysis.networkForAnalysis(from: seedOptions).atDate
         let graph = MetricsGraph(network: network)
-        let metrics = Progress.run(Progress.computingMetrics(graph.nodeCount, graph.edgeCount), measured: { report in
-            NodeMetrics(graph, options: sampling.options, progress: report)
-        })
+        let metrics = Progress.run(
+            Progress.computingMetrics(graph.nodeCount, graph.edgeCount),
+            measured: { report in
+                NodeMetrics(graph, options: sampling.options, progress: report)
+            })
         if case .sampled(let k, let seed) = metrics.mode {
-            Output.error(Messages.words.say(
-                "note\u{00A0}: \(graph.nodeCount) nœuds, c'est plus que --exact-limit \(sampling.exactLimit)\u{00A0}: intermédiarité et proximité estimées depuis \(k) pivots (graine \(seed))",
-                "note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))"))
+            Output.error(
+                Messages.words.say(
+                    "note\u{00A0}: \(graph.nodeCount) nœuds, c'est plus que --exact-limit \(sampling.exactLimit)\u{00A0}: intermédiarité et proximité estimées depuis \(k) pivots (graine \(seed))",
+                    "note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))"
+                ))
         }
         switch format {
         case .csv: try Output.write(Data(MetricsTable.csv(metrics, network: network).utf8), as: .csv, to: output)

@@ -50,11 +50,13 @@ struct Path: ParsableCommand {
             Output.line(words.say("\(a) et \(b) ne sont pas reliés", "\(a) and \(b) are not connected") + within)
             return
         }
-        let count = routes.count == limit && all
+        let count =
+            routes.count == limit && all
             ? words.say("au moins \(words.number(limit)) plus courts chemins", "at least \(words.number(limit)) shortest connections")
             : words.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections"))
-        Output.line(Style.bold("\(a) → \(b)") + words.colon + words.count(first.count, ("étape", "étapes"), ("hop", "hops"))
-                    + (all ? ", \(count)" : ""))
+        Output.line(
+            Style.bold("\(a) → \(b)") + words.colon + words.count(first.count, ("étape", "étapes"), ("hop", "hops"))
+                + (all ? ", \(count)" : ""))
         for (number, route) in routes.enumerated() {
             if all {
                 Output.line("")

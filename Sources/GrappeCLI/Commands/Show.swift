@@ -8,7 +8,8 @@ import GrappeWords
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "An entity's or record's card: attributes, relations by type, records, sources.",
-        discussion: "QUERY is an id or a name, matched without regard to case or accents (technomontreal, 'ville de laval'). Several matches are listed on standard error and exit 64; none exits 66."
+        discussion:
+            "QUERY is an id or a name, matched without regard to case or accents (technomontreal, 'ville de laval'). Several matches are listed on standard error and exit 64; none exits 66."
     )
 
     @OptionGroup var seedOptions: SeedOptions
@@ -27,17 +28,19 @@ struct Show: ParsableCommand {
         let network = try analysis.network(from: seedOptions)
         let item = try Resolve.one(query, in: network, words: language.words)
         if format == .json {
-            let data: Data = switch item {
-            case .entity(let id): try CardJSON.entity(network.entity(id)!, in: network)
-            case .record(let id): try CardJSON.record(network.record(id)!, in: network)
-            }
+            let data: Data =
+                switch item {
+                case .entity(let id): try CardJSON.entity(network.entity(id)!, in: network)
+                case .record(let id): try CardJSON.record(network.record(id)!, in: network)
+                }
             return try Output.write(data, as: .json, to: nil)
         }
         let cards = CardText(network, language.words)
-        let lines: [String] = switch item {
-        case .entity(let id): cards.entity(network.entity(id)!)
-        case .record(let id): cards.record(network.record(id)!)
-        }
+        let lines: [String] =
+            switch item {
+            case .entity(let id): cards.entity(network.entity(id)!)
+            case .record(let id): cards.record(network.record(id)!)
+            }
         lines.forEach(Output.line)
     }
 }

@@ -25,7 +25,11 @@ struct StoreCommand: ParsableCommand {
             let path = seedOptions.storePath
             do {
                 guard let store = try seedOptions.openStore(for: .update) else {
-                    Output.error("grappe: " + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))\u{00A0}: rien à mettre à niveau", "no store at \(WorkspaceStores.shown(path)): nothing to upgrade"))
+                    Output.error(
+                        "grappe: "
+                            + Messages.words.say(
+                                "pas de registre à \(WorkspaceStores.shown(path))\u{00A0}: rien à mettre à niveau",
+                                "no store at \(WorkspaceStores.shown(path)): nothing to upgrade"))
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
@@ -52,15 +56,20 @@ struct StoreCommand: ParsableCommand {
             do {
                 let names = try WorkspaceStores.workspaces(at: path)
                 if names.isEmpty {
-                    Output.error("grappe: " + Messages.words.say("\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
-                                                                 "\(WorkspaceStores.shown(path)) holds no workspace yet: nothing has been recorded in it"))
+                    Output.error(
+                        "grappe: "
+                            + Messages.words.say(
+                                "\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
+                                "\(WorkspaceStores.shown(path)) holds no workspace yet: nothing has been recorded in it"))
                 }
                 for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
                     let dump = try store.dump()
                     let records = dump.items.filter { $0.kind == .record }.count
-                    Output.fields([(name == current ? "*" : "") + name, "\(records)", "\(dump.items.count - records)", "\(dump.journal.count)",
-                                   "\(dump.drafts.count)"])
+                    Output.fields([
+                        (name == current ? "*" : "") + name, "\(records)", "\(dump.items.count - records)", "\(dump.journal.count)",
+                        "\(dump.drafts.count)",
+                    ])
                 }
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
@@ -86,7 +95,9 @@ struct StoreCommand: ParsableCommand {
         var to: String
         @Option(name: .customLong("from-workspace"), help: ArgumentHelp("Copy this workspace alone (default: every workspace).", valueName: "name"))
         var fromWorkspace: String?
-        @Option(name: .customLong("to-workspace"), help: ArgumentHelp("With --from-workspace: the workspace to write (default: the same name).", valueName: "name"))
+        @Option(
+            name: .customLong("to-workspace"),
+            help: ArgumentHelp("With --from-workspace: the workspace to write (default: the same name).", valueName: "name"))
         var toWorkspace: String?
         @Flag(help: "Write over what the target workspaces hold.")
         var replace = false
@@ -101,7 +112,9 @@ struct StoreCommand: ParsableCommand {
                 var pairs: [(source: any WorkspaceStore, target: any WorkspaceStore, dump: WorkspaceDump)] = []
                 for name in names {
                     guard let source = try WorkspaceStores.open(from, for: .read, workspace: name) else {
-                        Output.error("grappe: " + Messages.words.say("pas de registre à \(from)\u{00A0}: rien à copier", "no store at \(from): nothing to copy"))
+                        Output.error(
+                            "grappe: "
+                                + Messages.words.say("pas de registre à \(from)\u{00A0}: rien à copier", "no store at \(from): nothing to copy"))
                         throw Exit.noInput
                     }
                     guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? name) else {
@@ -111,30 +124,39 @@ struct StoreCommand: ParsableCommand {
                     let held = try target.dump()
                     if !held.isEmpty, !replace {
                         let words = Messages.words
-                        Output.error("grappe: " + words.say(
-                            "\(target.location) contient déjà \(words.count(held.items.count, ("élément", "éléments"), ("", ""))) et "
-                                + "\(words.count(held.journal.count, ("entrée de journal", "entrées de journal"), ("", ""))) dans l'espace de travail "
-                                + "\(words.quoted(toWorkspace ?? name))\u{00A0}; rien n'a été copié (--replace les remplace)",
-                            "\(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries "
-                                + "in workspace '\(toWorkspace ?? name)'; nothing was copied (--replace writes over them)"))
+                        Output.error(
+                            "grappe: "
+                                + words.say(
+                                    "\(target.location) contient déjà \(words.count(held.items.count, ("élément", "éléments"), ("", ""))) et "
+                                        + "\(words.count(held.journal.count, ("entrée de journal", "entrées de journal"), ("", ""))) dans l'espace de travail "
+                                        + "\(words.quoted(toWorkspace ?? name))\u{00A0}; rien n'a été copié (--replace les remplace)",
+                                    "\(target.location) already holds \(held.items.count) items and \(held.journal.count) journal entries "
+                                        + "in workspace '\(toWorkspace ?? name)'; nothing was copied (--replace writes over them)"))
                         throw Exit.cannotCreate
                     }
                     pairs.append((source, target, try source.dump()))
                 }
                 guard !pairs.isEmpty else {
-                    Output.error("grappe: " + Messages.words.say("\(from) ne contient aucun espace de travail\u{00A0}: rien à copier", "\(from) holds no workspace: nothing to copy"))
+                    Output.error(
+                        "grappe: "
+                            + Messages.words.say(
+                                "\(from) ne contient aucun espace de travail\u{00A0}: rien à copier", "\(from) holds no workspace: nothing to copy"))
                     throw Exit.noInput
                 }
                 for (index, pair) in pairs.enumerated() {
                     try pair.target.restore(pair.dump, replacing: replace)
                     guard try pair.target.dump() == pair.dump else {
-                        Output.error("grappe: " + Messages.words.say("la copie à \(pair.target.location) ne se relit pas comme \(pair.source.location)",
-                                                                     "the copy at \(pair.target.location) reads back differently from \(pair.source.location)"))
+                        Output.error(
+                            "grappe: "
+                                + Messages.words.say(
+                                    "la copie à \(pair.target.location) ne se relit pas comme \(pair.source.location)",
+                                    "the copy at \(pair.target.location) reads back differently from \(pair.source.location)"))
                         throw Exit.ioError
                     }
                     let name = toWorkspace ?? names[index]
-                    Output.line("\(pair.source.location) → \(pair.target.location) [\(name)]\(Messages.words.colon)"
-                                + Check.counts(pair.dump, Messages.words, replayed: false))
+                    Output.line(
+                        "\(pair.source.location) → \(pair.target.location) [\(name)]\(Messages.words.colon)"
+                            + Check.counts(pair.dump, Messages.words, replayed: false))
                 }
             } catch let error as StoreError {
                 throw Workbench.fail(error)
@@ -146,14 +168,17 @@ struct StoreCommand: ParsableCommand {
     struct Check: ParsableCommand {
         /// "3 items, 4 journal entries replayed, 0 drafts", agreeing in number, in the language.
         static func counts(_ dump: WorkspaceDump, _ words: Words, replayed: Bool) -> String {
-            [words.count(dump.items.count, ("élément", "éléments"), ("item", "items")),
-             words.count(dump.journal.count, ("entrée de journal", "entrées de journal"), ("journal entry", "journal entries"))
-                + (replayed ? words.say(dump.journal.count < 2 ? " rejouée" : " rejouées", " replayed") : ""),
-             words.count(dump.drafts.count, ("brouillon", "brouillons"), ("draft", "drafts"))].joined(separator: ", ")
+            [
+                words.count(dump.items.count, ("élément", "éléments"), ("item", "items")),
+                words.count(dump.journal.count, ("entrée de journal", "entrées de journal"), ("journal entry", "journal entries"))
+                    + (replayed ? words.say(dump.journal.count < 2 ? " rejouée" : " rejouées", " replayed") : ""),
+                words.count(dump.drafts.count, ("brouillon", "brouillons"), ("draft", "drafts")),
+            ].joined(separator: ", ")
         }
 
         static let configuration = CommandConfiguration(
-            abstract: "Check a store: the backend's integrity checks, and every record's history replayed to its current state, in every workspace (or --workspace).",
+            abstract:
+                "Check a store: the backend's integrity checks, and every record's history replayed to its current state, in every workspace (or --workspace).",
             discussion: "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65."
         )
         @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
@@ -167,7 +192,10 @@ struct StoreCommand: ParsableCommand {
                 var failed = false
                 for name in names.isEmpty ? [WorkspaceStores.defaultWorkspace] : names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else {
-                        Output.error("grappe: " + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))", "no store at \(WorkspaceStores.shown(path))"))
+                        Output.error(
+                            "grappe: "
+                                + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))", "no store at \(WorkspaceStores.shown(path))")
+                        )
                         throw Exit.noInput
                     }
                     let dump = try store.dump()
@@ -177,7 +205,8 @@ struct StoreCommand: ParsableCommand {
                     for problem in problems { Output.error("grappe: \(store.location) [\(name)]\(words.colon)\(problem(words))") }
                     failed = failed || !problems.isEmpty
                     if problems.isEmpty {
-                        Output.line("\(store.location) [\(name)]\(words.colon)" + words.say("bon", "ok") + " — " + Self.counts(dump, words, replayed: true))
+                        Output.line(
+                            "\(store.location) [\(name)]\(words.colon)" + words.say("bon", "ok") + " — " + Self.counts(dump, words, replayed: true))
                     }
                 }
                 if failed { throw Exit.dataError }

@@ -9,10 +9,10 @@ struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Network summary: counts, structure, communities, top partners, brokers, introductions, funding.",
         discussion: """
-        Metrics are computed on the metrics graph (docs/metrics.md), as of today or --as-of: a mission planned for next year does not change today's figures. Betweenness, closeness and distances are exact up to --exact-limit nodes and sampled above (the report says so, with pivots and seed).
+            Metrics are computed on the metrics graph (docs/metrics.md), as of today or --as-of: a mission planned for next year does not change today's figures. Betweenness, closeness and distances are exact up to --exact-limit nodes and sampled above (the report says so, with pivots and seed).
 
-        --compare D1 D2 adds what changed between two dates. Text and markdown follow --lang; JSON and CSV are for programs and documented in docs/summary-format.md.
-        """
+            --compare D1 D2 adds what changed between two dates. Text and markdown follow --lang; JSON and CSV are for programs and documented in docs/summary-format.md.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
@@ -50,26 +50,36 @@ struct Summary: ParsableCommand {
         let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
         let asOf = analysis.analysisDate
         let graph = MetricsGraph(network: network)
-        let metrics = Progress.run(Progress.computingMetrics(graph.nodeCount, graph.edgeCount), measured: { report in
-            NodeMetrics(graph, options: sampling.options, progress: report)
-        })
+        let metrics = Progress.run(
+            Progress.computingMetrics(graph.nodeCount, graph.edgeCount),
+            measured: { report in
+                NodeMetrics(graph, options: sampling.options, progress: report)
+            })
         let summary = Progress.run(Messages.words.say("synthèse", "summarising")) {
             NetworkSummary(network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics)
         }
         var changes: NetworkChanges?
         if compare.count == 2 {
             let dates = compare.map { try! PartialDate.parse($0).get() }
-            changes = Progress.run(Messages.words.say("comparaison du \(dates[0]) et du \(dates[1])", "comparing \(dates[0]) and \(dates[1])")) { NetworkChanges(whole, from: dates[0], to: dates[1], top: top) }
+            changes = Progress.run(Messages.words.say("comparaison du \(dates[0]) et du \(dates[1])", "comparing \(dates[0]) and \(dates[1])")) {
+                NetworkChanges(whole, from: dates[0], to: dates[1], top: top)
+            }
         }
         switch format {
         case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)
         case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), as: .csv, to: output)
-        case .markdown: try Output.write(Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes, words: language.words), keepingLineBreaks: true).utf8), as: .text, to: output)
+        case .markdown:
+            try Output.write(
+                Data(Sanitizer.visible(SummaryReport.markdown(summary, changes: changes, words: language.words), keepingLineBreaks: true).utf8),
+                as: .text, to: output)
         case .text:
             let width = output == nil ? TerminalSize.width : 80
             let text = SummaryReport.text(summary, changes: changes, width: max(60, width), words: language.words)
-            if output == nil { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { Output.line(String($0)) } }
-            else { try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), as: .text, to: output) }
+            if output == nil {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { Output.line(String(line)) }
+            } else {
+                try Output.write(Data(Sanitizer.visible(text, keepingLineBreaks: true).utf8), as: .text, to: output)
+            }
         }
     }
 }

@@ -39,14 +39,21 @@ enum CardJSON {
             let relations: [LinkedRelation]
             let records: [Involvement]
         }
-        let card = Card(entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
-                        network: network)
+        let card = Card(
+            entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
+            network: network)
         let names = CardText(network)
-        return try encode(Document(
-            entity: entity,
-            relations: card.links.map { LinkedRelation(relation: $0.relation, direction: $0.outgoing ? "out" : "in", other: $0.other, otherName: names.name($0.other)) },
-            records: card.involvements.map { Involvement(id: $0.record.id, kind: $0.record.kind.rawValue, title: $0.record.title,
-                                                         roles: $0.roles.map(\.rawValue), date: $0.record.date?.description) }))
+        return try encode(
+            Document(
+                entity: entity,
+                relations: card.links.map {
+                    LinkedRelation(relation: $0.relation, direction: $0.outgoing ? "out" : "in", other: $0.other, otherName: names.name($0.other))
+                },
+                records: card.involvements.map {
+                    Involvement(
+                        id: $0.record.id, kind: $0.record.kind.rawValue, title: $0.record.title,
+                        roles: $0.roles.map(\.rawValue), date: $0.record.date?.description)
+                }))
     }
 
     static func record(_ record: Record, in network: Network) throws -> Data {
@@ -57,7 +64,8 @@ enum CardJSON {
         }
         let card = Card(record: record, network: network)
         let names = CardText(network)
-        return try encode(Document(record: record, parties: card.members.map { Member(party: $0.party, name: names.name($0.party.entity), known: $0.known) }))
+        return try encode(
+            Document(record: record, parties: card.members.map { Member(party: $0.party, name: names.name($0.party.entity), known: $0.known) }))
     }
 
     static func path(from source: ID, to target: ID, routes: [[Connections.Hop]], in network: Network) throws -> Data {
@@ -76,13 +84,19 @@ enum CardJSON {
         }
         let steps = routes.map { route in
             route.map { hop in
-                Step(from: hop.from, to: hop.to, links: hop.links.map { link in
-                    switch link {
-                    case .relation(let relation, _): Link(relation: relation, record: nil)
-                    case .record(let record): Link(relation: nil, record: Involvement(id: record.id, kind: record.kind.rawValue, title: record.title,
-                                                                                      roles: [], date: record.date?.description))
-                    }
-                })
+                Step(
+                    from: hop.from, to: hop.to,
+                    links: hop.links.map { link in
+                        switch link {
+                        case .relation(let relation, _): Link(relation: relation, record: nil)
+                        case .record(let record):
+                            Link(
+                                relation: nil,
+                                record: Involvement(
+                                    id: record.id, kind: record.kind.rawValue, title: record.title,
+                                    roles: [], date: record.date?.description))
+                        }
+                    })
             }
         }
         return try encode(Document(from: source, to: target, hops: routes.first?.count, connections: steps))

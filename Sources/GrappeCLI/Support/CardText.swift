@@ -30,8 +30,9 @@ struct CardText {
     }
 
     func entity(_ entity: Entity) -> [String] {
-        let card = Card(entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
-                        network: network)
+        let card = Card(
+            entity: entity, relations: network.relations(involving: entity.id), records: network.records(involving: entity.id),
+            network: network)
         var lines = [Style.bold(entity.name) + (entity.acronym.map { " (\($0))" } ?? "")]
         var facts = [entity.organisationType.map { words.organisationType($0) } ?? words.kind(entity.kind), "id \(entity.id)"]
         if let founded = entity.founded { facts.append(words.say("fondé", "founded") + " " + words.date(founded)) }
@@ -60,8 +61,9 @@ struct CardText {
             for involvement in card.involvements {
                 let record = involvement.record
                 let role = involvement.roles.isEmpty ? words.say("cité", "named") : involvement.roles.map { words.role($0) }.joined(separator: ", ")
-                lines.append("  \(TextWidth.padded(words.kind(record.kind), to: 10)) \(record.title)"
-                             + Style.dim("  (\(role)\(record.date.map { ", \(words.date($0))" } ?? ""))"))
+                lines.append(
+                    "  \(TextWidth.padded(words.kind(record.kind), to: 10)) \(record.title)"
+                        + Style.dim("  (\(role)\(record.date.map { ", \(words.date($0))" } ?? ""))"))
             }
         }
         return lines + sources(card.sources)
@@ -87,9 +89,10 @@ struct CardText {
             for member in card.members {
                 let party = member.party
                 let missing = member.known ? "" : Style.dim(words.say("  (n'est plus dans les données)", "  (no longer in the seeds)"))
-                lines.append("  \(TextWidth.padded(words.role(party.role), to: width)) \(name(party.entity))"
-                             + (party.title.map { Style.dim("  (\($0))") } ?? "")
-                             + (party.attendance.map { Style.dim("  · \(words.attendance($0.rawValue))") } ?? "") + missing)
+                lines.append(
+                    "  \(TextWidth.padded(words.role(party.role), to: width)) \(name(party.entity))"
+                        + (party.title.map { Style.dim("  (\($0))") } ?? "")
+                        + (party.attendance.map { Style.dim("  · \(words.attendance($0.rawValue))") } ?? "") + missing)
             }
         }
         return lines + sources(card.sources)
@@ -113,7 +116,9 @@ struct CardText {
         for objective in mission.objectives { lines.append(field("objectif", "objective", objective)) }
         for outcome in mission.outcomes {
             if let agreement = outcome.agreement { lines.append(field("résultat", "outcome", words.say("entente ", "agreement ") + name(agreement))) }
-            if let partner = outcome.partner { lines.append(field("résultat", "outcome", words.say("partenaire rencontré ", "partner met ") + name(partner))) }
+            if let partner = outcome.partner {
+                lines.append(field("résultat", "outcome", words.say("partenaire rencontré ", "partner met ") + name(partner)))
+            }
             if let text = outcome.text { lines.append(field("résultat", "outcome", text)) }
         }
         if let notes = mission.notes { lines.append(field("notes", "notes", notes)) }
@@ -150,8 +155,9 @@ struct CardText {
 
     func sources(_ sources: [Card.Source]) -> [String] {
         guard !sources.isEmpty else { return [] }
-        return ["", Style.accent(words.say("Sources", "Sources"))] + sources.map { source in
-            "  \(source.title)" + Style.dim(" [\(source.reference.document)]") + (source.reference.note.map { " — \($0)" } ?? "")
-        }
+        return ["", Style.accent(words.say("Sources", "Sources"))]
+            + sources.map { source in
+                "  \(source.title)" + Style.dim(" [\(source.reference.document)]") + (source.reference.note.map { " — \($0)" } ?? "")
+            }
     }
 }

@@ -8,7 +8,8 @@ import GrappeSeeds
 /// that start with what is typed. Nothing is printed when the seeds cannot be read.
 enum Completions {
     static let ids = CompletionKind.custom { words, _, prefix in
-        let seeds = words.firstIndex(of: "--seeds").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
+        let seeds =
+            words.firstIndex(of: "--seeds").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
             ?? ProcessInfo.processInfo.environment["GRAPPE_SEEDS"] ?? "seeds"
         guard let result = try? SeedLoader.load(path: seeds) else { return [] }
         let ids = result.network.entities.map(\.id) + result.network.records.map(\.id)

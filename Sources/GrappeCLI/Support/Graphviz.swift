@@ -7,9 +7,12 @@ enum Graphviz {
 
     static func render(_ dot: String, layout: String, format: String) throws -> Data {
         guard let program = executable(named: layout) else {
-            Output.error("grappe: " + Messages.words.say(
-                "\(format) est dessiné par «\u{00A0}\(layout)\u{00A0}» de Graphviz, qui n'est pas installé (Debian\u{00A0}: apt-get install graphviz)\u{00A0}; --format dot écrit le graphe pour le dessiner ailleurs",
-                "\(format) is drawn by Graphviz's '\(layout)', which is not installed (Debian: apt-get install graphviz); --format dot writes the graph for drawing elsewhere"))
+            Output.error(
+                "grappe: "
+                    + Messages.words.say(
+                        "\(format) est dessiné par «\u{00A0}\(layout)\u{00A0}» de Graphviz, qui n'est pas installé (Debian\u{00A0}: apt-get install graphviz)\u{00A0}; --format dot écrit le graphe pour le dessiner ailleurs",
+                        "\(format) is drawn by Graphviz's '\(layout)', which is not installed (Debian: apt-get install graphviz); --format dot writes the graph for drawing elsewhere"
+                    ))
             throw Exit.unavailable
         }
         let process = Process()
@@ -31,8 +34,11 @@ enum Graphviz {
         process.waitUntilExit()
         let complaint = errorReader.text()
         guard process.terminationStatus == 0 else {
-            Output.error("grappe: " + Messages.words.say("\(layout) a échoué (code \(process.terminationStatus))\u{00A0}: \(complaint)",
-                                                         "\(layout) failed (status \(process.terminationStatus)): \(complaint)"))
+            Output.error(
+                "grappe: "
+                    + Messages.words.say(
+                        "\(layout) a échoué (code \(process.terminationStatus))\u{00A0}: \(complaint)",
+                        "\(layout) failed (status \(process.terminationStatus)): \(complaint)"))
             throw Exit.software
         }
         if !complaint.isEmpty { Output.error("\(layout): \(complaint)") }

@@ -8,7 +8,9 @@ extension Language: ExpressibleByArgument {}
 /// `--lang fr|en` for the commands that write reports; else LC_ALL, LC_MESSAGES or LANG, as the
 /// dashboard does.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The report's language: fr or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "language"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("The report's language: fr or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "language"))
     var chosen: Language?
 
     var language: Language { chosen ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
@@ -25,8 +27,10 @@ enum Messages {
 
     /// After the seeds' errors, when a command needs them clean.
     static var seedsHaveErrors: String {
-        "grappe: " + words.say("les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
-                               "the seeds have errors (see above); run 'grappe check' for details.")
+        "grappe: "
+            + words.say(
+                "les graines ont des erreurs (ci-dessus)\u{00A0}; «\u{00A0}grappe check\u{00A0}» les détaille.",
+                "the seeds have errors (see above); run 'grappe check' for details.")
     }
 
     /// Why a file or folder could not be made or written, from Foundation's error: the system's
@@ -37,14 +41,15 @@ enum Messages {
             return .system(Int32(underlying.code))
         }
         if error.domain == NSPOSIXErrorDomain { return .system(Int32(error.code)) }
-        let code: Int32? = switch CocoaError.Code(rawValue: error.code) {
-        case .fileNoSuchFile, .fileReadNoSuchFile: ENOENT
-        case .fileWriteNoPermission, .fileReadNoPermission: EACCES
-        case .fileWriteOutOfSpace: ENOSPC
-        case .fileWriteVolumeReadOnly: EROFS
-        case .fileWriteFileExists: EEXIST
-        default: nil
-        }
+        let code: Int32? =
+            switch CocoaError.Code(rawValue: error.code) {
+            case .fileNoSuchFile, .fileReadNoSuchFile: ENOENT
+            case .fileWriteNoPermission, .fileReadNoPermission: EACCES
+            case .fileWriteOutOfSpace: ENOSPC
+            case .fileWriteVolumeReadOnly: EROFS
+            case .fileWriteFileExists: EEXIST
+            default: nil
+            }
         return code.map(Wording.system) ?? .same(error.localizedDescription)
     }
 
@@ -64,8 +69,10 @@ enum Messages {
     /// "grappe: a, b already exist; use --force to replace".
     static func alreadyThere(_ paths: [String]) -> String {
         let list = paths.joined(separator: ", ")
-        return "grappe: " + words.say(paths.count == 1 ? "\(list) existe déjà\u{00A0}; --force le remplace" : "\(list) existent déjà\u{00A0}; --force les remplace",
-                                      "\(list) already exist\(paths.count == 1 ? "s" : ""); use --force to replace")
+        return "grappe: "
+            + words.say(
+                paths.count == 1 ? "\(list) existe déjà\u{00A0}; --force le remplace" : "\(list) existent déjà\u{00A0}; --force les remplace",
+                "\(list) already exist\(paths.count == 1 ? "s" : ""); use --force to replace")
     }
 
     /// A warning about what the store holds (a record that names what the seeds no longer have…).

@@ -6,8 +6,10 @@ import GrappeWords
 
 /// Turns a query into one item, or explains why not (listing candidates, suggesting a spelling).
 enum Resolve {
-    static func one(_ query: String, in network: Network, lookup: Lookup? = nil, entitiesOnly: Bool = false,
-                    words: Words = Words(.en)) throws -> Lookup.Item {
+    static func one(
+        _ query: String, in network: Network, lookup: Lookup? = nil, entitiesOnly: Bool = false,
+        words: Words = Words(.en)
+    ) throws -> Lookup.Item {
         let cards = CardText(network, words)
         switch (lookup ?? Lookup(network)).find(query) {
         case .one(let item):
@@ -21,13 +23,20 @@ enum Resolve {
             if candidates.count == 1 { return candidates[0] }
             // Not an answer: the choices go to standard error and the exit says so (64), so that a
             // script never takes the list for the card it asked for.
-            Output.error("grappe: " + words.say("« \(query) » désigne \(candidates.count) éléments ; donnez l'un de ces ids\u{00A0}:",
-                                                "'\(query)' matches \(candidates.count) items; give one of these ids:"))
+            Output.error(
+                "grappe: "
+                    + words.say(
+                        "« \(query) » désigne \(candidates.count) éléments ; donnez l'un de ces ids\u{00A0}:",
+                        "'\(query)' matches \(candidates.count) items; give one of these ids:"))
             for item in candidates { Output.error("  \(item.id)  \(cards.title(item))") }
             throw ExitCode.validationFailure
         case .none(let suggestion):
-            let hint = suggestion.map { words.say(" ; vouliez-vous dire « \($0.id) » (\(cards.title($0)))\u{00A0}?",
-                                                  "; did you mean '\($0.id)' (\(cards.title($0)))?") } ?? ""
+            let hint =
+                suggestion.map {
+                    words.say(
+                        " ; vouliez-vous dire « \($0.id) » (\(cards.title($0)))\u{00A0}?",
+                        "; did you mean '\($0.id)' (\(cards.title($0)))?")
+                } ?? ""
             Output.error("grappe: " + words.say("rien ne correspond à « \(query) »", "nothing matches '\(query)'") + hint)
             throw Exit.noInput
         }

@@ -8,17 +8,25 @@ import GrappeWorkspace
 
 /// `--seeds DIR`, shared by every command that reads the network.
 struct SeedOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Seed directory or file (default: $GRAPPE_SEEDS, else ./seeds).", valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("Seed directory or file (default: $GRAPPE_SEEDS, else ./seeds).", valueName: "dir"),
+        completion: .directory)
     var seeds: String?
 
-    @Option(name: .long, help: ArgumentHelp("The workspace store of recorded missions (default: $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The workspace store of recorded missions (default: $GRAPPE_STORE, else $XDG_DATA_HOME/grappe/workspace.sqlite).", valueName: "path"))
     var store: String?
 
     @Flag(name: .customLong("no-store"), help: "The seeds alone, without what the workspace store recorded.")
     var noStore = false
 
-    @Option(name: .long, help: ArgumentHelp("The workspace in the store: one per network (default: $GRAPPE_WORKSPACE, else the id in the seeds' network.yaml, else the seed folder's name).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The workspace in the store: one per network (default: $GRAPPE_WORKSPACE, else the id in the seeds' network.yaml, else the seed folder's name).",
+            valueName: "name"))
     var workspace: String?
 
     var storePath: String { StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment) }
@@ -41,8 +49,11 @@ struct SeedOptions: ParsableArguments {
             } catch {
                 let words = Messages.words
                 Output.error("grappe: \(error.diagnostic.description(in: words.language))")
-                Output.error("grappe: " + words.say("l'identité du réseau nomme son espace de travail dans le registre\u{00A0}; corrigez network.yaml ou nommez-en un avec --workspace",
-                                                    "the network's identity names its workspace in the store; correct network.yaml, or name one with --workspace"))
+                Output.error(
+                    "grappe: "
+                        + words.say(
+                            "l'identité du réseau nomme son espace de travail dans le registre\u{00A0}; corrigez network.yaml ou nommez-en un avec --workspace",
+                            "the network's identity names its workspace in the store; correct network.yaml, or name one with --workspace"))
                 throw Exit.dataError
             }
         }
@@ -81,7 +92,10 @@ struct SeedOptions: ParsableArguments {
             return (result, store, workspace)
         } catch let error as StoreError {
             let code = Workbench.fail(error, reading: true)
-            Output.error("grappe: " + Messages.words.say("--no-store lit les graines sans les missions enregistrées", "--no-store reads the seeds without the recorded missions"))
+            Output.error(
+                "grappe: "
+                    + Messages.words.say(
+                        "--no-store lit les graines sans les missions enregistrées", "--no-store reads the seeds without the recorded missions"))
             throw code
         }
     }
@@ -91,7 +105,8 @@ struct SeedOptions: ParsableArguments {
         do {
             let clock = ContinuousClock()
             let started = clock.now
-            let report: ((String, Duration) -> Void)? = timings ? { phase, duration in Output.error("\(Output.milliseconds(duration)) \(phase)") } : nil
+            let report: ((String, Duration) -> Void)? =
+                timings ? { phase, duration in Output.error("\(Output.milliseconds(duration)) \(phase)") } : nil
             let result = try SeedLoader.load(path: path, timing: report)
             if timings { Output.error("\(Output.milliseconds(clock.now - started)) total") }
             return result
@@ -122,7 +137,9 @@ struct SamplingOptions: ParsableArguments {
 
 /// The date the network is taken at, for the commands that read it as it was (`--as-of`).
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…); summary and metrics default to today.", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The network as it was at this date (EDTF: 2015, 2015-06…); summary and metrics default to today.", valueName: "date"))
     var asOf: String?
 
     func validate() throws {
@@ -156,7 +173,9 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// The same, with the store that was read and what it held, for commands that show versions or history.
-    func networkWithStore(from seeds: SeedOptions, applyingAsOf: Bool = true) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
+    func networkWithStore(
+        from seeds: SeedOptions, applyingAsOf: Bool = true
+    ) throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
         let (network, store, workspace) = try seeds.checkedNetworkWithStore()
         guard applyingAsOf, let asOf, case .success(let date) = PartialDate.parse(asOf) else { return (network, store, workspace) }
         return (network.asOf(date), store, workspace)

@@ -25,8 +25,10 @@ public struct Layout: Sendable {
     public static func listPanes(_ area: Rect) -> (list: Rect, detail: Rect?) {
         guard area.width >= 100 else { return (area, nil) }
         let listWidth = area.width * 55 / 100
-        return (Rect(x: area.x, y: area.y, width: listWidth, height: area.height),
-                Rect(x: area.x + listWidth + 2, y: area.y, width: area.width - listWidth - 2, height: area.height))
+        return (
+            Rect(x: area.x, y: area.y, width: listWidth, height: area.height),
+            Rect(x: area.x + listWidth + 2, y: area.y, width: area.width - listWidth - 2, height: area.height)
+        )
     }
 }
 
@@ -35,8 +37,9 @@ extension DashboardState {
 
     /// The sections' tabs, the section in front (if any) marked: drawing and clicks share them.
     var sectionTabs: Tabs {
-        Tabs(labels: Section.allCases.map { "\($0.rawValue) \(strings[$0.title])" },
-             current: section.flatMap { Section.allCases.firstIndex(of: $0) })
+        Tabs(
+            labels: Section.allCases.map { "\($0.rawValue) \(strings[$0.title])" },
+            current: section.flatMap { Section.allCases.firstIndex(of: $0) })
     }
 }
 

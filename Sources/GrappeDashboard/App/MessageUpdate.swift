@@ -142,8 +142,10 @@ extension DashboardState {
     private mutating func rebuildCatalogue() -> Effect {
         catalogueGeneration += 1
         catalogueBehind = .more
-        return .buildCatalogue(CatalogueRequest(generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
-                                                seedWarnings: loaded.warnings, location: store.location))
+        return .buildCatalogue(
+            CatalogueRequest(
+                generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
+                seedWarnings: loaded.warnings, location: store.location))
     }
 
     /// Asks for the catalogue once these records changed in the store, made from the one shown (with
@@ -153,9 +155,11 @@ extension DashboardState {
         let changed = behind.union(records)
         catalogueBehind = .records(changed)
         catalogueGeneration += 1
-        return .buildCatalogue(CatalogueRequest(generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
-                                                seedWarnings: loaded.warnings, location: store.location,
-                                                base: CatalogueRequest.Base(catalogue: catalogue, changed: changed)))
+        return .buildCatalogue(
+            CatalogueRequest(
+                generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
+                seedWarnings: loaded.warnings, location: store.location,
+                base: CatalogueRequest.Base(catalogue: catalogue, changed: changed)))
     }
 
     /// A catalogue came back: kept when it is the newest asked for; the store's warnings (a recorded
@@ -174,7 +178,8 @@ extension DashboardState {
             loaded.diagnostics = built.warnings.map {
                 Wording("\(built.location): avertissement\u{00A0}: \($0.french)", "\(built.location): warning: \($0.description)")
             }
-            message = strings.say(built.warnings[0].french, built.warnings[0].description)
+            message =
+                strings.say(built.warnings[0].french, built.warnings[0].description)
                 + (built.warnings.count > 1 ? " (+\(built.warnings.count - 1))" : "")
         }
         clampSelection()
@@ -184,7 +189,8 @@ extension DashboardState {
     /// of a mission it took out of the store is left for the list it came from.
     private mutating func tookBack(_ plan: TakeBackPlan) {
         let what = plan.what()(strings)
-        message = "\(strings[plan.direction == .undo ? .undone : .redone])\(strings.colon)\(what)"
+        message =
+            "\(strings[plan.direction == .undo ? .undone : .redone])\(strings.colon)\(what)"
             + (plan.direction == .undo ? " · \(strings[.offerRedo])" : "")
         if plan.removesARecord, let id = plan.origin.items.first(where: { $0.kind == .record })?.id, place.screen == .card(.record(id)) {
             leaveGoneCard()
@@ -220,12 +226,13 @@ extension DashboardState {
     func said(_ entry: JournalEntry) -> String {
         let id = entry.items.first { $0.kind == .record }?.id
         let title = id.flatMap { network.record($0)?.title } ?? entry.recordTitle ?? id ?? "#\(entry.sequence)"
-        let verb: (String, String) = switch entry.action {
-        case .add: ("a ajouté", "added")
-        case .edit: ("a modifié", "edited")
-        case .cancel: ("a annulé la mission", "cancelled")
-        case .undo: entry.summary.hasPrefix("redo") ? ("a rétabli", "redid") : ("a annulé un changement de", "undid a change to")
-        }
+        let verb: (String, String) =
+            switch entry.action {
+            case .add: ("a ajouté", "added")
+            case .edit: ("a modifié", "edited")
+            case .cancel: ("a annulé la mission", "cancelled")
+            case .undo: entry.summary.hasPrefix("redo") ? ("a rétabli", "redid") : ("a annulé un changement de", "undid a change to")
+            }
         let when = StoreTime.clock(entry.at)(strings)
         return strings.say("\(entry.author) \(verb.0) «\u{00A0}\(title)\u{00A0}» (\(when))", "\(entry.author) \(verb.1) '\(title)' (\(when))")
     }
@@ -244,18 +251,22 @@ extension DashboardState {
             return
         }
         guard let form, let id = form.missionID,
-              let (entry, item) = entries.lazy.compactMap({ entry in entry.items.first { $0.kind == .record && $0.id == id }.map { (entry, $0) } }).first,
-              item.versionAfter != form.baseVersion else { return }
+            let (entry, item) = entries.lazy.compactMap({ entry in entry.items.first { $0.kind == .record && $0.id == id }.map { (entry, $0) } })
+                .first,
+            item.versionAfter != form.baseVersion
+        else { return }
         let when = StoreTime.clock(entry.at)(strings)
         guard let record = item.recordAfter else {
-            message = strings.say("\(entry.author) a retiré cette mission du registre (\(when))", "\(entry.author) took this mission out of the store (\(when))")
+            message = strings.say(
+                "\(entry.author) a retiré cette mission du registre (\(when))", "\(entry.author) took this mission out of the store (\(when))")
             return
         }
         let theirs = MissionDraft(editing: record, version: item.versionAfter)
         let changed = MissionField.allCases.filter { $0.value(in: form.original) != $0.value(in: theirs) }
         let both = changed.filter { $0.value(in: form.draft) != $0.value(in: form.original) && $0.value(in: form.draft) != $0.value(in: theirs) }
         let names = changed.map(strings.field).joined(separator: ", ")
-        message = strings.say("\(entry.author) a modifié \(names) (\(when))", "\(entry.author) changed \(names) (\(when))")
+        message =
+            strings.say("\(entry.author) a modifié \(names) (\(when))", "\(entry.author) changed \(names) (\(when))")
             + strings.say("\u{00A0}; ", "; ") + strings[.changedFields]
             + (both.isEmpty ? "" : strings.say(" — en conflit\u{00A0}: ", " — in conflict: ") + both.map(strings.field).joined(separator: ", "))
     }
@@ -315,8 +326,9 @@ public struct CatalogueRequest: Sendable, Equatable {
             }
         }
         let (network, warnings) = Overlay.apply(workspace, to: seeds)
-        return BuiltCatalogue(generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
-                              warnings: warnings, location: location)
+        return BuiltCatalogue(
+            generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
+            warnings: warnings, location: location)
     }
 }
 
@@ -339,7 +351,8 @@ public struct BuiltCatalogue: Sendable {
 extension Strings {
     /// What a journal entry did, in the interface's language (`JournalEntry.summary`).
     public func summary(of line: JournalLine) -> String {
-        JournalEntry.summary(action: line.action, records: line.records, partners: line.partners, undoes: line.undoes,
-                             english: line.summary, in: self)
+        JournalEntry.summary(
+            action: line.action, records: line.records, partners: line.partners, undoes: line.undoes,
+            english: line.summary, in: self)
     }
 }

@@ -132,7 +132,8 @@ public struct DashboardState: Sendable {
     /// it to here. Opening a section starts a new trail.
     public func trail() -> [String] {
         var places = [place]
-        if case .section = place.screen {} else {
+        if case .section = place.screen {
+        } else {
             for previous in back.reversed() {
                 places.insert(previous, at: 0)
                 if case .section = previous.screen { break }

@@ -76,18 +76,22 @@ extension DashboardState {
         case .historyForward: goForward()
         case .pathFinder: prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
         case .find:
-            if case .search(let text) = place.screen { prompt = Prompt(purpose: .search, text: text) } else { prompt = Prompt(purpose: .search, text: "") }
+            if case .search(let text) = place.screen {
+                prompt = Prompt(purpose: .search, text: text)
+            } else {
+                prompt = Prompt(purpose: .search, text: "")
+            }
         case .newMission, .editMission, .undo, .redo: return record(command)
         case .copyID, .copyCard: return copy(command)
         case .map: openMap()
         case .openLink: return openLink()
         case .timeline: openTimeline()
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back, .nextPane, .previousPane, .neighbourhood,
-             .moreHops, .fewerHops, .filter, .sort, .sortReverse, .left, .right, .toggleTypes, .cycleKind, .allPartners:
+            .moreHops, .fewerHops, .filter, .sort, .sortReverse, .left, .right, .toggleTypes, .cycleKind, .allPartners:
             return place.screen.type.update(command, state: &self).first
         case .nextField, .previousField, .saveForm, .closeForm, .cycleRole, .cycleAttendance, .removeDelegate,
-             .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField, .deleteForward, .cursor:
-            break // the form's own commands: `handleForm` runs them while it is open
+            .completionUp, .completionDown, .acceptCompletion, .deleteWord, .clearField, .deleteForward, .cursor:
+            break  // the form's own commands: `handleForm` runs them while it is open
         }
         return nil
     }
@@ -212,7 +216,10 @@ extension DashboardState {
             message = strings[.nothingToCopy]
             return nil
         }
-        let id = switch item { case .entity(let id), .record(let id): id }
+        let id =
+            switch item {
+            case .entity(let id), .record(let id): id
+            }
         guard command == .copyCard else { return .copy(id, what: id) }
         let text = Pages.lines(for: .card(item), state: self)
             .map { line in line.pieces.map(\.text).joined() }

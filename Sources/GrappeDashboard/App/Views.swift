@@ -45,8 +45,9 @@ public enum Views {
         let badge = state.store.isOffline ? " \(s[.offlineBadge]) " : state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
         let language = badge + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
-        canvas.put(" · \(s.number(state.network.entities.count)) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
-                   width: max(0, state.width - used - language.count), style: CellStyle(.header))
+        canvas.put(
+            " · \(s.number(state.network.entities.count)) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,
+            width: max(0, state.width - used - language.count), style: CellStyle(.header))
         canvas.put(language, x: state.width - language.count, y: 0, style: CellStyle(.header, bold: true, reverse: true))
     }
 
@@ -75,8 +76,11 @@ public enum Views {
         } else if let section = state.section, section != .home {
             let rows = state.visibleRows(section)
             let filtering = !(state.lists.filters[section] ?? "").isEmpty
-            let position = " " + state.strings.position(state.place.selection, of: rows.count, total: state.catalogue.rows(section).count,
-                                                        filtering: filtering) + " "
+            let position =
+                " "
+                + state.strings.position(
+                    state.place.selection, of: rows.count, total: state.catalogue.rows(section).count,
+                    filtering: filtering) + " "
             let width = TextWidth.of(position)
             if width + 10 < room {
                 canvas.put(position, x: state.width - width, y: 2, style: .accent)
@@ -102,13 +106,14 @@ public enum Views {
         } else if case .asking(let plan) = state.store.takeBack {
             canvas.put("\(plan.question()(s)) \(s[.yesNo])", x: 0, y: layout.promptRow, width: state.width, style: .warning)
         } else if let prompt = state.prompt {
-            let label: String = switch prompt.purpose {
-            case .filter: "/"
-            case .search: "\(s[.searchTitle]) /"
-            case .palette: ":"
-            case .pathFrom: "\(s[.pathFinder]) · \(s[.pathFrom]) :"
-            case .pathTo(let from): "\(s[.pathFinder]) · \(state.catalogue.name(from)) → \(s[.pathTo]) :"
-            }
+            let label: String =
+                switch prompt.purpose {
+                case .filter: "/"
+                case .search: "\(s[.searchTitle]) /"
+                case .palette: ":"
+                case .pathFrom: "\(s[.pathFinder]) · \(s[.pathFrom]) :"
+                case .pathTo(let from): "\(s[.pathFinder]) · \(state.catalogue.name(from)) → \(s[.pathTo]) :"
+                }
             var x = canvas.put(label + " ", x: 0, y: layout.promptRow, style: .accent)
             x += canvas.put(prompt.text, x: x, y: layout.promptRow, style: .bold, limit: state.width - x - 1)
             canvas.put("▏", x: x, y: layout.promptRow, style: .accent)

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
-import Synchronization
 import GrappeAnalysis
 import GrappeModel
+import Synchronization
 
 /// What the dashboard shows of one network, computed once when it is loaded: the rows of every
 /// section, the metrics graph, lookups and the home page's figures. Immutable, so states can share it.
@@ -73,7 +73,11 @@ public final class Catalogue: Sendable {
     }
 
     private static let made = Mutex<UInt64>(0)
-    static func nextSerial() -> UInt64 { made.withLock { $0 += 1; return $0 } }
+    static func nextSerial() -> UInt64 {
+        made.withLock {
+            $0 += 1; return $0
+        }
+    }
 
     let indexes: Prepared<Indexes>
     let cities: Prepared<[ID: ID]>
@@ -140,9 +144,11 @@ public final class Catalogue: Sendable {
         return rowsBySection
     }
 
-    init(network: Network, graph: MetricsGraph, warnings: Int, kinds: [EntityKind],
-                 counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]), indexes: Prepared<Indexes>,
-                 cities: Prepared<[ID: ID]>, rowsBySection: [Section: Prepared<SectionRows>]) {
+    init(
+        network: Network, graph: MetricsGraph, warnings: Int, kinds: [EntityKind],
+        counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]), indexes: Prepared<Indexes>,
+        cities: Prepared<[ID: ID]>, rowsBySection: [Section: Prepared<SectionRows>]
+    ) {
         self.network = network
         self.graph = graph
         self.warnings = warnings
@@ -172,8 +178,9 @@ public final class Catalogue: Sendable {
             if a >= 0 { byNode[Int(fill[Int(a)])] = Int32(relation); fill[Int(a)] += 1 }
             if b >= 0, b != a { byNode[Int(fill[Int(b)])] = Int32(relation); fill[Int(b)] += 1 }
         }
-        return Indexes(lookup: Lookup(network), connections: Connections(network, graph: graph),
-                       relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode(network, graph: graph))
+        return Indexes(
+            lookup: Lookup(network), connections: Connections(network, graph: graph),
+            relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode(network, graph: graph))
     }
 
     /// Builds what lists and cards need on two other threads (section lists; cards and finding), so that

@@ -14,21 +14,25 @@ extension Catalogue {
     public func updating(to network: Network, changed: Set<ID>, warnings: Int) -> Catalogue? {
         let old = self.network
         guard network.entities.count == old.entities.count, network.relations.count == old.relations.count,
-              Self.sameElements(network.entities, old.entities) else { return nil }
+            Self.sameElements(network.entities, old.entities)
+        else { return nil }
         if changed.isEmpty, warnings == self.warnings { return self }
         let indexes = self.indexes.value
         let (rows, recordsByNode) = mendedLinks(changed: changed, old: old, new: network, indexes: indexes)
         let graph = self.graph.replacingRows(rows)
         let lookup = indexes.lookup.updating(records: changed, from: old, to: network)
-        let updatedIndexes = Indexes(lookup: lookup, connections: Connections(network, graph: graph), relationOffsets: indexes.relationOffsets,
-                                     relations: indexes.relations, recordsByNode: recordsByNode)
+        let updatedIndexes = Indexes(
+            lookup: lookup, connections: Connections(network, graph: graph), relationOffsets: indexes.relationOffsets,
+            relations: indexes.relations, recordsByNode: recordsByNode)
         var recordCounts: [RecordKind: Int] = [:]
         for index in network.records.indices { recordCounts[network.records[index].kind, default: 0] += 1 }
-        let rowsBySection = mendedSections(changed: changed, relinked: rows.keys.filter { graph.degree($0) != self.graph.degree($0) },
-                                           network: network, graph: graph)
-        return Catalogue(network: network, graph: graph, warnings: warnings, kinds: kinds,
-                         counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
-                         rowsBySection: rowsBySection)
+        let rowsBySection = mendedSections(
+            changed: changed, relinked: rows.keys.filter { graph.degree($0) != self.graph.degree($0) },
+            network: network, graph: graph)
+        return Catalogue(
+            network: network, graph: graph, warnings: warnings, kinds: kinds,
+            counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
+            rowsBySection: rowsBySection)
     }
 
     /// Each section's rows once records changed: the lists already built are mended (new link counts
@@ -99,7 +103,11 @@ extension Catalogue {
             let (left, right) = (recordsByNode[pair.a], recordsByNode[pair.b])
             var (i, j) = (0, 0)
             while i < left.count, j < right.count {
-                if left[i] < right[j] { i += 1 } else if left[i] > right[j] { j += 1 } else {
+                if left[i] < right[j] {
+                    i += 1
+                } else if left[i] > right[j] {
+                    j += 1
+                } else {
                     let parties = network.records[Int(left[i])].memberIDs.compactMap(self.graph.index(of:))
                     if parties.contains(pair.a), parties.contains(pair.b) { return true }
                     i += 1
@@ -140,8 +148,10 @@ extension Catalogue {
 
     /// The records of each node after some records changed: mended for the nodes they touch when
     /// every record kept its place; made again when one was taken out (the places after it moved).
-    static func recordsByNode(_ before: [[Int32]], changed: Set<ID>, touched: Set<Int>, old: Network, new: Network,
-                                      graph: MetricsGraph) -> [[Int32]] {
+    static func recordsByNode(
+        _ before: [[Int32]], changed: Set<ID>, touched: Set<Int>, old: Network, new: Network,
+        graph: MetricsGraph
+    ) -> [[Int32]] {
         guard new.records.count >= old.records.count, changed.allSatisfy({ new.record($0) != nil }) else {
             return recordsByNode(new, graph: graph)
         }

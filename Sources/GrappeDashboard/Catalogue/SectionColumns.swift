@@ -10,29 +10,43 @@ extension Catalogue {
         switch section {
         case .home: []
         case .partners:
-            [Column(title: .name, weight: 5, minimum: 12, numeric: false), Column(title: .type, weight: 2, minimum: 8, numeric: false),
-             Column(title: .city, weight: 2, minimum: 8, numeric: false), Column(title: .links, weight: 0, minimum: 6, numeric: true)]
+            [
+                Column(title: .name, weight: 5, minimum: 12, numeric: false), Column(title: .type, weight: 2, minimum: 8, numeric: false),
+                Column(title: .city, weight: 2, minimum: 8, numeric: false), Column(title: .links, weight: 0, minimum: 6, numeric: true),
+            ]
         case .clustersAndPoles:
-            [Column(title: .name, weight: 5, minimum: 12, numeric: false), Column(title: .kind, weight: 0, minimum: 8, numeric: false),
-             Column(title: .sector, weight: 3, minimum: 8, numeric: false), Column(title: .city, weight: 2, minimum: 8, numeric: false),
-             Column(title: .links, weight: 0, minimum: 6, numeric: true)]
+            [
+                Column(title: .name, weight: 5, minimum: 12, numeric: false), Column(title: .kind, weight: 0, minimum: 8, numeric: false),
+                Column(title: .sector, weight: 3, minimum: 8, numeric: false), Column(title: .city, weight: 2, minimum: 8, numeric: false),
+                Column(title: .links, weight: 0, minimum: 6, numeric: true),
+            ]
         case .cities:
-            [Column(title: .name, weight: 3, minimum: 12, numeric: false), Column(title: .country, weight: 0, minimum: 5, numeric: false),
-             Column(title: .region, weight: 2, minimum: 8, numeric: false), Column(title: .links, weight: 0, minimum: 6, numeric: true)]
+            [
+                Column(title: .name, weight: 3, minimum: 12, numeric: false), Column(title: .country, weight: 0, minimum: 5, numeric: false),
+                Column(title: .region, weight: 2, minimum: 8, numeric: false), Column(title: .links, weight: 0, minimum: 6, numeric: true),
+            ]
         case .people:
-            [Column(title: .name, weight: 3, minimum: 12, numeric: false), Column(title: .titles, weight: 5, minimum: 10, numeric: false),
-             Column(title: .links, weight: 0, minimum: 6, numeric: true)]
+            [
+                Column(title: .name, weight: 3, minimum: 12, numeric: false), Column(title: .titles, weight: 5, minimum: 10, numeric: false),
+                Column(title: .links, weight: 0, minimum: 6, numeric: true),
+            ]
         case .agreements:
-            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .date, weight: 0, minimum: 14, numeric: false),
-             Column(title: .place, weight: 2, minimum: 8, numeric: false), Column(title: .parties, weight: 0, minimum: 7, numeric: true),
-             Column(title: .status, weight: 0, minimum: 10, numeric: false)]
+            [
+                Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .date, weight: 0, minimum: 14, numeric: false),
+                Column(title: .place, weight: 2, minimum: 8, numeric: false), Column(title: .parties, weight: 0, minimum: 7, numeric: true),
+                Column(title: .status, weight: 0, minimum: 10, numeric: false),
+            ]
         case .missions:
-            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .dates, weight: 0, minimum: 14, numeric: false),
-             Column(title: .destinations, weight: 2, minimum: 8, numeric: false), Column(title: .leader, weight: 2, minimum: 8, numeric: false),
-             Column(title: .status, weight: 0, minimum: 10, numeric: false)]
+            [
+                Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .dates, weight: 0, minimum: 14, numeric: false),
+                Column(title: .destinations, weight: 2, minimum: 8, numeric: false), Column(title: .leader, weight: 2, minimum: 8, numeric: false),
+                Column(title: .status, weight: 0, minimum: 10, numeric: false),
+            ]
         case .projects:
-            [Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .status, weight: 0, minimum: 10, numeric: false),
-             Column(title: .budget, weight: 0, minimum: 16, numeric: true), Column(title: .parties, weight: 0, minimum: 7, numeric: true)]
+            [
+                Column(title: .title, weight: 5, minimum: 12, numeric: false), Column(title: .status, weight: 0, minimum: 10, numeric: false),
+                Column(title: .budget, weight: 0, minimum: 16, numeric: true), Column(title: .parties, weight: 0, minimum: 7, numeric: true),
+            ]
         }
     }
 
@@ -73,7 +87,8 @@ extension Catalogue {
             var titles: [ID: [String]] = [:]
             if section == .people {
                 for relation in network.relations where relation.type == .holdsTitle {
-                    titles[relation.from, default: []].append([relation.title, network.entityName(relation.to)].compactMap { $0 }.joined(separator: " · "))
+                    titles[relation.from, default: []].append(
+                        [relation.title, network.entityName(relation.to)].compactMap { $0 }.joined(separator: " · "))
                 }
             }
             self.titles = titles
@@ -83,13 +98,14 @@ extension Catalogue {
         func city(_ id: ID) -> String { cityOf[id].flatMap { cityNames[$0] } ?? "" }
 
         func entityRows() -> [Row] {
-            let kinds: Set<EntityKind> = switch section {
-            case .partners: [.organisation]
-            case .clustersAndPoles: [.cluster, .pole]
-            case .cities: [.city]
-            case .people: [.person]
-            case .home, .agreements, .missions, .projects: []
-            }
+            let kinds: Set<EntityKind> =
+                switch section {
+                case .partners: [.organisation]
+                case .clustersAndPoles: [.cluster, .pole]
+                case .cities: [.city]
+                case .people: [.person]
+                case .home, .agreements, .missions, .projects: []
+                }
             return network.entities.filter { kinds.contains($0.kind) }.map(entityRow)
         }
 
@@ -97,20 +113,29 @@ extension Catalogue {
         func entityRow(_ entity: Entity) -> Row {
             let links = degree(entity.id)
             let name = TextFolding.fold(entity.name)
-            let (cells, keys): ([String], [String]) = switch section {
-            case .clustersAndPoles:
-                ([entity.name, entity.kind.rawValue, entity.sector ?? "", city(entity.id), String(links)],
-                 [name, entity.kind.rawValue, TextFolding.fold(entity.sector ?? ""), TextFolding.fold(city(entity.id)), number(links)])
-            case .cities:
-                ([entity.name, entity.country ?? "", entity.region ?? "", String(links)],
-                 [name, entity.country ?? "", TextFolding.fold(entity.region ?? ""), number(links)])
-            case .people:
-                ([entity.name, (titles[entity.id] ?? []).joined(separator: "; "), String(links)],
-                 [name, TextFolding.fold((titles[entity.id] ?? []).joined(separator: "; ")), number(links)])
-            case .home, .partners, .agreements, .missions, .projects:
-                ([entity.name, entity.organisationType?.rawValue ?? "", city(entity.id), String(links)],
-                 [name, entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)])
-            }
+            let (cells, keys): ([String], [String]) =
+                switch section {
+                case .clustersAndPoles:
+                    (
+                        [entity.name, entity.kind.rawValue, entity.sector ?? "", city(entity.id), String(links)],
+                        [name, entity.kind.rawValue, TextFolding.fold(entity.sector ?? ""), TextFolding.fold(city(entity.id)), number(links)]
+                    )
+                case .cities:
+                    (
+                        [entity.name, entity.country ?? "", entity.region ?? "", String(links)],
+                        [name, entity.country ?? "", TextFolding.fold(entity.region ?? ""), number(links)]
+                    )
+                case .people:
+                    (
+                        [entity.name, (titles[entity.id] ?? []).joined(separator: "; "), String(links)],
+                        [name, TextFolding.fold((titles[entity.id] ?? []).joined(separator: "; ")), number(links)]
+                    )
+                case .home, .partners, .agreements, .missions, .projects:
+                    (
+                        [entity.name, entity.organisationType?.rawValue ?? "", city(entity.id), String(links)],
+                        [name, entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)]
+                    )
+                }
             // keys[0] is the folded name; folding works letter by letter, so the acronym is folded alone.
             return Row(item: .entity(entity.id), cells: cells, keys: keys, folded: name + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
         }
@@ -129,17 +154,23 @@ extension Catalogue {
             case (.agreements, .agreement(let agreement)):
                 let place = agreement.place.flatMap { network.entityName($0) } ?? ""
                 let date = agreement.signed?.description ?? ""
-                return ([record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
-                        [title, date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue])
+                return (
+                    [record.title, date, place, String(record.partyIDs.count), agreement.status.rawValue],
+                    [title, date, TextFolding.fold(place), number(record.partyIDs.count), agreement.status.rawValue]
+                )
             case (.missions, .mission(let mission)):
                 let destinations = mission.destinations.compactMap { network.entityName($0) }.joined(separator: ", ")
                 let leader = record.parties(withRole: .leader).first.flatMap { network.entityName($0.entity) } ?? ""
                 let dates = mission.start?.description ?? ""
-                return ([record.title, dates, destinations, leader, mission.status.rawValue],
-                        [title, dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue])
+                return (
+                    [record.title, dates, destinations, leader, mission.status.rawValue],
+                    [title, dates, TextFolding.fold(destinations), TextFolding.fold(leader), mission.status.rawValue]
+                )
             case (.projects, .project(let project)):
-                return ([record.title, project.status.rawValue, project.budget?.description ?? "", String(record.partyIDs.count)],
-                        [title, project.status.rawValue, number(Int(project.budget?.wholeUnits ?? 0)), number(record.partyIDs.count)])
+                return (
+                    [record.title, project.status.rawValue, project.budget?.description ?? "", String(record.partyIDs.count)],
+                    [title, project.status.rawValue, number(Int(project.budget?.wholeUnits ?? 0)), number(record.partyIDs.count)]
+                )
             default:
                 return nil
             }

@@ -151,21 +151,23 @@ public enum KeyMap {
     ]
 
     /// Keys that work on every screen (not in the form nor the help).
-    private static let global = [
-        Binding(keys: [.character("?")], command: .help, help: .help, inStatusBar: true),
-        Binding(keys: [.character(":")], command: .palette, help: .palette, inStatusBar: true),
-        Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
-        Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
-        Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
-        Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
-        Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
-        Binding(keys: [.character("U"), .control("r")], command: .redo, help: .redo, inStatusBar: false),
-        Binding(keys: [.character("T")], command: .timeline, help: .timeline, inStatusBar: false),
-        Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: false),
-        Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
-    ] + Section.allCases.map {
-        Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
-    }
+    private static let global =
+        [
+            Binding(keys: [.character("?")], command: .help, help: .help, inStatusBar: true),
+            Binding(keys: [.character(":")], command: .palette, help: .palette, inStatusBar: true),
+            Binding(keys: [.character("r")], command: .reload, help: .reload, inStatusBar: false),
+            Binding(keys: [.character("[")], command: .historyBack, help: .back, inStatusBar: false),
+            Binding(keys: [.character("]")], command: .historyForward, help: .forward, inStatusBar: false),
+            Binding(keys: [.character("m")], command: .newMission, help: .newMission, inStatusBar: false),
+            Binding(keys: [.character("u")], command: .undo, help: .undo, inStatusBar: false),
+            Binding(keys: [.character("U"), .control("r")], command: .redo, help: .redo, inStatusBar: false),
+            Binding(keys: [.character("T")], command: .timeline, help: .timeline, inStatusBar: false),
+            Binding(keys: [.character("M")], command: .map, help: .map, inStatusBar: false),
+            Binding(keys: [.character("q")], command: .quit, help: .quit, inStatusBar: true),
+        ]
+        + Section.allCases.map {
+            Binding(keys: [.character(Character(String($0.rawValue)))], command: .section($0), help: $0.title, inStatusBar: false)
+        }
 
     private static let listKeys = [
         Binding(keys: [.enter, .character("l"), .right], command: .open, help: .open, inStatusBar: true),

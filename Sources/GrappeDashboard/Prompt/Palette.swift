@@ -4,20 +4,26 @@ import GrappeWords
 
 /// The command palette (`:`): sections, show, path, language, reload, help, quit, in both languages.
 extension DashboardState {
-    static let paletteCommands = ["home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects", "find",
-                                  "show", "path", "map", "timeline", "lang", "reload", "help", "quit"]
+    static let paletteCommands = [
+        "home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects", "find",
+        "show", "path", "map", "timeline", "lang", "reload", "help", "quit",
+    ]
     /// The same commands in French, which the palette completes in the French interface.
-    static let frenchPaletteCommands = ["accueil", "partenaires", "grappes", "villes", "personnes", "ententes", "missions", "projets",
-                                        "chercher", "voir", "chemin", "carte", "chronologie", "langue", "recharger", "aide", "quitter"]
+    static let frenchPaletteCommands = [
+        "accueil", "partenaires", "grappes", "villes", "personnes", "ententes", "missions", "projets",
+        "chercher", "voir", "chemin", "carte", "chronologie", "langue", "recharger", "aide", "quitter",
+    ]
 
     mutating func runPalette(_ text: String) -> Effect? {
         let words = text.split(separator: " ").map(String.init)
         guard let command = words.first.map({ TextFolding.fold($0) }) else { return nil }
-        let sections: [String: Section] = ["home": .home, "accueil": .home, "partners": .partners, "partenaires": .partners,
-                                           "clusters": .clustersAndPoles, "grappes": .clustersAndPoles, "poles": .clustersAndPoles,
-                                           "cities": .cities, "villes": .cities, "people": .people, "personnes": .people,
-                                           "agreements": .agreements, "ententes": .agreements, "missions": .missions,
-                                           "projects": .projects, "projets": .projects]
+        let sections: [String: Section] = [
+            "home": .home, "accueil": .home, "partners": .partners, "partenaires": .partners,
+            "clusters": .clustersAndPoles, "grappes": .clustersAndPoles, "poles": .clustersAndPoles,
+            "cities": .cities, "villes": .cities, "people": .people, "personnes": .people,
+            "agreements": .agreements, "ententes": .agreements, "missions": .missions,
+            "projects": .projects, "projets": .projects,
+        ]
         if let section = sections[command] {
             navigate(to: .section(section))
             return nil
@@ -38,7 +44,7 @@ extension DashboardState {
             let query = words.dropFirst().joined(separator: " ")
             switch catalogue.lookup.find(query) {
             case .one(let item): navigate(to: .card(item))
-            case .several: navigate(to: .search(query)) // a chooser: every match, grouped, Enter opens one
+            case .several: navigate(to: .search(query))  // a chooser: every match, grouped, Enter opens one
             case .none: message = "\(strings[.noMatch]): \(query)"
             }
         case "map", "carte", "timeline", "chronologie":

@@ -31,7 +31,8 @@ struct CSVChunks {
             guard parts > 1, bodySize >= minimumSize else {
                 return (header, [Chunk(range: position..<buffer.count, firstLine: line)])
             }
-            let cuts = find(buffer, 0x22, in: position..<buffer.count) == nil
+            let cuts =
+                find(buffer, 0x22, in: position..<buffer.count) == nil
                 ? cutsWithoutQuotes(buffer, from: position, parts: parts)
                 : cutsOutsideQuotes(buffer, from: position, parts: parts)
             var chunks: [Chunk] = []
@@ -75,7 +76,8 @@ struct CSVChunks {
 
     private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, in range: Range<Int>) -> Int? {
         guard !range.isEmpty, let base = buffer.baseAddress,
-              let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 

@@ -1,5 +1,6 @@
-import GrappeWords
 import CLibCSV
+import GrappeWords
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,7 +64,8 @@ struct CSVRows {
             var parser = csv_parser()
             let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
             guard csv_init(&parser, options) == 0 else {
-                problem(range.lowerBound, Wording("impossible de lancer le lecteur CSV (plus de mémoire)", "cannot start the CSV parser (out of memory)"))
+                problem(
+                    range.lowerBound, Wording("impossible de lancer le lecteur CSV (plus de mémoire)", "cannot start the CSV parser (out of memory)"))
                 return
             }
             csv_set_delim(&parser, delimiter)
@@ -75,7 +77,8 @@ struct CSVRows {
                 sink.rowOffset = lineStart
                 let end = range.upperBound
                 while lineStart < end {
-                    let lineEnd = memchr(base + lineStart, 0x0A, end - lineStart)
+                    let lineEnd =
+                        memchr(base + lineStart, 0x0A, end - lineStart)
                         .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
                     let length = min(lineEnd + 1, end) - lineStart
                     if sink.betweenRows {
@@ -99,8 +102,11 @@ struct CSVRows {
                 }
             }
             if csv_fini(&parser, fieldCallback, rowCallback, context) != 0 {
-                problem(file.offset(ofLine: sink.rowLine), Wording("un champ entre guillemets n'est jamais refermé\u{00A0}: il manque un \"",
-                                                                   "a quoted field is never closed: a \" is missing"))
+                problem(
+                    file.offset(ofLine: sink.rowLine),
+                    Wording(
+                        "un champ entre guillemets n'est jamais refermé\u{00A0}: il manque un \"",
+                        "a quoted field is never closed: a \" is missing"))
             }
             csv_free(&parser)
         }
@@ -108,10 +114,12 @@ struct CSVRows {
 
     private static func describe(_ byte: UInt8) -> Wording {
         byte == 0x22
-            ? Wording("guillemets mal placés\u{00A0}: un \" dans un champ se double (\"\") et le champ se met entre guillemets",
-                      "malformed quoting: a \" inside a field must be doubled (\"\") and the field quoted")
-            : Wording("guillemets mal placés\u{00A0}: du texte suit un guillemet fermant\u{00A0}; mettez tout le champ entre guillemets",
-                      "malformed quoting: text after a closing quote; quote the whole field")
+            ? Wording(
+                "guillemets mal placés\u{00A0}: un \" dans un champ se double (\"\") et le champ se met entre guillemets",
+                "malformed quoting: a \" inside a field must be doubled (\"\") and the field quoted")
+            : Wording(
+                "guillemets mal placés\u{00A0}: du texte suit un guillemet fermant\u{00A0}; mettez tout le champ entre guillemets",
+                "malformed quoting: text after a closing quote; quote the whole field")
     }
 }
 
@@ -166,8 +174,10 @@ private final class RowSink {
     }
 
     func finishRow() {
-        deliver(CSVRow(bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
-                       ends: UnsafeBufferPointer(start: ends, count: endCount), offset: rowOffset), rowLine)
+        deliver(
+            CSVRow(
+                bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
+                ends: UnsafeBufferPointer(start: ends, count: endCount), offset: rowOffset), rowLine)
         clear()
         betweenRows = true
         rowEnded = true

@@ -9,16 +9,24 @@ struct CSVSeedReader {
     let fileIndex: Int32
     let set: SeedSet
 
-    static let nodeColumns = ["id", "label", "kind", "type", "acronym", "aliases", "country", "region", "sector",
-                              "founded", "summary", "description", "website", "provenance"]
+    static let nodeColumns = [
+        "id", "label", "kind", "type", "acronym", "aliases", "country", "region", "sector",
+        "founded", "summary", "description", "website", "provenance",
+    ]
     /// The columns of a record's row in a Gephi nodes table (as `grappe export --format csv` writes them).
-    static let recordColumns = ["date", "status", "signed", "valid_from", "valid_to", "purpose", "end", "budget",
-                                "budget_currency", "objectives", "notes", "outcomes", "duration"]
-    static let edgeColumns = ["source", "target", "type", "kind", "label", "title", "start", "end", "weight", "note",
-                              "provenance", "id"]
+    static let recordColumns = [
+        "date", "status", "signed", "valid_from", "valid_to", "purpose", "end", "budget",
+        "budget_currency", "objectives", "notes", "outcomes", "duration",
+    ]
+    static let edgeColumns = [
+        "source", "target", "type", "kind", "label", "title", "start", "end", "weight", "note",
+        "provenance", "id",
+    ]
     /// The columns of a record's tie in a Gephi edges table (see `RecordTie`).
-    static let tieColumns = ["attendance", "text", "agreement", "share_percent", "share", "amount", "amount_currency",
-                             "amount_from_share"]
+    static let tieColumns = [
+        "attendance", "text", "agreement", "share_percent", "share", "amount", "amount_currency",
+        "amount_from_share",
+    ]
 
     /// What a chunk of a table leaves to be said once for the whole file.
     struct Summary {
@@ -31,13 +39,18 @@ struct CSVSeedReader {
     /// The header row of a file, or nil (with the reason reported) when there is none.
     static func header(of file: SeedFile, chunk: CSVChunks.Chunk, set: SeedSet) -> [String]? {
         var header: [String]?
-        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, _ in
-            if header == nil { header = row.strings }
-        }, problem: { offset, message in
-            set.error(file.location(ofOffset: offset), "erreur de syntaxe CSV dans l'en-tête\u{00A0}: \(message.french)", "CSV syntax error in the header: \(message.english)")
-        })
+        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(
+            row: { row, _ in
+                if header == nil { header = row.strings }
+            },
+            problem: { offset, message in
+                set.error(
+                    file.location(ofOffset: offset), "erreur de syntaxe CSV dans l'en-tête\u{00A0}: \(message.french)",
+                    "CSV syntax error in the header: \(message.english)")
+            })
         if header == nil, set.diagnostics.isEmpty {
-            set.warning(file.location(line: 1, column: 1), "fichier CSV vide\u{00A0}: on attend une ligne d'en-tête", "empty CSV file: expected a header row")
+            set.warning(
+                file.location(line: 1, column: 1), "fichier CSV vide\u{00A0}: on attend une ligne d'en-tête", "empty CSV file: expected a header row")
         }
         return header
     }
@@ -67,25 +80,29 @@ struct CSVSeedReader {
             if reportsHeader {
                 let near = names.compactMap { Suggestion.nearest(to: $0, in: ["id", "source", "target"]) }
                 set.error(file.location(line: 1, column: 1)) { w in
-                    w.say("impossible de dire ce que contient ce tableau\u{00A0}: un tableau de nœuds demande une colonne «\u{00A0}Id\u{00A0}», un tableau de liens "
-                          + "«\u{00A0}Source\u{00A0}» et «\u{00A0}Target\u{00A0}» (chez Kumu\u{00A0}: «\u{00A0}Label\u{00A0}»\u{00A0}; «\u{00A0}From\u{00A0}» et «\u{00A0}To\u{00A0}»)"
-                          + (near.isEmpty ? "" : " («\u{00A0}\(near[0].capitalized)\u{00A0}» mal orthographié\u{00A0}?)"),
-                          "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')"
-                          + (near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"))
+                    w.say(
+                        "impossible de dire ce que contient ce tableau\u{00A0}: un tableau de nœuds demande une colonne «\u{00A0}Id\u{00A0}», un tableau de liens "
+                            + "«\u{00A0}Source\u{00A0}» et «\u{00A0}Target\u{00A0}» (chez Kumu\u{00A0}: «\u{00A0}Label\u{00A0}»\u{00A0}; «\u{00A0}From\u{00A0}» et «\u{00A0}To\u{00A0}»)"
+                            + (near.isEmpty ? "" : " («\u{00A0}\(near[0].capitalized)\u{00A0}» mal orthographié\u{00A0}?)"),
+                        "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')"
+                            + (near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"))
                 }
             }
             return Summary()
         }
-        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(row: { row, line in
-            table.row(row, line: line)
-        }, problem: { offset, message in
-            set.error(file.location(ofOffset: offset), "erreur de syntaxe CSV\u{00A0}: \(message.french)", "CSV syntax error: \(message.english)")
-        })
+        CSVRows(file: file, delimiter: file.csvDelimiter, range: chunk.range, firstLine: chunk.firstLine).forEach(
+            row: { row, line in
+                table.row(row, line: line)
+            },
+            problem: { offset, message in
+                set.error(file.location(ofOffset: offset), "erreur de syntaxe CSV\u{00A0}: \(message.french)", "CSV syntax error: \(message.english)")
+            })
         return table.finish()
     }
 
     func at(_ line: Int, field: Int, rowOffset: Int? = nil) -> SourceLocation {
-        let column = rowOffset.map { file.column(ofField: field, rowOffset: $0, delimiter: file.csvDelimiter) }
+        let column =
+            rowOffset.map { file.column(ofField: field, rowOffset: $0, delimiter: file.csvDelimiter) }
             ?? file.column(ofField: field, line: line, delimiter: file.csvDelimiter)
         return file.location(line: line, column: column)
     }
@@ -112,22 +129,26 @@ class TableBase {
         for (index, name) in header.enumerated() {
             if columns[name] != nil {
                 if reportsHeader {
-                    set.error(reader.at(1, field: index), "la colonne «\u{00A0}\(original[index])\u{00A0}» figure deux fois dans l'en-tête",
-                              "column '\(original[index])' appears twice in the header")
+                    set.error(
+                        reader.at(1, field: index), "la colonne «\u{00A0}\(original[index])\u{00A0}» figure deux fois dans l'en-tête",
+                        "column '\(original[index])' appears twice in the header")
                 }
                 continue
             }
             columns[name] = index
             guard reportsHeader, !known.contains(name) else { continue }
             if let near = Suggestion.nearest(to: name, in: known) {
-                set.warning(reader.at(1, field: index),
-                            "la colonne «\u{00A0}\(original[index])\u{00A0}» n'est pas une colonne connue\u{00A0}; vouliez-vous dire «\u{00A0}\(near.capitalized)\u{00A0}»\u{00A0}?"
-                            + (keepsUnknown ? " (gardée comme attribut)" : " (ignorée)"),
-                            "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
-                            + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
+                set.warning(
+                    reader.at(1, field: index),
+                    "la colonne «\u{00A0}\(original[index])\u{00A0}» n'est pas une colonne connue\u{00A0}; vouliez-vous dire «\u{00A0}\(near.capitalized)\u{00A0}»\u{00A0}?"
+                        + (keepsUnknown ? " (gardée comme attribut)" : " (ignorée)"),
+                    "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
+                        + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
             } else if !keepsUnknown {
-                set.warning(reader.at(1, field: index), "la colonne «\u{00A0}\(original[index])\u{00A0}» est ignorée\u{00A0}: les liens ne gardent que les colonnes connues",
-                            "column '\(original[index])' is ignored: edges keep only the known columns")
+                set.warning(
+                    reader.at(1, field: index),
+                    "la colonne «\u{00A0}\(original[index])\u{00A0}» est ignorée\u{00A0}: les liens ne gardent que les colonnes connues",
+                    "column '\(original[index])' is ignored: edges keep only the known columns")
             }
         }
         provenanceColumn = columns["provenance"]
@@ -142,8 +163,9 @@ class TableBase {
         guard row.count != width else { return true }
         if row.count == 1, row.isEmpty(0) { return false }
         set.error(reader.file.location(line: line, column: 1)) { [width] w in
-            w.say("la ligne a \(w.count(row.count, ("colonne", "colonnes"), ("", ""))), l'en-tête \(width)",
-                  "row has \(row.count) column\(row.count == 1 ? "" : "s") but the header has \(width)")
+            w.say(
+                "la ligne a \(w.count(row.count, ("colonne", "colonnes"), ("", ""))), l'en-tête \(width)",
+                "row has \(row.count) column\(row.count == 1 ? "" : "s") but the header has \(width)")
         }
         return false
     }
@@ -166,8 +188,9 @@ class TableBase {
         switch PartialDate.parse(utf8: row.cell(index)) {
         case .success(let date): return date
         case .failure(let error):
-            set.error(at(row, line, column), "date invalide dans la colonne «\u{00A0}\(column.capitalized)\u{00A0}»\u{00A0}: \(error.french)",
-                      "invalid date in column '\(column.capitalized)': \(error)")
+            set.error(
+                at(row, line, column), "date invalide dans la colonne «\u{00A0}\(column.capitalized)\u{00A0}»\u{00A0}: \(error.french)",
+                "invalid date in column '\(column.capitalized)': \(error)")
             return nil
         }
     }

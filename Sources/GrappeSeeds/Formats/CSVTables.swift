@@ -6,18 +6,24 @@ import GrappeWords
 final class NodeTable: TableBase {
     private let attributeColumns: [(index: Int, name: String)]
     private var kindCache: [String: EntityKind] = [:]
-    private let indices: (id: Int, label: Int?, kind: Int?, type: Int?, acronym: Int?, aliases: Int?, country: Int?,
-                          region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?)
+    private let indices:
+        (
+            id: Int, label: Int?, kind: Int?, type: Int?, acronym: Int?, aliases: Int?, country: Int?,
+            region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?
+        )
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
         let known = CSVSeedReader.nodeColumns + CSVSeedReader.recordColumns
         attributeColumns = header.enumerated().filter { !known.contains($0.element) && !$0.element.isEmpty }
             .map { ($0.offset, GraphItem.attributeName(original[$0.offset].trimmingSpaces())) }
         let at = { (name: String) in header.firstIndex(of: name) }
-        indices = (at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
-                   at("sector"), at("founded"), at("summary"), at("description"), at("website"))
-        super.init(header: header, original: original, reader: reader, known: known, keepsUnknown: true,
-                   reportsHeader: reportsHeader)
+        indices = (
+            at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
+            at("sector"), at("founded"), at("summary"), at("description"), at("website")
+        )
+        super.init(
+            header: header, original: original, reader: reader, known: known, keepsUnknown: true,
+            reportsHeader: reportsHeader)
     }
 
     override func row(_ row: CSVRow, line: Int) {
@@ -46,20 +52,22 @@ final class NodeTable: TableBase {
         }
         var organisationType: OrganisationType?
         if kind == .organisation, let text = value(row, indices.type) {
-            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type",
-                                                 at: self.at(row, line, "type"), set: set)
+            organisationType = YAMLFields.choice(
+                text.lowercased(), OrganisationType.self, key: "organisation type",
+                at: self.at(row, line, "type"), set: set)
         }
         var attributes: [String: String] = [:]
         for (index, name) in attributeColumns where !row.isEmpty(index) {
             attributes[name] = row.string(index)
         }
-        let entity = Entity(id: id, kind: kind, name: value(row, indices.label) ?? id, acronym: value(row, indices.acronym),
-                            aliases: value(row, indices.aliases).map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
-                            organisationType: organisationType, country: value(row, indices.country),
-                            region: value(row, indices.region), sector: value(row, indices.sector),
-                            founded: date(row, indices.founded, "founded", line: line),
-                            summary: value(row, indices.summary) ?? value(row, indices.description),
-                            website: value(row, indices.website), attributes: attributes, sources: sources(row, line: line))
+        let entity = Entity(
+            id: id, kind: kind, name: value(row, indices.label) ?? id, acronym: value(row, indices.acronym),
+            aliases: value(row, indices.aliases).map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
+            organisationType: organisationType, country: value(row, indices.country),
+            region: value(row, indices.region), sector: value(row, indices.sector),
+            founded: date(row, indices.founded, "founded", line: line),
+            summary: value(row, indices.summary) ?? value(row, indices.description),
+            website: value(row, indices.website), attributes: attributes, sources: sources(row, line: line))
         set.entities.append(entity)
         set.entityOrigins.append(Origin(file: reader.fileIndex, line: Int32(line), column: -Int32(indices.id + 1)))
     }
@@ -72,17 +80,23 @@ final class EdgeTable: TableBase {
     private let firstLine: Int
     /// Relation types seen so far, as the bytes of the cell: rows are matched without making a String.
     private var knownTypes: [(bytes: [UInt8], type: RelationType)] = RelationType.allCases.map { (Array($0.rawValue.utf8), $0) }
-    private let indices: (source: Int, target: Int, type: Int?, kind: Int?, label: Int?, title: Int?, start: Int?, end: Int?,
-                          weight: Int?, note: Int?)
+    private let indices:
+        (
+            source: Int, target: Int, type: Int?, kind: Int?, label: Int?, title: Int?, start: Int?, end: Int?,
+            weight: Int?, note: Int?
+        )
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
         firstRelation = reader.set.relations.count
         firstLine = reader.set.relationLines.count
         let at = { (name: String) in header.firstIndex(of: name) }
-        indices = (at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
-                   at("weight"), at("note"))
-        super.init(header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns + CSVSeedReader.tieColumns,
-                   keepsUnknown: false, reportsHeader: reportsHeader)
+        indices = (
+            at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
+            at("weight"), at("note")
+        )
+        super.init(
+            header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns + CSVSeedReader.tieColumns,
+            keepsUnknown: false, reportsHeader: reportsHeader)
     }
 
     /// Gephi's own `Type` column says Directed or Undirected; then the relation type comes from `Kind`.
@@ -100,8 +114,11 @@ final class EdgeTable: TableBase {
         if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
         let text = row.string(index)
         let name = index == indices.type ? "type" : "kind"
-        guard let parsed = YAMLFields.choice(text.trimmingSpaces().lowercased(), RelationType.self, key: "relation type",
-                                             at: self.at(row, line, name), set: set) else { return nil }
+        guard
+            let parsed = YAMLFields.choice(
+                text.trimmingSpaces().lowercased(), RelationType.self, key: "relation type",
+                at: self.at(row, line, name), set: set)
+        else { return nil }
         knownTypes.append((Array(text.utf8), parsed))
         return parsed
     }
@@ -122,7 +139,9 @@ final class EdgeTable: TableBase {
         if let whole { return .some(Double(whole)) }
         let text = row.string(index).trimmingSpaces()
         guard let number = Double(text), number.isFinite else {
-            set.error(at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "Weight must be a number, found '\(text)'")
+            set.error(
+                at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
+                "Weight must be a number, found '\(text)'")
             return nil
         }
         return .some(number)
@@ -142,24 +161,34 @@ final class EdgeTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
-        guard let from = value(row, indices.source) else { set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source"); return }
-        guard let to = value(row, indices.target) else { set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target"); return }
+        guard let from = value(row, indices.source) else {
+            set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source"); return
+        }
+        guard let to = value(row, indices.target) else {
+            set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target"); return
+        }
         guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
         let start = date(row, indices.start, "start", line: line)
         let end = date(row, indices.end, "end", line: line)
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(at(row, line, "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
+            set.error(
+                at(row, line, "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))"
+            )
         }
-        set.relations.append(Relation(from: from, to: to, type: type, title: value(row, indices.title),
-                                      label: value(row, indices.label), start: start, end: end, weight: weight,
-                                      note: value(row, indices.note), sources: sources(row, line: line)))
+        set.relations.append(
+            Relation(
+                from: from, to: to, type: type, title: value(row, indices.title),
+                label: value(row, indices.label), start: start, end: end, weight: weight,
+                note: value(row, indices.note), sources: sources(row, line: line)))
         set.relationLines.append(Int32(line))
     }
 
     override func finish() -> CSVSeedReader.Summary {
-        set.edgeTables.append(CSVEdgeTable(file: reader.fileIndex, relations: firstRelation..<set.relations.count,
-                                           firstLine: firstLine, sourceColumn: indices.source, targetColumn: indices.target,
-                                           delimiter: reader.file.csvDelimiter))
+        set.edgeTables.append(
+            CSVEdgeTable(
+                file: reader.fileIndex, relations: firstRelation..<set.relations.count,
+                firstLine: firstLine, sourceColumn: indices.source, targetColumn: indices.target,
+                delimiter: reader.file.csvDelimiter))
         return summary((("lien", "liens"), "edge"))
     }
 }
@@ -191,9 +220,10 @@ final class KumuElementTable: TableBase {
                 mapped.set("kind", "organisation")
                 mapped.set("kumu type", type)
                 if unmapped.insert(type.lowercased()).inserted {
-                    set.warning(item.at("type"),
-                                "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
-                                "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
+                    set.warning(
+                        item.at("type"),
+                        "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
+                        "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
                 }
             }
         }
@@ -223,7 +253,9 @@ final class KumuConnectionTable: TableBase {
         let item = item(row, line: line)
         var mapped = GraphItem(file: reader.file, origin: item.origin)
         for (end, name) in [("from", "source"), ("to", "target")] {
-            guard let text = item[end] else { return set.error(item.location, "la ligne n'a pas de \(end.capitalized)", "row has no \(end.capitalized)") }
+            guard let text = item[end] else {
+                return set.error(item.location, "la ligne n'a pas de \(end.capitalized)", "row has no \(end.capitalized)")
+            }
             mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
         }
         if let type = item["type"] {
@@ -233,9 +265,10 @@ final class KumuConnectionTable: TableBase {
             } else {
                 mapped.set("label", type, placeOf: "type", in: item)
                 if unmapped.insert(word).inserted {
-                    set.warning(item.at("type"),
-                                "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
-                                "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
+                    set.warning(
+                        item.at("type"),
+                        "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
+                        "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
                 }
             }
         }

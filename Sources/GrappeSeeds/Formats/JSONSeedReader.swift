@@ -52,18 +52,23 @@ struct JSONSeedReader {
             }
             return nil
         } catch {
-            set.error(file.location(line: 1, column: 1), "JSON illisible\u{00A0}: \(error.localizedDescription)", "cannot read JSON: \(error.localizedDescription)")
+            set.error(
+                file.location(line: 1, column: 1), "JSON illisible\u{00A0}: \(error.localizedDescription)",
+                "cannot read JSON: \(error.localizedDescription)")
             return nil
         }
         guard envelope.format == NetworkJSON.format else {
-            set.error(file.location(line: 1, column: 1), "le format est «\u{00A0}\(envelope.format)\u{00A0}», on attend «\u{00A0}\(NetworkJSON.format)\u{00A0}»",
-                      "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
+            set.error(
+                file.location(line: 1, column: 1),
+                "le format est «\u{00A0}\(envelope.format)\u{00A0}», on attend «\u{00A0}\(NetworkJSON.format)\u{00A0}»",
+                "format is '\(envelope.format)', expected '\(NetworkJSON.format)'")
             return nil
         }
         guard envelope.version <= NetworkJSON.version else {
-            set.error(file.location(line: 1, column: 1),
-                      "écrit par un Grappe plus récent (version de format \(envelope.version)\u{00A0}; celui-ci lit jusqu'à la \(NetworkJSON.version))",
-                      "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
+            set.error(
+                file.location(line: 1, column: 1),
+                "écrit par un Grappe plus récent (version de format \(envelope.version)\u{00A0}; celui-ci lit jusqu'à la \(NetworkJSON.version))",
+                "written by a newer Grappe (format version \(envelope.version); this one reads up to \(NetworkJSON.version))")
             return nil
         }
         return envelope
@@ -105,15 +110,17 @@ struct JSONSeedReader {
         }
         for (index, line) in funding.enumerated() {
             if let amount = line.amount, amount.minorUnits < 0 {
-                set.error(at, "\(path).funding[\(index)].amount ne doit pas être négatif (\(amount))",
-                          "\(path).funding[\(index)].amount must not be negative (\(amount))")
+                set.error(
+                    at, "\(path).funding[\(index)].amount ne doit pas être négatif (\(amount))",
+                    "\(path).funding[\(index)].amount must not be negative (\(amount))")
             }
         }
         let total = funding.reduce(0) { $0 + ($1.share?.basisPoints ?? 0) }
         if total > 10_000 {
             set.error(at) { w in
-                w.say("\(path).funding\u{00A0}: les parts font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
-                      "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))")
+                w.say(
+                    "\(path).funding\u{00A0}: les parts font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
+                    "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))")
             }
         }
     }
@@ -129,13 +136,18 @@ struct JSONSeedReader {
         } catch {
             let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error.localizedDescription)"
             if description.lowercased().contains("end of file") {
-                return (file.location(ofOffset: file.bytes.count), { w in
-                    w.say("le document s'arrête trop tôt (un «\u{00A0}{\u{00A0}», un «\u{00A0}[\u{00A0}» ou un texte n'est pas refermé)",
-                          "the document ends too early (an unclosed '{', '[' or string)")
-                })
+                return (
+                    file.location(ofOffset: file.bytes.count),
+                    { w in
+                        w.say(
+                            "le document s'arrête trop tôt (un «\u{00A0}{\u{00A0}», un «\u{00A0}[\u{00A0}» ou un texte n'est pas refermé)",
+                            "the document ends too early (an unclosed '{', '[' or string)")
+                    }
+                )
             }
             guard let range = description.range(of: " around character "),
-                  let offset = Int(description[range.upperBound...].prefix { $0.isNumber }) else {
+                let offset = Int(description[range.upperBound...].prefix { $0.isNumber })
+            else {
                 return (file.location(line: 1, column: 1), { w in w.say(ParserWords.json(description), description) })
             }
             let what = description[..<range.lowerBound].lowercased()

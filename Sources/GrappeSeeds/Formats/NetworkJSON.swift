@@ -20,11 +20,12 @@ public enum NetworkJSON {
     }
 
     public static func encode(_ network: Network) throws -> Data {
-        let envelope = Envelope(format: format, version: version, name: network.name,
-                                documents: network.documents.sorted { $0.id < $1.id },
-                                entities: network.entities.sorted { $0.id < $1.id },
-                                relations: network.relations.sorted(by: canonicalOrder),
-                                records: network.records.sorted { $0.id < $1.id })
+        let envelope = Envelope(
+            format: format, version: version, name: network.name,
+            documents: network.documents.sorted { $0.id < $1.id },
+            entities: network.entities.sorted { $0.id < $1.id },
+            relations: network.relations.sorted(by: canonicalOrder),
+            records: network.records.sorted { $0.id < $1.id })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(envelope)
@@ -69,18 +70,20 @@ extension DecodingError {
             return (at.isEmpty ? w.say("le niveau le plus haut", "the top level") : at) + w.colon + w.say("on attend ", "expected ")
                 + Self.describe(type, w)
         case .valueNotFound(let type, let context):
-            return path(context.codingPath) + w.colon + w.say("on attend \(Self.describe(type, w)), trouvé null", "expected \(Self.describe(type, w)), found null")
+            return path(context.codingPath) + w.colon
+                + w.say("on attend \(Self.describe(type, w)), trouvé null", "expected \(Self.describe(type, w)), found null")
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
-            let reason: String = switch context.underlyingError {
-            case let date as DateError: w.say(date.french, date.description)
-            case let money as MoneyError: w.moneyProblem(money)
-            case let other?:
-                ((other as NSError).userInfo[NSDebugDescriptionErrorKey] as? String).map {
-                    w.say(ParserWords.json($0), $0)
-                } ?? w.say(ParserWords.json(context.debugDescription), context.debugDescription)
-            case nil: w.say(ParserWords.json(context.debugDescription), context.debugDescription)
-            }
+            let reason: String =
+                switch context.underlyingError {
+                case let date as DateError: w.say(date.french, date.description)
+                case let money as MoneyError: w.moneyProblem(money)
+                case let other?:
+                    ((other as NSError).userInfo[NSDebugDescriptionErrorKey] as? String).map {
+                        w.say(ParserWords.json($0), $0)
+                    } ?? w.say(ParserWords.json(context.debugDescription), context.debugDescription)
+                case nil: w.say(ParserWords.json(context.debugDescription), context.debugDescription)
+                }
             return (at.isEmpty ? "" : at + w.colon) + reason
         @unknown default:
             return "\(self)"
@@ -96,8 +99,10 @@ extension DecodingError {
         case is Bool.Type: w.say("true ou false", "true or false")
         case is Int.Type, is Int64.Type, is Int32.Type, is Double.Type, is UInt64.Type: w.say("un nombre", "a number")
         default:
-            String(describing: type).hasPrefix("Array") ? w.say("une liste", "a list")
-                : String(describing: type).hasPrefix("Dictionary") ? w.say("un objet", "an object") : w.say("une valeur d'un autre genre", "a value of another kind")
+            String(describing: type).hasPrefix("Array")
+                ? w.say("une liste", "a list")
+                : String(describing: type).hasPrefix("Dictionary")
+                    ? w.say("un objet", "an object") : w.say("une valeur d'un autre genre", "a value of another kind")
         }
     }
 }

@@ -7,20 +7,25 @@ public enum SeedYAML {
     public static func encode(documents: [Document] = [], entities: [Entity], records: [Record], comment: String? = nil) throws -> String {
         var sections: [(Node, Node)] = []
         if !documents.isEmpty { sections.append((Node("documents"), .sequence(Node.Sequence(documents.map(document))))) }
-        let entitySections: [(String, EntityKind)] = [("cities", .city), ("clusters", .cluster), ("poles", .pole),
-                                                      ("organisations", .organisation), ("people", .person)]
+        let entitySections: [(String, EntityKind)] = [
+            ("cities", .city), ("clusters", .cluster), ("poles", .pole),
+            ("organisations", .organisation), ("people", .person),
+        ]
         for (name, kind) in entitySections {
             let items = entities.filter { $0.kind == kind }.map(entity)
             if !items.isEmpty { sections.append((Node(name), .sequence(Node.Sequence(items)))) }
         }
-        let recordSections: [(String, RecordKind)] = [("agreements", .agreement), ("missions", .mission),
-                                                      ("projects", .project), ("events", .event)]
+        let recordSections: [(String, RecordKind)] = [
+            ("agreements", .agreement), ("missions", .mission),
+            ("projects", .project), ("events", .event),
+        ]
         for (name, kind) in recordSections {
             let items = records.filter { $0.kind == kind }.map(record)
             if !items.isEmpty { sections.append((Node(name), .sequence(Node.Sequence(items)))) }
         }
         let body = sections.isEmpty ? "{}\n" : try Yams.serialize(node: .mapping(Node.Mapping(sections)), width: -1, allowUnicode: true)
-        let header = comment.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n" } ?? ""
+        let header =
+            comment.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n" } ?? ""
         return header + body
     }
 
@@ -108,10 +113,14 @@ public enum SeedYAML {
             fields.add("duration", project.duration?.description)
             fields.add("budget", project.budget?.description)
             fields.add("part_of", project.partOf)
-            fields.add("funding", nodes: project.funding.map { line in
-                mapping([("funder", line.funder), ("amount", line.amount?.description), ("share", line.share?.description),
-                         ("start", line.start?.description), ("end", line.end?.description), ("note", line.note)])
-            })
+            fields.add(
+                "funding",
+                nodes: project.funding.map { line in
+                    mapping([
+                        ("funder", line.funder), ("amount", line.amount?.description), ("share", line.share?.description),
+                        ("start", line.start?.description), ("end", line.end?.description), ("note", line.note),
+                    ])
+                })
         case .event(let event):
             fields.add("type", event.type.rawValue)
             fields.add("status", event.status.rawValue)
@@ -119,13 +128,17 @@ public enum SeedYAML {
             fields.add("end", event.end?.description)
             fields.add("place", event.place)
         }
-        fields.add("parties", nodes: record.parties.map { party in
-            mapping([("id", party.entity), ("role", party.role.rawValue), ("title", party.title), ("attendance", party.attendance?.rawValue)])
-        })
-        if let mission = record.mission {
-            fields.add("outcomes", nodes: mission.outcomes.map { outcome in
-                mapping([("agreement", outcome.agreement), ("partner", outcome.partner), ("text", outcome.text)])
+        fields.add(
+            "parties",
+            nodes: record.parties.map { party in
+                mapping([("id", party.entity), ("role", party.role.rawValue), ("title", party.title), ("attendance", party.attendance?.rawValue)])
             })
+        if let mission = record.mission {
+            fields.add(
+                "outcomes",
+                nodes: mission.outcomes.map { outcome in
+                    mapping([("agreement", outcome.agreement), ("partner", outcome.partner), ("text", outcome.text)])
+                })
             fields.add("notes", mission.notes)
         }
         fields.add("attributes", record.attributes)

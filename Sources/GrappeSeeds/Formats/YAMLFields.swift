@@ -20,16 +20,18 @@ struct YAMLFields {
         mark = node.mark
         guard case .mapping(let mapping) = node else {
             set.error(YAMLFields.location(node.mark, file)) { w in
-                w.say("\(what(w)) doit être un dictionnaire de clés et de valeurs\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(node, w))",
-                      "\(what(w)) must be a mapping of keys and values, found \(YAMLFields.describe(node, w))")
+                w.say(
+                    "\(what(w)) doit être un dictionnaire de clés et de valeurs\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(node, w))",
+                    "\(what(w)) must be a mapping of keys and values, found \(YAMLFields.describe(node, w))")
             }
             return nil
         }
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 set.error(YAMLFields.location(keyNode.mark, file)) { w in
-                    w.say("une clé doit être un simple mot\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(keyNode, w))",
-                          "keys must be plain words, found \(YAMLFields.describe(keyNode, w))")
+                    w.say(
+                        "une clé doit être un simple mot\u{00A0}; trouvé\u{00A0}: \(YAMLFields.describe(keyNode, w))",
+                        "keys must be plain words, found \(YAMLFields.describe(keyNode, w))")
                 }
                 continue
             }
@@ -39,8 +41,9 @@ struct YAMLFields {
                 let near = Suggestion.nearest(to: key, in: known)
                 set.error(YAMLFields.location(keyNode.mark, file)) { w in
                     w.say("clé inconnue «\u{00A0}\(key)\u{00A0}» dans \(what(w))", "unknown key '\(key)' in \(what(w))")
-                        + (near == nil ? w.say(" (clés connues\u{00A0}: \(known.joined(separator: ", ")))", " (known keys: \(known.joined(separator: ", ")))")
-                                       : w.didYouMean(near))
+                        + (near == nil
+                            ? w.say(" (clés connues\u{00A0}: \(known.joined(separator: ", ")))", " (known keys: \(known.joined(separator: ", ")))")
+                            : w.didYouMean(near))
                 }
             }
         }
@@ -87,7 +90,9 @@ struct YAMLFields {
         }
         guard case .scalar(let scalar) = node else {
             set.error(location(of: key)) { w in
-                w.say("«\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))", "'\(key)' must be text, found \(Self.describe(node, w))")
+                w.say(
+                    "«\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "'\(key)' must be text, found \(Self.describe(node, w))")
             }
             return nil
         }
@@ -120,8 +125,9 @@ struct YAMLFields {
     /// error, where leaving the key out, or `~`, says the value is unknown.
     private func typedText(_ key: String) -> String? {
         if let node = node(key), case .scalar(let scalar) = node, scalar.string.trimmingSpaces().isEmpty {
-            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» est vide\u{00A0}: écrivez une valeur, ou laissez la clé de côté quand on ne la sait pas",
-                      "'\(key)' is empty: write a value, or leave the key out when it is unknown")
+            set.error(
+                location(of: key), "«\u{00A0}\(key)\u{00A0}» est vide\u{00A0}: écrivez une valeur, ou laissez la clé de côté quand on ne la sait pas",
+                "'\(key)' is empty: write a value, or leave the key out when it is unknown")
             return nil
         }
         return string(key)
@@ -132,7 +138,8 @@ struct YAMLFields {
         switch PartialDate.parse(text) {
         case .success(let date): return date
         case .failure(let error):
-            set.error(location(of: key), "date invalide pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: \(error.french)", "invalid date for '\(key)': \(error)")
+            set.error(
+                location(of: key), "date invalide pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: \(error.french)", "invalid date for '\(key)': \(error)")
             return nil
         }
     }
@@ -160,7 +167,9 @@ struct YAMLFields {
     func number(_ key: String) -> Double? {
         guard let text = typedText(key) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            set.error(location(of: key), "«\u{00A0}\(key)\u{00A0}» doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "'\(key)' must be a number, found '\(text)'")
+            set.error(
+                location(of: key), "«\u{00A0}\(key)\u{00A0}» doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
+                "'\(key)' must be a number, found '\(text)'")
             return nil
         }
         return value
@@ -170,21 +179,30 @@ struct YAMLFields {
     func money(_ key: String) -> Money? {
         guard let node = node(key) else { return nil }
         if case .mapping = node {
-            guard let fields = YAMLFields(node, what: Wording("«\u{00A0}\(key)\u{00A0}»", "'\(key)'"), known: ["amount", "currency"], file: file, set: set),
-                  let amount = fields.string("amount", required: true),
-                  let code = fields.string("currency", required: true) else { return nil }
+            guard
+                let fields = YAMLFields(
+                    node, what: Wording("«\u{00A0}\(key)\u{00A0}»", "'\(key)'"), known: ["amount", "currency"], file: file, set: set),
+                let amount = fields.string("amount", required: true),
+                let code = fields.string("currency", required: true)
+            else { return nil }
             switch Currency.parse(code) {
             case .failure(let error):
-                set.error(fields.location(of: "currency")) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
+                set.error(fields.location(of: "currency")) { w in
+                    w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error)
+                }
                 return nil
             case .success(let currency):
                 switch Money.parseAmount(amount, original: amount, in: currency) {
                 case .success(let cents) where cents < 0:
-                    set.error(fields.location(of: "amount"), "«\u{00A0}\(key)\u{00A0}» ne doit pas être négatif (\(amount))", "'\(key)' must not be negative (\(amount))")
+                    set.error(
+                        fields.location(of: "amount"), "«\u{00A0}\(key)\u{00A0}» ne doit pas être négatif (\(amount))",
+                        "'\(key)' must not be negative (\(amount))")
                     return nil
                 case .success(let cents): return Money(minorUnits: cents, currency: currency)
                 case .failure(let error):
-                    set.error(fields.location(of: "amount")) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
+                    set.error(fields.location(of: "amount")) { w in
+                        w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error)
+                    }
                     return nil
                 }
             }
@@ -208,16 +226,19 @@ struct YAMLFields {
         return Self.choice(text, type, key: key, at: location(of: key), set: set)
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String,
-                                                           at location: @autoclosure () -> SourceLocation, set: SeedSet) -> T?
+    static func choice<T: RawRepresentable & CaseIterable>(
+        _ text: String, _ type: T.Type, key: String,
+        at location: @autoclosure () -> SourceLocation, set: SeedSet
+    ) -> T?
     where T.RawValue == String {
         if let value = T(rawValue: text) { return value }
         let allowed = T.allCases.map(\.rawValue)
         let near = Suggestion.nearest(to: text, in: allowed)
         set.error(location()) { w in
             w.say("valeur inconnue pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "unknown \(key) '\(text)'")
-                + (near == nil ? w.say(" (l'un de\u{00A0}: \(allowed.joined(separator: ", ")))", " (one of: \(allowed.joined(separator: ", ")))")
-                               : w.didYouMean(near))
+                + (near == nil
+                    ? w.say(" (l'un de\u{00A0}: \(allowed.joined(separator: ", ")))", " (one of: \(allowed.joined(separator: ", ")))")
+                    : w.didYouMean(near))
         }
         return nil
     }
@@ -230,7 +251,9 @@ struct YAMLFields {
         case .scalar: return [node]
         default:
             set.error(location(of: key)) { w in
-                w.say("«\u{00A0}\(key)\u{00A0}» doit être une liste\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))", "'\(key)' must be a list, found \(Self.describe(node, w))")
+                w.say(
+                    "«\u{00A0}\(key)\u{00A0}» doit être une liste\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "'\(key)' must be a list, found \(Self.describe(node, w))")
             }
             return []
         }
@@ -240,8 +263,9 @@ struct YAMLFields {
         list(key).compactMap { element in
             guard case .scalar(let scalar) = element else {
                 set.error(Self.location(element.mark, file)) { w in
-                    w.say("chaque entrée de «\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(element, w))",
-                          "each entry of '\(key)' must be text, found \(Self.describe(element, w))")
+                    w.say(
+                        "chaque entrée de «\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(element, w))",
+                        "each entry of '\(key)' must be text, found \(Self.describe(element, w))")
                 }
                 return nil
             }
@@ -255,15 +279,18 @@ struct YAMLFields {
         guard let node = node(key) else { return [:] }
         guard case .mapping(let mapping) = node else {
             set.error(location(of: key)) { w in
-                w.say("«\u{00A0}\(key)\u{00A0}» doit être un dictionnaire de noms et de valeurs\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
-                      "'\(key)' must be a mapping of names to values, found \(Self.describe(node, w))")
+                w.say(
+                    "«\u{00A0}\(key)\u{00A0}» doit être un dictionnaire de noms et de valeurs\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "'\(key)' must be a mapping of names to values, found \(Self.describe(node, w))")
             }
             return [:]
         }
         var result: [String: String] = [:]
         for (keyNode, value) in mapping {
             guard let name = keyNode.scalar?.string, case .scalar(let scalar) = value else {
-                set.error(Self.location(value.mark, file), "chaque attribut doit être un nom et une valeur de texte", "each attribute must be a name and a text value")
+                set.error(
+                    Self.location(value.mark, file), "chaque attribut doit être un nom et une valeur de texte",
+                    "each attribute must be a name and a text value")
                 continue
             }
             result[name] = scalar.string
@@ -280,7 +307,8 @@ struct YAMLFields {
                 return SourceRef(document: id)
             }
             guard let fields = YAMLFields(element, what: Wording("une source", "a source"), known: ["doc", "note"], file: file, set: set),
-                  let id = fields.string("doc", required: true) else { return nil }
+                let id = fields.string("doc", required: true)
+            else { return nil }
             set.references.append(PendingReference(id: id, target: .document, location: fields.location(of: "doc"), role: .source))
             return SourceRef(document: id, note: fields.string("note"))
         }
@@ -295,9 +323,11 @@ public enum IDSyntax {
             (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
         }
         if allowed, !id.isEmpty { return nil }
-        return ("l'id «\u{00A0}\(id)\u{00A0}» n'est pas un identifiant court\u{00A0}: minuscules, chiffres et traits d'union, "
+        return (
+            "l'id «\u{00A0}\(id)\u{00A0}» n'est pas un identifiant court\u{00A0}: minuscules, chiffres et traits d'union, "
                 + "comme «\u{00A0}\(slug(id))\u{00A0}»",
-                "id '\(id)' is not a slug: use lower-case letters, digits and hyphens, such as '\(slug(id))'")
+            "id '\(id)' is not a slug: use lower-case letters, digits and hyphens, such as '\(slug(id))'"
+        )
     }
 
     /// A slug made from a name: `Ville de Laval` → `ville-de-laval`.

@@ -67,10 +67,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// location stays as compilers write it, so that editors still jump to it).
     public func description(in language: Language) -> String {
         let words = Words(language)
-        let severity = switch severity {
-        case .error: words.say("erreur", "error")
-        case .warning: words.say("avertissement", "warning")
-        }
+        let severity =
+            switch severity {
+            case .error: words.say("erreur", "error")
+            case .warning: words.say("avertissement", "warning")
+            }
         return "\(location): \(severity)\(words.colon)\(message(in: language))"
     }
 }

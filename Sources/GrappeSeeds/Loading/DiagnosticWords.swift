@@ -51,9 +51,10 @@ extension Wording {
     /// carries one, and only a message reads it.
     static func party(of kind: RecordKind) -> Wording { parties[kind]! }
 
-    private static let parties = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
-        (kind, Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)"))
-    })
+    private static let parties = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind, Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)"))
+        })
 
     /// "la relation «\u{00A0}based_in\u{00A0}» (clé «\u{00A0}from\u{00A0}»)", "relation 'based_in' at 'from'". Made
     /// once per type and end, like `party(of:)`.
@@ -66,9 +67,10 @@ extension Wording {
         let end: String
     }
 
-    private static let relations = Dictionary(uniqueKeysWithValues: ([nil] + RelationType.allCases.map { $0 }).flatMap { type in
-        ["from", "to"].map { (RelationEnd(type: type, end: $0), wording(type, $0)) }
-    })
+    private static let relations = Dictionary(
+        uniqueKeysWithValues: ([nil] + RelationType.allCases.map { $0 }).flatMap { type in
+            ["from", "to"].map { (RelationEnd(type: type, end: $0), wording(type, $0)) }
+        })
 
     private static func wording(_ type: RelationType?, _ end: String) -> Wording {
         let name = type?.rawValue ?? "?"

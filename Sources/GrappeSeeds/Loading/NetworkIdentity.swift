@@ -54,8 +54,10 @@ public struct NetworkIdentity: Equatable, Sendable {
     /// The `network:` section of one YAML file, read as the loader reads it; nil when it has none.
     private static func read(_ path: String) throws(Problem) -> NetworkIdentity? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(diagnostic: Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), "cannot read the network's declaration",
-                                                 french: "impossible de lire la déclaration du réseau"))
+            throw Problem(
+                diagnostic: Diagnostic(
+                    .error, SourceLocation(path: path, line: 1, column: 1), "cannot read the network's declaration",
+                    french: "impossible de lire la déclaration du réseau"))
         }
         let set = SeedSet()
         let file = SeedFile(displayPath: path, bytes: [UInt8](data))

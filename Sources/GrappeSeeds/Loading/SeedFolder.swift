@@ -1,5 +1,6 @@
-import GrappeWords
 import Foundation
+import GrappeWords
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,8 +26,10 @@ enum FileKind {
         switch self {
         case .regular: Wording("un fichier ordinaire", "a regular file")
         case .directory: Wording("un dossier", "a directory")
-        case .fifo: Wording("un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
-                            "a FIFO (named pipe), not a regular file: reading it could wait forever")
+        case .fifo:
+            Wording(
+                "un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
+                "a FIFO (named pipe), not a regular file: reading it could wait forever")
         case .characterDevice, .blockDevice: Wording("un périphérique, pas un fichier ordinaire", "a device, not a regular file")
         case .socket: Wording("une prise réseau (socket), pas un fichier ordinaire", "a socket, not a regular file")
         case .other: Wording("pas un fichier ordinaire", "not a regular file")
@@ -66,11 +69,17 @@ struct SeedFolder {
         return (following ? stat(path, &result) : lstat(path, &result)) == 0 ? result : nil
     }
 
-    private mutating func walk(_ path: String, shown prefix: String, status: stat, visited: inout [String: String], isRoot: Bool) throws(SeedLoadError) {
+    private mutating func walk(
+        _ path: String, shown prefix: String, status: stat, visited: inout [String: String], isRoot: Bool
+    ) throws(SeedLoadError) {
         let identity = "\(status.st_dev):\(status.st_ino)"
         if let first = visited[identity] {
-            skipped.append(Skipped(path: String(prefix.dropLast()), reason: Wording("le dossier «\u{00A0}\(first)\u{00A0}» une deuxième fois (une boucle de liens symboliques)\u{00A0}: lu une seule fois",
-                                                                                  "the folder '\(first)' again (a symbolic link loop): read once")))
+            skipped.append(
+                Skipped(
+                    path: String(prefix.dropLast()),
+                    reason: Wording(
+                        "le dossier «\u{00A0}\(first)\u{00A0}» une deuxième fois (une boucle de liens symboliques)\u{00A0}: lu une seule fois",
+                        "the folder '\(first)' again (a symbolic link loop): read once")))
             return
         }
         visited[identity] = prefix.isEmpty ? "." : String(prefix.dropLast())
@@ -89,8 +98,12 @@ struct SeedFolder {
                 // is named, so that a file hidden by mistake is not lost without a word.
                 let text = String(decoding: name, as: UTF8.self)
                 if text != "." && text != "..", SeedLoader.extensions.contains((text as NSString).pathExtension.lowercased()) {
-                    skipped.append(Skipped(path: prefix + text, reason: Wording("un fichier caché (son nom commence par un point)\u{00A0}: renommez-le pour le lire",
-                                                                                 "a hidden file (its name starts with a dot): rename it to read it")))
+                    skipped.append(
+                        Skipped(
+                            path: prefix + text,
+                            reason: Wording(
+                                "un fichier caché (son nom commence par un point)\u{00A0}: renommez-le pour le lire",
+                                "a hidden file (its name starts with a dot): rename it to read it")))
                 }
                 continue
             }
@@ -100,8 +113,12 @@ struct SeedFolder {
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             guard let text = String(validating: name, as: UTF8.self) else {
                 let readable = String(decoding: name, as: UTF8.self)
-                skipped.append(Skipped(path: prefix + readable, reason: Wording("le nom du fichier n'est pas de l'UTF-8 valide (renommez-le pour le lire)",
-                                                                               "the file name is not valid UTF-8 (rename it to read it)")))
+                skipped.append(
+                    Skipped(
+                        path: prefix + readable,
+                        reason: Wording(
+                            "le nom du fichier n'est pas de l'UTF-8 valide (renommez-le pour le lire)",
+                            "the file name is not valid UTF-8 (rename it to read it)")))
                 continue
             }
             visit(path: (path as NSString).appendingPathComponent(text), shown: prefix + text, visited: &visited)
@@ -117,7 +134,9 @@ struct SeedFolder {
         var status = link
         if link.st_mode & S_IFMT == S_IFLNK {
             guard let target = Self.status(path, following: true) else {
-                let problem = errno == ELOOP ? Wording("une boucle de liens symboliques", "a symbolic link loop")
+                let problem =
+                    errno == ELOOP
+                    ? Wording("une boucle de liens symboliques", "a symbolic link loop")
                     : Wording("un lien symbolique cassé (sa cible n'existe pas)", "a dangling symbolic link (its target does not exist)")
                 skipped.append(Skipped(path: shown, reason: problem))
                 return
@@ -126,8 +145,12 @@ struct SeedFolder {
                 defer { free(resolved) }
                 let real = String(cString: resolved)
                 if ["/proc", "/sys", "/dev"].contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
-                    skipped.append(Skipped(path: shown, reason: Wording("un lien symbolique vers \(real)\u{00A0}: les fichiers du système ne sont pas des graines",
-                                                                        "a symbolic link into \(real): system files are not seeds")))
+                    skipped.append(
+                        Skipped(
+                            path: shown,
+                            reason: Wording(
+                                "un lien symbolique vers \(real)\u{00A0}: les fichiers du système ne sont pas des graines",
+                                "a symbolic link into \(real): system files are not seeds")))
                     return
                 }
             }

@@ -1,7 +1,8 @@
-import GrappeWords
 import Dispatch
 import Foundation
 import GrappeModel
+import GrappeWords
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,8 +56,10 @@ public enum SeedLoader {
     public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf"]
 
     /// `timing` hears how long each phase took, for `--timings`.
-    public static func load(path: String, name: String = "Grappe",
-                            timing: ((String, Duration) -> Void)? = nil) throws(SeedLoadError) -> LoadResult {
+    public static func load(
+        path: String, name: String = "Grappe",
+        timing: ((String, Duration) -> Void)? = nil
+    ) throws(SeedLoadError) -> LoadResult {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path) }
@@ -69,23 +72,31 @@ public enum SeedLoader {
         case .directory:
             let folder = try SeedFolder(root: path)
             guard !folder.seeds.isEmpty else {
-                throw .noSeedFiles(path, leftOut: folder.skipped.map { Wording("\($0.path)\u{00A0}: \($0.reason.french)", "\($0.path): \($0.reason.english)") }
-                                  + folder.ignored.map { Wording("\($0)\u{00A0}: pas un format de graines", "\($0): not a seed format") })
+                throw .noSeedFiles(
+                    path,
+                    leftOut: folder.skipped.map { Wording("\($0.path)\u{00A0}: \($0.reason.french)", "\($0.path): \($0.reason.english)") }
+                        + folder.ignored.map { Wording("\($0)\u{00A0}: pas un format de graines", "\($0): not a seed format") })
             }
             paths = folder.seeds
             set.declaringFiles = Set(NetworkIdentity.fileNames.map { NetworkIdentity.declaringPath(folder: path, name: $0) })
             for file in folder.ignored {
-                set.warning(SourceLocation(path: file, line: 1, column: 1), "ignoré\u{00A0}: les fichiers de graines finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
-                            "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.warning(
+                    SourceLocation(path: file, line: 1, column: 1),
+                    "ignoré\u{00A0}: les fichiers de graines finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                    "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
             for skipped in folder.skipped {
-                set.warning(SourceLocation(path: skipped.path, line: 1, column: 1), "laissé de côté\u{00A0}: \(skipped.reason.french)", "skipped: \(skipped.reason.english)")
+                set.warning(
+                    SourceLocation(path: skipped.path, line: 1, column: 1), "laissé de côté\u{00A0}: \(skipped.reason.french)",
+                    "skipped: \(skipped.reason.english)")
             }
         case .regular:
             set.declaringFiles = [path]
             guard extensions.contains((path as NSString).pathExtension.lowercased()) else {
-                set.error(SourceLocation(path: path, line: 1, column: 1), "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
-                          "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.error(
+                    SourceLocation(path: path, line: 1, column: 1),
+                    "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                    "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
                 return LoadResult(network: Network(name: name), diagnostics: set.diagnostics, files: [])
             }
         case let kind:
@@ -103,15 +114,19 @@ public enum SeedLoader {
             if extensions.contains((path as NSString).pathExtension.lowercased()) {
                 kept.append(path)
             } else {
-                set.error(SourceLocation(path: path, line: 1, column: 1), "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
-                          "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                set.error(
+                    SourceLocation(path: path, line: 1, column: 1),
+                    "pas un fichier de graines\u{00A0}: ils finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
+                    "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
         }
         return loadFiles(kept, into: set, name: name, timing: nil, started: ContinuousClock().now)
     }
 
-    private static func loadFiles(_ paths: [String], into set: SeedSet, name: String, timing: ((String, Duration) -> Void)?,
-                                  started: ContinuousClock.Instant) -> LoadResult {
+    private static func loadFiles(
+        _ paths: [String], into set: SeedSet, name: String, timing: ((String, Duration) -> Void)?,
+        started: ContinuousClock.Instant
+    ) -> LoadResult {
         let clock = ContinuousClock()
         var started = started
         // The files are read on all cores: the kernel's copying of the big tables out of the page cache
@@ -140,8 +155,10 @@ public enum SeedLoader {
 
     /// Loads seed files given as text, for tests and for tools that hold files in memory.
     /// `chunkSize` is the smallest CSV body that is cut into parallel chunks.
-    public static func load(files: [(path: String, contents: String)], name: String = "Grappe",
-                            chunkSize: Int = defaultChunkSize) -> LoadResult {
+    public static func load(
+        files: [(path: String, contents: String)], name: String = "Grappe",
+        chunkSize: Int = defaultChunkSize
+    ) -> LoadResult {
         let set = SeedSet()
         let seedFiles = files.sorted { $0.path < $1.path }.map { SeedFile(displayPath: $0.path, bytes: Array($0.contents.utf8)) }
         parse(seedFiles, into: set, chunkSize: chunkSize)
@@ -222,8 +239,10 @@ public enum SeedLoader {
             prepared.append(file)
             let index = set.add(file)
             if file !== original {
-                set.warning(file.location(line: 1, column: 1), "les lignes finissent par CR seul (ancien format Mac)\u{00A0}: chaque CR est lu comme un saut de ligne",
-                            "lines end with CR only (old Mac format): each CR read as a line break")
+                set.warning(
+                    file.location(line: 1, column: 1),
+                    "les lignes finissent par CR seul (ancien format Mac)\u{00A0}: chaque CR est lu comme un saut de ligne",
+                    "lines end with CR only (old Mac format): each CR read as a line break")
             }
             switch format {
             case "csv":
@@ -294,8 +313,9 @@ public enum SeedLoader {
             let summary = unsourced[index]!
             guard summary.unsourced > 0 else { continue }
             set.warning(files[Int(index)].location(line: summary.firstUnsourcedLine, column: 1)) { w in
-                w.say("\(w.count(summary.unsourced, summary.noun.french, ("", ""))) sans source (ajoutez une colonne «\u{00A0}Provenance\u{00A0}»)",
-                      "\(summary.unsourced) \(summary.noun.english)\(summary.unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
+                w.say(
+                    "\(w.count(summary.unsourced, summary.noun.french, ("", ""))) sans source (ajoutez une colonne «\u{00A0}Provenance\u{00A0}»)",
+                    "\(summary.unsourced) \(summary.noun.english)\(summary.unsourced == 1 ? " has" : "s have") no source (add a 'Provenance' column)")
             }
         }
     }

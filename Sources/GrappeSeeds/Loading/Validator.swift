@@ -44,9 +44,10 @@ struct Validator {
             relationEnds = set.relations.indices.filter { !dangling.contains($0) }.flatMap { [relationEnds[2 * $0], relationEnds[2 * $0 + 1]] }
         }
         let declared = declaredNetwork()
-        return Network(name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
-                       relations: relations, records: set.records, relationEnds: relationEnds,
-                       entityIndex: Network.EntityIndex(table: entityIDs, entityCount: set.entities.count))
+        return Network(
+            name: declared?.name ?? name, id: declared?.id, documents: set.documents, entities: set.entities,
+            relations: relations, records: set.records, relationEnds: relationEnds,
+            entityIndex: Network.EntityIndex(table: entityIDs, entityCount: set.entities.count))
     }
 
     /// Where each relation's two ends are in the entities (`Network.relationEnds`), noted while they
@@ -66,20 +67,22 @@ struct Validator {
     private func declaredNetwork() -> DeclaredNetwork? {
         let declarations = set.networks.filter { declared in
             guard let allowed = set.declaringFiles, !allowed.contains(set.files[Int(declared.origin.file)].displayPath) else { return true }
-            set.error(set.location(declared.origin),
-                      "le réseau se déclare dans network.yaml, en haut du dossier des graines, où chaque commande le trouve sans lire "
-                      + "le reste\u{00A0}: déplacez-y cette section «\u{00A0}network:\u{00A0}»",
-                      "the network is declared in network.yaml at the top of the seed folder, "
-                      + "where every command finds it without reading the rest: move this 'network:' section there")
+            set.error(
+                set.location(declared.origin),
+                "le réseau se déclare dans network.yaml, en haut du dossier des graines, où chaque commande le trouve sans lire "
+                    + "le reste\u{00A0}: déplacez-y cette section «\u{00A0}network:\u{00A0}»",
+                "the network is declared in network.yaml at the top of the seed folder, "
+                    + "where every command finds it without reading the rest: move this 'network:' section there")
             return false
         }
         guard let first = declarations.first else { return nil }
         for other in declarations.dropFirst() {
-            set.error(set.location(other.origin),
-                      "le réseau est déclaré une deuxième fois\u{00A0}: d'abord en \(set.location(first.origin)) comme «\u{00A0}\(first.id)\u{00A0}»\u{00A0}; "
-                      + "gardez une seule section «\u{00A0}network:\u{00A0}»",
-                      "the network is declared again: first at \(set.location(first.origin)) as '\(first.id)'; "
-                      + "keep one 'network:' section")
+            set.error(
+                set.location(other.origin),
+                "le réseau est déclaré une deuxième fois\u{00A0}: d'abord en \(set.location(first.origin)) comme «\u{00A0}\(first.id)\u{00A0}»\u{00A0}; "
+                    + "gardez une seule section «\u{00A0}network:\u{00A0}»",
+                "the network is declared again: first at \(set.location(first.origin)) as '\(first.id)'; "
+                    + "keep one 'network:' section")
         }
         return first
     }
@@ -124,7 +127,9 @@ struct Validator {
                 if !documents.contains(reference.id) {
                     let near = suggester.suggestion(for: reference.id) { documents.sorted() }
                     set.error(reference.location) { w in
-                        w.say("document inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown document '\(reference.id)' in \(reference.role(w))")
+                        w.say(
+                            "document inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))",
+                            "unknown document '\(reference.id)' in \(reference.role(w))")
                             + w.didYouMean(near)
                     }
                 }
@@ -142,20 +147,24 @@ struct Validator {
             let entity = set.entities[index]
             if let kinds, !kinds.contains(entity.kind) {
                 set.error(reference.location) { w in
-                    w.say("\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
-                          "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
+                    w.say(
+                        "\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
+                        "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
                 }
             }
         case .record(let index):
             let kind = set.records[index].kind
             set.error(reference.location) { w in
-                w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
-                      "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
+                w.say(
+                    "\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
+                    "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
             }
         case nil:
             let near = suggester.suggestion(for: reference.id)
             set.error(reference.location) { w in
-                w.say("id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))") + w.didYouMean(near)
+                w.say(
+                    "id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))")
+                    + w.didYouMean(near)
             }
         }
     }
@@ -167,20 +176,24 @@ struct Validator {
             if let kind, set.records[index].kind != kind {
                 let found = set.records[index].kind
                 set.error(reference.location) { w in
-                    w.say("\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
-                          "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
+                    w.say(
+                        "\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
+                        "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
                 }
             }
         case .entity(let index):
             let kind = set.entities[index].kind
             set.error(reference.location) { w in
-                w.say("\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
-                      "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
+                w.say(
+                    "\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
+                    "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
             }
         case nil:
             let near = suggester.suggestion(for: reference.id)
             set.error(reference.location) { w in
-                w.say("aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))", "unknown record '\(reference.id)' in \(reference.role(w))")
+                w.say(
+                    "aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))",
+                    "unknown record '\(reference.id)' in \(reference.role(w))")
                     + w.didYouMean(near)
             }
         }
@@ -199,8 +212,9 @@ struct Validator {
                 let allowed = (problem.isSource ? relation.type.allowedEnds.from : relation.type.allowedEnds.to) ?? []
                 let kind = set.entities[target].kind
                 set.error(at) { w in
-                    w.say("la relation «\u{00A0}\(relation.type.rawValue)\u{00A0}» attend \(w.either(allowed)), mais «\u{00A0}\(id)\u{00A0}» est \(w.a(kind))",
-                          "relation '\(relation.type.rawValue)' expects \(w.either(allowed)), but '\(id)' is \(w.a(kind))")
+                    w.say(
+                        "la relation «\u{00A0}\(relation.type.rawValue)\u{00A0}» attend \(w.either(allowed)), mais «\u{00A0}\(id)\u{00A0}» est \(w.a(kind))",
+                        "relation '\(relation.type.rawValue)' expects \(w.either(allowed)), but '\(id)' is \(w.a(kind))")
                 }
             } else {
                 let near = suggester.suggestion(for: id)
@@ -235,8 +249,9 @@ struct Validator {
         let total = ranges.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let workers = total < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let check = EdgeCheck(ranges: ranges, total: total, workers: workers, positions: positions, kinds: set.entities.map(\.kind),
-                              ends: ends)
+        let check = EdgeCheck(
+            ranges: ranges, total: total, workers: workers, positions: positions, kinds: set.entities.map(\.kind),
+            ends: ends)
         final class Slice: @unchecked Sendable {
             var problems: [EdgeProblem] = []
             var used: [Bool] = []
@@ -261,8 +276,9 @@ struct Validator {
         for (index, document) in set.documents.enumerated() {
             let origin = set.documentOrigins[index]
             if let first = seen[document.id] {
-                set.error(set.location(origin), "document «\u{00A0}\(document.id)\u{00A0}» en double\u{00A0}: déjà défini en \(set.location(first))",
-                          "duplicate document '\(document.id)': already defined at \(set.location(first))")
+                set.error(
+                    set.location(origin), "document «\u{00A0}\(document.id)\u{00A0}» en double\u{00A0}: déjà défini en \(set.location(first))",
+                    "duplicate document '\(document.id)': already defined at \(set.location(first))")
             } else {
                 seen[document.id] = origin
             }
@@ -275,8 +291,9 @@ struct Validator {
     private func uniqueItems(_ entityIDs: IDTable) -> (items: Items, duplicateEntities: Set<Int>) {
         func duplicate(_ id: ID, at origin: Origin, first: Origin) {
             let firstAt = set.location(first)
-            set.error(set.location(origin), "id «\u{00A0}\(id)\u{00A0}» en double\u{00A0}: déjà défini en \(firstAt)",
-                      "duplicate id '\(id)': already defined at \(firstAt)")
+            set.error(
+                set.location(origin), "id «\u{00A0}\(id)\u{00A0}» en double\u{00A0}: déjà défini en \(firstAt)",
+                "duplicate id '\(id)': already defined at \(firstAt)")
         }
         var duplicateEntities = Set<Int>()
         for (position, first) in entityIDs.repeats {

@@ -19,8 +19,9 @@ extension Validator {
                 isolatedPerCSV[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin, previous?.id ?? entity.id)
             } else {
                 set.warning(set.location(origin)) { w in
-                    w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                          "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+                    w.say(
+                        "\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                        "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
                 }
             }
         }
@@ -28,12 +29,14 @@ extension Validator {
             let others = isolated.count - 1
             set.warning(set.location(isolated.first)) { w in
                 guard others > 0 else {
-                    return w.say("«\u{00A0}\(isolated.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                                 "'\(isolated.id)' has no relation and takes part in no record")
+                    return w.say(
+                        "«\u{00A0}\(isolated.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                        "'\(isolated.id)' has no relation and takes part in no record")
                 }
-                return w.say("«\u{00A0}\(isolated.id)\u{00A0}» et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
-                             + "et ne prennent part à aucun dossier",
-                             "'\(isolated.id)' and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
+                return w.say(
+                    "«\u{00A0}\(isolated.id)\u{00A0}» et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
+                        + "et ne prennent part à aucun dossier",
+                    "'\(isolated.id)' and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
             }
         }
     }
@@ -49,27 +52,33 @@ extension Validator {
         }
         for (index, entity) in set.entities.enumerated() where entity.sources.isEmpty && set.entityOrigins[index].column >= 0 {
             unsourced(set.entityOrigins[index]) { w in
-                w.say("\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune source", "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                w.say(
+                    "\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune source",
+                    "\(entity.kind.rawValue) '\(entity.id)' has no source")
             }
         }
         for (index, origin) in set.relationOrigins.sorted(by: { $0.key < $1.key }) where set.relations[index].sources.isEmpty {
             let relation = set.relations[index]
             unsourced(origin) { w in
-                w.say("relation «\u{00A0}\(relation.from)\u{00A0}» \(relation.type.rawValue) «\u{00A0}\(relation.to)\u{00A0}»\u{00A0}: aucune source",
-                      "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+                w.say(
+                    "relation «\u{00A0}\(relation.from)\u{00A0}» \(relation.type.rawValue) «\u{00A0}\(relation.to)\u{00A0}»\u{00A0}: aucune source",
+                    "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
             }
         }
         for (index, record) in set.records.enumerated() where record.sources.isEmpty {
             unsourced(set.recordOrigins[index]) { w in
-                w.say("\(w.kind(record.kind)) «\u{00A0}\(record.id)\u{00A0}»\u{00A0}: aucune source", "\(record.kind.rawValue) '\(record.id)' has no source")
+                w.say(
+                    "\(w.kind(record.kind)) «\u{00A0}\(record.id)\u{00A0}»\u{00A0}: aucune source",
+                    "\(record.kind.rawValue) '\(record.id)' has no source")
             }
         }
         for (_, summary) in unsourcedPerFile.sorted(by: { $0.key < $1.key }) {
             set.warning(set.location(summary.first)) { w in
-                w.say("\(w.count(summary.count, ("élément n'a", "éléments n'ont"), ("", ""))) aucune source "
-                      + "(ajoutez une valeur «\u{00A0}sources\u{00A0}» qui nomme un document de documents.yaml)",
-                      "\(summary.count == 1 ? "1 item has" : "\(summary.count) items have") no source "
-                      + "(add a 'sources' value naming a document of documents.yaml)")
+                w.say(
+                    "\(w.count(summary.count, ("élément n'a", "éléments n'ont"), ("", ""))) aucune source "
+                        + "(ajoutez une valeur «\u{00A0}sources\u{00A0}» qui nomme un document de documents.yaml)",
+                    "\(summary.count == 1 ? "1 item has" : "\(summary.count) items have") no source "
+                        + "(add a 'sources' value naming a document of documents.yaml)")
             }
         }
     }

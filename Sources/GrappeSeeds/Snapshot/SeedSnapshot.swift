@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GrappeModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -75,12 +76,16 @@ public enum SeedSnapshot {
 
     /// The seeds at `path`: from their snapshot when there is a valid one, else parsed and checked.
     /// `fromSnapshot` says which; `fingerprint` is what a new snapshot should record.
-    public static func load(path: String, snapshot: String?, name: String = "Grappe")
-        throws(SeedLoadError) -> (result: LoadResult, fromSnapshot: Bool, fingerprint: Fingerprint?) {
+    public static func load(
+        path: String, snapshot: String?, name: String = "Grappe"
+    )
+        throws(SeedLoadError) -> (result: LoadResult, fromSnapshot: Bool, fingerprint: Fingerprint?)
+    {
         // Without a snapshot location there is nothing to read or write: no fingerprint either.
         let fingerprint = snapshot == nil ? nil : Fingerprint.of(path: path, name: name)
         if let snapshot, let fingerprint, case .success(let bytes) = SeedLoader.readBytes(atPath: snapshot),
-           let result = decode(bytes, expecting: fingerprint) {
+            let result = decode(bytes, expecting: fingerprint)
+        {
             return (result, true, fingerprint)
         }
         return (try SeedLoader.load(path: path, name: name), false, fingerprint)
@@ -92,8 +97,9 @@ public enum SeedSnapshot {
     public static func save(_ result: LoadResult, fingerprint: Fingerprint, to location: String) -> Bool {
         let folder = (location as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             return false
         }
@@ -102,7 +108,8 @@ public enum SeedSnapshot {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
             let stale = folder + "/" + name
             if let modified = (try? FileManager.default.attributesOfItem(atPath: stale))?[.modificationDate] as? Date,
-               modified.timeIntervalSinceNow < -600 {
+                modified.timeIntervalSinceNow < -600
+            {
                 unlink(stale)
             }
         }

@@ -98,4 +98,3 @@ enum Checksum {
         return hash
     }
 }
-

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GrappeModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,12 +70,15 @@ extension SeedSnapshot {
             },
             { decoded.entities = try? decodeEntities(decoded.entityBlock, idStrings: entityIDs, strings: strings, lists: lists) },
         ]
-        let (relations, ends) = try decodeRelations(chunks, count: relationCount, strings: strings, lists: lists, entityOfString: entityOfString,
-                                                    alongside: alongside)
+        let (relations, ends) = try decodeRelations(
+            chunks, count: relationCount, strings: strings, lists: lists, entityOfString: entityOfString,
+            alongside: alongside)
         guard let entities = decoded.entities, let records = decoded.records, let documents = decoded.documents else { throw Damaged() }
-        return LoadResult(network: Network(name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities,
-                                           relations: relations, records: records, relationEnds: ends),
-                          diagnostics: diagnostics, files: files)
+        return LoadResult(
+            network: Network(
+                name: networkName, id: networkID.isEmpty ? nil : networkID, documents: documents, entities: entities,
+                relations: relations, records: records, relationEnds: ends),
+            diagnostics: diagnostics, files: files)
     }
 
     /// What the work beside the relations' chunks decodes, each part written by one worker.
@@ -131,9 +135,11 @@ extension SeedSnapshot {
             let month = Int((bits >> 24) & 0xFF), day = Int((bits >> 16) & 0xFF), season = Int((bits >> 8) & 0xFF)
             let qualifier = Int(bits & 0xFF)
             guard bits >> 48 == present >> 48, month <= 12, day <= 31, season == 0 || PartialDate.Season(rawValue: season) != nil,
-                  qualifier < qualifiers.count else { throw Damaged() }
-            return PartialDate(year: year == 0 ? nil : year, month: month == 0 ? nil : month, day: day == 0 ? nil : day,
-                               season: PartialDate.Season(rawValue: season), qualifier: qualifiers[qualifier])
+                qualifier < qualifiers.count
+            else { throw Damaged() }
+            return PartialDate(
+                year: year == 0 ? nil : year, month: month == 0 ? nil : month, day: day == 0 ? nil : day,
+                season: PartialDate.Season(rawValue: season), qualifier: qualifiers[qualifier])
         }
     }
 
@@ -149,8 +155,10 @@ extension SeedSnapshot {
     }
 
     /// The entities from their block (see `encodeEntities`), their ids' strings read before it.
-    static func decodeEntities(_ block: UnsafeRawBufferPointer, idStrings: [UInt32], strings: StringTable,
-                                       lists: SourceListTable) throws -> [Entity] {
+    static func decodeEntities(
+        _ block: UnsafeRawBufferPointer, idStrings: [UInt32], strings: StringTable,
+        lists: SourceListTable
+    ) throws -> [Entity] {
         // `allCases` builds a new array on each use: once here, not once per item.
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
         var reader = Reader(buffer: block, offset: 0)
@@ -172,10 +180,12 @@ extension SeedSnapshot {
             var attributes: [String: String] = [:]
             for _ in 0..<(try reader.count()) { attributes[try strings.required(try reader.u32())] = try strings.required(try reader.u32()) }
             let sources = try lists.sources(try reader.u32())
-            entities.append(Entity(id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
-                                   organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
-                                   country: country, region: region, sector: sector, founded: founded, summary: summary,
-                                   website: website, attributes: attributes, sources: sources))
+            entities.append(
+                Entity(
+                    id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
+                    organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
+                    country: country, region: region, sector: sector, founded: founded, summary: summary,
+                    website: website, attributes: attributes, sources: sources))
         }
         guard reader.atEnd else { throw Damaged() }
         return entities
@@ -202,8 +212,10 @@ extension SeedSnapshot {
             let path = try strings.required(try reader.u32())
             let line = Int(Int64(bitPattern: try reader.u64())), column = Int(Int64(bitPattern: try reader.u64()))
             let english = try strings.required(try reader.u32())
-            diagnostics.append(Diagnostic(severity, SourceLocation(path: path, line: line, column: column), english,
-                                          french: try strings.required(try reader.u32())))
+            diagnostics.append(
+                Diagnostic(
+                    severity, SourceLocation(path: path, line: line, column: column), english,
+                    french: try strings.required(try reader.u32())))
         }
         var files: [String] = []
         for _ in 0..<(try reader.count()) { files.append(try strings.required(try reader.u32())) }
@@ -220,8 +232,10 @@ extension SeedSnapshot {
         let entityOfString: [Int32]
         var initialized: [Int]
 
-        init(_ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>, ends: UnsafeMutablePointer<Int32>,
-             entityOfString: [Int32]) {
+        init(
+            _ chunks: [UnsafeRawBufferPointer], _ target: UnsafeMutablePointer<Relation>, ends: UnsafeMutablePointer<Int32>,
+            entityOfString: [Int32]
+        ) {
             self.chunks = chunks
             self.target = target
             self.ends = ends
@@ -233,45 +247,51 @@ extension SeedSnapshot {
     }
 
     /// The relations, chunk by chunk on all cores, each chunk straight into its place in the array.
-    static func decodeRelations(_ chunks: [UnsafeRawBufferPointer], count relationCount: Int, strings: StringTable,
-                                        lists: SourceListTable, entityOfString: [Int32],
-                                        alongside: [@Sendable () -> Void] = []) throws -> ([Relation], [Int32]) {
+    static func decodeRelations(
+        _ chunks: [UnsafeRawBufferPointer], count relationCount: Int, strings: StringTable,
+        lists: SourceListTable, entityOfString: [Int32],
+        alongside: [@Sendable () -> Void] = []
+    ) throws -> ([Relation], [Int32]) {
         var complete = true
         var ends = [Int32](repeating: -1, count: 2 * relationCount)
-        let relations = ends.withUnsafeMutableBufferPointer { ends in [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
-            count = 0
-            guard let base = buffer.baseAddress, let endsBase = ends.baseAddress, !chunks.isEmpty else {
-                for work in alongside { work() }
-                return
-            }
-            let shared = SharedChunks(chunks, base, ends: endsBase, entityOfString: entityOfString)
-            // The other work first: it is the longest single piece.
-            let work: @Sendable (Int) -> Void = { number in
-                guard number >= alongside.count else { return alongside[number]() }
-                let chunk = number - alongside.count
-                shared.initialized[chunk] = decodeChunk(chunk, into: shared, total: relationCount, strings: strings, lists: lists)
-            }
-            DispatchQueue.concurrentPerform(iterations: alongside.count + chunks.count, execute: work)
-            // Every chunk but the last is full, and together they hold every relation; otherwise
-            // the snapshot is damaged and what was made is undone.
-            let expected = chunks.indices.map { min(chunkSize, relationCount - $0 * chunkSize) }
-            if shared.initialized == expected {
-                count = relationCount
-            } else {
-                complete = false
-                for (number, made) in shared.initialized.enumerated() {
-                    (base + number * chunkSize).deinitialize(count: made)
+        let relations = ends.withUnsafeMutableBufferPointer { ends in
+            [Relation](unsafeUninitializedCapacity: relationCount) { buffer, count in
+                count = 0
+                guard let base = buffer.baseAddress, let endsBase = ends.baseAddress, !chunks.isEmpty else {
+                    for work in alongside { work() }
+                    return
+                }
+                let shared = SharedChunks(chunks, base, ends: endsBase, entityOfString: entityOfString)
+                // The other work first: it is the longest single piece.
+                let work: @Sendable (Int) -> Void = { number in
+                    guard number >= alongside.count else { return alongside[number]() }
+                    let chunk = number - alongside.count
+                    shared.initialized[chunk] = decodeChunk(chunk, into: shared, total: relationCount, strings: strings, lists: lists)
+                }
+                DispatchQueue.concurrentPerform(iterations: alongside.count + chunks.count, execute: work)
+                // Every chunk but the last is full, and together they hold every relation; otherwise
+                // the snapshot is damaged and what was made is undone.
+                let expected = chunks.indices.map { min(chunkSize, relationCount - $0 * chunkSize) }
+                if shared.initialized == expected {
+                    count = relationCount
+                } else {
+                    complete = false
+                    for (number, made) in shared.initialized.enumerated() {
+                        (base + number * chunkSize).deinitialize(count: made)
+                    }
                 }
             }
-        } }
+        }
         guard complete, relations.count == relationCount else { throw Damaged() }
         return (relations, ends)
     }
 
     /// Decodes chunk `number` into its place; returns how many relations it initialized (fewer than
     /// the chunk holds when it is damaged).
-    static func decodeChunk(_ number: Int, into shared: SharedChunks, total: Int, strings: StringTable,
-                                    lists: SourceListTable) -> Int {
+    static func decodeChunk(
+        _ number: Int, into shared: SharedChunks, total: Int, strings: StringTable,
+        lists: SourceListTable
+    ) -> Int {
         var chunk = Reader(buffer: shared.chunks[number], offset: 0)
         let first = number * chunkSize
         var made = 0
@@ -303,9 +323,10 @@ extension SeedSnapshot {
                 let start = flags & 8 != 0 ? try DateBits.date(try chunk.u64()) : nil
                 let end = flags & 16 != 0 ? try DateBits.date(try chunk.u64()) : nil
                 let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
-                (shared.target + first + made).initialize(to: Relation(
-                    from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
-                    start: start, end: end, weight: weight, note: note, sources: cited))
+                (shared.target + first + made).initialize(
+                    to: Relation(
+                        from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
+                        start: start, end: end, weight: weight, note: note, sources: cited))
                 made += 1
             }
         } catch {

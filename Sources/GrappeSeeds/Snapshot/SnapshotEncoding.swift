@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GrappeModel
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,8 +41,9 @@ extension SeedSnapshot {
         encodeDiagnostics(result, into: &payload, strings: &strings)
 
         var all = Writer()
-        all.bytes.reserveCapacity(magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
-                                  + payload.bytes.count + 8)
+        all.bytes.reserveCapacity(
+            magic.count + body.bytes.count + strings.table.reduce(0) { $0 + $1.utf8.count + 4 } + 4
+                + payload.bytes.count + 8)
         all.bytes += magic
         all.bytes += body.bytes
         all.u32(strings.table.count)
@@ -53,8 +55,10 @@ extension SeedSnapshot {
 
     /// Entities: their count, each one's id, then the rest of each one after the other, in a block of
     /// its own that readers can step over and decode beside the relations.
-    static func encodeEntities(_ entities: [Entity], into payload: inout Writer, strings: inout Interner,
-                                       sourceLists: inout SourceLists) {
+    static func encodeEntities(
+        _ entities: [Entity], into payload: inout Writer, strings: inout Interner,
+        sourceLists: inout SourceLists
+    ) {
         let entityKinds = EntityKind.allCases, organisationTypes = OrganisationType.allCases
         payload.u32(entities.count)
         for entity in entities { payload.u32(strings.index(entity.id)) }
@@ -81,8 +85,10 @@ extension SeedSnapshot {
     }
 
     /// Relations, in chunks of `chunkSize`, each chunk's length first so that readers can split them.
-    static func encodeRelations(_ relations: [Relation], into payload: inout Writer, strings: inout Interner,
-                                        sourceLists: inout SourceLists) {
+    static func encodeRelations(
+        _ relations: [Relation], into payload: inout Writer, strings: inout Interner,
+        sourceLists: inout SourceLists
+    ) {
         payload.u32(relations.count)
         var start = 0
         while start < relations.count {
@@ -107,8 +113,10 @@ extension SeedSnapshot {
 
     static let relationTypes = RelationType.allCases
 
-    static func encodeRelation(_ relation: Relation, into chunk: inout Writer, strings: inout Interner,
-                                       sourceLists: inout SourceLists, repeated: inout RepeatedIndices) {
+    static func encodeRelation(
+        _ relation: Relation, into chunk: inout Writer, strings: inout Interner,
+        sourceLists: inout SourceLists, repeated: inout RepeatedIndices
+    ) {
         if let (from, index) = repeated.from, from == relation.from {
             chunk.u32(index)
         } else {

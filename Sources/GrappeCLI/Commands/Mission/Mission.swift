@@ -71,8 +71,10 @@ extension MissionCommand {
         func validate() throws {
             if let status, Words.missionStatus(status) == nil {
                 let known = MissionStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError(Messages.words.say("--status\u{00A0}: statut inconnu «\u{00A0}\(status)\u{00A0}»\u{00A0}; l'un de \(known)",
-                                                         "--status: unknown status '\(status)'; one of \(known)"))
+                throw ValidationError(
+                    Messages.words.say(
+                        "--status\u{00A0}: statut inconnu «\u{00A0}\(status)\u{00A0}»\u{00A0}; l'un de \(known)",
+                        "--status: unknown status '\(status)'; one of \(known)"))
             }
         }
 
@@ -116,7 +118,10 @@ extension MissionCommand {
             let history = journal.filter { $0.items.contains { $0.id == id } }
             Output.line("")
             Output.line(Style.accent(words.say("Historique", "History")))
-            if history.isEmpty { Output.line("  " + words.say("issue des graines\u{00A0}; jamais modifiée dans le registre", "from the seeds; never edited in the store")) }
+            if history.isEmpty {
+                Output.line(
+                    "  " + words.say("issue des graines\u{00A0}; jamais modifiée dans le registre", "from the seeds; never edited in the store"))
+            }
             for entry in history { Output.line("  " + HistoryCommand.line(entry, words)) }
         }
     }
@@ -136,18 +141,22 @@ extension MissionCommand {
         @OptionGroup var fields: MissionFields
         @OptionGroup var author: AuthorOption
         @Option(name: .customLong("if-version"), help: "Only if the mission is still at this version (see 'mission show').") var ifVersion: Int?
-        @Option(name: .customLong("from-version"),
-                help: "The version this edit started from (see 'mission show'): what others saved since is merged field by field.")
+        @Option(
+            name: .customLong("from-version"),
+            help: "The version this edit started from (see 'mission show'): what others saved since is merged field by field.")
         var fromVersion: Int?
 
         func validate() throws {
             if fields.isEmpty { throw ValidationError("nothing to change: give at least one field (see --help)") }
-            if ifVersion != nil, fromVersion != nil { throw ValidationError("--if-version refuses any change since; --from-version merges them: give one") }
+            if ifVersion != nil, fromVersion != nil {
+                throw ValidationError("--if-version refuses any change since; --from-version merges them: give one")
+            }
         }
 
         func run() throws {
             var bench = try Workbench.open(seedOptions)
-            let base = try fromVersion.map { MissionDraft(editing: try bench.mission(id, at: $0), version: $0) }
+            let base =
+                try fromVersion.map { MissionDraft(editing: try bench.mission(id, at: $0), version: $0) }
                 ?? MissionDraft(editing: try bench.mission(id), version: ifVersion ?? bench.workspace.version(of: id))
             var mine = base
             fields.apply(to: &mine)
@@ -164,20 +173,29 @@ extension MissionCommand {
                     let words = Messages.words
                     guard merge.conflicts.isEmpty else {
                         for conflict in merge.conflicts {
-                            Output.error("grappe: " + words.say(
-                                "\(conflict.field.rawValue)\u{00A0}: devenu \(Self.shown(conflict.field, conflict.theirs, words)) depuis votre version "
-                                    + "(dernier enregistrement par \(by), \(StoreTime.minute(at)))\u{00A0}; le vôtre\u{00A0}: \(Self.shown(conflict.field, conflict.mine, words))",
-                                "\(conflict.field.rawValue): became \(Self.shown(conflict.field, conflict.theirs, words)) since your version "
-                                    + "(last saved by \(by), \(StoreTime.minute(at))); yours: \(Self.shown(conflict.field, conflict.mine, words))"))
+                            Output.error(
+                                "grappe: "
+                                    + words.say(
+                                        "\(conflict.field.rawValue)\u{00A0}: devenu \(Self.shown(conflict.field, conflict.theirs, words)) depuis votre version "
+                                            + "(dernier enregistrement par \(by), \(StoreTime.minute(at)))\u{00A0}; le vôtre\u{00A0}: \(Self.shown(conflict.field, conflict.mine, words))",
+                                        "\(conflict.field.rawValue): became \(Self.shown(conflict.field, conflict.theirs, words)) since your version "
+                                            + "(last saved by \(by), \(StoreTime.minute(at))); yours: \(Self.shown(conflict.field, conflict.mine, words))"
+                                    ))
                         }
-                        Output.error("grappe: " + words.say("rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
-                                                            "nothing was saved; look at 'grappe mission show' and edit again"))
+                        Output.error(
+                            "grappe: "
+                                + words.say(
+                                    "rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
+                                    "nothing was saved; look at 'grappe mission show' and edit again"))
                         throw Exit.temporaryFailure
                     }
                     if !merge.taken.isEmpty {
                         let fields = merge.taken.map(\.rawValue).joined(separator: ", ")
-                        Output.error("grappe: " + words.say("fusionné avec ce qui a été enregistré depuis votre version (dernier\u{00A0}: \(by))\u{00A0}: \(fields) gardé(s)",
-                                                            "merged with what was saved since your version (last by \(by)): kept their \(fields)"))
+                        Output.error(
+                            "grappe: "
+                                + words.say(
+                                    "fusionné avec ce qui a été enregistré depuis votre version (dernier\u{00A0}: \(by))\u{00A0}: \(fields) gardé(s)",
+                                    "merged with what was saved since your version (last by \(by)): kept their \(fields)"))
                     }
                     attempt = merge.merged
                 } catch let error as StoreError {
@@ -224,8 +242,9 @@ extension MissionCommand {
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
             }
-            let text = try SeedYAML.encode(entities: workspace.entities.map(\.entity), records: workspace.records.map(\.record),
-                                           comment: "Missions recorded in \(seedOptions.storeShown), exported by grappe \(Grappe.version).")
+            let text = try SeedYAML.encode(
+                entities: workspace.entities.map(\.entity), records: workspace.records.map(\.record),
+                comment: "Missions recorded in \(seedOptions.storeShown), exported by grappe \(Grappe.version).")
             try Output.write(Data(text.utf8), as: .yaml, to: output)
         }
     }

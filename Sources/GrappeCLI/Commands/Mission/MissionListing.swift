@@ -26,20 +26,27 @@ enum MissionListing {
         MissionSchedule.ordered(missions, today: today, record: { $0 }, tie: { $0.id < $1.id }).map { record in
             let mission = record.mission
             let name = { (id: ID) in network.entity(id)?.name ?? id }
-            return Row(id: record.id, status: mission?.status.rawValue ?? "", start: mission?.start?.description ?? "",
-                       end: mission?.end?.description ?? "", destinations: (mission?.destinations ?? []).map(name).joined(separator: ", "),
-                       title: record.title, leader: record.parties(withRole: .leader).first.map { name($0.entity) } ?? "",
-                       upcoming: MissionSchedule.isUpcoming(record, today: today), version: versions[record.id] ?? 0)
+            return Row(
+                id: record.id, status: mission?.status.rawValue ?? "", start: mission?.start?.description ?? "",
+                end: mission?.end?.description ?? "", destinations: (mission?.destinations ?? []).map(name).joined(separator: ", "),
+                title: record.title, leader: record.parties(withRole: .leader).first.map { name($0.entity) } ?? "",
+                upcoming: MissionSchedule.isUpcoming(record, today: today), version: versions[record.id] ?? 0)
         }
     }
 
     /// The table for a person, in the report's language (CSV and JSON keep the stored values).
     static func text(_ rows: [Row], words: Words = Words(.en)) -> [String] {
         guard !rows.isEmpty else { return [words.say("aucune mission", "no missions")] }
-        let header = words.language == .fr ? ["ID", "STATUT", "DÉBUT", "FIN", "VERS", "CHEF", "TITRE", "REGISTRE"]
-                                            : ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
-        let cells = rows.map { [$0.id, words.status($0.status), $0.start, $0.end, $0.destinations, $0.leader, $0.title,
-                                $0.version == 0 ? words.say("graines", "seed") : "v\($0.version)"] }
+        let header =
+            words.language == .fr
+            ? ["ID", "STATUT", "DÉBUT", "FIN", "VERS", "CHEF", "TITRE", "REGISTRE"]
+            : ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
+        let cells = rows.map {
+            [
+                $0.id, words.status($0.status), $0.start, $0.end, $0.destinations, $0.leader, $0.title,
+                $0.version == 0 ? words.say("graines", "seed") : "v\($0.version)",
+            ]
+        }
         let widths = header.indices.map { column in min(36, ([header] + cells).map { TextWidth.of($0[column]) }.max() ?? 0) }
         func line(_ fields: [String]) -> String {
             fields.indices.map { TextWidth.padded(TextWidth.truncated(fields[$0], to: widths[$0]), to: widths[$0]) }
@@ -60,8 +67,11 @@ enum MissionListing {
     static func csv(_ rows: [Row]) -> String {
         let header = CSVText.row(["id", "status", "start", "end", "destinations", "leader", "title", "upcoming", "store_version"])
         return rows.reduce(header) { text, row in
-            text + CSVText.row([row.id, row.status, row.start, row.end, row.destinations, row.leader, row.title,
-                                row.upcoming ? "true" : "false", String(row.version)])
+            text
+                + CSVText.row([
+                    row.id, row.status, row.start, row.end, row.destinations, row.leader, row.title,
+                    row.upcoming ? "true" : "false", String(row.version),
+                ])
         }
     }
 
@@ -85,24 +95,31 @@ enum MissionFile {
         }
         let alone = SeedLoader.load(files: [(path, contents)])
         let seedFiles = bench.seedFiles.map { file in (path: file, contents: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "") }
-        let stored = Network(entities: bench.workspace.entities.map(\.entity),
-                             records: bench.workspace.records.map(\.record))
+        let stored = Network(
+            entities: bench.workspace.entities.map(\.entity),
+            records: bench.workspace.records.map(\.record))
         let storeFile = (path: "\u{1}workspace-store.json", contents: String(decoding: try NetworkJSON.encode(stored), as: UTF8.self))
         let combined = SeedLoader.load(files: seedFiles + [storeFile, (path, contents)])
         var errors = combined.diagnostics.filter { $0.severity == .error && $0.location.path == path }
         for record in alone.network.records where bench.network.record(record.id) != nil {
-            errors.append(Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1),
-                                     "'\(record.id)' is already in the network; use 'grappe mission edit \(record.id)'",
-                                     french: "«\u{00A0}\(record.id)\u{00A0}» est déjà dans le réseau\u{00A0}; utilisez «\u{00A0}grappe mission edit \(record.id)\u{00A0}»"))
+            errors.append(
+                Diagnostic(
+                    .error, SourceLocation(path: path, line: 1, column: 1),
+                    "'\(record.id)' is already in the network; use 'grappe mission edit \(record.id)'",
+                    french:
+                        "«\u{00A0}\(record.id)\u{00A0}» est déjà dans le réseau\u{00A0}; utilisez «\u{00A0}grappe mission edit \(record.id)\u{00A0}»")
+            )
         }
         let missions = alone.network.records.filter { $0.kind == .mission }
         if missions.isEmpty, errors.isEmpty {
-            errors.append(Diagnostic(.error, SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)",
-                                     french: "aucune mission dans ce fichier (une liste «\u{00A0}missions:\u{00A0}»)"))
+            errors.append(
+                Diagnostic(
+                    .error, SourceLocation(path: path, line: 1, column: 1), "no mission in this file (a 'missions:' list)",
+                    french: "aucune mission dans ce fichier (une liste «\u{00A0}missions:\u{00A0}»)"))
         }
         let words = Messages.words
         guard errors.isEmpty else {
-            errors.sortedByLocation().forEach { Output.error($0.description(in: words.language)) }
+            for error in errors.sortedByLocation() { Output.error(error.description(in: words.language)) }
             Output.error(Messages.nothingSaved)
             throw Exit.dataError
         }
@@ -112,7 +129,9 @@ enum MissionFile {
         let validator = MissionValidator(network: network, wording: .init(words.language))
         for mission in missions {
             if case .failure(let invalid) = validator.validate(MissionDraft(editing: mission, version: 0)) {
-                issues += invalid.issues.map { "\(path)\(words.colon)mission \(words.quoted(mission.id))\(words.colon)\($0.description.dropFirst(2))" }
+                issues += invalid.issues.map {
+                    "\(path)\(words.colon)mission \(words.quoted(mission.id))\(words.colon)\($0.description.dropFirst(2))"
+                }
             }
         }
         guard issues.isEmpty else {
@@ -122,9 +141,10 @@ enum MissionFile {
         }
         let records = alone.network.records.compactMap { network.record($0.id) }
         let entities = alone.network.entities.compactMap { network.entity($0.id) }
-        let change = Change(action: .add, records: records, entities: entities,
-                            expectedVersions: Dictionary(records.map { ($0.id, 0) }, uniquingKeysWith: { $1 }),
-                            summary: "add " + missions.map { "mission \($0.id)" }.joined(separator: ", ") + " from \((path as NSString).lastPathComponent)")
+        let change = Change(
+            action: .add, records: records, entities: entities,
+            expectedVersions: Dictionary(records.map { ($0.id, 0) }, uniquingKeysWith: { $1 }),
+            summary: "add " + missions.map { "mission \($0.id)" }.joined(separator: ", ") + " from \((path as NSString).lastPathComponent)")
         try bench.save(change, author: author)
     }
 }

@@ -31,8 +31,9 @@ struct Workbench {
             let workspace = try seeds.openStore(for: .update)?.load() ?? .empty
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             for warning in warnings { Output.error(Messages.storeWarning(seeds.storeShown, warning)) }
-            return Workbench(storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network,
-                             seedNetwork: result.network, seedFiles: result.files)
+            return Workbench(
+                storePath: seeds.storePath, workspaceName: try seeds.workspaceName, workspace: workspace, network: network,
+                seedNetwork: result.network, seedFiles: result.files)
         } catch let error as StoreError {
             throw Self.fail(error)
         }
@@ -46,8 +47,11 @@ struct Workbench {
         Output.error("grappe: \(error.description(in: words.language))")
         switch error {
         case .stale:
-            Output.error("grappe: " + words.say("rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
-                                                "nothing was saved; look at 'grappe mission show' and edit again"))
+            Output.error(
+                "grappe: "
+                    + words.say(
+                        "rien n'a été enregistré\u{00A0}; relisez la mission avec «\u{00A0}grappe mission show\u{00A0}» et modifiez-la de nouveau",
+                        "nothing was saved; look at 'grappe mission show' and edit again"))
             return Exit.temporaryFailure
         case .readOnly: return Exit.noPermission
         case .cannotOpen: return reading ? Exit.noInput : Exit.cannotCreate
@@ -113,10 +117,15 @@ struct Workbench {
             throw Self.fail(error, reading: true)
         }
         for entry in history {
-            if let record = entry.items.first(where: { $0.kind == .record && $0.id == id && $0.versionAfter == version })?.recordAfter { return record }
+            if let record = entry.items.first(where: { $0.kind == .record && $0.id == id && $0.versionAfter == version })?.recordAfter {
+                return record
+            }
         }
-        Output.error("grappe: " + Messages.words.say("la mission \(Messages.words.quoted(id)) n'a jamais eu la version \(version) (voir «\u{00A0}grappe mission show\u{00A0}»)",
-                                                     "the mission \(Messages.words.quoted(id)) never had version \(version) (see 'grappe mission show')"))
+        Output.error(
+            "grappe: "
+                + Messages.words.say(
+                    "la mission \(Messages.words.quoted(id)) n'a jamais eu la version \(version) (voir «\u{00A0}grappe mission show\u{00A0}»)",
+                    "the mission \(Messages.words.quoted(id)) never had version \(version) (see 'grappe mission show')"))
         throw Exit.noInput
     }
 

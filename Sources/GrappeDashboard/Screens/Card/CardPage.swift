@@ -15,8 +15,9 @@ extension Pages {
 
     static func entity(entity: Entity, state: DashboardState) -> [PageLine] {
         let s = state.strings
-        let card = Card(entity: entity, relations: state.catalogue.relations(of: entity.id), records: state.catalogue.records(of: entity.id),
-                        network: state.network)
+        let card = Card(
+            entity: entity, relations: state.catalogue.relations(of: entity.id), records: state.catalogue.records(of: entity.id),
+            network: state.network)
         var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
         var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
         if let founded = entity.founded { facts.append("\(s[.founded]) \(s.date(founded))") }
@@ -25,16 +26,20 @@ extension Pages {
         lines.append(.text(facts.joined(separator: " · "), .muted))
         if let summary = entity.summary { lines.append(.text(summary)) }
         if let website = entity.website { lines.append(PageLine([(s[.website] + s.colon, .muted), (website, .accent), ("  (o)", .muted)])) }
-        for key in entity.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (entity.attributes[key]!, .plain)])) }
+        for key in entity.attributes.keys.sorted() {
+            lines.append(PageLine([(key + state.strings.colon, .muted), (entity.attributes[key]!, .plain)]))
+        }
         let links = card.links
         if !links.isEmpty {
             lines += [.blank, .heading("\(s[.relations]) (\(links.count))")]
             for link in links {
                 let relation = link.relation, other = link.other
                 let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
-                lines.append(PageLine([("  " + s.relation(relation.type, outgoing: link.outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
-                                      + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
-                                      link: state.network.containsEntity(other) ? .entity(other) : nil))
+                lines.append(
+                    PageLine(
+                        [("  " + s.relation(relation.type, outgoing: link.outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]
+                            + (details.isEmpty ? [] : [("  " + details.joined(separator: " · "), .muted)]),
+                        link: state.network.containsEntity(other) ? .entity(other) : nil))
             }
         }
         if !card.involvements.isEmpty {
@@ -42,9 +47,13 @@ extension Pages {
             for involvement in card.involvements {
                 let record = involvement.record
                 let roles = involvement.roles.map(s.role).joined(separator: ", ")
-                lines.append(PageLine([("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
-                                       ("  " + [roles, record.date.map(s.date) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted)],
-                                      link: .record(record.id)))
+                lines.append(
+                    PageLine(
+                        [
+                            ("  " + s.kind(record.kind) + "  ", .muted), (record.title, .link),
+                            ("  " + [roles, record.date.map(s.date) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "), .muted),
+                        ],
+                        link: .record(record.id)))
             }
         }
         return lines + sources(card.sources, state: state)
@@ -57,12 +66,16 @@ extension Pages {
         if let editing = state.editingNotice(record.id) { lines.append(.text("✎ " + editing, .warning)) }
         lines += facts(of: record, state: state)
         if let summary = record.summary { lines.append(.text(summary)) }
-        for key in record.attributes.keys.sorted() { lines.append(PageLine([(key + state.strings.colon, .muted), (record.attributes[key]!, .plain)])) }
+        for key in record.attributes.keys.sorted() {
+            lines.append(PageLine([(key + state.strings.colon, .muted), (record.attributes[key]!, .plain)]))
+        }
         lines += members(card, state: state)
         if let history = state.store.journal[record.id], !history.isEmpty {
-            lines += [.blank, .heading(s[.history])] + history.map { line in
-                .text("  #\(line.sequence) · \(line.at) · \(line.author) · \(s.summary(of: line))", .muted)
-            }
+            lines +=
+                [.blank, .heading(s[.history])]
+                + history.map { line in
+                    .text("  #\(line.sequence) · \(line.at) · \(line.author) · \(s.summary(of: line))", .muted)
+                }
         }
         return lines + sources(card.sources, state: state)
     }
@@ -120,8 +133,9 @@ extension Pages {
             if let amount = line.effectiveAmount(budget: project.budget) { details.append(state.strings.money(amount)) }
             if let note = line.note { details.append(note) }
             guard let funder = line.funder else { return .text("$ " + details.joined(separator: " · ")) }
-            return PageLine([("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
-                            link: .entity(funder))
+            return PageLine(
+                [("$ ", .muted), (state.catalogue.name(funder), .link), ("  " + details.joined(separator: " · "), .muted)],
+                link: .entity(funder))
         }
     }
 
@@ -129,21 +143,24 @@ extension Pages {
     private static func members(_ card: Card, state: DashboardState) -> [PageLine] {
         guard !card.members.isEmpty else { return [] }
         let s = state.strings
-        return [.blank, .heading("\(s[.parties]) (\(card.members.count))")] + card.members.map { member in
-            let party = member.party
-            let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
-            guard member.known else {
-                return PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)])
+        return [.blank, .heading("\(s[.parties]) (\(card.members.count))")]
+            + card.members.map { member in
+                let party = member.party
+                let attendance = party.attendance.map { [("  · " + s.attendance($0.rawValue), CellStyle.muted)] } ?? []
+                guard member.known else {
+                    return PageLine([("  " + s.role(party.role) + "  ", .muted), ("⚠ \(party.entity) — \(s[.missingEntity])", .warning)])
+                }
+                return PageLine(
+                    [("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
+                        + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity))
             }
-            return PageLine([("  " + s.role(party.role) + "  ", .muted), (state.catalogue.name(party.entity), .link)]
-                            + (party.title.map { [("  " + $0, .muted)] } ?? []) + attendance, link: .entity(party.entity))
-        }
     }
 
     static func sources(_ sources: [Card.Source], state: DashboardState) -> [PageLine] {
         guard !sources.isEmpty else { return [] }
-        return [.blank, .heading(state.strings[.sources])] + sources.flatMap { source -> [PageLine] in
-            [.text("  " + source.title, .muted)] + (source.reference.note.map { [.text("    " + $0)] } ?? [])
-        }
+        return [.blank, .heading(state.strings[.sources])]
+            + sources.flatMap { source -> [PageLine] in
+                [.text("  " + source.title, .muted)] + (source.reference.note.map { [.text("    " + $0)] } ?? [])
+            }
     }
 }

@@ -44,8 +44,13 @@ public struct HomeFigures: Sendable {
             if let budget = project.budget {
                 funding.append((record.title, budget))
             } else if let first = lines.first {
-                funding.append((record.title, Money(minorUnits: lines.filter { $0.currency == first.currency }.reduce(0) { $0 + $1.minorUnits },
-                                                    currency: first.currency)))
+                funding.append(
+                    (
+                        record.title,
+                        Money(
+                            minorUnits: lines.filter { $0.currency == first.currency }.reduce(0) { $0 + $1.minorUnits },
+                            currency: first.currency)
+                    ))
             }
         }
         fundingPerProgramme = Array(funding.sorted { $0.1.minorUnits > $1.1.minorUnits }.prefix(8)).map { (title: $0.0, amount: $0.1) }

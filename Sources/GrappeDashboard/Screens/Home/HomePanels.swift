@@ -30,29 +30,59 @@ enum HomePanels {
 
     /// Home's panels, each a list of lines.
     static func blocks(_ state: DashboardState) -> [[PageLine]] {
+        // A panel with nothing under its heading says so (but past missions, which simply have none yet).
+        let noData = [PageLine.text("  " + state.strings[.noData], .muted)]
+        func orNoData(_ lines: [PageLine]) -> [PageLine] { lines.count == 1 ? lines + noData : lines }
+        var blocks = [counts(state), mostConnected(state)]
+        if let brokers = linkedToSeveralGroups(state) { blocks.append(brokers) }
+        let (upcoming, recent) = missions(state)
+        return blocks + [orNoData(upcoming), recent, orNoData(agreementsPerYear(state)), orNoData(fundingPerProgramme(state))]
+    }
+
+    /// How many of each kind, and the data's warnings.
+    private static func counts(_ state: DashboardState) -> [PageLine] {
         let s = state.strings
-        let figures = state.catalogue.home
-        var blocks: [[PageLine]] = []
         let counts = state.catalogue.counts
-        blocks.append([.heading(s[.entities])]
+        let warnings = state.catalogue.warnings
+        let said = s.count(warnings, ("avertissement des données", "avertissements des données"), ("data warning", "data warnings"))
+        return [.heading(s[.entities])]
             + EntityKind.allCases.map { PageLine([("  " + s.count(counts.byEntityKind[$0] ?? 0, $0), .plain)]) }
             + RecordKind.allCases.map { PageLine([("  " + s.count(counts.byRecordKind[$0] ?? 0, $0), .plain)]) }
-            + [PageLine([("  " + s.count(state.catalogue.warnings, ("avertissement des données", "avertissements des données"), ("data warning", "data warnings")),
-                          state.catalogue.warnings > 0 ? .warning : .plain)])])
+            + [PageLine([("  " + said, warnings > 0 ? .warning : .plain)])]
+    }
+
+    private static func mostConnected(_ state: DashboardState) -> [PageLine] {
+        let figures = state.catalogue.home
         let maximum = figures.mostConnected.first?.links ?? 1
-        blocks.append([.heading(s[.mostConnected])] + figures.mostConnected.map { entry in
-            PageLine([("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold), (state.catalogue.name(entry.id), .plain)])
-        })
-        if !figures.linkedToSeveralGroups.isEmpty {
-            blocks.append([.heading(s[.linkedToSeveralGroups])] + figures.linkedToSeveralGroups.map { entry in
-                PageLine([("  " + state.catalogue.name(entry.id), .bold),
-                          ("  \(s[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted)])
-            })
-        }
-        // Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule).
-        // The few shown, picked without sorting every mission.
+        return [.heading(state.strings[.mostConnected])]
+            + figures.mostConnected.map { entry in
+                PageLine([
+                    ("  " + bar(entry.links, of: maximum, width: 10) + " ", .accent), ("\(entry.links) ", .bold),
+                    (state.catalogue.name(entry.id), .plain),
+                ])
+            }
+    }
+
+    /// Partners linked to several clusters or poles; nil when there is none.
+    private static func linkedToSeveralGroups(_ state: DashboardState) -> [PageLine]? {
+        let brokers = state.catalogue.home.linkedToSeveralGroups
+        guard !brokers.isEmpty else { return nil }
+        return [.heading(state.strings[.linkedToSeveralGroups])]
+            + brokers.map { entry in
+                PageLine([
+                    ("  " + state.catalogue.name(entry.id), .bold),
+                    ("  \(state.strings[.linkedClusters]) " + entry.groups.map(state.catalogue.name).joined(separator: ", "), .muted),
+                ])
+            }
+    }
+
+    /// Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule),
+    /// the few shown picked without sorting every mission.
+    private static func missions(_ state: DashboardState) -> (upcoming: [PageLine], recent: [PageLine]) {
+        let s = state.strings
         func leading(_ count: Int, _ keep: (Record, Bool) -> Bool) -> [Record] {
-            MissionSchedule.leading(count, of: figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
+            MissionSchedule.leading(
+                count, of: state.catalogue.home.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
         }
         let upcoming = leading(5) { _, upcoming in upcoming }
         let pastDated = leading(5) { mission, upcoming in !upcoming && mission.date?.bounds != nil }
@@ -60,25 +90,40 @@ enum HomePanels {
         let missionLine = { (mission: Record) in
             PageLine([("  \(mission.date.map(s.date) ?? s[.undated])  ", .accent), (mission.title, .plain)])
         }
-        blocks.append([.heading(s[.upcomingMissions])] + (upcoming.isEmpty ? [.text("  " + s[.noData], .muted)] : upcoming.map(missionLine)))
-        blocks.append([.heading(s[.recentMissions])] + (pastDated + pastUndated).map(missionLine))
-        let yearMax = figures.agreementsPerYear.map(\.count).max() ?? 1
-        blocks.append([.heading(s[.agreementsPerYear])] + (figures.agreementsPerYear.isEmpty ? [.text("  " + s[.noData], .muted)] :
-            figures.agreementsPerYear.suffix(8).map { entry in
-                PageLine([(TextWidth.padded("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)", to: 18), .plain),
-                          (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold)])
-            }))
-        // One scale per currency: a bar compares amounts in the same money only.
+        return (
+            [.heading(s[.upcomingMissions])] + upcoming.map(missionLine),
+            [.heading(s[.recentMissions])] + (pastDated + pastUndated).map(missionLine)
+        )
+    }
+
+    private static func agreementsPerYear(_ state: DashboardState) -> [PageLine] {
+        let s = state.strings
+        let years = state.catalogue.home.agreementsPerYear
+        let yearMax = years.map(\.count).max() ?? 1
+        return [.heading(s[.agreementsPerYear])]
+            + years.suffix(8).map { entry in
+                PageLine([
+                    (TextWidth.padded("  \(entry.year == "?" ? s[.yearUnknown] : entry.year)", to: 18), .plain),
+                    (bar(entry.count, of: yearMax, width: 20), .accent), (" \(entry.count)", .bold),
+                ])
+            }
+    }
+
+    /// One scale per currency: a bar compares amounts in the same money only.
+    private static func fundingPerProgramme(_ state: DashboardState) -> [PageLine] {
+        let programmes = state.catalogue.home.fundingPerProgramme
         var fundingMax: [String: Int64] = [:]
-        for entry in figures.fundingPerProgramme {
+        for entry in programmes {
             fundingMax[entry.amount.currency.code] = max(fundingMax[entry.amount.currency.code] ?? 1, entry.amount.minorUnits)
         }
-        blocks.append([.heading(s[.fundingPerProgramme])] + (figures.fundingPerProgramme.isEmpty ? [.text("  " + s[.noData], .muted)] :
-            figures.fundingPerProgramme.map { entry in
-                PageLine([("  " + bar(Int(entry.amount.minorUnits), of: Int(fundingMax[entry.amount.currency.code] ?? 1), width: 12) + " ", .accent),
-                          (s.shortMoney(entry.amount) + " ", .bold), (entry.title, .plain)])
-            }))
-        return blocks
+        return [.heading(state.strings[.fundingPerProgramme])]
+            + programmes.map { entry in
+                let scale = Int(fundingMax[entry.amount.currency.code] ?? 1)
+                return PageLine([
+                    ("  " + bar(Int(entry.amount.minorUnits), of: scale, width: 12) + " ", .accent),
+                    (state.strings.shortMoney(entry.amount) + " ", .bold), (entry.title, .plain),
+                ])
+            }
     }
 
     static func bar(_ value: Int, of maximum: Int, width: Int) -> String {

@@ -42,8 +42,11 @@ struct MapLayout {
             return NetworkMap(request: request, nodes: [], edges: [], hidden: [], ringSizes: [])
         }
         let (rings, distance) = graph.rings(from: start, hops: request.hops)
-        nodes = [NetworkMap.Node(id: graph.ids[start], name: name(start), kind: kind(start), ring: 0,
-                                 x: Int(centreX.rounded()), y: Int(centreY.rounded()), degree: graph.degree(start))]
+        nodes = [
+            NetworkMap.Node(
+                id: graph.ids[start], name: name(start), kind: kind(start), ring: 0,
+                x: Int(centreX.rounded()), y: Int(centreY.rounded()), degree: graph.degree(start))
+        ]
         drawnIndex = [start: 0]
         angleOf = [start: 0]
         occupied = [nodes[0].y * width + nodes[0].x]
@@ -118,8 +121,10 @@ struct MapLayout {
             drawnIndex[entry.node] = nodes.count
             angleOf[entry.node] = angle
             parentOf[entry.node] = entry.parent
-            nodes.append(NetworkMap.Node(id: graph.ids[entry.node], name: name(entry.node), kind: kind(entry.node), ring: ringIndex + 1,
-                                         x: x, y: y, degree: graph.degree(entry.node)))
+            nodes.append(
+                NetworkMap.Node(
+                    id: graph.ids[entry.node], name: name(entry.node), kind: kind(entry.node), ring: ringIndex + 1,
+                    x: x, y: y, degree: graph.degree(entry.node)))
         }
     }
 
@@ -138,8 +143,10 @@ struct MapLayout {
             guard a != b, seen.insert(key).inserted else { return }
             let (from, to) = (min(a, b), max(a, b))
             let known = from == 0 ? relationTypes[nodes[to].id] : nil
-            edges.append(NetworkMap.Edge(from: from, to: to, types: (known?.types ?? []).sorted { $0.rawValue < $1.rawValue },
-                                         outgoing: known?.outgoing ?? true))
+            edges.append(
+                NetworkMap.Edge(
+                    from: from, to: to, types: (known?.types ?? []).sorted { $0.rawValue < $1.rawValue },
+                    outgoing: known?.outgoing ?? true))
         }
         let drawn = nodes.map { graph.index(of: $0.id)! }
         for node in drawn.dropFirst() { add(drawnIndex[parentOf[node]!]!, drawnIndex[node]!) }

@@ -56,8 +56,10 @@ extension DashboardState {
         guard layout.request == mapRequest else { return }
         // The same map laid out again (new data, a resize): the selection stays on its mark.
         let previous = map.layout
-        let selected = previous.flatMap { $0.request.centre == layout.request.centre && $0.request.hops == layout.request.hops
-            ? $0.nodes[safe: place.selection]?.id : nil }
+        let selected = previous.flatMap {
+            $0.request.centre == layout.request.centre && $0.request.hops == layout.request.hops
+                ? $0.nodes[safe: place.selection]?.id : nil
+        }
         map.layout = layout
         if let selected, let index = layout.nodes.firstIndex(where: { $0.id == selected }) {
             place.selection = index
@@ -84,12 +86,13 @@ extension DashboardState {
         let nodes = currentMap?.nodes ?? []
         switch command {
         case .up, .down, .left, .right:
-            let (dx, dy) = switch command {
-            case .up: (0, -1)
-            case .down: (0, 1)
-            case .left: (-1, 0)
-            default: (1, 0)
-            }
+            let (dx, dy) =
+                switch command {
+                case .up: (0, -1)
+                case .down: (0, 1)
+                case .left: (-1, 0)
+                default: (1, 0)
+                }
             if let next = currentMap?.neighbour(of: place.selection, dx: dx, dy: dy) { place.selection = next }
         case .nextPane, .previousPane:
             guard !nodes.isEmpty else { return }

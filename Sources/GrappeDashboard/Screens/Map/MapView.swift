@@ -60,10 +60,12 @@ extension Views {
             var facts = [node.kind.map(s.kind) ?? "", s.count(node.degree, ("lien", "liens"), ("link", "links"))]
             if node.ring > 0 { facts.append("\(s[.distance]) \(node.ring)") }
             if let edge = map.edges.first(where: { $0.from == 0 && $0.to == selected }), node.ring == 1 {
-                facts.append(edge.types.isEmpty ? s[.sharedRecords] : edge.types.map { s.relation($0, outgoing: edge.outgoing) }.joined(separator: ", "))
+                facts.append(
+                    edge.types.isEmpty ? s[.sharedRecords] : edge.types.map { s.relation($0, outgoing: edge.outgoing) }.joined(separator: ", "))
             }
-            canvas.put(" · " + facts.filter { !$0.isEmpty }.joined(separator: " · "), x: body.x + 1 + x, y: hiddenLine + 1,
-                       width: max(0, body.width - x - 2), style: .muted)
+            canvas.put(
+                " · " + facts.filter { !$0.isEmpty }.joined(separator: " · "), x: body.x + 1 + x, y: hiddenLine + 1,
+                width: max(0, body.width - x - 2), style: .muted)
         }
     }
 
@@ -122,8 +124,10 @@ extension Views {
     /// a name that would run into another is shortened, and left out when too little of it fits; the
     /// selected one is always written, last.
     /// Returns the cells written on (with a cell of margin around marks and names).
-    private static func drawMarks(_ canvas: inout Canvas, _ state: DashboardState, _ map: NetworkMap, in area: Rect,
-                                  selected: Int) -> [Bool] {
+    private static func drawMarks(
+        _ canvas: inout Canvas, _ state: DashboardState, _ map: NetworkMap, in area: Rect,
+        selected: Int
+    ) -> [Bool] {
         var taken = [Bool](repeating: false, count: area.width * area.height)
         func free(_ x: Int, _ y: Int) -> Bool { x >= 0 && x < area.width && !taken[y * area.width + x] }
         // Each mark keeps a cell free on either side: a name never touches another mark.

@@ -103,7 +103,8 @@ extension DashboardState {
     /// the save must wait for that.
     private mutating func mergeWithNewerVersion() -> Bool {
         guard var form, let id = form.missionID,
-              let stored = store.workspace.records.first(where: { $0.record.id == id }), stored.version != form.baseVersion else { return false }
+            let stored = store.workspace.records.first(where: { $0.record.id == id }), stored.version != form.baseVersion
+        else { return false }
         let theirs = MissionDraft(editing: stored.record, version: stored.version)
         let merge = DraftMerge(base: form.original, mine: form.draft, theirs: theirs)
         let taken = merge.taken.map(strings.field).joined(separator: ", ")
@@ -137,7 +138,8 @@ extension DashboardState {
     func shown(_ field: MissionField, in draft: MissionDraft) -> String {
         switch field.slot {
         case .delegates: draft.delegates.map { network.entity($0.who)?.name ?? $0.who }.joined(separator: ", ")
-        case .text(let path) where field == .status: MissionStatus(rawValue: draft[keyPath: path]).map { Words(strings.language).status($0.rawValue) } ?? draft[keyPath: path]
+        case .text(let path) where field == .status:
+            MissionStatus(rawValue: draft[keyPath: path]).map { Words(strings.language).status($0.rawValue) } ?? draft[keyPath: path]
         default: field.text(in: draft)
         }
     }
@@ -185,7 +187,8 @@ extension DashboardState {
         form?.saving = false
         if case .stale(_, _, _, let by, let at) = error {
             if let id = form?.missionID, let stored = store.workspace.records.first(where: { $0.record.id == id }),
-               stored.version != form?.baseVersion {
+                stored.version != form?.baseVersion
+            {
                 return save()
             }
             message = "\(strings[.staleEdit]) (\(by), \(StoreTime.minute(at)))"
@@ -208,8 +211,10 @@ extension DashboardState {
 
     /// The record a draft would save, if it is valid.
     func validatedRecord(_ draft: MissionDraft) -> Record? {
-        guard case .success(let change) = MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup)
-            .validate(draft) else { return nil }
+        guard
+            case .success(let change) = MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup)
+                .validate(draft)
+        else { return nil }
         return change.records.first
     }
 
@@ -269,7 +274,7 @@ extension MissionForm {
     mutating func type(_ key: Key, in catalogue: Catalogue) {
         switch key {
         case .character(let character): type(character)
-        case .paste(let text): Key.typedText(ofPaste: text).forEach { type($0) }
+        case .paste(let text): for character in Key.typedText(ofPaste: text) { type(character) }
         case .backspace: deleteBackward()
         default: return
         }

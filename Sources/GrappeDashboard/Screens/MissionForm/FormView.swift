@@ -11,43 +11,46 @@ extension Views {
         var isFocus = false
     }
 
+    /// What a field shows: its text (with the cursor when focused) or its placeholder; a delegate's
+    /// id, name, role and attendance.
+    private static func fieldValue(
+        _ field: MissionForm.Field, _ state: DashboardState, _ form: MissionForm, focused: Bool
+    )
+        -> [(String, CellStyle)]
+    {
+        let s = state.strings
+        func withCursor(_ text: String) -> [(String, CellStyle)] {
+            let at = text.index(text.startIndex, offsetBy: form.cursorOffset)
+            return [(String(text[..<at]), .bold), ("▏", .accent), (String(text[at...]), .bold)]
+        }
+        switch field {
+        case .text(let name):
+            let text = form.texts[name] ?? ""
+            if focused { return withCursor(text) }
+            return text.isEmpty ? [(s.placeholder(name), .muted)] : [(text, .plain)]
+        case .delegate(let number):
+            guard let delegate = form.delegates[safe: number] else { return focused ? [] : [(s[.addDelegate], .muted)] }
+            let role = PartyRole(rawValue: delegate.role).map(s.role) ?? delegate.role
+            let attendance = delegate.attendance.isEmpty ? s[.attendanceNotSaid] : s.attendance(delegate.attendance)
+            var value = focused ? withCursor(delegate.who) : [(delegate.who, .plain)]
+            if let name = state.network.entity(delegate.who)?.name, name != delegate.who { value.append(("  " + name, .muted)) }
+            value.append(("  · \(role) · \(attendance)", .accent))
+            return value
+        }
+    }
+
     static func formLines(_ state: DashboardState, _ form: MissionForm, valueWidth: Int) -> [FormLine] {
         let s = state.strings
         var lines: [FormLine] = []
         for (index, field) in form.fields.enumerated() {
             let focused = index == min(form.focus, form.fields.count - 1)
-            var value: [(String, CellStyle)]
-            switch field {
-            case .text(let name):
-                let text = form.texts[name] ?? ""
-                if focused {
-                    let at = text.index(text.startIndex, offsetBy: form.cursorOffset)
-                    value = [(String(text[..<at]), .bold), ("▏", .accent), (String(text[at...]), .bold)]
-                } else {
-                    value = text.isEmpty ? [(s.placeholder(name), .muted)] : [(text, .plain)]
-                }
-            case .delegate(let number):
-                if let delegate = form.delegates[safe: number] {
-                    let role = PartyRole(rawValue: delegate.role).map(s.role) ?? delegate.role
-                    let attendance = delegate.attendance.isEmpty ? s[.attendanceNotSaid] : s.attendance(delegate.attendance)
-                    let name = state.network.entity(delegate.who)?.name
-                    if focused {
-                        let at = delegate.who.index(delegate.who.startIndex, offsetBy: form.cursorOffset)
-                        value = [(String(delegate.who[..<at]), .bold), ("▏", .accent), (String(delegate.who[at...]), .bold)]
-                    } else {
-                        value = [(delegate.who, .plain)]
-                    }
-                    if let name, name != delegate.who { value.append(("  " + name, .muted)) }
-                    value.append(("  · \(role) · \(attendance)", .accent))
-                } else {
-                    value = focused ? [] : [(s[.addDelegate], .muted)]
-                }
-            }
+            var value = fieldValue(field, state, form, focused: focused)
             if focused, value.isEmpty { value.append(("▏", .accent)) }
             lines.append(FormLine(pieces: value, field: field, isFocus: focused))
             // A field both people changed: theirs and mine, side by side, until settled.
             if let conflict = form.merge?.conflicts.first(where: { form.row(of: $0.field) == index }) {
-                let text = "≠ \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(state.shown(conflict.field, in: conflict.theirs)) · "
+                let text =
+                    "≠ \(s[.theirs]) (\(form.mergeAuthor))\(s.colon)\(state.shown(conflict.field, in: conflict.theirs)) · "
                     + "\(s[.yours])\(s.colon)\(state.shown(conflict.field, in: conflict.mine))"
                 for (number, piece) in wrap(text, width: max(10, valueWidth - 1)).enumerated() {
                     lines.append(FormLine(pieces: [((number == 0 ? "" : "  ") + piece, .warning)]))
@@ -63,7 +66,10 @@ extension Views {
             if focused {
                 for (number, completion) in form.completions.enumerated() {
                     let style: CellStyle = number == form.completionIndex ? .selected : .accent
-                    lines.append(FormLine(pieces: [("  " + completion.label, style), (completion.label == completion.value ? "" : "  " + completion.value, .muted)]))
+                    lines.append(
+                        FormLine(pieces: [
+                            ("  " + completion.label, style), (completion.label == completion.value ? "" : "  " + completion.value, .muted),
+                        ]))
                 }
             }
         }

@@ -20,8 +20,10 @@ public struct MissionForm: Sendable, Equatable {
     }
 
     public static let textFields: [MissionField] = [.title, .status, .leader, .onBehalfOf, .origin, .destinations, .start, .end, .objectives]
-    public static let laterFields: [MissionField] = [.toMeet, .budget, .funders, .agreements, .newAgreements, .partnersMet, .newPartners,
-                                                     .followUps, .notes, .sources]
+    public static let laterFields: [MissionField] = [
+        .toMeet, .budget, .funders, .agreements, .newAgreements, .partnersMet, .newPartners,
+        .followUps, .notes, .sources,
+    ]
 
     public var texts: [MissionField: String]
     public var delegates: [MissionDraft.Delegate]
@@ -91,8 +93,6 @@ public struct MissionForm: Sendable, Equatable {
         }
         return draft
     }
-
-
 
     // MARK: editing
 
@@ -165,14 +165,15 @@ public struct MissionForm: Sendable, Equatable {
     mutating func moveCursor(_ move: CursorMove) {
         let (before, after) = aroundCursor
         let at = before.count
-        let target: Int = switch move {
-        case .left: at - 1
-        case .right: at + 1
-        case .start: 0
-        case .end: Int.max
-        case .wordLeft: at - Self.wordBack(before)
-        case .wordRight: at + Self.wordForward(after)
-        }
+        let target: Int =
+            switch move {
+            case .left: at - 1
+            case .right: at + 1
+            case .start: 0
+            case .end: Int.max
+            case .wordLeft: at - Self.wordBack(before)
+            case .wordRight: at + Self.wordForward(after)
+            }
         let length = focusedText.count
         cursor = target >= length ? nil : max(0, target)
     }

@@ -7,8 +7,12 @@ extension Pages {
     static func neighbourhood(of id: ID, hops: Int, state: DashboardState) -> [PageLine] {
         let s = state.strings
         let graph = state.catalogue.graph
-        var lines: [PageLine] = [PageLine([("\(s[.neighbourhood]) · ", .header), (state.catalogue.name(id), .bold),
-                                           ("  (\(hops) \(s[hops == 1 ? .hop : .hops]), + / −)", .muted)])]
+        var lines: [PageLine] = [
+            PageLine([
+                ("\(s[.neighbourhood]) · ", .header), (state.catalogue.name(id), .bold),
+                ("  (\(hops) \(s[hops == 1 ? .hop : .hops]), + / −)", .muted),
+            ])
+        ]
         guard let start = graph.index(of: id) else { return lines }
         // By name, as people look for them (folded once per node, not per comparison).
         let rings = graph.rings(from: start, hops: hops).rings.map { ring in

@@ -8,8 +8,10 @@ extension Pages {
         let routes = state.catalogue.connections.shortest(from: from, to: to, all: true, limit: 10)
         var lines: [PageLine] = [PageLine([(state.catalogue.name(from), .bold), (" → ", .header), (state.catalogue.name(to), .bold)])]
         guard let first = routes.first else { return lines + [.blank, .text(s[.pathNone], .warning)] }
-        lines.append(.text(s.count(first.count, ("saut", "sauts"), ("hop", "hops")) + " · "
-                           + s.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections")), .muted))
+        lines.append(
+            .text(
+                s.count(first.count, ("saut", "sauts"), ("hop", "hops")) + " · "
+                    + s.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections")), .muted))
         for (number, route) in routes.enumerated() {
             lines += [.blank, .heading("#\(number + 1)")]
             lines.append(PageLine([("  ", .plain), (state.catalogue.name(from), .link)], link: .entity(from)))
@@ -17,8 +19,10 @@ extension Pages {
                 for link in hop.links {
                     switch link {
                     case .relation(let relation, let forward):
-                        lines.append(.text("    " + (forward ? "↓ " : "↑ ") + s.relation(relation.type, outgoing: forward)
-                                           + ([relation.title, relation.label].compactMap { $0 }.map { " (\($0))" }.first ?? ""), .muted))
+                        lines.append(
+                            .text(
+                                "    " + (forward ? "↓ " : "↑ ") + s.relation(relation.type, outgoing: forward)
+                                    + ([relation.title, relation.label].compactMap { $0 }.map { " (\($0))" }.first ?? ""), .muted))
                     case .record(let record):
                         lines.append(PageLine([("    • " + s.kind(record.kind) + " ", .muted), (record.title, .link)], link: .record(record.id)))
                     }

@@ -40,7 +40,8 @@ extension Pages {
             }
         }
         // "7 résultats pour « lav »", "200 results or more for 'a'" (the list stops at `searchLimit`).
-        let found = s.count(hits.count, ("résultat", "résultats"), ("result", "results"))
+        let found =
+            s.count(hits.count, ("résultat", "résultats"), ("result", "results"))
             + (hits.count == searchLimit ? s.say(" ou plus", " or more") : "")
         var lines: [PageLine] = [.text(s.say("\(found) pour \(s.quoted(text))", "\(found) for \(s.quoted(text))"), .muted), .blank]
         for group in groups.sorted(by: { $0.order < $1.order }) {

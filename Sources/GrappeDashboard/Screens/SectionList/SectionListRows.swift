@@ -10,8 +10,9 @@ extension DashboardState {
     public func visibleRows(_ section: Section) -> RowList {
         let filter = lists.filters[section].map(TextFolding.fold) ?? ""
         let sort = lists.sorting[section]
-        let key = RowCache.Key(section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
-                               catalogue: catalogue.serial)
+        let key = RowCache.Key(
+            section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
+            catalogue: catalogue.serial)
         if let cached = rowCache.rows(for: key) { return cached }
         let all = catalogue.rows(section)
         var order: [Int32]?
@@ -39,9 +40,11 @@ extension DashboardState {
 
     /// Missions still to come first, soonest first; then past ones, latest first (positions in `rows`).
     func upcomingFirst(_ rows: [Catalogue.Row]) -> [Int32] {
-        let ordered = MissionSchedule.ordered(Array(rows.indices), today: today, record: { index in
-            if case .record(let id) = rows[index].item { network.record(id) } else { nil }
-        }, tie: { $0 < $1 })  // rows come sorted by name: their positions break a tie as their names would
+        let ordered = MissionSchedule.ordered(
+            Array(rows.indices), today: today,
+            record: { index in
+                if case .record(let id) = rows[index].item { network.record(id) } else { nil }
+            }, tie: { $0 < $1 })  // rows come sorted by name: their positions break a tie as their names would
         return ordered.map { Int32($0) }
     }
 }

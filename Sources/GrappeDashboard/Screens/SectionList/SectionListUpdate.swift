@@ -43,7 +43,8 @@ extension DashboardState {
         if place.focusDetail {
             place.focusDetail = false
         } else if let row = visibleRows(section)[safe: place.selection],
-                  Pages.lines(for: .card(row.item), state: self).contains(where: { $0.link != nil }) {
+            Pages.lines(for: .card(row.item), state: self).contains(where: { $0.link != nil })
+        {
             place.focusDetail = true
             place.detailSelection = 0
         }

@@ -49,9 +49,11 @@ extension Views {
         if let detail = panes.detail {
             for y in area.y..<area.maxY { canvas.put("│", x: panes.list.maxX, y: y, style: .muted) }
             if let entry = rows[safe: state.place.selection] {
-                PageView(lines: Pages.lines(for: .card(entry.item), state: state), selection: state.place.detailSelection,
-                         focused: state.place.focusDetail)
-                    .render(into: &canvas, area: detail)
+                PageView(
+                    lines: Pages.lines(for: .card(entry.item), state: state), selection: state.place.detailSelection,
+                    focused: state.place.focusDetail
+                )
+                .render(into: &canvas, area: detail)
             }
         }
     }
@@ -78,7 +80,9 @@ extension Views {
         for (offset, character) in name.enumerated() {
             let size = TextWidth.of(character)
             guard column + size <= x + width else { break }
-            if wanted.contains(offset) { canvas.restyle(x: column, y: y, width: size) { $0 = CellStyle(.match, bold: true, reverse: base.reverse, underline: true) } }
+            if wanted.contains(offset) {
+                canvas.restyle(x: column, y: y, width: size) { $0 = CellStyle(.match, bold: true, reverse: base.reverse, underline: true) }
+            }
             column += size
         }
     }

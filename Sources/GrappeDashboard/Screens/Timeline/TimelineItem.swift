@@ -38,8 +38,10 @@ struct TimelineItem: Equatable {
         for record in records {
             switch record.body {
             case .agreement(let agreement):
-                items.append(TimelineItem(kind: .agreement, record: record.id, title: record.title,
-                                          start: agreement.signed ?? agreement.validFrom, end: agreement.validTo))
+                items.append(
+                    TimelineItem(
+                        kind: .agreement, record: record.id, title: record.title,
+                        start: agreement.signed ?? agreement.validFrom, end: agreement.validTo))
             case .mission(let mission):
                 items.append(TimelineItem(kind: .mission, record: record.id, title: record.title, start: mission.start, end: mission.end))
             case .event(let event):
@@ -48,8 +50,10 @@ struct TimelineItem: Equatable {
                 items.append(TimelineItem(kind: .project, record: record.id, title: record.title, start: project.start, end: project.end))
                 for line in project.funding {
                     let funder = line.funder.map(names) ?? "?"
-                    items.append(TimelineItem(kind: .funding, record: record.id, title: "\(funder) → \(record.title)",
-                                              start: line.start, end: line.end))
+                    items.append(
+                        TimelineItem(
+                            kind: .funding, record: record.id, title: "\(funder) → \(record.title)",
+                            start: line.start, end: line.end))
                 }
             }
         }

@@ -4,11 +4,12 @@ import GrappeModel
 extension DashboardState {
     /// `T`: the timeline of the partner whose card is in front, else of everyone.
     mutating func openTimeline() {
-        let partner: ID? = switch place.screen {
-        case .card(.entity(let id)): id
-        case .map: currentMap?.nodes[safe: place.selection]?.id
-        default: nil
-        }
+        let partner: ID? =
+            switch place.screen {
+            case .card(.entity(let id)): id
+            case .map: currentMap?.nodes[safe: place.selection]?.id
+            default: nil
+            }
         navigate(to: .timeline(TimelineFilter(partner: partner)))
     }
 

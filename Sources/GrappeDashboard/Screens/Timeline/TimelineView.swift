@@ -93,21 +93,33 @@ struct TimelineRows {
     mutating func placed(_ items: [TimelineItem], on axis: TimelineLayout.Axis) -> [PageLine] {
         let s = strings
         let (scale, grid) = axis.scaleAndGrid()
-        var lines = [PageLine([(" ", .plain), (padded(s[.date], layout.dateWidth), .muted), (String(repeating: " ", count: 3), .plain),
-                               (padded(s[.title], layout.titleWidth), .muted), (" ", .plain), (String(scale), .accent)])]
+        var lines = [
+            PageLine([
+                (" ", .plain), (padded(s[.date], layout.dateWidth), .muted), (String(repeating: " ", count: 3), .plain),
+                (padded(s[.title], layout.titleWidth), .muted), (" ", .plain), (String(scale), .accent),
+            ])
+        ]
         let stride = axis.width + 1
         for item in items {
             let span = item.span!
             let covered = axis.columns(span)
             let (from, count) = (covered.lowerBound, covered.count)
             let sure = [item.start?.qualifier, item.end?.qualifier].compactMap { $0 }.allSatisfy { $0 == .exact }
-            let bar = span.first == span.last ? "●"
-                : sure ? piece(2 * stride + count) { String(repeating: "━", count: count) }
-                : piece(3 * stride + count) { String(repeating: "┅", count: count) }
+            let bar =
+                span.first == span.last
+                ? "●"
+                : sure
+                    ? piece(2 * stride + count) { String(repeating: "━", count: count) }
+                    : piece(3 * stride + count) { String(repeating: "┅", count: count) }
             let after = min(axis.width, from + (span.first == span.last ? 1 : count))
             let (_, role) = Pages.timelineMark(item.kind)
-            lines.append(row(item, axis: [(piece(from) { String(grid[0..<from]) }, .muted), (bar, CellStyle(role, bold: true)),
-                                          (piece(stride + after) { String(grid[after..<axis.width]) }, .muted)]))
+            lines.append(
+                row(
+                    item,
+                    axis: [
+                        (piece(from) { String(grid[0..<from]) }, .muted), (bar, CellStyle(role, bold: true)),
+                        (piece(stride + after) { String(grid[after..<axis.width]) }, .muted),
+                    ]))
         }
         return lines
     }
@@ -118,8 +130,11 @@ struct TimelineRows {
         let (mark, role) = Pages.timelineMark(item.kind)
         let columns = axis.isEmpty ? max(layout.dateWidth, 20) : layout.dateWidth
         let title = axis.isEmpty ? max(8, layout.width - 1 - columns - 1 - 2 - 1) : layout.titleWidth
-        return PageLine([(" ", .plain), (dates(item, columns), .muted), (" ", .plain), (mark + " ", CellStyle(role, bold: true)),
-                         (padded(item.title, title), .link), (" ", .plain)] + axis, link: .record(item.record))
+        return PageLine(
+            [
+                (" ", .plain), (dates(item, columns), .muted), (" ", .plain), (mark + " ", CellStyle(role, bold: true)),
+                (padded(item.title, title), .link), (" ", .plain),
+            ] + axis, link: .record(item.record))
     }
 
     private mutating func piece(_ key: Int, _ make: () -> String) -> String {
@@ -157,12 +172,13 @@ struct TimelineRows {
     private mutating func dates(_ item: TimelineItem, _ columns: Int) -> String {
         let cell = Cell(start: item.start, end: item.end, columns: columns)
         if let known = cells[cell] { return known }
-        let text: String = switch (item.start, item.end) {
-        case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
-        case let (start?, _): word(start)
-        case let (nil, end?): "– " + word(end)
-        case (nil, nil): ""
-        }
+        let text: String =
+            switch (item.start, item.end) {
+            case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
+            case let (start?, _): word(start)
+            case let (nil, end?): "– " + word(end)
+            case (nil, nil): ""
+            }
         let made = padded(text, columns)
         cells[cell] = made
         return made

@@ -19,15 +19,22 @@ final class GraphItemReader {
 
     init(set: SeedSet) { self.set = set }
 
-    static let entityFields: Set<String> = ["id", "label", "name", "kind", "type", "acronym", "aliases", "country", "region",
-                                            "sector", "founded", "summary", "description", "website", "sources", "provenance"]
-    static let recordFields: Set<String> = ["id", "label", "title", "kind", "date", "status", "signed", "valid_from", "valid_to",
-                                            "purpose", "end", "budget", "budget_currency", "objectives", "notes", "outcomes",
-                                            "duration", "type", "summary", "description", "sources", "provenance"]
+    static let entityFields: Set<String> = [
+        "id", "label", "name", "kind", "type", "acronym", "aliases", "country", "region",
+        "sector", "founded", "summary", "description", "website", "sources", "provenance",
+    ]
+    static let recordFields: Set<String> = [
+        "id", "label", "title", "kind", "date", "status", "signed", "valid_from", "valid_to",
+        "purpose", "end", "budget", "budget_currency", "objectives", "notes", "outcomes",
+        "duration", "type", "summary", "description", "sources", "provenance",
+    ]
 
     /// What an edge may carry: a relation's fields and a record tie's.
-    static let edgeFields: Set<String> = Set(["id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
-                                              "note", "sources", "provenance", "mutual"] + CSVSeedReader.tieColumns)
+    static let edgeFields: Set<String> = Set(
+        [
+            "id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
+            "note", "sources", "provenance", "mutual",
+        ] + CSVSeedReader.tieColumns)
 
     // MARK: Nodes
 
@@ -45,12 +52,13 @@ final class GraphItemReader {
         if kind == .organisation, let text = item["type"] {
             organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type", at: item.at("type"), set: set)
         }
-        let entity = Entity(id: id, kind: kind, name: item["label"] ?? item["name"] ?? id, acronym: item["acronym"],
-                            aliases: item["aliases"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
-                            organisationType: organisationType, country: item["country"], region: item["region"],
-                            sector: item["sector"], founded: date(item, "founded"),
-                            summary: item["summary"] ?? item["description"], website: item["website"],
-                            attributes: item.others(Self.entityFields), sources: sources(item))
+        let entity = Entity(
+            id: id, kind: kind, name: item["label"] ?? item["name"] ?? id, acronym: item["acronym"],
+            aliases: item["aliases"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
+            organisationType: organisationType, country: item["country"], region: item["region"],
+            sector: item["sector"], founded: date(item, "founded"),
+            summary: item["summary"] ?? item["description"], website: item["website"],
+            attributes: item.others(Self.entityFields), sources: sources(item))
         set.entities.append(entity)
         set.entityOrigins.append(item.origin)
     }
@@ -59,27 +67,39 @@ final class GraphItemReader {
         let body: Record.Body?
         switch kind {
         case .agreement:
-            body = .agreement(Agreement(signed: date(item, "signed") ?? (item["signed"] == nil && item["valid_from"] == nil ? date(item, "date") : nil),
-                                        purpose: item["purpose"],
-                                        status: choice(item, "status", AgreementStatus.self) ?? .unknown,
-                                        validFrom: date(item, "valid_from"), validTo: date(item, "valid_to")))
+            body = .agreement(
+                Agreement(
+                    signed: date(item, "signed") ?? (item["signed"] == nil && item["valid_from"] == nil ? date(item, "date") : nil),
+                    purpose: item["purpose"],
+                    status: choice(item, "status", AgreementStatus.self) ?? .unknown,
+                    validFrom: date(item, "valid_from"), validTo: date(item, "valid_to")))
         case .mission:
-            guard let status = choice(item, "status", MissionStatus.self) ?? missing(item, "status", in: Wording("une mission", "a mission")) else { return }
+            guard let status = choice(item, "status", MissionStatus.self) ?? missing(item, "status", in: Wording("une mission", "a mission")) else {
+                return
+            }
             let outcomes = list(item, "outcomes").map { Outcome(text: $0) }
-            body = .mission(Mission(status: status, start: date(item, "date"), end: date(item, "end"),
-                                    objectives: list(item, "objectives"), outcomes: outcomes, budget: money(item, "budget"),
-                                    notes: item["notes"]))
+            body = .mission(
+                Mission(
+                    status: status, start: date(item, "date"), end: date(item, "end"),
+                    objectives: list(item, "objectives"), outcomes: outcomes, budget: money(item, "budget"),
+                    notes: item["notes"]))
         case .project:
-            body = .project(Project(status: choice(item, "status", ProjectStatus.self) ?? .unknown, start: date(item, "date"),
-                                    end: date(item, "end"), duration: span(item, "duration"), budget: money(item, "budget")))
+            body = .project(
+                Project(
+                    status: choice(item, "status", ProjectStatus.self) ?? .unknown, start: date(item, "date"),
+                    end: date(item, "end"), duration: span(item, "duration"), budget: money(item, "budget")))
         case .event:
             guard let type = choice(item, "type", EventType.self) ?? missing(item, "type", in: Wording("un événement", "an event")) else { return }
-            body = .event(Event(type: type, status: choice(item, "status", EventStatus.self) ?? .unknown, date: date(item, "date"),
-                                end: date(item, "end")))
+            body = .event(
+                Event(
+                    type: type, status: choice(item, "status", EventStatus.self) ?? .unknown, date: date(item, "date"),
+                    end: date(item, "end")))
         }
         guard let body else { return }
-        set.records.append(Record(id: id, title: item["label"] ?? item["title"] ?? id, summary: item["summary"] ?? item["description"],
-                                  attributes: item.others(Self.recordFields), sources: sources(item), body: body))
+        set.records.append(
+            Record(
+                id: id, title: item["label"] ?? item["title"] ?? id, summary: item["summary"] ?? item["description"],
+                attributes: item.others(Self.recordFields), sources: sources(item), body: body))
         set.recordOrigins.append(item.origin)
     }
 
@@ -98,47 +118,60 @@ final class GraphItemReader {
         if let text = item[typeKey]?.lowercased(), ["directed", "undirected", "mutual", "mixed"].contains(text) { typeKey = "kind" }
         if let text = item[typeKey], let tie = RecordTie(rawValue: text.lowercased()) {
             let funding = tie == .funding
-            set.ties.append(PendingTie(tie: tie, record: funding ? target : source, other: funding ? source : target, item: item,
-                                       typeKey: typeKey))
+            set.ties.append(
+                PendingTie(
+                    tie: tie, record: funding ? target : source, other: funding ? source : target, item: item,
+                    typeKey: typeKey))
             return
         }
         var type = RelationType.default
         if let text = item[typeKey] {
-            guard let parsed = YAMLFields.choice(text.lowercased().replacingOccurrences(of: " ", with: "_"), RelationType.self,
-                                                 key: "relation type", at: item.at(typeKey), set: set) else { return }
+            guard
+                let parsed = YAMLFields.choice(
+                    text.lowercased().replacingOccurrences(of: " ", with: "_"), RelationType.self,
+                    key: "relation type", at: item.at(typeKey), set: set)
+            else { return }
             type = parsed
         }
         var weight: Double?
         if let text = item["weight"] {
             guard let value = Double(text), value.isFinite else {
-                return set.error(item.at("weight"), "weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "weight must be a number, found '\(text)'")
+                return set.error(
+                    item.at("weight"), "weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
+                    "weight must be a number, found '\(text)'")
             }
             weight = value
         }
         let start = date(item, "start"), end = date(item, "end")
         if let start, let end, end.isCertainlyBefore(start) {
-            set.error(item.at("end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
+            set.error(
+                item.at("end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
         }
         set.relationOrigins[set.relations.count] = item.origin
-        set.relations.append(Relation(from: source, to: target, type: type, title: item["title"], label: item["label"],
-                                      start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
+        set.relations.append(
+            Relation(
+                from: source, to: target, type: type, title: item["title"], label: item["label"],
+                start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
     }
 
     // MARK: Values
 
     /// A typed value: nil when absent, an error at its place when it does not parse.
-    private func parsed<T, Failure: Error>(_ item: GraphItem, _ name: String, text: String? = nil,
-                                           _ parse: (String) -> Result<T, Failure>) -> T? {
+    private func parsed<T, Failure: Error>(
+        _ item: GraphItem, _ name: String, text: String? = nil,
+        _ parse: (String) -> Result<T, Failure>
+    ) -> T? {
         guard let text = text ?? item[name] else { return nil }
         switch parse(text) {
         case .success(let value): return value
         case .failure(let error):
             set.error(item.at(name)) { w in
-                let reason = switch error as any Error {
-                case let date as DateError: w.say(date.french, date.description)
-                case let money as MoneyError: w.moneyProblem(money)
-                default: "\(error)"
-                }
+                let reason =
+                    switch error as any Error {
+                    case let date as DateError: w.say(date.french, date.description)
+                    case let money as MoneyError: w.moneyProblem(money)
+                    default: "\(error)"
+                    }
                 return w.say("«\u{00A0}\(name)\u{00A0}» invalide\u{00A0}: ", "invalid '\(name)': ") + reason
             }
             return nil

@@ -15,10 +15,12 @@ struct TieAttacher {
         for pending in set.ties {
             guard let position = index[pending.record] else {
                 let end = pending.tie == .funding ? "target" : "source"
-                set.error(pending.item.at(end),
-                          "«\u{00A0}\(pending.record)\u{00A0}» n'est pas un dossier de ces graines\u{00A0}: la \(end) d'\(Self.edge(pending.tie).french) est une entente, "
-                          + "une mission, un projet ou un événement",
-                          "'\(pending.record)' is not a record of these seeds: \(Self.edge(pending.tie).english)'s \(end) is an agreement, mission, project or event")
+                set.error(
+                    pending.item.at(end),
+                    "«\u{00A0}\(pending.record)\u{00A0}» n'est pas un dossier de ces graines\u{00A0}: la \(end) d'\(Self.edge(pending.tie).french) est une entente, "
+                        + "une mission, un projet ou un événement",
+                    "'\(pending.record)' is not a record of these seeds: \(Self.edge(pending.tie).english)'s \(end) is an agreement, mission, project or event"
+                )
                 continue
             }
             attach(pending, to: &set.records[position], isRecord: { index[$0] != nil }, reader: reader)
@@ -32,6 +34,16 @@ struct TieAttacher {
         return Wording("un lien «\u{00A0}\(name)\u{00A0}»", ("aeiou".contains(name.first ?? "x") ? "an" : "a") + " '\(name)' edge")
     }
 
+    /// A funding edge's line: its amount (none when the file says it was worked out from the share),
+    /// share, dates and note.
+    private static func fundingLine(_ item: GraphItem, funder: ID, reader: GraphItemReader) -> FundingLine {
+        let fromShare = item["amount_from_share"]?.lowercased() == "true"
+        return FundingLine(
+            funder: funder, amount: fromShare ? nil : reader.money(item, "amount"),
+            share: reader.percentage(item, "share_percent") ?? reader.percentage(item, "share"),
+            start: reader.date(item, "start"), end: reader.date(item, "end"), note: item["note"])
+    }
+
     private func attach(_ pending: PendingTie, to record: inout Record, isRecord: (ID) -> Bool, reader: GraphItemReader) {
         let item = pending.item, other = pending.other
         let otherEnd = pending.tie == .funding ? "source" : "target"
@@ -40,15 +52,18 @@ struct TieAttacher {
         }
         func wrongKind(_ kinds: Wording) {
             set.error(item.at(pending.typeKey)) { w in
-                w.say("\(Self.edge(pending.tie).french) part d'\(kinds.french), pas d'\(w.a(record.kind)) («\u{00A0}\(record.id)\u{00A0}»)",
-                      "\(Self.edge(pending.tie).english) goes from \(kinds.english), not from \(record.kind.rawValue) '\(record.id)'")
+                w.say(
+                    "\(Self.edge(pending.tie).french) part d'\(kinds.french), pas d'\(w.a(record.kind)) («\u{00A0}\(record.id)\u{00A0}»)",
+                    "\(Self.edge(pending.tie).english) goes from \(kinds.english), not from \(record.kind.rawValue) '\(record.id)'")
             }
         }
         switch (pending.tie, record.body) {
         case (.party(let role), _):
             refer(.entity(nil), .party(of: record.kind))
-            record.parties.append(Party(entity: other, role: role, title: item["title"],
-                                        attendance: reader.choice(item, "attendance", Attendance.self)))
+            record.parties.append(
+                Party(
+                    entity: other, role: role, title: item["title"],
+                    attendance: reader.choice(item, "attendance", Attendance.self)))
         case (.origin, .mission(var mission)):
             refer(.entity([.city]), .missionOrigin)
             mission.origin = other
@@ -76,10 +91,7 @@ struct TieAttacher {
             record.body = .event(event)
         case (.funding, .project(var project)):
             refer(.entity(nil), .funder)
-            let fromShare = item["amount_from_share"]?.lowercased() == "true"
-            project.funding.append(FundingLine(funder: other, amount: fromShare ? nil : reader.money(item, "amount"),
-                                               share: reader.percentage(item, "share_percent") ?? reader.percentage(item, "share"),
-                                               start: reader.date(item, "start"), end: reader.date(item, "end"), note: item["note"]))
+            project.funding.append(Self.fundingLine(item, funder: other, reader: reader))
             record.body = .project(project)
         case (.programme, .project(var project)):
             refer(.record(.project), .partOf)

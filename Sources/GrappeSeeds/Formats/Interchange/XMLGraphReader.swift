@@ -1,6 +1,7 @@
 import Foundation
 import GrappeModel
 import GrappeWords
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -68,8 +69,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         self.parser = parser
         _ = parser.parse()
         if format == nil, set.diagnostics.allSatisfy({ $0.location.path != file.displayPath }) {
-            set.error(file.location(line: 1, column: 1), "ni GraphML ni GEXF\u{00A0}: l'élément racine n'est ni <graphml> ni <gexf>",
-                      "not a GraphML or GEXF file: the root element is neither <graphml> nor <gexf>")
+            set.error(
+                file.location(line: 1, column: 1), "ni GraphML ni GEXF\u{00A0}: l'élément racine n'est ni <graphml> ni <gexf>",
+                "not a GraphML or GEXF file: the root element is neither <graphml> nor <gexf>")
         }
     }
 
@@ -77,7 +79,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         file.location(line: max(1, parser?.lineNumber ?? 1), column: max(1, parser?.columnNumber ?? 1))
     }
 
-    private var origin: Origin { Origin(file: fileIndex, line: Int32(max(1, parser?.lineNumber ?? 1)), column: Int32(max(1, parser?.columnNumber ?? 1))) }
+    private var origin: Origin {
+        Origin(file: fileIndex, line: Int32(max(1, parser?.lineNumber ?? 1)), column: Int32(max(1, parser?.columnNumber ?? 1)))
+    }
 
     /// Says something once per file and kind of thing.
     private func sayOnce(_ what: String, _ french: String, _ english: String) {
@@ -86,8 +90,10 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     // MARK: Parsing
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         depth += 1
         text = ""
         if depth == 1 {
@@ -120,8 +126,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
                 let place = origin
                 item?.set(declared.name, text, key: declared.key, line: place.line, column: place.column)
             } else if let key = dataKey, item != nil {
-                set.error(here, "<data key=\"\(key)\"> ne nomme aucune <key> déclarée pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
-                          "<data key=\"\(key)\"> names no <key> declared for \(itemDomain)s")
+                set.error(
+                    here, "<data key=\"\(key)\"> ne nomme aucune <key> déclarée pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
+                    "<data key=\"\(key)\"> names no <key> declared for \(itemDomain)s")
             }
             dataKey = nil
         case "default":
@@ -172,11 +179,16 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// libxml2's error numbers (xmlParserErrors) in words; Foundation passes on only the number.
     static func syntaxError(_ code: Int) -> Wording {
         switch code {
-        case 5: Wording("le document s'arrête où il ne devrait pas (un élément resté ouvert, ou du texte après le dernier)",
-                        "the document ends where it should not (an element left open, or text after the last one)")
+        case 5:
+            Wording(
+                "le document s'arrête où il ne devrait pas (un élément resté ouvert, ou du texte après le dernier)",
+                "the document ends where it should not (an element left open, or text after the last one)")
         case 9: Wording("un caractère que XML n'admet pas", "a character XML does not allow")
         case 23: Wording("une référence d'entité sans son «\u{00A0};\u{00A0}»", "an entity reference without its ';'")
-        case 26: Wording("une entité inconnue (XML ne définit que &amp; &lt; &gt; &quot; &apos;)", "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)")
+        case 26:
+            Wording(
+                "une entité inconnue (XML ne définit que &amp; &lt; &gt; &quot; &apos;)",
+                "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)")
         case 38: Wording("«\u{00A0}<\u{00A0}» dans la valeur d'un attribut", "'<' inside an attribute's value")
         case 39, 40: Wording("la valeur d'un attribut se met entre guillemets", "an attribute's value must be in quotes")
         case 41: Wording("un attribut sans valeur", "an attribute without a value")
@@ -195,8 +207,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// record tie's) is not read, and the file says so once.
     private func checkEdgeField(_ name: String) {
         guard !GraphItemReader.edgeFields.contains(name.lowercased()) else { return }
-        sayOnce("edge:" + name, "l'attribut de lien «\u{00A0}\(name)\u{00A0}» n'est pas lu\u{00A0}: une relation n'a pas de champ pour lui",
-                "edge attribute '\(name)' is not read: a relation has no field for it")
+        sayOnce(
+            "edge:" + name, "l'attribut de lien «\u{00A0}\(name)\u{00A0}» n'est pas lu\u{00A0}: une relation n'a pas de champ pour lui",
+            "edge attribute '\(name)' is not read: a relation has no field for it")
     }
 
     /// Other tools' ids may be any text (networkx writes names as ids): one that is not a Grappe id is
@@ -205,8 +218,10 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     private func id(_ text: String?) -> String {
         guard let text, IDSyntax.problem(with: text) != nil, !text.trimmingSpaces().isEmpty else { return text ?? "" }
         let slug = IDSyntax.slug(text)
-        sayOnce("slug", "les id qui ne sont pas des id Grappe en deviennent («\u{00A0}\(text)\u{00A0}» → «\u{00A0}\(slug)\u{00A0}»), les noms gardés comme libellés",
-                "ids that are not Grappe ids are made into ids ('\(text)' → '\(slug)'), names kept as labels")
+        sayOnce(
+            "slug",
+            "les id qui ne sont pas des id Grappe en deviennent («\u{00A0}\(text)\u{00A0}» → «\u{00A0}\(slug)\u{00A0}»), les noms gardés comme libellés",
+            "ids that are not Grappe ids are made into ids ('\(text)' → '\(slug)'), names kept as labels")
         return slug
     }
 
@@ -226,8 +241,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case "graph":
             graphDepth += 1
             if graphDepth > 1 {
-                sayOnce("nested", "les graphes imbriqués ne sont pas lus\u{00A0}: seuls les nœuds et les liens du graphe du haut le sont",
-                        "nested graphs are not read: only the top graph's nodes and edges are")
+                sayOnce(
+                    "nested", "les graphes imbriqués ne sont pas lus\u{00A0}: seuls les nœuds et les liens du graphe du haut le sont",
+                    "nested graphs are not read: only the top graph's nodes and edges are")
             }
         case "node", "edge":
             guard graphDepth == 1 else { return }
@@ -243,7 +259,8 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             }
             item = new
         case "data": dataKey = attributes["key"]
-        case "hyperedge", "port", "endpoint": sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
+        case "hyperedge", "port", "endpoint":
+            sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
         default: break
         }
     }
@@ -255,8 +272,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case "attributes":
             itemDomain = attributes["class"] ?? "node"
             if attributes["mode"] == "dynamic" {
-                sayOnce("dynamic", "attributs dont la valeur change avec le temps\u{00A0}: on lit la première valeur de chacun",
-                        "attributes whose values change over time: the first value of each is read")
+                sayOnce(
+                    "dynamic", "attributs dont la valeur change avec le temps\u{00A0}: on lit la première valeur de chacun",
+                    "attributes whose values change over time: the first value of each is read")
             }
         case "attribute":
             guard let id = attributes["id"] else { return set.error(here, "<attribute> sans id", "<attribute> without an id") }
@@ -267,8 +285,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             graphDepth += 1
         case "node", "edge":
             guard graphDepth == 1, item == nil else {
-                return sayOnce("nested", "les nœuds imbriqués (hiérarchies GEXF) ne sont pas lus\u{00A0}: seul le niveau du haut l'est",
-                               "nested nodes (GEXF hierarchies) are not read: only the top level is")
+                return sayOnce(
+                    "nested", "les nœuds imbriqués (hiérarchies GEXF) ne sont pas lus\u{00A0}: seul le niveau du haut l'est",
+                    "nested nodes (GEXF hierarchies) are not read: only the top level is")
             }
             itemDomain = element
             itemDepth = depth
@@ -288,8 +307,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
                 return set.error(here, "<attvalue> demande «\u{00A0}for\u{00A0}» et «\u{00A0}value\u{00A0}»", "<attvalue> needs 'for' and 'value'")
             }
             guard let declared = keys[itemDomain]?[key] else {
-                return set.error(here, "<attvalue for=\"\(key)\"> ne nomme aucun attribut déclaré pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
-                                 "<attvalue for=\"\(key)\"> names no attribute declared for \(itemDomain)s")
+                return set.error(
+                    here, "<attvalue for=\"\(key)\"> ne nomme aucun attribut déclaré pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
+                    "<attvalue for=\"\(key)\"> names no attribute declared for \(itemDomain)s")
             }
             let place = origin
             item?.set(declared.name, value, key: declared.key, line: place.line, column: place.column)
