@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "GrappeAnalysisTests", dependencies: ["GrappeAnalysis", "GrappeModel", "GrappeSeeds", "GrappeTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "GrappeWordsTests", dependencies: ["GrappeWords", "GrappeModel"]),
+        .testTarget(name: "GrappeWordsTests", dependencies: ["GrappeWords", "GrappeModel", "GrappeTestSupport"]),
         .testTarget(
             name: "GrappeDashboardTests",
             dependencies: ["GrappeDashboard", "GrappeModel", "GrappeSeeds", "GrappeWorkspace", "GrappeWords", "GrappeTestSupport"],

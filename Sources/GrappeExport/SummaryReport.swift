@@ -79,16 +79,16 @@ public enum SummaryReport {
                     + " \(decimal(graph.averageDegree, 2))",
                 say("composantes", "components") + " \(int(graph.components)) ("
                     + say(
-                        "la plus grande : \(int(graph.largestComponent)) nœuds, \(percent)",
+                        "la plus grande\u{00A0}: \(int(graph.largestComponent)) nœuds, \(percent)",
                         "largest \(int(graph.largestComponent)) nodes, \(percent)") + ")",
-                say("plus grande composante : diamètre", "largest component: diameter") + " \(int(graph.diameter)) · "
+                say("plus grande composante\u{00A0}: diamètre", "largest component: diameter") + " \(int(graph.diameter)) · "
                     + say("chemin moyen", "average shortest path")
                     + " \(graph.averageShortestPath.map { decimal($0, 3) } ?? "–") (\(graph.distances))",
                 say("agrégation moyenne", "average clustering") + " \(decimal(graph.averageClustering)) · "
                     + words.count(summary.communities.count, ("communauté", "communautés"), ("community", "communities"))
                     + ", " + say("modularité", "modularity") + " \(decimal(summary.communities.modularity)) (Louvain, " + say("graine", "seed")
                     + " \(summary.communities.seed))",
-                say("intermédiarité : ", "betweenness: ") + betweenness,
+                say("intermédiarité\u{00A0}: ", "betweenness: ") + betweenness,
             ]
         }
 
@@ -137,7 +137,8 @@ public enum SummaryReport {
         }
         lines += [
             "",
-            writer.say("Graphe (entités ; relations et dossiers partagés comme liens)", "Graph (entities; relations and shared records as links)"),
+            writer.say(
+                "Graphe (entités\u{00A0}; relations et dossiers partagés comme liens)", "Graph (entities; relations and shared records as links)"),
         ]
         lines += writer.graphLines(summary).flatMap { wrapped("  " + $0, width: width, indent: "    ") }
         lines += rankingLines(summary, width: width, writer: writer)
@@ -197,7 +198,9 @@ public enum SummaryReport {
                 ),
             ]
             for broker in summary.brokers {
-                let groups = broker.groupsLinked.isEmpty ? "" : writer.say(" ; liés : ", "; links ") + broker.groupsLinked.joined(separator: ", ")
+                let groups =
+                    broker.groupsLinked.isEmpty
+                    ? "" : writer.say("\u{00A0}; liés\u{00A0}: ", "; links ") + broker.groupsLinked.joined(separator: ", ")
                 let bridges = writer.say(
                     "relie \(writer.int(broker.communitiesBridged)) communautés", "bridges \(writer.int(broker.communitiesBridged)) communities")
                 lines += wrapped(

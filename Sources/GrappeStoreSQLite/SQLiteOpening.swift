@@ -82,7 +82,7 @@ extension SQLiteStoreBackend {
         if let code = Folders.make(folder) {
             throw StoreError.cannotOpen(
                 path: path,
-                detail: Wording("impossible de créer le dossier \(folder)", "cannot create the folder \(folder)")
+                detail: Wording("impossible de créer le répertoire \(folder)", "cannot create the folder \(folder)")
                     .then(.system(code)))
         }
         let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -121,7 +121,7 @@ extension SQLiteStoreBackend {
         }
         let folder = (path as NSString).deletingLastPathComponent
         if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
-            return Wording("son dossier n'est pas inscriptible\u{00A0}: \(folder)", "its folder is not writable: \(folder)")
+            return Wording("son répertoire n'est pas inscriptible\u{00A0}: \(folder)", "its folder is not writable: \(folder)")
         }
         return nil
     }

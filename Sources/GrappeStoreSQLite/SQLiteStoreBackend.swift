@@ -29,7 +29,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
-            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un dossier", "it is a folder"))
+            case S_IFDIR: throw StoreError.cannotOpen(path: path, detail: Wording("c'est un répertoire", "it is a folder"))
             case S_IFIFO:
                 throw StoreError.cannotOpen(
                     path: path, detail: Wording("c'est un tube nommé (FIFO), pas un fichier", "it is a FIFO (named pipe), not a file"))

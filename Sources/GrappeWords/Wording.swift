@@ -55,10 +55,10 @@ public struct Wording: Hashable, Sendable {
         let english = String(cString: strerror(code))
         let french: String? =
             switch code {
-            case ENOENT: "fichier ou dossier introuvable"
+            case ENOENT: "fichier ou répertoire introuvable"
             case EACCES, EPERM: "permission refusée"
-            case ENOTDIR: "n'est pas un dossier"
-            case EISDIR: "est un dossier"
+            case ENOTDIR: "n'est pas un répertoire"
+            case EISDIR: "est un répertoire"
             case ELOOP: "trop de liens symboliques"
             case ENAMETOOLONG: "nom trop long"
             case EMFILE, ENFILE: "trop de fichiers ouverts"

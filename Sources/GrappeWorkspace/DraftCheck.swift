@@ -18,7 +18,7 @@ final class DraftCheck {
         self.draft = draft
     }
 
-    private func say(_ english: String, _ french: String) -> String { validator.say(english, french) }
+    private func say(_ french: String, _ english: String) -> String { validator.say(french, english) }
 
     private func problem(_ field: MissionField, _ index: Int?, _ message: String) {
         issues.append(FieldIssue(field, index, message))
@@ -43,8 +43,8 @@ final class DraftCheck {
                     FieldIssue(
                         field, entries.count > 1 || field.slot.isList ? index : nil,
                         validator.say(
-                            "holds a NUL character (\\0), which no store keeps: remove it",
-                            "contient un caractère NUL (\\0), qu'aucun registre ne garde\u{00A0}: retirez-le")))
+                            "contient un caractère NUL (\\0), qu'aucun registre ne garde\u{00A0}: retirez-le",
+                            "holds a NUL character (\\0), which no store keeps: remove it")))
             }
         }
     }
@@ -94,12 +94,12 @@ final class DraftCheck {
     // MARK: Steps
 
     private func checkStatus() -> MissionStatus? {
-        if draft.title.trimmingSpaces().isEmpty { problem(.title, say("a mission needs a title", "une mission a besoin d'un titre")) }
+        if draft.title.trimmingSpaces().isEmpty { problem(.title, say("une mission a besoin d'un titre", "a mission needs a title")) }
         guard let status = Words.missionStatus(draft.status) else {
             let words = validator.words
             problem(
                 .status,
-                say("unknown status '\(draft.status)'; one of ", "statut inconnu « \(draft.status) » ; l'un de ")
+                say("statut inconnu «\u{00A0}\(draft.status)\u{00A0}»\u{00A0}; l'un de ", "unknown status '\(draft.status)'; one of ")
                     + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
             return nil
         }
@@ -110,7 +110,7 @@ final class DraftCheck {
     private func checkExisting() -> Record? {
         guard let id = draft.id, let existing = network.record(id) else { return nil }
         if existing.kind != .mission {
-            problem(.title, say("'\(id)' is a \(existing.kind.rawValue), not a mission", "« \(id) » n'est pas une mission"))
+            problem(.title, say("«\u{00A0}\(id)\u{00A0}» n'est pas une mission", "'\(id)' is a \(existing.kind.rawValue), not a mission"))
         }
         return existing
     }
@@ -122,15 +122,15 @@ final class DraftCheck {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
             let name = parts[0]
             guard !name.isEmpty else {
-                problem(.newPartners, index, say("a new partner needs a name", "un nouveau partenaire a besoin d'un nom")); continue
+                problem(.newPartners, index, say("un nouveau partenaire a besoin d'un nom", "a new partner needs a name")); continue
             }
             let (kind, type) = partnerKind(parts.count > 1 ? parts[1] : "", index: index)
             if !validator.lookup.entities(named: name).isEmpty {
                 problem(
                     .newPartners, index,
                     say(
-                        "'\(name)' is already in the network; name it under partners met",
-                        "« \(name) » est déjà dans le réseau ; indiquez-le parmi les partenaires rencontrés"))
+                        "«\u{00A0}\(name)\u{00A0}» est déjà dans le réseau\u{00A0}; indiquez-le parmi les partenaires rencontrés",
+                        "'\(name)' is already in the network; name it under partners met"))
                 continue
             }
             let id = validator.freshID(for: name, prefix: "", taken: taken)
@@ -159,8 +159,8 @@ final class DraftCheck {
         problem(
             .newPartners, index,
             say(
-                "unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole",
-                "type inconnu « \(text) » ; un type d'organisation (company, association…), person, cluster ou pole"))
+                "type inconnu «\u{00A0}\(text)\u{00A0}»\u{00A0}; un type d'organisation (company, association…), person, cluster ou pole",
+                "unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole"))
         return (.organisation, .other)
     }
 
@@ -178,7 +178,7 @@ final class DraftCheck {
             let attendance = delegateAttendance(delegate.attendance, index: index)
             guard let id = one(delegate.who, .delegates, index), let role else { continue }
             guard members.insert(id).inserted else {
-                problem(.delegates, index, say("'\(id)' is already in the delegation", "« \(id) » fait déjà partie de la délégation"))
+                problem(.delegates, index, say("«\u{00A0}\(id)\u{00A0}» fait déjà partie de la délégation", "'\(id)' is already in the delegation"))
                 continue
             }
             parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
@@ -187,8 +187,8 @@ final class DraftCheck {
             problem(
                 .leader,
                 say(
-                    "the delegation is empty: give a leader or at least one delegate",
-                    "la délégation est vide : indiquez un chef de mission ou au moins un délégué"))
+                    "la délégation est vide\u{00A0}: indiquez un chef de mission ou au moins un délégué",
+                    "the delegation is empty: give a leader or at least one delegate"))
         }
         return parties
     }
@@ -198,7 +198,7 @@ final class DraftCheck {
         guard let role, MissionValidator.delegateRoles.contains(role) else {
             problem(
                 .delegates, index,
-                say("unknown role '\(text)'; one of ", "rôle inconnu « \(text) » ; l'un de ")
+                say("rôle inconnu «\u{00A0}\(text)\u{00A0}»\u{00A0}; l'un de ", "unknown role '\(text)'; one of ")
                     + MissionValidator.delegateRoles.map(\.rawValue).joined(separator: ", "))
             return nil
         }
@@ -211,7 +211,7 @@ final class DraftCheck {
         guard let attendance = Attendance(rawValue: text) else {
             problem(
                 .delegates, index,
-                say("unknown attendance '\(text)'; one of ", "présence inconnue « \(text) » ; l'une de ")
+                say("présence inconnue «\u{00A0}\(text)\u{00A0}»\u{00A0}; l'une de ", "unknown attendance '\(text)'; one of ")
                     + Attendance.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }
@@ -229,7 +229,7 @@ final class DraftCheck {
         let start = validator.date(draft.start, .start, &issues)
         let end = validator.date(draft.end, .end, &issues)
         if let start, let end, end.isCertainlyBefore(start) {
-            problem(.end, say("the mission ends (\(end)) before it starts (\(start))", "la mission finit (\(end)) avant de commencer (\(start))"))
+            problem(.end, say("la mission finit (\(end)) avant de commencer (\(start))", "the mission ends (\(end)) before it starts (\(start))"))
         }
         return (start, end)
     }
@@ -238,7 +238,7 @@ final class DraftCheck {
         guard !draft.budget.trimmingSpaces().isEmpty else { return nil }
         switch Money.parse(draft.budget) {
         case .success(let money) where money.minorUnits < 0:
-            problem(.budget, say("a budget cannot be negative", "un budget ne peut pas être négatif"))
+            problem(.budget, say("un budget ne peut pas être négatif", "a budget cannot be negative"))
         case .success(let money): return money
         case .failure(let error): problem(.budget, validator.words.moneyProblem(error))
         }
@@ -252,11 +252,13 @@ final class DraftCheck {
             let id = text.trimmingSpaces()
             guard let record = network.record(id) else {
                 let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .agreement).map(\.id))
-                problem(.agreements, index, say("unknown agreement '\(id)'", "entente inconnue « \(id) »") + validator.hint(near))
+                problem(.agreements, index, say("entente inconnue «\u{00A0}\(id)\u{00A0}»", "unknown agreement '\(id)'") + validator.hint(near))
                 continue
             }
             guard record.kind == .agreement else {
-                problem(.agreements, index, say("'\(id)' is a \(record.kind.rawValue), not an agreement", "« \(id) » n'est pas une entente"))
+                problem(
+                    .agreements, index, say("«\u{00A0}\(id)\u{00A0}» n'est pas une entente", "'\(id)' is a \(record.kind.rawValue), not an agreement")
+                )
                 continue
             }
             outcomes.append(Outcome(agreement: id))
@@ -273,14 +275,14 @@ final class DraftCheck {
     private func newAgreement(_ line: String, index: Int, place: ID?) -> Record? {
         let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         guard !parts[0].isEmpty else {
-            problem(.newAgreements, index, say("a new agreement needs a title", "une nouvelle entente a besoin d'un titre"))
+            problem(.newAgreements, index, say("une nouvelle entente a besoin d'un titre", "a new agreement needs a title"))
             return nil
         }
         var signed: PartialDate?
         if parts.count > 1, !parts[1].isEmpty {
             switch PartialDate.parse(parts[1]) {
             case .success(let date): signed = date
-            case .failure(let error): problem(.newAgreements, index, say("signed: ", "signée\u{00A0}: ") + say(error.description, error.french))
+            case .failure(let error): problem(.newAgreements, index, say("signée\u{00A0}: ", "signed: ") + say(error.french, error.description))
             }
         }
         var signatories: [Party] = []
@@ -302,7 +304,7 @@ final class DraftCheck {
             let id = text.trimmingSpaces()
             if network.document(id) == nil {
                 let near = MissionValidator.nearest(to: id, in: network.documents.map(\.id))
-                problem(.sources, index, say("unknown document '\(id)'", "document inconnu « \(id) »") + validator.hint(near))
+                problem(.sources, index, say("document inconnu «\u{00A0}\(id)\u{00A0}»", "unknown document '\(id)'") + validator.hint(near))
             }
             sources.append(SourceRef(document: id, note: draft.sourceNotes[id]))
         }
@@ -329,7 +331,7 @@ final class DraftCheck {
             if seen.insert(id).inserted {
                 result.append(id)
             } else {
-                problem(field, index, say("'\(id)' is listed twice", "« \(id) » figure deux fois"))
+                problem(field, index, say("«\u{00A0}\(id)\u{00A0}» figure deux fois", "'\(id)' is listed twice"))
             }
         }
         return result

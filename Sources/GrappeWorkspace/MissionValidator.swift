@@ -5,23 +5,17 @@ import GrappeWords
 /// Checks a draft against the network (the seeds plus the store) and builds what a save writes: the
 /// mission, agreements signed during it and new partners met. Either every field is right and a
 /// `Change` comes back, or nothing is saved and every problem is listed at its field.
-public struct MissionValidator: Sendable {
+public struct MissionValidator: Speaking {
     public let network: Network
-    public let wording: Wording
+    /// The language of the messages: the dashboard's, or the command line's.
+    public let language: Language
     /// The network's text index: names, acronyms and aliases to entities.
     let lookup: Lookup
 
-    /// The language of the messages: the dashboard's, or the command line's.
-    public enum Wording: Sendable {
-        case english, french
-
-        public init(_ language: Language) { self = language == .fr ? .french : .english }
-    }
-
     /// `lookup`, when given, is the network's index already built (the dashboard keeps one).
-    public init(network: Network, wording: Wording = .english, lookup: Lookup? = nil) {
+    public init(network: Network, language: Language = .en, lookup: Lookup? = nil) {
         self.network = network
-        self.wording = wording
+        self.language = language
         self.lookup = lookup ?? Lookup(network)
     }
 
@@ -31,20 +25,20 @@ public struct MissionValidator: Sendable {
     /// An id, or the name, acronym or alias of exactly one entity (accents and case aside), of an allowed kind.
     public func resolve(_ text: String, kinds: Set<EntityKind>?, extra: [ID: Entity] = [:]) -> Result<ID, Problem> {
         let text = text.trimmingSpaces()
-        guard !text.isEmpty else { return .failure(Problem(say("empty entry", "entrée vide"))) }
+        guard !text.isEmpty else { return .failure(Problem(say("entrée vide", "empty entry"))) }
         func check(_ entity: Entity) -> Result<ID, Problem> {
             if let kinds, !kinds.contains(entity.kind) {
                 return .failure(
                     Problem(
                         say(
-                            "'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))",
-                            "« \(entity.id) » est de nature \(entity.kind.rawValue) ; attendu : \(Self.describe(kinds))")))
+                            "«\u{00A0}\(entity.id)\u{00A0}» est de nature \(entity.kind.rawValue)\u{00A0}; attendu\u{00A0}: \(Self.describe(kinds))",
+                            "'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))")))
             }
             return .success(entity.id)
         }
         if let entity = network.entity(text) ?? extra[text] { return check(entity) }
         if network.record(text) != nil {
-            return .failure(Problem(say("'\(text)' is a record, not an entity", "« \(text) » est une fiche, pas une entité")))
+            return .failure(Problem(say("«\u{00A0}\(text)\u{00A0}» est un dossier, pas une entité", "'\(text)' is a record, not an entity")))
         }
         let folded = TextFolding.fold(text)
         var matches = lookup.entities(named: text)
@@ -60,23 +54,21 @@ public struct MissionValidator: Sendable {
             return .failure(
                 Problem(
                     say(
-                        "'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id",
-                        "« \(text) » désigne plusieurs entités : \(matches.sorted().joined(separator: ", ")) ; donnez l'identifiant")))
+                        "«\u{00A0}\(text)\u{00A0}» désigne plusieurs entités\u{00A0}: \(matches.sorted().joined(separator: ", "))\u{00A0}; donnez l'identifiant",
+                        "'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id")))
         }
         let candidates = network.entities.lazy.filter { kinds?.contains($0.kind) ?? true }
         let near =
             Self.nearest(to: text, in: Array(candidates.map(\.id)))
             ?? Suggestion.nearest(to: text, in: candidates.map(\.name)).flatMap { name in candidates.first { $0.name == name }?.id }
-        return .failure(Problem(say("unknown id '\(text)'", "identifiant inconnu « \(text) »") + hint(near)))
+        return .failure(Problem(say("identifiant inconnu «\u{00A0}\(text)\u{00A0}»", "unknown id '\(text)'") + hint(near)))
     }
 
-    func say(_ english: String, _ french: String) -> String { wording == .french ? french : english }
-
-    /// The vocabulary in the wording's language (statuses, money problems).
-    var words: Words { Words(wording == .french ? .fr : .en) }
+    /// The vocabulary in the messages' language (statuses, money problems).
+    var words: Words { Words(language) }
 
     func hint(_ near: ID?) -> String {
-        near.map { say("; did you mean '\($0)'?", " ; vouliez-vous dire « \($0) » ?") } ?? ""
+        near.map { say("\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?", "; did you mean '\($0)'?") } ?? ""
     }
 
     /// The closest id, by spelling or, failing that, the first that contains what was typed.
@@ -103,7 +95,7 @@ public struct MissionValidator: Sendable {
         switch PartialDate.parse(text) {
         case .success(let date): return date
         case .failure(let error):
-            issues.append(FieldIssue(field, say(error.description, error.french)))
+            issues.append(FieldIssue(field, say(error.french, error.description)))
             return nil
         }
     }

@@ -71,7 +71,7 @@ import Testing
         let missing = folder.appendingPathComponent("absent/x.graphml").path
         let refused = try cli.grappe(["export", "--format", "graphml", "--output", missing], environment: french)
         #expect(refused.status == 73)
-        #expect(refused.error.contains("impossible d'écrire \(missing)\u{00A0}: fichier ou dossier introuvable"), "\(refused.error)")
+        #expect(refused.error.contains("impossible d'écrire \(missing)\u{00A0}: fichier ou répertoire introuvable"), "\(refused.error)")
         let english = try cli.grappe(["export", "--format", "graphml", "--output", missing])
         #expect(english.error.contains("cannot write \(missing): No such file or directory"), "\(english.error)")
 
@@ -79,7 +79,7 @@ import Testing
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         let notAFolder = try cli.grappe(["generate", "--organisations", "10", "--relations", "20", "--output", file + "/gen"], environment: french)
         #expect(notAFolder.status == 73)
-        #expect(notAFolder.error.contains("impossible de créer \(file)/gen\u{00A0}: n'est pas un dossier"), "\(notAFolder.error)")
+        #expect(notAFolder.error.contains("impossible de créer \(file)/gen\u{00A0}: n'est pas un répertoire"), "\(notAFolder.error)")
 
         let exported = folder.appendingPathComponent("n.graphml").path
         #expect(try cli.grappe(["export", "--format", "graphml", "--output", exported]).status == 0)

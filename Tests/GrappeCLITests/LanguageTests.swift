@@ -39,10 +39,10 @@ import Testing
         #expect(agreement.contains("statut\u{00A0}: "), "French puts a no-break space before the colon")
         #expect(agreement.contains("signataire"))
         let path = try cli.grappe("path", "laval", "lille", "--lang", "fr").output
-        #expect(path.contains("Laval → Lille\u{00A0}: 3 étapes"), "\(path)")
+        #expect(path.contains("Laval → Lille\u{00A0}: 3 sauts"), "\(path)")
         #expect(path.contains("basé à"))
         let missing = try cli.grappe("show", "zzzz-nothing", "--lang", "fr")
         #expect(missing.status == 66)
-        #expect(missing.error.contains("rien ne correspond à « zzzz-nothing »"), "\(missing.error)")
+        #expect(missing.error.contains("rien ne correspond à «\u{00A0}zzzz-nothing\u{00A0}»"), "\(missing.error)")
     }
 }

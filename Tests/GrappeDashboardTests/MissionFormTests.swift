@@ -33,7 +33,7 @@ import Testing
         // to move (what is typed next must not land in the next field); Tab moves.
         Self.send([.enter, .tab] + Self.typed("laval") + [.enter], to: &state)
         #expect(state.form?.texts[.origin] == "laval" && state.form?.focused == .text(.origin))
-        #expect(state.message == "Entrée prend une suggestion ; Tab passe au champ suivant")
+        #expect(state.message == "Entrée prend une suggestion\u{00A0}; Tab passe au champ suivant")
         Self.send([.tab] + Self.typed("lille, mont"), to: &state)
         #expect(state.form?.completions.first?.value == "montreal")
         Self.send([.enter, .tab] + Self.typed("2027-05-04") + [.tab] + Self.typed("2027-05-09") + [.tab, .tab], to: &state)
@@ -78,7 +78,7 @@ import Testing
         Self.send([.control("u")] + Self.typed("peut-être") + [.control("s")], to: &state)
         #expect(
             state.form?.issues.first { $0.field == .status }?.message
-                == "statut inconnu « peut-être » ; l'un de prévue, confirmée, en cours, terminée, annulée")
+                == "statut inconnu «\u{00A0}peut-être\u{00A0}»\u{00A0}; l'un de prévue, confirmée, en cours, terminée, annulée")
         for (typed, status) in [
             ("under way", MissionStatus.underWay), ("CANCELLED", .cancelled), ("prevu", .planned), ("terminé", .completed),
             ("annulée", .cancelled), ("under_way", .underWay),
@@ -186,9 +186,10 @@ import Testing
         var french = DashboardTests.state(.fr)
         Self.send([.character("m")] + Self.typed("Lyon") + Array(repeating: .tab, count: 5) + Self.typed("lion") + [.control("s")], to: &french)
         let texte = Views.render(french).text
-        #expect(texte.contains("↳ #1 identifiant inconnu « lion » ; vouliez-vous dire « lyon » ?"), "\(texte)")
+        #expect(
+            texte.contains("↳ #1 identifiant inconnu «\u{00A0}lion\u{00A0}»\u{00A0}; vouliez-vous dire «\u{00A0}lyon\u{00A0}»\u{00A0}?"), "\(texte)")
         // Long errors wrap under their field instead of being cut at the edge.
-        #expect(texte.contains("↳ la délégation est vide : indiquez un chef de mission ou au moins un\n"), "\(texte)")
+        #expect(texte.contains("↳ la délégation est vide\u{00A0}: indiquez un chef de mission ou au moins un\n"), "\(texte)")
         #expect(texte.contains("    délégué\n"))
     }
 

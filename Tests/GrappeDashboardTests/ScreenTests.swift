@@ -1,4 +1,5 @@
 import GrappeModel
+import GrappeWords
 import Testing
 
 @testable import GrappeDashboard
@@ -81,5 +82,31 @@ import Testing
         #expect(type.keepsSelection(in: state))
         guard case .layOutMap? = type.needs(state: &state) else { Issue.record("the map asks for its layout"); return }
         #expect(type.needs(state: &state) == nil, "once")
+    }
+}
+
+/// The dashboard's own table of words, walked in French: each phrase's typography, and the glossary's
+/// words where the English says one of its ideas.
+@Suite struct InterfaceWordsTests {
+    @Test func everyInterfaceWordUsesTheGlossary() {
+        let (french, english) = (Strings(.fr), Strings(.en))
+        var problems: [String] = []
+        for key in UI.allCases {
+            let (fr, en) = (french[key].lowercased(), english[key].lowercased())
+            for term in Term.allCases where term.englishWords.contains(where: { Self.has(en, $0) }) {
+                for replaced in term.replacedInFrench where Self.has(fr, replaced) { problems.append("\(key): '\(replaced)' for \(term): \(fr)") }
+            }
+        }
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
+    }
+
+    static func has(_ text: String, _ word: String) -> Bool {
+        text.split { !$0.isLetter }.contains { $0 == word }
+    }
+
+    @Test func everyFrenchInterfaceWordHasFrenchTypography() {
+        let strings = Strings(.fr)
+        let problems = UI.allCases.flatMap { key in Typography.problems(inFrench: strings[key]).map { "\(key): \($0): \(strings[key])" } }
+        #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.joined(separator: "\n")))
     }
 }

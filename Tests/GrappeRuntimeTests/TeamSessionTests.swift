@@ -429,7 +429,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
         let error = try #require(throws: StoreError.self) { try drafts.saveDraft(draft) }
         #expect(error.description(in: .en).contains("cannot keep a draft in \(file.path)/drafts: Not a directory"), "\(error.description(in: .en))")
         #expect(
-            error.description(in: .fr).contains("impossible de garder un brouillon dans \(file.path)/drafts\u{00A0}: n'est pas un dossier"),
+            error.description(in: .fr).contains("impossible de garder un brouillon dans \(file.path)/drafts\u{00A0}: n'est pas un répertoire"),
             "\(error.description(in: .fr))")
         #expect(throws: StoreError.self, "a folder that cannot be listed is said, not taken as empty") { try drafts.drafts() }
     }

@@ -127,7 +127,7 @@ import Glibc
         let asFolder = try failure { _ = try WorkspaceStores.open(folder.path, for: .write) }
         failures.append(
             (
-                asFolder, "impossible d'ouvrir le registre \(folder.path)\u{00A0}: c'est un dossier",
+                asFolder, "impossible d'ouvrir le registre \(folder.path)\u{00A0}: c'est un répertoire",
                 "cannot open the store \(folder.path): it is a folder"
             ))
         let foreign = try failure { _ = try WorkspaceStores.open(notAStore, for: .write) }
@@ -150,13 +150,13 @@ import Glibc
         }
         // A file in the way of the path: the system's reason, in French as well.
         let blocked = try failure { _ = try WorkspaceStores.open(notAStore + "/sub/w.sqlite", for: .write) }
-        #expect(blocked.description(in: .fr) == "impossible d'ouvrir le registre \(notAStore)/sub/w.sqlite\u{00A0}: n'est pas un dossier")
+        #expect(blocked.description(in: .fr) == "impossible d'ouvrir le registre \(notAStore)/sub/w.sqlite\u{00A0}: n'est pas un répertoire")
         #expect(blocked.description(in: .en) == "cannot open the store \(notAStore)/sub/w.sqlite: Not a directory")
         // A folder that cannot be made (nothing can be made in /proc, even by root): its reason too.
         let unmade = try failure { _ = try WorkspaceStores.open("/proc/grappe-none/sub/w.sqlite", for: .write) }
         #expect(
             unmade.description(in: .fr) == "impossible d'ouvrir le registre /proc/grappe-none/sub/w.sqlite\u{00A0}: "
-                + "impossible de créer le dossier /proc/grappe-none/sub\u{00A0}: fichier ou dossier introuvable")
+                + "impossible de créer le répertoire /proc/grappe-none/sub\u{00A0}: fichier ou répertoire introuvable")
         #expect(
             unmade.description(in: .en) == "cannot open the store /proc/grappe-none/sub/w.sqlite: "
                 + "cannot create the folder /proc/grappe-none/sub: No such file or directory")

@@ -58,7 +58,7 @@ import Testing
         }
         #expect(invalid.issues.contains { $0.field == .title && $0.index == nil && $0.message.contains("NUL") })
         #expect(invalid.issues.contains { $0.field == .objectives && $0.index == 1 }, "\(invalid.issues)")
-        guard case .failure(let french) = MissionValidator(network: referenceNetwork, wording: .french).validate(draft) else { return }
+        guard case .failure(let french) = MissionValidator(network: referenceNetwork, language: .fr).validate(draft) else { return }
         #expect(french.issues.first { $0.field == .title }?.message.contains("caractère NUL") == true)
     }
 }

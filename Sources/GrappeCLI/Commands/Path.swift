@@ -46,7 +46,7 @@ struct Path: ParsableCommand {
         let cards = CardText(network, words)
         let a = cards.name(source), b = cards.name(target)
         guard let first = routes.first else {
-            let within = maxHops.map { words.say(" en \($0) étapes ou moins", " within \($0) hops") } ?? ""
+            let within = maxHops.map { words.say(" en \($0) sauts ou moins", " within \($0) hops") } ?? ""
             Output.line(words.say("\(a) et \(b) ne sont pas reliés", "\(a) and \(b) are not connected") + within)
             return
         }
@@ -55,7 +55,7 @@ struct Path: ParsableCommand {
             ? words.say("au moins \(words.number(limit)) plus courts chemins", "at least \(words.number(limit)) shortest connections")
             : words.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections"))
         Output.line(
-            Style.bold("\(a) → \(b)") + words.colon + words.count(first.count, ("étape", "étapes"), ("hop", "hops"))
+            Style.bold("\(a) → \(b)") + words.colon + words.count(first.count, .hop)
                 + (all ? ", \(count)" : ""))
         for (number, route) in routes.enumerated() {
             if all {

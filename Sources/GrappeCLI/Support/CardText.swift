@@ -88,7 +88,7 @@ struct CardText {
             let width = min(22, card.members.map { TextWidth.of(words.role($0.party.role)) }.max() ?? 0)
             for member in card.members {
                 let party = member.party
-                let missing = member.known ? "" : Style.dim(words.say("  (n'est plus dans les données)", "  (no longer in the seeds)"))
+                let missing = member.known ? "" : Style.dim(words.say("  (n'est plus dans les graines)", "  (no longer in the seeds)"))
                 lines.append(
                     "  \(TextWidth.padded(words.role(party.role), to: width)) \(name(party.entity))"
                         + (party.title.map { Style.dim("  (\($0))") } ?? "")

@@ -14,7 +14,9 @@ enum Resolve {
         switch (lookup ?? Lookup(network)).find(query) {
         case .one(let item):
             if entitiesOnly, case .record = item {
-                Output.error("grappe: " + words.say("« \(query) » est un dossier ; donnez une entité", "'\(query)' is a record; give an entity"))
+                Output.error(
+                    "grappe: "
+                        + words.say("«\u{00A0}\(query)\u{00A0}» est un dossier\u{00A0}; donnez une entité", "'\(query)' is a record; give an entity"))
                 throw ExitCode.validationFailure
             }
             return item
@@ -26,7 +28,7 @@ enum Resolve {
             Output.error(
                 "grappe: "
                     + words.say(
-                        "« \(query) » désigne \(candidates.count) éléments ; donnez l'un de ces ids\u{00A0}:",
+                        "«\u{00A0}\(query)\u{00A0}» désigne \(candidates.count) éléments\u{00A0}; donnez l'un de ces ids\u{00A0}:",
                         "'\(query)' matches \(candidates.count) items; give one of these ids:"))
             for item in candidates { Output.error("  \(item.id)  \(cards.title(item))") }
             throw ExitCode.validationFailure
@@ -34,10 +36,10 @@ enum Resolve {
             let hint =
                 suggestion.map {
                     words.say(
-                        " ; vouliez-vous dire « \($0.id) » (\(cards.title($0)))\u{00A0}?",
+                        "\u{00A0}; vouliez-vous dire «\u{00A0}\($0.id)\u{00A0}» (\(cards.title($0)))\u{00A0}?",
                         "; did you mean '\($0.id)' (\(cards.title($0)))?")
                 } ?? ""
-            Output.error("grappe: " + words.say("rien ne correspond à « \(query) »", "nothing matches '\(query)'") + hint)
+            Output.error("grappe: " + words.say("rien ne correspond à «\u{00A0}\(query)\u{00A0}»", "nothing matches '\(query)'") + hint)
             throw Exit.noInput
         }
     }

@@ -176,7 +176,8 @@ extension DashboardState {
         }
         if !built.warnings.isEmpty {
             loaded.diagnostics = built.warnings.map {
-                Wording("\(built.location): avertissement\u{00A0}: \($0.french)", "\(built.location): warning: \($0.description)")
+                // The location leads as compilers write it (`place: warning: …`), in both languages.
+                Wording(built.location + ": " + "avertissement\u{00A0}: \($0.french)", "\(built.location): warning: \($0.description)")
             }
             message =
                 strings.say(built.warnings[0].french, built.warnings[0].description)

@@ -96,7 +96,7 @@ public struct Strings: Speaking {
             case .hops: ("sauts", "hops")
             case .moreHops: ("plus loin", "more hops")
             case .fewerHops: ("moins loin", "fewer hops")
-            case .tooSmall: ("Terminal trop petit : 40×12 au minimum", "Terminal too small: 40×12 at least")
+            case .tooSmall: ("Terminal trop petit\u{00A0}: 40×12 au minimum", "Terminal too small: 40×12 at least")
             case .loading: ("Chargement…", "Loading…")
             case .mostConnected: ("Partenaires les plus connectés", "Most connected partners")
             case .linkedToSeveralGroups: ("Liés à plusieurs grappes ou pôles", "Linked to several clusters or poles")
@@ -121,10 +121,10 @@ public struct Strings: Speaking {
             case .hop: ("saut", "hop")
             case .reloadFailed:
                 (
-                    "Rechargement refusé : les données ont des erreurs ; le réseau précédent reste affiché",
+                    "Rechargement refusé\u{00A0}: les graines ont des erreurs\u{00A0}; le réseau précédent reste affiché",
                     "Reload refused: the seeds have errors; the last good network stays"
                 )
-            case .reloaded: ("Données rechargées", "Seeds reloaded")
+            case .reloaded: ("Graines rechargées", "Seeds reloaded")
             case .diagnostics: ("Diagnostics", "Diagnostics")
             case .count: ("Nombre", "Count")
             case .item: ("Élément", "Item")
@@ -132,7 +132,7 @@ public struct Strings: Speaking {
             case .linkedClusters: ("relie", "links")
             case .selectPartner: ("Tapez un nom, Tab pour compléter, Entrée pour valider", "Type a name, Tab to complete, Enter to confirm")
             case .close: ("fermer", "close")
-            case .mouseHint: ("clic : choisir · molette : défiler", "click: select · wheel: scroll")
+            case .mouseHint: ("clic\u{00A0}: choisir · molette\u{00A0}: défiler", "click: select · wheel: scroll")
             case .editMission: ("modifier la mission", "edit mission")
             case .undo: ("annuler votre dernière modification", "undo your last change")
             case .nextField: ("champ suivant", "next field")
@@ -159,14 +159,14 @@ public struct Strings: Speaking {
                 )
             case .newMissionTitle: ("Nouvelle mission", "New mission")
             case .editMissionTitle: ("Modifier la mission", "Edit mission")
-            case .discardConfirm: ("Abandonner les modifications ? o : oui · n : non", "Discard your changes? y: yes · n: no")
+            case .discardConfirm: ("Abandonner les modifications\u{00A0}? o\u{00A0}: oui · n\u{00A0}: non", "Discard your changes? y: yes · n: no")
             case .saved: ("Enregistré", "Saved")
             case .saving: ("Enregistrement en cours… le formulaire attend la réponse du registre", "Saving… the form waits for the store's answer")
             case .undone: ("Annulé", "Undone")
             case .readOnlyStore: ("Registre en lecture seule", "Read-only store")
             case .staleEdit:
                 (
-                    "Modifiée entre-temps par quelqu'un d'autre ; ^S fusionnera vos changements avec les siens",
+                    "Modifiée entre-temps par quelqu'un d'autre\u{00A0}; ^S fusionnera vos changements avec les siens",
                     "Changed meanwhile by someone else; ^S merges your changes with theirs"
                 )
             case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
@@ -175,24 +175,25 @@ public struct Strings: Speaking {
             case .attendanceNotSaid: ("présence non dite", "attendance not said")
             case .history: ("Historique", "History")
             case .addDelegate: ("+ ajouter (tapez un nom)", "+ add (type a name)")
-            case .fixErrors: ("Rien n'est enregistré : corrigez les champs en rouge", "Nothing saved: fix the fields in red")
+            case .fixErrors: ("Rien n'est enregistré\u{00A0}: corrigez les champs en rouge", "Nothing saved: fix the fields in red")
             case .notAMission: ("Choisissez d'abord une mission", "Select a mission first")
-            case .missingEntity: ("n'est plus dans les données", "no longer in the seeds")
+            case .missingEntity: ("n'est plus dans les graines", "no longer in the seeds")
             case .storeFailed: ("Échec du registre", "Store failed")
             case .changedByOthers: ("Modifié par", "Changed by")
             case .storeBack: ("Registre de nouveau joignable", "Store reachable again")
             case .pathUsage:
                 (
-                    "path A B : deux partenaires, chacun désigné sans ambiguïté (guillemets pour un nom avec espaces)",
+                    "path A B\u{00A0}: deux partenaires, chacun désigné sans ambiguïté (guillemets pour un nom avec espaces)",
                     "path A B: two partners, each named unambiguously (quotes for a name with spaces)"
                 )
             case .searchTitle: ("Rechercher", "Search")
             case .searchHint:
                 (
-                    "noms, sigles, titres, résumés · Entrée : résultats · Échap : fermer",
+                    "noms, sigles, titres, résumés · Entrée\u{00A0}: résultats · Échap\u{00A0}: fermer",
                     "names, acronyms, titles, summaries · Enter: results · Esc: close"
                 )
-            case .enterStays: ("Entrée prend une suggestion ; Tab passe au champ suivant", "Enter takes a suggestion; Tab moves to the next field")
+            case .enterStays:
+                ("Entrée prend une suggestion\u{00A0}; Tab passe au champ suivant", "Enter takes a suggestion; Tab moves to the next field")
             case .readOnlyBadge: ("lecture seule", "read-only")
             case .delegates: ("Délégation", "Delegation")
             case .map: ("carte", "map")
@@ -303,9 +304,9 @@ public struct Strings: Speaking {
             case .onBehalfOf, .destinations, .toMeet, .funders, .agreements, .partnersMet, .sources:
                 ("noms ou ids, séparés par des virgules", "names or ids, separated by commas")
             case .objectives, .followUps: ("séparés par des points-virgules", "separated by semicolons")
-            case .newAgreements: ("Titre | date | signataire, … ; …", "Title | date | signatory, … ; …")
-            case .newPartners: ("Nom | type | ville ; …", "Name | type | city ; …")
-            case .budget: ("montant et devise : 25000 CAD", "amount and currency: 25000 CAD")
+            case .newAgreements: ("Titre | date | signataire, …\u{00A0}; …", "Title | date | signatory, … ; …")
+            case .newPartners: ("Nom | type | ville\u{00A0}; …", "Name | type | city ; …")
+            case .budget: ("montant et devise\u{00A0}: 25000 CAD", "amount and currency: 25000 CAD")
             default: ("", "")
             }
         return language == .fr ? pair.0 : pair.1

@@ -105,7 +105,7 @@ struct CSVRows {
                 problem(
                     file.offset(ofLine: sink.rowLine),
                     Wording(
-                        "un champ entre guillemets n'est jamais refermé\u{00A0}: il manque un \"",
+                        "un champ entre guillemets n'est jamais refermé\u{00A0}: il manque un «\u{00A0}\"\u{00A0}»",
                         "a quoted field is never closed: a \" is missing"))
             }
             csv_free(&parser)
@@ -115,7 +115,7 @@ struct CSVRows {
     private static func describe(_ byte: UInt8) -> Wording {
         byte == 0x22
             ? Wording(
-                "guillemets mal placés\u{00A0}: un \" dans un champ se double (\"\") et le champ se met entre guillemets",
+                "guillemets mal placés\u{00A0}: un «\u{00A0}\"\u{00A0}» dans un champ se double («\u{00A0}\"\"\u{00A0}») et le champ se met entre guillemets",
                 "malformed quoting: a \" inside a field must be doubled (\"\") and the field quoted")
             : Wording(
                 "guillemets mal placés\u{00A0}: du texte suit un guillemet fermant\u{00A0}; mettez tout le champ entre guillemets",

@@ -25,7 +25,7 @@ enum FileKind {
     var reason: Wording {
         switch self {
         case .regular: Wording("un fichier ordinaire", "a regular file")
-        case .directory: Wording("un dossier", "a directory")
+        case .directory: Wording("un répertoire", "a directory")
         case .fifo:
             Wording(
                 "un tube nommé (FIFO), pas un fichier ordinaire\u{00A0}: le lire pourrait attendre sans fin",
@@ -78,14 +78,14 @@ struct SeedFolder {
                 Skipped(
                     path: String(prefix.dropLast()),
                     reason: Wording(
-                        "le dossier «\u{00A0}\(first)\u{00A0}» une deuxième fois (une boucle de liens symboliques)\u{00A0}: lu une seule fois",
+                        "le répertoire «\u{00A0}\(first)\u{00A0}» une deuxième fois (une boucle de liens symboliques)\u{00A0}: lu une seule fois",
                         "the folder '\(first)' again (a symbolic link loop): read once")))
             return
         }
         visited[identity] = prefix.isEmpty ? "." : String(prefix.dropLast())
         guard let directory = opendir(path) else {
             let system = Wording.system(errno)
-            let reason = Wording("impossible de lister le dossier\u{00A0}: \(system.french)", "cannot list the folder: \(system.english)")
+            let reason = Wording("impossible de lister le répertoire\u{00A0}: \(system.french)", "cannot list the folder: \(system.english)")
             if isRoot { throw .unreadable(path, reason) }
             skipped.append(Skipped(path: String(prefix.dropLast()), reason: reason))
             return

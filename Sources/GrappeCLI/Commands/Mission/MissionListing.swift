@@ -126,7 +126,7 @@ enum MissionFile {
         // Each mission also passes the form's checks (a delegation, no one twice…).
         let network = combined.network
         var issues: [String] = []
-        let validator = MissionValidator(network: network, wording: .init(words.language))
+        let validator = MissionValidator(network: network, language: words.language)
         for mission in missions {
             if case .failure(let invalid) = validator.validate(MissionDraft(editing: mission, version: 0)) {
                 issues += invalid.issues.map {

@@ -75,7 +75,7 @@ struct Workbench {
 
     /// The draft as a change for the store, or its field errors on standard error (exit 65).
     func validated(_ draft: MissionDraft) throws -> Change {
-        switch MissionValidator(network: network, wording: .init(Messages.words.language)).validate(draft) {
+        switch MissionValidator(network: network, language: Messages.words.language).validate(draft) {
         case .failure(let invalid):
             for issue in invalid.issues { Output.error("grappe: \(issue)") }
             Output.error(Messages.nothingSaved)

@@ -149,7 +149,7 @@ extension DashboardState {
     mutating func save() -> Effect? {
         if mergeWithNewerVersion() { return nil }
         guard var form else { return nil }
-        switch MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup).validate(form.draft) {
+        switch MissionValidator(network: network, language: strings.language, lookup: catalogue.lookup).validate(form.draft) {
         case .failure(let invalid):
             form.issues = invalid.issues
             if let row = form.firstIssueRow { form.focus = row }
@@ -212,7 +212,7 @@ extension DashboardState {
     /// The record a draft would save, if it is valid.
     func validatedRecord(_ draft: MissionDraft) -> Record? {
         guard
-            case .success(let change) = MissionValidator(network: network, wording: .init(strings.language), lookup: catalogue.lookup)
+            case .success(let change) = MissionValidator(network: network, language: strings.language, lookup: catalogue.lookup)
                 .validate(draft)
         else { return nil }
         return change.records.first

@@ -10,7 +10,7 @@ extension Pages {
         guard let first = routes.first else { return lines + [.blank, .text(s[.pathNone], .warning)] }
         lines.append(
             .text(
-                s.count(first.count, ("saut", "sauts"), ("hop", "hops")) + " · "
+                s.count(first.count, .hop) + " · "
                     + s.count(routes.count, ("plus court chemin", "plus courts chemins"), ("shortest connection", "shortest connections")), .muted))
         for (number, route) in routes.enumerated() {
             lines += [.blank, .heading("#\(number + 1)")]

@@ -187,7 +187,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case 23: Wording("une référence d'entité sans son «\u{00A0};\u{00A0}»", "an entity reference without its ';'")
         case 26:
             Wording(
-                "une entité inconnue (XML ne définit que &amp; &lt; &gt; &quot; &apos;)",
+                "une entité inconnue (XML ne définit que «\u{00A0}&amp;\u{00A0}», «\u{00A0}&lt;\u{00A0}», «\u{00A0}&gt;\u{00A0}», «\u{00A0}&quot;\u{00A0}» et «\u{00A0}&apos;\u{00A0}»)",
                 "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)")
         case 38: Wording("«\u{00A0}<\u{00A0}» dans la valeur d'un attribut", "'<' inside an attribute's value")
         case 39, 40: Wording("la valeur d'un attribut se met entre guillemets", "an attribute's value must be in quotes")
