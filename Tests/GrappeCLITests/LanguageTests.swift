@@ -45,4 +45,15 @@ import Testing
         #expect(missing.status == 66)
         #expect(missing.error.contains("rien ne correspond à «\u{00A0}zzzz-nothing\u{00A0}»"), "\(missing.error)")
     }
+
+    /// An option refused before the command runs says why in the language asked for, `--lang` included.
+    @Test func refusedOptionsSpeakTheLanguageAskedFor() throws {
+        let french = try cli.grappe("path", "laval", "lille", "--max-hops", "0", "--lang", "fr")
+        #expect(french.status == 64)
+        #expect(french.error.contains("--max-hops doit valoir au moins 1"), "\(french.error)")
+        let english = try cli.grappe("summary", "--compare", "2020-13", "2021", "--lang=en")
+        #expect(english.error.contains("--compare: month 13 does not exist"), "\(english.error)")
+        let glued = try cli.grappe("summary", "--compare", "2020-13", "2021", "--lang=fr")
+        #expect(glued.error.contains("--compare\u{00A0}: le mois 13 n'existe pas"), "\(glued.error)")
+    }
 }

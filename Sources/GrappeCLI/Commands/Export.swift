@@ -68,28 +68,47 @@ struct Export: ParsableCommand {
             let pathExtension = (output as NSString).pathExtension
             guard let candidates = Format.candidates(forExtension: pathExtension) else {
                 if formatOption == nil {
+                    let formats = Format.allCases.map(\.rawValue).joined(separator: ", ")
                     throw ValidationError(
-                        "cannot tell the format from '.\(pathExtension)'; give --format (\(Format.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        Messages.words.say(
+                            "impossible de déduire le format de «\u{00A0}.\(pathExtension)\u{00A0}»\u{00A0}; donnez --format (\(formats))",
+                            "cannot tell the format from '.\(pathExtension)'; give --format (\(formats))"))
                 }
                 return try validateCombination()
             }
             if let formatOption, !candidates.contains(formatOption) {
-                throw ValidationError("--format \(formatOption.rawValue) contradicts the output file's extension '.\(pathExtension)'")
+                throw ValidationError(
+                    Messages.words.say(
+                        "--format \(formatOption.rawValue) contredit l'extension du fichier de sortie, «\u{00A0}.\(pathExtension)\u{00A0}»",
+                        "--format \(formatOption.rawValue) contradicts the output file's extension '.\(pathExtension)'"))
             }
         }
         try validateCombination()
     }
 
     private func validateCombination() throws {
-        if format == .csv, output == nil { throw ValidationError("csv writes nodes.csv and edges.csv: give --output DIR") }
+        if format == .csv, output == nil {
+            throw ValidationError(
+                Messages.words.say(
+                    "csv écrit nodes.csv et edges.csv\u{00A0}: donnez --output RÉPERTOIRE", "csv writes nodes.csv and edges.csv: give --output DIR"))
+        }
         if format == .json, metricsGraph || withMetrics {
-            throw ValidationError("--\(metricsGraph ? "metrics-graph" : "with-metrics") applies to the graph formats, not to json")
+            let option = metricsGraph ? "metrics-graph" : "with-metrics"
+            throw ValidationError(
+                Messages.words.say(
+                    "--\(option) vaut pour les formats de graphe, pas pour json", "--\(option) applies to the graph formats, not to json"))
         }
         if format == .png, output == nil, Output.standardOutputIsTerminal {
-            throw ValidationError("png is an image: give --output FILE.png or redirect standard output")
+            throw ValidationError(
+                Messages.words.say(
+                    "png est une image\u{00A0}: donnez --output FICHIER.png ou redirigez la sortie standard",
+                    "png is an image: give --output FILE.png or redirect standard output"))
         }
         guard Graphviz.layouts.contains(layout) else {
-            throw ValidationError("--layout must be one of \(Graphviz.layouts.joined(separator: ", ")), not '\(layout)'")
+            throw ValidationError(
+                Messages.words.say(
+                    "--layout doit être l'un de \(Graphviz.layouts.joined(separator: ", ")), pas «\u{00A0}\(layout)\u{00A0}»",
+                    "--layout must be one of \(Graphviz.layouts.joined(separator: ", ")), not '\(layout)'"))
         }
     }
 

@@ -30,7 +30,9 @@ struct Path: ParsableCommand {
     var format: Show.Format = .text
 
     func validate() throws {
-        if let maxHops, maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
+        if let maxHops, maxHops < 1 {
+            throw ValidationError(Messages.words.say("--max-hops doit valoir au moins 1", "--max-hops must be at least 1"))
+        }
     }
 
     func run() throws {

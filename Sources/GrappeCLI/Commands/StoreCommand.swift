@@ -103,7 +103,9 @@ struct StoreCommand: ParsableCommand {
         var replace = false
 
         func validate() throws {
-            if toWorkspace != nil, fromWorkspace == nil { throw ValidationError("--to-workspace goes with --from-workspace") }
+            if toWorkspace != nil, fromWorkspace == nil {
+                throw ValidationError(Messages.words.say("--to-workspace va avec --from-workspace", "--to-workspace goes with --from-workspace"))
+            }
         }
 
         func run() throws {

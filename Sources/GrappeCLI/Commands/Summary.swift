@@ -35,12 +35,17 @@ struct Summary: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (1...1000).contains(top) else { throw ValidationError("--top must be between 1 and 1000") }
-        guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two dates") }
+        guard (1...1000).contains(top) else {
+            throw ValidationError(Messages.words.say("--top doit être entre 1 et 1000", "--top must be between 1 and 1000"))
+        }
+        guard compare.isEmpty || compare.count == 2 else {
+            throw ValidationError(Messages.words.say("--compare prend deux dates", "--compare takes two dates"))
+        }
         for text in compare {
             switch PartialDate.parse(text) {
-            case .failure(let error): throw ValidationError("--compare: \(error)")
-            case .success(let date) where date.year == nil: throw ValidationError("--compare needs dates with a year")
+            case .failure(let error): throw ValidationError(Messages.words.say("--compare\u{00A0}: \(error.french)", "--compare: \(error)"))
+            case .success(let date) where date.year == nil:
+                throw ValidationError(Messages.words.say("--compare demande des dates avec une année", "--compare needs dates with a year"))
             case .success: break
             }
         }

@@ -17,10 +17,22 @@ struct LanguageOption: ParsableArguments {
     var words: Words { Words(language) }
 }
 
-/// The language of what commands without `--lang` say (errors, notes on standard error): from
-/// LC_ALL, LC_MESSAGES or LANG, as the dashboard and `--lang`'s default do.
+/// The language of what commands say outside their reports (errors, notes on standard error):
+/// `--lang` when the command line gives one, else LC_ALL, LC_MESSAGES or LANG, as the dashboard and
+/// `--lang`'s default do.
 enum Messages {
-    static var words: Words { Words(Language.fromEnvironment(ProcessInfo.processInfo.environment)) }
+    static var words: Words { Words(language(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)) }
+
+    /// `--lang fr` or `--lang=fr` as typed (a command's checks run before its options are given to
+    /// it, and their errors must speak the language asked for), else the environment's.
+    static func language(arguments: [String], environment: [String: String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) { return language }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) { return language }
+        }
+        return Language.fromEnvironment(environment)
+    }
 
     /// After a refused change.
     static var nothingSaved: String { "grappe: " + words.say("rien n'a été enregistré", "nothing was saved") }

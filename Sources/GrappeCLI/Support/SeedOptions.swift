@@ -131,7 +131,7 @@ struct SamplingOptions: ParsableArguments {
     var options: NodeMetrics.Options { NodeMetrics.Options(exactLimit: exactLimit, pivots: pivots, seed: seed) }
 
     func validate() throws {
-        guard pivots > 0 else { throw ValidationError("--pivots must be at least 1") }
+        guard pivots > 0 else { throw ValidationError(Messages.words.say("--pivots doit valoir au moins 1", "--pivots must be at least 1")) }
     }
 }
 
@@ -145,8 +145,9 @@ struct AnalysisOptions: ParsableArguments {
     func validate() throws {
         if let asOf {
             switch PartialDate.parse(asOf) {
-            case .failure(let error): throw ValidationError("--as-of: \(error)")
-            case .success(let date) where date.year == nil: throw ValidationError("--as-of needs a year")
+            case .failure(let error): throw ValidationError(Messages.words.say("--as-of\u{00A0}: \(error.french)", "--as-of: \(error)"))
+            case .success(let date) where date.year == nil:
+                throw ValidationError(Messages.words.say("--as-of demande une année", "--as-of needs a year"))
             case .success: break
             }
         }

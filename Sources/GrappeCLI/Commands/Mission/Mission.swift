@@ -41,8 +41,15 @@ extension MissionCommand {
         @Option(help: ArgumentHelp("A YAML or JSON file in the seed format.", valueName: "path")) var file: String?
 
         func validate() throws {
-            if file != nil, !fields.isEmpty { throw ValidationError("give either --file or the mission's fields, not both") }
-            if file == nil, fields.title == nil { throw ValidationError("a new mission needs --title (or --file)") }
+            if file != nil, !fields.isEmpty {
+                throw ValidationError(
+                    Messages.words.say(
+                        "donnez --file ou les champs de la mission, pas les deux", "give either --file or the mission's fields, not both"))
+            }
+            if file == nil, fields.title == nil {
+                throw ValidationError(
+                    Messages.words.say("une nouvelle mission a besoin de --title (ou de --file)", "a new mission needs --title (or --file)"))
+            }
         }
 
         func run() throws {
@@ -147,9 +154,16 @@ extension MissionCommand {
         var fromVersion: Int?
 
         func validate() throws {
-            if fields.isEmpty { throw ValidationError("nothing to change: give at least one field (see --help)") }
+            if fields.isEmpty {
+                throw ValidationError(
+                    Messages.words.say(
+                        "rien à changer\u{00A0}: donnez au moins un champ (voir --help)", "nothing to change: give at least one field (see --help)"))
+            }
             if ifVersion != nil, fromVersion != nil {
-                throw ValidationError("--if-version refuses any change since; --from-version merges them: give one")
+                throw ValidationError(
+                    Messages.words.say(
+                        "--if-version refuse tout changement depuis\u{00A0}; --from-version les fusionne\u{00A0}: donnez l'un des deux",
+                        "--if-version refuses any change since; --from-version merges them: give one"))
             }
         }
 
