@@ -13,41 +13,56 @@ public struct Card: Sendable {
 
     /// A relation seen from the card's entity: which way it points and who is at the other end.
     public struct Link: Sendable {
+        /// The relation.
         public let relation: Relation
+        /// Whether it points from the card's entity to the other.
         public let outgoing: Bool
+        /// The entity at the other end.
         public var other: ID { outgoing ? relation.to : relation.from }
     }
 
     /// A group of links of one relation type.
     public struct LinkGroup: Sendable {
+        /// The relation type of the group.
         public let type: RelationType
+        /// Its links, in the order given.
         public let links: [Link]
     }
 
     /// A record the entity takes part in, with its roles there (none: it is named otherwise, as a
     /// place, a funder or a partner met).
     public struct Involvement: Sendable {
+        /// The record.
         public let record: Record
+        /// The entity's roles in it.
         public let roles: [PartyRole]
     }
 
     /// A party of the record; `known` is false when its entity is no longer in the seeds.
     public struct Member: Sendable {
+        /// The party as the record names it.
         public let party: Party
+        /// Whether its entity is in the network.
         public let known: Bool
     }
 
     /// A source with its document's title (the id when the document is unknown).
     public struct Source: Sendable {
+        /// The citation.
         public let reference: SourceRef
+        /// The document's title, or its id when it is unknown.
         public let title: String
     }
 
+    /// The entity or record the card is about.
     public let subject: Subject
     /// By relation type, in the vocabulary's order; within a type, in the order given.
     public let linkGroups: [LinkGroup]
+    /// The records the entity takes part in (none for a record's card).
     public let involvements: [Involvement]
+    /// The record's parties (none for an entity's card).
     public let members: [Member]
+    /// Its sources, with their documents' titles.
     public let sources: [Source]
 
     /// An entity's card. `relations` and `records` are the entity's (callers with an index pass theirs).

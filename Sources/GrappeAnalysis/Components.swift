@@ -34,5 +34,6 @@ public struct Components: Sendable {
         sizes = order.map { rawSizes[$0] }
     }
 
+    /// The largest component's number: 0 (they are numbered by decreasing size), or nil for an empty graph.
     public var largest: Int? { sizes.isEmpty ? nil : 0 }
 }

@@ -1,15 +1,23 @@
 /// Whole-network figures: density, average degree and clustering, and distances in the largest
 /// component (exact up to `exactLimit` nodes, estimated from `pivots` seeded sources above).
 public struct GraphStatistics: Sendable {
+    /// How many nodes.
     public let nodeCount: Int
+    /// How many edges.
     public let edgeCount: Int
+    /// Edges over the pairs of nodes there are.
     public let density: Double
+    /// Twice the edges over the nodes.
     public let averageDegree: Double
+    /// The mean of each node's local clustering (0 for nodes of degree below 2), as networkx computes it.
     public let averageClustering: Double
+    /// The connected components.
     public let components: Components
     /// Diameter of the largest component: exact, or a lower bound when estimated.
     public let diameter: Int
+    /// The mean distance between two nodes of the largest component; nil when it has one node.
     public let averageShortestPath: Double?
+    /// Whether the distances are exact or estimated from pivots.
     public let distancesAreExact: Bool
 
     /// The graph's figures; clustering and components are reused when already computed.

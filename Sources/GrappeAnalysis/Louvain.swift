@@ -5,7 +5,9 @@ public enum Louvain {
     public struct Result: Sendable {
         /// Community of each node, numbered from 0 by decreasing size (ties: smaller first node).
         public let membership: [Int]
+        /// The partition's modularity (Newman's Q).
         public let modularity: Double
+        /// How many communities.
         public var count: Int { (membership.max() ?? -1) + 1 }
     }
 

@@ -13,9 +13,12 @@ public struct MetricsGraph: Sendable {
     public let ids: [ID]
     /// Neighbours of node `v` are `neighbours[offsets[v]..<offsets[v + 1]]`, sorted.
     public let offsets: [Int]
+    /// Each node's neighbours, row after row (see `offsets`).
     public let neighbours: [Int32]
 
+    /// How many nodes.
     public var nodeCount: Int { ids.count }
+    /// How many edges (each is in two rows).
     public var edgeCount: Int { neighbours.count / 2 }
 
     /// How many neighbours a node has.

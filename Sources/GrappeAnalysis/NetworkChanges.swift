@@ -5,26 +5,41 @@ import GrappeModel
 public struct NetworkChanges: Sendable, Encodable {
     /// An entity or record that appeared between the two dates.
     public struct Item: Sendable, Encodable {
+        /// Its id.
         public let id: String
+        /// What it is, in a line.
         public let description: String
     }
 
     /// A partner whose number of links changed between the two dates.
     public struct Move: Sendable, Encodable {
+        /// The partner's id.
         public let id: String
+        /// Its name.
         public let label: String
+        /// Its links at the first date.
         public let degreeBefore: Int
+        /// Its links at the second date.
         public let degreeAfter: Int
+        /// Its PageRank at the first date.
         public let pagerankBefore: Double
+        /// Its PageRank at the second date.
         public let pagerankAfter: Double
     }
 
+    /// The first date, as given.
     public let from: String
+    /// The second date, as given.
     public let to: String
+    /// Relations that began between the two dates.
     public let newRelations: [Item]
+    /// Relations that ended between them.
     public let endedRelations: [Item]
+    /// Agreements signed between them.
     public let newAgreements: [Item]
+    /// Missions that took place between them.
     public let newMissions: [Item]
+    /// The partners whose links changed most.
     public let biggestMoves: [Move]
 
     /// What changed in `network` between `start` and `end`.

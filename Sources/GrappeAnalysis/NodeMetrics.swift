@@ -6,6 +6,7 @@ public struct NodeMetrics: Sendable {
         public var exactLimit: Int
         /// Pivots for sampled betweenness and closeness.
         public var pivots: Int
+        /// The seed pivots are drawn with.
         public var seed: UInt64
 
         /// Exact betweenness and closeness up to `exactLimit` nodes, sampled from `pivots` sources above.
@@ -16,15 +17,25 @@ public struct NodeMetrics: Sendable {
         }
     }
 
+    /// The graph they were computed on.
     public let graph: MetricsGraph
+    /// Each node's number of neighbours.
     public let degree: [Int]
+    /// Degree over the other nodes there are, as networkx computes it.
     public let degreeCentrality: [Double]
+    /// Brandes betweenness, normalised as networkx does.
     public let betweenness: [Double]
+    /// Closeness within each node's component (Wasserman and Faust), as networkx computes it.
     public let closeness: [Double]
+    /// PageRank (damping 0.85).
     public let pagerank: [Double]
+    /// Local clustering.
     public let clustering: [Double]
+    /// The connected components.
     public let components: Components
+    /// The Louvain communities.
     public let communities: Louvain.Result
+    /// Whether betweenness and closeness are exact or sampled.
     public let mode: Centrality.Mode
 
     /// Every metric of every node of `graph`. `progress` hears the share of the work done (0 to 1)

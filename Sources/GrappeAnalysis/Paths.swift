@@ -12,8 +12,11 @@ public struct Connections: Sendable {
 
     /// One step of a path: the partner reached, and the relations or shared records that link it.
     public struct Hop: Sendable {
+        /// The entity the hop leaves.
         public let from: ID
+        /// The entity it reaches.
         public let to: ID
+        /// What links them: relations and shared records.
         public let links: [Link]
     }
 

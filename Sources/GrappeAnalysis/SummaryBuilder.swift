@@ -3,8 +3,11 @@ import GrappeModel
 extension NetworkSummary {
     /// How long the rankings are, how metrics are computed, and the date the network is taken at.
     public struct Options: Sendable {
+        /// How many partners each ranking lists.
         public var top: Int
+        /// How the metrics are computed.
         public var metrics: NodeMetrics.Options
+        /// The date the network is taken at (nil: as the seeds stand).
         public var asOf: PartialDate?
 
         /// How a summary is made: list lengths, metric options, and the date the network is taken at.

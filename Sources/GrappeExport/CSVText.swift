@@ -6,6 +6,7 @@ import GrappeModel
 /// line breaks (ESC, BEL, CR, tab, C1, DEL, bidirectional overrides) are written as visible escapes
 /// (`\e`, `\u{7}`): a CSV file is often shown in a terminal with `cat`, and no spreadsheet needs them.
 public enum CSVText {
+    /// One cell: quoted when needed, formulas neutralised, controls made visible.
     public static func field(_ raw: String) -> String {
         let text = neutralisingFormula(Sanitizer.visible(raw, keepingLineBreaks: true))
         let needsQuotes =
@@ -22,6 +23,7 @@ public enum CSVText {
         return String(decoding: output.prefix(written), as: UTF8.self)
     }
 
+    /// One line of cells, ended by a line feed.
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }

@@ -14,6 +14,7 @@ public enum DOT {
         "event": "/set39/9",
     ]
 
+    /// The graph in Graphviz's language: nodes filled by kind, edges labelled with their type.
     public static func write(_ graph: ExportGraph) -> String {
         let arrow = graph.directed ? "->" : "--"
         var text = graph.directed ? "digraph grappe {\n" : "graph grappe {\n"

@@ -8,6 +8,7 @@ import GrappeModel
 /// the metrics graph (entities, undirected simple edges without a type), for comparing numbers with
 /// other tools; as CSV it loads back into Grappe, where an edge without a type is a partnership.
 public struct ExportGraph: Sendable {
+    /// What becomes a node and an edge: `.full` or `.metrics` (see above).
     public enum Shape: String, Sendable, CaseIterable {
         case full, metrics
     }
@@ -15,7 +16,9 @@ public struct ExportGraph: Sendable {
     /// When a node or edge exists: from the first day its start can mean to the last day its end can
     /// mean. A side left open is unbounded; a date whose year is unknown gives no side at all.
     public struct Spell: Sendable, Equatable {
+        /// The first day, or nil when open.
         public let start: DayStamp?
+        /// The last day, or nil when open.
         public let end: DayStamp?
 
         /// From `start` to `end`, or nil when neither can be placed in time.
@@ -26,30 +29,46 @@ public struct ExportGraph: Sendable {
         }
     }
 
+    /// An entity or a record.
     public struct Node: Sendable {
+        /// Its id.
         public let id: String
+        /// Its name or title.
         public let label: String
+        /// Its kind (`city`, `mission`…).
         public let kind: String
         /// Named values in a fixed order; absent ones are left out.
         public var attributes: [(name: String, value: String)]
+        /// When it exists, when its dates say.
         public let spell: Spell?
     }
 
+    /// A relation, or a record's tie to a party.
     public struct Edge: Sendable {
+        /// The id of the node it leaves.
         public let source: String
+        /// The id of the node it reaches.
         public let target: String
+        /// The relation type, or the party's role.
         public let type: String
+        /// Whether it reads one way only.
         public let directed: Bool
+        /// Named values in a fixed order; absent ones are left out.
         public let attributes: [(name: String, value: String)]
+        /// Its weight, when the seeds give one.
         public let weight: Double?
+        /// When it exists, when its dates say.
         public let spell: Spell?
     }
 
+    /// The nodes, in a fixed order.
     public private(set) var nodes: [Node]
+    /// The edges, in a fixed order.
     public let edges: [Edge]
     /// False for the metrics graph, whose edges all go both ways: formats write it as an undirected graph.
     public let directed: Bool
 
+    /// The graph of `network` in `shape`.
     public init(_ network: Network, shape: Shape = .full) {
         var nodes = network.entities.sorted { $0.id < $1.id }.map(Self.node)
         guard shape == .full else {
@@ -286,6 +305,7 @@ public struct ExportGraph: Sendable {
 
     /// The type of each node (or edge) attribute, from every value it takes.
     public var nodeAttributeTypes: [String: ValueType] { Self.types(nodes.map(\.attributes)) }
+    /// Each edge attribute's type (integer, double, date or string), for the formats that declare them.
     public var edgeAttributeTypes: [String: ValueType] { Self.types(edges.map(\.attributes)) }
 
     private static func types(_ lists: [[(name: String, value: String)]]) -> [String: ValueType] {
@@ -294,6 +314,7 @@ public struct ExportGraph: Sendable {
 
     /// Every attribute name used by nodes (or edges), in first-use order: the columns or keys of a file.
     public var nodeAttributeNames: [String] { Self.names(nodes.map(\.attributes)) }
+    /// Every edge attribute's name, in first-seen order.
     public var edgeAttributeNames: [String] { Self.names(edges.map(\.attributes)) }
 
     private static func names(_ lists: [[(name: String, value: String)]]) -> [String] {

@@ -9,6 +9,7 @@
 ///   whole of October); a date whose year is unknown is not placed in time (it stays an attribute).
 /// - The metrics graph is undirected.
 public enum GEXF {
+    /// The graph as GEXF 1.3 (Gephi's format), with spells for the dated nodes and edges.
     public static func write(_ graph: ExportGraph) -> String {
         let nodeNames = ["kind"] + graph.nodeAttributeNames
         let fixedEdgeNames = graph.directed ? [("type", "string"), ("mutual", "boolean")] : []

@@ -1,6 +1,7 @@
 /// Gephi's spreadsheet import: a nodes table and an edges table. `Type` says Directed or Undirected as
 /// Gephi expects, the relation type or party role goes in `Kind`; Grappe reads both back.
 public enum GephiCSV {
+    /// The nodes table Gephi imports: `Id,Label,Kind,…`.
     public static func nodes(_ graph: ExportGraph) -> String {
         let names = graph.nodeAttributeNames
         var text = CSVText.row(["Id", "Label", "Kind"] + names.map(columnName))
@@ -11,6 +12,7 @@ public enum GephiCSV {
         return text
     }
 
+    /// The edges table Gephi imports: `Source,Target,Type,…`.
     public static func edges(_ graph: ExportGraph) -> String {
         let names = graph.edgeAttributeNames
         var text = CSVText.row(["Source", "Target", "Type", "Kind", "Weight"] + names.map(columnName))

@@ -2,6 +2,7 @@
 /// attribute, a directed graph. Readers refuse graphs that mix directed and undirected edges, so a
 /// symmetric relation is a directed edge with `mutual` set to true.
 public enum GraphML {
+    /// The graph as GraphML (networkx, igraph, yEd), its keys declared with their types.
     public static func write(_ graph: ExportGraph) -> String {
         let nodeKeys = ["label", "kind"] + graph.nodeAttributeNames
         // The metrics graph is undirected and untyped: its edges need neither a type nor `mutual`.

@@ -13,6 +13,7 @@ public enum Kumu {
         }
     }
 
+    /// The graph as Kumu's JSON blueprint (elements and connections).
     public static func write(_ graph: ExportGraph) throws -> Data {
         var counts: [String: Int] = [:]
         for node in graph.nodes { counts[node.label, default: 0] += 1 }

@@ -4,6 +4,7 @@ import GrappeModel
 
 /// `grappe metrics`: one row per node with the columns analysts compare with networkx.
 public enum MetricsTable {
+    /// The table's columns, in order.
     public static let columns = [
         "id", "label", "kind", "degree", "degree_centrality", "betweenness", "closeness",
         "pagerank", "clustering", "component", "community",
@@ -28,6 +29,7 @@ public enum MetricsTable {
         }
     }
 
+    /// The table as CSV, one row per node in id order.
     public static func csv(_ metrics: NodeMetrics, network: Network) -> String {
         var text = CSVText.row(columns)
         for row in rows(metrics, network: network) {

@@ -3,8 +3,10 @@ import GrappeModel
 /// Relations as a seed CSV table (`Source,Target,Type,…,Provenance`), the form the seed loader reads
 /// back and a reviewer reads in a spreadsheet or a diff.
 public enum SeedTables {
+    /// The relations table's columns, in order.
     public static let relationColumns = ["Source", "Target", "Type", "Label", "Title", "Start", "End", "Weight", "Note", "Provenance"]
 
+    /// The entities table's columns, in order.
     public static let entityColumns = [
         "Id", "Label", "Kind", "Type", "Acronym", "Aliases", "Country", "Region", "Sector",
         "Founded", "Summary", "Website", "Provenance",
@@ -34,6 +36,7 @@ public enum SeedTables {
         sources.map { $0.document + ($0.note.map { ": \($0)" } ?? "") }.joined(separator: " | ")
     }
 
+    /// The relations as a seed CSV table.
     public static func relations(_ relations: [Relation]) -> String {
         var text = CSVText.row(relationColumns)
         for relation in relations {

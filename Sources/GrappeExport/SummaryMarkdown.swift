@@ -6,6 +6,7 @@ import GrappeWords
 /// The summary as Markdown, for a report or a wiki page: the counts, the graph, each ranking, then
 /// tables of brokers, introductions, funding and years; `|` in names escaped.
 extension SummaryReport {
+    /// The summary as Markdown, in `words`' language.
     public static func markdown(_ summary: NetworkSummary, changes: NetworkChanges? = nil, words: Words = Words(.en)) -> String {
         let writer = Writer(words: words)
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }

@@ -5,6 +5,7 @@ import GrappeWords
 
 /// `grappe summary` as text (aligned for an 80-column terminal), markdown, JSON or CSV.
 public enum SummaryReport {
+    /// The summary as JSON (docs/summary-format.md), keys sorted, numbers as computed.
     public static func json(_ summary: NetworkSummary, changes: NetworkChanges? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -123,6 +124,7 @@ public enum SummaryReport {
 
     // MARK: text
 
+    /// The summary as text for a terminal `width` columns wide, in `words`' language.
     public static func text(_ summary: NetworkSummary, changes: NetworkChanges? = nil, width: Int = 80, words: Words = Words(.en)) -> String {
         let writer = Writer(words: words)
         var lines: [String] = []

@@ -4,11 +4,16 @@ import GrappeExport
 /// CSV tables, the records (agreements, missions, projects, events) as YAML. Degrees follow a power
 /// law through preferential attachment; the same options always give the same bytes.
 public struct NetworkGenerator {
+    /// How big a network, and the seed that makes it.
     public struct Options: Sendable {
+        /// How many organisations.
         public var organisations: Int
+        /// How many relations between them.
         public var relations: Int
+        /// The seed: the same one gives the same files.
         public var seed: UInt64
 
+        /// Options for `organisations` and `relations`, drawn from `seed`.
         public init(organisations: Int, relations: Int, seed: UInt64) {
             self.organisations = organisations
             self.relations = relations
@@ -16,8 +21,11 @@ public struct NetworkGenerator {
         }
     }
 
+    /// A seed file to write.
     public struct File: Sendable, Equatable {
+        /// Its name in the seed folder.
         public let name: String
+        /// Its text.
         public let contents: String
     }
 
@@ -25,12 +33,14 @@ public struct NetworkGenerator {
     var random: SeededRandom
     let documentID: String
 
+    /// A generator for `options`.
     public init(_ options: Options) {
         self.options = options
         random = SeededRandom(seed: options.seed)
         documentID = "synthetic-\(options.seed)"
     }
 
+    /// The seed files of the network `options` describe.
     public static func generate(_ options: Options) -> [File] {
         var generator = NetworkGenerator(options)
         return generator.files()

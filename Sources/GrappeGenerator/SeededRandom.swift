@@ -3,6 +3,7 @@
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
+    /// A stream drawn from `seed`.
     public init(seed: UInt64) {
         var mixer = seed
         func splitMix() -> UInt64 {
@@ -15,6 +16,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotate(state.1 &* 5, 7) &* 9
         let shifted = state.1 << 17
@@ -32,7 +34,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A uniform integer in `0..<bound` (bound > 0), without modulo bias.
     public mutating func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
 
+    /// True with `probability`.
     public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
 
+    /// One of `items`, each as likely.
     public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

@@ -3,6 +3,7 @@
 /// are sorted and keys are sorted by the encoder.
 
 extension PartialDate: Codable {
+    /// Reads the text form: `2026-12`, `2027-03-10/`, `2015?`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         switch PartialDate.parse(try container.decode(String.self)) {
@@ -11,6 +12,7 @@ extension PartialDate: Codable {
         }
     }
 
+    /// Writes the text form, as `description` gives it.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -18,6 +20,7 @@ extension PartialDate: Codable {
 }
 
 extension Span: Codable {
+    /// Reads the ISO 8601 form: `P3Y`, `P18M`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         switch Span.parse(try container.decode(String.self)) {
@@ -26,6 +29,7 @@ extension Span: Codable {
         }
     }
 
+    /// Writes the ISO 8601 form.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -33,6 +37,7 @@ extension Span: Codable {
 }
 
 extension Percentage: Codable {
+    /// Reads the exact text form: `50%`, `12.5%`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         switch Percentage.parse(try container.decode(String.self)) {
@@ -41,6 +46,7 @@ extension Percentage: Codable {
         }
     }
 
+    /// Writes the exact text form.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -50,6 +56,7 @@ extension Percentage: Codable {
 extension Money: Codable {
     private enum CodingKeys: String, CodingKey { case amount, currency }
 
+    /// Reads `{amount, currency}` with the amount as exact text, refusing more decimals than the currency has.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let amount = try container.decode(String.self, forKey: .amount)
@@ -65,6 +72,7 @@ extension Money: Codable {
         }
     }
 
+    /// Writes `{amount, currency}`, the amount as exact text in the currency's decimals.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(amountText, forKey: .amount)
@@ -78,6 +86,7 @@ extension Entity: Codable {
             website, attributes, sources
     }
 
+    /// Reads an entity in the canonical JSON's snake_case keys; absent optionals stay nil.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -96,6 +105,7 @@ extension Entity: Codable {
             sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
     }
 
+    /// Writes an entity, leaving absent optionals out.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -118,6 +128,7 @@ extension Entity: Codable {
 extension Relation: Codable {
     private enum CodingKeys: String, CodingKey { case from, to, type, title, label, start, end, weight, note, sources }
 
+    /// Reads a relation in the canonical JSON's keys.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -132,6 +143,7 @@ extension Relation: Codable {
             sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
     }
 
+    /// Writes a relation, leaving absent optionals out.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(from, forKey: .from)
@@ -152,6 +164,7 @@ extension Record: Codable {
         case id, kind, title, summary, parties, attributes, sources, agreement, mission, project, event
     }
 
+    /// Reads a record: its common fields and the body of its `kind`.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try c.decode(RecordKind.self, forKey: .kind)
@@ -170,6 +183,7 @@ extension Record: Codable {
             sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [], body: body)
     }
 
+    /// Writes a record: its common fields, `kind` and its body's fields.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)

@@ -3,11 +3,14 @@ public typealias ID = String
 
 /// Where a fact comes from: a document of the seed corpus and, in our own words, what it supports.
 public struct SourceRef: Hashable, Sendable, Codable {
+    /// The id of the document cited.
     public var document: ID
+    /// Where in it, or what it says (a page, a quotation), when the seed says.
     public var note: String?
 
     private enum CodingKeys: String, CodingKey { case document = "doc", note }
 
+    /// A citation of `document`.
     public init(document: ID, note: String? = nil) {
         self.document = document
         self.note = note
@@ -16,14 +19,22 @@ public struct SourceRef: Hashable, Sendable, Codable {
 
 /// A source document (an article, a blog post) that facts cite.
 public struct Document: Hashable, Sendable, Codable {
+    /// The document's id, which sources cite.
     public var id: ID
+    /// Its title.
     public var title: String
+    /// What it is (`news`, `blog`…), as the seed says.
     public var kind: String?
+    /// Its language's code (`fr`).
     public var language: String?
+    /// Who published it.
     public var publisher: String?
+    /// When it was published.
     public var published: PartialDate?
+    /// What it reports, in a few words.
     public var summary: String?
 
+    /// A document with the facts given, the others unknown.
     public init(
         id: ID, title: String, kind: String? = nil, language: String? = nil, publisher: String? = nil,
         published: PartialDate? = nil, summary: String? = nil
@@ -40,10 +51,15 @@ public struct Document: Hashable, Sendable, Codable {
 
 /// A node of the partnership network: a city, cluster, pole, organisation or person.
 public struct Entity: Hashable, Sendable {
+    /// The entity's id, unique in the network.
     public var id: ID
+    /// City, cluster, pole, organisation or person.
     public var kind: EntityKind
+    /// Its name as the sources write it.
     public var name: String
+    /// Its acronym (`PICOM`).
     public var acronym: String?
+    /// Other names it goes by; search finds it by any of them.
     public var aliases: [String]
     /// For organisations only.
     public var organisationType: OrganisationType?
@@ -51,14 +67,20 @@ public struct Entity: Hashable, Sendable {
     public var country: String?
     /// For cities: the region or province, as the sources name it.
     public var region: String?
+    /// The sector it works in, as the sources name it.
     public var sector: String?
+    /// When it was founded; unknown stays nil (a missing year is never guessed).
     public var founded: PartialDate?
+    /// What it is, in a sentence or two.
     public var summary: String?
+    /// Its web address (http or https).
     public var website: String?
     /// Further facts as free key/value pairs (CSV columns beyond the known ones land here too).
     public var attributes: [String: String]
+    /// The documents that say so.
     public var sources: [SourceRef]
 
+    /// An entity with the facts given, the others unknown.
     public init(
         id: ID, kind: EntityKind, name: String, acronym: String? = nil, aliases: [String] = [],
         organisationType: OrganisationType? = nil, country: String? = nil, region: String? = nil,
@@ -90,13 +112,20 @@ public struct Entity: Hashable, Sendable {
 /// Large networks hold millions of relations, most without a title, label or note: those three live
 /// in one shared box that is absent when all are empty, which keeps a relation near 80 bytes.
 public struct Relation: Hashable, Sendable {
+    /// The entity the relation goes from.
     public var from: ID
+    /// The entity it goes to.
     public var to: ID
+    /// The documents that say so.
     public var sources: [SourceRef]
     private var texts: Texts?
+    /// How strong the tie is, when a graph file gives a weight.
     public var weight: Double?
+    /// What the tie is (`member_of`, `partner_of`, `supports`…).
     public var type: RelationType
+    /// When it began, when known.
     public var start: PartialDate?
+    /// When it ended, when known.
     public var end: PartialDate?
 
     private final class Texts: Hashable, Sendable {
@@ -130,16 +159,19 @@ public struct Relation: Hashable, Sendable {
         set { texts = Texts.make(title: newValue, label: label, note: note) }
     }
 
+    /// A label for the edge, as a graph file named it.
     public var label: String? {
         get { texts?.label }
         set { texts = Texts.make(title: title, label: newValue, note: note) }
     }
 
+    /// A note on the relation.
     public var note: String? {
         get { texts?.note }
         set { texts = Texts.make(title: title, label: label, note: newValue) }
     }
 
+    /// A relation with the facts given, the others unknown.
     public init(
         from: ID, to: ID, type: RelationType, title: String? = nil, label: String? = nil,
         start: PartialDate? = nil, end: PartialDate? = nil, weight: Double? = nil, note: String? = nil,

@@ -65,6 +65,7 @@ public struct IDTable: Sendable {
         self.repeats = repeats
     }
 
+    /// The position of `original` in the table, or nil when it is not there.
     public subscript(original: ID) -> Int? {
         guard let (id, hash) = Self.asciiHash(original, seed: seed) else { return others[original] }
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -4,9 +4,12 @@ import Foundation
 /// millimes for TND) and an ISO 4217 currency. Never a floating-point number, so sums and comparisons
 /// are exact.
 public struct Money: Hashable, Sendable, CustomStringConvertible {
+    /// The amount in the currency's minor units (cents; yen have none, dinars thousandths).
     public let minorUnits: Int64
+    /// Its currency.
     public let currency: Currency
 
+    /// An amount already in minor units.
     public init(minorUnits: Int64, currency: Currency) {
         self.minorUnits = minorUnits
         self.currency = currency
@@ -128,6 +131,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 /// Why an amount, a currency or a share was refused: what was written and the reason, which the
 /// interface words in its language (`description` is English, for files and the command line).
 public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What was wrong with the text.
     public enum Reason: Equatable, Sendable {
         case notAnAmount, noDigitsAfterPoint, comma, tooLarge, noCurrency, currencyTwice, millionSymbol, notAShare, shareOutOfRange, shareDecimals
         case strayCharacter(Character)
@@ -140,13 +144,16 @@ public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The text refused (an amount, a currency or a share).
     public let text: String
+    /// Why it was refused.
     public let reason: Reason
 
+    /// A refusal of `text` for `reason`.
     public init(_ text: String, _ reason: Reason) {
         self.text = text
         self.reason = reason
     }
 
+    /// The reason in English, with the text refused.
     public var description: String {
         let quoted = "'\(text)'"
         return switch reason {
@@ -175,9 +182,12 @@ public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
 /// An ISO 4217 currency code, current or historic (FRF, for old funding in francs), as Foundation's
 /// locale data lists them; its number of decimals comes from the same data (JPY none, TND three).
 public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Its ISO 4217 code (`CAD`, `EUR`).
     public let code: String
 
+    /// The Canadian dollar.
     public static let cad = Currency(unchecked: "CAD")
+    /// The euro.
     public static let eur = Currency(unchecked: "EUR")
 
     init(unchecked code: String) { self.code = code }
@@ -251,16 +261,21 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
         return usual + current + historic
     }()
 
+    /// The code.
     public var description: String { code }
+    /// By code, so that totals in several currencies list in a fixed order.
     public static func < (a: Currency, b: Currency) -> Bool { a.code < b.code }
 }
 
 /// A share such as `50%`, kept exactly in hundredths of a percent.
 public struct Percentage: Hashable, Sendable, CustomStringConvertible {
+    /// The share in hundredths of a percent (`50%` is 5000).
     public let basisPoints: Int
 
+    /// A share of `basisPoints` hundredths of a percent.
     public init(basisPoints: Int) { self.basisPoints = basisPoints }
 
+    /// `50%`, `12.5%`: the shortest exact text.
     public var description: String {
         let whole = basisPoints / 100, rest = basisPoints % 100
         if rest == 0 { return "\(whole)%" }
@@ -293,14 +308,18 @@ public struct Percentage: Hashable, Sendable, CustomStringConvertible {
 
 /// A length of time in whole years and months, written ISO 8601 style: `P3Y`, `P18M`, `P1Y6M`.
 public struct Span: Hashable, Sendable, CustomStringConvertible {
+    /// Whole years.
     public let years: Int
+    /// Months beyond the years.
     public let months: Int
 
+    /// A length of `years` and `months`.
     public init(years: Int, months: Int = 0) {
         self.years = years
         self.months = months
     }
 
+    /// The ISO 8601 form: `P3Y`, `P1Y6M`.
     public var description: String {
         "P" + (years > 0 ? "\(years)Y" : "") + (months > 0 || years == 0 ? "\(months)M" : "")
     }

@@ -4,13 +4,18 @@
 /// export sorts them. Ids are unique per collection once the loader has validated them; if they are
 /// not, lookups return the first.
 public struct Network: Sendable {
+    /// The network's name (the seed folder's, or as its files say).
     public var name: String
     /// The network's identity, declared by its seeds (`network: {id: …}`): what keeps its recorded
     /// missions apart from another network's in a store. Nil when the seeds declare none.
     public var id: ID?
+    /// The documents the facts come from.
     public private(set) var documents: [Document]
+    /// Every city, cluster, pole, organisation and person.
     public private(set) var entities: [Entity]
+    /// The typed ties between entities.
     public private(set) var relations: [Relation]
+    /// Agreements, missions, projects and events.
     public private(set) var records: [Record]
     private let entityIndex: IDTable
     private var recordIndex: [ID: Int]
@@ -50,6 +55,7 @@ public struct Network: Sendable {
         fileprivate let table: IDTable
         fileprivate let entityCount: Int
 
+        /// An index of these entities' ids.
         public init(_ entities: [Entity]) {
             self.init(table: IDTable(entities.map(\.id)), entityCount: entities.count)
         }
@@ -116,6 +122,7 @@ public struct Network: Sendable {
         records.filter { $0.memberIDs.contains(id) || $0.places.contains(id) }
     }
 
+    /// How many entities of each kind, and records of each kind.
     public var counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]) {
         var entityCounts: [EntityKind: Int] = [:]
         for index in entities.indices { entityCounts[entities[index].kind, default: 0] += 1 }

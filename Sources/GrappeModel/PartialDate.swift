@@ -33,9 +33,13 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// `nil` when the source does not give the year.
     public var year: Int? { storedYear == 0 ? nil : Int(storedYear) }
+    /// The month (1–12), when known.
     public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
+    /// The day of the month, when known.
     public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
+    /// The season (`2026-21` is spring), when the date names one instead of a month.
     public var season: Season? { Season(rawValue: Int(storedSeason)) }
+    /// Whether the date is exact, uncertain (`?`), approximate (`~`) or both (`%`).
     public var qualifier: Qualifier { Self.qualifiers[Int(storedQualifier)] }
 
     /// Made once: `allCases` builds a new array on each use, and a network holds millions of dates.
@@ -96,16 +100,19 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 public struct DayStamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
+    /// The day `year`-`month`-`day`, with no check (callers give real days).
     public init(_ year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
+    /// Earlier first.
     public static func < (a: DayStamp, b: DayStamp) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// `2026-12-03`.
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"

@@ -1,7 +1,9 @@
 /// Why a date's text was refused; the message names the part that is wrong, in English
 /// (`description`) and in French.
 public struct DateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Why, in English.
     public let description: String
+    /// Why, in French.
     public let french: String
     init(_ description: String, french: String) {
         self.description = description

@@ -1,12 +1,19 @@
 /// A fact with any number of parties: an agreement, a mission, a project or an event.
 /// What all kinds share lives here; what is particular to a kind lives in `body`.
 public struct Record: Hashable, Sendable {
+    /// The record's id, unique in the network.
     public var id: ID
+    /// Its title.
     public var title: String
+    /// What it is about, in a sentence or two.
     public var summary: String?
+    /// Who takes part, and in which role.
     public var parties: [Party]
+    /// Further facts as free key/value pairs.
     public var attributes: [String: String]
+    /// The documents that say so.
     public var sources: [SourceRef]
+    /// What kind of record it is, with that kind's own fields.
     public var body: Body
 
     /// What kind of record it is, with the fields of that kind.
@@ -17,6 +24,7 @@ public struct Record: Hashable, Sendable {
         case event(Event)
     }
 
+    /// A record with the facts given.
     public init(
         id: ID, title: String, summary: String? = nil, parties: [Party] = [],
         attributes: [String: String] = [:], sources: [SourceRef] = [], body: Body
@@ -30,6 +38,7 @@ public struct Record: Hashable, Sendable {
         self.body = body
     }
 
+    /// Agreement, mission, project or event, from the body.
     public var kind: RecordKind {
         switch body {
         case .agreement: .agreement
@@ -39,9 +48,13 @@ public struct Record: Hashable, Sendable {
         }
     }
 
+    /// The body when the record is an agreement.
     public var agreement: Agreement? { if case .agreement(let value) = body { value } else { nil } }
+    /// The body when the record is a mission.
     public var mission: Mission? { if case .mission(let value) = body { value } else { nil } }
+    /// The body when the record is a project.
     public var project: Project? { if case .project(let value) = body { value } else { nil } }
+    /// The body when the record is an event.
     public var event: Event? { if case .event(let value) = body { value } else { nil } }
 
     /// The entities that take part, in the order given, each once.
@@ -115,14 +128,18 @@ public struct Record: Hashable, Sendable {
 
 /// An entity's part in a record.
 public struct Party: Hashable, Sendable, Codable {
+    /// The entity taking part.
     public var entity: ID
+    /// In which role (signatory, leader, delegate, funder…).
     public var role: PartyRole
     /// The capacity in which it takes part, in words (for example "mayor of Laval").
     public var title: String?
+    /// Whether they came (for a mission's delegation), when said.
     public var attendance: Attendance?
 
     private enum CodingKeys: String, CodingKey { case entity = "id", role, title, attendance }
 
+    /// A party with the facts given.
     public init(entity: ID, role: PartyRole, title: String? = nil, attendance: Attendance? = nil) {
         self.entity = entity
         self.role = role
@@ -133,16 +150,22 @@ public struct Party: Hashable, Sendable, Codable {
 
 /// An agreement: when and where it was signed, what for, its status and validity.
 public struct Agreement: Hashable, Sendable, Codable {
+    /// When it was signed, when known.
     public var signed: PartialDate?
     /// The city where it was signed.
     public var place: ID?
+    /// What it is for.
     public var purpose: String?
+    /// Draft, signed, in force, expired, terminated, or unknown.
     public var status: AgreementStatus
+    /// When it takes effect, when known.
     public var validFrom: PartialDate?
+    /// When it ends, when known.
     public var validTo: PartialDate?
 
     private enum CodingKeys: String, CodingKey { case signed, place, purpose, status, validFrom = "valid_from", validTo = "valid_to" }
 
+    /// An agreement with the facts given.
     public init(
         signed: PartialDate? = nil, place: ID? = nil, purpose: String? = nil, status: AgreementStatus = .unknown,
         validFrom: PartialDate? = nil, validTo: PartialDate? = nil
@@ -158,17 +181,26 @@ public struct Agreement: Hashable, Sendable, Codable {
 
 /// A trade delegation: who went where, when, for what, and what came of it.
 public struct Mission: Hashable, Sendable, Codable {
+    /// Planned, confirmed, under way, completed or cancelled.
     public var status: MissionStatus
+    /// The city the delegation leaves from.
     public var origin: ID?
+    /// The cities it goes to, in order.
     public var destinations: [ID]
+    /// Its first day, when known.
     public var start: PartialDate?
+    /// Its last day, when known.
     public var end: PartialDate?
+    /// What it is for.
     public var objectives: [String]
+    /// What came of it: agreements signed, partners met, in words.
     public var outcomes: [Outcome]
+    /// What it costs, when known.
     public var budget: Money?
     /// The planners' own notes, in words.
     public var notes: String?
 
+    /// A mission with the facts given.
     public init(
         status: MissionStatus, origin: ID? = nil, destinations: [ID] = [], start: PartialDate? = nil,
         end: PartialDate? = nil, objectives: [String] = [], outcomes: [Outcome] = [], budget: Money? = nil,
@@ -188,10 +220,14 @@ public struct Mission: Hashable, Sendable, Codable {
 
 /// What came of a mission: an agreement signed, a partner met, or a follow-up in words.
 public struct Outcome: Hashable, Sendable, Codable {
+    /// An agreement it led to.
     public var agreement: ID?
+    /// A partner it met.
     public var partner: ID?
+    /// What came of it, in words.
     public var text: String?
 
+    /// An outcome with the facts given.
     public init(agreement: ID? = nil, partner: ID? = nil, text: String? = nil) {
         self.agreement = agreement
         self.partner = partner
@@ -201,18 +237,24 @@ public struct Outcome: Hashable, Sendable, Codable {
 
 /// A shared project or programme, with its budget and the lines that fund it.
 public struct Project: Hashable, Sendable, Codable {
+    /// Announced, planned, active, completed, cancelled, or unknown.
     public var status: ProjectStatus
+    /// When it starts, when known.
     public var start: PartialDate?
+    /// When it ends, when known.
     public var end: PartialDate?
     /// How long it runs when the sources give a length but no dates ("over three years").
     public var duration: Span?
+    /// What it costs in all, when known.
     public var budget: Money?
+    /// Who pays what.
     public var funding: [FundingLine]
     /// The larger programme this one belongs to.
     public var partOf: ID?
 
     private enum CodingKeys: String, CodingKey { case status, start, end, duration, budget, funding, partOf = "part_of" }
 
+    /// A project with the facts given.
     public init(
         status: ProjectStatus = .unknown, start: PartialDate? = nil, end: PartialDate? = nil,
         duration: Span? = nil, budget: Money? = nil, funding: [FundingLine] = [], partOf: ID? = nil
@@ -229,13 +271,20 @@ public struct Project: Hashable, Sendable, Codable {
 
 /// One source of money for a project: who pays, how much or what share, over which period.
 public struct FundingLine: Hashable, Sendable, Codable {
+    /// Who pays, when known.
     public var funder: ID?
+    /// How much, when given as an amount.
     public var amount: Money?
+    /// What share of the budget, when given as a share.
     public var share: Percentage?
+    /// From when, when known.
     public var start: PartialDate?
+    /// Until when, when known.
     public var end: PartialDate?
+    /// A note on the line.
     public var note: String?
 
+    /// A funding line with the facts given.
     public init(
         funder: ID? = nil, amount: Money? = nil, share: Percentage? = nil, start: PartialDate? = nil,
         end: PartialDate? = nil, note: String? = nil
@@ -258,12 +307,18 @@ public struct FundingLine: Hashable, Sendable, Codable {
 
 /// An assembly, conference, meeting or talk.
 public struct Event: Hashable, Sendable, Codable {
+    /// An assembly, a conference, a meeting, a talk, a trade show, an announcement, or other.
     public var type: EventType
+    /// Planned, held, cancelled, or unknown.
     public var status: EventStatus
+    /// Its (first) day, when known.
     public var date: PartialDate?
+    /// Its last day, when it lasts more than one.
     public var end: PartialDate?
+    /// The city it takes place in.
     public var place: ID?
 
+    /// An event with the facts given.
     public init(
         type: EventType, status: EventStatus = .unknown, date: PartialDate? = nil, end: PartialDate? = nil,
         place: ID? = nil

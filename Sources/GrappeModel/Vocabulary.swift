@@ -5,6 +5,7 @@
 public enum EntityKind: String, Sendable, CaseIterable, Codable, Comparable {
     case city, cluster, pole, organisation, person
 
+    /// In the order of `allCases`: cities first, people last.
     public static func < (a: EntityKind, b: EntityKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -72,6 +73,7 @@ public enum RelationType: String, Sendable, CaseIterable, Codable {
 public enum RecordKind: String, Sendable, CaseIterable, Codable, Comparable {
     case agreement, mission, project, event
 
+    /// In the order of `allCases`.
     public static func < (a: RecordKind, b: RecordKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -155,6 +157,7 @@ public enum RecordTie: Hashable, Sendable {
     /// and taken off by readers.
     public static let attributeSuffix = " (attribute)"
 
+    /// A tie by its name in seed and graph files (`origin`, `funding`, or a party role's).
     public init?(rawValue: String) {
         switch rawValue {
         case "origin": self = .origin
@@ -169,6 +172,7 @@ public enum RecordTie: Hashable, Sendable {
         }
     }
 
+    /// Its name in seed and graph files.
     public var rawValue: String {
         switch self {
         case .party(let role): role.rawValue

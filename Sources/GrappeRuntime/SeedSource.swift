@@ -15,6 +15,7 @@ public protocol SeedSource {
 /// Seed files on disk, with checksummed snapshots of big networks in the user's cache (see
 /// `SeedSnapshot`): a network of `snapshotThreshold` items or more is kept after it is parsed.
 public final class SeedFolderSource: SeedSource {
+    /// The seed folder or file.
     public let path: String
     let snapshot: String?
     private var pending: (@Sendable () -> Void)?
@@ -28,6 +29,7 @@ public final class SeedFolderSource: SeedSource {
         self.snapshot = snapshot
     }
 
+    /// The seeds, from a snapshot when one matches them, else parsed.
     public func load() throws(SeedLoadError) -> LoadResult {
         let loaded = try SeedSnapshot.load(path: path, snapshot: snapshot)
         let network = loaded.result.network
@@ -41,6 +43,7 @@ public final class SeedFolderSource: SeedSource {
         return loaded.result
     }
 
+    /// Writing a snapshot of seeds just parsed, when they are big enough to need one.
     public func afterFirstFrame() -> (@Sendable () -> Void)? {
         defer { pending = nil }
         return pending

@@ -4,6 +4,7 @@ import GrappeDashboard
 /// The system's way of opening a web address: `$BROWSER`, else `xdg-open`, found on the PATH and
 /// started without a shell (the address is one argument), its output sent nowhere.
 public enum SystemBrowser {
+    /// Opens `address` with `$BROWSER`, else `xdg-open`; why not, when it cannot.
     public static func open(_ address: String) -> LinkProblem? {
         let environment = ProcessInfo.processInfo.environment
         let candidates = [environment["BROWSER"], "xdg-open"].compactMap { $0 }.filter { !$0.isEmpty }

@@ -7,8 +7,10 @@ import GrappeWorkspace
 /// typed while the server is slow or gone never waits for it, and the draft survives the server being
 /// lost during a save.
 public final class LocalDrafts: DraftKeeping {
+    /// The folder the drafts are kept in, one file each.
     public let folder: URL
 
+    /// Drafts kept in `folder`.
     public init(folder: URL) { self.folder = folder }
 
     /// The folder for one store and workspace, under `$XDG_STATE_HOME/grappe/drafts` (else
@@ -34,12 +36,14 @@ public final class LocalDrafts: DraftKeeping {
         folder.appendingPathComponent(key.utf8.map { String(format: "%02x", $0) }.joined() + ".json")
     }
 
+    /// The drafts that can be read, newest first.
     public func drafts() throws -> [StoredDraft] { try readDrafts().drafts }
 
     /// Files in the folder that do not read as drafts (cut short, or another program's): they stay
     /// where they are, and each is named with why, so none is passed over in silence.
     public func unreadableDrafts() throws -> [Wording] { try readDrafts().unreadable }
 
+    /// The drafts, newest first, and the files that cannot be read, each with why (left where they are).
     public func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording]) {
         guard let listing = opendir(folder.path) else {
             if errno == ENOENT { return ([], []) }
@@ -109,6 +113,7 @@ public final class LocalDrafts: DraftKeeping {
         }
     }
 
+    /// Removes a draft's file; a missing one is not an error.
     public func deleteDraft(key: String) throws {
         if unlink(file(key).path) != 0, errno != ENOENT {
             throw StoreError.failed(

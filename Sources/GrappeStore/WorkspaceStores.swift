@@ -58,6 +58,7 @@ public typealias Folders = GrappeStoreSQLite.Folders
 /// Where the store lives: `--store`, else `GRAPPE_STORE`, else `$XDG_DATA_HOME/grappe/workspace.sqlite`,
 /// else `~/.local/share/grappe/workspace.sqlite`.
 public enum StoreLocation {
+    /// The store's location: `option`, else `GRAPPE_STORE`, else the data folder's default.
     public static func resolve(option: String?, environment: [String: String]) -> String {
         if let option, !option.isEmpty { return option }
         if let path = environment["GRAPPE_STORE"], !path.isEmpty { return path }

@@ -5,12 +5,16 @@ import GrappeWorkspace
 /// Stores in a file on this machine (SQLite through GRDB): a path, or a `file:` URL. The default
 /// driver, which takes any location no other driver claims.
 public struct SQLiteDriver: StoreDriver {
+    /// The driver.
     public init() {}
 
+    /// Any location: a path, or a `file:` URL.
     public func accepts(_ location: String) -> Bool { true }
 
+    /// A file on this machine.
     public var isServer: Bool { false }
 
+    /// Opens the file, creating it whole when writing; see `StoreDriver`.
     public func open(
         _ location: String, workspace: String, for access: StoreAccess, author: String?,
         interactive: Bool
@@ -18,10 +22,12 @@ public struct SQLiteDriver: StoreDriver {
         try SQLiteStoreBackend.open(path: try Self.path(location), workspace: workspace, for: access)
     }
 
+    /// The workspaces the file holds; see `StoreDriver`.
     public func workspaces(at location: String) throws -> [String] {
         try SQLiteStoreBackend.open(path: try Self.path(location), workspace: "default", for: .read)?.workspaces() ?? []
     }
 
+    /// The path as given.
     public func shown(_ location: String) -> String { location }
 
     /// The file a location names: the path itself, or a `file:` URL's path.

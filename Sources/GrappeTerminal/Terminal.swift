@@ -9,9 +9,12 @@ import GrappeRuntime
 /// It saves the terminal's modes before starting and restores them on `close()`, at exit, and from
 /// signal handlers (SIGTERM, SIGHUP, SIGINT and fatal signals), so a terminal is never left broken.
 public final class Terminal: TerminalIO {
+    /// What `next` gives: a key, a resize, a hang-up, or nothing in time.
     public typealias Event = TerminalEvent
 
+    /// Whether colours are used (the terminal has them and they were not turned off).
     public let colors: Bool
+    /// Whether clicks and the wheel are read.
     public let mouse: Bool
     /// Whether copies go to the clipboard (OSC 52): the terminfo entry declares it (`Ms`), or
     /// GRAPPE_CLIPBOARD says `osc52` (on) or `off`.
@@ -78,6 +81,7 @@ public final class Terminal: TerminalIO {
         grappe_restore_terminal()
     }
 
+    /// The terminal's columns and rows.
     public var size: (width: Int, height: Int) { (Int(grappe_cols()), Int(grappe_lines())) }
 
     private func definePairs() {

@@ -20,6 +20,7 @@ public enum Term: String, CaseIterable, Sendable {
     /// Where recorded missions are kept: a file, or the team's server.
     case store
 
+    /// The French word, once and for more than one.
     public var french: (one: String, many: String) {
         switch self {
         case .hop: ("saut", "sauts")
@@ -31,6 +32,7 @@ public enum Term: String, CaseIterable, Sendable {
         }
     }
 
+    /// The English word, once and for more than one.
     public var english: (one: String, many: String) {
         switch self {
         case .hop: ("hop", "hops")

@@ -27,14 +27,18 @@ public protocol Speaking: Sendable {
 /// A phrase in both languages ("a relation", "une relation"), made where the French and the English
 /// are known and said later in the language of whoever shows it (a seed diagnostic, a store warning).
 public struct Wording: Hashable, Sendable {
+    /// The text in French, with its typography (see `Typography`).
     public let french: String
+    /// The text in English.
     public let english: String
 
+    /// A text in both languages, French first, as every phrase of Grappe is written.
     public init(_ french: String, _ english: String) {
         self.french = french
         self.english = english
     }
 
+    /// The text in the speaker's language: `wording(strings)`.
     public func callAsFunction(_ speaker: some Speaking) -> String { speaker.say(french, english) }
 
     /// The phrase in `language`.

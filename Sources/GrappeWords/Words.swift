@@ -3,8 +3,10 @@ import GrappeModel
 
 /// The vocabulary in a language, for the command line's reports.
 public struct Words: Speaking {
+    /// The language the words are in.
     public let language: Language
 
+    /// The vocabulary in `language`.
     public init(_ language: Language) { self.language = language }
 }
 

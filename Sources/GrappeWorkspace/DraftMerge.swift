@@ -8,8 +8,11 @@ import GrappeModel
 public struct DraftMerge: Sendable, Hashable {
     /// A field both changed, differently: the other person's value and one's own, as drafts hold them.
     public struct Conflict: Sendable, Hashable {
+        /// The field both sides changed.
         public var field: MissionField
+        /// The draft as the other person saved it.
         public var theirs: MissionDraft
+        /// The draft as this person has it.
         public var mine: MissionDraft
     }
 
@@ -18,6 +21,7 @@ public struct DraftMerge: Sendable, Hashable {
     public var merged: MissionDraft
     /// Fields taken from the other person's version.
     public var taken: [MissionField]
+    /// The fields both sides changed, each differently: the person settles them.
     public var conflicts: [Conflict]
 
     /// Merges `mine` and `theirs`, both edited from `base`.

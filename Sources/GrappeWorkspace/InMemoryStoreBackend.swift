@@ -17,7 +17,9 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         var created: [String: (at: String, by: String)] = [:]
     }
 
+    /// A name for messages; nothing is stored there.
     public let location: String
+    /// Why it refuses writes, when it is made read-only for a test.
     public let readOnlyReason: Wording?
     private let clock: @Sendable () -> String
     private let lock = NSLock()
@@ -36,6 +38,7 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         return try body(&contents)
     }
 
+    /// Runs `body` on a copy of the contents, kept only if it returns (see `StoreBackend`).
     public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         return try withContents { contents in
@@ -46,24 +49,29 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// Every record and entity, in the order first stored (see `StoreBackend`).
     public func items() throws -> (records: [ItemState], entities: [ItemState]) {
         withContents { contents in
             (contents.recordOrder.compactMap { contents.records[$0] }, contents.entityOrder.compactMap { contents.entities[$0] })
         }
     }
 
+    /// The journal, newest first (see `StoreBackend`).
     public func history(limit: Int?) throws -> [JournalEntry] {
         withContents { contents in Array(contents.journal.reversed().prefix(limit ?? Int.max)) }
     }
 
+    /// One journal entry with its items (see `StoreBackend`).
     public func entry(_ sequence: Int) throws -> JournalEntry? {
         withContents { contents in contents.journal.first { $0.sequence == sequence } }
     }
 
+    /// The newest entry's number, 0 for none (see `StoreBackend`).
     public func journalHead() throws -> Int {
         withContents { contents in contents.journal.last?.sequence ?? 0 }
     }
 
+    /// The journal, oldest first, without the states (see `StoreBackend`).
     public func journalIndex() throws -> [JournalEntry] {
         withContents { contents in
             contents.journal.map { entry in
@@ -79,15 +87,18 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// The drafts kept, newest first (see `StoreBackend`).
     public func drafts() throws -> [StoredDraft] {
         withContents { contents in contents.drafts.values.sorted { ($0.updatedAt, $0.key) > ($1.updatedAt, $1.key) } }
     }
 
+    /// Keeps a draft under its key, replacing the one before (see `StoreBackend`).
     public func saveDraft(_ draft: StoredDraft) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         withContents { contents in contents.drafts[draft.key] = draft }
     }
 
+    /// Forgets a draft (see `StoreBackend`).
     public func deleteDraft(key: String) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         _ = withContents { contents in contents.drafts.removeValue(forKey: key) }
@@ -110,6 +121,7 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// Everything it holds (see `StoreBackend`).
     public func dump() throws -> WorkspaceDump {
         withContents { contents in
             func item(_ kind: JournalEntry.Item.Kind, _ id: ID, _ state: ItemState) -> WorkspaceDump.Item {
@@ -124,6 +136,7 @@ public final class InMemoryStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    /// Puts a dump back as it was (see `StoreBackend`).
     public func restore(_ dump: WorkspaceDump, replacing: Bool) throws {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         try withContents { contents in

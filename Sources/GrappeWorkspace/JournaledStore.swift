@@ -8,6 +8,7 @@ import GrappeWords
 /// and undo records the inverse of the newest change not yet undone. No I/O of its own: the backend
 /// does the storing, in one transaction per call.
 public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
+    /// The backend the rules are applied over.
     public let backend: any StoreBackend
 
     /// The rules over `backend`, which does the storing.
@@ -15,10 +16,15 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
         self.backend = backend
     }
 
+    /// Where the store is, as messages show it (the backend's).
     public var location: String { backend.location }
+    /// Why the store cannot record, when it cannot (the backend's).
     public var readOnlyReason: Wording? { backend.readOnlyReason }
+    /// Whether the store's server answers (the backend's watcher).
     public var health: ConnectionHealth { backend.health }
+    /// Tells the others on the server which record this session edits (nil: none).
     public func announceEditing(_ id: ID?) { backend.announceEditing(id) }
+    /// Who else edits which record now, by record.
     public var othersEditing: [ID: [String]] { backend.othersEditing }
 
     // MARK: Reading

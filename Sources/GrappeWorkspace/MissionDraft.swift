@@ -6,12 +6,16 @@ import GrappeModel
 public struct MissionDraft: Codable, Hashable, Sendable {
     /// A member of the delegation: who, in which role, and whether they came.
     public struct Delegate: Codable, Hashable, Sendable {
+        /// An entity's id or name, as typed.
         public var who: String
+        /// A `PartyRole`'s raw value, or its French or English name.
         public var role: String
+        /// An `Attendance`'s raw value or name; empty when not said.
         public var attendance: String
         /// The capacity in which they take part ("maire de Laval"), kept as it was.
         public var title: String
 
+        /// A member of the delegation as typed; a delegate, attendance not said, by default.
         public init(who: String, role: String = PartyRole.delegate.rawValue, attendance: String = "", title: String = "") {
             self.who = who
             self.role = role
@@ -28,22 +32,35 @@ public struct MissionDraft: Codable, Hashable, Sendable {
         }
     }
 
+    /// The mission edited; nil for a new one (its id is made from the title and the date).
     public var id: ID?
     /// The store version the edit started from; 0 for a new mission or a seed mission never recorded.
     public var baseVersion: Int
+    /// The mission's title; required.
     public var title: String
+    /// A `MissionStatus`'s raw value or name in either language ("planned", "prévue").
     public var status: String
+    /// Who leads the delegation: an id or a name.
     public var leader: String
+    /// The organisations the mission is led for.
     public var onBehalfOf: [String]
+    /// The city the delegation leaves from.
     public var origin: String
+    /// The cities it goes to, in order.
     public var destinations: [String]
+    /// The first day, as a partial date (`2027-03-10`, `2027-03`, `2027`).
     public var start: String
+    /// The last day, as a partial date; empty when unknown.
     public var end: String
+    /// What the mission is for, one line each.
     public var objectives: [String]
+    /// The members of the delegation.
     public var delegates: [Delegate]
     /// Organisations the delegation plans to meet.
     public var toMeet: [String]
+    /// An amount and its currency (`25000 CAD`); empty when unknown.
     public var budget: String
+    /// Who pays for it: ids or names.
     public var funders: [String]
     /// Outcomes: agreements already in the network that were signed.
     public var agreements: [String]
@@ -53,18 +70,25 @@ public struct MissionDraft: Codable, Hashable, Sendable {
     public var partnersMet: [String]
     /// Outcomes: new partners met, recorded with the mission: `Name | type | city`.
     public var newPartners: [String]
+    /// What is to be done after it, one line each.
     public var followUps: [String]
+    /// Free notes.
     public var notes: String
     /// Document ids.
     public var sources: [String]
     /// What the form does not edit but a save must keep: the summary, attributes, source notes,
     /// the leader's title and parties in roles the form has no field for.
     public var summary: String?
+    /// Attributes kept as they were (see above).
     public var attributes: [String: String]
+    /// Notes on the sources, by document id, kept as they were.
     public var sourceNotes: [String: String]
+    /// The leader's title ("directrice générale"), kept as it was.
     public var leaderTitle: String?
+    /// Parties in roles the form has no field for, kept as they were.
     public var otherParties: [Party]
 
+    /// A draft with the fields given, the others empty; a new planned mission by default.
     public init(
         id: ID? = nil, baseVersion: Int = 0, title: String = "", status: String = MissionStatus.planned.rawValue,
         leader: String = "", onBehalfOf: [String] = [], origin: String = "", destinations: [String] = [],
@@ -216,16 +240,21 @@ extension MissionField {
 
 /// One thing wrong with a draft, at a field (and, for lists, an entry: 0-based).
 public struct FieldIssue: Hashable, Sendable, CustomStringConvertible {
+    /// The field the problem is at.
     public var field: MissionField
+    /// The entry of a list field the problem is at (0 for the first), nil for the field as a whole.
     public var index: Int?
+    /// What is wrong, in the validator's language.
     public var message: String
 
+    /// A problem at one entry of a list field (or the field as a whole when `index` is nil).
     public init(_ field: MissionField, _ index: Int?, _ message: String) {
         self.field = field
         self.index = index
         self.message = message
     }
 
+    /// A problem with a field as a whole.
     public init(_ field: MissionField, _ message: String) {
         self.init(field, nil, message)
     }

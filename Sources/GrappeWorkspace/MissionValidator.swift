@@ -6,6 +6,7 @@ import GrappeWords
 /// mission, agreements signed during it and new partners met. Either every field is right and a
 /// `Change` comes back, or nothing is saved and every problem is listed at its field.
 public struct MissionValidator: Speaking {
+    /// The network the draft's references are looked up in (the seeds with the store laid over them).
     public let network: Network
     /// The language of the messages: the dashboard's, or the command line's.
     public let language: Language
@@ -116,15 +117,21 @@ public struct MissionValidator: Speaking {
 
 /// Why a reference does not resolve.
 public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, in the validator's language.
     public var message: String
+    /// A problem with one reference.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
 /// Everything wrong with a draft; nothing was saved.
 public struct DraftIssues: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every problem found, each at its field, in the form's order.
     public var issues: [FieldIssue]
+    /// A refused draft and all its problems.
     public init(issues: [FieldIssue]) { self.issues = issues }
+    /// The problems, one per line.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 

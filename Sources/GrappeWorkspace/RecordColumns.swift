@@ -4,17 +4,24 @@ import GrappeModel
 /// psql: its kind, title, status, dates and budget as plain columns. Both drivers write these from
 /// the body, so both stores answer the same queries the same way (docs/store.md).
 public struct RecordColumns: Sendable, Hashable {
+    /// The record's id.
     public var id: String
+    /// `agreement`, `mission`, `project` or `event`.
     public var kind: String
+    /// The record's title.
     public var title: String
+    /// Its status's raw value (`planned`, `signed`…).
     public var status: String?
     /// The record's date (`2027-03`, `2027-03-10`), as written.
     public var start: String?
+    /// The record's last date (a mission's or project's end, an agreement's end of validity), as written.
     public var end: String?
     /// The budget in minor units (cents) and its currency code.
     public var budgetCents: Int64?
+    /// The budget's ISO 4217 currency code.
     public var budgetCurrency: String?
 
+    /// The columns of `record`, worked out from it.
     public init(_ record: Record) {
         let mission = record.mission
         let budget = mission?.budget ?? record.project?.budget

@@ -38,13 +38,18 @@ public enum StoreTime {
 
 /// An item as a backend keeps it: its canonical JSON, its version, and who saved it last, when.
 public struct ItemState: Sendable, Hashable {
+    /// The item's canonical JSON: what Grappe reads back.
     public var body: String
+    /// Its version: 1 when first stored, one more with each change.
     public var version: Int
+    /// When it was last saved, as the journal writes times.
     public var updatedAt: String
+    /// Who saved it last.
     public var updatedBy: String
     /// For an entity: the record it was recorded with.
     public var recordedWith: ID?
 
+    /// An item's state as a backend read it.
     public init(body: String, version: Int, updatedAt: String, updatedBy: String, recordedWith: ID? = nil) {
         self.body = body
         self.version = version
@@ -128,11 +133,17 @@ public protocol StoreBackend: AnyObject, Sendable {
 }
 
 extension StoreBackend {
+    /// By default a backend has no one-step save: changes go through `transaction`.
     public var savesOneRecordInOneStep: Bool { false }
+    /// By default nothing is written here and the change goes the long way.
     public func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry? { nil }
+    /// By default the author given is recorded (a file cannot tell who writes).
     public var identity: String? { nil }
+    /// By default there is no server to watch.
     public var health: ConnectionHealth { .unknown }
+    /// By default there is no one to tell.
     public func announceEditing(_ id: ID?) {}
+    /// By default no one else is seen editing.
     public var othersEditing: [ID: [String]] { [:] }
 }
 

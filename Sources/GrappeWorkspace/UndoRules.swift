@@ -11,6 +11,7 @@ import GrappeWords
 /// long as its author has made no new change since (as in an editor, a new change ends what can be
 /// redone). Both look at one author's entries (`mine`) unless asked for anyone's.
 public enum UndoRules {
+    /// Which way a change is taken back: an undo, or a redo (the undo of an undo).
     public enum Direction: Sendable, Hashable {
         case undo, redo
     }
@@ -95,12 +96,14 @@ public struct TakeBackPlan: Sendable, Hashable {
     public var target: JournalEntry
     /// The change it finally stands for (itself for a change; for an undo, what it undid).
     public var origin: JournalEntry
+    /// Whether it undoes or redoes.
     public var direction: UndoRules.Direction
     /// Whether its author is the one asking.
     public var mine: Bool
     /// The title of the record it is about, when whoever asks knows it (for the words that say it).
     public var title: String?
 
+    /// A plan to take back `target`; `origin` is the change the person sees it as (for a redo, the change first undone).
     public init(target: JournalEntry, origin: JournalEntry, direction: UndoRules.Direction, mine: Bool, title: String? = nil) {
         self.target = target
         self.origin = origin

@@ -4,12 +4,16 @@ import GrappeModel
 /// A record as the store keeps it: the record, and the version each save increments. A record the
 /// store has never seen (a seed record) is at version 0.
 public struct StoredRecord: Hashable, Sendable {
+    /// The record as stored.
     public var record: Record
+    /// Its version in the store.
     public var version: Int
     /// When and by whom it was last saved (ISO 8601, UTC).
     public var updatedAt: String
+    /// Who saved it last.
     public var updatedBy: String
 
+    /// A record as the store holds it.
     public init(record: Record, version: Int, updatedAt: String, updatedBy: String) {
         self.record = record
         self.version = version
@@ -20,11 +24,14 @@ public struct StoredRecord: Hashable, Sendable {
 
 /// An entity recorded with a mission (a new partner met), kept in the store rather than the seeds.
 public struct StoredEntity: Hashable, Sendable {
+    /// The entity as stored.
     public var entity: Entity
+    /// Its version in the store.
     public var version: Int
     /// The mission it was recorded with.
     public var recordedWith: ID?
 
+    /// An entity as the store holds it, with the record it was recorded with.
     public init(entity: Entity, version: Int, recordedWith: ID?) {
         self.entity = entity
         self.version = version
@@ -34,16 +41,21 @@ public struct StoredEntity: Hashable, Sendable {
 
 /// Everything the store holds, read in one transaction.
 public struct Workspace: Sendable {
+    /// The records recorded, in the order first stored.
     public var records: [StoredRecord]
+    /// The entities recorded (new partners met on missions).
     public var entities: [StoredEntity]
 
+    /// A workspace holding these.
     public init(records: [StoredRecord] = [], entities: [StoredEntity] = []) {
         self.records = records
         self.entities = entities
     }
 
+    /// Nothing recorded.
     public static let empty = Workspace()
 
+    /// Whether nothing is recorded.
     public var isEmpty: Bool { records.isEmpty && entities.isEmpty }
 
     /// The store version of a record: 0 for one the store does not hold.
@@ -98,14 +110,18 @@ public struct Workspace: Sendable {
 
 /// A problem with what the store holds, relative to the seeds: never fatal, never a reason to drop.
 public struct OverlayWarning: Hashable, Sendable, CustomStringConvertible {
+    /// The record that refers to what is missing.
     public var record: ID
+    /// The id it refers to, which neither the seeds nor the store have.
     public var missing: ID
 
+    /// A reference of `record` to `missing`.
     public init(record: ID, missing: ID) {
         self.record = record
         self.missing = missing
     }
 
+    /// `record refers to missing, which is not in the network`.
     public var description: String {
         "recorded '\(record)' refers to '\(missing)', which is no longer in the seeds; kept as recorded"
     }

@@ -7,12 +7,18 @@ import GrappeWords
 public struct WorkspaceDump: Sendable, Equatable {
     /// A record or an entity as stored.
     public struct Item: Sendable, Equatable {
+        /// A record or an entity.
         public var kind: JournalEntry.Item.Kind
+        /// Its id.
         public var id: ID
+        /// Its state: body, version, last save.
         public var state: ItemState
+        /// When it was first stored.
         public var createdAt: String
+        /// Who stored it first.
         public var createdBy: String
 
+        /// An item of a dump.
         public init(kind: JournalEntry.Item.Kind, id: ID, state: ItemState, createdAt: String, createdBy: String) {
             self.kind = kind
             self.id = id
@@ -26,14 +32,17 @@ public struct WorkspaceDump: Sendable, Equatable {
     public var items: [Item]
     /// Oldest first, with the states before and after.
     public var journal: [JournalEntry]
+    /// The drafts kept in the store.
     public var drafts: [StoredDraft]
 
+    /// A dump of these.
     public init(items: [Item], journal: [JournalEntry], drafts: [StoredDraft]) {
         self.items = items
         self.journal = journal
         self.drafts = drafts
     }
 
+    /// Whether the workspace holds nothing at all.
     public var isEmpty: Bool { items.isEmpty && journal.isEmpty && drafts.isEmpty }
 
     /// The journal's own consistency: replaying every entry from an empty store, each item's state

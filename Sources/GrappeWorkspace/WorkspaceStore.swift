@@ -10,13 +10,18 @@ public struct Change: Sendable, Hashable {
         case add, edit, cancel, undo
     }
 
+    /// What the change does: an addition, an edit, a cancellation, an undo.
     public var action: Action
+    /// The records written, whole.
     public var records: [Record]
+    /// The entities written with them (new partners met).
     public var entities: [Entity]
+    /// The version each record had when the writer read it: a different one refuses the change as stale.
     public var expectedVersions: [ID: Int]
     /// One line for the journal: "add mission mission-lyon-2027".
     public var summary: String
 
+    /// A change to save; `summary` is the journal's line for it.
     public init(action: Action, records: [Record], entities: [Entity] = [], expectedVersions: [ID: Int] = [:], summary: String) {
         self.action = action
         self.records = records
@@ -31,14 +36,22 @@ public struct Change: Sendable, Hashable {
 public struct JournalEntry: Sendable, Hashable {
     /// One item a change touched, with its state and version before and after.
     public struct Item: Sendable, Hashable {
+        /// Whether the item is a record or an entity.
         public enum Kind: String, Sendable { case record, entity }
+        /// A record or an entity.
         public var kind: Kind
+        /// Its id.
         public var id: ID
+        /// Its JSON before the change; nil when the change made it.
         public var before: String?
+        /// Its JSON after the change; nil when the change took it out.
         public var after: String?
+        /// Its version before (0: it did not exist).
         public var versionBefore: Int
+        /// Its version after (0: it no longer exists).
         public var versionAfter: Int
 
+        /// One item of a journal entry: what it was and what it became.
         public init(kind: Kind, id: ID, before: String?, after: String?, versionBefore: Int, versionAfter: Int) {
             self.kind = kind
             self.id = id
@@ -49,15 +62,22 @@ public struct JournalEntry: Sendable, Hashable {
         }
     }
 
+    /// The entry's number in the workspace's journal, from 1.
     public var sequence: Int
+    /// When it was saved (ISO 8601, UTC).
     public var at: String
+    /// Who saved it: the server's login, or the author given to a file.
     public var author: String
+    /// What it did.
     public var action: Change.Action
+    /// Its line in the journal, in English (the interfaces word it from the items).
     public var summary: String
     /// For an undo: the entry it reverted.
     public var undoes: Int?
+    /// What it changed, in order.
     public var items: [Item]
 
+    /// A journal entry.
     public init(sequence: Int, at: String, author: String, action: Change.Action, summary: String, undoes: Int?, items: [Item]) {
         self.sequence = sequence
         self.at = at
@@ -180,10 +200,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// A saved form in progress, so that a crash or a closed terminal loses nothing typed.
 public struct StoredDraft: Sendable, Hashable {
+    /// The draft's key: `edit:` and the mission's id, or `new`.
     public var key: String
+    /// The draft as JSON (a `MissionDraft`).
     public var json: String
+    /// When it was kept.
     public var updatedAt: String
 
+    /// A draft as kept.
     public init(key: String, json: String, updatedAt: String) {
         self.key = key
         self.json = json
@@ -197,9 +221,6 @@ public enum StoreAccess: Sendable, Hashable {
     case read, write, update
 }
 
-/// Where recorded missions live, as the application uses it: `JournaledStore` implements it over any
-/// `StoreBackend`, and `WorkspaceStores.open` (GrappeStore) gives one for a location. Every method is
-/// one transaction; a thrown error means nothing was written.
 /// Where the dashboard keeps the mission form's draft at every key: a store's own drafts table, or
 /// files on this machine (`LocalDrafts`, for a team server).
 public protocol DraftKeeping: AnyObject {
@@ -214,9 +235,13 @@ public protocol DraftKeeping: AnyObject {
 }
 
 extension DraftKeeping {
+    /// The drafts, and why some could not be read (a file store reads them all or fails).
     public func readDrafts() throws -> (drafts: [StoredDraft], unreadable: [Wording]) { (try drafts(), []) }
 }
 
+/// Where recorded missions live, as the application uses it: `JournaledStore` implements it over any
+/// `StoreBackend`, and `WorkspaceStores.open` (GrappeStore) gives one for a location. Every method is
+/// one transaction; a thrown error means nothing was written.
 public protocol WorkspaceStore: DraftKeeping, Sendable {
     /// Why the store cannot record, when it cannot (opened read-only); nil when it can.
     var readOnlyReason: Wording? { get }

@@ -20,8 +20,10 @@ public final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
+    /// `value`, behind a lock.
     public init(_ value: Value) { self.value = value }
 
+    /// Runs `body` on the value, alone.
     public func withLock<T>(_ body: (inout Value) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }

@@ -9,6 +9,7 @@ import Glibc
 /// from Debian must be installed) and stopped when the run ends. Never skipped: without a server the
 /// PostgreSQL cases fail and say why.
 public enum TestPostgres {
+    /// The repository's root, where `.ci/postgres` is.
     public static let repository = Repository.root.path
 
     /// The superuser URL of the test database, or why there is none.
@@ -30,12 +31,16 @@ public enum TestPostgres {
 
     nonisolated(unsafe) static var stopFolder: String?
 
+    /// Why there is no test server: what starting one said.
     public struct ServerMissing: Error, CustomStringConvertible {
         let detail: String
+        /// The reason, as `.ci/postgres` gave it.
         public init(detail: String) { self.detail = detail }
+        /// The reason.
         public var description: String { detail }
     }
 
+    /// The superuser URL of the test database; throws why there is none.
     public static func url() throws -> String { try server.get() }
 
     /// The same server as another role (`grappe_planner`, `grappe_viewer`, `grappe_secret`).
@@ -86,11 +91,15 @@ public enum TestPostgres {
 
 /// A PostgreSQL server of a test's own, for tests that stop, crash or freeze it (`.ci/postgres`).
 public struct PrivateServer {
+    /// The server's data folder.
     public let folder: String
+    /// Its port on loopback.
     public let port: Int
+    /// Its superuser URL.
     public let url: String
     static let script = TestPostgres.repository + "/.ci/postgres"
 
+    /// Starts a server of its own named `name` (for tests that stop or freeze it).
     public init(_ name: String) throws {
         folder = NSTemporaryDirectory() + "grappe-\(name)-postgres-\(getpid())-\(UInt16.random(in: 0...UInt16.max))"
         let started = TestPostgres.run([Self.script, "start", folder, String(30_000 + Int.random(in: 0..<20_000))])
@@ -109,6 +118,7 @@ public struct PrivateServer {
         TestPostgres.run([Self.script, command, folder] + (command == "restart" ? [String(port)] : []))
     }
 
+    /// Stops it.
     public func stop() {
         run("thaw")
         TestPostgres.run([Self.script, "stop", folder])

@@ -11,6 +11,7 @@ public struct Lookup: Sendable {
         case entity(ID)
         case record(ID)
 
+        /// The entity's or record's id.
         public var id: ID {
             switch self {
             case .entity(let id), .record(let id): id
@@ -36,8 +37,11 @@ public struct Lookup: Sendable {
 
     /// A search result: the item, the text that matched (as written), and its score (lower is better).
     public struct Hit: Sendable, Equatable {
+        /// What was found.
         public let item: Item
+        /// The text that matched, as written (a name, an alias, a title).
         public let matched: String
+        /// How well it matched: lower is better.
         public let score: Int
     }
 

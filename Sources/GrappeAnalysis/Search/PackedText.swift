@@ -1,7 +1,9 @@
 /// Byte strings stored end to end: string `i` is `bytes[starts[i]..<starts[i + 1]]`. The compact
 /// form the list filter scans on every key typed.
 public struct PackedText: Sendable {
+    /// The strings' bytes, end to end.
     public let bytes: [UInt8]
+    /// Where each string starts, and one more for where the last ends.
     public let starts: [Int32]
 
     /// The strings packed end to end, in order.
@@ -17,5 +19,6 @@ public struct PackedText: Sendable {
         self.starts = starts
     }
 
+    /// How many strings.
     public var count: Int { starts.count - 1 }
 }

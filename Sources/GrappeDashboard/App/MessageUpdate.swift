@@ -288,22 +288,32 @@ extension DashboardState {
 public struct CatalogueRequest: Sendable, Equatable {
     /// A catalogue to make the new one from, and the records changed since it was made.
     public struct Base: Sendable {
+        /// The catalogue shown, which the new one is made from.
         public let catalogue: Catalogue
+        /// The records changed since it was made.
         public let changed: Set<ID>
 
+        /// A base of `catalogue`, with the records `changed` since.
         public init(catalogue: Catalogue, changed: Set<ID>) {
             self.catalogue = catalogue
             self.changed = changed
         }
     }
 
+    /// The request's number: only the answer to the newest is kept.
     public let generation: Int
+    /// The network as the seeds give it.
     public let seeds: Network
+    /// What the store holds, laid over the seeds.
     public let workspace: Workspace
+    /// How many warnings the seeds had.
     public let seedWarnings: Int
+    /// The store's location, for its warnings.
     public let location: String
+    /// The catalogue to make the new one from; nil builds it anew.
     public var base: Base?
 
+    /// A request for the catalogue of `seeds` with `workspace` over them.
     public init(generation: Int, seeds: Network, workspace: Workspace, seedWarnings: Int, location: String, base: Base? = nil) {
         self.generation = generation
         self.seeds = seeds
@@ -313,6 +323,7 @@ public struct CatalogueRequest: Sendable, Equatable {
         self.base = base
     }
 
+    /// Two requests are the same when they have the same number.
     public static func == (a: CatalogueRequest, b: CatalogueRequest) -> Bool { a.generation == b.generation }
 
     /// Makes it: from the base catalogue for the records changed since it, else by laying the
@@ -343,9 +354,13 @@ enum CatalogueBehind: Equatable {
 
 /// A catalogue built for a request, with the store's warnings.
 public struct BuiltCatalogue: Sendable {
+    /// The number of the request it answers.
     public let generation: Int
+    /// The catalogue.
     public let catalogue: Catalogue
+    /// What the store holds that the seeds do not know (a missing partner).
     public let warnings: [OverlayWarning]
+    /// The store's location, for those warnings.
     public let location: String
 }
 

@@ -22,9 +22,12 @@ public enum Screen: Hashable, Sendable {
 
 /// What the timeline shows: one kind of item or all, and the items of one partner or of everyone.
 public struct TimelineFilter: Hashable, Sendable {
+    /// The kind shown; nil for all.
     public var kind: TimelineKind?
+    /// The partner whose items are shown; nil for everyone's.
     public var partner: ID?
 
+    /// A filter on `kind` and `partner` (nil: all).
     public init(kind: TimelineKind? = nil, partner: ID? = nil) {
         self.kind = kind
         self.partner = partner
@@ -38,10 +41,15 @@ public enum TimelineKind: String, Hashable, Sendable, CaseIterable {
 
 /// Where the user is on a screen, kept in the history so that going back restores it.
 public struct Place: Hashable, Sendable {
+    /// The screen.
     public var screen: Screen
+    /// The selected row, link or mark.
     public var selection = 0
+    /// The first line shown, where the screen scrolls freely.
     public var scroll = 0
+    /// The selected link of the card beside a list.
     public var detailSelection = 0
+    /// Whether the keys go to the card beside the list.
     public var focusDetail = false
 
     /// The top of `screen`, nothing selected.
@@ -60,7 +68,9 @@ public struct Prompt: Hashable, Sendable {
         case pathTo(from: ID)
     }
 
+    /// What it asks for.
     public var purpose: Purpose
+    /// What is typed so far.
     public var text: String
 }
 
@@ -68,17 +78,27 @@ public struct Prompt: Hashable, Sendable {
 /// prompt, message), and each screen's own state (lists, help, form, store, loaded seeds). `update`
 /// turns a state and a message into the next state and the effects for the runtime to carry out.
 public struct DashboardState: Sendable {
+    /// The network as shown, with its lists and indexes.
     public var catalogue: Catalogue
+    /// The interface's words, in its language.
     public var strings: Strings
+    /// The terminal's columns.
     public var width: Int
+    /// The terminal's rows.
     public var height: Int
+    /// Where the user is.
     public var place: Place
+    /// Where they were, most recent last (`[` goes back).
     public var back: [Place] = []
+    /// Where they went back from (`]` goes forward).
     public var forward: [Place] = []
+    /// The prompt, while one is open.
     public var prompt: Prompt?
+    /// The notice on the prompt's row, until the next key.
     public var message: String?
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
+    /// Whether clicks and the wheel are taken.
     public var mouse = true
     // Each screen's own state.
     /// The section lists' filters and sorting.
@@ -114,8 +134,10 @@ public struct DashboardState: Sendable {
         place = Place(.section(.home))
     }
 
+    /// The network shown.
     public var network: Network { catalogue.network }
 
+    /// The section in front, when a section's list (or Home) is.
     public var section: Section? {
         if case .section(let section) = place.screen { return section }
         return nil

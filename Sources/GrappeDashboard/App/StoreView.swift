@@ -12,6 +12,7 @@ public struct StoreView: Sendable {
     /// The journal entries of each recorded item, oldest first (worded when shown, in the language of
     /// the moment).
     public var journal: [ID: [JournalLine]] = [:]
+    /// What the store holds, as last read and followed.
     public internal(set) var workspace = Workspace.empty
     var location = ""
     /// Whether the store's server answers (`.unknown` for a file, or before the first look).
@@ -42,6 +43,7 @@ public enum TakeBackStatus: Sendable, Hashable {
 /// The seeds as last loaded (nil until they are), their warning count, and the errors of a load that
 /// failed, shown on the diagnostics screen.
 public struct LoadedSeeds: Sendable {
+    /// The seeds' network, once loaded.
     public internal(set) var network: Network?
     var warnings = 0
     /// Each in both languages, shown in the interface's.
@@ -50,18 +52,24 @@ public struct LoadedSeeds: Sendable {
 
 /// A journal entry as a card's history shows it: who did what, and when; not the items' states.
 public struct JournalLine: Sendable, Equatable {
+    /// The entry's number.
     public let sequence: Int
     /// "2026-12-03 16:59".
     public let at: String
+    /// Who made the change.
     public let author: String
+    /// What it did.
     public let action: Change.Action
+    /// The entry it took back, for an undo or a redo.
     public let undoes: Int?
     /// The records it touched, and how many partners it recorded with them.
     public let records: [ID]
+    /// How many partners it recorded with them.
     public let partners: Int
     /// As the store wrote it, in English: "add mission mission-lyon-2027".
     public let summary: String
 
+    /// The line of `entry`.
     public init(_ entry: JournalEntry) {
         sequence = entry.sequence
         at = StoreTime.minute(entry.at)

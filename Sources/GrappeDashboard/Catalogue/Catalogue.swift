@@ -9,6 +9,7 @@ import Synchronization
 public final class Catalogue: Sendable {
     /// Immutable and shared: filtering and sorting move references, not the rows' arrays.
     public final class Row: Sendable, Equatable {
+        /// The entity or record the row stands for.
         public let item: Lookup.Item
         /// Cell texts, in the section's column order; the first is the name that filters match.
         public let cells: [String]
@@ -27,6 +28,7 @@ public final class Catalogue: Sendable {
             foldedBytes = Array(folded.utf8)
         }
 
+        /// The same row (rows are shared, never copied).
         public static func == (a: Row, b: Row) -> Bool { a === b }
 
         /// The same entity row with another link count (the last column of every entity list).
@@ -37,21 +39,28 @@ public final class Catalogue: Sendable {
 
     /// A list column: its title, its share of the width (or a fixed minimum), whether it holds numbers.
     public struct Column: Sendable {
+        /// The column's title.
         public let title: UI
         /// Share of the list's width; 0 for a fixed `minimum`.
         public let weight: Int
+        /// Its width when fixed, and its narrowest otherwise.
         public let minimum: Int
+        /// Whether it holds numbers (right-aligned; sorted largest first).
         public let numeric: Bool
     }
 
+    /// The network shown: the seeds with the store's records laid over them.
     public let network: Network
+    /// Its metrics graph.
     public let graph: MetricsGraph
+    /// How many warnings loading the seeds gave.
     public let warnings: Int
     /// Tells this catalogue from every other made in this process (caches are keyed by it: an object's
     /// address can be reused once it is freed).
     public let serial: UInt64
     /// Each node's entity kind.
     let kinds: [EntityKind]
+    /// Home's figures.
     public let home: HomeFigures
     /// Entities and records per kind, for the header.
     public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
@@ -59,6 +68,7 @@ public final class Catalogue: Sendable {
     /// Finding entities and records by name; built the first time it is needed (or in the background
     /// after the first frame): the home page does not need it.
     public var lookup: Lookup { indexes.value.lookup }
+    /// Shortest connections between partners, with what links each hop.
     public var connections: Connections { indexes.value.connections }
 
     /// What cards, lists and finding need but the first frame does not.

@@ -7,7 +7,9 @@ public struct RowList: RandomAccessCollection, Sendable {
     /// Positions in `all`, in the order shown; nil for all of them in their order.
     let order: [Int32]?
 
+    /// The first position.
     public var startIndex: Int { 0 }
+    /// Past the last position: how many rows are shown.
     public var endIndex: Int { order?.count ?? all.count }
     /// The row shown at `position`.
     public subscript(position: Int) -> Catalogue.Row { all[order.map { Int($0[position]) } ?? position] }

@@ -64,6 +64,7 @@ public enum Key: Hashable, Sendable {
 public enum Section: Int, CaseIterable, Sendable, Hashable {
     case home = 1, partners, clustersAndPoles, cities, people, agreements, missions, projects
 
+    /// The section's name on its tab.
     public var title: UI {
         switch self {
         case .home: .home
@@ -108,8 +109,11 @@ public enum CursorMove: Hashable, Sendable {
 
 /// Keys bound to a command, with the help text the status bar and the help overlay show.
 public struct Binding: Sendable {
+    /// The keys, the first shown in the status bar.
     public let keys: [Key]
+    /// What they do.
     public let command: Command
+    /// What the status bar and the help say they do.
     public let help: UI
     /// Shown in the status bar (the most useful keys of a view), or only in the help.
     public let inStatusBar: Bool

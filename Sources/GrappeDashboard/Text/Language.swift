@@ -29,6 +29,7 @@ public enum UI: CaseIterable, Sendable {
 
 /// Every text the interface shows, in French or English.
 public struct Strings: Speaking {
+    /// The language the words are in.
     public let language: Language
 
     /// The interface's words in `language`.

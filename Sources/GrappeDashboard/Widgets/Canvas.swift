@@ -10,11 +10,16 @@ public struct CellStyle: Hashable, Sendable {
         case city, cluster, pole, organisation, person
     }
 
+    /// What the text is: its colour role.
     public var role: Role
+    /// Bold.
     public var bold: Bool
+    /// Reversed video (the selection).
     public var reverse: Bool
+    /// Underlined.
     public var underline: Bool
 
+    /// A style of `role` with the attributes given.
     public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
         self.role = role
         self.bold = bold
@@ -22,26 +27,41 @@ public struct CellStyle: Hashable, Sendable {
         self.underline = underline
     }
 
+    /// Plain text.
     public static let plain = CellStyle()
+    /// Bold text.
     public static let bold = CellStyle(bold: true)
+    /// Text that stands out (keys, marks).
     public static let accent = CellStyle(.accent)
+    /// Text in the background (labels, hints).
     public static let muted = CellStyle(.muted)
+    /// A heading.
     public static let header = CellStyle(.header, bold: true)
+    /// The selection.
     public static let selected = CellStyle(.selected, reverse: true)
+    /// The letters a filter matched.
     public static let match = CellStyle(.match, bold: true, underline: true)
+    /// A control character made visible.
     public static let control = CellStyle(.control, reverse: true)
+    /// A notice that needs attention.
     public static let warning = CellStyle(.warning, bold: true)
+    /// An error.
     public static let error = CellStyle(.error, bold: true)
+    /// Something `Enter` follows.
     public static let link = CellStyle(.link, underline: true)
 }
 
 /// One terminal cell: a character (a grapheme, possibly with combining marks) and its style. The
 /// right half of a wide character is a continuation cell with no character of its own.
 public struct Cell: Hashable, Sendable {
+    /// The character shown (one grapheme; a wide one takes the next cell too).
     public var character: Character
+    /// How it is shown.
     public var style: CellStyle
+    /// Whether the cell is the second half of a wide character on its left.
     public var isContinuation: Bool
 
+    /// A space, plain.
     public static let blank = Cell(character: " ", style: .plain, isContinuation: false)
 }
 
@@ -49,8 +69,11 @@ public struct Cell: Hashable, Sendable {
 /// it back as text. Text put on it is sanitized: control characters appear as visible escapes in the
 /// control style, never raw.
 public struct Canvas: Sendable, Equatable {
+    /// Its columns.
     public let width: Int
+    /// Its rows.
     public let height: Int
+    /// Its cells, row after row.
     public private(set) var cells: [Cell]
 
     /// A blank canvas of `width` × `height` cells.

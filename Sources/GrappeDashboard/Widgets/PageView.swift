@@ -9,14 +9,17 @@
 /// view.line(atRow: clickY, in: layout.body)     // the line clicked, or nil
 /// ```
 public struct PageView {
+    /// The page's lines.
     public var lines: [PageLine]
     /// The selected link, counted among the lines that have one.
     public var selection: Int
+    /// Whether the page has the keys (its selected link is drawn reversed).
     public var focused: Bool
     /// Where the reader scrolled (the page in front); nil: just far enough that the selected link is
     /// in view (a card beside a list).
     public var free: Int?
 
+    /// A page of `lines` with the `selection`-th link selected.
     public init(lines: [PageLine], selection: Int, focused: Bool = true, free: Int? = nil) {
         self.lines = lines
         self.selection = selection
@@ -39,6 +42,7 @@ public struct PageView {
         return max(0, min(free, lines.count - height))
     }
 
+    /// Draws the lines shown in `area`, each cut to its width.
     public func render(into canvas: inout Canvas, area: Rect) {
         let scroll = scroll(height: area.height)
         var linkIndex = lines.prefix(scroll).count { $0.link != nil }

@@ -3,11 +3,14 @@
 /// tight), the first row shown so that the selection stays in view, and what is at a column or a row.
 /// The section lists draw their cells with it (`SectionListView`) and answer clicks with it.
 public struct Table {
+    /// The columns, in order.
     public var columns: [Catalogue.Column]
     /// Where the table goes: its header on the first row, its rows below.
     public var area: Rect
+    /// The selected row.
     public var selection: Int
 
+    /// A table of `columns` in `area` with the `selection`-th row selected.
     public init(columns: [Catalogue.Column], area: Rect, selection: Int) {
         self.columns = columns
         self.area = area

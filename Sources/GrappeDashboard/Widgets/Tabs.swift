@@ -3,9 +3,12 @@ import GrappeModel
 /// A row of tabs, one per label, the current one reversed. When they do not all fit, the widest
 /// tabs give up columns first. It answers which tab is at a column, for clicks.
 public struct Tabs {
+    /// Each tab's label.
     public var labels: [String]
+    /// The current tab; nil for none.
     public var current: Int?
 
+    /// Tabs of `labels`, `current` reversed.
     public init(labels: [String], current: Int?) {
         self.labels = labels
         self.current = current
@@ -24,6 +27,7 @@ public struct Tabs {
         }
     }
 
+    /// Draws the tabs on the first row of `area`.
     public func render(into canvas: inout Canvas, area: Rect) {
         for (index, range) in ranges(width: area.width).enumerated() {
             let style = index == current ? CellStyle(.selected, bold: true, reverse: true) : CellStyle(.accent)

@@ -6,7 +6,9 @@ import GrappeWords
 /// keys sorted, absent values left out. The same network always gives the same bytes, and
 /// `grappe check`/the loader read it back as a seed file.
 public enum NetworkJSON {
+    /// The `format` field every export carries.
     public static let format = "grappe-network"
+    /// The format's version; a newer one is refused with a clear message.
     public static let version = 1
 
     struct Envelope: Codable {
@@ -19,6 +21,7 @@ public enum NetworkJSON {
         var records: [Record]
     }
 
+    /// The network as canonical JSON: every collection sorted, keys sorted, absent values left out.
     public static func encode(_ network: Network) throws -> Data {
         let envelope = Envelope(
             format: format, version: version, name: network.name,

@@ -4,6 +4,7 @@ import Yams
 /// Entities and records written in the YAML seed format (seeds/README.md), so that recorded missions
 /// can be folded into the curated seeds. Yams does the quoting; the loader reads the result back.
 public enum SeedYAML {
+    /// The items as a seed YAML file, with `comment` on top.
     public static func encode(documents: [Document] = [], entities: [Entity], records: [Record], comment: String? = nil) throws -> String {
         var sections: [(Node, Node)] = []
         if !documents.isEmpty { sections.append((Node("documents"), .sequence(Node.Sequence(documents.map(document))))) }

@@ -3,18 +3,24 @@ import GrappeWords
 
 /// A position in a seed file: 1-based line and column (columns count characters, not bytes).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The file, as shown.
     public var path: String
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, in characters.
     public var column: Int
 
+    /// A place in `path`.
     public init(path: String, line: Int, column: Int) {
         self.path = path
         self.line = line
         self.column = column
     }
 
+    /// `path:line:column`.
     public var description: String { "\(path):\(line):\(column)" }
 
+    /// File order, then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
@@ -24,19 +30,24 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 /// Each is worded in both languages when it is found, so that the interface shows it in its own
 /// (and switches language without reading the seeds again); `message` is the English.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// An error (the seeds cannot be used as they are) or a warning.
     public enum Severity: String, Sendable, Comparable {
         case error, warning
 
+        /// Errors first.
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
+    /// Error or warning.
     public var severity: Severity
+    /// Where.
     public var location: SourceLocation
     /// The English wording.
     public var message: String
     /// The French wording.
     public var french: String
 
+    /// A diagnostic with its message in English and in French.
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String, french: String) {
         self.severity = severity
         self.location = location
@@ -49,10 +60,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.init(severity, location, say(Words(.en)), french: say(Words(.fr)))
     }
 
+    /// An error at `location`, worded in both languages by `say`.
     public static func error(_ location: SourceLocation, _ say: (Words) -> String) -> Diagnostic {
         Diagnostic(.error, location, say)
     }
 
+    /// A warning at `location`, worded in both languages by `say`.
     public static func warning(_ location: SourceLocation, _ say: (Words) -> String) -> Diagnostic {
         Diagnostic(.warning, location, say)
     }
@@ -82,6 +95,8 @@ extension Array where Element == Diagnostic {
         sorted { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
     }
 
+    /// How many errors.
     public var errorCount: Int { count { $0.severity == .error } }
+    /// How many warnings.
     public var warningCount: Int { count { $0.severity == .warning } }
 }

@@ -9,10 +9,12 @@ import GrappeModel
 public struct NetworkIdentity: Equatable, Sendable {
     /// The workspace key.
     public var id: String
+    /// The network's name, when declared.
     public var name: String?
     /// Where the id comes from: the declaring file's path, or nil when it is the folder's name.
     public var declaredIn: String?
 
+    /// An identity of `id`.
     public init(id: String, name: String? = nil, declaredIn: String? = nil) {
         self.id = id
         self.name = name
@@ -24,7 +26,9 @@ public struct NetworkIdentity: Equatable, Sendable {
 
     /// A problem in the declaration, where it is.
     public struct Problem: Error, Equatable, CustomStringConvertible {
+        /// What is wrong, where.
         public var diagnostic: Diagnostic
+        /// `path:line:column: error: message`.
         public var description: String { diagnostic.description }
     }
 

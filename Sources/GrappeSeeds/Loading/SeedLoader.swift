@@ -10,11 +10,14 @@ import Glibc
 /// What loading a seed directory gives: the network (without dangling references) and every
 /// problem found, errors and warnings, in file order.
 public struct LoadResult: Sendable {
+    /// The network, without dangling references.
     public var network: Network
+    /// Every problem found, errors and warnings, in file order.
     public var diagnostics: [Diagnostic]
     /// The files read, as shown in diagnostics.
     public var files: [String]
 
+    /// Whether any problem is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
@@ -25,6 +28,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
     /// A folder with no seed file in it; what was left out, each with the reason.
     case noSeedFiles(String, leftOut: [Wording])
 
+    /// Why, in English.
     public var description: String {
         switch self {
         case .notFound(let path): "no such seed directory or file: \(path)"
@@ -53,6 +57,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
 /// Files, and large CSV tables cut into chunks at line boundaries, are parsed on all cores; their
 /// results are merged in path order, so the network and the diagnostics are the same on any machine.
 public enum SeedLoader {
+    /// The file extensions read as seeds.
     public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf"]
 
     /// `timing` hears how long each phase took, for `--timings`.

@@ -3,12 +3,16 @@ import GrappeModel
 
 /// The home page's figures, computed once per network.
 public struct HomeFigures: Sendable {
+    /// The best connected partners, with their links.
     public let mostConnected: [(id: ID, links: Int)]
     /// Partners linked to several clusters or poles, with those groups. Not "brokers": that word is
     /// `grappe summary`'s, for partners that bridge communities (by betweenness, too costly for Home).
     public let linkedToSeveralGroups: [(id: ID, groups: [ID])]
+    /// Every mission, for the upcoming and recent panels.
     public let missions: [Record]
+    /// Agreements signed each year (`?` for an unknown year).
     public let agreementsPerYear: [(year: String, count: Int)]
+    /// Each programme's funding.
     public let fundingPerProgramme: [(title: String, amount: Money)]
 
     init(network: Network, graph: MetricsGraph, kinds: [EntityKind]) {

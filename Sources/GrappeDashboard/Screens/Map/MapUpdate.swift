@@ -3,10 +3,14 @@ import GrappeModel
 /// The map's own state: the last layout the runtime computed, the one asked for, and whether
 /// relation types are written on the links. Which mark is selected is the place's `selection`.
 public struct MapState: Sendable {
+    /// The last layout computed.
     public var layout: NetworkMap?
+    /// The layout asked for and not come back yet.
     public var pending: MapRequest?
+    /// Whether relation types are written on the centre's links (`t`).
     public var showsTypes = false
 
+    /// No map laid out yet.
     public init() {}
 }
 

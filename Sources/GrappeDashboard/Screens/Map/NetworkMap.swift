@@ -6,12 +6,18 @@ import GrappeModel
 /// main thread by the runtime (`Effect.layOutMap`); two requests are the same map when they name the
 /// same catalogue, centre, hops and size.
 public struct MapRequest: Sendable, Equatable {
+    /// The catalogue whose graph is drawn.
     public let catalogue: Catalogue
+    /// The partner in the middle.
     public let centre: ID
+    /// How many hops out.
     public let hops: Int
+    /// The map's columns.
     public let width: Int
+    /// The map's rows.
     public let height: Int
 
+    /// The same map: same catalogue, centre, hops and size.
     public static func == (a: MapRequest, b: MapRequest) -> Bool {
         a.catalogue === b.catalogue && a.centre == b.centre && a.hops == b.hops && a.width == b.width && a.height == b.height
     }
@@ -22,21 +28,29 @@ public struct MapRequest: Sendable, Equatable {
 /// is counted by kind (“+2,412 more organisations”), never silently dropped. Pure: the same request
 /// always gives the same map.
 public struct NetworkMap: Sendable, Equatable {
+    /// A partner drawn, with where its mark is.
     public struct Node: Sendable, Equatable {
+        /// Its id.
         public let id: ID
+        /// Its name.
         public let name: String
+        /// Its kind, which gives its mark.
         public let kind: EntityKind?
         /// Hops from the centre (0 for the centre).
         public let ring: Int
         /// The cell of its mark, in the map's own coordinates (0..<width, 0..<height).
         public let x: Int
+        /// The row of its mark.
         public let y: Int
         /// Links in the whole network.
         public let degree: Int
     }
 
+    /// A link drawn between two marks.
     public struct Edge: Sendable, Equatable {
+        /// One end: a node's index in `nodes` (the smaller).
         public let from: Int
+        /// The other end's index.
         public let to: Int
         /// The relation types between the two ends, as stored (from `from`'s side); empty when they
         /// only share records.
@@ -45,15 +59,18 @@ public struct NetworkMap: Sendable, Equatable {
         public let outgoing: Bool
     }
 
+    /// What the map was laid out for.
     public let request: MapRequest
     /// The centre first, then ring by ring.
     public let nodes: [Node]
+    /// The links drawn (each partner to the one it was reached through, then others, bounded).
     public let edges: [Edge]
     /// Per ring (index 0 is the first hop), how many partners at that distance are not drawn, by kind.
     public let hidden: [[EntityKind: Int]]
     /// Per ring, how many partners are at that distance in all.
     public let ringSizes: [Int]
 
+    /// The same layout.
     public static func == (a: NetworkMap, b: NetworkMap) -> Bool {
         a.request == b.request && a.nodes == b.nodes && a.edges == b.edges && a.hidden == b.hidden
     }

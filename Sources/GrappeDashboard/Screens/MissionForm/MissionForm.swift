@@ -15,30 +15,41 @@ public struct MissionForm: Sendable, Equatable {
 
     /// One completion: what is inserted (an id) and what is shown.
     public struct Completion: Hashable, Sendable {
+        /// What is inserted: an id.
         public var value: String
+        /// What is shown: a name.
         public var label: String
     }
 
+    /// The fields of the form's first part, in order.
     public static let textFields: [MissionField] = [.title, .status, .leader, .onBehalfOf, .origin, .destinations, .start, .end, .objectives]
+    /// The fields after the delegation, in order.
     public static let laterFields: [MissionField] = [
         .toMeet, .budget, .funders, .agreements, .newAgreements, .partnersMet, .newPartners,
         .followUps, .notes, .sources,
     ]
 
+    /// The text of each field as typed.
     public var texts: [MissionField: String]
+    /// The delegation as typed.
     public var delegates: [MissionDraft.Delegate]
     /// The draft as opened, to tell whether anything changed.
     public let original: MissionDraft
+    /// The row of the field the keys go to.
     public var focus = 0
     /// Where typing goes in the focused field, in characters from its start; nil is its end (where a
     /// field is entered, and where completions apply).
     public var cursor: Int?
+    /// The problems the last try to save found, each at its field.
     public var issues: [FieldIssue] = []
     /// A save is on its way to the store: the form waits for the answer (keys are not taken meanwhile,
     /// so nothing typed is lost when it closes, and a second Ctrl-S cannot save twice).
     public var saving = false
+    /// What the focused field's text could complete to.
     public var completions: [Completion] = []
+    /// The completion selected.
     public var completionIndex = 0
+    /// Whether Esc asked to drop changes and waits for an answer.
     public var confirmingDiscard = false
     /// This edit merged with a version someone else saved meanwhile, while fields both changed wait
     /// to be settled (theirs or mine, one at a time); nil when there is none.
@@ -66,16 +77,23 @@ public struct MissionForm: Sendable, Equatable {
     private let language: Language
     private var words: Words { Words(language) }
 
+    /// Whether it records a new mission (else it edits one).
     public var isNew: Bool { base.id == nil }
+    /// The key its draft is kept under: `edit:` and the mission's id, or `new`.
     public var draftKey: String { base.id.map { "edit:" + $0 } ?? "new" }
+    /// The mission edited.
     public var missionID: ID? { base.id }
+    /// The store version the edit started from.
     public var baseVersion: Int { base.baseVersion }
+    /// Whether anything changed since it was opened.
     public var isDirty: Bool { draft != original }
 
+    /// The form's rows: its fields, then a row per delegate and one to add another.
     public var fields: [Field] {
         Self.textFields.map(Field.text) + (0...delegates.count).map(Field.delegate) + Self.laterFields.map(Field.text)
     }
 
+    /// The row the keys go to.
     public var focused: Field { fields[min(focus, fields.count - 1)] }
 
     /// The form's content as a draft.

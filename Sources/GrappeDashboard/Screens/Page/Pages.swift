@@ -4,7 +4,9 @@ import GrappeModel
 /// A line of a page: styled pieces of text and, when the line stands for an item, the link that
 /// `Enter` follows.
 public struct PageLine: Sendable {
+    /// The line's pieces of text, each with its style.
     public var pieces: [(text: String, style: CellStyle)]
+    /// What `Enter` opens on this line, if anything.
     public var link: Lookup.Item?
 
     init(_ pieces: [(String, CellStyle)], link: Lookup.Item? = nil) {
