@@ -29,6 +29,7 @@ public enum SummaryReport {
         let words: Words
 
         func say(_ french: String, _ english: String) -> String { words.say(french, english) }
+        var colon: String { words.colon }
         func int(_ value: Int) -> String { words.number(value) }
         func decimal(_ value: Double, _ digits: Int = 4) -> String {
             value == value.rounded() && abs(value) < 1e12 ? words.number(Int(value)) : words.decimal(value, digits: digits)
@@ -82,14 +83,14 @@ public enum SummaryReport {
                     + say(
                         "la plus grande\u{00A0}: \(int(graph.largestComponent)) nœuds, \(percent)",
                         "largest \(int(graph.largestComponent)) nodes, \(percent)") + ")",
-                say("plus grande composante\u{00A0}: diamètre", "largest component: diameter") + " \(int(graph.diameter)) · "
+                say("plus grande composante\(colon)diamètre", "largest component\(colon)diameter") + " \(int(graph.diameter)) · "
                     + say("chemin moyen", "average shortest path")
                     + " \(graph.averageShortestPath.map { decimal($0, 3) } ?? "–") (\(graph.distances))",
                 say("agrégation moyenne", "average clustering") + " \(decimal(graph.averageClustering)) · "
                     + words.count(summary.communities.count, ("communauté", "communautés"), ("community", "communities"))
                     + ", " + say("modularité", "modularity") + " \(decimal(summary.communities.modularity)) (Louvain, " + say("graine", "seed")
                     + " \(summary.communities.seed))",
-                say("intermédiarité\u{00A0}: ", "betweenness: ") + betweenness,
+                say("intermédiarité\(colon)", "betweenness\(colon)") + betweenness,
             ]
         }
 

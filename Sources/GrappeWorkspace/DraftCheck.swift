@@ -19,6 +19,8 @@ final class DraftCheck {
     }
 
     private func say(_ french: String, _ english: String) -> String { validator.say(french, english) }
+    private func quoted(_ text: String) -> String { validator.quoted(text) }
+    private var colon: String { validator.colon }
 
     private func problem(_ field: MissionField, _ index: Int?, _ message: String) {
         issues.append(FieldIssue(field, index, message))
@@ -99,7 +101,7 @@ final class DraftCheck {
             let words = validator.words
             problem(
                 .status,
-                say("statut inconnu «\u{00A0}\(draft.status)\u{00A0}»\u{00A0}; l'un de ", "unknown status '\(draft.status)'; one of ")
+                say("statut inconnu \(quoted(draft.status))\u{00A0}; l'un de ", "unknown status \(quoted(draft.status)); one of ")
                     + MissionStatus.allCases.map { words.status($0.rawValue) }.joined(separator: ", "))
             return nil
         }
@@ -110,7 +112,7 @@ final class DraftCheck {
     private func checkExisting() -> Record? {
         guard let id = draft.id, let existing = network.record(id) else { return nil }
         if existing.kind != .mission {
-            problem(.title, say("«\u{00A0}\(id)\u{00A0}» n'est pas une mission", "'\(id)' is a \(existing.kind.rawValue), not a mission"))
+            problem(.title, say("\(quoted(id)) n'est pas une mission", "\(quoted(id)) is a \(existing.kind.rawValue), not a mission"))
         }
         return existing
     }
@@ -129,8 +131,8 @@ final class DraftCheck {
                 problem(
                     .newPartners, index,
                     say(
-                        "«\u{00A0}\(name)\u{00A0}» est déjà dans le réseau\u{00A0}; indiquez-le parmi les partenaires rencontrés",
-                        "'\(name)' is already in the network; name it under partners met"))
+                        "\(quoted(name)) est déjà dans le réseau\u{00A0}; indiquez-le parmi les partenaires rencontrés",
+                        "\(quoted(name)) is already in the network; name it under partners met"))
                 continue
             }
             let id = validator.freshID(for: name, prefix: "", taken: taken)
@@ -159,8 +161,8 @@ final class DraftCheck {
         problem(
             .newPartners, index,
             say(
-                "type inconnu «\u{00A0}\(text)\u{00A0}»\u{00A0}; un type d'organisation (company, association…), person, cluster ou pole",
-                "unknown type '\(text)'; an organisation type (company, association…), person, cluster or pole"))
+                "type inconnu \(quoted(text))\u{00A0}; un type d'organisation (company, association…), person, cluster ou pole",
+                "unknown type \(quoted(text)); an organisation type (company, association…), person, cluster or pole"))
         return (.organisation, .other)
     }
 
@@ -178,7 +180,7 @@ final class DraftCheck {
             let attendance = delegateAttendance(delegate.attendance, index: index)
             guard let id = one(delegate.who, .delegates, index), let role else { continue }
             guard members.insert(id).inserted else {
-                problem(.delegates, index, say("«\u{00A0}\(id)\u{00A0}» fait déjà partie de la délégation", "'\(id)' is already in the delegation"))
+                problem(.delegates, index, say("\(quoted(id)) fait déjà partie de la délégation", "\(quoted(id)) is already in the delegation"))
                 continue
             }
             parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
@@ -187,8 +189,8 @@ final class DraftCheck {
             problem(
                 .leader,
                 say(
-                    "la délégation est vide\u{00A0}: indiquez un chef de mission ou au moins un délégué",
-                    "the delegation is empty: give a leader or at least one delegate"))
+                    "la délégation est vide\(colon)indiquez un chef de mission ou au moins un délégué",
+                    "the delegation is empty\(colon)give a leader or at least one delegate"))
         }
         return parties
     }
@@ -198,7 +200,7 @@ final class DraftCheck {
         guard let role, MissionValidator.delegateRoles.contains(role) else {
             problem(
                 .delegates, index,
-                say("rôle inconnu «\u{00A0}\(text)\u{00A0}»\u{00A0}; l'un de ", "unknown role '\(text)'; one of ")
+                say("rôle inconnu \(quoted(text))\u{00A0}; l'un de ", "unknown role \(quoted(text)); one of ")
                     + MissionValidator.delegateRoles.map(\.rawValue).joined(separator: ", "))
             return nil
         }
@@ -211,7 +213,7 @@ final class DraftCheck {
         guard let attendance = Attendance(rawValue: text) else {
             problem(
                 .delegates, index,
-                say("présence inconnue «\u{00A0}\(text)\u{00A0}»\u{00A0}; l'une de ", "unknown attendance '\(text)'; one of ")
+                say("présence inconnue \(quoted(text))\u{00A0}; l'une de ", "unknown attendance \(quoted(text)); one of ")
                     + Attendance.allCases.map(\.rawValue).joined(separator: ", "))
             return nil
         }
@@ -252,12 +254,12 @@ final class DraftCheck {
             let id = text.trimmingSpaces()
             guard let record = network.record(id) else {
                 let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .agreement).map(\.id))
-                problem(.agreements, index, say("entente inconnue «\u{00A0}\(id)\u{00A0}»", "unknown agreement '\(id)'") + validator.hint(near))
+                problem(.agreements, index, say("entente inconnue \(quoted(id))", "unknown agreement \(quoted(id))") + validator.hint(near))
                 continue
             }
             guard record.kind == .agreement else {
                 problem(
-                    .agreements, index, say("«\u{00A0}\(id)\u{00A0}» n'est pas une entente", "'\(id)' is a \(record.kind.rawValue), not an agreement")
+                    .agreements, index, say("\(quoted(id)) n'est pas une entente", "\(quoted(id)) is a \(record.kind.rawValue), not an agreement")
                 )
                 continue
             }
@@ -282,7 +284,7 @@ final class DraftCheck {
         if parts.count > 1, !parts[1].isEmpty {
             switch PartialDate.parse(parts[1]) {
             case .success(let date): signed = date
-            case .failure(let error): problem(.newAgreements, index, say("signée\u{00A0}: ", "signed: ") + say(error.french, error.description))
+            case .failure(let error): problem(.newAgreements, index, say("signée\(colon)", "signed\(colon)") + say(error.french, error.description))
             }
         }
         var signatories: [Party] = []
@@ -304,7 +306,7 @@ final class DraftCheck {
             let id = text.trimmingSpaces()
             if network.document(id) == nil {
                 let near = MissionValidator.nearest(to: id, in: network.documents.map(\.id))
-                problem(.sources, index, say("document inconnu «\u{00A0}\(id)\u{00A0}»", "unknown document '\(id)'") + validator.hint(near))
+                problem(.sources, index, say("document inconnu \(quoted(id))", "unknown document \(quoted(id))") + validator.hint(near))
             }
             sources.append(SourceRef(document: id, note: draft.sourceNotes[id]))
         }
@@ -331,7 +333,7 @@ final class DraftCheck {
             if seen.insert(id).inserted {
                 result.append(id)
             } else {
-                problem(field, index, say("«\u{00A0}\(id)\u{00A0}» figure deux fois", "'\(id)' is listed twice"))
+                problem(field, index, say("\(quoted(id)) figure deux fois", "\(quoted(id)) is listed twice"))
             }
         }
         return result

@@ -32,14 +32,14 @@ public struct MissionValidator: Speaking {
                 return .failure(
                     Problem(
                         say(
-                            "«\u{00A0}\(entity.id)\u{00A0}» est de nature \(entity.kind.rawValue)\u{00A0}; attendu\u{00A0}: \(Self.describe(kinds))",
-                            "'\(entity.id)' is a \(entity.kind.rawValue); expected \(Self.describe(kinds))")))
+                            "\(quoted(entity.id)) est de nature \(entity.kind.rawValue)\u{00A0}; attendu\u{00A0}: \(Self.describe(kinds))",
+                            "\(quoted(entity.id)) is a \(entity.kind.rawValue); expected \(Self.describe(kinds))")))
             }
             return .success(entity.id)
         }
         if let entity = network.entity(text) ?? extra[text] { return check(entity) }
         if network.record(text) != nil {
-            return .failure(Problem(say("«\u{00A0}\(text)\u{00A0}» est un dossier, pas une entité", "'\(text)' is a record, not an entity")))
+            return .failure(Problem(say("\(quoted(text)) est un dossier, pas une entité", "\(quoted(text)) is a record, not an entity")))
         }
         let folded = TextFolding.fold(text)
         var matches = lookup.entities(named: text)
@@ -55,21 +55,21 @@ public struct MissionValidator: Speaking {
             return .failure(
                 Problem(
                     say(
-                        "«\u{00A0}\(text)\u{00A0}» désigne plusieurs entités\u{00A0}: \(matches.sorted().joined(separator: ", "))\u{00A0}; donnez l'identifiant",
-                        "'\(text)' names several entities: \(matches.sorted().joined(separator: ", ")); give the id")))
+                        "\(quoted(text)) désigne plusieurs entités\(colon)\(matches.sorted().joined(separator: ", "))\u{00A0}; donnez l'identifiant",
+                        "\(quoted(text)) names several entities\(colon)\(matches.sorted().joined(separator: ", ")); give the id")))
         }
         let candidates = network.entities.lazy.filter { kinds?.contains($0.kind) ?? true }
         let near =
             Self.nearest(to: text, in: Array(candidates.map(\.id)))
             ?? Suggestion.nearest(to: text, in: candidates.map(\.name)).flatMap { name in candidates.first { $0.name == name }?.id }
-        return .failure(Problem(say("identifiant inconnu «\u{00A0}\(text)\u{00A0}»", "unknown id '\(text)'") + hint(near)))
+        return .failure(Problem(say("identifiant inconnu \(quoted(text))", "unknown id \(quoted(text))") + hint(near)))
     }
 
     /// The vocabulary in the messages' language (statuses, money problems).
     var words: Words { Words(language) }
 
     func hint(_ near: ID?) -> String {
-        near.map { say("\u{00A0}; vouliez-vous dire «\u{00A0}\($0)\u{00A0}»\u{00A0}?", "; did you mean '\($0)'?") } ?? ""
+        near.map { say("\u{00A0}; vouliez-vous dire \(quoted($0))\u{00A0}?", "; did you mean \(quoted($0))?") } ?? ""
     }
 
     /// The closest id, by spelling or, failing that, the first that contains what was typed.

@@ -90,7 +90,8 @@ struct Export: ParsableCommand {
         if format == .csv, output == nil {
             throw ValidationError(
                 Messages.words.say(
-                    "csv écrit nodes.csv et edges.csv\u{00A0}: donnez --output RÉPERTOIRE", "csv writes nodes.csv and edges.csv: give --output DIR"))
+                    "csv écrit nodes.csv et edges.csv\(Messages.words.colon)donnez --output RÉPERTOIRE",
+                    "csv writes nodes.csv and edges.csv\(Messages.words.colon)give --output DIR"))
         }
         if format == .json, metricsGraph || withMetrics {
             let option = metricsGraph ? "metrics-graph" : "with-metrics"
@@ -101,14 +102,14 @@ struct Export: ParsableCommand {
         if format == .png, output == nil, Output.standardOutputIsTerminal {
             throw ValidationError(
                 Messages.words.say(
-                    "png est une image\u{00A0}: donnez --output FICHIER.png ou redirigez la sortie standard",
-                    "png is an image: give --output FILE.png or redirect standard output"))
+                    "png est une image\(Messages.words.colon)donnez --output FICHIER.png ou redirigez la sortie standard",
+                    "png is an image\(Messages.words.colon)give --output FILE.png or redirect standard output"))
         }
         guard Graphviz.layouts.contains(layout) else {
             throw ValidationError(
                 Messages.words.say(
-                    "--layout doit être l'un de \(Graphviz.layouts.joined(separator: ", ")), pas «\u{00A0}\(layout)\u{00A0}»",
-                    "--layout must be one of \(Graphviz.layouts.joined(separator: ", ")), not '\(layout)'"))
+                    "--layout doit être l'un de \(Graphviz.layouts.joined(separator: ", ")), pas \(Messages.words.quoted(layout))",
+                    "--layout must be one of \(Graphviz.layouts.joined(separator: ", ")), not \(Messages.words.quoted(layout))"))
         }
     }
 

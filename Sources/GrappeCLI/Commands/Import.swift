@@ -46,7 +46,8 @@ struct Import: ParsableCommand {
             Output.error(
                 "grappe: "
                     + words.say(
-                        "rien n'a été écrit\u{00A0}: les fichiers ont \(errors) (ci-dessus)", "nothing written: the files have \(errors) (see above)")
+                        "rien n'a été écrit\(words.colon)les fichiers ont \(errors) (ci-dessus)",
+                        "nothing written\(words.colon)the files have \(errors) (see above)")
             )
             // Another tool's file names the sources but does not hold them (Grappe's export included).
             let network = result.network
@@ -57,8 +58,8 @@ struct Import: ParsableCommand {
                 Output.error(
                     "grappe: "
                         + words.say(
-                            "les documents que citent les sources sont dans documents.yaml\u{00A0}: ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
-                            "the documents the sources name are in documents.yaml: add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"
+                            "les documents que citent les sources sont dans documents.yaml\(words.colon)ajoutez-le aux fichiers (grappe import FICHIER seeds/documents.yaml --into DOSSIER)",
+                            "the documents the sources name are in documents.yaml\(words.colon)add it to the files (grappe import FILE seeds/documents.yaml --into DIR)"
                         ))
             }
             throw Exit.dataError

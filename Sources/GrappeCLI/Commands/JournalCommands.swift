@@ -103,8 +103,8 @@ enum TakeBack {
                     Output.error(
                         "grappe: "
                             + words.say(
-                                "\(nothing.description(in: .fr)) de vous\u{00A0}; le plus récent est de \(theirs.target.author)\u{00A0}: ajoutez --any",
-                                "\(nothing.description(in: .en)) of yours; the newest is \(theirs.target.author)'s: add --any"))
+                                "\(nothing.description(in: .fr)) de vous\u{00A0}; le plus récent est de \(theirs.target.author)\(words.colon)ajoutez --any",
+                                "\(nothing.description(in: .en)) of yours; the newest is \(theirs.target.author)'s\(words.colon)add --any"))
                     throw ExitCode.failure
                 }
                 throw nothing
@@ -129,7 +129,8 @@ enum TakeBack {
             }
             let entry = try store.takeBack(plan, author: author.name)
             let done = direction == .undo ? ("annulé", "undone") : ("rétabli", "redone")
-            Output.line("#\(entry.sequence) " + words.say("\(done.0)\u{00A0}: \(plan.what().french)", "\(done.1): \(plan.what().english)"))
+            Output.line(
+                "#\(entry.sequence) " + words.say("\(done.0)\(words.colon)\(plan.what().french)", "\(done.1)\(words.colon)\(plan.what().english)"))
         } catch let error as StoreError {
             throw Workbench.fail(error)
         }

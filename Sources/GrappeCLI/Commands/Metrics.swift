@@ -38,8 +38,8 @@ struct Metrics: ParsableCommand {
         if case .sampled(let k, let seed) = metrics.mode {
             Output.error(
                 Messages.words.say(
-                    "note\u{00A0}: \(graph.nodeCount) nœuds, c'est plus que --exact-limit \(sampling.exactLimit)\u{00A0}: intermédiarité et proximité estimées depuis \(k) pivots (graine \(seed))",
-                    "note: \(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit): betweenness and closeness sampled from \(k) pivots (seed \(seed))"
+                    "note\(Messages.words.colon)\(graph.nodeCount) nœuds, c'est plus que --exact-limit \(sampling.exactLimit)\(Messages.words.colon)intermédiarité et proximité estimées depuis \(k) pivots (graine \(seed))",
+                    "note\(Messages.words.colon)\(graph.nodeCount) nodes is over --exact-limit \(sampling.exactLimit)\(Messages.words.colon)betweenness and closeness sampled from \(k) pivots (seed \(seed))"
                 ))
         }
         switch format {

@@ -28,8 +28,8 @@ struct StoreCommand: ParsableCommand {
                     Output.error(
                         "grappe: "
                             + Messages.words.say(
-                                "pas de registre à \(WorkspaceStores.shown(path))\u{00A0}: rien à mettre à niveau",
-                                "no store at \(WorkspaceStores.shown(path)): nothing to upgrade"))
+                                "pas de registre à \(WorkspaceStores.shown(path))\(Messages.words.colon)rien à mettre à niveau",
+                                "no store at \(WorkspaceStores.shown(path))\(Messages.words.colon)nothing to upgrade"))
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
@@ -59,8 +59,8 @@ struct StoreCommand: ParsableCommand {
                     Output.error(
                         "grappe: "
                             + Messages.words.say(
-                                "\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\u{00A0}: rien n'y a été enregistré",
-                                "\(WorkspaceStores.shown(path)) holds no workspace yet: nothing has been recorded in it"))
+                                "\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\(Messages.words.colon)rien n'y a été enregistré",
+                                "\(WorkspaceStores.shown(path)) holds no workspace yet\(Messages.words.colon)nothing has been recorded in it"))
                 }
                 for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
@@ -116,7 +116,9 @@ struct StoreCommand: ParsableCommand {
                     guard let source = try WorkspaceStores.open(from, for: .read, workspace: name) else {
                         Output.error(
                             "grappe: "
-                                + Messages.words.say("pas de registre à \(from)\u{00A0}: rien à copier", "no store at \(from): nothing to copy"))
+                                + Messages.words.say(
+                                    "pas de registre à \(from)\(Messages.words.colon)rien à copier",
+                                    "no store at \(from)\(Messages.words.colon)nothing to copy"))
                         throw Exit.noInput
                     }
                     guard let target = try WorkspaceStores.open(to, for: .write, workspace: toWorkspace ?? name) else {
@@ -142,7 +144,8 @@ struct StoreCommand: ParsableCommand {
                     Output.error(
                         "grappe: "
                             + Messages.words.say(
-                                "\(from) ne contient aucun espace de travail\u{00A0}: rien à copier", "\(from) holds no workspace: nothing to copy"))
+                                "\(from) ne contient aucun espace de travail\(Messages.words.colon)rien à copier",
+                                "\(from) holds no workspace\(Messages.words.colon)nothing to copy"))
                     throw Exit.noInput
                 }
                 for (index, pair) in pairs.enumerated() {

@@ -43,7 +43,9 @@ struct Summary: ParsableCommand {
         }
         for text in compare {
             switch PartialDate.parse(text) {
-            case .failure(let error): throw ValidationError(Messages.words.say("--compare\u{00A0}: \(error.french)", "--compare: \(error)"))
+            case .failure(let error):
+                throw ValidationError(
+                    Messages.words.say("--compare\(Messages.words.colon)\(error.french)", "--compare\(Messages.words.colon)\(error)"))
             case .success(let date) where date.year == nil:
                 throw ValidationError(Messages.words.say("--compare demande des dates avec une année", "--compare needs dates with a year"))
             case .success: break

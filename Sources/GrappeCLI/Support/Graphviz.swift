@@ -10,8 +10,8 @@ enum Graphviz {
             Output.error(
                 "grappe: "
                     + Messages.words.say(
-                        "\(format) est dessiné par «\u{00A0}\(layout)\u{00A0}» de Graphviz, qui n'est pas installé (Debian\u{00A0}: apt-get install graphviz)\u{00A0}; --format dot écrit le graphe pour le dessiner ailleurs",
-                        "\(format) is drawn by Graphviz's '\(layout)', which is not installed (Debian: apt-get install graphviz); --format dot writes the graph for drawing elsewhere"
+                        "\(format) est dessiné par \(Messages.words.quoted(layout)) de Graphviz, qui n'est pas installé (Debian\(Messages.words.colon)apt-get install graphviz)\u{00A0}; --format dot écrit le graphe pour le dessiner ailleurs",
+                        "\(format) is drawn by Graphviz's \(Messages.words.quoted(layout)), which is not installed (Debian\(Messages.words.colon)apt-get install graphviz); --format dot writes the graph for drawing elsewhere"
                     ))
             throw Exit.unavailable
         }
@@ -37,8 +37,8 @@ enum Graphviz {
             Output.error(
                 "grappe: "
                     + Messages.words.say(
-                        "\(layout) a échoué (code \(process.terminationStatus))\u{00A0}: \(complaint)",
-                        "\(layout) failed (status \(process.terminationStatus)): \(complaint)"))
+                        "\(layout) a échoué (code \(process.terminationStatus))\(Messages.words.colon)\(complaint)",
+                        "\(layout) failed (status \(process.terminationStatus))\(Messages.words.colon)\(complaint)"))
             throw Exit.software
         }
         if !complaint.isEmpty { Output.error("\(layout): \(complaint)") }

@@ -16,7 +16,8 @@ enum Resolve {
             if entitiesOnly, case .record = item {
                 Output.error(
                     "grappe: "
-                        + words.say("«\u{00A0}\(query)\u{00A0}» est un dossier\u{00A0}; donnez une entité", "'\(query)' is a record; give an entity"))
+                        + words.say(
+                            "\(words.quoted(query)) est un dossier\u{00A0}; donnez une entité", "\(words.quoted(query)) is a record; give an entity"))
                 throw ExitCode.validationFailure
             }
             return item
@@ -28,18 +29,18 @@ enum Resolve {
             Output.error(
                 "grappe: "
                     + words.say(
-                        "«\u{00A0}\(query)\u{00A0}» désigne \(candidates.count) éléments\u{00A0}; donnez l'un de ces ids\u{00A0}:",
-                        "'\(query)' matches \(candidates.count) items; give one of these ids:"))
+                        "\(words.quoted(query)) désigne \(candidates.count) éléments\u{00A0}; donnez l'un de ces ids\u{00A0}:",
+                        "\(words.quoted(query)) matches \(candidates.count) items; give one of these ids:"))
             for item in candidates { Output.error("  \(item.id)  \(cards.title(item))") }
             throw ExitCode.validationFailure
         case .none(let suggestion):
             let hint =
                 suggestion.map {
                     words.say(
-                        "\u{00A0}; vouliez-vous dire «\u{00A0}\($0.id)\u{00A0}» (\(cards.title($0)))\u{00A0}?",
-                        "; did you mean '\($0.id)' (\(cards.title($0)))?")
+                        "\u{00A0}; vouliez-vous dire \(words.quoted($0.id)) (\(cards.title($0)))\u{00A0}?",
+                        "; did you mean \(words.quoted($0.id)) (\(cards.title($0)))?")
                 } ?? ""
-            Output.error("grappe: " + words.say("rien ne correspond à «\u{00A0}\(query)\u{00A0}»", "nothing matches '\(query)'") + hint)
+            Output.error("grappe: " + words.say("rien ne correspond à \(words.quoted(query))", "nothing matches \(words.quoted(query))") + hint)
             throw Exit.noInput
         }
     }

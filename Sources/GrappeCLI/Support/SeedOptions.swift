@@ -145,7 +145,8 @@ struct AnalysisOptions: ParsableArguments {
     func validate() throws {
         if let asOf {
             switch PartialDate.parse(asOf) {
-            case .failure(let error): throw ValidationError(Messages.words.say("--as-of\u{00A0}: \(error.french)", "--as-of: \(error)"))
+            case .failure(let error):
+                throw ValidationError(Messages.words.say("--as-of\(Messages.words.colon)\(error.french)", "--as-of\(Messages.words.colon)\(error)"))
             case .success(let date) where date.year == nil:
                 throw ValidationError(Messages.words.say("--as-of demande une année", "--as-of needs a year"))
             case .success: break

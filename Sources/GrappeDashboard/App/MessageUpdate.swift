@@ -235,7 +235,8 @@ extension DashboardState {
             case .undo: entry.summary.hasPrefix("redo") ? ("a rétabli", "redid") : ("a annulé un changement de", "undid a change to")
             }
         let when = StoreTime.clock(entry.at)(strings)
-        return strings.say("\(entry.author) \(verb.0) «\u{00A0}\(title)\u{00A0}» (\(when))", "\(entry.author) \(verb.1) '\(title)' (\(when))")
+        return strings.say(
+            "\(entry.author) \(verb.0) \(strings.quoted(title)) (\(when))", "\(entry.author) \(verb.1) \(strings.quoted(title)) (\(when))")
     }
 
     /// A short notice says who changed what; a form open on a mission someone else just saved says
@@ -269,7 +270,9 @@ extension DashboardState {
         message =
             strings.say("\(entry.author) a modifié \(names) (\(when))", "\(entry.author) changed \(names) (\(when))")
             + strings.say("\u{00A0}; ", "; ") + strings[.changedFields]
-            + (both.isEmpty ? "" : strings.say(" — en conflit\u{00A0}: ", " — in conflict: ") + both.map(strings.field).joined(separator: ", "))
+            + (both.isEmpty
+                ? ""
+                : strings.say(" — en conflit\(strings.colon)", " — in conflict\(strings.colon)") + both.map(strings.field).joined(separator: ", "))
     }
 
     /// One line per journal entry, under each item it touched, oldest first.

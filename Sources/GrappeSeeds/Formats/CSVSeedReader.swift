@@ -83,9 +83,9 @@ struct CSVSeedReader {
                     w.say(
                         "impossible de dire ce que contient ce tableau\u{00A0}: un tableau de nœuds demande une colonne «\u{00A0}Id\u{00A0}», un tableau de liens "
                             + "«\u{00A0}Source\u{00A0}» et «\u{00A0}Target\u{00A0}» (chez Kumu\u{00A0}: «\u{00A0}Label\u{00A0}»\u{00A0}; «\u{00A0}From\u{00A0}» et «\u{00A0}To\u{00A0}»)"
-                            + (near.isEmpty ? "" : " («\u{00A0}\(near[0].capitalized)\u{00A0}» mal orthographié\u{00A0}?)"),
+                            + (near.isEmpty ? "" : " (\(w.quoted(near[0].capitalized)) mal orthographié\u{00A0}?)"),
                         "cannot tell what this table holds: a nodes table needs an 'Id' column, an edges table 'Source' and 'Target' (Kumu's: 'Label'; 'From' and 'To')"
-                            + (near.isEmpty ? "" : " (is '\(near[0].capitalized)' misspelt?)"))
+                            + (near.isEmpty ? "" : " (is \(w.quoted(near[0].capitalized)) misspelt?)"))
                 }
             }
             return Summary()

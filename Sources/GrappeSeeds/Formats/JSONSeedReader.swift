@@ -44,10 +44,10 @@ struct JSONSeedReader {
             envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
         } catch let error as DecodingError {
             if let (location, message) = syntaxError() {
-                set.error(location) { w in w.say("JSON invalide\u{00A0}: ", "invalid JSON: ") + message(w) }
+                set.error(location) { w in w.say("JSON invalide\(w.colon)", "invalid JSON\(w.colon)") + message(w) }
             } else {
                 set.error(file.location(line: 1, column: 1)) { w in
-                    w.say("ce n'est pas un export de réseau Grappe\u{00A0}: ", "not a Grappe network export: ") + error.seedMessage(w)
+                    w.say("ce n'est pas un export de réseau Grappe\(w.colon)", "not a Grappe network export\(w.colon)") + error.seedMessage(w)
                 }
             }
             return nil
@@ -119,8 +119,8 @@ struct JSONSeedReader {
         if total > 10_000 {
             set.error(at) { w in
                 w.say(
-                    "\(path).funding\u{00A0}: les parts font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
-                    "\(path).funding: shares add up to more than 100% (\(Percentage(basisPoints: total)))")
+                    "\(path).funding\(w.colon)les parts font plus de 100\u{00A0}% (\(w.share(Percentage(basisPoints: total))))",
+                    "\(path).funding\(w.colon)shares add up to more than 100% (\(Percentage(basisPoints: total)))")
             }
         }
     }

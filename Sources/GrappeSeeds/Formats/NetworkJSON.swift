@@ -66,7 +66,7 @@ extension DecodingError {
         switch self {
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath)
-            return w.say("clé «\u{00A0}\(key.stringValue)\u{00A0}» absente", "missing key '\(key.stringValue)'")
+            return w.say("clé \(w.quoted(key.stringValue)) absente", "missing key \(w.quoted(key.stringValue))")
                 + (at.isEmpty ? "" : w.say(" dans \(at)", " in \(at)"))
         case .typeMismatch(let type, let context):
             let at = path(context.codingPath)

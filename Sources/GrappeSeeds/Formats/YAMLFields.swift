@@ -40,9 +40,11 @@ struct YAMLFields {
             } else {
                 let near = Suggestion.nearest(to: key, in: known)
                 set.error(YAMLFields.location(keyNode.mark, file)) { w in
-                    w.say("clé inconnue «\u{00A0}\(key)\u{00A0}» dans \(what(w))", "unknown key '\(key)' in \(what(w))")
+                    w.say("clé inconnue \(w.quoted(key)) dans \(what(w))", "unknown key \(w.quoted(key)) in \(what(w))")
                         + (near == nil
-                            ? w.say(" (clés connues\u{00A0}: \(known.joined(separator: ", ")))", " (known keys: \(known.joined(separator: ", ")))")
+                            ? w.say(
+                                " (clés connues\(w.colon)\(known.joined(separator: ", ")))", " (known keys\(w.colon)\(known.joined(separator: ", ")))"
+                            )
                             : w.didYouMean(near))
                 }
             }
@@ -83,7 +85,7 @@ struct YAMLFields {
         guard let node = node(key) else {
             if required {
                 set.error(location) { [what] w in
-                    w.say("\(what(w))\u{00A0}: il manque la clé obligatoire «\u{00A0}\(key)\u{00A0}»", "\(what(w)) is missing required key '\(key)'")
+                    w.say("\(what(w))\u{00A0}: il manque la clé obligatoire \(w.quoted(key))", "\(what(w)) is missing required key \(w.quoted(key))")
                 }
             }
             return nil
@@ -91,8 +93,8 @@ struct YAMLFields {
         guard case .scalar(let scalar) = node else {
             set.error(location(of: key)) { w in
                 w.say(
-                    "«\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
-                    "'\(key)' must be text, found \(Self.describe(node, w))")
+                    "\(w.quoted(key)) doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "\(w.quoted(key)) must be text, found \(Self.describe(node, w))")
             }
             return nil
         }
@@ -159,7 +161,9 @@ struct YAMLFields {
         switch Percentage.parse(text) {
         case .success(let share): return share
         case .failure(let error):
-            set.error(location(of: key)) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
+            set.error(location(of: key)) { w in
+                w.say("\(w.quoted(key)) invalide\(w.colon)", "invalid \(w.quoted(key))\(w.colon)") + w.moneyProblem(error)
+            }
             return nil
         }
     }
@@ -188,7 +192,7 @@ struct YAMLFields {
             switch Currency.parse(code) {
             case .failure(let error):
                 set.error(fields.location(of: "currency")) { w in
-                    w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error)
+                    w.say("\(w.quoted(key)) invalide\(w.colon)", "invalid \(w.quoted(key))\(w.colon)") + w.moneyProblem(error)
                 }
                 return nil
             case .success(let currency):
@@ -201,7 +205,7 @@ struct YAMLFields {
                 case .success(let cents): return Money(minorUnits: cents, currency: currency)
                 case .failure(let error):
                     set.error(fields.location(of: "amount")) { w in
-                        w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error)
+                        w.say("\(w.quoted(key)) invalide\(w.colon)", "invalid \(w.quoted(key))\(w.colon)") + w.moneyProblem(error)
                     }
                     return nil
                 }
@@ -214,7 +218,9 @@ struct YAMLFields {
             return nil
         case .success(let money): return money
         case .failure(let error):
-            set.error(location(of: key)) { w in w.say("«\u{00A0}\(key)\u{00A0}» invalide\u{00A0}: ", "invalid '\(key)': ") + w.moneyProblem(error) }
+            set.error(location(of: key)) { w in
+                w.say("\(w.quoted(key)) invalide\(w.colon)", "invalid \(w.quoted(key))\(w.colon)") + w.moneyProblem(error)
+            }
             return nil
         }
     }
@@ -237,7 +243,7 @@ struct YAMLFields {
         set.error(location()) { w in
             w.say("valeur inconnue pour «\u{00A0}\(key)\u{00A0}»\u{00A0}: «\u{00A0}\(text)\u{00A0}»", "unknown \(key) '\(text)'")
                 + (near == nil
-                    ? w.say(" (l'un de\u{00A0}: \(allowed.joined(separator: ", ")))", " (one of: \(allowed.joined(separator: ", ")))")
+                    ? w.say(" (l'un de\(w.colon)\(allowed.joined(separator: ", ")))", " (one of\(w.colon)\(allowed.joined(separator: ", ")))")
                     : w.didYouMean(near))
         }
         return nil
@@ -252,8 +258,8 @@ struct YAMLFields {
         default:
             set.error(location(of: key)) { w in
                 w.say(
-                    "«\u{00A0}\(key)\u{00A0}» doit être une liste\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
-                    "'\(key)' must be a list, found \(Self.describe(node, w))")
+                    "\(w.quoted(key)) doit être une liste\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "\(w.quoted(key)) must be a list, found \(Self.describe(node, w))")
             }
             return []
         }
@@ -264,8 +270,8 @@ struct YAMLFields {
             guard case .scalar(let scalar) = element else {
                 set.error(Self.location(element.mark, file)) { w in
                     w.say(
-                        "chaque entrée de «\u{00A0}\(key)\u{00A0}» doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(element, w))",
-                        "each entry of '\(key)' must be text, found \(Self.describe(element, w))")
+                        "chaque entrée de \(w.quoted(key)) doit être un texte\u{00A0}; trouvé\u{00A0}: \(Self.describe(element, w))",
+                        "each entry of \(w.quoted(key)) must be text, found \(Self.describe(element, w))")
                 }
                 return nil
             }
@@ -280,8 +286,8 @@ struct YAMLFields {
         guard case .mapping(let mapping) = node else {
             set.error(location(of: key)) { w in
                 w.say(
-                    "«\u{00A0}\(key)\u{00A0}» doit être un dictionnaire de noms et de valeurs\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
-                    "'\(key)' must be a mapping of names to values, found \(Self.describe(node, w))")
+                    "\(w.quoted(key)) doit être un dictionnaire de noms et de valeurs\u{00A0}; trouvé\u{00A0}: \(Self.describe(node, w))",
+                    "\(w.quoted(key)) must be a mapping of names to values, found \(Self.describe(node, w))")
             }
             return [:]
         }

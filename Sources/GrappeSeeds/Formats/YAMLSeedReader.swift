@@ -85,7 +85,7 @@ struct YAMLSeedReader {
                             " (\(ParserWords.yaml($0.text)), ligne \($0.mark.line), colonne \($0.mark.column))",
                             " (\($0.text) at line \($0.mark.line), column \($0.mark.column))")
                     } ?? ""
-                return w.say("erreur de syntaxe YAML\u{00A0}: \(ParserWords.yaml(problem))", "YAML syntax error: \(problem)") + detail
+                return w.say("erreur de syntaxe YAML\(w.colon)\(ParserWords.yaml(problem))", "YAML syntax error\(w.colon)\(problem)") + detail
             }
         case let .duplicatedKeysInMapping(duplicates, context):
             set.error(YAMLFields.location(context.mark, file)) { w in
@@ -219,7 +219,7 @@ struct YAMLSeedReader {
             }
         if parties.isEmpty, kind != .event {
             set.warning(fields.location) { w in
-                w.say("\(w.kind(kind)) «\u{00A0}\(id ?? "?")\u{00A0}»\u{00A0}: aucune partie", "\(kind.rawValue) '\(id ?? "?")' has no parties")
+                w.say("\(w.kind(kind)) \(w.quoted(id ?? "?"))\u{00A0}: aucune partie", "\(kind.rawValue) \(w.quoted(id ?? "?")) has no parties")
             }
         }
         var seen = Set<Party>()
@@ -228,8 +228,8 @@ struct YAMLSeedReader {
             if !seen.insert(Party(entity: entity, role: role)).inserted {
                 set.error(YAMLFields.location(node.mark, file)) { w in
                     w.say(
-                        "«\u{00A0}\(entity)\u{00A0}» figure deux fois comme \(role.rawValue) dans \(w.the(kind)) «\u{00A0}\(id ?? "?")\u{00A0}»",
-                        "'\(entity)' is listed twice as \(role.rawValue) in \(kind.rawValue) '\(id ?? "?")'")
+                        "\(w.quoted(entity)) figure deux fois comme \(role.rawValue) dans \(w.the(kind)) \(w.quoted(id ?? "?"))",
+                        "\(w.quoted(entity)) is listed twice as \(role.rawValue) in \(kind.rawValue) \(w.quoted(id ?? "?"))")
                 }
             }
         }
@@ -253,8 +253,8 @@ struct YAMLSeedReader {
             let usual = PartyRole.usual(for: kind).map(\.rawValue).sorted().joined(separator: ", ")
             set.warning(fields.location(of: "role")) { w in
                 w.say(
-                    "le rôle «\u{00A0}\(role.rawValue)\u{00A0}» est inhabituel dans \(w.a(kind)) (habituels\u{00A0}: \(usual))",
-                    "role '\(role.rawValue)' is unusual in a \(kind.rawValue) (usual: \(usual))")
+                    "le rôle \(w.quoted(role.rawValue)) est inhabituel dans \(w.a(kind)) (habituels\(w.colon)\(usual))",
+                    "role \(w.quoted(role.rawValue)) is unusual in a \(kind.rawValue) (usual\(w.colon)\(usual))")
             }
         }
         guard let id, let role else { return nil }

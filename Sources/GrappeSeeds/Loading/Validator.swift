@@ -128,8 +128,8 @@ struct Validator {
                     let near = suggester.suggestion(for: reference.id) { documents.sorted() }
                     set.error(reference.location) { w in
                         w.say(
-                            "document inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))",
-                            "unknown document '\(reference.id)' in \(reference.role(w))")
+                            "document inconnu \(w.quoted(reference.id)) dans \(reference.role(w))",
+                            "unknown document \(w.quoted(reference.id)) in \(reference.role(w))")
                             + w.didYouMean(near)
                     }
                 }
@@ -148,22 +148,22 @@ struct Validator {
             if let kinds, !kinds.contains(entity.kind) {
                 set.error(reference.location) { w in
                     w.say(
-                        "\(reference.role(w)) attend \(w.either(kinds)), mais «\u{00A0}\(entity.id)\u{00A0}» est \(w.a(entity.kind))",
-                        "\(reference.role(w)) expects \(w.either(kinds)), but '\(entity.id)' is \(w.a(entity.kind))")
+                        "\(reference.role(w)) attend \(w.either(kinds)), mais \(w.quoted(entity.id)) est \(w.a(entity.kind))",
+                        "\(reference.role(w)) expects \(w.either(kinds)), but \(w.quoted(entity.id)) is \(w.a(entity.kind))")
                 }
             }
         case .record(let index):
             let kind = set.records[index].kind
             set.error(reference.location) { w in
                 w.say(
-                    "\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas une entité",
-                    "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not an entity")
+                    "\(reference.role(w)) nomme \(w.quoted(reference.id)), qui est \(w.a(kind)), pas une entité",
+                    "\(reference.role(w)) names \(w.quoted(reference.id)), which is \(w.a(kind)), not an entity")
             }
         case nil:
             let near = suggester.suggestion(for: reference.id)
             set.error(reference.location) { w in
                 w.say(
-                    "id inconnu «\u{00A0}\(reference.id)\u{00A0}» dans \(reference.role(w))", "unknown id '\(reference.id)' in \(reference.role(w))")
+                    "id inconnu \(w.quoted(reference.id)) dans \(reference.role(w))", "unknown id \(w.quoted(reference.id)) in \(reference.role(w))")
                     + w.didYouMean(near)
             }
         }
@@ -177,23 +177,23 @@ struct Validator {
                 let found = set.records[index].kind
                 set.error(reference.location) { w in
                     w.say(
-                        "\(reference.role(w)) attend \(w.a(kind)), mais «\u{00A0}\(reference.id)\u{00A0}» est \(w.a(found))",
-                        "\(reference.role(w)) expects \(w.a(kind)), but '\(reference.id)' is \(w.a(found))")
+                        "\(reference.role(w)) attend \(w.a(kind)), mais \(w.quoted(reference.id)) est \(w.a(found))",
+                        "\(reference.role(w)) expects \(w.a(kind)), but \(w.quoted(reference.id)) is \(w.a(found))")
                 }
             }
         case .entity(let index):
             let kind = set.entities[index].kind
             set.error(reference.location) { w in
                 w.say(
-                    "\(reference.role(w)) nomme «\u{00A0}\(reference.id)\u{00A0}», qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
-                    "\(reference.role(w)) names '\(reference.id)', which is \(w.a(kind)), not a record")
+                    "\(reference.role(w)) nomme \(w.quoted(reference.id)), qui est \(w.a(kind)), pas un dossier (entente, mission, projet ou événement)",
+                    "\(reference.role(w)) names \(w.quoted(reference.id)), which is \(w.a(kind)), not a record")
             }
         case nil:
             let near = suggester.suggestion(for: reference.id)
             set.error(reference.location) { w in
                 w.say(
-                    "aucun dossier n'a l'id «\u{00A0}\(reference.id)\u{00A0}» (dans \(reference.role(w)))",
-                    "unknown record '\(reference.id)' in \(reference.role(w))")
+                    "aucun dossier n'a l'id \(w.quoted(reference.id)) (dans \(reference.role(w)))",
+                    "unknown record \(w.quoted(reference.id)) in \(reference.role(w))")
                     + w.didYouMean(near)
             }
         }
@@ -213,14 +213,14 @@ struct Validator {
                 let kind = set.entities[target].kind
                 set.error(at) { w in
                     w.say(
-                        "la relation «\u{00A0}\(relation.type.rawValue)\u{00A0}» attend \(w.either(allowed)), mais «\u{00A0}\(id)\u{00A0}» est \(w.a(kind))",
-                        "relation '\(relation.type.rawValue)' expects \(w.either(allowed)), but '\(id)' is \(w.a(kind))")
+                        "la relation \(w.quoted(relation.type.rawValue)) attend \(w.either(allowed)), mais \(w.quoted(id)) est \(w.a(kind))",
+                        "relation \(w.quoted(relation.type.rawValue)) expects \(w.either(allowed)), but \(w.quoted(id)) is \(w.a(kind))")
                 }
             } else {
                 let near = suggester.suggestion(for: id)
                 let column = problem.isSource ? "Source" : "Target"
                 set.error(at) { w in
-                    w.say("id inconnu «\u{00A0}\(id)\u{00A0}» dans \(column)", "unknown id '\(id)' in \(column)") + w.didYouMean(near)
+                    w.say("id inconnu \(w.quoted(id)) dans \(column)", "unknown id \(w.quoted(id)) in \(column)") + w.didYouMean(near)
                 }
             }
         }

@@ -20,8 +20,8 @@ extension Validator {
             } else {
                 set.warning(set.location(origin)) { w in
                     w.say(
-                        "\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                        "\(entity.kind.rawValue) '\(entity.id)' has no relation and takes part in no record")
+                        "\(w.kind(entity.kind)) \(w.quoted(entity.id))\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                        "\(entity.kind.rawValue) \(w.quoted(entity.id)) has no relation and takes part in no record")
                 }
             }
         }
@@ -30,13 +30,13 @@ extension Validator {
             set.warning(set.location(isolated.first)) { w in
                 guard others > 0 else {
                     return w.say(
-                        "«\u{00A0}\(isolated.id)\u{00A0}»\u{00A0}: aucune relation, et ne prend part à aucun dossier",
-                        "'\(isolated.id)' has no relation and takes part in no record")
+                        "\(w.quoted(isolated.id))\u{00A0}: aucune relation, et ne prend part à aucun dossier",
+                        "\(w.quoted(isolated.id)) has no relation and takes part in no record")
                 }
                 return w.say(
-                    "«\u{00A0}\(isolated.id)\u{00A0}» et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
+                    "\(w.quoted(isolated.id)) et \(w.count(others, ("autre nœud", "autres nœuds"), ("", "")))\u{00A0}: aucune relation, "
                         + "et ne prennent part à aucun dossier",
-                    "'\(isolated.id)' and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
+                    "\(w.quoted(isolated.id)) and \(others) other node\(others > 1 ? "s" : "") have no relation and take part in no record")
             }
         }
     }
@@ -53,23 +53,23 @@ extension Validator {
         for (index, entity) in set.entities.enumerated() where entity.sources.isEmpty && set.entityOrigins[index].column >= 0 {
             unsourced(set.entityOrigins[index]) { w in
                 w.say(
-                    "\(w.kind(entity.kind)) «\u{00A0}\(entity.id)\u{00A0}»\u{00A0}: aucune source",
-                    "\(entity.kind.rawValue) '\(entity.id)' has no source")
+                    "\(w.kind(entity.kind)) \(w.quoted(entity.id))\u{00A0}: aucune source",
+                    "\(entity.kind.rawValue) \(w.quoted(entity.id)) has no source")
             }
         }
         for (index, origin) in set.relationOrigins.sorted(by: { $0.key < $1.key }) where set.relations[index].sources.isEmpty {
             let relation = set.relations[index]
             unsourced(origin) { w in
                 w.say(
-                    "relation «\u{00A0}\(relation.from)\u{00A0}» \(relation.type.rawValue) «\u{00A0}\(relation.to)\u{00A0}»\u{00A0}: aucune source",
-                    "relation '\(relation.from)' \(relation.type.rawValue) '\(relation.to)' has no source")
+                    "relation \(w.quoted(relation.from)) \(relation.type.rawValue) \(w.quoted(relation.to))\u{00A0}: aucune source",
+                    "relation \(w.quoted(relation.from)) \(relation.type.rawValue) \(w.quoted(relation.to)) has no source")
             }
         }
         for (index, record) in set.records.enumerated() where record.sources.isEmpty {
             unsourced(set.recordOrigins[index]) { w in
                 w.say(
-                    "\(w.kind(record.kind)) «\u{00A0}\(record.id)\u{00A0}»\u{00A0}: aucune source",
-                    "\(record.kind.rawValue) '\(record.id)' has no source")
+                    "\(w.kind(record.kind)) \(w.quoted(record.id))\u{00A0}: aucune source",
+                    "\(record.kind.rawValue) \(w.quoted(record.id)) has no source")
             }
         }
         for (_, summary) in unsourcedPerFile.sorted(by: { $0.key < $1.key }) {

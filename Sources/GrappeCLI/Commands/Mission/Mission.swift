@@ -80,8 +80,8 @@ extension MissionCommand {
                 let known = MissionStatus.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ValidationError(
                     Messages.words.say(
-                        "--status\u{00A0}: statut inconnu «\u{00A0}\(status)\u{00A0}»\u{00A0}; l'un de \(known)",
-                        "--status: unknown status '\(status)'; one of \(known)"))
+                        "--status\(Messages.words.colon)statut inconnu \(Messages.words.quoted(status))\u{00A0}; l'un de \(known)",
+                        "--status\(Messages.words.colon)unknown status \(Messages.words.quoted(status)); one of \(known)"))
             }
         }
 
@@ -157,13 +157,14 @@ extension MissionCommand {
             if fields.isEmpty {
                 throw ValidationError(
                     Messages.words.say(
-                        "rien à changer\u{00A0}: donnez au moins un champ (voir --help)", "nothing to change: give at least one field (see --help)"))
+                        "rien à changer\(Messages.words.colon)donnez au moins un champ (voir --help)",
+                        "nothing to change\(Messages.words.colon)give at least one field (see --help)"))
             }
             if ifVersion != nil, fromVersion != nil {
                 throw ValidationError(
                     Messages.words.say(
-                        "--if-version refuse tout changement depuis\u{00A0}; --from-version les fusionne\u{00A0}: donnez l'un des deux",
-                        "--if-version refuses any change since; --from-version merges them: give one"))
+                        "--if-version refuse tout changement depuis\u{00A0}; --from-version les fusionne\(Messages.words.colon)donnez l'un des deux",
+                        "--if-version refuses any change since; --from-version merges them\(Messages.words.colon)give one"))
             }
         }
 

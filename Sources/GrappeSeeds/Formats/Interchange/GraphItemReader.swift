@@ -172,7 +172,7 @@ final class GraphItemReader {
                     case let money as MoneyError: w.moneyProblem(money)
                     default: "\(error)"
                     }
-                return w.say("«\u{00A0}\(name)\u{00A0}» invalide\u{00A0}: ", "invalid '\(name)': ") + reason
+                return w.say("\(w.quoted(name)) invalide\(w.colon)", "invalid \(w.quoted(name))\(w.colon)") + reason
             }
             return nil
         }

@@ -53,8 +53,8 @@ struct TieAttacher {
         func wrongKind(_ kinds: Wording) {
             set.error(item.at(pending.typeKey)) { w in
                 w.say(
-                    "\(Self.edge(pending.tie).french) part d'\(kinds.french), pas d'\(w.a(record.kind)) («\u{00A0}\(record.id)\u{00A0}»)",
-                    "\(Self.edge(pending.tie).english) goes from \(kinds.english), not from \(record.kind.rawValue) '\(record.id)'")
+                    "\(Self.edge(pending.tie).french) part d'\(kinds.french), pas d'\(w.a(record.kind)) (\(w.quoted(record.id)))",
+                    "\(Self.edge(pending.tie).english) goes from \(kinds.english), not from \(record.kind.rawValue) \(w.quoted(record.id))")
             }
         }
         switch (pending.tie, record.body) {
