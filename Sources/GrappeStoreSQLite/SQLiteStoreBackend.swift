@@ -282,7 +282,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     private var mine: SQLExpression { Column("workspace") == workspace }
 
     /// One `BEGIN IMMEDIATE` transaction: the write lock is taken at once, or waited for.
-    private func immediate<T>(_ body: (Database, String) throws -> T) throws -> T {
+    func immediate<T>(_ body: (Database, String) throws -> T) throws -> T {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         return try wrap {
             try writer.writeWithoutTransaction { db in
@@ -296,7 +296,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws -> T {
+    func wrap<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError {

@@ -25,27 +25,31 @@ struct SQLiteTransaction: StoreTransaction {
         } else {
             try row.insert(db)
         }
+        try writeMirrorRows(of: record)
+    }
+
+    /// The rows of the tables that mirror `record`'s body (parties, places, outcomes, objectives),
+    /// written again from `RecordMirror`, the one definition `store check` compares them with.
+    func writeMirrorRows(of record: Record) throws {
         try removeChildren(of: record.id)
-        for (position, party) in record.parties.enumerated() {
+        let mirror = RecordMirror(record)
+        for (position, party) in (mirror.parties ?? []).enumerated() {
             try PartyRow(
-                workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role.rawValue,
-                title: party.title, attendance: party.attendance?.rawValue
+                workspace: workspace, record_id: record.id, position: position, entity_id: party.entity, role: party.role,
+                title: party.title, attendance: party.attendance
             ).insert(db)
         }
-        let mission = record.mission
-        for (position, city) in record.places.enumerated() {
-            try PlaceRow(
-                workspace: workspace, record_id: record.id, position: position, city_id: city,
-                is_origin: mission?.origin != nil && position == 0
-            ).insert(db)
+        for (position, place) in (mirror.places ?? []).enumerated() {
+            try PlaceRow(workspace: workspace, record_id: record.id, position: position, city_id: place.city, is_origin: place.isOrigin)
+                .insert(db)
         }
-        for (position, outcome) in (mission?.outcomes ?? []).enumerated() {
+        for (position, outcome) in (mirror.outcomes ?? []).enumerated() {
             try OutcomeRow(
                 workspace: workspace, record_id: record.id, position: position, agreement_id: outcome.agreement,
                 partner_id: outcome.partner, text: outcome.text
             ).insert(db)
         }
-        for (position, objective) in (mission?.objectives ?? []).enumerated() {
+        for (position, objective) in (mirror.objectives ?? []).enumerated() {
             try ObjectiveRow(workspace: workspace, record_id: record.id, position: position, text: objective).insert(db)
         }
     }

@@ -56,6 +56,38 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
     /// The backend's own integrity problems (none when healthy).
     public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
+
+    /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what
+    /// differs; empty when they all agree or the backend keeps none.
+    public func mirrorProblems() throws -> [(id: ID, differences: [Wording])] {
+        guard let stored = try backend.storedMirrors() else { return [] }
+        let (records, _) = try backend.items()
+        let decoder = JSONDecoder()
+        var problems: [(id: ID, differences: [Wording])] = []
+        for state in records {
+            let record = try decoder.decode(Record.self, from: Data(state.body.utf8))
+            guard let mirror = stored[record.id] else {
+                problems.append((record.id, [Wording("aucune ligne dans records pour ce corps", "no row in records for this body")]))
+                continue
+            }
+            let differences = mirror.differences(from: RecordMirror(record))
+            if !differences.isEmpty { problems.append((record.id, differences)) }
+        }
+        return problems
+    }
+
+    /// Writes the mirrors of every record whose mirrors differ from its body again from the body, in
+    /// one transaction; returns those records' ids.
+    public func repairMirrors() throws -> [ID] {
+        if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        let drifted = Set(try mirrorProblems().map(\.id))
+        guard !drifted.isEmpty else { return [] }
+        let decoder = JSONDecoder()
+        let records = try backend.items().records.map { try decoder.decode(Record.self, from: Data($0.body.utf8)) }
+            .filter { drifted.contains($0.id) }
+        try backend.rebuildMirrors(records)
+        return records.map(\.id)
+    }
     /// Everything the workspace holds, for copying or checking it.
     public func dump() throws -> WorkspaceDump { try backend.dump() }
     /// Writes a dump as it was; see `StoreBackend.restore`.

@@ -21,6 +21,21 @@ public struct RecordColumns: Sendable, Hashable {
     /// The budget's ISO 4217 currency code.
     public var budgetCurrency: String?
 
+    /// Columns as a store holds them.
+    public init(
+        id: String, kind: String, title: String, status: String?, start: String?, end: String?, budgetCents: Int64?,
+        budgetCurrency: String?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.status = status
+        self.start = start
+        self.end = end
+        self.budgetCents = budgetCents
+        self.budgetCurrency = budgetCurrency
+    }
+
     /// The columns of `record`, worked out from it.
     public init(_ record: Record) {
         let mission = record.mission

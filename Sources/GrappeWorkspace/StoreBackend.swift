@@ -130,9 +130,19 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// one). The rules stay `JournaledStore`'s: when the version is not `expected`, nothing is written,
     /// nil comes back, and the change goes the long way, which says why (a stale edit, an id taken).
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry?
+    /// What the store keeps beside each record's body for people who query it, by record id, as it
+    /// holds it now; nil when it keeps nothing that could drift from the bodies. Default: nil.
+    func storedMirrors() throws -> [ID: RecordMirror]?
+    /// Writes the mirrors of `records` again from their bodies, in one transaction
+    /// (`store check --repair`). Default: nothing to write.
+    func rebuildMirrors(_ records: [Record]) throws
 }
 
 extension StoreBackend {
+    /// By default a backend keeps no mirrors.
+    public func storedMirrors() throws -> [ID: RecordMirror]? { nil }
+    /// By default there are no mirrors to rebuild.
+    public func rebuildMirrors(_ records: [Record]) throws {}
     /// By default a backend has no one-step save: changes go through `transaction`.
     public var savesOneRecordInOneStep: Bool { false }
     /// By default nothing is written here and the change goes the long way.

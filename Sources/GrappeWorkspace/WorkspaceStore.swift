@@ -275,6 +275,10 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
 
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+    /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what differs.
+    func mirrorProblems() throws -> [(id: ID, differences: [Wording])]
+    /// Writes the mirrors of every record whose mirrors differ again from its body; returns their ids.
+    func repairMirrors() throws -> [ID]
     /// Everything the workspace holds, for copying or checking it.
     func dump() throws -> WorkspaceDump
     /// Writes a dump as it was into an empty workspace (or over this one's content, when `replacing`).

@@ -436,3 +436,21 @@ extension MissionCommandsTests {
         #expect(summary.output.contains("as of \(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"), "\(summary.output.prefix(200))")
     }
 }
+
+extension MissionCommandsTests {
+    /// `store check` finds a mission's title edited by hand with sqlite3, names it (exit 65);
+    /// `--repair` writes it again from the body and the next check is clean.
+    @Test func storeCheckFindsAHandEditAndRepairsIt() throws {
+        let workspace = try Workspace()
+        try #require(try add(workspace).status == 0)
+        try sqlite(workspace.store, "UPDATE records SET title = 'Retouché' WHERE kind = 'mission'")
+        let found = try cli.grappe(["store", "check"], environment: workspace.environment)
+        #expect(found.status == 65)
+        #expect(found.error.contains("column title: 'Retouché' where the body says 'Mission numérique à Lyon'"), "\(found.error)")
+        let repaired = try cli.grappe(["store", "check", "--repair"], environment: workspace.environment)
+        #expect(repaired.status == 0, "\(repaired.error)")
+        #expect(repaired.output.contains("mirrors written again from the bodies of 1 record"), "\(repaired.output)")
+        #expect(try sqlite(workspace.store, "SELECT title FROM records WHERE kind = 'mission'") == "Mission numérique à Lyon")
+        #expect(try cli.grappe(["store", "check"], environment: workspace.environment).status == 0)
+    }
+}

@@ -198,6 +198,8 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func saveDraft(_ draft: StoredDraft) throws { draftWrites += 1; try check(); try inner.saveDraft(draft) }
     func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }
     func integrityCheck() throws -> [String] { try inner.integrityCheck() }
+    func mirrorProblems() throws -> [(id: ID, differences: [Wording])] { try check(); return try inner.mirrorProblems() }
+    func repairMirrors() throws -> [ID] { try check(); return try inner.repairMirrors() }
     func dump() throws -> WorkspaceDump { try inner.dump() }
     func restore(_ dump: WorkspaceDump, replacing: Bool) throws { try inner.restore(dump, replacing: replacing) }
 }

@@ -183,11 +183,14 @@ struct StoreCommand: ParsableCommand {
 
         static let configuration = CommandConfiguration(
             abstract:
-                "Check a store: the backend's integrity checks, and every record's history replayed to its current state, in every workspace (or --workspace).",
-            discussion: "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65."
+                "Check a store: the backend's integrity checks, every record's history replayed to its current state, and the columns and tables that mirror each record's body, in every workspace (or --workspace).",
+            discussion:
+                "Exit 0 when all is well; otherwise each problem is listed and the exit code is 65. --repair writes the mirrors that differ again from the bodies (the bodies are what Grappe reads), then checks again."
         )
         @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
         var location: String?
+        @Flag(help: "Write the columns and tables that differ from the records' bodies again from the bodies.")
+        var repair = false
         @OptionGroup var seedOptions: SeedOptions
 
         func run() throws {
@@ -196,17 +199,31 @@ struct StoreCommand: ParsableCommand {
                 let names = try seedOptions.workspace.map { [$0] } ?? WorkspaceStores.workspaces(at: path)
                 var failed = false
                 for name in names.isEmpty ? [WorkspaceStores.defaultWorkspace] : names {
-                    guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else {
+                    guard let store = try WorkspaceStores.open(path, for: repair ? .update : .read, workspace: name) else {
                         Output.error(
                             "grappe: "
                                 + Messages.words.say("pas de registre à \(WorkspaceStores.shown(path))", "no store at \(WorkspaceStores.shown(path))")
                         )
                         throw Exit.noInput
                     }
+                    let words = Messages.words
+                    if repair {
+                        let repaired = try store.repairMirrors()
+                        if !repaired.isEmpty {
+                            Output.line(
+                                "\(store.location) [\(name)]\(words.colon)"
+                                    + words.say("miroirs réécrits depuis le corps de ", "mirrors written again from the bodies of ")
+                                    + words.count(repaired.count, ("dossier", "dossiers"), ("record", "records")) + " ("
+                                    + repaired.joined(separator: ", ")
+                                    + ")")
+                        }
+                    }
                     let dump = try store.dump()
                     // What the backend's own checks say is quoted as it came.
-                    let problems = try store.integrityCheck().map(Wording.same) + dump.replayProblems()
-                    let words = Messages.words
+                    let mirrors = try store.mirrorProblems().flatMap { drift in
+                        drift.differences.map { Wording("dossier \(drift.id)", "record \(drift.id)").then($0) }
+                    }
+                    let problems = try store.integrityCheck().map(Wording.same) + dump.replayProblems() + mirrors
                     for problem in problems { Output.error("grappe: \(store.location) [\(name)]\(words.colon)\(problem(words))") }
                     failed = failed || !problems.isEmpty
                     if problems.isEmpty {
