@@ -73,12 +73,15 @@ extension PostgresStoreBackend {
                 )
                 """)
             let applied = Set(try rows(connection, "SELECT name FROM grappe.migrations").map { try $0.string(0) })
+            var made: [String] = []
             for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
                 for statement in migration.statements { try execute(connection, SQL(unsafeSQL: statement)) }
                 try execute(connection, "INSERT INTO grappe.migrations (name) VALUES (\(migration.name))")
+                made.append(migration.name)
             }
             try execute(connection, SQL(unsafeSQL: PostgresSchema.grants))
             try execute(connection, "COMMIT")
+            migrationsApplied += made
         } catch {
             if !connection.isClosed { try? execute(connection, "ROLLBACK") }
             throw error

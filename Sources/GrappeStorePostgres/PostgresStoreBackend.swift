@@ -19,6 +19,8 @@ final class PostgresStoreBackend: StoreBackend, @unchecked Sendable {
     var readOnlyReason: Wording?
     /// The database user, whom the journal names as the author of every change.
     var identity: String?
+    /// The migrations this open applied, oldest first (see `StoreBackend`).
+    var migrationsApplied: [String] = []
 
     let target: PostgresLocation
     let lock = NSLock()

@@ -27,6 +27,11 @@ extension SQLiteStoreBackend {
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if applicationID != Schema.applicationID {
+                // Unfinished: writing finishes it below; reading says how (as for an older schema).
+                if applicationID == 0, try isHalfMade(db) {
+                    if readOnly { throw needsUpgrade(location, access: access) }
+                    return
+                }
                 if applicationID != 0 || tables > 0 {
                     throw StoreError.notAWorkspace(
                         path: location, detail: Wording("une base SQLite d'une autre application", "an SQLite database of another application"))
@@ -42,20 +47,33 @@ extension SQLiteStoreBackend {
             if version > Schema.userVersion {
                 throw StoreError.newerVersion(path: location, unknown: ["user_version \(version)"])
             }
-            if readOnly, try !migrator.hasCompletedMigrations(db) {
-                if access == .read {
-                    throw StoreError.cannotOpen(
-                        path: location,
-                        detail: Wording(
-                            "il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
-                            "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
-                }
-                throw StoreError.readOnly(
-                    Wording(
-                        "\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
-                        "\(location) needs an upgrade, which a read-only file cannot take"))
-            }
+            if readOnly, try !migrator.hasCompletedMigrations(db) { throw needsUpgrade(location, access: access) }
         }
+    }
+
+    /// A store whose schema is behind (an older Grappe's, or one it never finished), opened without
+    /// the right to upgrade it: how to.
+    static func needsUpgrade(_ location: String, access: StoreAccess) -> StoreError {
+        if access == .read {
+            return StoreError.cannotOpen(
+                path: location,
+                detail: Wording(
+                    "il a été fait par un Grappe plus ancien\u{00A0}: «\u{00A0}grappe store migrate\u{00A0}» le met à niveau",
+                    "it was made by an older Grappe: run 'grappe store migrate' to upgrade it"))
+        }
+        return StoreError.readOnly(
+            Wording(
+                "\(location) doit être mis à niveau, ce qu'un fichier en lecture seule ne permet pas",
+                "\(location) needs an upgrade, which a read-only file cannot take"))
+    }
+
+    /// A store an older Grappe began and never finished (killed while it made it): GRDB's table of
+    /// migrations and nothing else, holding none but Grappe's. The migrator finishes it.
+    static func isHalfMade(_ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        guard tables == ["grdb_migrations"] else { return false }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        return Set(applied).isSubset(of: Schema.migrator().migrations)
     }
 
     /// Makes a new store whole or not at all: its schema is built in a file of its own beside `path`,

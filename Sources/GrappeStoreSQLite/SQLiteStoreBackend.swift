@@ -18,6 +18,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
     let readOnlyReason: Wording?
     /// Internal, not private: store tests reach the connection to simulate faults (a full disk).
     let writer: any DatabaseWriter
+    /// The migrations this open applied, oldest first (see `StoreBackend`).
+    private(set) var migrationsApplied: [String] = []
 
     static let busyTimeout: TimeInterval = 10
 
@@ -86,7 +88,11 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                 // bumps the header's schema cookie, and a store opened and closed without a change must
                 // stay byte for byte as it was (backups compare hashes).
                 let migrator = Schema.migrator(adopting: workspace)
-                if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
+                if try !writer.read({ try migrator.hasCompletedMigrations($0) }) {
+                    let before = try writer.read { try migrator.appliedIdentifiers($0) }
+                    try migrator.migrate(writer)
+                    migrationsApplied = migrator.migrations.filter { !before.contains($0) }
+                }
             }
         } catch let error as StoreError {
             throw error

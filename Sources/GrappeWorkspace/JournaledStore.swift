@@ -56,6 +56,8 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
     /// The backend's own integrity problems (none when healthy).
     public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
+    /// The migrations applied when the store was opened (see `StoreBackend`).
+    public var migrationsApplied: [String] { backend.migrationsApplied }
 
     /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what
     /// differs; empty when they all agree or the backend keeps none.

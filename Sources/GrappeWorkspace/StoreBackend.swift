@@ -130,6 +130,9 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// one). The rules stay `JournaledStore`'s: when the version is not `expected`, nothing is written,
     /// nil comes back, and the change goes the long way, which says why (a stale edit, an id taken).
     func save(_ record: Record, body: String, expected: Int, entry: JournalEntry) throws -> JournalEntry?
+    /// The schema migrations this backend applied when it was opened, by name, oldest first (an older
+    /// store upgraded, or a store made); empty when the schema was current. Default: none.
+    var migrationsApplied: [String] { get }
     /// What the store keeps beside each record's body for people who query it, by record id, as it
     /// holds it now; nil when it keeps nothing that could drift from the bodies. Default: nil.
     func storedMirrors() throws -> [ID: RecordMirror]?
@@ -139,6 +142,8 @@ public protocol StoreBackend: AnyObject, Sendable {
 }
 
 extension StoreBackend {
+    /// By default a backend has no migrations.
+    public var migrationsApplied: [String] { [] }
     /// By default a backend keeps no mirrors.
     public func storedMirrors() throws -> [ID: RecordMirror]? { nil }
     /// By default there are no mirrors to rebuild.

@@ -275,6 +275,8 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
 
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+    /// The schema migrations applied when the store was opened, oldest first; empty when it was current.
+    var migrationsApplied: [String] { get }
     /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what differs.
     func mirrorProblems() throws -> [(id: ID, differences: [Wording])]
     /// Writes the mirrors of every record whose mirrors differ again from its body; returns their ids.

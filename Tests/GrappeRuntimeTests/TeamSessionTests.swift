@@ -198,6 +198,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func saveDraft(_ draft: StoredDraft) throws { draftWrites += 1; try check(); try inner.saveDraft(draft) }
     func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }
     func integrityCheck() throws -> [String] { try inner.integrityCheck() }
+    var migrationsApplied: [String] { inner.migrationsApplied }
     func mirrorProblems() throws -> [(id: ID, differences: [Wording])] { try check(); return try inner.mirrorProblems() }
     func repairMirrors() throws -> [ID] { try check(); return try inner.repairMirrors() }
     func dump() throws -> WorkspaceDump { try inner.dump() }

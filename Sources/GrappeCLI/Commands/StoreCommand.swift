@@ -33,7 +33,15 @@ struct StoreCommand: ParsableCommand {
                     throw Exit.noInput
                 }
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(reason) }
-                Output.line("\(WorkspaceStores.shown(path))\(Messages.words.colon)" + Messages.words.say("à jour", "up to date"))
+                let words = Messages.words
+                let applied = store.migrationsApplied
+                Output.line(
+                    "\(WorkspaceStores.shown(path))\(words.colon)"
+                        + (applied.isEmpty
+                            ? words.say("déjà à jour, rien d'appliqué", "already up to date, nothing applied")
+                            : words.count(
+                                applied.count, ("migration appliquée", "migrations appliquées"), ("migration applied", "migrations applied"))
+                                + words.colon + applied.joined(separator: ", ")))
             } catch let error as StoreError {
                 throw Workbench.fail(error)
             }
