@@ -220,3 +220,27 @@ import Testing
         #expect(IDSyntax.problem(with: "technomontreal") == nil)
     }
 }
+
+/// A carriage return alone inside an unquoted CSV cell (a name pasted from another program): one
+/// error at its own place, and the row read whole around it; quoted, it is the cell's text.
+@Suite struct StrayCarriageReturnTests {
+    @Test func aStrayCarriageReturnIsOneErrorAtItsColumn() {
+        let nodes = "Id,Label,Kind,Provenance\nn1,Foo\rBar,organisation,d\nn2,Baz,organisation,d\n"
+        let edges = "Source,Target,Type,Provenance\nn1,n2,partner_of,d\n"
+        let documents = "documents: [{id: d, title: D}]\n"
+        let result = SeedLoader.load(files: [("nodes.csv", nodes), ("edges.csv", edges), ("documents.yaml", documents)])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "nodes.csv:2:7: error: a carriage return (CR) alone in an unquoted cell: quote the cell to keep it, or remove it (read as a space)"
+            ])
+        #expect(result.network.entity("n1")?.name == "Foo Bar", "the row is read whole")
+        #expect(result.network.relations.count == 1, "nothing after it is lost")
+    }
+
+    @Test func aQuotedCarriageReturnIsTheCellsText() {
+        let nodes = "Id,Label,Kind,Provenance\r\nn1,\"Foo\rBar\",organisation,d\r\n"
+        let result = SeedLoader.load(files: [("nodes.csv", nodes), ("documents.yaml", "documents: [{id: d, title: D}]\n")])
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        #expect(result.network.entity("n1")?.name == "Foo\rBar")
+    }
+}

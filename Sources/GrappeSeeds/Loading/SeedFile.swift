@@ -28,6 +28,32 @@ final class SeedFile: @unchecked Sendable {
         SeedFile(displayPath: displayPath, bytes: bytes.map { $0 == 0x0D ? 0x0A : $0 })
     }
 
+    /// Offsets of each carriage return that stands alone (no line feed after it) outside a quoted
+    /// cell: in a file whose lines end with line feeds, it can only be a stray character in a cell,
+    /// which a CSV parser would take for the end of the row. Empty for most files, at the cost of one
+    /// scan for the byte.
+    func strayCarriageReturns() -> [Int] {
+        guard let first = bytes.firstIndex(of: 0x0D) else { return [] }
+        var found: [Int] = []
+        var quoted = false
+        // Quotes toggle: a doubled quote inside a quoted cell toggles twice, so only the state matters.
+        for offset in bytes.indices where bytes[offset] == 0x22 || (offset >= first && bytes[offset] == 0x0D) {
+            if bytes[offset] == 0x22 {
+                quoted.toggle()
+            } else if !quoted, offset + 1 == bytes.count || bytes[offset + 1] != 0x0A {
+                found.append(offset)
+            }
+        }
+        return found
+    }
+
+    /// The same file with the bytes at `offsets` made spaces (same length, so offsets hold).
+    func withSpaces(at offsets: [Int]) -> SeedFile {
+        var copy = bytes
+        for offset in offsets { copy[offset] = 0x20 }
+        return SeedFile(displayPath: displayPath, bytes: copy)
+    }
+
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: displayPath, line: line, column: column)
     }

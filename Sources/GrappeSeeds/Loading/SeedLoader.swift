@@ -240,14 +240,24 @@ public enum SeedLoader {
             let format = (original.displayPath as NSString).pathExtension.lowercased()
             // Excel's "CSV (Macintosh)" ends lines with CR alone: read each CR as a line break (byte for
             // byte, so positions hold) rather than see one long row.
-            let file = format == "csv" && original.endsLinesWithCarriageReturnsOnly ? original.withCarriageReturnsAsLineFeeds() : original
+            let macLineEnds = format == "csv" && original.endsLinesWithCarriageReturnsOnly
+            // A CR alone inside a cell of a file whose lines end with LF would split its row in two:
+            // each is one error at its own place, and read as a space so that the rest of the row holds.
+            let stray = format == "csv" && !macLineEnds ? original.strayCarriageReturns() : []
+            let file = macLineEnds ? original.withCarriageReturnsAsLineFeeds() : stray.isEmpty ? original : original.withSpaces(at: stray)
             prepared.append(file)
             let index = set.add(file)
-            if file !== original {
+            if macLineEnds {
                 set.warning(
                     file.location(line: 1, column: 1),
                     "les lignes finissent par CR seul (ancien format Mac)\u{00A0}: chaque CR est lu comme un saut de ligne",
                     "lines end with CR only (old Mac format): each CR read as a line break")
+            }
+            for offset in stray {
+                set.error(
+                    file.location(ofOffset: offset),
+                    "un retour chariot (CR) seul dans une cellule sans guillemets\u{00A0}: mettez la cellule entre guillemets pour le garder, ou retirez-le (lu comme une espace)",
+                    "a carriage return (CR) alone in an unquoted cell: quote the cell to keep it, or remove it (read as a space)")
             }
             switch format {
             case "csv":
