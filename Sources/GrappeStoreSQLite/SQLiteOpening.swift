@@ -67,6 +67,31 @@ extension SQLiteStoreBackend {
                 "\(location) needs an upgrade, which a read-only file cannot take"))
     }
 
+    /// A rollback journal left beside the file by a writer that was killed mid-transaction (an older
+    /// Grappe, or sqlite3 in its default mode) holds the pages the file had before: until a connection
+    /// allowed to write reads the file, SQLite rolls nothing back, and a read-only one cannot even
+    /// read it ("attempt to write a readonly database"). So a read-write connection reads the file
+    /// first, which rolls it back, as the sqlite3 shell would; a file nobody may write is left as it is
+    /// (and the error says why).
+    static func rollBackHotJournal(of path: String) throws {
+        let journal = path + "-journal"
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? NSNumber)?.intValue, size > 0,
+            access(path, W_OK) == 0,
+            access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0
+        else { return }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(
+                path: path,
+                detail: Wording("son journal d'annulation n'a pas pu être rejoué", "its rollback journal could not be played back")
+                    .then(.same(error.message ?? "\(error.resultCode)")))
+        }
+    }
+
     /// A store an older Grappe began and never finished (killed while it made it): GRDB's table of
     /// migrations and nothing else, holding none but Grappe's. The migrator finishes it.
     static func isHalfMade(_ db: Database) throws -> Bool {

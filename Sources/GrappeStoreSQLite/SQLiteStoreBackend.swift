@@ -44,6 +44,7 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
             try create(at: path, workspace: workspace)
         }
         try checkHeader(path)
+        try rollBackHotJournal(of: path)
         let readOnly = access == .read ? Wording("ouvert en lecture", "opened for reading") : try readOnlyReason(for: path)
         return try SQLiteStoreBackend(path: path, workspace: workspace, access: access, readOnlyReason: readOnly)
     }
