@@ -32,11 +32,13 @@ let package = Package(
         .target(name: "GrappeWorkspace", dependencies: ["GrappeModel", "GrappeAnalysis", "GrappeWords"]),
         // Debian's libpq (libpq-dev): the PostgreSQL client library psql and every PostgreSQL tool use.
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+        // OpenSSL's libcrypto (libssl-dev, which libpq-dev brings): SHA-256 for the journal's hash chain.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         // The store driver for a file on this machine: SQLite through GRDB (libsqlite3-dev).
         .target(
             name: "GrappeStoreSQLite",
             dependencies: [
-                "GrappeModel", "GrappeWorkspace", "GrappeWords",
+                "GrappeModel", "GrappeWorkspace", "GrappeWords", "COpenSSL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The store driver for the team's server: PostgreSQL through libpq.

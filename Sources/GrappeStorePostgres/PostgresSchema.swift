@@ -325,6 +325,7 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        journalChain,
     ]
 
     /// Run after every migration: the group roles an administrator made (docs/store.md) get their

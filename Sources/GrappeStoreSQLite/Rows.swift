@@ -126,6 +126,8 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord {
     var action: String
     var summary: String
     var undoes: Int?
+    /// The entry's link in the journal's hash chain (JournalChain); nil in a store from before it.
+    var hash: String? = nil
 
     func entry(items: [JournalEntry.Item]) -> JournalEntry {
         JournalEntry(

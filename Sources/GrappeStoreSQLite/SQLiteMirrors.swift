@@ -1,5 +1,6 @@
 import GRDB
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// The columns and tables that mirror each record's body, as the file holds them (for `store
@@ -55,5 +56,11 @@ extension SQLiteStoreBackend {
                 try transaction.writeMirrorRows(of: record)
             }
         }
+    }
+}
+
+extension SQLiteStoreBackend {
+    func journalChainProblems() throws -> [Wording] {
+        try wrap { try writer.read { db in try SQLiteJournal.chainProblems(db, workspace: workspace) } }
     }
 }

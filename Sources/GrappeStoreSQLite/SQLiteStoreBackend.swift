@@ -265,6 +265,8 @@ final class SQLiteStoreBackend: StoreBackend, @unchecked Sendable {
                     ).insert(db)
                 }
             }
+            // Linked again here: the chain is this store's own (a copy keeps the entries, not their hashes).
+            try SQLiteJournal.chain(db, workspace: workspace, from: 1)
             for draft in dump.drafts { try DraftRow(workspace: workspace, key: draft.key, updated_at: draft.updatedAt, body: draft.json).upsert(db) }
         }
     }

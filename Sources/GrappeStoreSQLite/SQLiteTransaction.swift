@@ -1,5 +1,6 @@
 import GRDB
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// One `BEGIN IMMEDIATE` transaction on the store file, as the journal rules see it, within one workspace.
@@ -100,6 +101,7 @@ struct SQLiteTransaction: StoreTransaction {
                 version_after: item.versionAfter
             ).insert(db)
         }
+        try SQLiteJournal.chain(db, workspace: workspace, from: sequence)
         return Int(sequence)
     }
 
@@ -124,5 +126,33 @@ enum SQLiteJournal {
 
     static func items(_ db: Database, workspace: String, seq: Int64) throws -> [JournalEntry.Item] {
         try JournalItemRow.filter(Column("workspace") == workspace && Column("seq") == seq).order(Column("position")).fetchAll(db).map(\.item)
+    }
+
+    /// Links the entries from `first` on into the journal's hash chain, in order, each after the hash
+    /// its previous entry holds (JournalChain).
+    static func chain(_ db: Database, workspace: String, from first: Int64) throws {
+        var previous = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE workspace = ? AND seq = ?", arguments: [workspace, first - 1])
+        let rows = try JournalRow.fetchAll(
+            db, sql: "SELECT * FROM journal WHERE workspace = ? AND seq >= ? ORDER BY seq", arguments: [workspace, first])
+        for row in rows {
+            let hash = Digest.sha256Hex(
+                JournalChain.text(previous: previous, entry: row.entry(items: try items(db, workspace: workspace, seq: row.seq))))
+            try db.execute(sql: "UPDATE journal SET hash = ? WHERE workspace = ? AND seq = ?", arguments: [hash, workspace, row.seq])
+            previous = hash
+        }
+    }
+
+    /// Each entry whose hash is not the one its content and its previous entry's hash give: an entry
+    /// (or a hash) edited by hand, or one written before the chain existed and never linked.
+    static func chainProblems(_ db: Database, workspace: String) throws -> [Wording] {
+        var problems: [Wording] = []
+        var previous: String?
+        for row in try JournalRow.fetchAll(db, sql: "SELECT * FROM journal WHERE workspace = ? ORDER BY seq", arguments: [workspace]) {
+            let expected = Digest.sha256Hex(
+                JournalChain.text(previous: previous, entry: row.entry(items: try items(db, workspace: workspace, seq: row.seq))))
+            if row.hash != expected { problems.append(JournalChain.problem(Int(row.seq), hash: row.hash)) }
+            previous = row.hash
+        }
+        return problems
     }
 }

@@ -9,7 +9,7 @@ enum Schema {
     /// `PRAGMA application_id`: "Grpp". A database without it, holding tables, is someone else's.
     static let applicationID: Int32 = 0x4772_7070
     /// `PRAGMA user_version` after the newest migration this build knows.
-    static let userVersion = 3
+    static let userVersion = 4
 
     /// Every migration; `adopting` names the workspace that what an older store holds is moved into
     /// (the network it is opened with, which is the network it was used with).
@@ -132,6 +132,14 @@ enum Schema {
             for table in tablesInOrder.reversed() { try db.execute(sql: "DROP TABLE \(table)") }
             for table in tablesInOrder { try db.execute(sql: "ALTER TABLE new_\(table) RENAME TO \(table)") }
             try db.execute(sql: Schema.workspaceIndexes + "; PRAGMA user_version = 3;")
+        }
+        // Every entry linked into the journal's hash chain (JournalChain), workspace by workspace.
+        migrator.registerMigration("v4 journal hash chain") { db in
+            try db.execute(sql: "ALTER TABLE journal ADD COLUMN hash TEXT")
+            for workspace in try String.fetchAll(db, sql: "SELECT DISTINCT workspace FROM journal") {
+                try SQLiteJournal.chain(db, workspace: workspace, from: 1)
+            }
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

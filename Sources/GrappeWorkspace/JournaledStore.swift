@@ -56,6 +56,8 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     public func drafts() throws -> [StoredDraft] { try backend.drafts() }
     /// The backend's own integrity problems (none when healthy).
     public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
+    /// Journal entries edited by hand, found by the hash chain (see `StoreBackend`).
+    public func journalChainProblems() throws -> [Wording] { try backend.journalChainProblems() }
     /// The migrations applied when the store was opened (see `StoreBackend`).
     public var migrationsApplied: [String] { backend.migrationsApplied }
 

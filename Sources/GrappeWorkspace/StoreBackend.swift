@@ -133,6 +133,9 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// The schema migrations this backend applied when it was opened, by name, oldest first (an older
     /// store upgraded, or a store made); empty when the schema was current. Default: none.
     var migrationsApplied: [String] { get }
+    /// Each journal entry whose hash is not the one its content and its previous entry's hash give
+    /// (JournalChain): hand edits of the journal. Default: none (a store without a chain).
+    func journalChainProblems() throws -> [Wording]
     /// What the store keeps beside each record's body for people who query it, by record id, as it
     /// holds it now; nil when it keeps nothing that could drift from the bodies. Default: nil.
     func storedMirrors() throws -> [ID: RecordMirror]?
@@ -144,6 +147,8 @@ public protocol StoreBackend: AnyObject, Sendable {
 extension StoreBackend {
     /// By default a backend has no migrations.
     public var migrationsApplied: [String] { [] }
+    /// By default a backend keeps no hash chain.
+    public func journalChainProblems() throws -> [Wording] { [] }
     /// By default a backend keeps no mirrors.
     public func storedMirrors() throws -> [ID: RecordMirror]? { nil }
     /// By default there are no mirrors to rebuild.

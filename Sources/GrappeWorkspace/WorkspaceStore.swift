@@ -275,6 +275,8 @@ public protocol WorkspaceStore: DraftKeeping, Sendable {
 
     /// The backend's own consistency checks: empty when all is well.
     func integrityCheck() throws -> [String]
+    /// Journal entries whose hash no longer matches their content: hand edits of the journal.
+    func journalChainProblems() throws -> [Wording]
     /// The schema migrations applied when the store was opened, oldest first; empty when it was current.
     var migrationsApplied: [String] { get }
     /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what differs.

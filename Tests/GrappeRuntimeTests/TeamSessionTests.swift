@@ -199,6 +199,7 @@ final class LostServerStore: WorkspaceStore, @unchecked Sendable {
     func deleteDraft(key: String) throws { try check(); try inner.deleteDraft(key: key) }
     func integrityCheck() throws -> [String] { try inner.integrityCheck() }
     var migrationsApplied: [String] { inner.migrationsApplied }
+    func journalChainProblems() throws -> [Wording] { try check(); return try inner.journalChainProblems() }
     func mirrorProblems() throws -> [(id: ID, differences: [Wording])] { try check(); return try inner.mirrorProblems() }
     func repairMirrors() throws -> [ID] { try check(); return try inner.repairMirrors() }
     func dump() throws -> WorkspaceDump { try inner.dump() }

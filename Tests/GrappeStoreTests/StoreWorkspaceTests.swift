@@ -69,7 +69,8 @@ import Testing
         // Reading does not upgrade; opening to record does, into the network's workspace.
         #expect(throws: StoreError.self) { try WorkspaceStores.open(path, for: .read, workspace: "grappe-reference") }
         let store = try #require(try WorkspaceStores.open(path, for: .write, workspace: "grappe-reference"))
-        #expect(try folder.sqlite(path, "PRAGMA user_version;") == "3")
+        #expect(try folder.sqlite(path, "PRAGMA user_version;") == "4")
+        #expect(try store.journalChainProblems().isEmpty, "its journal is linked into the hash chain by the upgrade")
         #expect(try store.load().records.map(\.record.id) == ["mission-numerique-a-lyon"])
         #expect(try store.journalIndex().map(\.sequence) == [1])
         #expect(try store.drafts().map(\.json) == [#"{"title": "à moitié"}"#])

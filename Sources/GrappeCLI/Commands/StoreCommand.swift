@@ -231,7 +231,8 @@ struct StoreCommand: ParsableCommand {
                     let mirrors = try store.mirrorProblems().flatMap { drift in
                         drift.differences.map { Wording("dossier \(drift.id)", "record \(drift.id)").then($0) }
                     }
-                    let problems = try store.integrityCheck().map(Wording.same) + dump.replayProblems() + mirrors
+                    let problems =
+                        try store.integrityCheck().map(Wording.same) + dump.replayProblems() + store.journalChainProblems() + mirrors
                     for problem in problems { Output.error("grappe: \(store.location) [\(name)]\(words.colon)\(problem(words))") }
                     failed = failed || !problems.isEmpty
                     if problems.isEmpty {
