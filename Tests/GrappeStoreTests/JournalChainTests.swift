@@ -11,15 +11,6 @@ import Testing
 /// hand edit of an entry or of a hash found and named by `store check`, the same hashes on both
 /// backends.
 @Suite struct JournalChainTests {
-    static func edit(_ harness: StoreHarness, _ sql: String) throws {
-        switch harness.kind {
-        case .sqlite: try SQLiteShell.run(harness.path, sql)
-        case .postgres:
-            _ = try TestPostgres.psql(sql.replacingOccurrences(of: "journal", with: "grappe.journal") + " AND workspace = '\(harness.workspace)'")
-        case .memory: break
-        }
-    }
-
     /// Three entries: two saves and an undo.
     static func filled(_ harness: StoreHarness) throws -> any WorkspaceStore {
         let store = try harness.open()
@@ -35,9 +26,9 @@ import Testing
         let harness = try StoreHarness(kind)
         let store = try Self.filled(harness)
         #expect(try store.journalChainProblems().isEmpty, "every entry is linked as it is written")
-        try Self.edit(harness, "UPDATE journal SET author = 'quelqu''un' WHERE seq = 2")
+        try harness.edit("UPDATE journal SET author = 'quelqu''un' WHERE seq = 2", table: "journal")
         #expect(try store.journalChainProblems().map(\.english) == [JournalChain.problem(2, hash: "x").english])
-        try Self.edit(harness, "UPDATE journal SET hash = NULL WHERE seq = 3")
+        try harness.edit("UPDATE journal SET hash = NULL WHERE seq = 3", table: "journal")
         #expect(
             try store.journalChainProblems().map(\.english) == [
                 JournalChain.problem(2, hash: "x").english, JournalChain.problem(3, hash: nil).english,

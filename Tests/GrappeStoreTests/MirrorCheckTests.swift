@@ -9,16 +9,6 @@ import Testing
 /// `store check` sees a hand edit of any column or table that mirrors a record's body, names the
 /// record and the column, and `--repair` writes them again from the body; on both backends.
 @Suite struct MirrorCheckTests {
-    /// Runs SQL on the harness's store, as an analyst would with sqlite3 or psql.
-    static func edit(_ harness: StoreHarness, _ sql: String) throws {
-        switch harness.kind {
-        case .sqlite: try SQLiteShell.run(harness.path, sql)
-        case .postgres:
-            _ = try TestPostgres.psql(sql.replacingOccurrences(of: "records", with: "grappe.records") + " AND workspace = '\(harness.workspace)'")
-        case .memory: break
-        }
-    }
-
     @Test(arguments: [StoreKind.sqlite, .postgres])
     func aHandEditedColumnIsFoundNamedAndRepaired(_ kind: StoreKind) throws {
         let harness = try StoreHarness(kind)
@@ -29,7 +19,7 @@ import Testing
         let id = try #require(saved.items.first?.id)
         #expect(try store.mirrorProblems().isEmpty, "a saved record's mirrors agree with its body")
 
-        try Self.edit(harness, "UPDATE records SET title = 'Titre changé', budget_cents = 1 WHERE id = '\(id)'")
+        try harness.edit("UPDATE records SET title = 'Titre changé', budget_cents = 1 WHERE id = '\(id)'", table: "records")
         let problems = try store.mirrorProblems()
         #expect(problems.map(\.id) == [id])
         let said = problems.first?.differences.map { $0.english } ?? []

@@ -162,6 +162,19 @@ final class StoreHarness: @unchecked Sendable {
 
     var path: String { folder.path + "/w.sqlite" }
 
+    /// Runs an `UPDATE table SET … WHERE …` on the store as an analyst would, with sqlite3 or psql: on
+    /// the server the table is in the `grappe` schema, and the statement is kept to this harness's
+    /// workspace.
+    func edit(_ sql: String, table: String) throws {
+        switch kind {
+        case .sqlite: try SQLiteShell.run(path, sql)
+        case .postgres:
+            _ = try TestPostgres.psql(
+                sql.replacingOccurrences(of: "UPDATE \(table) ", with: "UPDATE grappe.\(table) ") + " AND workspace = '\(workspace)'")
+        case .memory: break
+        }
+    }
+
     /// Where the store is: a file, or the test server.
     var location: String {
         get throws {
