@@ -22,8 +22,9 @@ extension DashboardRuntime {
                             "the draft '\(stored.key)' of \(when) is not a mission form"))
                     continue
                 }
-                found = [.draftFound(draft, savedAt: StoreTime.minute(stored.updatedAt))]
-                break
+                // The newest readable one is offered; the older ones are still read, so that none that
+                // cannot be read is passed over in silence.
+                if found.isEmpty { found = [.draftFound(draft, savedAt: StoreTime.minute(stored.updatedAt))] }
             }
             return found + (unreadable.isEmpty ? [] : [.draftsUnreadable(unreadable)])
         } catch {

@@ -90,9 +90,14 @@ struct SQLiteTransaction: StoreTransaction {
             (try Int64.fetchOne(
                 db, sql: "SELECT coalesce(max(seq), 0) + 1 FROM journal WHERE workspace = ?",
                 arguments: [workspace])) ?? 1
+        // Linked into the hash chain as it is written, from the entry in hand and the previous hash.
+        let previous = try String.fetchOne(
+            db, sql: "SELECT hash FROM journal WHERE workspace = ? AND seq = ?", arguments: [workspace, sequence - 1])
+        var numbered = entry
+        numbered.sequence = Int(sequence)
         try JournalRow(
             workspace: workspace, seq: sequence, at: entry.at, author: entry.author, action: entry.action.rawValue,
-            summary: entry.summary, undoes: entry.undoes
+            summary: entry.summary, undoes: entry.undoes, hash: Digest.sha256Hex(JournalChain.text(previous: previous, entry: numbered))
         ).insert(db)
         for (position, item) in entry.items.enumerated() {
             try JournalItemRow(
@@ -101,7 +106,6 @@ struct SQLiteTransaction: StoreTransaction {
                 version_after: item.versionAfter
             ).insert(db)
         }
-        try SQLiteJournal.chain(db, workspace: workspace, from: sequence)
         return Int(sequence)
     }
 

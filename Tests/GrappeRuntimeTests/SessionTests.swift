@@ -321,6 +321,23 @@ final class FixedSeeds: SeedSource {
         #expect(terminal.screen.contains("Unsaved draft restored (2026-11-21 09:30)"))
     }
 
+    /// A draft that cannot be read is named even when a newer one is offered: none is passed over in
+    /// silence.
+    @Test func anUnreadableDraftOlderThanTheOneOfferedIsNamed() throws {
+        let backend = InMemoryStoreBackend()
+        var draft = MissionDraft()
+        draft.title = "Retour à Lille"
+        let json = String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)
+        try backend.saveDraft(StoredDraft(key: "edit:ancien", json: "[1, 2]", updatedAt: "2026-11-20T08:00:00.000Z"))
+        try backend.saveDraft(StoredDraft(key: "new", json: json, updatedAt: "2026-11-21T09:30:00.000Z"))
+        let terminal = FakeTerminal(script: [])
+        #expect(runtime(terminal, store: JournaledStore(backend: backend)).run() == .hangup)
+        #expect(terminal.screen.contains("Retour à Lille"), "the newest readable draft is offered")
+        #expect(
+            terminal.frames.contains { $0.text.contains("the draft 'edit:ancien' of 2026-11-20 08:00 is not a mission form") },
+            "the older one that cannot be read is named")
+    }
+
     @Test func resizesRedrawAtTheNewSizeAndNoSeedsCloseTheTerminal() throws {
         let terminal = FakeTerminal(script: [.resize(width: 80, height: 24), .key(.control("c"))])
         #expect(runtime(terminal, store: nil, notice: Wording("--no-store", "--no-store")).run() == .quit)
