@@ -361,6 +361,8 @@ import Testing
         #expect(orphans == "0")
         let journal = try sqlite(workspace.store, "SELECT count(*) FROM journal;")
         #expect(journal == String(ids.count))
+        let check = try cli.grappe(["store", "check"], environment: workspace.environment)
+        #expect(check.status == 0, "the journal's chain and the mirrors hold after every kill: \(check.error)")
     }
 
     /// Kills `grappe mission add` with SIGKILL at random moments while it makes a new store, many

@@ -110,3 +110,16 @@ import Testing
         #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.joined(separator: "\n")))
     }
 }
+
+/// Messages made of an interface word and a value put the language's colon between them.
+@Suite struct MessageTypographyTests {
+    @Test(arguments: [Language.fr, .en]) func anUnknownCommandAndANoMatchSayTheirColon(_ language: Language) {
+        var state = DashboardTests.state(language)
+        for key in [Key.character(":")] + "zzz".map(Key.character) + [.enter] { _ = state.update(.key(key)) }
+        let strings = Strings(language)
+        #expect(state.message == strings[.commandUnknown] + strings.colon + "zzz")
+        for key in [Key.character(":")] + "show qqqqq".map(Key.character) + [.enter] { _ = state.update(.key(key)) }
+        #expect(state.message == strings[.noMatch] + strings.colon + "qqqqq")
+        if language == .fr { #expect(state.message?.contains("\u{00A0}: ") == true) }
+    }
+}

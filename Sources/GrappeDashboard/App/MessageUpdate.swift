@@ -21,7 +21,7 @@ extension DashboardState {
         case .tick(let today): self.today = today
         case .seedsLoaded(let network, let warnings, let errors, let reload):
             return seedsLoaded(network, warnings: warnings, errors: errors, reload: reload)
-        case .reloadFailed(let path): self.message = "\(strings[.reloadFailed]): \(path)"
+        case .reloadFailed(let path): self.message = "\(strings[.reloadFailed])\(strings.colon)\(path)"
         case .workspaceLoaded(let workspace, let journal, let location):
             store.workspace = workspace
             store.journal = Self.journalLines(journal)
@@ -33,7 +33,7 @@ extension DashboardState {
             if notice == nil, store.notice != nil { self.message = strings[.storeBack] }
             store.notice = notice
             if let notice { self.message = "\(strings[.readOnlyStore])\(strings.colon)\(notice(strings))" }
-        case .storeFailed(let error): self.message = "\(strings[.storeFailed]): \(strings.describe(error))"
+        case .storeFailed(let error): self.message = "\(strings[.storeFailed])\(strings.colon)\(strings.describe(error))"
         case .saved(let id, let entry):
             missionSaved(id, summary: "\(entry.change(title: entry.recordTitle ?? network.record(id)?.title)(strings)) (#\(entry.sequence))")
         case .saveFailed(let error): return missionNotSaved(error).map { [$0] } ?? []

@@ -45,7 +45,7 @@ extension DashboardState {
             switch catalogue.lookup.find(query) {
             case .one(let item): navigate(to: .card(item))
             case .several: navigate(to: .search(query))  // a chooser: every match, grouped, Enter opens one
-            case .none: message = "\(strings[.noMatch]): \(query)"
+            case .none: message = "\(strings[.noMatch])\(strings.colon)\(query)"
             }
         case "map", "carte", "timeline", "chronologie":
             openPicture(map: ["map", "carte"].contains(command), of: words.dropFirst().joined(separator: " "))
@@ -58,7 +58,7 @@ extension DashboardState {
             }
             navigate(to: .path(from: from, to: to))
         default:
-            message = "\(strings[.commandUnknown]): \(command)"
+            message = "\(strings[.commandUnknown])\(strings.colon)\(command)"
         }
         return nil
     }
@@ -70,7 +70,7 @@ extension DashboardState {
         if !query.isEmpty {
             switch catalogue.lookup.find(query) {
             case .one(.entity(let id)): partner = id
-            case .one(.record), .none: message = "\(strings[.noMatch]): \(query)"; return
+            case .one(.record), .none: message = "\(strings[.noMatch])\(strings.colon)\(query)"; return
             case .several: navigate(to: .search(query)); return
             }
         }

@@ -71,9 +71,9 @@ extension DashboardState {
         case .one(.entity(let id)): return id
         case .several(let items):
             if let first = items.first(where: { if case .entity = $0 { true } else { false } }), items.count == 1 { return first.id }
-            message = "\(strings[.noMatch]): \(text) (\(items.count))"
+            message = "\(strings[.noMatch])\(strings.colon)\(text) (\(items.count))"
         default:
-            message = "\(strings[.noMatch]): \(text)"
+            message = "\(strings[.noMatch])\(strings.colon)\(text)"
         }
         return nil
     }

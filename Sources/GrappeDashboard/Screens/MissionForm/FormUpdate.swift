@@ -193,7 +193,7 @@ extension DashboardState {
             }
             message = "\(strings[.staleEdit]) (\(by), \(StoreTime.minute(at)))"
         } else {
-            message = "\(strings[.storeFailed]): \(strings.describe(error))"
+            message = "\(strings[.storeFailed])\(strings.colon)\(strings.describe(error))"
         }
         return nil
     }
