@@ -53,6 +53,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect((object?["summary"] as? [String: Any])?["top"] != nil)
         #expect(try cli.grappe("summary", "--format", "markdown").output.contains("| # | partner | kind | degree |"))
+        #expect(try cli.grappe("summary", "--format", "md").output == (try cli.grappe("summary", "--format", "markdown").output), "md is markdown")
         #expect(try cli.grappe("summary", "--format", "csv").output.hasPrefix("section,rank,id,label,value\n"))
     }
 

@@ -67,7 +67,7 @@ import Testing
     @Test func missingSeedsExit66() throws {
         let run = try grappe("check", "--seeds", "/no/such/dir")
         #expect(run.status == 66)
-        #expect(run.error.contains("no such seed directory or file: /no/such/dir"))
+        #expect(run.error.contains("no such seed directory or file: /no/such/dir (give --seeds DIR, or set GRAPPE_SEEDS)"), "\(run.error)")
     }
 
     @Test func emptyPipedOrLinkedSeedFoldersAreNeverAnEmptyNetwork() throws {

@@ -52,10 +52,13 @@ struct StoreCommand: ParsableCommand {
     struct Workspaces: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the workspaces a store holds (one per network), with their records, journal entries and drafts.",
-            discussion: "Tab-separated: workspace, records, entities, journal entries, drafts. The seeds' own workspace is marked with *."
+            discussion:
+                "Tab-separated under a header line (WORKSPACE, RECORDS, ENTITIES, JOURNAL, DRAFTS; --no-header leaves it out). The seeds' own workspace is marked with *."
         )
         @Argument(help: ArgumentHelp("The store (default: --store, $GRAPPE_STORE, else the default file).", valueName: "location"))
         var location: String?
+        @Flag(name: .customLong("no-header"), help: "Leave out the header line (for scripts).")
+        var noHeader = false
         @OptionGroup var seedOptions: SeedOptions
 
         func run() throws {
@@ -70,6 +73,7 @@ struct StoreCommand: ParsableCommand {
                                 "\(WorkspaceStores.shown(path)) ne contient encore aucun espace de travail\(Messages.words.colon)rien n'y a été enregistré",
                                 "\(WorkspaceStores.shown(path)) holds no workspace yet\(Messages.words.colon)nothing has been recorded in it"))
                 }
+                if !names.isEmpty, !noHeader { Output.fields(["WORKSPACE", "RECORDS", "ENTITIES", "JOURNAL", "DRAFTS"]) }
                 for name in names {
                     guard let store = try WorkspaceStores.open(path, for: .read, workspace: name) else { continue }
                     let dump = try store.dump()

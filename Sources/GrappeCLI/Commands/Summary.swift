@@ -15,7 +15,14 @@ struct Summary: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json, csv
+
+        /// `md` is taken for `markdown`, as the file extension says it.
+        init?(argument: String) {
+            self.init(rawValue: argument == "md" ? "markdown" : argument)
+        }
+    }
 
     @OptionGroup var seedOptions: SeedOptions
     @OptionGroup var analysis: AnalysisOptions

@@ -31,7 +31,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
     /// Why, in English.
     public var description: String {
         switch self {
-        case .notFound(let path): "no such seed directory or file: \(path)"
+        case .notFound(let path): "no such seed directory or file: \(path) (give --seeds DIR, or set GRAPPE_SEEDS)"
         case .unreadable(let path, let reason): "cannot read \(path): \(reason.english)"
         case .noSeedFiles(let path, let leftOut):
             "no seed files in \(path) (.yaml, .yml, .csv, .json, .graphml or .gexf)"
@@ -42,7 +42,7 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
     /// The same, in French.
     public var french: String {
         switch self {
-        case .notFound(let path): "aucun dossier ni fichier de graines ici\u{00A0}: \(path)"
+        case .notFound(let path): "aucun répertoire ni fichier de graines ici\u{00A0}: \(path) (donnez --seeds RÉPERTOIRE, ou GRAPPE_SEEDS)"
         case .unreadable(let path, let reason): "impossible de lire \(path)\u{00A0}: \(reason.french)"
         case .noSeedFiles(let path, let leftOut):
             "aucun fichier de graines dans \(path) (.yaml, .yml, .csv, .json, .graphml ou .gexf)"
