@@ -67,6 +67,8 @@ enum CommandNames {
 
 /// Exit codes of sysexits.h, which the whole CLI uses.
 enum Exit {
+    /// Run the wrong way (no terminal for the dashboard); ArgumentParser's own refusals are 64 too.
+    static let usage = ExitCode(64)
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let unavailable = ExitCode(69)

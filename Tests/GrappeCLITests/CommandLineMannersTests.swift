@@ -124,3 +124,18 @@ import Testing
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
     }
 }
+
+extension CommandLineMannersTests {
+    /// `export -o network.csv` reads as one file: csv writes two, so it is refused with the folder to
+    /// give, and nothing is made.
+    @Test func aCSVExportToOneFileNameIsRefusedWithTheFolderToGive() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grappe-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("network.csv").path
+        let run = try CLITests().grappe("export", "-o", target)
+        #expect(run.status == 64)
+        #expect(run.error.contains("give --output \(folder.appendingPathComponent("network").path)"), "\(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: target), "no folder named network.csv")
+    }
+}

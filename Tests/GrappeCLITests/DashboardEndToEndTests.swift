@@ -531,7 +531,7 @@ import Glibc
 
     @Test func refusesWithoutATerminal() throws {
         let run = try CLITests().grappe("browse")
-        #expect(run.status != 0)
+        #expect(run.status == 64, "a usage error, as sysexits says")
         #expect(run.error.contains("grappe summary"))
     }
 }

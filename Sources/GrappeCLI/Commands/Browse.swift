@@ -43,7 +43,8 @@ struct Browse: ParsableCommand {
                     + Words(language).say(
                         "le tableau de bord a besoin d'un terminal\u{00A0}; pour un rapport, lancez «\u{00A0}grappe summary\u{00A0}»",
                         "the dashboard needs a terminal; for a report, run 'grappe summary'"))
-            throw ExitCode.failure
+            // A usage error, as sysexits says (64), like every other refusal of how grappe was run.
+            throw Exit.usage
         }
         // What any library writes on standard error while the dashboard is up (libpq's warning about a
         // password file others may read) goes to a log, not over the screen; it is named at the end.

@@ -93,6 +93,14 @@ struct Export: ParsableCommand {
                     "csv écrit nodes.csv et edges.csv\(Messages.words.colon)donnez --output RÉPERTOIRE",
                     "csv writes nodes.csv and edges.csv\(Messages.words.colon)give --output DIR"))
         }
+        // `-o network.csv` reads as one file: a folder of that name would surprise.
+        if format == .csv, let output, (output as NSString).pathExtension.lowercased() == "csv" {
+            let folder = (output as NSString).deletingPathExtension
+            throw ValidationError(
+                Messages.words.say(
+                    "csv écrit deux fichiers, nodes.csv et edges.csv, dans un répertoire\(Messages.words.colon)donnez --output \(folder)",
+                    "csv writes two files, nodes.csv and edges.csv, into a folder\(Messages.words.colon)give --output \(folder)"))
+        }
         if format == .json, metricsGraph || withMetrics {
             let option = metricsGraph ? "metrics-graph" : "with-metrics"
             throw ValidationError(
