@@ -456,3 +456,20 @@ extension MissionCommandsTests {
         #expect(try cli.grappe(["store", "check"], environment: workspace.environment).status == 0)
     }
 }
+
+extension MissionCommandsTests {
+    /// `mission show` takes a title as well as an id (accents and case aside); two missions with the
+    /// same title are listed with their ids, and the exit says that was no answer (64).
+    @Test func aMissionIsShownByItsTitle() throws {
+        let workspace = try Workspace()
+        let byTitle = try cli.grappe(["mission", "show", "MISSION ECONOMIQUE DE LAVAL A LILLE"], environment: workspace.environment)
+        #expect(byTitle.status == 0, "\(byTitle.error)")
+        #expect(byTitle.output.contains("Mission économique de Laval à Lille"))
+        try #require(try add(workspace, title: "Mission jumelle").status == 0)
+        let second = try add(workspace, title: "Mission jumelle", ["--from", "2027-09-01", "--to", "2027-09-05"])
+        try #require(second.status == 0, "\(second.error)")
+        let twins = try cli.grappe(["mission", "show", "mission jumelle"], environment: workspace.environment)
+        #expect(twins.status == 64)
+        #expect(twins.error.contains("is the title of 2 missions; give one of these ids:"), "\(twins.error)")
+    }
+}

@@ -164,6 +164,16 @@ public struct Lookup: Sendable {
         (byName[TextFolding.fold(text.trimmingSpaces())] ?? []).map { entries[$0].item.id }
     }
 
+    /// The records whose title is `text` (accents, case and outer spaces aside), in index order.
+    public func records(titled text: String) -> [ID] {
+        let folded = TextFolding.fold(text.trimmingSpaces())
+        guard !folded.isEmpty else { return [] }
+        return entries.filter { entry in
+            guard case .record = entry.item else { return false }
+            return entry.keys.dropFirst().contains(folded)
+        }.map(\.item.id)
+    }
+
     /// An exact id wins; then names, acronyms and aliases equal to the query; then those containing it.
     public func find(_ query: String) -> Match {
         let folded = TextFolding.fold(query.trimmingSpaces())

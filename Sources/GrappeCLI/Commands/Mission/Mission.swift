@@ -104,7 +104,7 @@ extension MissionCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "A mission's card: delegation, outcomes, history.")
         @OptionGroup var seedOptions: SeedOptions
         @OptionGroup var language: LanguageOption
-        @Argument(help: "The mission's id.", completion: Completions.ids) var id: String
+        @Argument(help: "The mission's id, or its title.", completion: Completions.ids) var id: String
 
         func run() throws {
             let (network, store, workspace) = try seedOptions.checkedNetworkWithStore()
@@ -122,7 +122,7 @@ extension MissionCommand {
             } catch let error as StoreError {
                 throw Workbench.fail(error, reading: true)
             }
-            let history = journal.filter { $0.items.contains { $0.id == id } }
+            let history = journal.filter { $0.items.contains { $0.id == record.id } }
             Output.line("")
             Output.line(Style.accent(words.say("Historique", "History")))
             if history.isEmpty {

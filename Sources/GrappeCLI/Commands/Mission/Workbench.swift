@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GrappeAnalysis
 import GrappeModel
 import GrappeSeeds
 import GrappeStore
@@ -130,7 +131,22 @@ struct Workbench {
     }
 
     /// The mission with this id, or exit 66 with the nearest id.
+    /// The mission `id` names: its id, else its title (accents and case aside) when one mission alone
+    /// has it; several with that title are listed, each with its id (exit 64).
     static func mission(_ id: String, in network: Network) throws -> Record {
+        if let record = network.record(id), record.kind == .mission { return record }
+        let words = Messages.words
+        let byTitle = Lookup(network).records(titled: id).compactMap(network.record).filter { $0.kind == .mission }
+        if byTitle.count == 1 { return byTitle[0] }
+        if byTitle.count > 1 {
+            Output.error(
+                "grappe: "
+                    + words.say(
+                        "\(words.quoted(id)) est le titre de \(byTitle.count) missions\u{00A0}; donnez l'un de ces ids\u{00A0}:",
+                        "\(words.quoted(id)) is the title of \(byTitle.count) missions; give one of these ids:"))
+            for record in byTitle { Output.error("  \(record.id)  \(record.title)") }
+            throw ExitCode.validationFailure
+        }
         guard let record = network.record(id), record.kind == .mission else {
             let near = MissionValidator.nearest(to: id, in: network.records(ofKind: .mission).map(\.id))
             let words = Messages.words
