@@ -473,3 +473,25 @@ extension MissionCommandsTests {
         #expect(twins.error.contains("is the title of 2 missions; give one of these ids:"), "\(twins.error)")
     }
 }
+
+extension MissionCommandsTests {
+    /// `check` counts the store's warnings (recorded missions naming partners the seeds no longer
+    /// have) with the seeds' own, and `--no-warnings` hides them too.
+    @Test func checkCountsTheStoresWarningsAndHidesThemOnRequest() throws {
+        let workspace = try Workspace()
+        try #require(try add(workspace).status == 0)
+        let seeds = workspace.folder.appendingPathComponent("other-seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        try "documents: [{id: d, title: D}]\ncities: [{id: lille, name: Lille, sources: [d]}]\nrelations: []\n"
+            .write(to: seeds.appendingPathComponent("seeds.yaml"), atomically: true, encoding: .utf8)
+        let arguments = ["check", "--seeds", seeds.path, "--workspace", "grappe-reference"]
+        let shown = try cli.grappe(arguments, environment: workspace.environment)
+        // The seeds' diagnostics go to standard output, the store's warnings to standard error.
+        let printed = (shown.output + shown.error).split(separator: "\n").count { $0.contains(": warning: ") }
+        #expect(printed > 0, "\(shown.error)")
+        #expect(shown.output.contains("0 errors, \(printed) warning"), "the count is what was printed: \(shown.output)\n\(shown.error)")
+        let hidden = try cli.grappe(arguments + ["--no-warnings"], environment: workspace.environment)
+        #expect(!(hidden.output + hidden.error).contains(": warning: "), "\(hidden.output)\(hidden.error)")
+        #expect(hidden.output.contains("0 errors, \(printed) warning"), "\(hidden.output)")
+    }
+}

@@ -20,12 +20,13 @@ struct Check: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let result = try seedOptions.load(timings: timings)
+        let (result, _, _, storeWarnings) = try seedOptions.loadOverlaid(timings: timings, printingStoreWarnings: !noWarnings)
         Output.diagnostics(result.diagnostics, includeWarnings: !noWarnings, language: language.language)
         let network = result.network, counts = network.counts, words = language.words
         let entities = EntityKind.allCases.compactMap { kind in counts.byEntityKind[kind].map { words.count($0, kind) } }
         let records = RecordKind.allCases.compactMap { kind in counts.byRecordKind[kind].map { words.count($0, kind) } }
-        let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
+        // The store's warnings count with the seeds' (they were printed with them).
+        let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount + storeWarnings
         let parts = [
             words.count(result.files.count, ("fichier", "fichiers"), ("file", "files")),
             words.count(network.documents.count, ("document", "documents"), ("document", "documents")),

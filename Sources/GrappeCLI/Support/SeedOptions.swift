@@ -81,15 +81,26 @@ struct SeedOptions: ParsableArguments {
 
     /// The same, with the store it read (nil when there is none or it cannot be read) and what it held.
     func loadWithStore(timings: Bool = false) throws -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace) {
+        let loaded = try loadOverlaid(timings: timings, printingStoreWarnings: true)
+        return (loaded.result, loaded.store, loaded.workspace)
+    }
+
+    /// The same, with how many warnings the store gave (what it holds that the seeds no longer
+    /// know), printed only when `printingStoreWarnings` (`check --no-warnings` counts them, silently).
+    func loadOverlaid(
+        timings: Bool, printingStoreWarnings: Bool
+    ) throws
+        -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace, storeWarnings: Int)
+    {
         var result = try loadSeeds(timings: timings)
-        guard !noStore else { return (result, nil, .empty) }
+        guard !noStore else { return (result, nil, .empty, 0) }
         do {
-            guard let store = try openStore(for: .read) else { return (result, nil, .empty) }
+            guard let store = try openStore(for: .read) else { return (result, nil, .empty, 0) }
             let workspace = try store.load()
             let (network, warnings) = Overlay.apply(workspace, to: result.network)
             result.network = network
-            for warning in warnings { Output.error(Messages.storeWarning(storeShown, warning)) }
-            return (result, store, workspace)
+            if printingStoreWarnings { for warning in warnings { Output.error(Messages.storeWarning(storeShown, warning)) } }
+            return (result, store, workspace, warnings.count)
         } catch let error as StoreError {
             let code = Workbench.fail(error, reading: true)
             Output.error(
