@@ -64,18 +64,23 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     /// Each record whose mirrors (plain columns, rows of its tables) differ from its body, with what
     /// differs; empty when they all agree or the backend keeps none.
     public func mirrorProblems() throws -> [(id: ID, differences: [Wording])] {
+        try drift().map { ($0.record.id, $0.differences) }
+    }
+
+    /// Each record whose mirrors differ from its body, decoded, with what differs.
+    private func drift() throws -> [(record: Record, differences: [Wording])] {
         guard let stored = try backend.storedMirrors() else { return [] }
         let (records, _) = try backend.items()
         let decoder = JSONDecoder()
-        var problems: [(id: ID, differences: [Wording])] = []
+        var problems: [(record: Record, differences: [Wording])] = []
         for state in records {
             let record = try decoder.decode(Record.self, from: Data(state.body.utf8))
             guard let mirror = stored[record.id] else {
-                problems.append((record.id, [Wording("aucune ligne dans records pour ce corps", "no row in records for this body")]))
+                problems.append((record, [Wording("aucune ligne dans records pour ce corps", "no row in records for this body")]))
                 continue
             }
             let differences = mirror.differences(from: RecordMirror(record))
-            if !differences.isEmpty { problems.append((record.id, differences)) }
+            if !differences.isEmpty { problems.append((record, differences)) }
         }
         return problems
     }
@@ -84,11 +89,8 @@ public final class JournaledStore: WorkspaceStore, @unchecked Sendable {
     /// one transaction; returns those records' ids.
     public func repairMirrors() throws -> [ID] {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        let drifted = Set(try mirrorProblems().map(\.id))
-        guard !drifted.isEmpty else { return [] }
-        let decoder = JSONDecoder()
-        let records = try backend.items().records.map { try decoder.decode(Record.self, from: Data($0.body.utf8)) }
-            .filter { drifted.contains($0.id) }
+        let records = try drift().map(\.record)
+        guard !records.isEmpty else { return [] }
         try backend.rebuildMirrors(records)
         return records.map(\.id)
     }

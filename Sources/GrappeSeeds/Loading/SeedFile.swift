@@ -33,7 +33,19 @@ final class SeedFile: @unchecked Sendable {
     /// which a CSV parser would take for the end of the row. Empty for most files, at the cost of one
     /// scan for the byte.
     func strayCarriageReturns() -> [Int] {
-        guard let first = bytes.firstIndex(of: 0x0D) else { return [] }
+        // Most files have no CR at all, or only CRLF line ends: found by hopping from CR to CR
+        // (memchr), before any byte-by-byte scan for quotes.
+        let first: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0D, buffer.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if position + 1 == buffer.count || buffer[position + 1] != 0x0A { return position }
+                offset = position + 2
+            }
+            return nil
+        }
+        guard let first else { return [] }
         var found: [Int] = []
         var quoted = false
         // Quotes toggle: a doubled quote inside a quoted cell toggles twice, so only the state matters.
