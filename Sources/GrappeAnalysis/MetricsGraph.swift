@@ -44,8 +44,10 @@ public struct MetricsGraph: Sendable {
         (offsets, neighbours) = Self.compressedRows(nodeCount: ids.count, ends: [], edges: edges)
     }
 
-    /// The metrics graph of a network (see the type's documentation).
-    public init(network: Network) {
+    /// The metrics graph of a network (see the type's documentation); at `moment`, the links of what
+    /// held then only (every entity is a node all the same, and `relationEnds` names every relation's ends).
+    public init(network: Network, at moment: Moment? = nil) {
+        let absent = moment.map { network.absent(at: $0) } ?? []
         // The ids in order with where each came from: the nodes, and each entity's node, without
         // looking any id up. Entities that repeat an id (seeds in error) share the last of their
         // nodes, as the index by id has it.
@@ -75,14 +77,15 @@ public struct MetricsGraph: Sendable {
                 } ?? Self.resolveEnds(of: network.relations, index: built.index!)
             // The relations' edges are the pairs of `ends`; the records' come beside them.
             var edges: [(Int, Int)] = []
-            for record in network.records {
+            for record in network.records where moment?.holds(record) ?? true {
                 let members = record.memberIDs.compactMap { network.entityPosition($0).map { Int(entityNodes[$0]) } }
                 for i in members.indices {
                     for j in members.indices where j > i { edges.append((members[i], members[j])) }
                 }
             }
             built.ends = ends
-            (built.offsets, built.neighbours) = Self.compressedRows(nodeCount: ids.count, ends: ends, edges: edges)
+            let linked = moment.map { Self.holding(ends, of: network, at: $0, absent: absent) } ?? ends
+            (built.offsets, built.neighbours) = Self.compressedRows(nodeCount: ids.count, ends: linked, edges: edges)
         }
         if network.relationEnds != nil {
             DispatchQueue.concurrentPerform(iterations: 2, execute: work)
@@ -115,6 +118,20 @@ public struct MetricsGraph: Sendable {
     /// The node of the entity at each position of the network's `entities` (the last of the nodes of
     /// an id that several entities repeat). Empty for a graph built from index pairs.
     public let nodeOfEntity: [Int32]
+
+    /// `ends` without the relations that did not hold at `moment` (their ends -1), or `ends` itself
+    /// (shared, not copied) when all held.
+    private static func holding(_ ends: [Int32], of network: Network, at moment: Moment, absent: Set<ID>) -> [Int32] {
+        var result = ends
+        for (index, relation) in network.relations.enumerated() {
+            guard relation.start != nil || relation.end != nil || !absent.isEmpty else { continue }
+            if !moment.holds(relation) || absent.contains(relation.from) || absent.contains(relation.to) {
+                result[2 * index] = -1
+                result[2 * index + 1] = -1
+            }
+        }
+        return result
+    }
 
     /// Each relation's two ends as node indices, looked up on every core (a million relations are two
     /// million dictionary lookups).

@@ -193,9 +193,16 @@ extension NetworkSummary {
                 byCurrency[amount.currency, default: 0] += amount.minorUnits
             }
         }
+        // Amounts in two currencies are never ranked against each other: the currency with the most
+        // entries first, then the others; in each, the largest first.
         func amounts(_ table: [String: [Currency: Int64]]) -> [Amount] {
-            table.flatMap { name, sums in sums.map { (name, $0.key, $0.value) } }
-                .sorted { ($0.2, $1.0, $1.1.code) > ($1.2, $0.0, $0.1.code) }
+            var entries: [Currency: Int] = [:]
+            for sums in table.values { for currency in sums.keys { entries[currency, default: 0] += 1 } }
+            func rank(_ currency: Currency) -> (Int, String) { (-entries[currency]!, currency.code) }
+            return table.flatMap { name, sums in sums.map { (name, $0.key, $0.value) } }
+                .sorted { a, b in
+                    a.1 != b.1 ? rank(a.1) < rank(b.1) : (a.2, b.0) > (b.2, a.0)
+                }
                 .map { Amount(name: $0.0, currency: $0.1.code, amount: Money(minorUnits: $0.2, currency: $0.1).amountText) }
         }
         return Funding(

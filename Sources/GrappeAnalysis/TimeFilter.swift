@@ -1,22 +1,87 @@
 import GrappeModel
 
+/// The day analysis takes the network at (the last day a date can mean), and what held then. Every
+/// screen and report that says "as of" asks this one type:
+/// - an entity founded later was not there, nor were its relations;
+/// - a partner met on a mission that the network knows from nothing else (no founding date, no
+///   relation but where it is based, no earlier record) comes in with the mission;
+/// - a relation holds if it had started by then (or has no start) and had not ended before;
+/// - a record holds if it had happened or begun by then (or has no date).
+/// Dates whose year is unknown (`XXXX-10`) cannot be placed in time: what carries them holds.
+public struct Moment: Hashable, Sendable {
+    /// The date as given (a year, a month or a day).
+    public let date: PartialDate
+    /// Its last day.
+    public let day: DayStamp
+
+    /// The moment at the end of `date`; nil when its year is unknown.
+    public init?(_ date: PartialDate) {
+        guard let last = date.bounds?.last else { return nil }
+        self.date = date
+        day = last
+    }
+
+    /// The moment at the end of `day`.
+    public init(day: DayStamp) {
+        date = PartialDate(year: day.year, month: day.month, day: day.day)
+        self.day = day
+    }
+
+    /// Whether something starting at `start` had begun (no start: it always had).
+    public func hasBegun(_ start: PartialDate?) -> Bool { start?.bounds.map { $0.first <= day } ?? true }
+
+    /// Whether something ending at `end` had not ended yet (no end: it has not).
+    public func hasNotEnded(_ end: PartialDate?) -> Bool { end?.bounds.map { $0.last >= day } ?? true }
+
+    /// Whether a relation held then, its ends aside.
+    public func holds(_ relation: Relation) -> Bool { hasBegun(relation.start) && hasNotEnded(relation.end) }
+
+    /// Whether a record had happened or begun.
+    public func holds(_ record: Record) -> Bool { hasBegun(record.date) }
+}
+
 extension Network {
-    /// The network as it stood at the end of `date` (the last day `date` can mean):
-    /// - an entity founded later is left out, with its relations;
-    /// - a relation is kept if it had started by then (or has no start) and had not ended before;
-    /// - a record is kept if it had happened or begun by then (or has no date).
-    /// Dates whose year is unknown (`XXXX-10`) cannot be placed in time: what carries them is kept.
+    /// The network as it stood at the end of `date` (see `Moment`); the network itself when `date`
+    /// has no year.
     public func asOf(_ date: PartialDate) -> Network {
-        guard let point = date.bounds?.last else { return self }
-        func started(_ start: PartialDate?) -> Bool { start?.bounds.map { $0.first <= point } ?? true }
-        func notEnded(_ end: PartialDate?) -> Bool { end?.bounds.map { $0.last >= point } ?? true }
-        let kept = entities.filter { started($0.founded) }
-        let keptIDs = Set(kept.map(\.id))
+        guard let moment = Moment(date) else { return self }
+        let keptRecords = records.filter(moment.holds)
+        let kept = entities.filter { moment.hasBegun($0.founded) }
+        let notYet = Self.knownOnlyFromLaterRecords(kept, relations: relations, records: records, kept: keptRecords)
+        let keptIDs = Set(kept.lazy.map(\.id)).subtracting(notYet)
         return Network(
-            name: name, id: id, documents: documents, entities: kept,
-            relations: relations.filter {
-                keptIDs.contains($0.from) && keptIDs.contains($0.to) && started($0.start) && notEnded($0.end)
-            },
-            records: records.filter { started($0.date) })
+            name: name, id: id, documents: documents, entities: notYet.isEmpty ? kept : kept.filter { keptIDs.contains($0.id) },
+            relations: relations.filter { keptIDs.contains($0.from) && keptIDs.contains($0.to) && moment.holds($0) },
+            records: keptRecords)
+    }
+
+    /// The entities that were not yet there at `moment`: founded later, or partners met on missions
+    /// that had not begun (see `Moment`). Usually few: the graph of a moment leaves out their links.
+    public func absent(at moment: Moment) -> Set<ID> {
+        var absent = Set(entities.lazy.filter { !moment.hasBegun($0.founded) }.map(\.id))
+        let kept = records.filter(moment.holds)
+        absent.formUnion(Self.knownOnlyFromLaterRecords(entities, relations: relations, records: records, kept: kept))
+        return absent
+    }
+
+    /// The partners met on missions (outcomes naming an entity) that had not yet begun, when the
+    /// network knows them from nothing else: no founding date, no relation of their own (where they
+    /// are based aside), and no record among `kept`.
+    private static func knownOnlyFromLaterRecords(_ entities: [Entity], relations: [Relation], records: [Record], kept: [Record]) -> Set<ID> {
+        guard kept.count < records.count else { return [] }
+        let keptIDs = Set(kept.lazy.map(\.id))
+        var candidates = Set<ID>()
+        for record in records where !keptIDs.contains(record.id) {
+            guard case .mission(let mission) = record.body else { continue }
+            for outcome in mission.outcomes { if let partner = outcome.partner { candidates.insert(partner) } }
+        }
+        guard !candidates.isEmpty else { return [] }
+        for relation in relations where relation.type != .basedIn {
+            candidates.remove(relation.from)
+            candidates.remove(relation.to)
+        }
+        for record in kept { for id in record.memberIDs { candidates.remove(id) } }
+        for entity in entities where entity.founded != nil { candidates.remove(entity.id) }
+        return candidates
     }
 }

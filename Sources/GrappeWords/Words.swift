@@ -58,7 +58,7 @@ extension Speaking {
     /// An amount in few characters, as the language writes it ("200 M $CA", "CA$200M"), through
     /// Foundation's compact currency format.
     public func shortMoney(_ money: Money) -> String {
-        money.decimal.formatted(.currency(code: money.currency.code).notation(.compactName).locale(locale))
+        money.decimal.formatted(.currency(code: money.currency.code).notation(.compactName).precision(.significantDigits(1...3)).locale(locale))
     }
 
     /// A share as the language writes it: "12,5 %", "12.5%".

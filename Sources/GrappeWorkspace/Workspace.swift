@@ -138,12 +138,13 @@ public enum Overlay {
     /// The network with the workspace laid over it, and what the workspace refers to that is gone.
     public static func apply(_ workspace: Workspace, to seeds: Network) -> (network: Network, warnings: [OverlayWarning]) {
         guard !workspace.isEmpty else { return (seeds, []) }
-        let entities = lay(workspace.entities.map(\.entity), over: seeds.entities, id: \.id)
+        let (stored, basedIn) = placed(workspace.entities.map(\.entity), in: seeds)
+        let entities = lay(stored, over: seeds.entities, id: \.id)
         let records = lay(workspace.records.map(\.record), over: seeds.records, id: \.id)
         // The seeds' relation ends stay where they were unless stored entities come in (one could be
         // an end the seeds did not have).
         let network = Network(
-            name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations,
+            name: seeds.name, id: seeds.id, documents: seeds.documents, entities: entities, relations: seeds.relations + basedIn,
             records: records, relationEnds: workspace.entities.isEmpty ? seeds.relationEnds : nil)
         return (network, warnings(of: workspace, in: network))
     }
@@ -179,6 +180,20 @@ public enum Overlay {
             if let seed = seeds.record(id) { network.putRecord(seed) } else { network.removeRecord(id) }
         }
         return network
+    }
+
+    /// Stored entities whose `city` attribute names a city of the network (a new partner met on a
+    /// mission) are based in it: a `based_in` link, with the entity's sources, takes the attribute's place.
+    private static func placed(_ entities: [Entity], in seeds: Network) -> (entities: [Entity], basedIn: [Relation]) {
+        var relations: [Relation] = []
+        let entities = entities.map { entity in
+            guard let city = entity.attributes["city"], seeds.entity(city)?.kind == .city else { return entity }
+            var placed = entity
+            placed.attributes["city"] = nil
+            relations.append(Relation(from: entity.id, to: city, type: .basedIn, sources: entity.sources))
+            return placed
+        }
+        return (entities, relations)
     }
 
     /// `base` with each of `items` replacing the element with its id, or appended.

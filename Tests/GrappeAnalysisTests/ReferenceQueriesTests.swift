@@ -108,4 +108,26 @@ import Testing
         #expect(network.asOf(PartialDate(year: 2008, month: 5)).relations.isEmpty)
         #expect(network.asOf(PartialDate(year: 2013)).records.count == 2)
     }
+
+    @Test func aPartnerMetOnAMissionJoinsTheNetworkWithTheMission() {
+        let city = Entity(id: "montreal", kind: .city, name: "Montréal")
+        let network = Network(
+            entities: [
+                Entity(id: "a", kind: .organisation, name: "A"), city,
+                Entity(id: "cafe", kind: .organisation, name: "Café"),
+                Entity(id: "lone", kind: .organisation, name: "Lone"),
+            ],
+            relations: [
+                Relation(from: "a", to: "montreal", type: .basedIn), Relation(from: "cafe", to: "montreal", type: .basedIn),
+            ],
+            records: [
+                Record(
+                    id: "m", title: "M", parties: [Party(entity: "a", role: .leader)],
+                    body: .mission(Mission(status: .planned, start: PartialDate(year: 2027), outcomes: [Outcome(partner: "cafe")])))
+            ])
+        let before = network.asOf(PartialDate(year: 2014))
+        #expect(before.entities.map(\.id) == ["a", "montreal", "lone"], "the café is known from a 2027 mission only; an entity without ties stays")
+        #expect(before.relations.map(\.from) == ["a"])
+        #expect(network.asOf(PartialDate(year: 2027)).entities.count == 4)
+    }
 }

@@ -42,10 +42,13 @@ import Testing
         #expect(shown.output.contains("zoé  add mission mission-numerique-a-lyon"))
         #expect(shown.output.contains("\nversion 1\n"), "the version --if-version takes")
 
-        // Everywhere the network is read, the recorded mission and its new partner are in it.
-        let summary = try cli.grappe(["summary", "--format", "json"], environment: workspace.environment)
+        // Everywhere the network is read, the recorded mission and its new partner are in it; analysis
+        // counts the partner met from the day the mission begins (March 2027), not before.
+        let summary = try cli.grappe(["summary", "--format", "json", "--as-of", "2027-03-10"], environment: workspace.environment)
         #expect(summary.output.contains("\"nodes\" : 48"))
-        let metrics = try cli.grappe(["metrics"], environment: workspace.environment)
+        let today = try cli.grappe(["summary", "--format", "json", "--as-of", "2027-03-09"], environment: workspace.environment)
+        #expect(today.output.contains("\"nodes\" : 47"))
+        let metrics = try cli.grappe(["metrics", "--as-of", "2027-03"], environment: workspace.environment)
         #expect(metrics.output.contains("\nminalogic,Minalogic,cluster,"))
         let path = try cli.grappe(["path", "minalogic", "picom"], environment: workspace.environment)
         #expect(path.status == 0 && path.output.contains("Mission numérique à Lyon"), "\(path.output)")

@@ -24,8 +24,9 @@ import Testing
         }
     }
 
-    static func build(_ workspace: Workspace, base: CatalogueRequest.Base? = nil) -> BuiltCatalogue {
-        CatalogueRequest(generation: 1, seeds: seeds, workspace: workspace, seedWarnings: 0, location: "test", base: base).build()
+    static func build(_ workspace: Workspace, base: CatalogueRequest.Base? = nil, at moment: Moment? = nil) -> BuiltCatalogue {
+        CatalogueRequest(generation: 1, seeds: seeds, workspace: workspace, seedWarnings: 0, location: "test", base: base, moment: moment)
+            .build()
     }
 
     /// Everything a screen reads from a catalogue, as text to compare.
@@ -52,13 +53,17 @@ import Testing
         return lines
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    /// Seeds 5 to 8 count at a moment, with missions dated before and after it: a mission that had
+    /// not begun links nobody yet, in the catalogue made from the one before as in the one built anew.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func aCatalogueMadeFromTheOneBeforeIsTheOneBuiltAnew(seed: UInt64) throws {
         var random = SplitMix(state: seed)
         let entities = Self.seeds.entities.map(\.id)
         let seedRecords = Self.seeds.records
         var workspace = Workspace()
-        var built = Self.build(workspace)
+        let moment: Moment? = seed > 4 ? Moment(day: DayStamp(2026, 11, 22)) : nil
+        func start() -> PartialDate? { moment == nil ? nil : PartialDate(year: Int.random(in: 2010...2030, using: &random)) }
+        var built = Self.build(workspace, at: moment)
         var version = 0
         // Lists built before the change are mended; on odd seeds they are left to be built later.
         let buildListsFirst = seed % 2 == 0
@@ -77,7 +82,7 @@ import Testing
                     }
                     let record = Record(
                         id: "mission-t\(seed)-\(step)-\(version)", title: titles.randomElement(using: &random)!, parties: parties,
-                        body: .mission(Mission(status: .planned, destinations: [entities.randomElement(using: &random)!])))
+                        body: .mission(Mission(status: .planned, destinations: [entities.randomElement(using: &random)!], start: start())))
                     workspace.records.append(StoredRecord(record: record, version: 1, updatedAt: "", updatedBy: "t"))
                     changed.insert(record.id)
                 } else if choice < 7 {
@@ -87,7 +92,7 @@ import Testing
                     record = Record(
                         id: record.id, title: titles.randomElement(using: &random)!,
                         parties: Array(record.parties.dropFirst()) + [Party(entity: entities.randomElement(using: &random)!, role: .participant)],
-                        body: .mission(Mission(status: Bool.random(using: &random) ? .cancelled : .confirmed)))
+                        body: .mission(Mission(status: Bool.random(using: &random) ? .cancelled : .confirmed, start: start())))
                     workspace.records[index].record = record
                     changed.insert(record.id)
                 } else if choice < 8 {
@@ -106,8 +111,8 @@ import Testing
                     changed.insert(workspace.records.remove(at: index).record.id)
                 }
             }
-            let updated = Self.build(workspace, base: CatalogueRequest.Base(catalogue: built.catalogue, changed: changed))
-            let anew = Self.build(workspace)
+            let updated = Self.build(workspace, base: CatalogueRequest.Base(catalogue: built.catalogue, changed: changed), at: moment)
+            let anew = Self.build(workspace, at: moment)
             #expect(updated.catalogue !== anew.catalogue)
             let touched = changed.flatMap { id in
                 [built.catalogue.network.record(id), anew.catalogue.network.record(id)].compactMap { $0 }.flatMap(\.memberIDs)

@@ -396,6 +396,9 @@ final class StoreHarness: @unchecked Sendable {
         let (network, warnings) = Overlay.apply(try store.load(), to: referenceNetwork)
         #expect(warnings.isEmpty)
         #expect(network.entity("minalogic")?.kind == .cluster)
+        // Its city is a link, as a seed partner's is, not a word on its card.
+        #expect(network.entity("minalogic")?.attributes["city"] == nil)
+        #expect(network.relations.contains { $0.from == "minalogic" && $0.to == "lyon" && $0.type == .basedIn })
         #expect(network.record("entente-laval-lyon")?.parties.map(\.entity) == ["cqic", "minalogic"])
         #expect(network.records(involving: "minalogic").count == 2)
     }

@@ -18,7 +18,11 @@ extension DashboardState {
         switch message {
         case .key(let key): return handle(key).map { [$0] } ?? []
         case .resize(let width, let height): resize(width: width, height: height)
-        case .tick(let today): self.today = today
+        case .tick(let today):
+            let was = moment
+            self.today = today
+            // Counts are taken today: a new day may count a mission that has now begun.
+            if moment != was, loaded.network != nil { return [rebuildCatalogue()] }
         case .seedsLoaded(let network, let warnings, let errors, let reload):
             return seedsLoaded(network, warnings: warnings, errors: errors, reload: reload)
         case .reloadFailed(let path): self.message = "\(strings[.reloadFailed])\(strings.colon)\(path)"
@@ -139,13 +143,13 @@ extension DashboardState {
 
     /// Asks for the catalogue of the seeds with the store laid over them, built off the main thread
     /// (a big network takes a second or more): the screen keeps the last one until it comes.
-    private mutating func rebuildCatalogue() -> Effect {
+    mutating func rebuildCatalogue() -> Effect {
         catalogueGeneration += 1
         catalogueBehind = .more
         return .buildCatalogue(
             CatalogueRequest(
                 generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
-                seedWarnings: loaded.warnings, location: store.location))
+                seedWarnings: loaded.warnings, location: store.location, moment: moment))
     }
 
     /// Asks for the catalogue once these records changed in the store, made from the one shown (with
@@ -159,7 +163,7 @@ extension DashboardState {
             CatalogueRequest(
                 generation: catalogueGeneration, seeds: loaded.network ?? Network(), workspace: store.workspace,
                 seedWarnings: loaded.warnings, location: store.location,
-                base: CatalogueRequest.Base(catalogue: catalogue, changed: changed)))
+                base: CatalogueRequest.Base(catalogue: catalogue, changed: changed), moment: moment))
     }
 
     /// A catalogue came back: kept when it is the newest asked for; the store's warnings (a recorded
@@ -315,10 +319,16 @@ public struct CatalogueRequest: Sendable, Equatable {
     public let location: String
     /// The catalogue to make the new one from; nil builds it anew.
     public var base: Base?
+    /// The day its counts are taken at.
+    public let moment: Moment?
 
-    /// A request for the catalogue of `seeds` with `workspace` over them.
-    public init(generation: Int, seeds: Network, workspace: Workspace, seedWarnings: Int, location: String, base: Base? = nil) {
+    /// A request for the catalogue of `seeds` with `workspace` over them, counted at `moment`.
+    public init(
+        generation: Int, seeds: Network, workspace: Workspace, seedWarnings: Int, location: String, base: Base? = nil,
+        moment: Moment? = nil
+    ) {
         self.generation = generation
+        self.moment = moment
         self.seeds = seeds
         self.workspace = workspace
         self.seedWarnings = seedWarnings
@@ -333,7 +343,7 @@ public struct CatalogueRequest: Sendable, Equatable {
     /// workspace over the seeds and building the catalogue. Pure, and heavy on a big network; the
     /// runtime calls it off the main thread.
     public func build() -> BuiltCatalogue {
-        if let base {
+        if let base, base.catalogue.moment == moment {
             let network = Overlay.update(base.catalogue.network, records: base.changed, from: workspace, seeds: seeds)
             let warnings = Overlay.warnings(of: workspace, in: network)
             if let catalogue = base.catalogue.updating(to: network, changed: base.changed, warnings: seedWarnings + warnings.count) {
@@ -342,7 +352,7 @@ public struct CatalogueRequest: Sendable, Equatable {
         }
         let (network, warnings) = Overlay.apply(workspace, to: seeds)
         return BuiltCatalogue(
-            generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count),
+            generation: generation, catalogue: Catalogue(network: network, warnings: seedWarnings + warnings.count, at: moment),
             warnings: warnings, location: location)
     }
 }

@@ -98,6 +98,10 @@ public struct DashboardState: Sendable {
     public var message: String?
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
+    /// The day `:asof` asked counts to be taken at; nil for today.
+    public var asOf: PartialDate?
+    /// The day every count is taken at, as `grappe summary --as-of` takes it: `asOf`, else today.
+    public var moment: Moment { asOf.flatMap(Moment.init) ?? Moment(day: today) }
     /// Whether clicks and the wheel are taken.
     public var mouse = true
     // Each screen's own state.

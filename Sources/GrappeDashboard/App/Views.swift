@@ -1,5 +1,6 @@
 import GrappeAnalysis
 import GrappeModel
+import GrappeWords
 import GrappeWorkspace
 
 /// Renders a state into a canvas. Pure: the same state always draws the same cells.
@@ -43,7 +44,8 @@ public enum Views {
         let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
         let badge = state.store.isOffline ? " \(s[.offlineBadge]) " : state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
-        let language = badge + " \(state.strings.language.rawValue.uppercased()) "
+        let asOf = state.asOf.map { " \(s[.asOfBadge]) \(Words(s.language).date($0)) " } ?? ""
+        let language = badge + asOf + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
         canvas.put(
             " · \(s.number(state.network.entities.count)) \(s[.entities]) — " + parts.joined(separator: " · "), x: used, y: 0,

@@ -51,8 +51,11 @@ public final class Catalogue: Sendable {
 
     /// The network shown: the seeds with the store's records laid over them.
     public let network: Network
-    /// Its metrics graph.
+    /// Its metrics graph, at `moment`: link counts, Home's figures, paths and maps count what held
+    /// then (lists and cards show everything, a mission planned for next year too).
     public let graph: MetricsGraph
+    /// The day counts are taken at (today, or the day `:asof` asked for); nil counts everything.
+    public let moment: Moment?
     /// How many warnings loading the seeds gave.
     public let warnings: Int
     /// Tells this catalogue from every other made in this process (caches are keyed by it: an object's
@@ -115,12 +118,13 @@ public final class Catalogue: Sendable {
         }
     }
 
-    /// The network's catalogue; its lists and indexes are built on first use.
-    public init(network: Network, warnings: Int = 0) {
+    /// The network's catalogue, its counts taken at `moment`; its lists and indexes are built on first use.
+    public init(network: Network, warnings: Int = 0, at moment: Moment? = nil) {
         self.network = network
         self.warnings = warnings
+        self.moment = moment
         serial = Self.nextSerial()
-        let graph = MetricsGraph(network: network)
+        let graph = MetricsGraph(network: network, at: moment)
         self.graph = graph
         counts = network.counts
         var kinds = [EntityKind](repeating: .organisation, count: graph.nodeCount)
@@ -130,7 +134,7 @@ public final class Catalogue: Sendable {
             for entity in network.entities { if let node = graph.index(of: entity.id) { kinds[node] = entity.kind } }
         }
         self.kinds = kinds
-        home = HomeFigures(network: network, graph: graph, kinds: kinds)
+        home = HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
         indexes = Prepared { Self.indexes(network: network, graph: graph) }
         let cities = Prepared {
             var cityOf: [ID: ID] = [:]
@@ -155,17 +159,18 @@ public final class Catalogue: Sendable {
     }
 
     init(
-        network: Network, graph: MetricsGraph, warnings: Int, kinds: [EntityKind],
+        network: Network, graph: MetricsGraph, moment: Moment?, warnings: Int, kinds: [EntityKind],
         counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int]), indexes: Prepared<Indexes>,
         cities: Prepared<[ID: ID]>, rowsBySection: [Section: Prepared<SectionRows>]
     ) {
         self.network = network
         self.graph = graph
+        self.moment = moment
         self.warnings = warnings
         serial = Self.nextSerial()
         self.kinds = kinds
         self.counts = counts
-        home = HomeFigures(network: network, graph: graph, kinds: kinds)
+        home = HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
         self.indexes = indexes
         self.cities = cities
         self.rowsBySection = rowsBySection

@@ -17,6 +17,7 @@ extension Catalogue {
             Self.sameElements(network.entities, old.entities)
         else { return nil }
         if changed.isEmpty, warnings == self.warnings { return self }
+        guard !changesWhoWasThere(changed, old: old, new: network) else { return nil }
         let indexes = self.indexes.value
         let (rows, recordsByNode) = mendedLinks(changed: changed, old: old, new: network, indexes: indexes)
         let graph = self.graph.replacingRows(rows)
@@ -30,9 +31,19 @@ extension Catalogue {
             changed: changed, relinked: rows.keys.filter { graph.degree($0) != self.graph.degree($0) },
             network: network, graph: graph)
         return Catalogue(
-            network: network, graph: graph, warnings: warnings, kinds: kinds,
+            network: network, graph: graph, moment: moment, warnings: warnings, kinds: kinds,
             counts: (counts.byEntityKind, recordCounts), indexes: Prepared(ready: updatedIndexes), cities: cities,
             rowsBySection: rowsBySection)
+    }
+
+    /// Whether the records `changed` change which partners were there at the catalogue's moment (a
+    /// partner met on a mission comes in with it: see `Moment`), which the graph's nodes cannot mend.
+    func changesWhoWasThere(_ changed: Set<ID>, old: Network, new network: Network) -> Bool {
+        guard let moment else { return false }
+        let meets = changed.contains { id in
+            [old.record(id), network.record(id)].contains { $0?.mission?.outcomes.contains { $0.partner != nil } ?? false }
+        }
+        return meets && old.absent(at: moment) != network.absent(at: moment)
     }
 
     /// Each section's rows once records changed: the lists already built are mended (new link counts
@@ -80,9 +91,11 @@ extension Catalogue {
         for id in changed {
             for (record, isNew) in [(old.record(id), false), (network.record(id), true)] {
                 guard let record else { continue }
-                let parties = record.memberIDs.compactMap(graph.index(of:))
+                let members = record.memberIDs.compactMap(graph.index(of:))
                 for place in record.places { if let node = graph.index(of: place) { touched.insert(node) } }
-                touched.formUnion(parties)
+                touched.formUnion(members)
+                // A record that had not begun at the catalogue's moment links nobody yet.
+                let parties = moment?.holds(record) ?? true ? members : []
                 for i in parties.indices {
                     for j in parties.indices where j > i && parties[i] != parties[j] {
                         if isNew { pairsAfter.insert(NodePair(parties[i], parties[j])) } else { pairsBefore.insert(NodePair(parties[i], parties[j])) }
@@ -93,29 +106,7 @@ extension Catalogue {
         let recordsByNode = Self.recordsByNode(indexes.recordsByNode, changed: changed, touched: touched, old: old, new: network, graph: graph)
         // Links the change makes, and those it may undo: a pair stays linked while a relation or
         // another record still joins it.
-        let ends = graph.relationEnds
-        func stillLinked(_ pair: NodePair) -> Bool {
-            for relation in indexes.relations[Int(indexes.relationOffsets[pair.a])..<Int(indexes.relationOffsets[pair.a + 1])] {
-                let x = Int(ends[2 * Int(relation)]), y = Int(ends[2 * Int(relation) + 1])
-                if (x == pair.a && y == pair.b) || (x == pair.b && y == pair.a) { return true }
-            }
-            // Records naming both, in both sorted lists; then whether both are parties of it.
-            let (left, right) = (recordsByNode[pair.a], recordsByNode[pair.b])
-            var (i, j) = (0, 0)
-            while i < left.count, j < right.count {
-                if left[i] < right[j] {
-                    i += 1
-                } else if left[i] > right[j] {
-                    j += 1
-                } else {
-                    let parties = network.records[Int(left[i])].memberIDs.compactMap(self.graph.index(of:))
-                    if parties.contains(pair.a), parties.contains(pair.b) { return true }
-                    i += 1
-                    j += 1
-                }
-            }
-            return false
-        }
+        func stillLinked(_ pair: NodePair) -> Bool { isLinked(pair, network: network, indexes: indexes, recordsByNode: recordsByNode) }
         var added: [Int: Set<Int32>] = [:], removed: [Int: Set<Int32>] = [:]
         for pair in pairsAfter.subtracting(pairsBefore) where !self.graph.hasEdge(pair.a, pair.b) {
             added[pair.a, default: []].insert(Int32(pair.b))
@@ -131,6 +122,34 @@ extension Catalogue {
             rows[node] = (self.graph.neighbours(of: node).filter { !gone.contains($0) } + (added[node] ?? [])).sorted()
         }
         return (rows, recordsByNode)
+    }
+
+    /// Whether a relation that held at the catalogue's moment, or a record (other than those being
+    /// mended) that had begun, still joins the two nodes of `pair`.
+    func isLinked(_ pair: NodePair, network: Network, indexes: Indexes, recordsByNode: [[Int32]]) -> Bool {
+        let ends = graph.relationEnds
+        for relation in indexes.relations[Int(indexes.relationOffsets[pair.a])..<Int(indexes.relationOffsets[pair.a + 1])] {
+            let x = Int(ends[2 * Int(relation)]), y = Int(ends[2 * Int(relation) + 1])
+            guard (x == pair.a && y == pair.b) || (x == pair.b && y == pair.a) else { continue }
+            if moment?.holds(network.relations[Int(relation)]) ?? true { return true }
+        }
+        // Records naming both, in both sorted lists; then whether both are parties of it.
+        let (left, right) = (recordsByNode[pair.a], recordsByNode[pair.b])
+        var (i, j) = (0, 0)
+        while i < left.count, j < right.count {
+            if left[i] < right[j] {
+                i += 1
+            } else if left[i] > right[j] {
+                j += 1
+            } else {
+                let record = network.records[Int(left[i])]
+                let parties = moment?.holds(record) ?? true ? record.memberIDs.compactMap(self.graph.index(of:)) : []
+                if parties.contains(pair.a), parties.contains(pair.b) { return true }
+                i += 1
+                j += 1
+            }
+        }
+        return false
     }
 
     /// Two nodes, the smaller first.

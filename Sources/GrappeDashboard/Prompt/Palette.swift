@@ -6,12 +6,12 @@ import GrappeWords
 extension DashboardState {
     static let paletteCommands = [
         "home", "partners", "clusters", "cities", "people", "agreements", "missions", "projects", "find",
-        "show", "path", "map", "timeline", "lang", "reload", "help", "quit",
+        "show", "path", "map", "timeline", "asof", "today", "lang", "reload", "help", "quit",
     ]
     /// The same commands in French, which the palette completes in the French interface.
     static let frenchPaletteCommands = [
         "accueil", "partenaires", "grappes", "villes", "personnes", "ententes", "missions", "projets",
-        "chercher", "voir", "chemin", "carte", "chronologie", "langue", "recharger", "aide", "quitter",
+        "chercher", "voir", "chemin", "carte", "chronologie", "asof", "aujourdhui", "langue", "recharger", "aide", "quitter",
     ]
 
     mutating func runPalette(_ text: String) -> Effect? {
@@ -51,6 +51,8 @@ extension DashboardState {
             openPicture(map: ["map", "carte"].contains(command), of: words.dropFirst().joined(separator: " "))
         case "find", "chercher", "search", "rechercher":
             navigate(to: .search(words.dropFirst().joined(separator: " ")))
+        case "asof", "date": return countAsOf(words.dropFirst().joined(separator: " "))
+        case "today", "aujourdhui", "aujourd'hui": return countAsOf(nil)
         case "path", "chemin":
             guard let (from, to) = pathEnds(Array(words.dropFirst())) else {
                 message = strings[.pathUsage]
@@ -61,6 +63,24 @@ extension DashboardState {
             message = "\(strings[.commandUnknown])\(strings.colon)\(command)"
         }
         return nil
+    }
+
+    /// `asof DATE`: every count (links, Home's figures, paths, maps) taken at the end of `DATE`, as
+    /// `grappe summary --as-of` takes them; nil, or `today`, takes them today again.
+    private mutating func countAsOf(_ text: String?) -> Effect? {
+        guard let text else {
+            guard asOf != nil else { message = strings[.countsToday]; return nil }
+            asOf = nil
+            message = strings[.countsToday]
+            return rebuildCatalogue()
+        }
+        guard case .success(let date) = PartialDate.parse(text.trimmingSpaces()), date.year != nil else {
+            message = text.isEmpty ? strings[.asOfUsage] : "\(strings[.asOfUsage]) — \(text)"
+            return nil
+        }
+        asOf = date
+        message = "\(strings[.countsAsOf]) \(Words(strings.language).date(date))"
+        return rebuildCatalogue()
     }
 
     /// `map` or `timeline`: of the partner named, else of the one in front; a name that matches

@@ -12,10 +12,14 @@ public struct HomeFigures: Sendable {
     public let missions: [Record]
     /// Agreements signed each year (`?` for an unknown year).
     public let agreementsPerYear: [(year: String, count: Int)]
-    /// Each programme's funding.
+    /// Each programme's funding (its funding lines, a share of its budget counted as that amount),
+    /// one entry per currency it is funded in: the currency most programmes use first, then the others;
+    /// in each, the largest first. Amounts in two currencies are never ranked against each other.
     public let fundingPerProgramme: [(title: String, amount: Money)]
 
-    init(network: Network, graph: MetricsGraph, kinds: [EntityKind]) {
+    /// The figures of `network` on `graph` (built at `moment`, as every count is: agreements and
+    /// funding that had not begun by then are left out; missions are all there, for the upcoming panel).
+    init(network: Network, graph: MetricsGraph, kinds: [EntityKind], moment: Moment?) {
         // Node numbers, not ids, are ranked: ids are looked at only to break a tie in links.
         let partners = (0..<graph.nodeCount).lazy.filter { kinds[$0] != .city }
         func group(_ node: Int32) -> Bool { kinds[Int(node)] == .cluster || kinds[Int(node)] == .pole }
@@ -37,26 +41,28 @@ public struct HomeFigures: Sendable {
             .map { node in (id: graph.ids[node], groups: graph.neighbours(of: node).filter(group).map { graph.ids[Int($0)] }) }
         missions = network.records.filter { $0.kind == .mission }
         var years: [String: Int] = [:]
-        for record in network.records where record.kind == .agreement {
+        for record in network.records where record.kind == .agreement && moment?.holds(record) ?? true {
             years[record.date?.year.map(String.init) ?? "?", default: 0] += 1
         }
         agreementsPerYear = years.keys.sorted { ($0 == "?" ? "9999" : $0) < ($1 == "?" ? "9999" : $1) }.map { (year: $0, count: years[$0]!) }
-        var funding: [(String, Money)] = []
-        for record in network.records {
+        fundingPerProgramme = Self.funding(network.records.filter { moment?.holds($0) ?? true })
+    }
+
+    /// At most `perCurrency` programmes per currency and `total` in all (see `fundingPerProgramme`).
+    public static func funding(_ records: [Record], perCurrency: Int = 4, total: Int = 8) -> [(title: String, amount: Money)] {
+        var byCurrency: [Currency: [(title: String, amount: Money)]] = [:]
+        for record in records {
             guard let project = record.project else { continue }
-            let lines = project.funding.compactMap { $0.effectiveAmount(budget: project.budget) }
-            if let budget = project.budget {
-                funding.append((record.title, budget))
-            } else if let first = lines.first {
-                funding.append(
-                    (
-                        record.title,
-                        Money(
-                            minorUnits: lines.filter { $0.currency == first.currency }.reduce(0) { $0 + $1.minorUnits },
-                            currency: first.currency)
-                    ))
+            var sums: [Currency: Int64] = [:]
+            for line in project.funding {
+                if let amount = line.effectiveAmount(budget: project.budget) { sums[amount.currency, default: 0] += amount.minorUnits }
             }
+            for (currency, sum) in sums { byCurrency[currency, default: []].append((record.title, Money(minorUnits: sum, currency: currency))) }
         }
-        fundingPerProgramme = Array(funding.sorted { $0.1.minorUnits > $1.1.minorUnits }.prefix(8)).map { (title: $0.0, amount: $0.1) }
+        let currencies = byCurrency.keys.sorted { (byCurrency[$0]!.count, $1.code) > (byCurrency[$1]!.count, $0.code) }
+        let ranked = currencies.flatMap { currency in
+            byCurrency[currency]!.sorted { ($0.amount.minorUnits, $1.title) > ($1.amount.minorUnits, $0.title) }.prefix(perCurrency)
+        }
+        return Array(ranked.prefix(total))
     }
 }
