@@ -106,7 +106,7 @@ let package = Package(
         // What tests share: the repository's places, the PostgreSQL server the store and team tests use
         // (started once per test run), the reference network and a valid draft.
         .target(name: "GrappeTestSupport", dependencies: ["GrappeModel", "GrappeSeeds", "GrappeWorkspace"], path: "Tests/Support"),
-        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeModel", "GrappeTestSupport"]),
+        .testTarget(name: "GrappeWorkspaceTests", dependencies: ["GrappeWorkspace", "GrappeModel", "GrappeWords", "GrappeTestSupport"]),
         // The store contract every driver passes (SQLite, PostgreSQL, in memory), and each driver's own cases.
         .testTarget(
             name: "GrappeStoreTests",

@@ -293,6 +293,37 @@ extension Words {
     }
 }
 
+extension Words {
+    /// An entity kind as a person types it in either language (`pôle`, `grappe`, `personne`, `pole`),
+    /// any case, with or without accents. Nil for anything else.
+    public static func entityKind(_ text: String) -> EntityKind? {
+        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
+        return EntityKind.allCases.first { kind in
+            [kind.rawValue, Words(.en).kind(kind), Words(.fr).kind(kind)].contains { TextFolding.fold($0) == typed }
+        }
+    }
+
+    /// A party role as a person types it in either language (`partner_met`, `partner met`,
+    /// `partenaire rencontré`, `hôte`), any case, with or without accents. Nil for anything else.
+    public static func partyRole(_ text: String) -> PartyRole? {
+        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
+        return PartyRole.allCases.first { role in
+            [role.rawValue.replacingOccurrences(of: "_", with: " "), Words(.en).role(role), Words(.fr).role(role)]
+                .contains { TextFolding.fold($0) == typed }
+        }
+    }
+
+    /// An organisation type as a person types it in either language (`entreprise`, `public body`,
+    /// `organisme public`, `public_body`), any case, with or without accents. Nil for anything else.
+    public static func organisationType(_ text: String) -> OrganisationType? {
+        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
+        return OrganisationType.allCases.first { type in
+            [type.rawValue.replacingOccurrences(of: "_", with: " "), Words(.en).organisationType(type), Words(.fr).organisationType(type)]
+                .contains { TextFolding.fold($0) == typed }
+        }
+    }
+}
+
 extension Speaking {
     /// Why an amount, a currency or a share was refused, in the interface's language.
     public func moneyProblem(_ error: MoneyError) -> String {

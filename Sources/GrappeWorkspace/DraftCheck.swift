@@ -156,12 +156,13 @@ final class DraftCheck {
     /// An organisation type, or person, cluster or pole; an organisation of type other when not given.
     private func partnerKind(_ text: String, index: Int) -> (EntityKind, OrganisationType?) {
         guard !text.isEmpty else { return (.organisation, .other) }
-        if let type = OrganisationType(rawValue: text) { return (.organisation, type) }
-        if let kind = EntityKind(rawValue: text), kind != .city { return (kind, nil) }
+        // In either language: "entreprise" or "company", "pôle" or "pole".
+        if let type = Words.organisationType(text) { return (.organisation, type) }
+        if let kind = Words.entityKind(text), kind != .city { return (kind, kind == .organisation ? .other : nil) }
         problem(
             .newPartners, index,
             say(
-                "type inconnu \(quoted(text))\u{00A0}; un type d'organisation (company, association…), person, cluster ou pole",
+                "type inconnu \(quoted(text))\u{00A0}; un type d'organisation (entreprise, association…), personne, grappe ou pôle",
                 "unknown type \(quoted(text)); an organisation type (company, association…), person, cluster or pole"))
         return (.organisation, .other)
     }
@@ -178,9 +179,20 @@ final class DraftCheck {
         for (index, delegate) in draft.delegates.enumerated() where !delegate.who.trimmingSpaces().isEmpty {
             let role = delegateRole(delegate.role, index: index)
             let attendance = delegateAttendance(delegate.attendance, index: index)
-            guard let id = one(delegate.who, .delegates, index), let role else { continue }
+            // The leader and the delegates are people; a host or a partner met may be an organisation.
+            let kinds: Set<EntityKind> = role == .host || role == .partnerMet ? [.person, .organisation, .cluster, .pole] : [.person]
+            guard let role, let id = one(delegate.who, .delegates, index, kinds: kinds) else { continue }
             guard members.insert(id).inserted else {
                 problem(.delegates, index, say("\(quoted(id)) fait déjà partie de la délégation", "\(quoted(id)) is already in the delegation"))
+                continue
+            }
+            // One leader: the leader's field, or one delegate marked so.
+            if role == .leader, let leader = parties.first(where: { $0.role == .leader }) {
+                problem(
+                    .delegates, index,
+                    say(
+                        "une mission a un seul chef\u{00A0}: \(quoted(leader.entity)) l'est déjà\u{00A0}; choisissez un autre rôle",
+                        "a mission has one leader: \(quoted(leader.entity)) already is; choose another role"))
                 continue
             }
             parties.append(Party(entity: id, role: role, title: delegate.title.isEmpty ? nil : delegate.title, attendance: attendance))
@@ -196,7 +208,8 @@ final class DraftCheck {
     }
 
     private func delegateRole(_ text: String, index: Int) -> PartyRole? {
-        let role = PartyRole(rawValue: text.trimmingSpaces().replacingSpacesWithUnderscores())
+        // In either language: "host" or "hôte", "partner met" or "partenaire rencontré".
+        let role = Words.partyRole(text)
         guard let role, MissionValidator.delegateRoles.contains(role) else {
             problem(
                 .delegates, index,
@@ -316,8 +329,8 @@ final class DraftCheck {
     // MARK: References
 
     /// One entity named in a field, of the kinds the field takes.
-    private func one(_ text: String, _ field: MissionField, _ index: Int?) -> ID? {
-        switch validator.resolve(text, kinds: field.entityKinds, extra: extra) {
+    private func one(_ text: String, _ field: MissionField, _ index: Int?, kinds: Set<EntityKind>? = nil) -> ID? {
+        switch validator.resolve(text, kinds: kinds ?? field.entityKinds, extra: extra) {
         case .success(let id): return id
         case .failure(let failure):
             problem(field, index, failure.message)

@@ -228,7 +228,7 @@ extension MissionField {
     /// fields that name no entity.
     public var entityKinds: Set<EntityKind>? {
         switch self {
-        case .leader, .delegates: [.person, .organisation, .cluster, .pole]
+        case .leader, .delegates: [.person]  // a delegation's host or a partner met may be an organisation (DraftCheck)
         case .onBehalfOf, .funders: [.organisation, .cluster, .pole, .city]
         case .origin, .destinations: [.city]
         case .toMeet, .newAgreements: [.organisation, .cluster, .pole, .city, .person]

@@ -29,11 +29,16 @@ public struct MissionValidator: Speaking {
         guard !text.isEmpty else { return .failure(Problem(say("entrée vide", "empty entry"))) }
         func check(_ entity: Entity) -> Result<ID, Problem> {
             if let kinds, !kinds.contains(entity.kind) {
+                let (kind, expected) = (words.kind(entity.kind), describe(kinds))
+                // A delegation is people: an organisation goes with them as whom they speak for.
+                let onBehalf = kinds == [.person] && entity.kind != .city
                 return .failure(
                     Problem(
                         say(
-                            "\(quoted(entity.id)) est de nature \(entity.kind.rawValue)\u{00A0}; attendu\u{00A0}: \(Self.describe(kinds))",
-                            "\(quoted(entity.id)) is a \(entity.kind.rawValue); expected \(Self.describe(kinds))")))
+                            "\(quoted(entity.id)) est de nature \(kind)\u{00A0}; attendu\u{00A0}: \(expected)"
+                                + (onBehalf ? "\u{00A0}; une délégation est faite de personnes, indiquez-la sous «\u{00A0}Au nom de\u{00A0}»" : ""),
+                            "\(quoted(entity.id)) is a \(kind); expected \(expected)"
+                                + (onBehalf ? "; a delegation is made of people: name it under \"On behalf of\"" : ""))))
             }
             return .success(entity.id)
         }
@@ -80,8 +85,11 @@ public struct MissionValidator: Speaking {
         return ids.first { TextFolding.fold($0).contains(folded) }
     }
 
-    static func describe(_ kinds: Set<EntityKind>) -> String {
-        kinds.sorted().map(\.rawValue).joined(separator: " or ")
+    /// The kinds a field takes, in words: "person", "organisation, cluster or pole".
+    func describe(_ kinds: Set<EntityKind>) -> String {
+        let names = kinds.sorted().map(words.kind)
+        guard names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + say(" ou ", " or ") + names.last!
     }
 
     /// Every field checked; the change a save writes, or every problem at its field.

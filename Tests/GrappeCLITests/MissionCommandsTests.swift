@@ -20,7 +20,7 @@ import Testing
             [
                 "mission", "add", "--title", title, "--leader", "Marc Demers", "--on-behalf-of", "cqic", "--origin", "laval",
                 "--destination", "Lyon", "--from", "2027-03-10", "--to", "2027-03-14",
-                "--delegate", "technomontreal:delegate:confirmed", "--budget", "25000 CAD",
+                "--delegate", "alain-dumas:delegate:confirmed", "--budget", "25000 CAD",
             ] + extra,
             environment: workspace.environment)
     }
@@ -37,7 +37,7 @@ import Testing
 
         let shown = try cli.grappe(["mission", "show", "mission-numerique-a-lyon"], environment: workspace.environment)
         #expect(shown.status == 0)
-        #expect(shown.output.contains("delegate     TechnoMontréal  · confirmed"))
+        #expect(shown.output.contains("delegate     Alain Dumas  · confirmed"))
         #expect(shown.output.contains("outcome: partner met Minalogic"))
         #expect(shown.output.contains("zoé  add mission mission-numerique-a-lyon"))
         #expect(shown.output.contains("\nversion 1\n"), "the version --if-version takes")
@@ -70,8 +70,10 @@ import Testing
         let run = try cli.grappe(
             [
                 "mission", "add", "--title", "Mission", "--leader", "Marc Demrs", "--destination", "lion",
-                "--from", "2027-03-10", "--to", "2027-03-01", "--delegate", "technomontreal:boss",
-                "--delegate", "picom", "--delegate", "PICOM", "--budget", "25000 XYZ", "--agreement", "entente-tripartite",
+                "--from", "2027-03-10", "--to", "2027-03-01", "--delegate", "alain-dumas:boss",
+                "--delegate", "guy-rochon", "--delegate", "Guy Rochon", "--delegate", "picom", "--delegate", "mathieu-halle:chef de mission",
+                "--delegate", "benoit:leader",
+                "--budget", "25000 XYZ", "--agreement", "entente-tripartite",
                 "--status", "maybe",
             ], environment: workspace.environment)
         #expect(run.status == 65)
@@ -80,7 +82,9 @@ import Testing
             "--destination #1: unknown id 'lion'; did you mean 'lyon'?",
             "--to: the mission ends (2027-03-01) before it starts (2027-03-10)",
             "--delegate #1: unknown role 'boss'",
-            "--delegate #3: 'picom' is already in the delegation",
+            "--delegate #3: 'guy-rochon' is already in the delegation",
+            "--delegate #4: 'picom' is a pole; expected person; a delegation is made of people: name it under \"On behalf of\"",
+            "--delegate #6: a mission has one leader: 'mathieu-halle' already is; choose another role",
             "--budget: ", "XYZ",
             "--agreement #1: unknown agreement 'entente-tripartite'; did you mean 'entente-tripartite-lille'?",
             "--status: unknown status 'maybe'", "nothing was saved",
@@ -344,7 +348,7 @@ import Testing
         let window = max(0.25, 1.5 * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         acknowledged.append("mission-repere")
         for round in 0..<40 {
-            let process = try startAdd("Mission \(round)", in: workspace, ["--delegate", "technomontreal"])
+            let process = try startAdd("Mission \(round)", in: workspace, ["--delegate", "alain-dumas"])
             Thread.sleep(forTimeInterval: Double.random(in: 0.0...window, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -426,8 +430,8 @@ extension MissionCommandsTests {
         let before = try cli.grappe(["metrics"], environment: workspace.environment)
         let added = try cli.grappe(
             [
-                "mission", "add", "--title", "Grande mission de 2099", "--leader", "Benoit", "--delegate", "amazon",
-                "--delegate", "picom", "--destination", "lyon", "--from", "2099-05-01", "--to", "2099-05-09",
+                "mission", "add", "--title", "Grande mission de 2099", "--leader", "Benoit", "--delegate", "amazon:host",
+                "--delegate", "picom:partner met", "--destination", "lyon", "--from", "2099-05-01", "--to", "2099-05-09",
             ],
             environment: workspace.environment)
         try #require(added.status == 0, "\(added.error)")

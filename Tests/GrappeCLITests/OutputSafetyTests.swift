@@ -105,7 +105,7 @@ import Glibc
         let added = try cli.grappe(
             [
                 "mission", "add", "--title", "Evil mission \u{1B}]0;pwned\u{7} \u{202E}x",
-                "--leader", "esc", "--destination", "lyon", "--notes", "bell\u{7} \u{9B}2J",
+                "--delegate", "esc:host", "--destination", "lyon", "--notes", "bell\u{7} \u{9B}2J",
             ],
             environment: hostile.environment)
         try #require(added.status == 0, "\(added.error)")
@@ -121,7 +121,7 @@ import Glibc
     @Test func csvNeutralisesControlsEvenInAFile() throws {
         let hostile = try Hostile()
         let added = try cli.grappe(
-            ["mission", "add", "--title", "Bell\u{7} \u{1B}[2J mission", "--leader", "esc", "--destination", "lyon"],
+            ["mission", "add", "--title", "Bell\u{7} \u{1B}[2J mission", "--delegate", "esc:host", "--destination", "lyon"],
             environment: hostile.environment)
         try #require(added.status == 0, "\(added.error)")
         for command in [["summary", "--format", "csv"], ["metrics"]] {

@@ -16,7 +16,7 @@ import Glibc
         let workspace = TestPostgres.freshWorkspace(), cli = CLITests()
         let mission = [
             "mission", "add", "--workspace", workspace, "--title", "Mission signée", "--destination", "lyon", "--from", "2027-03-10",
-            "--delegate", "technomontreal",
+            "--delegate", "alain-dumas",
         ]
         let admin = try cli.grappe(mission + ["--store", try TestPostgres.url(), "--title", "Première"])
         #expect(admin.status == 0, "\(admin.error)")
@@ -46,7 +46,7 @@ import Glibc
         let first = try CLITests().grappe([
             "mission", "add", "--store", try TestPostgres.url(), "--workspace", workspace,
             "--title", "Première mission", "--destination", "lyon", "--from", "2027-03-10",
-            "--delegate", "technomontreal",
+            "--delegate", "alain-dumas",
         ])
         #expect(first.status == 0, "\(first.error)")
         var acknowledged: [String] = [first.output.trimmingCharacters(in: .whitespacesAndNewlines)], killed = 0, started = 1
@@ -57,7 +57,7 @@ import Glibc
                 process.executableURL = CLITests.binary
                 process.arguments = [
                     "mission", "add", "--store", url, "--workspace", workspace, "--title", "Mission \(round)-\(index)",
-                    "--destination", "lyon", "--from", "2027-03-10", "--delegate", "technomontreal",
+                    "--destination", "lyon", "--from", "2027-03-10", "--delegate", "alain-dumas",
                 ]
                 process.currentDirectoryURL = CLITests.repository
                 process.environment = environment

@@ -1,6 +1,7 @@
 import Foundation
 import GrappeDashboard
 import GrappeModel
+import GrappeTestSupport
 import GrappeWords
 import GrappeWorkspace
 import Testing
@@ -38,16 +39,28 @@ import Testing
         #expect(state.form?.completions.first?.value == "montreal")
         Self.send([.enter, .tab] + Self.typed("2027-05-04") + [.tab] + Self.typed("2027-05-09") + [.tab, .tab], to: &state)
         #expect(state.form?.texts[.destinations] == "lille, montreal")
-        // The delegation: type a name, pick it, set attendance; a second one as host.
-        Self.send(
-            Self.typed("technom") + [.enter, .control("t"), .control("t"), .tab] + Self.typed("picom") + [.control("r"), .control("r")],
-            to: &state)
-        let form = try #require(state.form)
+        // The delegation: type a name and pick it, which opens the next row, so the next name is the
+        // next delegate's (never glued on); set attendance; the second one as host (the mission has
+        // its leader: ^R skips leader).
+        Self.send(Self.typed("alain") + [.enter], to: &state)
+        #expect(state.form?.focused == .delegate(1))
+        Self.send(Self.typed("guy r") + [.enter, .up, .up, .control("t"), .control("t"), .down, .control("r")], to: &state)
+        var form = try #require(state.form)
         #expect(
             form.delegates == [
-                MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed"),
-                MissionDraft.Delegate(who: "picom", role: "host", attendance: ""),
+                MissionDraft.Delegate(who: "alain-dumas", role: "delegate", attendance: "confirmed"),
+                MissionDraft.Delegate(who: "guy-rochon", role: "host", attendance: ""),
             ])
+        // Tab leaves the delegation whole, Shift-Tab comes back to its first row.
+        Self.send([.tab], to: &state)
+        #expect(state.form?.focused == .text(.toMeet))
+        Self.send([.backTab], to: &state)
+        #expect(state.form?.focused == .delegate(0))
+        Self.send([.backTab], to: &state)
+        #expect(state.form?.focused == .text(.objectives))
+        Self.send([.tab, .tab], to: &state)
+        form = try #require(state.form)
+        #expect(form.focused == .text(.toMeet))
         effects = Self.send([.control("s")], to: &state)
         guard case .saveMission(let change, let key)? = effects.last else {
             Issue.record("no save: \(state.form?.issues ?? [])")
@@ -61,6 +74,33 @@ import Testing
         // The store said yes: the form closes on the new mission's card.
         state.missionSaved(mission.id, summary: "#1 add mission \(mission.id)")
         #expect(state.form == nil && state.place.screen == .card(.record(mission.id)))
+    }
+
+    /// A delegate taken out takes its error with it; the next row keeps its own. A row too wide for
+    /// the screen ends with "…".
+    @Test func errorsFollowTheirRowsAndCutRowsSaySo() throws {
+        var state = DashboardTests.state(.en, width: 80, height: 24)
+        var draft = lyonDraft()
+        draft.delegates = [
+            MissionDraft.Delegate(who: "picom"), MissionDraft.Delegate(who: "alain-dumas"), MissionDraft.Delegate(who: "nobody-at-all"),
+        ]
+        state.form = MissionForm(draft: draft, language: .en)
+        Self.send([.control("s")], to: &state)
+        var form = try #require(state.form)
+        #expect(form.issues(for: .delegate(0)).first?.message.contains("'picom' is a pole") == true)
+        #expect(form.issues(for: .delegate(2)).first?.message.contains("unknown id 'nobody-at-all'") == true)
+        form.focus = try #require(form.fields.firstIndex(of: .delegate(0)))
+        state.form = form
+        Self.send([.control("d")], to: &state)
+        form = try #require(state.form)
+        #expect(form.issues(for: .delegate(0)).isEmpty, "Alain Dumas has no error")
+        #expect(form.issues(for: .delegate(1)).first?.message.contains("unknown id 'nobody-at-all'") == true)
+        #expect(form.issues.count == 1)
+        // At 80 columns the delegate row (id, name, role, attendance) is cut with "…".
+        form.delegates[0].who = "alain-dumas-et-toute-son-equipe-de-laval-qui-voyage-beaucoup"
+        state.form = form
+        let row = try #require(Views.render(state).text.split(separator: "\n").first { $0.contains("alain-dumas-et") })
+        #expect(row.hasSuffix("…"), "\(row)")
     }
 
     /// Statuses are shown, completed and read in the interface's language; the draft keeps the stored value.
@@ -238,14 +278,14 @@ import Testing
             }
         }
         let mission = Record(
-            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "marc-demers", role: .leader)],
             body: .mission(Mission(status: .planned)))
         follow([try CatalogueRequestTests.entry(1, mission)])
         state.navigate(to: .card(.record("mission-a-lyon")))
         send([.character("e")], to: &state)
         #expect(state.form?.baseVersion == 1)
         let confirmed = Record(
-            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "ville-de-laval", role: .leader)],
+            id: "mission-a-lyon", title: "Mission à Lyon", parties: [Party(entity: "marc-demers", role: .leader)],
             body: .mission(Mission(status: .confirmed)))
         let json = { (record: Record) in String(decoding: try JSONEncoder().encode(record), as: UTF8.self) }
         let edit = JournalEntry(

@@ -154,7 +154,7 @@ final class FixedSeeds: SeedSource {
         draft.title = title
         draft.start = start
         draft.destinations = ["lyon"]
-        draft.delegates = [MissionDraft.Delegate(who: "technomontreal")]
+        draft.delegates = [MissionDraft.Delegate(who: "alain-dumas")]
         guard case .success(let change) = MissionValidator(network: reference.network).validate(draft) else {
             throw StoreError.failed(.same("the test draft does not validate"))
         }

@@ -234,7 +234,7 @@ final class StoreHarness: @unchecked Sendable {
         let path = harness.path, folder = harness.folder
         #expect(
             try folder.sqlite(path, "SELECT role || ':' || entity_id FROM record_parties ORDER BY position;")
-                == "leader:marc-demers\non_behalf_of:cqic\ndelegate:technomontreal")
+                == "leader:marc-demers\non_behalf_of:cqic\ndelegate:alain-dumas")
         #expect(
             try folder.sqlite(path, "SELECT status, start, \"end\", budget_cents, budget_currency FROM records;")
                 == "planned|2027-03-10|2027-03-14|2500000|CAD")
@@ -450,11 +450,11 @@ final class StoreHarness: @unchecked Sendable {
         try store.save(change(lyonDraft()), author: "ana")
         let shrunk = Network(
             name: "x", documents: referenceNetwork.documents,
-            entities: referenceNetwork.entities.filter { $0.id != "technomontreal" },
+            entities: referenceNetwork.entities.filter { $0.id != "alain-dumas" },
             relations: [], records: referenceNetwork.records)
         let (network, warnings) = Overlay.apply(try store.load(), to: shrunk)
         #expect(network.record("mission-numerique-a-lyon") != nil)
-        #expect(warnings == [OverlayWarning(record: "mission-numerique-a-lyon", missing: "technomontreal")])
+        #expect(warnings == [OverlayWarning(record: "mission-numerique-a-lyon", missing: "alain-dumas")])
     }
 
     @Test(arguments: StoreKind.allCases) func twoWritersBothSucceed(_ kind: StoreKind) throws {

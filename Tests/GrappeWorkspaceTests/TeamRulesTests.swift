@@ -33,7 +33,7 @@ import Testing
         mine.status = "completed"
         mine.destinations = ["Lyon", "Lille"]
         theirs.status = "confirmed"
-        theirs.delegates = [MissionDraft.Delegate(who: "technomontreal")]
+        theirs.delegates = [MissionDraft.Delegate(who: "alain-dumas")]
         var merge = DraftMerge(base: base, mine: mine, theirs: theirs)
         #expect(merge.conflicts.map(\.field) == [.status])
         #expect(merge.taken == [.delegates])

@@ -13,6 +13,6 @@ public func lyonDraft(title: String = "Mission numérique à Lyon") -> MissionDr
         title: title, status: "planned", leader: "marc-demers", onBehalfOf: ["CQIC"], origin: "laval",
         destinations: ["Lyon"], start: "2027-03-10", end: "2027-03-14", objectives: ["rencontrer des partenaires"],
         budget: "25000 CAD")
-    draft.delegates = [MissionDraft.Delegate(who: "technomontreal", role: "delegate", attendance: "confirmed")]
+    draft.delegates = [MissionDraft.Delegate(who: "alain-dumas", role: "delegate", attendance: "confirmed")]
     return draft
 }

@@ -174,7 +174,7 @@ public struct Strings: Speaking {
             case .draftRestored: ("Brouillon non enregistré retrouvé", "Unsaved draft restored")
             case .draftUnreadable: ("Brouillon illisible, laissé en place", "Unreadable draft, left in place")
             case .draftsUnreadable: ("Brouillons illisibles, laissés en place", "Unreadable drafts, left in place")
-            case .attendanceNotSaid: ("présence non dite", "attendance not said")
+            case .attendanceNotSaid: ("présence à préciser", "attendance unknown")
             case .history: ("Historique", "History")
             case .addDelegate: ("+ ajouter (tapez un nom)", "+ add (type a name)")
             case .fixErrors: ("Rien n'est enregistré\u{00A0}: corrigez les champs en rouge", "Nothing saved: fix the fields in red")

@@ -43,9 +43,9 @@ extension DashboardState {
             self.form = form
             return save()
         case .acceptCompletion? where form.completions.isEmpty:
-            // Enter takes a suggestion; without one it stays in the field (what is typed next would
-            // otherwise land in the next field) and says how to move.
-            message = strings[.enterStays]
+            // Enter takes a suggestion; on a filled delegate row it opens the next row; elsewhere it
+            // stays in the field (what is typed next would otherwise land in the next field) and says how to move.
+            if !form.nextDelegateRow() { message = strings[.enterStays] }
         case let command?:
             form.run(command, in: catalogue)
         case nil:
@@ -242,8 +242,8 @@ extension MissionForm {
     /// The form's own commands that change only the form: focus, completion, delegates, editing.
     mutating func run(_ command: Command, in catalogue: Catalogue) {
         switch command {
-        case .nextField: moveFocus(by: 1)
-        case .previousField: moveFocus(by: -1)
+        case .nextField: moveField(by: 1)
+        case .previousField: moveField(by: -1)
         case .completionDown:
             if completions.isEmpty { moveFocus(by: 1) } else { completionIndex = (completionIndex + 1) % completions.count }
         case .completionUp:

@@ -127,8 +127,13 @@ extension Views {
                 canvas.put(formLabel(state, field), x: 1, y: y, width: labelWidth, style: style)
             }
             var x = valueX
-            for (text, style) in line.pieces where x < state.width {
-                x += canvas.put(text, x: x, y: y, style: style, limit: state.width - x)
+            // A row wider than the screen ends with "…" where it is cut.
+            for (number, (text, style)) in line.pieces.enumerated() where x < state.width {
+                let room = state.width - x, width = TextWidth.of(text)
+                let more = line.pieces[(number + 1)...].contains { !$0.0.isEmpty }
+                let cut = width > room || (width == room && more)
+                let shown = cut ? TextWidth.truncated(text + (width == room ? " " : ""), to: room) : text
+                x += canvas.put(shown, x: x, y: y, style: style, limit: room)
             }
         }
     }

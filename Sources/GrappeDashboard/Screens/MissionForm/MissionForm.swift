@@ -210,6 +210,30 @@ public struct MissionForm: Sendable, Equatable {
         return spaces + text.dropFirst(spaces).prefix { !isSeparator($0) }.count
     }
 
+    /// Tab and Shift-Tab: the next or previous field, a list (the delegation) taken as one field:
+    /// Tab from any of its rows leaves it, Shift-Tab from the field after it comes to its first row.
+    /// ↓ and ↑ walk its rows one by one.
+    mutating func moveField(by delta: Int) {
+        let first = fields.firstIndex(of: .delegate(0))!
+        let after = fields.firstIndex(of: .text(Self.laterFields[0]))!
+        switch focused {
+        case .delegate where delta > 0: moveFocus(by: after - focus)
+        case .delegate: moveFocus(by: first - 1 - focus)
+        case .text where delta < 0 && focus == after: moveFocus(by: first - focus)
+        case .text: moveFocus(by: delta)
+        }
+    }
+
+    /// Enter on a delegate row that names someone: on to the next row (a new one after the last),
+    /// so that the next name typed is the next delegate's. False elsewhere.
+    mutating func nextDelegateRow() -> Bool {
+        guard case .delegate(let index) = focused, let delegate = delegates[safe: index], !delegate.who.trimmingSpaces().isEmpty else {
+            return false
+        }
+        moveFocus(by: 1)
+        return true
+    }
+
     mutating func moveFocus(by delta: Int) {
         // An emptied delegate row leaves the list when the focus moves on.
         if case .delegate(let index) = focused, index < delegates.count, delegates[index].who.trimmingSpaces().isEmpty {
@@ -223,10 +247,14 @@ public struct MissionForm: Sendable, Equatable {
         confirmingDiscard = false
     }
 
-    /// Cycles the focused delegate's role (leader, delegate, host, partner met).
+    /// Cycles the focused delegate's role (leader, delegate, host, partner met); leader only while
+    /// the mission has none (the leader's field, or another delegate).
     mutating func cycleRole() {
         guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
-        let roles = MissionValidator.delegateRoles.map(\.rawValue)
+        let led =
+            !(texts[.leader] ?? "").trimmingSpaces().isEmpty
+            || delegates.indices.contains { $0 != index && delegates[$0].role == PartyRole.leader.rawValue }
+        let roles = MissionValidator.delegateRoles.map(\.rawValue).filter { !led || $0 != PartyRole.leader.rawValue }
         let current = roles.firstIndex(of: delegates[index].role) ?? -1
         delegates[index].role = roles[(current + 1) % roles.count]
     }
@@ -239,9 +267,22 @@ public struct MissionForm: Sendable, Equatable {
         delegates[index].attendance = values[(current + 1) % values.count]
     }
 
+    /// Ctrl-D on a delegate row: the delegate leaves, with its errors; the errors of the rows after
+    /// it stay with their rows.
     mutating func removeDelegate() {
         guard case .delegate(let index) = focused, delegates.indices.contains(index) else { return }
+        // Delegate issues count the rows that name someone (the draft leaves out empty ones).
+        let filled = delegates.indices.filter { !delegates[$0].who.trimmingSpaces().isEmpty }
+        let entry = filled.firstIndex(of: index)
         delegates.remove(at: index)
+        guard let entry else { return }
+        issues = issues.compactMap { issue in
+            guard issue.field == .delegates, let at = issue.index else { return issue }
+            if at == entry { return nil }
+            var moved = issue
+            if at > entry { moved.index = at - 1 }
+            return moved
+        }
     }
 
     // MARK: completion
@@ -307,11 +348,14 @@ public struct MissionForm: Sendable, Equatable {
         if completions.count == 1, completions[0].value == segment.word { completions = [] }
     }
 
+    /// Takes the completion selected; on a delegate row, goes on to the next row (what is typed next
+    /// is another delegate, never glued onto this one).
     mutating func acceptCompletion() {
         guard let choice = completions[safe: completionIndex] else { return }
         focusedText = segment.prefix + choice.value
         completions = []
         completionIndex = 0
+        if case .delegate = focused { moveFocus(by: 1) }
     }
 
     /// Errors of the last save attempt that belong to a row.
