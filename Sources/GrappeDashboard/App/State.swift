@@ -70,8 +70,37 @@ public struct Prompt: Hashable, Sendable {
 
     /// What it asks for.
     public var purpose: Purpose
+    /// The line being typed, edited as every prompt and form field is.
+    public var editor: LineEditor
+    /// Where ↑ and ↓ are in this prompt's history (nil: the line being typed).
+    public var historyIndex: Int?
+    /// The line being typed when ↑ went into the history, which ↓ past the newest brings back.
+    public var typed = ""
+    /// What Tab found when several fit, shown after the line.
+    public var candidates: [String] = []
+
+    /// A prompt for `purpose` holding `text`; a pre-fill (`selected`) is replaced by what is typed.
+    public init(purpose: Purpose, text: String, selected: Bool = false) {
+        self.purpose = purpose
+        editor = LineEditor(text, selected: selected)
+    }
+
     /// What is typed so far.
-    public var text: String
+    public var text: String {
+        get { editor.text }
+        set { editor.replace(with: newValue) }
+    }
+
+    /// The history this prompt shares with others of its kind: the palette's, the search's, the
+    /// filters', the path finder's.
+    public var historyKey: String {
+        switch purpose {
+        case .filter: "filter"
+        case .search: "search"
+        case .palette: "palette"
+        case .pathFrom, .pathTo: "path"
+        }
+    }
 }
 
 /// The whole dashboard as a value: the catalogue, the language, where the user is (navigation,
@@ -96,6 +125,8 @@ public struct DashboardState: Sendable {
     public var prompt: Prompt?
     /// The notice on the prompt's row, until the next key.
     public var message: String?
+    /// What was entered at each kind of prompt (`Prompt.historyKey`), oldest first, for ↑ and ↓.
+    public var promptHistory: [String: [String]] = [:]
     /// Today, for recent and upcoming missions (given, so views stay pure).
     public var today: DayStamp
     /// The day `:asof` asked counts to be taken at; nil for today.

@@ -74,10 +74,11 @@ extension DashboardState {
         case .section(let section): navigate(to: .section(section))
         case .historyBack: goBack()
         case .historyForward: goForward()
-        case .pathFinder: prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "")
+        // A pre-fill is selected: typing replaces it, ← or → keep it to edit.
+        case .pathFinder: prompt = Prompt(purpose: .pathFrom, text: selectedEntity ?? "", selected: true)
         case .find:
             if case .search(let text) = place.screen {
-                prompt = Prompt(purpose: .search, text: text)
+                prompt = Prompt(purpose: .search, text: text, selected: true)
             } else {
                 prompt = Prompt(purpose: .search, text: "")
             }

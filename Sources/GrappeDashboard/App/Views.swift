@@ -98,6 +98,19 @@ public enum Views {
         canvas.put(text, x: 1, y: 2, width: room, style: .muted)
     }
 
+    /// The prompt's line from `x`, with its cursor (a pre-fill shown selected); where it ends.
+    static func promptLine(_ canvas: inout Canvas, _ state: DashboardState, _ prompt: Prompt, x start: Int) -> Int {
+        let row = state.layout.promptRow
+        let limit = state.width - start - 1
+        if prompt.editor.selected {
+            return start + canvas.put(prompt.text, x: start, y: row, style: .selected, limit: limit)
+        }
+        let (before, after) = prompt.editor.aroundCursor
+        var x = start + canvas.put(String(before), x: start, y: row, style: .bold, limit: limit)
+        x += canvas.put("▏", x: x, y: row, style: .accent)
+        return x + canvas.put(String(after), x: x, y: row, style: .bold, limit: max(0, state.width - x - 1))
+    }
+
     static func bottom(_ canvas: inout Canvas, _ state: DashboardState) {
         let layout = state.layout
         let s = state.strings
@@ -117,11 +130,19 @@ public enum Views {
                 case .pathTo(let from): "\(s[.pathFinder]) · \(state.catalogue.name(from)) → \(s[.pathTo]) :"
                 }
             var x = canvas.put(label + " ", x: 0, y: layout.promptRow, style: .accent)
-            x += canvas.put(prompt.text, x: x, y: layout.promptRow, style: .bold, limit: state.width - x - 1)
-            canvas.put("▏", x: x, y: layout.promptRow, style: .accent)
-            if prompt.purpose != .filter, x + 4 < state.width {
+            x = promptLine(&canvas, state, prompt, x: x)
+            // After the line: why Enter did not go on, else what Tab found, else what to type.
+            if x + 4 < state.width {
                 let hint = prompt.purpose == .palette ? s[.paletteHint] : prompt.purpose == .search ? s[.searchHint] : s[.selectPartner]
-                canvas.put(hint, x: x + 3, y: layout.promptRow, width: state.width - x - 3, style: .muted)
+                let (after, style): (String?, CellStyle) =
+                    if let message = state.message {
+                        (message, .warning)
+                    } else if !prompt.candidates.isEmpty {
+                        (prompt.candidates.joined(separator: " · "), .accent)
+                    } else {
+                        (prompt.purpose == .filter ? nil : hint, .muted)
+                    }
+                if let after { canvas.put(after, x: x + 2, y: layout.promptRow, width: state.width - x - 2, style: style) }
             }
         } else if let message = state.message {
             canvas.put(message, x: 0, y: layout.promptRow, width: state.width, style: .warning)

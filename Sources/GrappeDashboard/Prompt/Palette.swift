@@ -103,30 +103,36 @@ extension DashboardState {
         }
     }
 
-    /// Tab completion: palette commands, then ids of entities and records by folded prefix.
-    func complete(_ prompt: Prompt) -> String {
+    /// Tab completion: palette commands, then ids of entities (and records after `show`) by folded
+    /// prefix of their ids and names. The line takes what all candidates share; when several fit,
+    /// they come back to be shown after the line (at most eight).
+    func complete(_ prompt: Prompt) -> (text: String, candidates: [String]) {
         let text = prompt.text
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard let last = words.last else { return text }
+        guard let last = words.last else { return (text, []) }
         let completingCommand = prompt.purpose == .palette && words.count == 1
         let candidates: [String]
         if completingCommand {
             let commands = strings.language == .fr ? Self.frenchPaletteCommands : Self.paletteCommands
             candidates = commands.filter { $0.hasPrefix(TextFolding.fold(last)) }
         } else {
-            guard !last.isEmpty else { return text }
+            guard !last.isEmpty else { return (text, []) }
             let recordsToo = prompt.purpose == .palette && ["show", "voir"].contains(words.first)
             candidates = catalogue.lookup.completions(for: TextFolding.fold(last), limit: 50) { item in
                 if case .entity = item { true } else { recordsToo }
             }.map(\.id).sorted()
         }
-        guard let first = candidates.first else { return text }
-        var common = first
-        for candidate in candidates.dropFirst() {
+        guard let first = candidates.first else { return (text, []) }
+        // Candidates found by a word of their name ("ly" finds "Réunions e-commerce de Lyon") are
+        // listed; the line takes what the ids that start with the typed text share.
+        let typed = TextFolding.fold(last)
+        let byID = candidates.filter { $0.hasPrefix(typed) }
+        var common = byID.first ?? last
+        for candidate in byID.dropFirst() {
             while !candidate.hasPrefix(common) { common.removeLast() }
         }
         words[words.count - 1] = candidates.count == 1 ? first + (completingCommand ? " " : "") : (common.count >= last.count ? common : last)
-        return words.joined(separator: " ")
+        return (words.joined(separator: " "), candidates.count == 1 ? [] : Array(candidates.prefix(8)) + (candidates.count > 8 ? ["…"] : []))
     }
 
     /// The two partners of `:path A B`, where names may have spaces: quoted (`"ville de laval" lille`),

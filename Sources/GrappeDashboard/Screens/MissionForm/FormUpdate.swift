@@ -254,18 +254,17 @@ extension MissionForm {
         case .cycleAttendance: cycleAttendance()
         case .removeDelegate: removeDelegate()
         case .deleteWord:
-            deleteWord()
+            edit(.deleteWord)
             refreshCompletions(in: catalogue)
         case .deleteForward:
-            deleteForward()
+            edit(.deleteForward)
             refreshCompletions(in: catalogue)
         case .cursor(let move):
-            moveCursor(move)
+            edit(.move(move))
             refreshCompletions(in: catalogue)
         case .clearField:
-            focusedText = ""
-            cursor = nil
-            completions = []
+            edit(.deleteToStart)
+            refreshCompletions(in: catalogue)
         default: break
         }
     }
@@ -275,7 +274,7 @@ extension MissionForm {
         switch key {
         case .character(let character): type(character)
         case .paste(let text): for character in Key.typedText(ofPaste: text) { type(character) }
-        case .backspace: deleteBackward()
+        case .backspace: edit(.deleteBackward)
         default: return
         }
         refreshCompletions(in: catalogue)

@@ -139,17 +139,13 @@ public struct MissionForm: Sendable, Equatable {
     /// The cursor's place in the focused text, in characters.
     public var cursorOffset: Int { min(cursor ?? Int.max, focusedText.count) }
 
-    /// The focused text cut at the cursor.
-    private var aroundCursor: (before: Substring, after: Substring) {
-        let text = focusedText
-        let at = text.index(text.startIndex, offsetBy: cursorOffset)
-        return (text[..<at], text[at...])
-    }
-
-    /// Puts the text back with the cursor after `before` (at the end stays at the end).
-    private mutating func edit(before: String, after: Substring) {
-        focusedText = before + after
-        if cursor != nil { cursor = after.isEmpty ? nil : before.count }
+    /// Edits the focused text as every prompt edits its line (`LineEditor`).
+    mutating func edit(_ edit: LineEditor.Edit) {
+        var editor = LineEditor(focusedText)
+        editor.cursor = cursor
+        editor.apply(edit)
+        focusedText = editor.text
+        cursor = editor.cursor
     }
 
     mutating func type(_ character: Character) {
@@ -158,56 +154,7 @@ public struct MissionForm: Sendable, Equatable {
         if cursor == nil, case .words(let values)? = completionSource, values.contains(focusedText) {
             focusedText = ""
         }
-        let (before, after) = aroundCursor
-        edit(before: before + String(character), after: after)
-    }
-
-    mutating func deleteBackward() {
-        let (before, after) = aroundCursor
-        guard !before.isEmpty else { return }
-        edit(before: String(before.dropLast()), after: after)
-    }
-
-    mutating func deleteForward() {
-        let (before, after) = aroundCursor
-        guard !after.isEmpty else { return }
-        edit(before: String(before), after: after.dropFirst())
-    }
-
-    /// Ctrl-W: the word before the cursor, and the spaces after it.
-    mutating func deleteWord() {
-        let (before, after) = aroundCursor
-        edit(before: String(before.dropLast(Self.wordBack(before))), after: after)
-    }
-
-    mutating func moveCursor(_ move: CursorMove) {
-        let (before, after) = aroundCursor
-        let at = before.count
-        let target: Int =
-            switch move {
-            case .left: at - 1
-            case .right: at + 1
-            case .start: 0
-            case .end: Int.max
-            case .wordLeft: at - Self.wordBack(before)
-            case .wordRight: at + Self.wordForward(after)
-            }
-        let length = focusedText.count
-        cursor = target >= length ? nil : max(0, target)
-    }
-
-    private static func isSeparator(_ character: Character) -> Bool { character == " " || character == "," || character == ";" }
-
-    /// Characters from the end of `text` back to the start of its last word.
-    private static func wordBack(_ text: Substring) -> Int {
-        let spaces = text.reversed().prefix(while: isSeparator).count
-        return spaces + text.dropLast(spaces).reversed().prefix { !isSeparator($0) }.count
-    }
-
-    /// Characters from the start of `text` to the end of its first word.
-    private static func wordForward(_ text: Substring) -> Int {
-        let spaces = text.prefix(while: isSeparator).count
-        return spaces + text.dropFirst(spaces).prefix { !isSeparator($0) }.count
+        edit(.insert(String(character)))
     }
 
     /// Tab and Shift-Tab: the next or previous field, a list (the delegation) taken as one field:

@@ -16,7 +16,7 @@ extension DashboardState {
         case .nextPane, .previousPane: switchPane(section)
         case .neighbourhood:
             if let id = selectedEntity { navigate(to: .neighbourhood(id, hops: 1)) }
-        case .filter: prompt = Prompt(purpose: .filter, text: lists.filters[section] ?? "")
+        case .filter: prompt = Prompt(purpose: .filter, text: lists.filters[section] ?? "", selected: true)
         case .sort, .sortReverse: sortList(section, reverse: command == .sortReverse)
         default: break
         }
