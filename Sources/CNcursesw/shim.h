@@ -22,6 +22,9 @@ static inline mmask_t grappe_button1(void) { return BUTTON1_PRESSED | BUTTON1_CL
 static inline mmask_t grappe_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t grappe_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline int grappe_key_f(int n) { return KEY_F(n); }
+/// Where ncurses believes the terminal's cursor is (curscr's cursor), after a refresh.
+static inline int grappe_cursor_y(void) { return getcury(curscr); }
+static inline int grappe_cursor_x(void) { return getcurx(curscr); }
 
 /// Draws one cell: a character (with combining marks) and attributes, through the wide API.
 static inline int grappe_put_cell(int y, int x, const wchar_t *text, attr_t attributes, short pair) {

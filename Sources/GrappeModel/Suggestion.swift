@@ -1,3 +1,5 @@
+import Foundation
+
 /// "Did you mean …?": the closest candidate to a misspelt word, if one is close enough.
 public enum Suggestion {
     /// The candidate with the smallest edit distance (Damerau–Levenshtein, comparing folded text),
@@ -82,8 +84,22 @@ public enum TextFolding {
         } else if lowered {
             bytes += Array(String(scalar).utf8)
         } else {
-            for lower in String(scalar).lowercased().unicodeScalars { append(lower, to: &bytes, lowered: true) }
+            // Any other letter: lower-cased, decomposed (NFD) and its marks dropped, so that "ẵ" is
+            // "a" and "ơ", "ư" are "o", "u" (Vietnamese, Greek, Turkish…); the letters decomposition
+            // does not split (Đ, Ø, Ł) are in the table above.
+            let decomposed = String(scalar).lowercased().decomposedStringWithCanonicalMapping
+            for part in decomposed.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+                append(part, to: &bytes, lowered: true)
+            }
         }
+    }
+
+    /// What a name sorts by: folded, without the emoji, flags, symbols and punctuation it may start
+    /// with ("👩‍💻 Devs Québec" sorts as "devs quebec", among the D); a name made only of those keeps them.
+    public static func sortKey(_ text: String) -> String {
+        let folded = fold(text)
+        guard let first = folded.firstIndex(where: { $0.isLetter || $0.isNumber }) else { return folded }
+        return first == folded.startIndex ? folded : String(folded[first...])
     }
 
     /// An id made from a name: `Ville de Laval` → `ville-de-laval`.

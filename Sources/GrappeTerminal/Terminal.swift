@@ -108,6 +108,7 @@ public final class Terminal: TerminalIO {
 
     /// Draws the cells that changed since the last frame; ncurses then sends only what differs.
     public func draw(_ canvas: Canvas) {
+        var joins: [(y: Int, x: Int, text: String)] = []
         let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
         if full { erase() }
         for y in 0..<canvas.height {
@@ -117,42 +118,62 @@ public final class Terminal: TerminalIO {
                 if !full, let previous, previous[x, y] == cell { continue }
                 if y == canvas.height - 1, x == canvas.width - 1 { continue }
                 let (attributes, pair) = attributes(cell.style)
-                let (first, second) = Self.drawable(cell.character)
+                let (first, second, joined) = Self.drawable(cell.character)
                 var text = first + [0]
                 _ = grappe_put_cell(Int32(y), Int32(x), &text, attributes, pair)
                 if let second, x + 1 < canvas.width {
                     var rest = [second, 0]
                     _ = grappe_put_cell(Int32(y), Int32(x + 1), &rest, attributes, pair)
                 }
+                if let joined { joins.append((y, x + (x + 1 < canvas.width && canvas[x + 1, y].isContinuation ? 2 : 1), joined)) }
             }
         }
         previous = canvas
         refresh()
+        writeJoins(joins)
     }
 
-    /// What a cell sends for a character so that the terminal gives it the cells the layout measured
-    /// (measured in tmux here: a flag's two regional indicators take one cell each and join; a
-    /// variation selector widens nothing; what follows a zero-width joiner or an emoji modifier would
-    /// take cells of its own). ncurses takes one spacing character per cell followed by marks: the
-    /// first scalar and its combining marks go in the cell, a flag's second indicator in the next
-    /// cell, and selectors, joiners and what follows them are left out.
-    static func drawable(_ character: Character) -> (cell: [wchar_t], next: wchar_t?) {
+    /// After ncurses' frame: what follows a zero-width joiner, written right after the emoji it
+    /// joins (👩 then "\u{200D}💻"), which the terminal adds to that cell; then the cursor goes back
+    /// where ncurses left it, so that its next frame lands where it means.
+    private func writeJoins(_ joins: [(y: Int, x: Int, text: String)]) {
+        guard !joins.isEmpty else { return }
+        var out = ""
+        for join in joins { out += "\u{1B}[\(join.y + 1);\(join.x + 1)H" + join.text }
+        out += "\u{1B}[\(grappe_cursor_y() + 1);\(grappe_cursor_x() + 1)H"
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// What a cell sends for a character so that the terminal gives it the cells the layout measured.
+    /// Measured in tmux 3.3 here: a flag's two regional indicators take one cell each and join; a
+    /// variation selector (❤️) widens nothing; an emoji joined by zero-width joiners (👩‍💻) takes the
+    /// cells of its first emoji; a skin tone takes cells of its own. ncurses keeps one spacing
+    /// character per cell followed by marks, so:
+    /// - the first scalar, its combining marks and variation selectors go in the cell;
+    /// - a flag's second indicator goes in the next cell;
+    /// - from a zero-width joiner on (`joined`), the rest is written after ncurses' frame, right
+    ///   after the cell, where the terminal joins it to the cell's emoji (see `draw`);
+    /// - a skin tone is left out (no terminal here joins it; it would take two cells of the next text).
+    static func drawable(_ character: Character) -> (cell: [wchar_t], next: wchar_t?, joined: String?) {
         let scalars = Array(character.unicodeScalars)
-        guard let head = scalars.first else { return ([0x20], nil) }
-        if scalars.count == 1 { return ([wchar_t(bitPattern: head.value)], nil) }
+        guard let head = scalars.first else { return ([0x20], nil, nil) }
+        if scalars.count == 1 { return ([wchar_t(bitPattern: head.value)], nil, nil) }
         let isIndicator = { (scalar: Unicode.Scalar) in (0x1F1E6...0x1F1FF).contains(scalar.value) }
         if isIndicator(head), scalars.count >= 2, isIndicator(scalars[1]) {
-            return ([wchar_t(bitPattern: head.value)], wchar_t(bitPattern: scalars[1].value))
+            return ([wchar_t(bitPattern: head.value)], wchar_t(bitPattern: scalars[1].value), nil)
         }
         var cell = [wchar_t(bitPattern: head.value)]
-        for scalar in scalars.dropFirst() {
-            if scalar.value == 0x200D { break }
-            guard scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark,
-                !(0xFE00...0xFE0F).contains(scalar.value)
-            else { continue }
+        for (index, scalar) in scalars.enumerated().dropFirst() {
+            if scalar.value == 0x200D {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: scalars[index...])
+                return (cell, nil, String(rest))
+            }
+            let category = scalar.properties.generalCategory
+            guard category == .nonspacingMark || category == .enclosingMark || (0xFE00...0xFE0F).contains(scalar.value) else { continue }
             cell.append(wchar_t(bitPattern: scalar.value))
         }
-        return (cell, nil)
+        return (cell, nil, nil)
     }
 
     /// Waits up to `milliseconds` (forever when nil) for a key, a click or a resize.

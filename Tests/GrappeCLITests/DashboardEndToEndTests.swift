@@ -182,23 +182,33 @@ import Glibc
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "name: Devrun\n", with: "name: \"Café ❤️ Montréal\"\n")
             .replacingOccurrences(of: "name: Ecritel\n", with: "name: \"🇫🇷 French Tech Lyon\"\n")
+            .replacingOccurrences(of: "name: Consultra\n", with: "name: \"👩‍💻 Devs Québec\"\n")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let session = try Session(width: 120, height: 40, arguments: "--no-cache", seeds: seeds.path)
         #expect(session.waitFor("Most connected partners"))
         try session.keys("2")
-        #expect(session.waitFor("Café ❤"))
-        try session.keys("G")
-        #expect(session.waitFor("🇫🇷 French Tech Lyon"), "the flag whole: \(session.screen)")
+        #expect(session.waitFor("Café ❤️ Montréal"), "the variation selector kept: \(session.screen)")
+        #expect(session.waitFor("👩‍💻 Devs Québec"), "the joined emoji whole: \(session.screen)")
+        // Sorted by name without the flag, among the F.
+        #expect(session.waitFor("FEVAD"))
+        let order = session.screen.split(separator: "\n").map(String.init)
+        let fevad = order.firstIndex { $0.contains("FEVAD") }, flag = order.firstIndex { $0.contains("🇫🇷 French Tech Lyon") }
+        #expect(flag != nil && fevad.map { $0 + 1 } == flag, "the flag whole, after FEVAD: \(session.screen)")
         let rows = session.screen.split(separator: "\n").map(String.init).filter {
             $0.contains("│") && ($0.contains("company") || $0.contains("other"))
         }
-        // glibc's wcswidth, as terminals count (not exported to Swift by the Glibc module).
-        typealias WideWidth = @convention(c) (UnsafePointer<wchar_t>?, Int) -> Int32
-        let wcswidth = unsafeBitCast(try #require(dlsym(dlopen(nil, RTLD_NOW), "wcswidth")), to: WideWidth.self)
+        // glibc's wcwidth, as terminals count (not exported to Swift by the Glibc module), and as tmux
+        // joins: what follows a zero-width joiner takes no cell of its own.
+        typealias WideWidth = @convention(c) (wchar_t) -> Int32
+        let wcwidth = unsafeBitCast(try #require(dlsym(dlopen(nil, RTLD_NOW), "wcwidth")), to: WideWidth.self)
         setlocale(LC_CTYPE, "C.UTF-8")
         func cells(_ text: String) -> Int32 {
-            let wide = Array(text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }) + [0]
-            return wcswidth(wide, wide.count)
+            var total: Int32 = 0, joined = false
+            for scalar in text.unicodeScalars {
+                if !joined { total += max(0, wcwidth(wchar_t(bitPattern: scalar.value))) }
+                joined = scalar.value == 0x200D
+            }
+            return total
         }
         let dividers = Set(rows.map { row in cells(String(row[..<row.range(of: "│")!.lowerBound])) })
         #expect(rows.contains { $0.contains("French Tech Lyon") } && rows.count > 5)

@@ -7,6 +7,22 @@ import Testing
         #expect(TextFolding.fold("Pôle") == "pole")
         #expect(TextFolding.fold("Œuvre Île-de-France") == "oeuvre ile-de-france")
         #expect(TextFolding.fold("Montre\u{301}al") == "montreal")
+        // Beyond French: decomposition, and the letters it does not split.
+        #expect(TextFolding.fold("Đà Nẵng") == "da nang")
+        #expect(TextFolding.fold("Phở Ngư Ông") == "pho ngu ong")
+        #expect(TextFolding.fold("Øresund Łódź İzmir Ærø") == "oresund lodz izmir aero")
+    }
+
+    @Test func namesSortWithoutTheirLeadingEmojiAndGraphemesStayWhole() {
+        #expect(TextFolding.sortKey("👩‍💻 Devs Québec") == "devs quebec")
+        #expect(TextFolding.sortKey("🇫🇷 « France » Numérique") == "france » numerique")
+        #expect(TextFolding.sortKey("★★★") == "★★★")
+        let names = ["Zèbre", "👩‍💻 Devs Québec", "Café ❤️ Montréal", "🇫🇷 France"].sorted { TextFolding.sortKey($0) < TextFolding.sortKey($1) }
+        #expect(names == ["Café ❤️ Montréal", "👩‍💻 Devs Québec", "🇫🇷 France", "Zèbre"])
+        // A cluster is measured and cut whole: never half an emoji, never a lost selector.
+        #expect(TextWidth.of("👩‍💻 Devs") == 7 && TextWidth.of("🇫🇷") == 2)
+        #expect(TextWidth.truncated("👩‍💻 Devs Québec", to: 4) == "👩‍💻 …")
+        #expect(TextWidth.truncated("Café ❤️ Montréal", to: 7).unicodeScalars.contains("\u{FE0F}"))
     }
 
     @Test func suggestsTheNearestWord() {

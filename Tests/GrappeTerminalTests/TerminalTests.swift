@@ -11,20 +11,21 @@ import Glibc
 /// tested end to end, in tmux (GrappeCLITests).
 @Suite struct TerminalTests {
     @Test func aFlagSendsOneIndicatorPerCell() {
-        let (cell, next) = Terminal.drawable("🇫🇷")
+        let (cell, next, _) = Terminal.drawable("🇫🇷")
         #expect(cell == [wchar_t(0x1F1EB)])
         #expect(next == wchar_t(0x1F1F7))
     }
 
     @Test func combiningMarksStayInTheirCell() {
-        let (cell, next) = Terminal.drawable("e\u{0301}")
+        let (cell, next, _) = Terminal.drawable("e\u{0301}")
         #expect(cell == [wchar_t(0x65), wchar_t(0x301)])
         #expect(next == nil)
     }
 
     @Test func selectorsJoinersAndWhatFollowsThemAreLeftOut() {
-        #expect(Terminal.drawable("❤\u{FE0F}").cell == [wchar_t(0x2764)])
-        #expect(Terminal.drawable("👩\u{200D}💻").cell == [wchar_t(0x1F469)], "what follows a joiner would take cells of its own")
+        #expect(Terminal.drawable("❤\u{FE0F}").cell == [wchar_t(0x2764), wchar_t(0xFE0F)], "the variation selector is kept")
+        #expect(Terminal.drawable("👩\u{200D}💻").cell == [wchar_t(0x1F469)])
+        #expect(Terminal.drawable("👩\u{200D}💻").joined == "\u{200D}💻", "written after the frame, joined by the terminal")
         #expect(Terminal.drawable("👍🏽").cell == [wchar_t(0x1F44D)], "a skin tone is no mark")
         #expect(Terminal.drawable("é").cell == [wchar_t(0xE9)])
     }

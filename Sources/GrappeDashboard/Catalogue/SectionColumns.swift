@@ -112,7 +112,7 @@ extension Catalogue {
         /// A row's cells as shown, and its sort keys (folded text, zero-padded numbers).
         func entityRow(_ entity: Entity) -> Row {
             let links = degree(entity.id)
-            let name = TextFolding.fold(entity.name)
+            let name = TextFolding.sortKey(entity.name)
             let (cells, keys): ([String], [String]) =
                 switch section {
                 case .clustersAndPoles:
@@ -136,8 +136,10 @@ extension Catalogue {
                         [name, entity.organisationType?.rawValue ?? "", TextFolding.fold(city(entity.id)), number(links)]
                     )
                 }
-            // keys[0] is the folded name; folding works letter by letter, so the acronym is folded alone.
-            return Row(item: .entity(entity.id), cells: cells, keys: keys, folded: name + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
+            // keys[0] sorts the name (folded, leading emoji and symbols aside); filtering matches the
+            // folded name and the acronym, folded alone.
+            let folded = TextFolding.fold(entity.name)
+            return Row(item: .entity(entity.id), cells: cells, keys: keys, folded: folded + " " + (entity.acronym.map(TextFolding.fold) ?? ""))
         }
 
         func recordRows() -> [Row] { network.records.compactMap(recordRow) }
@@ -149,7 +151,7 @@ extension Catalogue {
 
         /// The cells and sort keys of a record of this section's kind; nil for other records.
         func recordCells(_ record: Record) -> (cells: [String], keys: [String])? {
-            let title = TextFolding.fold(record.title)
+            let title = TextFolding.sortKey(record.title)
             switch (section, record.body) {
             case (.agreements, .agreement(let agreement)):
                 let place = agreement.place.flatMap { network.entityName($0) } ?? ""
