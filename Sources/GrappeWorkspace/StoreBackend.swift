@@ -9,9 +9,16 @@ public enum StoreTime {
         Date().formatted(format)
     }
 
-    /// A journal time as screens show it, to the minute: `2026-12-03 13:00`.
-    public static func minute(_ stamp: String) -> String {
-        String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    /// A journal time as screens and text output show it, to the minute, in this machine's time zone:
+    /// `2026-12-03 14:00` (the journal's `2026-12-03T13:00:07.138Z` in Paris); the stamp's own first
+    /// minutes when it does not read as a time.
+    public static func minute(_ stamp: String, timeZone: TimeZone = .current) -> String {
+        guard let date = try? format.parse(stamp) else { return String(stamp.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
     }
 
     /// A journal time as a notice says it, in this machine's time zone: the time alone today

@@ -120,6 +120,23 @@ import Testing
         #expect(shown.output.contains("status: confirmed") && shown.output.contains("notes: hôtel réservé"))
         let history = try cli.grappe(["history", "--format", "json"], environment: workspace.environment)
         #expect(history.output.contains("\"undoes\" : 3"))
+        // Each item's states are JSON objects, not JSON text in a string; times stay UTC stamps.
+        let entries = try JSONSerialization.jsonObject(with: Data(history.output.utf8)) as? [[String: Any]]
+        let item = (entries?.last?["items"] as? [[String: Any]])?.first
+        #expect((item?["after"] as? [String: Any])?["title"] as? String == "Mission numérique à Lyon")
+        #expect((entries?.last?["at"] as? String)?.hasSuffix("Z") == true)
+        // For people, times to the minute in the machine's time zone, dates in words.
+        var paris = workspace.environment
+        paris["TZ"] = "Europe/Paris"
+        let stamp = try #require(entries?.last?["at"] as? String)
+        let utc = try Date(stamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let hour = calendar.component(.hour, from: utc), minute = calendar.component(.minute, from: utc)
+        let text = try cli.grappe(["history"], environment: paris).output
+        #expect(text.contains(String(format: " %02d:%02d  ", hour, minute)) && !text.contains("Z "), "\(text)")
+        let listed = try cli.grappe(["mission", "list", "--lang", "fr"], environment: workspace.environment).output
+        #expect(listed.contains("oct., année inconnue") && listed.contains("10 mars 2027") && !listed.contains("XXXX"), "\(listed)")
         // A seed mission can be cancelled too, and the undo brings the seed back.
         #expect(try cli.grappe(["mission", "cancel", "mission-laval-lille"], environment: workspace.environment).status == 0)
         #expect(try cli.grappe(["undo"], environment: workspace.environment).status == 0)

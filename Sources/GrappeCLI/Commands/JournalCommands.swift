@@ -35,8 +35,10 @@ struct HistoryCommand: ParsableCommand {
         }
     }
 
+    /// An entry as people read it: its time to the minute, in this machine's time zone (JSON keeps
+    /// the journal's own UTC stamp).
     static func line(_ entry: JournalEntry, _ words: Words) -> String {
-        "#\(entry.sequence)  \(entry.at)  \(entry.author)  \(entry.summary(in: words))"
+        "#\(entry.sequence)  \(StoreTime.minute(entry.at))  \(entry.author)  \(entry.summary(in: words))"
     }
 }
 
@@ -139,8 +141,10 @@ enum TakeBack {
 
 /// A journal entry as JSON.
 struct JournalJSON: Encodable {
+    /// An item's state before and after, as JSON objects (the record or entity itself), not as JSON
+    /// text inside a string.
     struct Item: Encodable {
-        var kind: String, id: String, before: String?, after: String?
+        var kind: String, id: String, before: JSONValue?, after: JSONValue?
         var versionBefore: Int, versionAfter: Int
         enum CodingKeys: String, CodingKey { case kind, id, before, after, versionBefore = "version_before", versionAfter = "version_after" }
     }
@@ -155,8 +159,50 @@ struct JournalJSON: Encodable {
         undoes = entry.undoes
         items = entry.items.map {
             Item(
-                kind: $0.kind.rawValue, id: $0.id, before: $0.before, after: $0.after,
+                kind: $0.kind.rawValue, id: $0.id, before: $0.before.map(JSONValue.init(text:)), after: $0.after.map(JSONValue.init(text:)),
                 versionBefore: $0.versionBefore, versionAfter: $0.versionAfter)
+        }
+    }
+}
+
+/// Any JSON value, read from JSON text and written back as it is (a stored state in the journal).
+enum JSONValue: Codable, Equatable {
+    case null, bool(Bool), integer(Int64), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    /// The value `text` holds; text that is not JSON stays a string, so nothing is lost.
+    init(text: String) {
+        self = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 }

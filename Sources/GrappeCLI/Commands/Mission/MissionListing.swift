@@ -43,7 +43,8 @@ enum MissionListing {
             : ["ID", "STATUS", "START", "END", "TO", "LEADER", "TITLE", "STORE"]
         let cells = rows.map {
             [
-                $0.id, words.status($0.status), $0.start, $0.end, $0.destinations, $0.leader, $0.title,
+                // Dates as people write them ("12 mars 2027", "oct., année inconnue"); CSV and JSON keep EDTF.
+                $0.id, words.status($0.status), words.date(text: $0.start), words.date(text: $0.end), $0.destinations, $0.leader, $0.title,
                 $0.version == 0 ? words.say("graines", "seed") : "v\($0.version)",
             ]
         }
