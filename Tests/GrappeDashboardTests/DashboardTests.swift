@@ -131,6 +131,14 @@ import Testing
         for binding in KeyMap.bindings(.list, section: .partners) { #expect(text.contains(Strings(.fr)[binding.help]) || binding.help == .partners) }
         _ = state.handle(.escape)
         #expect(!state.help.isShown)
+        #expect(!text.contains("▼"), "all of it fits at 120×60")
+        // At 80×24 the keys do not all fit: the frame says how many are below, then that some are above.
+        var small = Self.state(.en, width: 80, height: 24)
+        for key in [Key.character("2"), .character("?")] { _ = small.handle(key) }
+        let frame = Views.render(small).text.split(separator: "\n").map(String.init)
+        #expect(frame.contains { $0.contains("└") && $0.contains(" ▼ ") }, "\(frame.joined(separator: "\n"))")
+        for _ in 0..<40 { _ = small.handle(.character("j")) }
+        #expect(Views.render(small).text.split(separator: "\n").contains { $0.contains("└") && $0.contains(" ▲ ") })
     }
 
     @Test(arguments: [Language.en, .fr]) func statusBarComesFromTheKeyMap(_ language: Language) {

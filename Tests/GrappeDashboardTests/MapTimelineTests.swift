@@ -346,4 +346,16 @@ import Testing
             #expect(text.contains("Évil"), "\(screen) shows the name")
         }
     }
+
+    /// The scale names its last year even when that year's column is too near the end for its label;
+    /// the date column is as wide as the widest date where the screen allows.
+    @Test func theScaleNamesItsLastYearAndDatesGetTheirRoom() {
+        for width in [16, 30, 36, 44, 70] {
+            let scale = String(TimelineLayout.Axis(firstYear: 2013, lastYear: 2027, width: width).scaleAndGrid().scale)
+            #expect(scale.trimmingCharacters(in: .whitespaces).hasSuffix("2027") && scale.hasPrefix("2013"), "\(width): \(scale)")
+        }
+        #expect(TimelineLayout(width: 160, widestDate: 25).dateWidth == 25)
+        #expect(TimelineLayout(width: 80, widestDate: 25).dateWidth == 13)
+        #expect(TimelineLayout(width: 160, widestDate: 5).dateWidth == 8)
+    }
 }

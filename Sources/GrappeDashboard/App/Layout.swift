@@ -28,16 +28,15 @@ public struct Layout: Sendable {
     public var statusRow: Int { height - 1 }
     /// A detail pane beside lists on wide terminals.
     public var showsDetail: Bool { width >= 100 }
-    /// The list's columns: all of them, or 55% beside the card.
-    public var listWidth: Int { showsDetail ? width * 55 / 100 : width }
-    /// The column of the separator before the card beside the list.
-    public var detailX: Int { listWidth + 1 }
 
     /// A list's panes in `area`: the list, and on wide areas the card beside it (after a column for
-    /// the separator and one of margin). The body's panes are those `showsDetail` and `listWidth` say.
-    public static func listPanes(_ area: Rect) -> (list: Rect, detail: Rect?) {
+    /// the separator and one of margin); `showsDetail` says whether the body has the second.
+    /// Records' lists (title, dates, places, people, status) have more to show per row than
+    /// entities' lists: they keep two thirds of the width, entities' lists 55%.
+    public static func listPanes(_ area: Rect, section: Section? = nil) -> (list: Rect, detail: Rect?) {
         guard area.width >= 100 else { return (area, nil) }
-        let listWidth = area.width * 55 / 100
+        let share = [.agreements, .missions, .projects].contains(section) ? 66 : 55
+        let listWidth = area.width * share / 100
         return (
             Rect(x: area.x, y: area.y, width: listWidth, height: area.height),
             Rect(x: area.x + listWidth + 2, y: area.y, width: area.width - listWidth - 2, height: area.height)

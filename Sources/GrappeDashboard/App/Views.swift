@@ -189,5 +189,11 @@ public enum Views {
             canvas.put(line.0, x: x + 2, y: y + 2 + offset, width: keyWidth, style: .bold)
             canvas.put(line.1, x: x + 3 + keyWidth, y: y + 2 + offset, width: width - keyWidth - 5)
         }
+        // When the keys do not all fit, the frame says what is above and below, as pages do ("▲▼ 12").
+        let below = lines.count - scroll - visible
+        if scroll > 0 || below > 0 {
+            let mark = " " + (scroll > 0 ? "▲" : "") + (below > 0 ? "▼ \(s.number(below))" : "") + " "
+            canvas.put(mark, x: x + width - 2 - TextWidth.of(mark), y: y + height - 1, style: .accent)
+        }
     }
 }

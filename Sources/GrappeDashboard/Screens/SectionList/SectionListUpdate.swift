@@ -68,7 +68,7 @@ extension DashboardState {
     /// A click on a row selects it; a click on the selected row opens it; a click on a column's title
     /// sorts by that column, and a second click reverses the order.
     mutating func clickList(_ section: Section, x: Int, y: Int) {
-        if layout.showsDetail, x >= layout.detailX { return }
+        if let detail = Layout.listPanes(layout.body, section: section).detail, x >= detail.x - 2 { return }
         let table = listTable(section, in: layout.body)
         if y == layout.bodyTop {
             guard let index = table.column(atColumn: x) else { return }
@@ -90,6 +90,6 @@ extension DashboardState {
     /// The list's table in `area` (the body, or the rectangle the list is drawn in): its columns in
     /// the list's pane, the selection in view.
     func listTable(_ section: Section, in area: Rect) -> Table {
-        Table(columns: Catalogue.columns(section), area: Layout.listPanes(area).list, selection: place.selection)
+        Table(columns: Catalogue.columns(section), area: Layout.listPanes(area, section: section).list, selection: place.selection)
     }
 }

@@ -5,7 +5,7 @@ import GrappeModel
 extension Views {
     /// A section's list in `area`, with the selected row's card beside it on wide terminals.
     static func list(_ canvas: inout Canvas, _ state: DashboardState, _ section: Section, in area: Rect) {
-        let panes = Layout.listPanes(area)
+        let panes = Layout.listPanes(area, section: section)
         let rows = state.visibleRows(section)
         let table = state.listTable(section, in: area)
         let columns = table.columns

@@ -8,9 +8,13 @@ struct TimelineLayout {
     let axisWidth: Int
     let titleWidth: Int
 
-    init(width: Int) {
+    /// The columns at `width` for dates whose widest takes `widestDate` columns: the date column is
+    /// as wide as that when the width allows (up to 28 columns on a wide terminal, 13 at 80), so that
+    /// dates are cut only on narrow screens.
+    init(width: Int, widestDate: Int = 18) {
         self.width = width
-        dateWidth = width >= 120 ? 18 : 13
+        let most = width >= 150 ? 28 : width >= 120 ? 22 : width >= 100 ? 16 : 13
+        dateWidth = max(8, min(widestDate, most))
         axisWidth = max(16, width * 45 / 100)
         titleWidth = max(8, width - 1 - dateWidth - 1 - 2 - 1 - axisWidth - 1)
     }
@@ -47,14 +51,27 @@ struct TimelineLayout {
             var scale = [Character](repeating: " ", count: width)
             var grid = [Character](repeating: " ", count: width)
             var free = 0
+            var labels: [(x: Int, count: Int)] = []
             for year in firstYear..<(firstYear + years) {
                 let x = column(DayStamp(year, 1, 1), end: false)
                 grid[x] = "┊"
                 let label = Array(String(year))
                 if x >= free, x + label.count <= width {
                     for (offset, character) in label.enumerated() { scale[x + offset] = character }
+                    labels.append((x, label.count))
                     free = x + label.count + 1
                 }
+            }
+            // The last year is always named (right-aligned when its column is too near the end): the
+            // scale never seems to stop before the items on it. Labels in its way give it room.
+            let last = Array(String(firstYear + years - 1))
+            let lastX = column(DayStamp(firstYear + years - 1, 1, 1), end: false)
+            if labels.last?.x != lastX, last.count <= width {
+                let x = min(lastX, width - last.count)
+                for label in labels where label.x + label.count >= x {
+                    for column in label.x..<(label.x + label.count) { scale[column] = " " }
+                }
+                for (offset, character) in last.enumerated() { scale[x + offset] = character }
             }
             return (scale, grid)
         }

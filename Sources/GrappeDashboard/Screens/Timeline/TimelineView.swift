@@ -40,6 +40,7 @@ extension Pages {
             return lines + [.blank, .text("  " + s[.noData], .muted)]
         }
         var rows = TimelineRows(layout: TimelineLayout(width: state.width), strings: s)
+        rows.fitDates(to: placed + unknownYear, offAxis: unknownYear)
         if let firstYear = placed.map({ $0.span!.first.year }).min(), let lastYear = placed.map({ $0.span!.last.year }).max() {
             let axis = TimelineLayout.Axis(firstYear: firstYear, lastYear: lastYear, width: rows.layout.axisWidth)
             lines += rows.placed(placed, on: axis)
@@ -81,6 +82,8 @@ struct TimelineRows {
     private var worded: [PartialDate: String] = [:]
     private var cells: [Cell: String] = [:]
     private var pieces: [Int: String] = [:]
+    /// The date column off the axis (see `row`).
+    private var offAxisDateWidth = 20
 
     private struct Cell: Hashable { let start: PartialDate?, end: PartialDate?, columns: Int }
 
@@ -124,11 +127,26 @@ struct TimelineRows {
         return lines
     }
 
+    /// Widens the date column to the widest date of `items`, as far as the width allows (one
+    /// column for every row: marks and titles line up on and off the axis).
+    mutating func fitDates(to items: [TimelineItem], offAxis: [TimelineItem]) {
+        var widest = 0
+        for item in items { widest = max(widest, TimelineRows.width(of: dateText(item))) }
+        let fitted = TimelineLayout(width: layout.width, widestDate: widest)
+        if fitted.dateWidth != layout.dateWidth { self = TimelineRows(layout: fitted, strings: strings) }
+        var widestOff = 0
+        for item in offAxis { widestOff = max(widestOff, TimelineRows.width(of: dateText(item))) }
+        offAxisDateWidth = max(layout.dateWidth, min(widestOff, 22))
+    }
+
+    private static func width(of text: String) -> Int { TextWidth.of(text) }
+
     /// An item's row: its dates, its mark, its title (a link to its record), then `axis`. Off the
-    /// axis there is room for a date said in words ("Oct, year unknown") and for the whole title.
+    /// axis, where the date column is narrower than a date in words ("Oct, year unknown") on a
+    /// narrow screen, the date has the room it needs; the title has the rest.
     mutating func row(_ item: TimelineItem, axis: [(String, CellStyle)]) -> PageLine {
         let (mark, role) = Pages.timelineMark(item.kind)
-        let columns = axis.isEmpty ? max(layout.dateWidth, 20) : layout.dateWidth
+        let columns = axis.isEmpty ? offAxisDateWidth : layout.dateWidth
         let title = axis.isEmpty ? max(8, layout.width - 1 - columns - 1 - 2 - 1) : layout.titleWidth
         return PageLine(
             [
@@ -169,17 +187,19 @@ struct TimelineRows {
         return text
     }
 
+    private mutating func dateText(_ item: TimelineItem) -> String {
+        switch (item.start, item.end) {
+        case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
+        case let (start?, _): word(start)
+        case let (nil, end?): "– " + word(end)
+        case (nil, nil): ""
+        }
+    }
+
     private mutating func dates(_ item: TimelineItem, _ columns: Int) -> String {
         let cell = Cell(start: item.start, end: item.end, columns: columns)
         if let known = cells[cell] { return known }
-        let text: String =
-            switch (item.start, item.end) {
-            case let (start?, end?) where start != end: "\(word(start)) – \(word(end))"
-            case let (start?, _): word(start)
-            case let (nil, end?): "– " + word(end)
-            case (nil, nil): ""
-            }
-        let made = padded(text, columns)
+        let made = padded(dateText(item), columns)
         cells[cell] = made
         return made
     }
