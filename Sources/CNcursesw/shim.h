@@ -22,6 +22,12 @@ static inline mmask_t grappe_button1(void) { return BUTTON1_PRESSED | BUTTON1_CL
 static inline mmask_t grappe_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t grappe_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline int grappe_key_f(int n) { return KEY_F(n); }
+/// Whether the terminfo entry's mouse reports are SGR (1006) already (kmous is ESC [ <): curses
+/// then reads them itself.
+static inline int grappe_mouse_is_sgr(void) {
+    const char *kmous = tigetstr("kmous");
+    return kmous != NULL && kmous != (char *)-1 && kmous[0] == 27 && kmous[1] == '[' && kmous[2] == '<';
+}
 /// Where ncurses believes the terminal's cursor is (curscr's cursor), after a refresh.
 static inline int grappe_cursor_y(void) { return getcury(curscr); }
 static inline int grappe_cursor_x(void) { return getcurx(curscr); }

@@ -45,10 +45,11 @@ public final class Terminal: TerminalIO {
             usesColors = true
         }
         colors = usesColors
+        mouse = wantsMouse
         if wantsMouse {
             mousemask(grappe_mouse_mask(), nil)
+            Self.sgrMouse()
         }
-        mouse = wantsMouse
         switch ProcessInfo.processInfo.environment["GRAPPE_CLIPBOARD"]?.lowercased() {
         case "osc52"?: clipboard = true
         case "off"?, "none"?: clipboard = false
@@ -69,7 +70,47 @@ public final class Terminal: TerminalIO {
     }
 
     /// The key code curses gives for the start of a bracketed paste (a code above every named key).
+    /// SGR (1006) mouse reports, which can say any column: terminfo entries such as tmux's and
+    /// screen's only declare the old X10 reports, whose columns stop at 223. Where the entry is not
+    /// SGR already, SGR is asked for as well and its reports (ESC [ < b ; x ; y M) are read here; a
+    /// terminal that does not know SGR goes on sending X10 reports, which curses reads.
+    private static func sgrMouse() {
+        guard grappe_mouse_is_sgr() == 0 else { return }
+        define_key("\u{1B}[<", Self.sgrReport)
+        let enable = "\u{1B}[?1006h"
+        _ = enable.withCString { grappe_write_all($0, strlen($0)) }
+    }
+
+    /// The rest of an SGR mouse report after ESC [ <: `b;x;y` then M (pressed) or m (released).
+    private func readSGRReport() -> Event {
+        var text = ""
+        var character = wint_t(0)
+        timeout(100)
+        defer { timeout(0) }
+        while text.count < 24, get_wch(&character) != ERR, let scalar = Unicode.Scalar(UInt32(character)) {
+            if scalar == "M" || scalar == "m" {
+                return Self.sgrEvent(text, pressed: scalar == "M").map(Event.key) ?? .timeout
+            }
+            text.unicodeScalars.append(scalar)
+        }
+        return .timeout
+    }
+
+    /// The key an SGR report is: a left press is a click at its cell (0-based), buttons 64 and 65
+    /// the wheel; releases, motion and other buttons are nothing.
+    static func sgrEvent(_ report: String, pressed: Bool) -> Key? {
+        let fields = report.split(separator: ";").compactMap { Int($0) }
+        guard pressed, fields.count == 3, fields[1] >= 1, fields[2] >= 1 else { return nil }
+        switch fields[0] {
+        case 0: return .click(x: fields[1] - 1, y: fields[2] - 1)
+        case 64: return .wheelUp
+        case 65: return .wheelDown
+        default: return nil
+        }
+    }
+
     private static let pasteStart = KEY_MAX + 1
+    private static let sgrReport = KEY_MAX + 4
     private static let wordLeft = KEY_MAX + 2
     private static let wordRight = KEY_MAX + 3
     private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
@@ -231,7 +272,10 @@ public final class Terminal: TerminalIO {
     private func suspend() -> Event {
         guard grappe_suspend() == 1 else { return .timeout }
         keypad(grappe_stdscr(), true)
-        if mouse { mousemask(grappe_mouse_mask(), nil) }
+        if mouse {
+            mousemask(grappe_mouse_mask(), nil)
+            Self.sgrMouse()
+        }
         grappe_bracketed_paste(1)
         curs_set(0)
         clearok(grappe_stdscr(), true)
@@ -283,6 +327,7 @@ public final class Terminal: TerminalIO {
         case KEY_BTAB: return .key(.backTab)
         case KEY_DC: return .key(.delete)
         case Self.pasteStart: return .key(.paste(readPaste()))
+        case Self.sgrReport: return readSGRReport()
         case Self.wordLeft: return .key(.wordLeft)
         case Self.wordRight: return .key(.wordRight)
         case KEY_RESIZE:

@@ -423,6 +423,26 @@ import Glibc
         }
     }
 
+    /// Under tmux's own terminfo entry (X10 mouse reports only), the dashboard still asks for SGR
+    /// reports, and a click or a wheel past column 223 arrives.
+    @Test func theMouseSpeaksSGRUnderTmuxsOwnEntry() throws {
+        let session = try Session(width: 450, height: 30, environment: "TERM=tmux-256color")
+        #expect(session.waitFor("Most connected partners"))
+        #expect(try session.tmux("display", "-p", "-t", session.name, "#{mouse_sgr_flag}").hasPrefix("1"))
+        func mouse(_ button: Int, _ x: Int, _ y: Int) throws {
+            let bytes = Array("\u{1B}[<\(button);\(x);\(y)M\u{1B}[<\(button);\(x);\(y)m".utf8).map { String(format: "%02x", $0) }
+            try session.tmux(["send-keys", "-t", session.name, "-H"] + bytes)
+        }
+        try session.keys("2")
+        #expect(session.waitFor("1/30"))
+        // The list takes the first 247 columns: a click at column 230 selects the third row.
+        try mouse(0, 230, 7)
+        #expect(session.waitFor("3/30"), "a click at column 230: \(session.screen)")
+        try mouse(0, 28, 2)
+        #expect(session.waitFor("\n Clusters & poles "), "\(session.screen)")
+        try session.keys("q")
+    }
+
     @Test func mouseClicksTabsAndRowsAndTheWheelScrolls() throws {
         let session = try Session(width: 120, height: 30)
         #expect(session.waitFor("Most connected partners"))

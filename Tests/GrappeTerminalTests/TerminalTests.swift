@@ -43,4 +43,14 @@ import Glibc
         #expect(Terminal.key(typed: 0x1F1EB) == .character("🇫"))
         #expect(Terminal.key(typed: 0xD800) == nil, "a lone surrogate is no character")
     }
+
+    /// SGR (1006) mouse reports say any column, past the 223 of X10 reports.
+    @Test func sgrMouseReportsAreReadAtAnyColumn() {
+        #expect(Terminal.sgrEvent("0;250;6", pressed: true) == .click(x: 249, y: 5))
+        #expect(Terminal.sgrEvent("64;3;3", pressed: true) == .wheelUp)
+        #expect(Terminal.sgrEvent("65;3;3", pressed: true) == .wheelDown)
+        #expect(Terminal.sgrEvent("0;250;6", pressed: false) == nil, "a release is nothing")
+        #expect(Terminal.sgrEvent("32;5;5", pressed: true) == nil, "motion is nothing")
+        #expect(Terminal.sgrEvent("0;x;6", pressed: true) == nil && Terminal.sgrEvent("0;0;6", pressed: true) == nil)
+    }
 }
