@@ -153,13 +153,27 @@ public struct MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// For an amount whose comma can only be a decimal comma (one or two digits after it, as in
+    /// "1,5 €" or "12,50"), the amount written with a point ("1.5"); nil when the comma could also
+    /// separate thousands ("1,500").
+    public var decimalComma: String? {
+        guard let match = text.firstMatch(of: /(\d+),(\d+)/), match.2.count <= 2 else { return nil }
+        let outside = { (character: Character?) in character.map { !$0.isNumber && $0 != "," } ?? true }
+        let before = match.range.lowerBound > text.startIndex ? text[text.index(before: match.range.lowerBound)] : nil
+        let after = match.range.upperBound < text.endIndex ? text[match.range.upperBound] : nil
+        guard outside(before), outside(after) else { return nil }
+        return "\(match.1).\(match.2)"
+    }
+
     /// The reason in English, with the text refused.
     public var description: String {
         let quoted = "'\(text)'"
         return switch reason {
         case .notAnAmount: "\(quoted) is not an amount: expected digits such as 2100000 or 2100000.50"
         case .noDigitsAfterPoint: "\(quoted) is not an amount: expected digits after the point"
-        case .comma: "\(quoted): a comma is ambiguous in an amount; write 1500.50 or 1_500.50"
+        case .comma:
+            decimalComma.map { "\(quoted): an amount is written with a decimal point: \($0)" }
+                ?? "\(quoted): a comma is ambiguous in an amount; write 1500.50 or 1_500.50"
         case .tooLarge: "\(quoted) is too large an amount"
         case .noCurrency: "\(quoted) has no currency: write it as '2100000 CAD'"
         case .currencyTwice: "\(quoted) names a currency twice: write it once, after the amount, as in 2100000 CAD"

@@ -9,8 +9,30 @@ enum PostgresConnect {
         do {
             return try PQConnection.connect(target.settings + extra)
         } catch let failure as PQConnection.ConnectFailure {
+            let passfile = target.settings.last { $0.0 == "passfile" }?.1
+            if failure.needsPassword, let passfile, let mode = sharedMode(of: passfile) {
+                throw StoreError.cannotOpen(path: target.display, detail: unusedPasswordFile(passfile, mode: mode))
+            }
             throw PostgresErrors.connectError(failure, location: target.display)
         }
+    }
+
+    /// The permissions of a password file that others may read (libpq leaves such a file unused, as
+    /// psql does); nil when it is private or absent.
+    static func sharedMode(of path: String) -> Int? {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0
+        else { return nil }
+        return mode & 0o777
+    }
+
+    /// Why the password file was not used, and what to do, as psql says it.
+    static func unusedPasswordFile(_ path: String, mode: Int) -> Wording {
+        let octal = "0" + String(mode, radix: 8)
+        return Wording(
+            "le serveur demande un mot de passe, et le fichier de mots de passe \(path) n'est pas lu\u{00A0}: d'autres peuvent le lire "
+                + "(droits \(octal))\u{00A0}; rendez-le privé (chmod 600 \(path))",
+            "the server asks for a password, and the password file \(path) is not used: others may read it "
+                + "(permissions \(octal)); make it private (chmod 600 \(path))")
     }
 }
 

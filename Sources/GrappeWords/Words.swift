@@ -324,6 +324,21 @@ extension Words {
     }
 }
 
+extension Words {
+    /// For a number written with a decimal comma ("1,5", "-0,25": one or two digits after it), how the file must write it, to
+    /// add to the error: " ; avec un point décimal : 1.5" / "; with a decimal point: 1.5". Empty for
+    /// anything else.
+    public static func decimalPointHint(_ text: String) -> Wording {
+        let parts = text.trimmingSpaces().split(separator: ",", omittingEmptySubsequences: false)
+        let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        // Three digits after the comma may be a thousands separator ("1,500"): no guess then.
+        guard parts.count == 2, digits(parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]), digits(parts[1]), parts[1].count <= 2
+        else { return .same("") }
+        let written = parts.joined(separator: ".")
+        return Wording("\u{00A0}; avec un point décimal\u{00A0}: \(written)", "; with a decimal point: \(written)")
+    }
+}
+
 extension Speaking {
     /// Why an amount, a currency or a share was refused, in the interface's language.
     public func moneyProblem(_ error: MoneyError) -> String {
@@ -333,7 +348,9 @@ extension Speaking {
         return switch error.reason {
         case .notAnAmount: "\(quoted) n'est pas un montant\u{00A0}: des chiffres sont attendus, comme 2100000 ou 2100000.50"
         case .noDigitsAfterPoint: "\(quoted) n'est pas un montant\u{00A0}: des chiffres sont attendus après le point"
-        case .comma: "\(quoted)\u{00A0}: la virgule est ambiguë dans un montant\u{00A0}; écrivez 1500.50 ou 1_500.50"
+        case .comma:
+            error.decimalComma.map { "\(quoted)\u{00A0}: un montant s'écrit avec un point décimal\u{00A0}: \($0)" }
+                ?? "\(quoted)\u{00A0}: la virgule est ambiguë dans un montant\u{00A0}; écrivez 1500.50 ou 1_500.50"
         case .tooLarge: "\(quoted)\u{00A0}: montant trop grand"
         case .noCurrency: "\(quoted) n'a pas de devise\u{00A0}: écrivez-le comme «\u{00A0}2100000 CAD\u{00A0}»"
         case .currencyTwice: "\(quoted) nomme deux fois une devise\u{00A0}: écrivez-la une seule fois, après le montant, comme dans 2100000 CAD"

@@ -24,7 +24,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2,1 CAD", "'2,1 CAD': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"),
+        ("2,1 CAD", "'2,1 CAD': an amount is written with a decimal point: 2.1"),
+        ("12,50 €", "'12,50 €': an amount is written with a decimal point: 12.50"),
+        ("1,500 CAD", "'1,500 CAD': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"),
+        ("1,500,25 CAD", "'1,500,25 CAD': a comma is ambiguous in an amount; write 1500.50 or 1_500.50"),
         ("2100000", "'2100000' has no currency: write it as '2100000 CAD'"),
         ("12 CDA", "unknown currency 'CDA'; did you mean 'CAD'?"),
         ("12 cad", "unknown currency 'cad'; did you mean 'CAD'?"),

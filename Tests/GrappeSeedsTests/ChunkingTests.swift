@@ -47,7 +47,8 @@ import Testing
         #expect(messages.contains("edges.csv:2002:4: error: unknown id 'n404' in Target; did you mean 'n104'?"))
         #expect(
             messages.filter { $0.contains("unknown document 'x'") } == [
-                "edges.csv:13:28: error: unknown document 'x' in provenance; did you mean 'd'?"
+                // Line 2 also has a bad weight: its unknown document is said all the same.
+                "edges.csv:2:28: error: unknown document 'x' in provenance; did you mean 'd'?"
             ])
     }
 

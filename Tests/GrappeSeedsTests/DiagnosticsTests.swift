@@ -1,5 +1,6 @@
 import Foundation
 import GrappeModel
+import GrappeWords
 import Testing
 
 @testable import GrappeSeeds
@@ -198,6 +199,29 @@ import Testing
         let result = SeedLoader.load(files: [base, ("e.csv", edges)])
         #expect(result.diagnostics.isEmpty)
         #expect(result.network.relations.map(\.type) == [.partnerOf, .partnerOf, .supports])
+    }
+
+    /// A weight with a decimal comma says how to write it, in a table as in a graph file.
+    @Test func aDecimalCommaIsRefusedWithTheHint() {
+        let edges = "Source,Target,Type,Weight,Provenance\nlille,laval,partner_of,\"1,5\",d\nlaval,lille,partner_of,\"1,500\",d\n"
+        let messages = SeedLoader.load(files: [base, ("e.csv", edges)]).diagnostics.map(\.description)
+        #expect(messages.contains("e.csv:2:24: error: Weight must be a number, found '1,5'; with a decimal point: 1.5"), "\(messages)")
+        #expect(messages.contains("e.csv:3:24: error: Weight must be a number, found '1,500'"), "no guess where the comma may group thousands")
+        #expect(Words.decimalPointHint("-0,25").english == "; with a decimal point: -0.25")
+        #expect(Words.decimalPointHint("0,25").french == "\u{00A0}; avec un point décimal\u{00A0}: 0.25")
+        #expect(Words.decimalPointHint("abc").english.isEmpty && Words.decimalPointHint("1,5,2").english.isEmpty)
+    }
+
+    /// Every cell of a table row is checked: one error does not hide the others of its row.
+    @Test func oneRowReportsEachOfItsErrors() {
+        let edges = "Source,Target,Type,Weight,Start,End,Provenance\n,laval,partner_of,lourd,2020-13,2019,nodoc\n"
+        let messages = SeedLoader.load(files: [base, ("e.csv", edges)]).diagnostics.map(\.description)
+        #expect(
+            messages == [
+                "e.csv:2:1: error: row has no Source", "e.csv:2:19: error: Weight must be a number, found 'lourd'",
+                "e.csv:2:25: error: invalid date in column 'Start': month 13 does not exist in '2020-13' (01–12, or 21–24 for a season)",
+                "e.csv:2:38: error: unknown document 'nodoc' in provenance",
+            ], "\(messages)")
     }
 
     @Test func quotedFieldsSpanningLinesKeepRowPositions() {

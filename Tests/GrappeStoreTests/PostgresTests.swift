@@ -146,7 +146,13 @@ import Testing
         #expect(withFile?.readOnlyReason == nil)
         // As psql: a password file that others may read is not used (libpq warns on standard error).
         chmod(folder.path + "/.pgpass", 0o644)
-        #expect(throws: StoreError.self) { try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": folder.path]) }
+        #expect {
+            try PostgresStoreBackend.open(url, workspace: workspace, for: .write, environment: ["HOME": folder.path])
+        } throws: { error in
+            guard case StoreError.cannotOpen(_, let detail) = error else { return false }
+            return detail.english.contains("the password file \(folder.path)/.pgpass is not used: others may read it (permissions 0644)")
+                && detail.english.contains("chmod 600") && detail.french.contains("d'autres peuvent le lire")
+        }
         // A password in the URL is libpq's to use and never shown.
         let inURL = url.replacingOccurrences(of: "grappe_secret@", with: "grappe_secret:grappe-secret@")
         let withURL = try #require(try PostgresStoreBackend.open(inURL, workspace: workspace, for: .write, environment: ["HOME": "/nonexistent"]))

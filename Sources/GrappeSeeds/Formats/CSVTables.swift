@@ -139,9 +139,10 @@ final class EdgeTable: TableBase {
         if let whole { return .some(Double(whole)) }
         let text = row.string(index).trimmingSpaces()
         guard let number = Double(text), number.isFinite else {
+            let hint = Words.decimalPointHint(text)
             set.error(
-                at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
-                "Weight must be a number, found '\(text)'")
+                at(row, line, "weight"), "Weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»\(hint.french)",
+                "Weight must be a number, found '\(text)'\(hint.english)")
             return nil
         }
         return .some(number)
@@ -161,13 +162,11 @@ final class EdgeTable: TableBase {
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
         if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
-        guard let from = value(row, indices.source) else {
-            set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source"); return
-        }
-        guard let to = value(row, indices.target) else {
-            set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target"); return
-        }
-        guard let type = type(row, line: line), let weight = weight(row, line: line) else { return }
+        // Every cell is checked, so that one error in a row does not hide the others.
+        let from = value(row, indices.source), to = value(row, indices.target)
+        if from == nil { set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source") }
+        if to == nil { set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target") }
+        let type = type(row, line: line), weight = weight(row, line: line)
         let start = date(row, indices.start, "start", line: line)
         let end = date(row, indices.end, "end", line: line)
         if let start, let end, end.isCertainlyBefore(start) {
@@ -175,11 +174,13 @@ final class EdgeTable: TableBase {
                 at(row, line, "end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))"
             )
         }
+        let sources = sources(row, line: line)
+        guard let from, let to, let type, let weight else { return }
         set.relations.append(
             Relation(
                 from: from, to: to, type: type, title: value(row, indices.title),
                 label: value(row, indices.label), start: start, end: end, weight: weight,
-                note: value(row, indices.note), sources: sources(row, line: line)))
+                note: value(row, indices.note), sources: sources))
         set.relationLines.append(Int32(line))
     }
 

@@ -171,9 +171,10 @@ struct YAMLFields {
     func number(_ key: String) -> Double? {
         guard let text = typedText(key) else { return nil }
         guard let value = Double(text), value.isFinite else {
+            let hint = Words.decimalPointHint(text)
             set.error(
-                location(of: key), "«\u{00A0}\(key)\u{00A0}» doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
-                "'\(key)' must be a number, found '\(text)'")
+                location(of: key), "«\u{00A0}\(key)\u{00A0}» doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»\(hint.french)",
+                "'\(key)' must be a number, found '\(text)'\(hint.english)")
             return nil
         }
         return value

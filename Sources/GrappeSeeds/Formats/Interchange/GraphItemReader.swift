@@ -136,9 +136,10 @@ final class GraphItemReader {
         var weight: Double?
         if let text = item["weight"] {
             guard let value = Double(text), value.isFinite else {
+                let hint = Words.decimalPointHint(text)
                 return set.error(
-                    item.at("weight"), "weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»",
-                    "weight must be a number, found '\(text)'")
+                    item.at("weight"), "weight doit être un nombre\u{00A0}; trouvé\u{00A0}: «\u{00A0}\(text)\u{00A0}»\(hint.french)",
+                    "weight must be a number, found '\(text)'\(hint.english)")
             }
             weight = value
         }
