@@ -15,7 +15,7 @@ struct Grappe: ParsableCommand {
 
             Exit codes: 0 ok, 64 usage error, 65 data error, 66 missing input, 69 a server or program cannot be reached, 73 cannot create or write, 74 damaged store, 75 stale edit, 77 read-only store.
 
-            Shell completions: grappe --generate-completion-script bash|zsh|fish (see the README).
+            Installed with its manual page and shell completions by PREFIX=/usr/local .ci/install (see the README); grappe --generate-completion-script bash|zsh|fish prints a completion script.
             """,
         version: version,
         subcommands: [
