@@ -62,8 +62,9 @@ import Testing
         }
         #expect(request.moment == Moment(PartialDate(year: 2027, month: 6)))
         _ = state.update(.catalogueBuilt(request.build()))
-        #expect(Views.render(state).text.split(separator: "\n").first?.contains("au juin 2027") == true)
-        #expect(state.message == "Liens et chiffres comptés au juin 2027")
+        #expect(Views.render(state).text.split(separator: "\n").first?.contains("à fin juin 2027") == true)
+        #expect(state.message == "Liens et chiffres comptés à fin juin 2027")
+        #expect(Strings(.en).asOf(PartialDate(year: 2014, month: 6, day: 30)) == "as of 30 Jun 2014")
         #expect(links(state.catalogue, "cafe-2027") == 2)
         // A date without a year, or no date, is refused with the usage; the count stays.
         _ = run("asof 10")

@@ -44,7 +44,7 @@ public enum Views {
         let counts = state.catalogue.counts.byEntityKind
         let parts = EntityKind.allCases.compactMap { kind in counts[kind].map { s.count($0, kind) } }
         let badge = state.store.isOffline ? " \(s[.offlineBadge]) " : state.store.notice == nil ? "" : " \(s[.readOnlyBadge]) "
-        let asOf = state.asOf.map { " \(s[.asOfBadge]) \(Words(s.language).date($0)) " } ?? ""
+        let asOf = state.asOf.map { " \(s.asOf($0)) " } ?? ""
         let language = badge + asOf + " \(state.strings.language.rawValue.uppercased()) "
         let used = canvas.put(" \(state.network.name)", x: 0, y: 0, style: .header)
         canvas.put(

@@ -25,7 +25,7 @@ public enum UI: CaseIterable, Sendable {
     case redo, redone, offlineBadge, offline, backOnline, takeBackUnderWay, nothingDone, offerRedo, yesNo
     case selectionGone, mergedTheirs, theirs, yours, settleKeys, mergeLeft, changedFields, savingGoesOn, escLeavesSaving, isEditing, areEditing,
         savedAfterAll, draftAlreadySaved
-    case asOfBadge, asOfUsage, countsAsOf, countsToday
+    case asOfUsage, countsAsOf, countsToday
 }
 
 /// Every text the interface shows, in French or English.
@@ -256,13 +256,12 @@ public struct Strings: Speaking {
             case .escLeavesSaving: ("Échap ferme le formulaire, le brouillon est gardé", "Esc closes the form, the draft is kept")
             case .savedAfterAll: ("Enregistrée malgré tout (le serveur l'avait reçue)", "Saved after all (the server had it)")
             case .draftAlreadySaved: ("Brouillon déjà enregistré, oublié", "Draft already saved, forgotten")
-            case .asOfBadge: ("au", "as of")
             case .asOfUsage:
                 (
                     "asof DATE\u{00A0}: une année, un mois ou un jour (2014, 2014-06, 2014-06-30)\u{00A0}; aujourdhui pour revenir",
                     "asof DATE: a year, a month or a day (2014, 2014-06, 2014-06-30); today to come back"
                 )
-            case .countsAsOf: ("Liens et chiffres comptés au", "Links and figures counted as of")
+            case .countsAsOf: ("Liens et chiffres comptés", "Links and figures counted")
             case .countsToday: ("Liens et chiffres comptés aujourd'hui", "Links and figures counted today")
             case .isEditing: ("modifie cette mission en ce moment", "is editing this mission right now")
             case .areEditing: ("modifient cette mission en ce moment", "are editing this mission right now")
