@@ -201,6 +201,34 @@ import Testing
         #expect(result.network.relations.map(\.type) == [.partnerOf, .partnerOf, .supports])
     }
 
+    /// Gephi's habits: an edges table alone makes its nodes (one warning counts them); ids of any text
+    /// are made into ids, the same in every table, with one warning per file; another tool's word for
+    /// a relation type is kept as the relation's label; a near miss of a Grappe type stays an error.
+    @Test func gephiTablesReadAsGephiReadsThem() {
+        let edges = "Source,Target,Type,Kind\nFred,Alice,Directed,1\nAlice,Fred,Directed,\nDirk,Fred,Directed,1\n"
+        let alone = SeedLoader.load(files: [("e.csv", edges)])
+        #expect(alone.network.entities.map(\.id) == ["fred", "alice", "dirk"])
+        #expect(alone.network.entities.map(\.name) == ["Fred", "Alice", "Dirk"])
+        #expect(alone.network.relations.map(\.label) == ["1", nil, "1"])
+        let messages = alone.diagnostics.map(\.description)
+        #expect(
+            messages.filter { $0.contains("made into ids") } == [
+                "e.csv:2:1: warning: 6 ids are not Grappe ids and made into ids ('Fred' → 'fred'…), the texts kept as names"
+            ])
+        #expect(messages.filter { $0.contains("no nodes table") }.count == 1)
+        #expect(
+            messages.filter { $0.contains("is not a Grappe relation type") } == [
+                "e.csv:2:21: warning: '1' (Kind) is not a Grappe relation type: read as partner_of, the word kept as its label"
+            ])
+        #expect(!alone.hasErrors)
+        // With nodes defined, an unknown end is an error at its cell, and a typo of a type too.
+        let nodes = "Id,Label\nFred,Fred\nAlice,Alice\n"
+        let typo = "Source,Target,Type\nFred,Alice,partnr_of\nFred,Dirk,partner_of\n"
+        let checked = SeedLoader.load(files: [("n.csv", nodes), ("e.csv", typo)]).diagnostics.map(\.description)
+        #expect(checked.contains("e.csv:2:12: error: unknown relation type 'partnr_of'; did you mean 'partner_of'?"), "\(checked)")
+        #expect(checked.contains { $0.hasPrefix("e.csv:3:6: error: unknown id 'dirk' in Target") }, "\(checked)")
+    }
+
     /// A weight with a decimal comma says how to write it, in a table as in a graph file.
     @Test func aDecimalCommaIsRefusedWithTheHint() {
         let edges = "Source,Target,Type,Weight,Provenance\nlille,laval,partner_of,\"1,5\",d\nlaval,lille,partner_of,\"1,500\",d\n"

@@ -8,6 +8,11 @@ public enum Repository {
         .deletingLastPathComponent()
     /// The bundled seeds.
     public static let seeds = root.appendingPathComponent("seeds")
+    /// `../shared` beside the repository (CI puts it there): the source documents, the schemas and
+    /// other tools' files, read in place and never copied into the repository.
+    public static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    /// Real network files written by other tools, with `SOURCES.txt` saying what networkx reads from each.
+    public static let interchangeCorpus = shared.appendingPathComponent("interchange-corpus")
     /// A test target's own folder: `Tests/<name>`.
     public static func tests(_ target: String) -> URL {
         root.appendingPathComponent("Tests").appendingPathComponent(target)

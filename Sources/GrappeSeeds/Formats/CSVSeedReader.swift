@@ -34,6 +34,9 @@ struct CSVSeedReader {
         var noun: (french: (String, String), english: String) = (("ligne", "lignes"), "row")
         var unsourced = 0
         var firstUnsourcedLine = Int.max
+        /// Ids that were not Grappe ids, made into ones: how many, and the first (where, what, into what).
+        var slugged = 0
+        var firstSlug: (location: SourceLocation, text: String, slug: String)?
     }
 
     /// The header row of a file, or nil (with the reason reported) when there is none.
@@ -233,6 +236,24 @@ class TableBase {
     }
 
     func summary(_ noun: (french: (String, String), english: String)) -> CSVSeedReader.Summary {
-        CSVSeedReader.Summary(noun: noun, unsourced: unsourced, firstUnsourcedLine: unsourced > 0 ? firstUnsourcedLine : .max)
+        CSVSeedReader.Summary(
+            noun: noun, unsourced: unsourced, firstUnsourcedLine: unsourced > 0 ? firstUnsourcedLine : .max, slugged: slugged,
+            firstSlug: firstSlug)
+    }
+
+    private(set) var slugged = 0
+    private var firstSlug: (location: SourceLocation, text: String, slug: String)?
+
+    /// An id from a cell (Id, Source, Target). Spreadsheets from other tools hold ids of any text
+    /// (Gephi's `EcologicalSustainability`, `Fred`): one that is not a Grappe id is made into one
+    /// (`ecologicalsustainability`), the same way in every table, and the file says so once (see
+    /// `SeedLoader.merge`); the text itself is kept as the name where the row gives none.
+    func tableID(_ text: String, _ row: CSVRow, _ line: Int, _ column: String) -> ID {
+        guard IDSyntax.problem(with: text) != nil else { return text }
+        let slug = IDSyntax.slug(text)
+        if firstSlug == nil { firstSlug = (at(row, line, column), text, slug) }
+        slugged += 1
+        if set.endNames[slug] == nil { set.endNames[slug] = text }
+        return slug
     }
 }

@@ -28,14 +28,11 @@ final class NodeTable: TableBase {
 
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
-        guard let id = value(row, indices.id) else {
+        guard let text = value(row, indices.id) else {
             set.error(at(row, line, "id"), "la ligne n'a pas d'Id", "row has no Id")
             return
         }
-        if let problem = IDSyntax.problem(with: id) {
-            set.error(at(row, line, "id"), problem.french, problem.english)
-            return
-        }
+        let id = tableID(text, row, line, "id")
         var kind = EntityKind.organisation
         if let text = value(row, indices.kind) {
             if RecordKind(rawValue: text.lowercased()) != nil {
@@ -61,7 +58,7 @@ final class NodeTable: TableBase {
             attributes[name] = row.string(index)
         }
         let entity = Entity(
-            id: id, kind: kind, name: value(row, indices.label) ?? id, acronym: value(row, indices.acronym),
+            id: id, kind: kind, name: value(row, indices.label) ?? text, acronym: value(row, indices.acronym),
             aliases: value(row, indices.aliases).map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
             organisationType: organisationType, country: value(row, indices.country),
             region: value(row, indices.region), sector: value(row, indices.sector),
@@ -102,26 +99,43 @@ final class EdgeTable: TableBase {
     /// Gephi's own `Type` column says Directed or Undirected; then the relation type comes from `Kind`.
     private static let gephiDirections: Set<String> = ["directed", "undirected", "mixed"]
 
-    func type(_ row: CSVRow, line: Int) -> RelationType? {
+    /// The row's relation type, and the word it was read from when that is no Grappe relation type:
+    /// Gephi's `Kind` (`1`), another tool's vocabulary (`biological`). Such a word does not refuse
+    /// the row: the relation is a partnership labelled with the word, and each word is said once
+    /// per table. A near miss of a Grappe type (`partnr_of`) is a typo: an error, nil.
+    func type(_ row: CSVRow, line: Int) -> (type: RelationType, word: String?)? {
         var column = indices.type
         if let index = column, !row.isEmpty(index) {
-            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
+            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
             if Self.gephiDirections.contains(row.string(index).trimmingSpaces().lowercased()) { column = indices.kind }
         } else {
             column = indices.kind
         }
-        guard let index = column, !row.isEmpty(index) else { return .default }
-        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return known.type }
-        let text = row.string(index)
-        let name = index == indices.type ? "type" : "kind"
-        guard
-            let parsed = YAMLFields.choice(
-                text.trimmingSpaces().lowercased(), RelationType.self, key: "relation type",
-                at: self.at(row, line, name), set: set)
-        else { return nil }
-        knownTypes.append((Array(text.utf8), parsed))
-        return parsed
+        guard let index = column, !row.isEmpty(index) else { return (.default, nil) }
+        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
+        let text = row.string(index).trimmingSpaces()
+        let word = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        if let parsed = RelationType(rawValue: word) {
+            knownTypes.append((Array(row.cell(index)), parsed))
+            return (parsed, nil)
+        }
+        // A near miss of a Grappe type is a typo in Grappe's own seeds: an error, with the type meant.
+        if Suggestion.nearest(to: word, in: RelationType.allCases.map(\.rawValue)) != nil {
+            _ = YAMLFields.choice(word, RelationType.self, key: "relation type", at: at(row, line, index == indices.type ? "type" : "kind"), set: set)
+            return nil
+        }
+        if unmapped.insert(word).inserted {
+            let name = index == indices.type ? "Type" : "Kind"
+            set.warning(at(row, line, name.lowercased())) { w in
+                w.say(
+                    "\(w.quoted(text)) (\(name)) n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, le mot gardé comme libellé",
+                    "\(w.quoted(text)) (\(name)) is not a Grappe relation type: read as partner_of, the word kept as its label")
+            }
+        }
+        return (.partnerOf, text)
     }
+
+    private var unmapped: Set<String> = []
 
     /// Weights are mostly small whole numbers: read those from the bytes, the rest through `Double`.
     func weight(_ row: CSVRow, line: Int) -> Double?? {
@@ -163,10 +177,12 @@ final class EdgeTable: TableBase {
         guard checkWidth(row, line: line) else { return }
         if isTie(row) { return GraphItemReader(set: set).edge(item(row, line: line)) }
         // Every cell is checked, so that one error in a row does not hide the others.
-        let from = value(row, indices.source), to = value(row, indices.target)
+        let from = value(row, indices.source).map { tableID($0, row, line, "source") }
+        let to = value(row, indices.target).map { tableID($0, row, line, "target") }
         if from == nil { set.error(at(row, line, "source"), "la ligne n'a pas de Source", "row has no Source") }
         if to == nil { set.error(at(row, line, "target"), "la ligne n'a pas de Target", "row has no Target") }
-        let type = type(row, line: line), weight = weight(row, line: line)
+        let typed = type(row, line: line)
+        let weight = weight(row, line: line)
         let start = date(row, indices.start, "start", line: line)
         let end = date(row, indices.end, "end", line: line)
         if let start, let end, end.isCertainlyBefore(start) {
@@ -175,11 +191,11 @@ final class EdgeTable: TableBase {
             )
         }
         let sources = sources(row, line: line)
-        guard let from, let to, let type, let weight else { return }
+        guard let from, let to, let (type, word) = typed, let weight else { return }
         set.relations.append(
             Relation(
                 from: from, to: to, type: type, title: value(row, indices.title),
-                label: value(row, indices.label), start: start, end: end, weight: weight,
+                label: value(row, indices.label) ?? word, start: start, end: end, weight: weight,
                 note: value(row, indices.note), sources: sources))
         set.relationLines.append(Int32(line))
     }

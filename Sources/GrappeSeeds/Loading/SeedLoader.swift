@@ -228,6 +228,7 @@ public enum SeedLoader {
             units.indices.forEach(work)
         }
         merge(parts, of: units, files: files, into: set)
+        EdgeOnlyNodes(set: set).run()
         TieAttacher(set: set).run()
     }
 
@@ -321,7 +322,20 @@ public enum SeedLoader {
                 var total = unsourced[index] ?? CSVSeedReader.Summary(noun: summary.noun)
                 total.unsourced += summary.unsourced
                 total.firstUnsourcedLine = min(total.firstUnsourcedLine, summary.firstUnsourcedLine)
+                total.slugged += summary.slugged
+                total.firstSlug = total.firstSlug ?? summary.firstSlug
                 unsourced[index] = total
+            }
+        }
+        for index in unsourced.keys.sorted() {
+            guard let first = unsourced[index]!.firstSlug else { continue }
+            let count = unsourced[index]!.slugged
+            set.warning(first.location) { w in
+                w.say(
+                    "\(w.count(count, ("id", "id"), ("", ""))) qui ne sont pas des id Grappe en deviennent (\(w.quoted(first.text)) → \(w.quoted(first.slug))…), "
+                        + "les textes gardés comme noms",
+                    "\(count) id\(count == 1 ? " is" : "s are") not Grappe ids and made into ids (\(w.quoted(first.text)) → \(w.quoted(first.slug))…), "
+                        + "the texts kept as names")
             }
         }
         for index in unsourced.keys.sorted() {

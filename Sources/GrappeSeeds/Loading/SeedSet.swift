@@ -63,6 +63,9 @@ final class SeedSet: @unchecked Sendable {
     var relationLines: [Int32] = []
     var references: [PendingReference] = []
     var edgeTables: [CSVEdgeTable] = []
+    /// The text of edge ends that tables made into ids (`Fred` → `fred`), to name the nodes an edges
+    /// table alone makes (`EdgeOnlyNodes`).
+    var endNames: [ID: String] = [:]
     /// Record ties read from graph files' edges, attached once every file is read (`TieAttacher`).
     var ties: [PendingTie] = []
     /// Files read as graphs (GraphML, GEXF, Kumu, a Gephi table's records): their health warnings are
@@ -114,7 +117,18 @@ final class SeedSet: @unchecked Sendable {
         references += part.references
         ties += part.ties
         summarisedFiles.formUnion(part.summarisedFiles)
+        endNames.merge(part.endNames) { first, _ in first }
+        saidOnce.formUnion(part.saidOnce)
         diagnostics += part.diagnostics
+    }
+
+    /// What `warnOnce` said already, by cause.
+    var saidOnce: Set<String> = []
+
+    /// A warning said once per cause in a file (another tool's word, met on many rows).
+    func warnOnce(_ cause: String, _ location: SourceLocation, _ say: (Words) -> String) {
+        guard saidOnce.insert(location.path + "\u{0}" + cause).inserted else { return }
+        warning(location, say)
     }
 
     /// An error, in French and in English.

@@ -49,8 +49,19 @@ final class GraphItemReader {
             kind = parsed
         }
         var organisationType: OrganisationType?
+        var attributes = item.others(Self.entityFields)
         if kind == .organisation, let text = item["type"] {
-            organisationType = YAMLFields.choice(text.lowercased(), OrganisationType.self, key: "organisation type", at: item.at("type"), set: set)
+            organisationType = foreignWord(text, OrganisationType.self, key: "organisation type", at: item.at("type"))
+            // Another tool's word for what a node is (igraph's `compound`, `gene`): kept, the type `other`.
+            if organisationType == nil, !isNearMiss(text, OrganisationType.self) {
+                organisationType = .other
+                attributes["type"] = text
+                set.warnOnce("type:" + text.lowercased(), item.at("type")) { w in
+                    w.say(
+                        "\(w.quoted(text)) n'est pas un type d'organisation de Grappe\u{00A0}: lu comme «\u{00A0}other\u{00A0}», le mot gardé dans l'attribut «\u{00A0}type\u{00A0}»",
+                        "\(w.quoted(text)) is not a Grappe organisation type: read as 'other', the word kept as the attribute 'type'")
+                }
+            }
         }
         let entity = Entity(
             id: id, kind: kind, name: item["label"] ?? item["name"] ?? id, acronym: item["acronym"],
@@ -58,7 +69,7 @@ final class GraphItemReader {
             organisationType: organisationType, country: item["country"], region: item["region"],
             sector: item["sector"], founded: date(item, "founded"),
             summary: item["summary"] ?? item["description"], website: item["website"],
-            attributes: item.others(Self.entityFields), sources: sources(item))
+            attributes: attributes, sources: sources(item))
         set.entities.append(entity)
         set.entityOrigins.append(item.origin)
     }
@@ -125,13 +136,24 @@ final class GraphItemReader {
             return
         }
         var type = RelationType.default
+        var word: String?
         if let text = item[typeKey] {
-            guard
-                let parsed = YAMLFields.choice(
-                    text.lowercased().replacingOccurrences(of: " ", with: "_"), RelationType.self,
-                    key: "relation type", at: item.at(typeKey), set: set)
-            else { return }
-            type = parsed
+            let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+            if let parsed = RelationType(rawValue: normalised) {
+                type = parsed
+            } else if isNearMiss(normalised, RelationType.self) {
+                // A near miss of a Grappe type is a typo: an error, with the type meant.
+                _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
+                return
+            } else {
+                // Another tool's word for a tie (`biological`, `supplier_of`): a partnership labelled with it.
+                word = text
+                set.warnOnce("relation:" + normalised, item.at(typeKey)) { w in
+                    w.say(
+                        "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, le mot gardé comme libellé",
+                        "\(w.quoted(text)) is not a Grappe relation type: read as partner_of, the word kept as its label")
+                }
+            }
         }
         var weight: Double?
         if let text = item["weight"] {
@@ -151,11 +173,26 @@ final class GraphItemReader {
         set.relationOrigins[set.relations.count] = item.origin
         set.relations.append(
             Relation(
-                from: source, to: target, type: type, title: item["title"], label: item["label"],
+                from: source, to: target, type: type, title: item["title"], label: item["label"] ?? word,
                 start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
     }
 
     // MARK: Values
+
+    /// The value when `text` names one of `T` (any case), else nil without a word.
+    private func foreignWord<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String, at location: SourceLocation) -> T?
+    where T.RawValue == String {
+        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        if let value = T(rawValue: normalised) { return value }
+        if isNearMiss(text, type) { return YAMLFields.choice(normalised, type, key: key, at: location, set: set) }
+        return nil
+    }
+
+    /// Whether `text` is a near miss of one of `T`'s words (a typo, not another tool's vocabulary).
+    private func isNearMiss<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type) -> Bool where T.RawValue == String {
+        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        return T(rawValue: normalised) == nil && Suggestion.nearest(to: normalised, in: T.allCases.map(\.rawValue)) != nil
+    }
 
     /// A typed value: nil when absent, an error at its place when it does not parse.
     private func parsed<T, Failure: Error>(
