@@ -33,11 +33,6 @@ import Testing
         "cytoscape-nested.graphml": "7/5: nested graphs' nodes and edges are not read",
         "gexfnet-hierarchy1.gexf": "1/0: nested nodes are not read",
         "yed-nested-groups.graphml": "31/19: the nodes and edges inside groups are not read",
-        "gephi-dynamicTest2.gexf": "refused: timeformat double ('2004.0')",
-        "gephi08-miserables.gexf": "refused: undeclared attvalues of Gephi 0.8",
-        "graphinout-keydata-hyperedge.graphml": "refused: a key used outside its domain",
-        "javagraphml-test.graphml": "refused: a key used outside its domain",
-        "yfileshtml-ports.graphml": "refused: data inside a port taken as the node's",
         "kumu-snap-to-tutorial.json": "refused: Kumu's project JSON is not read",
         // Read alone, each sheet is half of the network; the pairs are read together below.
         "gephi-bbe-nodes.csv": "19/0: the nodes sheet alone",

@@ -153,6 +153,53 @@ import Testing
         #expect(!result.hasErrors)
     }
 
+    /// As Gephi 0.8 writes GEXF: years as doubles (`timeformat="double"`), attvalues for attributes
+    /// it never declared; and a GraphML value inside a port, which is the port's, not its node's.
+    @Test func gephi08TimesAndUndeclaredValues() {
+        let result = load([
+            (
+                "old.gexf",
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <gexf xmlns="http://www.gexf.net/1.1draft" version="1.1">
+                  <graph defaultedgetype="undirected" timeformat="double" mode="dynamic">
+                    <nodes>
+                      <node id="a" label="A" start="2004.0" end="2032.0"><attvalues><attvalue for="url" value="https://a.example"/></attvalues></node>
+                      <node id="b" label="B" start="1.5"/>
+                    </nodes>
+                    <edges>
+                      <edge source="a" target="b" start="2006.0" end="2020.0"><attvalues><attvalue for="weight" value="2.0"/></attvalues></edge>
+                    </edges>
+                  </graph>
+                </gexf>
+
+                """
+            ),
+            (
+                "ports.graphml",
+                """
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+                  <key id="d0" for="node" attr.name="sector"/><key id="d1" for="port" attr.name="side"/>
+                  <graph edgedefault="directed">
+                    <node id="c"><data key="d0">retail</data><port name="p"><data key="d0">port's own</data></port></node>
+                  </graph>
+                </graphml>
+
+                """
+            ),
+        ])
+        let network = result.network
+        #expect(network.entity("a")?.founded?.description == "2004" && network.entity("a")?.attributes["url"] == "https://a.example")
+        #expect(network.entity("b")?.founded == nil, "1.5 is no year: not placed")
+        #expect(network.relations.first?.start?.description == "2006" && network.relations.first?.end?.description == "2020")
+        #expect(network.relations.first?.weight == 2)
+        #expect(network.entity("c")?.sector == "retail", "the port's value stays the port's")
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains("<attvalue for=\"url\"> names no attribute declared for nodes: read as 'url'"))
+        #expect(messages.contains("GEXF times that are not years (timeformat 'double', '1.5') are not placed in time"))
+        #expect(!result.hasErrors, "\(messages)")
+    }
+
     @Test func brokenXMLIsAnErrorAtItsPlace() {
         let result = load([
             (

@@ -50,6 +50,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// The depth of the node or edge being read, so that a nested one's end does not end it.
     private var itemDepth = 0
     private var said: Set<String> = []
+    /// GEXF's `timeformat`: `date` (the default), `double` or `integer` (Gephi writes years as
+    /// `2004.0`), `dateTime`.
+    private var timeFormat = "date"
+    /// Inside a GraphML `<port>`: its `<data>` describe the port, not its node.
+    private var portDepth = 0
 
     init(file: SeedFile, fileIndex: Int32, set: SeedSet) {
         self.file = file
@@ -81,6 +86,20 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     private var origin: Origin {
         Origin(file: fileIndex, line: Int32(max(1, parser?.lineNumber ?? 1)), column: Int32(max(1, parser?.columnNumber ?? 1)))
+    }
+
+    /// The key a value names: declared for the item's domain; else declared for another domain (a
+    /// file that declares `for="edge"` and uses it on nodes), or not declared at all (Gephi 0.8's
+    /// `<attvalue for="weight">`), then read under the other domain's name or its own id, and said
+    /// once per key.
+    private func undeclared(_ id: String, element: String) -> Key {
+        if let declared = keys[itemDomain]?[id] { return declared }
+        let elsewhere = keys.values.lazy.compactMap { $0[id] }.first
+        sayOnce(
+            "undeclared:" + itemDomain + ":" + id,
+            "<\(element)=\"\(id)\"> ne nomme aucun attribut déclaré pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»\u{00A0}: lu sous le nom «\u{00A0}\(elsewhere?.name ?? id)\u{00A0}»",
+            "<\(element)=\"\(id)\"> names no attribute declared for \(itemDomain)s: read as '\(elsewhere?.name ?? id)'")
+        return elsewhere ?? Key(name: id)
     }
 
     /// Says something once per file and kind of thing.
@@ -122,15 +141,13 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         defer { depth -= 1 }
         switch element {
         case "data" where format == .graphml:
-            if let key = dataKey, let declared = keys[itemDomain]?[key] {
+            if let key = dataKey, item != nil, portDepth == 0 {
                 let place = origin
+                let declared = undeclared(key, element: "data key")
                 item?.set(declared.name, text, key: declared.key, line: place.line, column: place.column)
-            } else if let key = dataKey, item != nil {
-                set.error(
-                    here, "<data key=\"\(key)\"> ne nomme aucune <key> déclarée pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
-                    "<data key=\"\(key)\"> names no <key> declared for \(itemDomain)s")
             }
             dataKey = nil
+        case "port" where format == .graphml: portDepth -= 1
         case "default":
             if let (domain, id) = keyBeingRead { keys[domain]?[id]?.defaultValue = text.trimmingSpaces() }
         case "desc" where format == .graphml:
@@ -259,7 +276,10 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             }
             item = new
         case "data": dataKey = attributes["key"]
-        case "hyperedge", "port", "endpoint":
+        case "port":
+            portDepth += 1
+            sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
+        case "hyperedge", "endpoint":
             sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
         default: break
         }
@@ -283,6 +303,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             if itemDomain == "edge" { checkEdgeField(attributes["title"] ?? id) }
         case "graph":
             graphDepth += 1
+            if graphDepth == 1, let format = attributes["timeformat"] { timeFormat = format.lowercased() }
         case "node", "edge":
             guard graphDepth == 1, item == nil else {
                 return sayOnce(
@@ -306,15 +327,33 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             guard let key = attributes["for"], let value = attributes["value"] else {
                 return set.error(here, "<attvalue> demande «\u{00A0}for\u{00A0}» et «\u{00A0}value\u{00A0}»", "<attvalue> needs 'for' and 'value'")
             }
-            guard let declared = keys[itemDomain]?[key] else {
-                return set.error(
-                    here, "<attvalue for=\"\(key)\"> ne nomme aucun attribut déclaré pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»",
-                    "<attvalue for=\"\(key)\"> names no attribute declared for \(itemDomain)s")
-            }
             let place = origin
+            let declared = undeclared(key, element: "attvalue for")
             item?.set(declared.name, value, key: declared.key, line: place.line, column: place.column)
         case "spell": spell(attributes)
         default: break
+        }
+    }
+
+    /// A GEXF time as a date: as written for `date`; the day of a `dateTime`; for `double` and
+    /// `integer`, the year a whole number from 1 to 9999 is (Gephi's `2004.0`). Any other number is no
+    /// calendar time: nil, said once.
+    private func time(_ text: String) -> String? {
+        switch timeFormat {
+        case "double", "integer":
+            guard let value = Double(text.trimmingSpaces()), value == value.rounded(), (1...9999).contains(value) else {
+                sayOnce(
+                    "time",
+                    "des temps GEXF ne sont pas des années (timeformat «\u{00A0}\(timeFormat)\u{00A0}», «\u{00A0}\(text)\u{00A0}»)\u{00A0}: ils ne sont pas placés",
+                    "GEXF times that are not years (timeformat '\(timeFormat)', '\(text)') are not placed in time")
+                return nil
+            }
+            let year = String(Int(value))
+            return String(repeating: "0", count: max(0, 4 - year.count)) + year
+        case "datetime":
+            return text.split(separator: "T").first.map(String.init)
+        default:
+            return text
         }
     }
 
@@ -322,12 +361,12 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// their own; records take theirs from their fields.
     private func spell(_ attributes: [String: String]) {
         guard item != nil else { return }
-        let start = attributes["start"] ?? attributes["timestamp"], place = origin
+        let start = (attributes["start"] ?? attributes["timestamp"]).flatMap(time), place = origin
         if itemDomain == "node", let start {
             spellValues.append(("founded", start, place.line, place.column))
         } else if itemDomain == "edge" {
             if let start { spellValues.append(("start", start, place.line, place.column)) }
-            if let end = attributes["end"] { spellValues.append(("end", end, place.line, place.column)) }
+            if let end = attributes["end"].flatMap(time) { spellValues.append(("end", end, place.line, place.column)) }
         }
     }
 }
