@@ -8,21 +8,22 @@ import FoundationXML
 
 /// Reads a GraphML (graphml.graphdrawing.org) or GEXF (gexf.net, 1.1 to 1.3) file through Foundation's
 /// XML parser (libxml2): its nodes and edges become graph items for `GraphItemReader`, each value at the
-/// line and column of its element. What a Grappe network cannot hold is said once per kind, never
-/// dropped in silence: nested graphs, hyperedges and ports, GEXF's drawing (viz), values that change
-/// over time (the first is read), and edge attributes a relation has no field for.
+/// line and column of its element. Nested graphs, groups and hierarchies are read at every level
+/// (`openGroup`). What a Grappe network cannot hold is said once per kind, never dropped in silence:
+/// hyperedges and ports, GEXF's drawing (viz), values that change over time (the first is read), and
+/// edge attributes a relation has no field for. GEXF's own elements: XMLGraphReaderGEXF.swift.
 final class XMLGraphReader: NSObject, XMLParserDelegate {
-    private let file: SeedFile
-    private let fileIndex: Int32
-    private let set: SeedSet
-    private let reader: GraphItemReader
+    let file: SeedFile
+    let fileIndex: Int32
+    let set: SeedSet
+    let reader: GraphItemReader
 
-    private enum Format { case graphml, gexf }
-    private var format: Format?
-    private var parser: XMLParser?
+    enum Format { case graphml, gexf }
+    var format: Format?
+    var parser: XMLParser?
 
     /// Declared attributes: GraphML keys or GEXF attributes, by domain (`node`, `edge`) and id.
-    private struct Key {
+    struct Key {
         var name: String
         var defaultValue: String?
         /// The name in lower case, worked out once rather than for every value.
@@ -33,28 +34,33 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             key = name.lowercased()
         }
     }
-    private var keys: [String: [String: Key]] = ["node": [:], "edge": [:]]
-    private var keyBeingRead: (domain: String, id: String)?
+    var keys: [String: [String: Key]] = ["node": [:], "edge": [:]]
+    var keyBeingRead: (domain: String, id: String)?
 
-    private var item: GraphItem?
+    var item: GraphItem?
     /// What a GEXF element's spell or label says, used when its fields do not say it themselves.
-    private var spellValues: [(name: String, value: String, line: Int32, column: Int32)] = []
-    private var label: (value: String, line: Int32, column: Int32)?
+    var spellValues: [(name: String, value: String, line: Int32, column: Int32)] = []
+    var label: (value: String, line: Int32, column: Int32)?
     /// A node's id as the file wrote it, when it had to be made into a slug: its name if it has no label.
-    private var originalID: String?
-    private var itemDomain = ""
-    private var dataKey: String?
-    private var text = ""
-    private var depth = 0
-    private var graphDepth = 0
+    var originalID: String?
+    var itemDomain = ""
+    var dataKey: String?
+    var text = ""
+    var depth = 0
+    var graphDepth = 0
     /// The depth of the node or edge being read, so that a nested one's end does not end it.
-    private var itemDepth = 0
-    private var said: Set<String> = []
+    var itemDepth = 0
+    var said: Set<String> = []
     /// GEXF's `timeformat`: `date` (the default), `double` or `integer` (Gephi writes years as
     /// `2004.0`), `dateTime`.
-    private var timeFormat = "date"
+    var timeFormat = "date"
     /// Inside a GraphML `<port>`: its `<data>` describe the port, not its node.
-    private var portDepth = 0
+    var portDepth = 0
+    /// The groups being read: a GraphML node holding a nested `<graph>` (yEd's groups, Cytoscape's
+    /// nested networks) or a GEXF node holding `<nodes>` (hierarchies). A group is a node like any
+    /// other, read when its nested graph starts; what is inside it is read too, each node keeping its
+    /// group as its attribute `parent`. Nil marks a nested graph that is not inside a node.
+    var groups: [String?] = []
 
     init(file: SeedFile, fileIndex: Int32, set: SeedSet) {
         self.file = file
@@ -80,19 +86,39 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         }
     }
 
-    private var here: SourceLocation {
+    var here: SourceLocation {
         file.location(line: max(1, parser?.lineNumber ?? 1), column: max(1, parser?.columnNumber ?? 1))
     }
 
-    private var origin: Origin {
+    var origin: Origin {
         Origin(file: fileIndex, line: Int32(max(1, parser?.lineNumber ?? 1)), column: Int32(max(1, parser?.columnNumber ?? 1)))
+    }
+
+    /// The depths of the GEXF `<nodes>` elements that opened a group.
+    var groupDepths: [Int] = []
+    /// The depths of the group nodes being read (their elements not yet closed).
+    var groupElements: [Int] = []
+
+    /// A nested graph (or GEXF `<nodes>`) starts: the node being read, if any, is a group. It is read
+    /// now, with what it said so far (what it says after its nested graph would be lost: said once),
+    /// and its id names the group of what follows.
+    func openGroup() -> String? {
+        sayOnce(
+            "nested",
+            "graphes imbriqués et groupes\u{00A0}: leurs nœuds et leurs liens sont lus, chaque nœud gardant son groupe dans l'attribut «\u{00A0}parent\u{00A0}»",
+            "nested graphs and groups: their nodes and edges are read, each node keeping its group as the attribute 'parent'")
+        guard let group = item, itemDomain == "node" else { return nil }
+        groupElements.append(itemDepth)
+        item = nil
+        reader.node(completed(group))
+        return group["id"]
     }
 
     /// The key a value names: declared for the item's domain; else declared for another domain (a
     /// file that declares `for="edge"` and uses it on nodes), or not declared at all (Gephi 0.8's
     /// `<attvalue for="weight">`), then read under the other domain's name or its own id, and said
     /// once per key.
-    private func undeclared(_ id: String, element: String) -> Key {
+    func undeclared(_ id: String, element: String) -> Key {
         if let declared = keys[itemDomain]?[id] { return declared }
         let elsewhere = keys.values.lazy.compactMap { $0[id] }.first
         sayOnce(
@@ -103,7 +129,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     }
 
     /// Says something once per file and kind of thing.
-    private func sayOnce(_ what: String, _ french: String, _ english: String) {
+    func sayOnce(_ what: String, _ french: String, _ english: String) {
         if said.insert(what).inserted { set.warning(here, french, english) }
     }
 
@@ -141,6 +167,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         defer { depth -= 1 }
         switch element {
         case "data" where format == .graphml:
+            if dataKey != nil, item == nil, groupElements.last == depth - 1 {
+                sayOnce(
+                    "late-group-data", "une valeur d'un groupe placée après son graphe imbriqué n'est pas lue",
+                    "a group's value written after its nested graph is not read")
+            }
             if let key = dataKey, item != nil, portDepth == 0 {
                 let place = origin
                 let declared = undeclared(key, element: "data key")
@@ -154,8 +185,14 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             // Grappe's exports keep an attribute's human name (with spaces) in its key's description.
             if let (domain, id) = keyBeingRead, !text.trimmingSpaces().isEmpty { keys[domain]?[id]?.name = text.trimmingSpaces() }
         case "key", "attribute": keyBeingRead = nil
-        case "graph": graphDepth -= 1
+        case "graph":
+            if graphDepth > 1, format == .graphml, !groups.isEmpty { groups.removeLast() }
+            graphDepth -= 1
+        case "nodes" where format == .gexf && !groups.isEmpty && depth == groupDepths.last:
+            groups.removeLast()
+            groupDepths.removeLast()
         case "node", "edge":
+            if groupElements.last == depth { groupElements.removeLast() }
             guard let finished = item, depth == itemDepth else { return }
             item = nil
             element == "node" ? reader.node(completed(finished)) : reader.edge(completed(finished))
@@ -166,7 +203,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     /// An item with what its own values leave unsaid: declared defaults, then (GEXF) its spell's dates
     /// for an entity or a relation, and its label unless it only repeats the relation type in words.
-    private func completed(_ item: GraphItem) -> GraphItem {
+    func completed(_ item: GraphItem) -> GraphItem {
         var item = item
         for key in (keys[itemDomain] ?? [:]).values.sorted(by: { $0.name < $1.name }) {
             if let value = key.defaultValue { item.set(key.name, value, key: key.key) }
@@ -191,7 +228,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         set.error(here, "erreur de syntaxe XML\u{00A0}: " + reason.french, "XML syntax error: " + reason.english)
     }
 
-    private var failed = false
+    var failed = false
 
     /// libxml2's error numbers (xmlParserErrors) in words; Foundation passes on only the number.
     static func syntaxError(_ code: Int) -> Wording {
@@ -222,7 +259,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     /// Relations have no free attributes: an edge attribute that is none of their fields (nor a
     /// record tie's) is not read, and the file says so once.
-    private func checkEdgeField(_ name: String) {
+    func checkEdgeField(_ name: String) {
         guard !GraphItemReader.edgeFields.contains(name.lowercased()) else { return }
         sayOnce(
             "edge:" + name, "l'attribut de lien «\u{00A0}\(name)\u{00A0}» n'est pas lu\u{00A0}: une relation n'a pas de champ pour lui",
@@ -232,7 +269,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// Other tools' ids may be any text (networkx writes names as ids): one that is not a Grappe id is
     /// made into one (`Ville de Laval` → `ville-de-laval`), the same way wherever it appears, and the
     /// file says so once.
-    private func id(_ text: String?) -> String {
+    func id(_ text: String?) -> String {
         guard let text, IDSyntax.problem(with: text) != nil, !text.trimmingSpaces().isEmpty else { return text ?? "" }
         let slug = IDSyntax.slug(text)
         sayOnce(
@@ -244,7 +281,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     // MARK: GraphML
 
-    private func graphml(_ element: String, _ attributes: [String: String]) {
+    func graphml(_ element: String, _ attributes: [String: String]) {
         switch element {
         case "key":
             let domain = attributes["for"] ?? "all"
@@ -257,19 +294,16 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             if domain == "edge" || domain == "all" { checkEdgeField(name) }
         case "graph":
             graphDepth += 1
-            if graphDepth > 1 {
-                sayOnce(
-                    "nested", "les graphes imbriqués ne sont pas lus\u{00A0}: seuls les nœuds et les liens du graphe du haut le sont",
-                    "nested graphs are not read: only the top graph's nodes and edges are")
-            }
+            if graphDepth > 1 { groups.append(openGroup()) }
         case "node", "edge":
-            guard graphDepth == 1 else { return }
+            guard item == nil else { return }
             itemDomain = element
             itemDepth = depth
             var new = GraphItem(file: file, origin: origin)
             if element == "node" {
                 new.set("id", id(attributes["id"]))
                 if attributes["id"] != new["id"] { originalID = attributes["id"] }
+                if let group = groups.last ?? nil { new.set("parent", group) }
             } else {
                 new.set("source", id(attributes["source"]))
                 new.set("target", id(attributes["target"]))
@@ -282,91 +316,6 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case "hyperedge", "endpoint":
             sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
         default: break
-        }
-    }
-
-    // MARK: GEXF
-
-    private func gexf(_ element: String, _ attributes: [String: String]) {
-        switch element {
-        case "attributes":
-            itemDomain = attributes["class"] ?? "node"
-            if attributes["mode"] == "dynamic" {
-                sayOnce(
-                    "dynamic", "attributs dont la valeur change avec le temps\u{00A0}: on lit la première valeur de chacun",
-                    "attributes whose values change over time: the first value of each is read")
-            }
-        case "attribute":
-            guard let id = attributes["id"] else { return set.error(here, "<attribute> sans id", "<attribute> without an id") }
-            keys[itemDomain]?[id] = Key(name: attributes["title"] ?? id)
-            keyBeingRead = (itemDomain, id)
-            if itemDomain == "edge" { checkEdgeField(attributes["title"] ?? id) }
-        case "graph":
-            graphDepth += 1
-            if graphDepth == 1, let format = attributes["timeformat"] { timeFormat = format.lowercased() }
-        case "node", "edge":
-            guard graphDepth == 1, item == nil else {
-                return sayOnce(
-                    "nested", "les nœuds imbriqués (hiérarchies GEXF) ne sont pas lus\u{00A0}: seul le niveau du haut l'est",
-                    "nested nodes (GEXF hierarchies) are not read: only the top level is")
-            }
-            itemDomain = element
-            itemDepth = depth
-            var new = GraphItem(file: file, origin: origin)
-            for name in element == "node" ? ["id", "label"] : ["source", "target", "weight"] {
-                guard let value = attributes[name] else { continue }
-                new.set(name, ["id", "source", "target"].contains(name) ? id(value) : value, key: name)
-            }
-            if element == "node", let original = attributes["id"], original != new["id"] { originalID = original }
-            let place = origin
-            if element == "edge", let text = attributes["label"] { label = (text, place.line, place.column) }
-            if element == "edge", let kind = attributes["kind"] { new.set("kind", kind, key: "kind") }
-            item = new
-            spell(attributes)
-        case "attvalue":
-            guard let key = attributes["for"], let value = attributes["value"] else {
-                return set.error(here, "<attvalue> demande «\u{00A0}for\u{00A0}» et «\u{00A0}value\u{00A0}»", "<attvalue> needs 'for' and 'value'")
-            }
-            let place = origin
-            let declared = undeclared(key, element: "attvalue for")
-            item?.set(declared.name, value, key: declared.key, line: place.line, column: place.column)
-        case "spell": spell(attributes)
-        default: break
-        }
-    }
-
-    /// A GEXF time as a date: as written for `date`; the day of a `dateTime`; for `double` and
-    /// `integer`, the year a whole number from 1 to 9999 is (Gephi's `2004.0`). Any other number is no
-    /// calendar time: nil, said once.
-    private func time(_ text: String) -> String? {
-        switch timeFormat {
-        case "double", "integer":
-            guard let value = Double(text.trimmingSpaces()), value == value.rounded(), (1...9999).contains(value) else {
-                sayOnce(
-                    "time",
-                    "des temps GEXF ne sont pas des années (timeformat «\u{00A0}\(timeFormat)\u{00A0}», «\u{00A0}\(text)\u{00A0}»)\u{00A0}: ils ne sont pas placés",
-                    "GEXF times that are not years (timeformat '\(timeFormat)', '\(text)') are not placed in time")
-                return nil
-            }
-            let year = String(Int(value))
-            return String(repeating: "0", count: max(0, 4 - year.count)) + year
-        case "datetime":
-            return text.split(separator: "T").first.map(String.init)
-        default:
-            return text
-        }
-    }
-
-    /// A GEXF spell gives an entity its founding and a relation its dates when they have no field of
-    /// their own; records take theirs from their fields.
-    private func spell(_ attributes: [String: String]) {
-        guard item != nil else { return }
-        let start = (attributes["start"] ?? attributes["timestamp"]).flatMap(time), place = origin
-        if itemDomain == "node", let start {
-            spellValues.append(("founded", start, place.line, place.column))
-        } else if itemDomain == "edge" {
-            if let start { spellValues.append(("start", start, place.line, place.column)) }
-            if let end = attributes["end"].flatMap(time) { spellValues.append(("end", end, place.line, place.column)) }
         }
     }
 }
