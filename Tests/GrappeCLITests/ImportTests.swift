@@ -17,11 +17,11 @@ import Testing
         return path
     }
 
-    @Test(arguments: ["csv", "graphml", "gexf"])
+    @Test(arguments: ["csv", "graphml", "gexf", "kumu"])
     func anExportLoadsBackAsTheSameNetwork(_ format: String) throws {
         let directory = try folder("round-trip-\(format)")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let target = format == "csv" ? directory : directory + "/network.\(format)"
+        let target = format == "csv" ? directory : directory + "/network.\(format == "kumu" ? "json" : format)"
         #expect(try cli.grappe("export", "--no-store", "--format", format, "-o", target).status == 0)
         let check = try cli.grappe("check", "--seeds", directory, "--no-warnings")
         #expect(check.status == 0, "\(check.output)")

@@ -245,6 +245,34 @@ import Testing
         #expect(!result.hasErrors, "\(messages)")
     }
 
+    /// Kumu's project backup: fields under `attributes`, `element type`, connections by Kumu's `_id`.
+    @Test func kumuProjectBackupsRead() {
+        let result = load([
+            (
+                "project.json",
+                """
+                {"name": "Growth", "elements": [
+                  {"_id": "elem-1", "attributes": {"label": "New York", "element type": "State", "2010 population": 19400867, "coastal": true, "tags": ["east", "big"]}},
+                  {"_id": "elem-2", "attributes": {"label": "Ada Lovelace", "element type": "Person"}},
+                  {"_id": "elem-3", "attributes": {}}
+                ], "connections": [
+                  {"_id": "conn-1", "direction": "directed", "from": "elem-2", "to": "elem-1", "attributes": {"connection type": "lives in"}}
+                ], "maps": []}
+                """
+            )
+        ])
+        let network = result.network
+        #expect(network.entities.map(\.id) == ["new-york", "ada-lovelace"])
+        #expect(network.entity("ada-lovelace")?.kind == .person)
+        let york = network.entity("new-york")
+        #expect(york?.attributes["kumu type"] == "State" && york?.attributes["2010 population"] == "19400867")
+        #expect(york?.attributes["coastal"] == "true" && york?.attributes["tags"] == "east|big")
+        #expect(network.relations.map { "\($0.from)>\($0.to):\($0.label ?? "")" } == ["ada-lovelace>new-york:lives in"])
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains("1 element without a label is not read"), "\(messages)")
+        #expect(!result.hasErrors, "\(messages)")
+    }
+
     @Test func brokenXMLIsAnErrorAtItsPlace() {
         let result = load([
             (

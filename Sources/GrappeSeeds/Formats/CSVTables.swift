@@ -225,30 +225,7 @@ final class KumuElementTable: TableBase {
 
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
-        var item = item(row, line: line)
-        guard let label = item["label"] else { return set.error(item.location, "la ligne n'a pas de Label", "row has no Label") }
-        var mapped = GraphItem(file: reader.file, origin: item.origin)
-        mapped.set("id", item["id"] ?? IDSyntax.slug(label), placeOf: item["id"] == nil ? "label" : "id", in: item)
-        if let type = item["type"] {
-            if let kind = Kumu.kind(type) {
-                mapped.set("kind", kind.kind, placeOf: "type", in: item)
-                if let organisationType = kind.type { mapped.set("type", organisationType) }
-            } else {
-                mapped.set("kind", "organisation")
-                mapped.set("kumu type", type)
-                if unmapped.insert(type.lowercased()).inserted {
-                    set.warning(
-                        item.at("type"),
-                        "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
-                        "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
-                }
-            }
-        }
-        for name in item.names where !["id", "type"].contains(name.lowercased()) {
-            mapped.set(name.lowercased() == "provenance" ? "sources" : name, item[name.lowercased()]!, placeOf: name.lowercased(), in: item)
-        }
-        item = mapped
-        GraphItemReader(set: set).node(item)
+        Kumu.element(item(row, line: line), file: reader.file, set: set, unmapped: &unmapped)
     }
 
     override func finish() -> CSVSeedReader.Summary { summary((("élément", "éléments"), "element")) }
@@ -267,32 +244,7 @@ final class KumuConnectionTable: TableBase {
 
     override func row(_ row: CSVRow, line: Int) {
         guard checkWidth(row, line: line) else { return }
-        let item = item(row, line: line)
-        var mapped = GraphItem(file: reader.file, origin: item.origin)
-        for (end, name) in [("from", "source"), ("to", "target")] {
-            guard let text = item[end] else {
-                return set.error(item.location, "la ligne n'a pas de \(end.capitalized)", "row has no \(end.capitalized)")
-            }
-            mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
-        }
-        if let type = item["type"] {
-            let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
-            if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
-                mapped.set("type", word, placeOf: "type", in: item)
-            } else {
-                mapped.set("label", type, placeOf: "type", in: item)
-                if unmapped.insert(word).inserted {
-                    set.warning(
-                        item.at("type"),
-                        "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
-                        "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
-                }
-            }
-        }
-        for name in ["label", "weight", "start", "end"] where item[name] != nil { mapped.set(name, item[name]!, placeOf: name, in: item) }
-        if let note = item["description"] { mapped.set("note", note, placeOf: "description", in: item) }
-        if let sources = item["provenance"] { mapped.set("sources", sources, placeOf: "provenance", in: item) }
-        GraphItemReader(set: set).edge(mapped)
+        Kumu.connection(item(row, line: line), file: reader.file, set: set, unmapped: &unmapped)
     }
 
     override func finish() -> CSVSeedReader.Summary { summary((("connexion", "connexions"), "connection")) }

@@ -10,6 +10,10 @@ struct JSONSeedReader {
     let set: SeedSet
 
     func read() {
+        // Kumu's JSON (a project's backup, or its import format) has elements and connections.
+        if let object = try? JSONSerialization.jsonObject(with: Data(file.bytes[file.contentStart...])), KumuJSONReader.isKumu(object) {
+            return KumuJSONReader(file: file, fileIndex: fileIndex, set: set).read(object)
+        }
         guard let envelope = decodeEnvelope() else { return }
         let top = Origin(file: fileIndex, line: 1, column: 1)
         let at = file.location(line: 1, column: 1)
