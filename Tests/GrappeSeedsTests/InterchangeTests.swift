@@ -273,6 +273,45 @@ import Testing
         #expect(!result.hasErrors, "\(messages)")
     }
 
+    /// XML text is read whole (CDATA); yEd's drawn labels name its nodes; GraphML saved as `.xml` is
+    /// read from its content, in the encoding its declaration names; other XML is said and left.
+    @Test func xmlTextLabelsAndEncodings() {
+        let result = load([
+            (
+                "yed.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+                  <key for="node" id="d6" yfiles.type="nodegraphics"/><key for="edge" id="d10" yfiles.type="edgegraphics"/>
+                  <key for="node" id="d1" attr.name="summary"/>
+                  <graph edgedefault="directed">
+                    <node id="n0"><data key="d1"><![CDATA[x < y & z]]></data>
+                      <data key="d6"><y:ShapeNode><y:NodeLabel visible="true">Ville de Laval<y:LabelModel><y:SmartNodeLabelModel/></y:LabelModel></y:NodeLabel></y:ShapeNode></data></node>
+                    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Lille</y:NodeLabel></y:ShapeNode></data></node>
+                    <edge source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:EdgeLabel>jumelage</y:EdgeLabel></y:PolyLineEdge></data></edge>
+                  </graph>
+                </graphml>
+
+                """
+            ),
+            ("notes.xml", "<?xml version=\"1.0\"?><config/>\n"),
+        ])
+        let network = result.network
+        #expect(network.entity("n0")?.name == "Ville de Laval" && network.entity("n1")?.name == "Lille")
+        #expect(network.entity("n0")?.summary == "x < y & z")
+        #expect(network.entity("n0")?.attributes["d6"] == nil, "the drawing is not an attribute")
+        #expect(network.relations.first?.label == "jumelage")
+        #expect(lines(result).contains("notes.xml:1:1: warning: an XML file that is neither GraphML nor GEXF: not read"))
+        #expect(!result.hasErrors, "\(lines(result))")
+        let latin =
+            Array(
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"d0\" for=\"node\" attr.name=\"label\"/><graph><node id=\"a\"><data key=\"d0\">Montr"
+                    .utf8)
+            + [0xE9] + Array("al</data></node></graph></graphml>\n".utf8)
+        let decoded = SeedLoader.load(rawFiles: [(path: "latin.graphml", bytes: latin)])
+        #expect(decoded.network.entity("a")?.name == "Montréal" && !decoded.hasErrors, "\(decoded.diagnostics)")
+    }
+
     @Test func brokenXMLIsAnErrorAtItsPlace() {
         let result = load([
             (

@@ -151,7 +151,7 @@ struct Export: ParsableCommand {
                     "dessin de \(graph.nodes.count) nœuds par \(layout) (Graphviz)",
                     "drawing \(graph.nodes.count) nodes with Graphviz's \(layout)")
             ) {
-                try Graphviz.render(DOT.write(graph), layout: layout, format: format.rawValue)
+                try Graphviz.render(DOT.write(graph, layout: layout), layout: layout, format: format.rawValue)
             }
             try Output.write(image, as: format == .svg ? .xml : .binary, to: output)
         case .kumu: try Output.write(try Kumu.write(graph), as: .json, to: output)

@@ -187,3 +187,16 @@ struct UTF8Problem: Error {
 
     private var isEightBitText: Bool { (0x80...0xFF).contains(byte) }
 }
+
+extension SeedFile {
+    /// Whether the file is XML whose declaration names an encoding other than UTF-8
+    /// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), or UTF-16 with its byte order mark.
+    var declaresOtherEncoding: Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.prefix(200).firstIndex(of: UInt8(ascii: ">")) else { return false }
+        let declaration = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
+        guard let range = declaration.range(of: "encoding=") else { return false }
+        let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+        return !["utf-8", "utf8"].contains(String(value))
+    }
+}

@@ -58,7 +58,8 @@ public enum SeedLoadError: Error, Equatable, CustomStringConvertible {
 /// results are merged in path order, so the network and the diagnostics are the same on any machine.
 public enum SeedLoader {
     /// The file extensions read as seeds.
-    public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf"]
+    /// `.xml` files are read when their content is GraphML or GEXF (tools save GraphML as `.xml`).
+    public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf", "xml"]
 
     /// `timing` hears how long each phase took, for `--timings`.
     public static func load(
@@ -274,6 +275,16 @@ public enum SeedLoader {
                 }
             case "json": planned.append(.json(index))
             case "graphml", "gexf": planned.append(.xml(index))
+            case "xml":
+                // GraphML or GEXF saved as .xml, told from its content; any other XML is not a seed file.
+                let head = file.bytes.prefix(4096)
+                if head.firstRange(of: Array("<graphml".utf8)) != nil || head.firstRange(of: Array("<gexf".utf8)) != nil {
+                    planned.append(.xml(index))
+                } else {
+                    set.warning(
+                        file.location(line: 1, column: 1), "fichier XML qui n'est ni du GraphML ni du GEXF\u{00A0}: non lu",
+                        "an XML file that is neither GraphML nor GEXF: not read")
+                }
             default: planned.append(.yaml(index))
             }
         }
@@ -283,6 +294,9 @@ public enum SeedLoader {
     /// One unit, on a worker: its encoding checked (a bad byte anywhere rejects the whole file), then read.
     private static func readUnit(_ unit: Unit, of files: [SeedFile], into part: Part) {
         switch unit {
+        case .xml(let index) where files[Int(index)].declaresOtherEncoding:
+            // XML that declares its encoding (ISO-8859-1, UTF-16…) is decoded by libxml2.
+            break
         case .yaml(let index), .json(let index), .xml(let index):
             part.encodingProblem = files[Int(index)].encodingProblem()
         case .csv(let index, let chunk, _, _):

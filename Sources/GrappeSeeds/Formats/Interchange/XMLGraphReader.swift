@@ -26,6 +26,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     struct Key {
         var name: String
         var defaultValue: String?
+        /// yFiles' drawing of a node or an edge (`yfiles.type` nodegraphics, edgegraphics): only the
+        /// text of its labels is read, as the item's label.
+        var graphics = false
         /// The name in lower case, worked out once rather than for every value.
         var key: String
 
@@ -54,6 +57,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// GEXF's `timeformat`: `date` (the default), `double` or `integer` (Gephi writes years as
     /// `2004.0`), `dateTime`.
     var timeFormat = "date"
+    /// yFiles' `<y:NodeLabel>` or `<y:EdgeLabel>` being read inside a graphics value (its depth), its
+    /// text so far, and the first label's text of the item's drawing.
+    var labelDepth: Int?
+    var labelText = ""
+    var drawnLabel: String?
     /// Inside a GraphML `<port>`: its `<data>` describe the port, not its node.
     var portDepth = 0
     /// The groups being read: a GraphML node holding a nested `<graph>` (yEd's groups, Cytoscape's
@@ -78,6 +86,15 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         self.parser = parser
+        // Foundation's parser gives nothing for a reference to an entity the document declares
+        // (`<!ENTITY ent "…">`): never in silence. (External entities are never read.)
+        if let at = file.bytes.firstRange(of: Array("<!ENTITY".utf8)) {
+            let line = file.bytes[..<at.lowerBound].count(where: { $0 == 0x0A }) + 1
+            set.warning(
+                file.location(line: line, column: 1),
+                "les entités que déclare le document ne sont pas développées\u{00A0}: le texte d'une référence à l'une d'elles (&nom;) est laissé de côté",
+                "entities the document declares are not expanded: the text of a reference to one (&name;) is left out")
+        }
         _ = parser.parse()
         if format == nil, set.diagnostics.allSatisfy({ $0.location.path != file.displayPath }) {
             set.error(
@@ -149,6 +166,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             }
             return
         }
+        if dataKey != nil, element == "NodeLabel" || element == "EdgeLabel", labelDepth == nil {
+            labelDepth = depth
+            labelText = ""
+            return
+        }
         if namespaceURI?.hasSuffix("/viz") == true {
             return sayOnce("viz", "le dessin GEXF (couleur, position, taille) n'est pas lu", "GEXF drawing (colour, position, size) is not read")
         }
@@ -161,6 +183,12 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if dataKey != nil || keyBeingRead != nil { text += string }
+        if labelDepth == depth { labelText += string }
+    }
+
+    /// A CDATA section is text like any other (`<![CDATA[x < y]]>`).
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if dataKey != nil || keyBeingRead != nil { text += String(decoding: block, as: UTF8.self) }
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
@@ -175,9 +203,21 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             if let key = dataKey, item != nil, portDepth == 0 {
                 let place = origin
                 let declared = undeclared(key, element: "data key")
-                item?.set(declared.name, text, key: declared.key, line: place.line, column: place.column)
+                if declared.graphics {
+                    // yEd's label: the node's name or the edge's label, as yEd shows it.
+                    if let label = drawnLabel { item?.set("label", label, line: place.line, column: place.column) }
+                } else {
+                    item?.set(declared.name, text, key: declared.key, line: place.line, column: place.column)
+                }
             }
             dataKey = nil
+            drawnLabel = nil
+        case "NodeLabel", "EdgeLabel":
+            if labelDepth == depth {
+                let label = labelText.trimmingSpaces()
+                if drawnLabel == nil, !label.isEmpty { drawnLabel = label }
+                labelDepth = nil
+            }
         case "port" where format == .graphml: portDepth -= 1
         case "default":
             if let (domain, id) = keyBeingRead { keys[domain]?[id]?.defaultValue = text.trimmingSpaces() }
@@ -289,6 +329,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             let name = attributes["attr.name"] ?? id
             for target in domain == "all" ? ["node", "edge"] : [domain] where keys[target] != nil {
                 keys[target]![id] = Key(name: name)
+                keys[target]![id]!.graphics = ["nodegraphics", "edgegraphics"].contains(attributes["yfiles.type"] ?? "")
                 keyBeingRead = (target, id)
             }
             if domain == "edge" || domain == "all" { checkEdgeField(name) }
