@@ -39,6 +39,10 @@ public enum RelationType: String, Sendable, CaseIterable, Codable {
     case collaboratesWith = "collaborates_with"
     /// The weakest link: `from` names or cites `to` in a public statement, with no tie claimed.
     case mentions
+    /// A directed link another tool's file draws without saying what it is (a directed graph's edge
+    /// with no type, or with a word Grappe's vocabulary lacks, kept as its label). Its undirected
+    /// counterpart is `partner_of`. (Last, so that snapshots keep the other types' numbers.)
+    case linkedTo = "linked_to"
 
     /// Symmetric relations read the same both ways; metrics and cards treat them alike.
     public var isSymmetric: Bool {

@@ -188,6 +188,7 @@ extension Speaking {
             case .competesWith: ("concurrent de", "concurrent de", "competes with", "competes with")
             case .collaboratesWith: ("collabore avec", "collabore avec", "collaborates with", "collaborates with")
             case .mentions: ("mentionne", "mentionné par", "mentions", "mentioned by")
+            case .linkedTo: ("lié à", "lien depuis", "linked to", "linked from")
             }
         return language == .fr ? (outgoing ? fr : frBack) : (outgoing ? en : enBack)
     }

@@ -33,6 +33,32 @@ import Testing
         #expect(again.output == original.output, "the canonical JSON differs after a trip through \(format)")
     }
 
+    /// Other tools' graphs through Grappe and back to networkx: directed stays directed (Gephi's
+    /// directed karate is 78 edges, not 156), undirected stays undirected, GEXF as GraphML.
+    @Test(arguments: ["gephi-karate-directed.graphml", "nx-karate.graphml", "gexfnet-data.gexf", "igraph-tailor.graphml"])
+    func aCorpusGraphGoesThroughGrappeToNetworkx(_ file: String) throws {
+        let source = CLITests.repository.deletingLastPathComponent().appendingPathComponent("shared/interchange-corpus/\(file)").path
+        let target = tools.temporary("trip.graphml")
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        let run = try cli.grappe("export", "--seeds", source, "--no-store", "--format", "graphml", "-o", target)
+        #expect(run.status == 0, "\(run.error)")
+        let counts = try tools.python(
+            """
+            import sys, networkx as nx
+            source = sys.argv[1]
+            o = nx.read_gexf(source) if source.endswith('.gexf') else nx.read_graphml(source)
+            g = nx.read_graphml(sys.argv[2])
+            # Grappe's GraphML marks a two-way edge with its 'mutual' value.
+            directed = sum(1 for _, _, d in g.edges(data=True) if d.get('mutual') is not True)
+            both = g.to_undirected() if not o.is_directed() else g
+            print(o.number_of_nodes(), o.number_of_edges(), g.number_of_nodes(), both.number_of_edges(), o.is_directed(), directed)
+            """, source, target)
+        let fields = counts.split(separator: " ").map(String.init)
+        #expect(fields.count == 6 && fields[0] == fields[2] && fields[1] == fields[3], "\(file): \(counts)")
+        // A directed source's edges all go one way; an undirected one's all both ways (mutual).
+        #expect(fields.count == 6 && (fields[4] == "True" ? fields[5] == fields[1] : fields[5] == "0"), "\(file): \(counts)")
+    }
+
     @Test func importWritesSeedsThatPassCheck() throws {
         let source = tools.temporary("kumu")
         let target = tools.temporary("imported")

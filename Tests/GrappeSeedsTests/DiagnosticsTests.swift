@@ -218,8 +218,9 @@ import Testing
         #expect(messages.filter { $0.contains("no nodes table") }.count == 1)
         #expect(
             messages.filter { $0.contains("is not a Grappe relation type") } == [
-                "e.csv:2:21: warning: '1' (Kind) is not a Grappe relation type: read as partner_of, the word kept as its label"
+                "e.csv:2:21: warning: '1' (Kind) is not a Grappe relation type: read as linked_to, the word kept as its label"
             ])
+        #expect(alone.network.relations.map(\.type) == [.linkedTo, .linkedTo, .linkedTo], "Gephi's Directed stays directed")
         #expect(!alone.hasErrors)
         // With nodes defined, an unknown end is an error at its cell, and a typo of a type too.
         let nodes = "Id,Label\nFred,Fred\nAlice,Alice\n"

@@ -144,7 +144,9 @@ import Testing
         #expect(network.entity("picom")?.kind == .pole)
         #expect(network.entity("picom")?.founded?.description == "2005-01-01", "from its spell")
         let relation = network.relations.first
-        #expect(relation?.type == .partnerOf && relation?.label == "based in", "an edge without a type is a partnership; Gephi's label is kept")
+        #expect(
+            relation?.type == .linkedTo && relation?.label == "based in",
+            "an edge without a type in a directed graph stays directed (linked_to); Gephi's label is kept")
         #expect(relation?.start?.description == "2005-03-01" && relation?.end?.description == "2020-12-31")
         let messages = result.diagnostics.map(\.message)
         #expect(messages.contains("GEXF drawing (colour, position, size) is not read"))

@@ -105,13 +105,19 @@ final class EdgeTable: TableBase {
     /// per table. A near miss of a Grappe type (`partnr_of`) is a typo: an error, nil.
     func type(_ row: CSVRow, line: Int) -> (type: RelationType, word: String?)? {
         var column = indices.type
+        // Gephi's `Directed` keeps an edge without a Grappe type directed (`linked_to`).
+        var neutral = RelationType.default
         if let index = column, !row.isEmpty(index) {
             if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
-            if Self.gephiDirections.contains(row.string(index).trimmingSpaces().lowercased()) { column = indices.kind }
+            let direction = row.string(index).trimmingSpaces().lowercased()
+            if Self.gephiDirections.contains(direction) {
+                column = indices.kind
+                if direction == "directed" { neutral = .linkedTo }
+            }
         } else {
             column = indices.kind
         }
-        guard let index = column, !row.isEmpty(index) else { return (.default, nil) }
+        guard let index = column, !row.isEmpty(index) else { return (neutral, nil) }
         if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
         let text = row.string(index).trimmingSpaces()
         let word = text.lowercased().replacingOccurrences(of: " ", with: "_")
@@ -128,11 +134,11 @@ final class EdgeTable: TableBase {
             let name = index == indices.type ? "Type" : "Kind"
             set.warning(at(row, line, name.lowercased())) { w in
                 w.say(
-                    "\(w.quoted(text)) (\(name)) n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, le mot gardé comme libellé",
-                    "\(w.quoted(text)) (\(name)) is not a Grappe relation type: read as partner_of, the word kept as its label")
+                    "\(w.quoted(text)) (\(name)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral.rawValue), le mot gardé comme libellé",
+                    "\(w.quoted(text)) (\(name)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")
             }
         }
-        return (.partnerOf, text)
+        return (neutral, text)
     }
 
     private var unmapped: Set<String> = []

@@ -33,7 +33,7 @@ final class GraphItemReader {
     static let edgeFields: Set<String> = Set(
         [
             "id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
-            "note", "sources", "provenance", "mutual",
+            "note", "sources", "provenance", "mutual", "directed",
         ] + CSVSeedReader.tieColumns)
 
     // MARK: Nodes
@@ -135,7 +135,10 @@ final class GraphItemReader {
                     typeKey: typeKey))
             return
         }
-        var type = RelationType.default
+        // Without a Grappe type, a directed file's edge stays directed (`linked_to`), an undirected
+        // one's is a partnership: direction survives the trip through Grappe.
+        let directed = item["directed"] == "true" || item[typeName]?.lowercased() == "directed"
+        var type = directed ? RelationType.linkedTo : .default
         var word: String?
         if let text = item[typeKey] {
             let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
@@ -146,12 +149,14 @@ final class GraphItemReader {
                 _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
                 return
             } else {
-                // Another tool's word for a tie (`biological`, `supplier_of`): a partnership labelled with it.
+                // Another tool's word for a tie (`biological`, `supplier_of`): a link labelled with it,
+                // directed or not as the file says.
                 word = text
+                let neutral = type.rawValue
                 set.warnOnce("relation:" + normalised, item.at(typeKey)) { w in
                     w.say(
-                        "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, le mot gardé comme libellé",
-                        "\(w.quoted(text)) is not a Grappe relation type: read as partner_of, the word kept as its label")
+                        "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral), le mot gardé comme libellé",
+                        "\(w.quoted(text)) is not a Grappe relation type: read as \(neutral), the word kept as its label")
                 }
             }
         }

@@ -54,6 +54,9 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// The depth of the node or edge being read, so that a nested one's end does not end it.
     var itemDepth = 0
     var said: Set<String> = []
+    /// Whether the file's edges go one way unless an edge says otherwise (GraphML's `edgedefault`,
+    /// GEXF's `defaultedgetype`): an edge without a Grappe type is then `linked_to`, not `partner_of`.
+    var directedByDefault = false
     /// GEXF's `timeformat`: `date` (the default), `double` or `integer` (Gephi writes years as
     /// `2004.0`), `dateTime`.
     var timeFormat = "date"
@@ -335,6 +338,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             if domain == "edge" || domain == "all" { checkEdgeField(name) }
         case "graph":
             graphDepth += 1
+            if graphDepth == 1 { directedByDefault = attributes["edgedefault"]?.lowercased() == "directed" }
             if graphDepth > 1 { groups.append(openGroup()) }
         case "node", "edge":
             guard item == nil else { return }
@@ -348,6 +352,8 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             } else {
                 new.set("source", id(attributes["source"]))
                 new.set("target", id(attributes["target"]))
+                let directed = attributes["directed"].map { $0.lowercased() == "true" } ?? directedByDefault
+                new.set("directed", directed ? "true" : "false")
             }
             item = new
         case "data": dataKey = attributes["key"]

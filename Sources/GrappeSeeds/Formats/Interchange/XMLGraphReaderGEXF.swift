@@ -20,6 +20,7 @@ extension XMLGraphReader {
         case "graph":
             graphDepth += 1
             if graphDepth == 1, let format = attributes["timeformat"] { timeFormat = format.lowercased() }
+            if graphDepth == 1 { directedByDefault = attributes["defaultedgetype"]?.lowercased() == "directed" }
         case "nodes" where item != nil:
             // A hierarchy: the node holding these nodes is their group.
             groups.append(openGroup())
@@ -38,6 +39,10 @@ extension XMLGraphReader {
             let place = origin
             if element == "edge", let text = attributes["label"] { label = (text, place.line, place.column) }
             if element == "edge", let kind = attributes["kind"] { new.set("kind", kind, key: "kind") }
+            if element == "edge" {
+                let type = attributes["type"]?.lowercased()
+                new.set("directed", type.map { $0 == "directed" } ?? directedByDefault ? "true" : "false")
+            }
             item = new
             spell(attributes)
         case "attvalue":
