@@ -324,7 +324,7 @@ public struct ExportGraph: Sendable {
     }
 
     private static func sources(_ sources: [SourceRef]) -> String? {
-        sources.isEmpty ? nil : sources.map { $0.document + ($0.note.map { ": \($0)" } ?? "") }.joined(separator: " | ")
+        sources.isEmpty ? nil : SourceRef.listText(sources)
     }
 
     private static func relationOrder(_ a: Relation, _ b: Relation) -> Bool {

@@ -33,7 +33,7 @@ public enum SeedTables {
     }
 
     static func provenance(_ sources: [SourceRef]) -> String {
-        sources.map { $0.document + ($0.note.map { ": \($0)" } ?? "") }.joined(separator: " | ")
+        SourceRef.listText(sources)
     }
 
     /// The relations as a seed CSV table.

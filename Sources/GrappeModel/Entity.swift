@@ -15,6 +15,42 @@ public struct SourceRef: Hashable, Sendable, Codable {
         self.document = document
         self.note = note
     }
+
+    /// Citations in one cell, as tables and graph files write them: `doc: note | doc2`. A `|` or a
+    /// `\` inside a note is written `\|`, `\\`, so that any note comes back whole.
+    public static func listText(_ sources: [SourceRef]) -> String {
+        sources.map { source in
+            source.document
+                + (source.note.map { ": " + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") } ?? "")
+        }.joined(separator: " | ")
+    }
+
+    /// The citations of a cell written as `listText` writes them (a document without a note, a note
+    /// after the first colon); empty parts are left out.
+    public static func parseList(_ text: String) -> [SourceRef] {
+        var parts: [String] = [], current = "", escaped = false
+        for character in text {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        parts.append(current)
+        return parts.compactMap { part in
+            let pieces = part.split(separator: ":", maxSplits: 1)
+            guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
+            let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
+            return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
+        }
+    }
 }
 
 /// A source document (an article, a blog post) that facts cite.

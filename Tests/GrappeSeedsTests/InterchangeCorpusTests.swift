@@ -83,3 +83,21 @@ import Testing
         #expect(result.network.entities.count == expected.nodes && result.network.relations.count == expected.edges)
     }
 }
+
+/// What Grappe's own CSV writes comes back as it was: a name a spreadsheet would run as a formula
+/// (written with the apostrophe that stops it), a source note holding `|` or `\`.
+@Suite struct OwnTablesRoundTripTests {
+    @Test func guardedFormulasAndPipesInNotesComeBack() {
+        #expect(
+            SourceRef.parseList(SourceRef.listText([SourceRef(document: "d", note: "a | b \\ c"), SourceRef(document: "e")])) == [
+                SourceRef(document: "d", note: "a | b \\ c"), SourceRef(document: "e"),
+            ])
+        #expect(SourceRef.parseList("d: note | e") == [SourceRef(document: "d", note: "note"), SourceRef(document: "e")], "files written before")
+        let nodes = "Id,Label,Motto,Provenance\nx,'=1+1,'@home,d: a \\| b\ny,'-5,'hello,d\n"
+        let result = SeedLoader.load(files: [("documents.yaml", "documents: [{id: d, title: D}]\n"), ("n.csv", nodes)])
+        #expect(result.network.entity("x")?.name == "=1+1" && result.network.entity("x")?.attributes["Motto"] == "@home")
+        #expect(result.network.entity("x")?.sources == [SourceRef(document: "d", note: "a | b")])
+        #expect(
+            result.network.entity("y")?.name == "'-5" && result.network.entity("y")?.attributes["Motto"] == "'hello", "not a guarded formula: kept")
+    }
+}

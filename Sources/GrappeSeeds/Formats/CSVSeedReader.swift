@@ -177,9 +177,20 @@ class TableBase {
     func value(_ row: CSVRow, _ index: Int?) -> String? {
         guard let index, !row.isEmpty(index) else { return nil }
         let cell = row.cell(index)
+        if cell[cell.startIndex] == 0x27 { return Self.unguarded(row.string(index).trimmingSpaces()) }
         guard cell[cell.startIndex] <= 0x20 || cell[cell.endIndex - 1] <= 0x20 else { return row.string(index) }
         let trimmed = row.string(index).trimmingSpaces()
-        return trimmed.isEmpty ? nil : trimmed
+        return trimmed.isEmpty ? nil : Self.unguarded(trimmed)
+    }
+
+    /// A cell as its text: the apostrophe a spreadsheet-safe export puts before a formula character
+    /// (`'=1+1`, as Grappe's own CSV export and OWASP's advice write it; spreadsheets hide it) is
+    /// taken off, so that a name goes out and comes back the same.
+    static func unguarded(_ text: String) -> String? {
+        guard text.utf8.first == 0x27, text.utf8.count > 1 else { return text.isEmpty ? nil : text }
+        let rest = text.dropFirst()
+        guard let first = rest.first, "=+-@".contains(first), Double(rest) == nil else { return text }
+        return String(rest)
     }
 
     func at(_ row: CSVRow, _ line: Int, _ column: String) -> SourceLocation {
@@ -212,12 +223,10 @@ class TableBase {
             lastProvenance = (Array(row.cell(index)), cached)
             return cached
         }
-        let refs = text.split(separator: "|").compactMap { part -> SourceRef? in
-            let pieces = part.split(separator: ":", maxSplits: 1)
-            guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
-            let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
-            set.references.append(PendingReference(id: document, target: .document, location: at(row, line, "provenance"), role: .same("provenance")))
-            return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
+        let refs = SourceRef.parseList(text)
+        for ref in refs {
+            set.references.append(
+                PendingReference(id: ref.document, target: .document, location: at(row, line, "provenance"), role: .same("provenance")))
         }
         provenanceCache[text] = refs
         lastProvenance = (Array(row.cell(index)), refs)
@@ -230,7 +239,7 @@ class TableBase {
         set.summarisedFiles.insert(reader.fileIndex)
         var item = GraphItem(file: reader.file, origin: Origin(file: reader.fileIndex, line: Int32(line), column: 1))
         for index in 0..<min(row.count, original.count) where !row.isEmpty(index) {
-            item.set(original[index], row.string(index), line: Int32(line), column: -Int32(index + 1))
+            item.set(original[index], Self.unguarded(row.string(index)) ?? "", line: Int32(line), column: -Int32(index + 1))
         }
         return item
     }

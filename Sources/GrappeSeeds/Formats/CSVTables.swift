@@ -55,7 +55,7 @@ final class NodeTable: TableBase {
         }
         var attributes: [String: String] = [:]
         for (index, name) in attributeColumns where !row.isEmpty(index) {
-            attributes[name] = row.string(index)
+            attributes[name] = Self.unguarded(row.string(index)) ?? ""
         }
         let entity = Entity(
             id: id, kind: kind, name: value(row, indices.label) ?? text, acronym: value(row, indices.acronym),

@@ -33,7 +33,7 @@ final class GraphItemReader {
     static let edgeFields: Set<String> = Set(
         [
             "id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
-            "note", "sources", "provenance", "mutual", "directed",
+            "note", "sources", "provenance", "mutual", "directed", "since",
         ] + CSVSeedReader.tieColumns)
 
     // MARK: Nodes
@@ -135,31 +135,7 @@ final class GraphItemReader {
                     typeKey: typeKey))
             return
         }
-        // Without a Grappe type, a directed file's edge stays directed (`linked_to`), an undirected
-        // one's is a partnership: direction survives the trip through Grappe.
-        let directed = item["directed"] == "true" || item[typeName]?.lowercased() == "directed"
-        var type = directed ? RelationType.linkedTo : .default
-        var word: String?
-        if let text = item[typeKey] {
-            let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
-            if let parsed = RelationType(rawValue: normalised) {
-                type = parsed
-            } else if isNearMiss(normalised, RelationType.self) {
-                // A near miss of a Grappe type is a typo: an error, with the type meant.
-                _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
-                return
-            } else {
-                // Another tool's word for a tie (`biological`, `supplier_of`): a link labelled with it,
-                // directed or not as the file says.
-                word = text
-                let neutral = type.rawValue
-                set.warnOnce("relation:" + normalised, item.at(typeKey)) { w in
-                    w.say(
-                        "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral), le mot gardé comme libellé",
-                        "\(w.quoted(text)) is not a Grappe relation type: read as \(neutral), the word kept as its label")
-                }
-            }
-        }
+        guard let (type, word) = relationType(item, typeName: typeName, typeKey: typeKey) else { return }
         var weight: Double?
         if let text = item["weight"] {
             guard let value = Double(text), value.isFinite else {
@@ -170,7 +146,9 @@ final class GraphItemReader {
             }
             weight = value
         }
-        let start = date(item, "start"), end = date(item, "end")
+        // Another tool's `since` is when the tie began.
+        let start = item["start"] == nil && item["since"] != nil ? date(item, "since") : date(item, "start")
+        let end = date(item, "end")
         if let start, let end, end.isCertainlyBefore(start) {
             set.error(
                 item.at("end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
@@ -180,6 +158,29 @@ final class GraphItemReader {
             Relation(
                 from: source, to: target, type: type, title: item["title"], label: item["label"] ?? word,
                 start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
+    }
+
+    /// An edge's relation type, and the word it was read from when that is no Grappe type. Without a
+    /// Grappe type, a directed file's edge stays directed (`linked_to`), an undirected one's is a
+    /// partnership: direction survives the trip through Grappe. Another tool's word for a tie
+    /// (`biological`, `supplier_of`) labels such a link, said once; a near miss of a Grappe type is a
+    /// typo: an error (nil).
+    private func relationType(_ item: GraphItem, typeName: String, typeKey: String) -> (RelationType, String?)? {
+        let directed = item["directed"] == "true" || item[typeName]?.lowercased() == "directed"
+        let neutral = directed ? RelationType.linkedTo : .default
+        guard let text = item[typeKey] else { return (neutral, nil) }
+        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        if let parsed = RelationType(rawValue: normalised) { return (parsed, nil) }
+        if isNearMiss(normalised, RelationType.self) {
+            _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
+            return nil
+        }
+        set.warnOnce("relation:" + normalised, item.at(typeKey)) { w in
+            w.say(
+                "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral.rawValue), le mot gardé comme libellé",
+                "\(w.quoted(text)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")
+        }
+        return (neutral, text)
     }
 
     // MARK: Values
@@ -257,13 +258,8 @@ final class GraphItemReader {
         let name = item["sources"] != nil ? "sources" : "provenance"
         guard let text = item[name] else { return [] }
         if let cached = sourceCache[text] { return cached }
-        let refs = text.split(separator: "|").compactMap { part -> SourceRef? in
-            let pieces = part.split(separator: ":", maxSplits: 1)
-            guard let document = pieces.first?.trimmingSpaces(), !document.isEmpty else { return nil }
-            let note = pieces.count > 1 ? pieces[1].trimmingSpaces() : nil
-            set.references.append(PendingReference(id: document, target: .document, location: item.at(name), role: .source))
-            return SourceRef(document: document, note: note?.isEmpty == true ? nil : note)
-        }
+        let refs = SourceRef.parseList(text)
+        for ref in refs { set.references.append(PendingReference(id: ref.document, target: .document, location: item.at(name), role: .source)) }
         sourceCache[text] = refs
         return refs
     }
