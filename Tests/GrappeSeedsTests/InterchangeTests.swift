@@ -313,6 +313,10 @@ import Testing
             + [0xE9] + Array("al</data></node></graph></graphml>\n".utf8)
         let decoded = SeedLoader.load(rawFiles: [(path: "latin.graphml", bytes: latin)])
         #expect(decoded.network.entity("a")?.name == "Montréal" && !decoded.hasErrors, "\(decoded.diagnostics)")
+        // An encoding this reader does not decode is refused with what to do; the parser only ever sees UTF-8.
+        let klingon = Array("<?xml version=\"1.0\" encoding=\"x-klingon\"?>\n<graphml><key id=\"".utf8) + [0xDD] + Array("\"/></graphml>".utf8)
+        let refused = SeedLoader.load(rawFiles: [(path: "k.graphml", bytes: klingon)])
+        #expect(refused.diagnostics.map(\.description) == ["k.graphml:1:1: error: XML encoding 'x-klingon' is not read: save the file as UTF-8"])
     }
 
     @Test func brokenXMLIsAnErrorAtItsPlace() {

@@ -189,14 +189,48 @@ struct UTF8Problem: Error {
 }
 
 extension SeedFile {
-    /// Whether the file is XML whose declaration names an encoding other than UTF-8
-    /// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), or UTF-16 with its byte order mark.
-    var declaresOtherEncoding: Bool {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
-        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.prefix(200).firstIndex(of: UInt8(ascii: ">")) else { return false }
+    /// The encoding an XML file's declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+    /// or `utf-16` for a UTF-16 byte order mark; nil for UTF-8 and for a file that names none.
+    var declaredXMLEncoding: String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "utf-16" }
+        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.prefix(200).firstIndex(of: UInt8(ascii: ">")) else { return nil }
         let declaration = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
-        guard let range = declaration.range(of: "encoding=") else { return false }
-        let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-        return !["utf-8", "utf8"].contains(String(value))
+        guard let range = declaration.range(of: "encoding=") else { return nil }
+        let value = String(declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" })
+        return ["utf-8", "utf8"].contains(value) ? nil : value
+    }
+
+    /// Whether the file is XML declared in another encoding than UTF-8 (see `utf8XML`).
+    var declaresOtherEncoding: Bool { declaredXMLEncoding != nil }
+
+    /// An XML file declared in another encoding, as UTF-8 with a declaration that says so: decoded
+    /// here, by Foundation, from the encodings graph tools write (ISO-8859-1 and its Windows
+    /// cousin, ASCII, UTF-16), so that the XML parser only ever sees UTF-8. Nil (with the encoding's
+    /// name) when the encoding is another, or the bytes are not in it.
+    func utf8XML() -> Result<[UInt8], EncodingRefusal> {
+        guard let name = declaredXMLEncoding else { return .success(bytes) }
+        let encodings: [String: String.Encoding] = [
+            "iso-8859-1": .isoLatin1, "latin1": .isoLatin1, "latin-1": .isoLatin1, "iso8859-1": .isoLatin1,
+            "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252, "us-ascii": .ascii, "ascii": .ascii,
+            "utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
+        ]
+        guard let encoding = encodings[name] else { return .failure(EncodingRefusal(name: name, known: false)) }
+        guard var text = String(bytes: bytes, encoding: encoding) else { return .failure(EncodingRefusal(name: name, known: true)) }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // The declaration now says what the bytes are.
+        if let range = text.range(of: "encoding=", options: [.caseInsensitive], range: text.startIndex..<(text.firstIndex(of: ">") ?? text.endIndex)),
+            let quote = text[range.upperBound...].first,
+            let close = text[text.index(after: range.upperBound)...].firstIndex(of: quote)
+        {
+            text.replaceSubrange(range.lowerBound...close, with: "encoding=\"UTF-8\"")
+        }
+        return .success(Array(text.utf8))
+    }
+
+    /// Why an XML file's declared encoding could not be read.
+    struct EncodingRefusal: Error {
+        let name: String
+        /// False: an encoding this reader does not decode; true: bytes that are not in it.
+        let known: Bool
     }
 }

@@ -84,7 +84,21 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         set.summarisedFiles.insert(fileIndex)
         // From a stream, parsed in pieces: given the whole of a large file at once, libxml2 stops near its
         // end with an internal error.
-        let parser = XMLParser(stream: InputStream(data: Data(file.bytes)))
+        let bytes: [UInt8]
+        switch file.utf8XML() {
+        case .success(let decoded): bytes = decoded
+        case .failure(let refusal):
+            return set.error(file.location(line: 1, column: 1)) { w in
+                refusal.known
+                    ? w.say(
+                        "le fichier n'est pas écrit dans l'encodage que déclare son en-tête (\(refusal.name))",
+                        "the file is not written in the encoding its declaration names (\(refusal.name))")
+                    : w.say(
+                        "encodage XML «\u{00A0}\(refusal.name)\u{00A0}» non lu\u{00A0}: enregistrez le fichier en UTF-8",
+                        "XML encoding '\(refusal.name)' is not read: save the file as UTF-8")
+            }
+        }
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
