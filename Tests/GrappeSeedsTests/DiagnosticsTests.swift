@@ -230,6 +230,23 @@ import Testing
         #expect(checked.contains { $0.hasPrefix("e.csv:3:6: error: unknown id 'dirk' in Target") }, "\(checked)")
     }
 
+    /// One cause said on many rows is shown three times, then counted with its first lines; the
+    /// counts of errors stay whole.
+    @Test func repeatedDiagnosticsAreShownOnceWithACount() {
+        let edges = "Source,Target,Weight\n" + (1...9).map { "a\($0),b\($0),lourd\n" }.joined()
+        let result = SeedLoader.load(files: [("e.csv", edges)])
+        let shown = result.diagnostics.collapsed().filter { $0.severity == .error }.map(\.description)
+        #expect(
+            shown == [
+                "e.csv:2:7: error: Weight must be a number, found 'lourd'", "e.csv:3:7: error: Weight must be a number, found 'lourd'",
+                "e.csv:4:7: error: Weight must be a number, found 'lourd'", "e.csv:5:7: error: … and 6 more like it (lines 5, 6, 7, 8, 9…)",
+            ], "\(shown)")
+        #expect(result.diagnostics.errorCount == 9)
+        #expect(
+            result.diagnostics.collapsed().last { $0.severity == .error }?.description(in: .fr).hasSuffix(
+                "… et 6 autres du même genre (lignes 5, 6, 7, 8, 9…)") == true)
+    }
+
     /// A weight with a decimal comma says how to write it, in a table as in a graph file.
     @Test func aDecimalCommaIsRefusedWithTheHint() {
         let edges = "Source,Target,Type,Weight,Provenance\nlille,laval,partner_of,\"1,5\",d\nlaval,lille,partner_of,\"1,500\",d\n"

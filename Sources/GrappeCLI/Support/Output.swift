@@ -87,7 +87,8 @@ enum Output {
     /// Seed diagnostics, compiler-style, in `language` (default: the locale's, as other messages).
     static func diagnostics(_ diagnostics: [Diagnostic], includeWarnings: Bool = true, toStandardError: Bool = false, language: Language? = nil) {
         let language = language ?? Messages.words.language
-        for diagnostic in diagnostics where includeWarnings || diagnostic.severity == .error {
+        // One cause said many times in a file is shown a few times, then counted (`collapsed`).
+        for diagnostic in diagnostics.filter({ includeWarnings || $0.severity == .error }).collapsed() {
             let text = diagnostic.description(in: language)
             toStandardError ? error(text) : line(text)
         }

@@ -100,3 +100,35 @@ extension Array where Element == Diagnostic {
     /// How many warnings.
     public var warningCount: Int { count { $0.severity == .warning } }
 }
+
+extension [Diagnostic] {
+    /// The diagnostics as a person reads them: one cause said over and over in a file (the same
+    /// message, places aside) is shown `keep` times, then once more as the count of the rest and
+    /// their first lines ("… and 251 more like it, lines 12, 14, 19…"). Order is kept.
+    public func collapsed(keep: Int = 3) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var rest: [String: [Diagnostic]] = [:]
+        var result: [Diagnostic] = []
+        var firstOfRest: [String: Int] = [:]
+        for diagnostic in self {
+            let cause = "\(diagnostic.severity)\u{0}\(diagnostic.location.path)\u{0}\(diagnostic.message)"
+            let count = seen[cause, default: 0]
+            seen[cause] = count + 1
+            if count < keep {
+                result.append(diagnostic)
+            } else {
+                if rest[cause] == nil { firstOfRest[cause] = result.count; result.append(diagnostic) }
+                rest[cause, default: []].append(diagnostic)
+            }
+        }
+        for (cause, more) in rest {
+            let at = firstOfRest[cause]!
+            let lines = more.prefix(5).map { String($0.location.line) }.joined(separator: ", ") + (more.count > 5 ? "…" : "")
+            var summary = more[0]
+            summary.message = "… and \(more.count) more like it (lines \(lines))"
+            summary.french = "… et \(more.count) autre\(more.count == 1 ? "" : "s") du même genre (lignes \(lines))"
+            result[at] = summary
+        }
+        return result
+    }
+}
