@@ -228,7 +228,8 @@ extension Speaking {
     public func date(_ date: PartialDate) -> String {
         let months = language == .fr ? DateWords.frenchMonths : DateWords.englishMonths
         var parts: [String] = []
-        if let day = date.day { parts.append(String(day)) }
+        // French writes the first of the month "1er".
+        if let day = date.day { parts.append(language == .fr && day == 1 ? "1er" : String(day)) }
         if let month = date.month { parts.append(months[month - 1]) }
         if let season = date.season { parts.append(language == .fr ? DateWords.seasons[season]!.0 : DateWords.seasons[season]!.1) }
         // A missing year is said in words, never guessed: "oct., année inconnue", "Oct, year unknown".
