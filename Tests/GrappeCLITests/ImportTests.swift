@@ -79,7 +79,16 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
         let relations = try String(contentsOfFile: target + "/relations.csv", encoding: .utf8)
         #expect(relations.contains("acme-inc,ville-de-laval,based_in,"))
-        #expect(relations.contains("mystere,acme-inc,partner_of,friend,"))
+        #expect(relations.contains("mystere,acme-inc,linked_to,friend,"), "Kumu's connections are directed unless they say otherwise")
+        // The import report: counts by kind and type, the words kept, as Gephi's import dialog shows them.
+        #expect(run.output.contains("  entities    2 organisation · 1 city"), "\(run.output)")
+        #expect(run.output.contains("  relations   1 based_in · 1 linked_to"), "\(run.output)")
+        #expect(
+            run.output.contains("  mapped      Kumu connection type 'friend'") && run.output.contains("Kumu type 'Widget' has no Grappe kind"),
+            "\(run.output)")
+        let json = try cli.grappe("import", source + "/elements.csv", source + "/connections.csv", "--into", target, "--force", "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((report?["relations"] as? [[String: Any]])?.count == 2 && (report?["mapped"] as? [String])?.count == 2, "\(json.output)")
         let again = try cli.grappe("import", source + "/elements.csv", "--into", target)
         #expect(again.status == 73, "files already there are replaced only with --force")
         #expect(try cli.grappe("import", source + "/elements.csv", "--into", target, "--force").status == 0)

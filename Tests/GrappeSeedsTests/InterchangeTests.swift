@@ -46,7 +46,7 @@ import Testing
         #expect(network.entity("mystere")?.attributes == ["kumu type": "Widget"])
         #expect(
             network.relations.map { "\($0.from) \($0.type.rawValue) \($0.to) \($0.label ?? "-")" } == [
-                "jean-dupont works_for acme-inc -", "acme-inc partner_of ville-de-laval friend", "mystere partner_of acme-inc -",
+                "jean-dupont works_for acme-inc -", "acme-inc partner_of ville-de-laval friend", "mystere linked_to acme-inc -",
             ])
         #expect(
             lines(result).contains(
@@ -57,6 +57,7 @@ import Testing
                 "connections.csv:3:26: warning: Kumu connection type 'friend' is not a Grappe relation type: read as partner_of, 'friend' kept as its label"
             ))
         #expect(!result.hasErrors)
+        // Kumu's connections are directed unless they say mutual or undirected.
     }
 
     /// As networkx 3 writes a graph whose nodes are named by free text, with an edge attribute a

@@ -27,6 +27,9 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Replace seed files already in the directory.")
     var force = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @Option(help: "The import report: text, or json for scripts.") var format: Format = .text
+
     func validate() throws {
         if files.isEmpty { throw ValidationError(Messages.words.say("donnez au moins un fichier à importer", "give at least one file to import")) }
     }
@@ -83,7 +86,31 @@ struct Import: ParsableCommand {
             words.count(network.records.count, ("dossier", "dossiers"), ("record", "records")),
         ].joined(separator: ", ")
         let review = words.count(warnings, ("avertissement à revoir", "avertissements à revoir"), ("warning to review", "warnings to review"))
+        let report = ImportReport(result, language: words.language)
+        if format == .json {
+            try Output.write(try MissionListing.json(report), as: .json, to: nil)
+            return
+        }
         Output.line("\(into)\(words.colon)\(counts)" + (warnings > 0 ? words.say("\u{00A0}; \(review) (ci-dessus)", "; \(review) (above)") : ""))
+        for line in Self.lines(report, words) { Output.line(line) }
+    }
+
+    /// The report as a person reads it: counts by kind and type, then what was mapped and left out.
+    static func lines(_ report: ImportReport, _ words: Words) -> [String] {
+        func counts(_ rows: [ImportReport.Count]) -> String { rows.map { "\(words.number($0.count)) \($0.name)" }.joined(separator: " · ") }
+        var lines: [String] = []
+        for (label, rows) in [
+            (words.say("entités", "entities"), report.entities), (words.say("dossiers", "records"), report.records),
+            (words.say("relations", "relations"), report.relations),
+        ] where !rows.isEmpty {
+            lines.append("  " + TextWidth.padded(label, to: 12) + counts(rows))
+        }
+        for (label, items) in [(words.say("repris", "mapped"), report.mapped), (words.say("laissé", "left out"), report.leftOut)] where !items.isEmpty
+        {
+            lines.append("  " + TextWidth.padded(label, to: 12) + items[0])
+            for item in items.dropFirst() { lines.append("  " + String(repeating: " ", count: 12) + item) }
+        }
+        return lines
     }
 
     private func write(_ outputs: [(name: String, text: String)]) throws {

@@ -69,17 +69,21 @@ enum Kumu {
             }
             mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
         }
+        // Kumu's connections are directed unless they say otherwise (undirected, mutual).
+        let directed = !["undirected", "mutual"].contains(item["direction"]?.lowercased() ?? "directed")
+        mapped.set("directed", directed ? "true" : "false")
         if let type = item["type"] {
             let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
             if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
                 mapped.set("type", word, placeOf: "type", in: item)
             } else {
                 mapped.set("label", type, placeOf: "type", in: item)
+                let neutral = directed ? RelationType.linkedTo.rawValue : RelationType.partnerOf.rawValue
                 if unmapped.insert(word).inserted {
                     set.warning(
                         item.at("type"),
-                        "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme partner_of, «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
-                        "Kumu connection type '\(type)' is not a Grappe relation type: read as partner_of, '\(type)' kept as its label")
+                        "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral), «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
+                        "Kumu connection type '\(type)' is not a Grappe relation type: read as \(neutral), '\(type)' kept as its label")
                 }
             }
         }
