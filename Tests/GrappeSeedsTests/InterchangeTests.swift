@@ -249,6 +249,17 @@ import Testing
         #expect(!result.hasErrors, "\(messages)")
     }
 
+    /// Kumu's `A|B` in From or To names several elements: a connection from each to each.
+    @Test func kumuMultiTargetsMakeAConnectionEach() {
+        let result = load([
+            ("elements.csv", "Label,Type\nKumu,Organization\nRyan Mohr,Person\nAda,Person\n"),
+            ("connections.csv", "From,To,Type\nAda,Kumu|Ryan Mohr,knows\n"),
+        ])
+        #expect(result.network.relations.map { "\($0.from)>\($0.to)" } == ["ada>kumu", "ada>ryan-mohr"])
+        #expect(result.network.relations.allSatisfy { $0.label == "knows" && $0.type == .linkedTo })
+        #expect(!result.hasErrors, "\(lines(result))")
+    }
+
     /// Kumu's project backup: fields under `attributes`, `element type`, connections by Kumu's `_id`.
     @Test func kumuProjectBackupsRead() {
         let result = load([

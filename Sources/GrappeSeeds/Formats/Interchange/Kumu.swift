@@ -62,11 +62,25 @@ enum Kumu {
     /// relation types (nor a record's tie) is read as a partnership, the Kumu type kept as its label,
     /// said once per type (`unmapped`).
     static func connection(_ item: GraphItem, file: SeedFile, set: SeedSet, unmapped: inout Set<String>) {
-        var mapped = GraphItem(file: file, origin: item.origin)
-        for (end, name) in [("from", "source"), ("to", "target")] {
-            guard let text = item[end] else {
-                return set.error(item.location, "la connexion n'a pas de \(end.capitalized)", "connection has no \(end.capitalized)")
+        guard let from = item["from"], let to = item["to"] else {
+            let end = item["from"] == nil ? "From" : "To"
+            return set.error(item.location, "la connexion n'a pas de \(end)", "connection has no \(end)")
+        }
+        // Kumu's `A|B` names several elements: one connection from each to each.
+        let ends = { (text: String) in text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty } }
+        for source in ends(from) {
+            for target in ends(to) {
+                connection(item, from: source, to: target, file: file, set: set, unmapped: &unmapped)
             }
+        }
+    }
+
+    /// One connection between two named elements, with the row's other fields.
+    private static func connection(
+        _ item: GraphItem, from: String, to: String, file: SeedFile, set: SeedSet, unmapped: inout Set<String>
+    ) {
+        var mapped = GraphItem(file: file, origin: item.origin)
+        for (end, name, text) in [("from", "source", from), ("to", "target", to)] {
             mapped.set(name, IDSyntax.problem(with: text) == nil ? text : IDSyntax.slug(text), placeOf: end, in: item)
         }
         // Kumu's connections are directed unless they say otherwise (undirected, mutual).
