@@ -299,30 +299,28 @@ extension Words {
     /// An entity kind as a person types it in either language (`pôle`, `grappe`, `personne`, `pole`),
     /// any case, with or without accents. Nil for anything else.
     public static func entityKind(_ text: String) -> EntityKind? {
-        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
-        return EntityKind.allCases.first { kind in
-            [kind.rawValue, Words(.en).kind(kind), Words(.fr).kind(kind)].contains { TextFolding.fold($0) == typed }
-        }
+        typed(text, among: EntityKind.allCases) { [$0.rawValue, Words(.en).kind($0), Words(.fr).kind($0)] }
     }
 
     /// A party role as a person types it in either language (`partner_met`, `partner met`,
     /// `partenaire rencontré`, `hôte`), any case, with or without accents. Nil for anything else.
     public static func partyRole(_ text: String) -> PartyRole? {
-        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
-        return PartyRole.allCases.first { role in
-            [role.rawValue.replacingOccurrences(of: "_", with: " "), Words(.en).role(role), Words(.fr).role(role)]
-                .contains { TextFolding.fold($0) == typed }
-        }
+        typed(text, among: PartyRole.allCases) { [$0.rawValue, Words(.en).role($0), Words(.fr).role($0)] }
     }
 
     /// An organisation type as a person types it in either language (`entreprise`, `public body`,
     /// `organisme public`, `public_body`), any case, with or without accents. Nil for anything else.
     public static func organisationType(_ text: String) -> OrganisationType? {
-        let typed = TextFolding.fold(text.trimmingSpaces()).replacingOccurrences(of: "_", with: " ")
-        return OrganisationType.allCases.first { type in
-            [type.rawValue.replacingOccurrences(of: "_", with: " "), Words(.en).organisationType(type), Words(.fr).organisationType(type)]
-                .contains { TextFolding.fold($0) == typed }
+        typed(text, among: OrganisationType.allCases) {
+            [$0.rawValue, Words(.en).organisationType($0), Words(.fr).organisationType($0)]
         }
+    }
+
+    /// The value among `values` one of whose `names` is `text`, folded (case, accents, `_` as a space).
+    private static func typed<T>(_ text: String, among values: [T], names: (T) -> [String]) -> T? {
+        let folded = { (name: String) in TextFolding.fold(name.trimmingSpaces()).replacingOccurrences(of: "_", with: " ") }
+        let wanted = folded(text)
+        return values.first { names($0).map(folded).contains(wanted) }
     }
 }
 

@@ -322,3 +322,12 @@ public struct Strings: Speaking {
     }
 
 }
+
+extension Strings {
+    /// The day counts are taken at, as the header and notices say it: the end of a year or a month
+    /// ("à fin 2014", "as of the end of Jun 2027"), or a day ("au 30 juin 2027", "as of 30 Jun 2027").
+    public func asOf(_ date: PartialDate) -> String {
+        let words = Words(language).date(date)
+        return date.day != nil ? say("au \(words)", "as of \(words)") : say("à fin \(words)", "as of the end of \(words)")
+    }
+}

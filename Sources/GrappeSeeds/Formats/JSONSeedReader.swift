@@ -10,10 +10,6 @@ struct JSONSeedReader {
     let set: SeedSet
 
     func read() {
-        // Kumu's JSON (a project's backup, or its import format) has elements and connections.
-        if let object = try? JSONSerialization.jsonObject(with: Data(file.bytes[file.contentStart...])), KumuJSONReader.isKumu(object) {
-            return KumuJSONReader(file: file, fileIndex: fileIndex, set: set).read(object)
-        }
         guard let envelope = decodeEnvelope() else { return }
         let top = Origin(file: fileIndex, line: 1, column: 1)
         let at = file.location(line: 1, column: 1)
@@ -47,6 +43,12 @@ struct JSONSeedReader {
         do {
             envelope = try NetworkJSON.decode(Data(file.bytes[file.contentStart...]))
         } catch let error as DecodingError {
+            // Not Grappe's export: Kumu's JSON (a project's backup, or its import format) has elements and
+            // connections. Only then is the file read a second time, as a plain JSON object.
+            if let object = try? JSONSerialization.jsonObject(with: Data(file.bytes[file.contentStart...])), KumuJSONReader.isKumu(object) {
+                KumuJSONReader(file: file, fileIndex: fileIndex, set: set).read(object)
+                return nil
+            }
             if let (location, message) = syntaxError() {
                 set.error(location) { w in w.say("JSON invalide\(w.colon)", "invalid JSON\(w.colon)") + message(w) }
             } else {

@@ -130,16 +130,12 @@ struct TimelineRows {
     /// Widens the date column to the widest date of `items`, as far as the width allows (one
     /// column for every row: marks and titles line up on and off the axis).
     mutating func fitDates(to items: [TimelineItem], offAxis: [TimelineItem]) {
-        var widest = 0
-        for item in items { widest = max(widest, TimelineRows.width(of: dateText(item))) }
+        let widest = items.map { TextWidth.of(dateText($0)) }.max() ?? 0
+        let widestOff = offAxis.map { TextWidth.of(dateText($0)) }.max() ?? 0
         let fitted = TimelineLayout(width: layout.width, widestDate: widest)
         if fitted.dateWidth != layout.dateWidth { self = TimelineRows(layout: fitted, strings: strings) }
-        var widestOff = 0
-        for item in offAxis { widestOff = max(widestOff, TimelineRows.width(of: dateText(item))) }
         offAxisDateWidth = max(layout.dateWidth, min(widestOff, 22))
     }
-
-    private static func width(of text: String) -> Int { TextWidth.of(text) }
 
     /// An item's row: its dates, its mark, its title (a link to its record), then `axis`. Off the
     /// axis, where the date column is narrower than a date in words ("Oct, year unknown") on a
