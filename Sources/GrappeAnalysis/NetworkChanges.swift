@@ -52,8 +52,9 @@ public struct NetworkChanges: Sendable, Encodable {
             Item(
                 id: "\(relation.from) \(relation.type.rawValue) \(relation.to)",
                 description: "\(name(relation.from)) \(relation.type.rawValue.replacingOccurrences(of: "_", with: " ")) \(name(relation.to))"
-                    + ([relation.start, relation.end].contains { $0 != nil }
-                        ? " (\(relation.start?.description ?? "…")–\(relation.end?.description ?? ""))" : ""))
+                    + ([relation.start, relation.end].contains { $0 != nil } || !relation.laterPeriods.isEmpty
+                        ? " (" + relation.periods.map { "\($0.start?.description ?? "…")–\($0.end?.description ?? "")" }.joined(separator: ", ")
+                            + ")" : ""))
         }
         let beforeRelations = Set(before.relations), afterRelations = Set(after.relations)
         newRelations = after.relations.filter { !beforeRelations.contains($0) }.map(describe)

@@ -2,10 +2,11 @@ import GrappeModel
 
 /// The day analysis takes the network at (the last day a date can mean), and what held then. Every
 /// screen and report that says "as of" asks this one type:
-/// - an entity founded later was not there, nor were its relations;
+/// - an entity founded later, or ended before, was not there, nor were its relations;
 /// - a partner met on a mission that the network knows from nothing else (no founding date, no
 ///   relation but where it is based, no earlier record) comes in with the mission;
-/// - a relation holds if it had started by then (or has no start) and had not ended before;
+/// - a relation holds if one of its periods had started by then (or has no start) and had not
+///   ended before;
 /// - a record holds if it had happened or begun by then (or has no date).
 /// Dates whose year is unknown (`XXXX-10`) cannot be placed in time: what carries them holds.
 public struct Moment: Hashable, Sendable {
@@ -33,8 +34,14 @@ public struct Moment: Hashable, Sendable {
     /// Whether something ending at `end` had not ended yet (no end: it has not).
     public func hasNotEnded(_ end: PartialDate?) -> Bool { end?.bounds.map { $0.last >= day } ?? true }
 
-    /// Whether a relation held then, its ends aside.
-    public func holds(_ relation: Relation) -> Bool { hasBegun(relation.start) && hasNotEnded(relation.end) }
+    /// Whether a relation held then (in one of its periods), its ends aside.
+    public func holds(_ relation: Relation) -> Bool {
+        if hasBegun(relation.start) && hasNotEnded(relation.end) { return true }
+        return relation.laterPeriods.contains { hasBegun($0.start) && hasNotEnded($0.end) }
+    }
+
+    /// Whether an entity was there: founded by then and not yet ended.
+    public func holds(_ entity: Entity) -> Bool { hasBegun(entity.founded) && hasNotEnded(entity.ended) }
 
     /// Whether a record had happened or begun.
     public func holds(_ record: Record) -> Bool { hasBegun(record.date) }
@@ -46,7 +53,7 @@ extension Network {
     public func asOf(_ date: PartialDate) -> Network {
         guard let moment = Moment(date) else { return self }
         let keptRecords = records.filter(moment.holds)
-        let kept = entities.filter { moment.hasBegun($0.founded) }
+        let kept = entities.filter(moment.holds)
         let notYet = Self.knownOnlyFromLaterRecords(kept, relations: relations, records: records, kept: keptRecords)
         let keptIDs = Set(kept.lazy.map(\.id)).subtracting(notYet)
         return Network(
@@ -58,7 +65,7 @@ extension Network {
     /// The entities that were not yet there at `moment`: founded later, or partners met on missions
     /// that had not begun (see `Moment`). Usually few: the graph of a moment leaves out their links.
     public func absent(at moment: Moment) -> Set<ID> {
-        var absent = Set(entities.lazy.filter { !moment.hasBegun($0.founded) }.map(\.id))
+        var absent = Set(entities.lazy.filter { !moment.holds($0) }.map(\.id))
         let kept = records.filter(moment.holds)
         absent.formUnion(Self.knownOnlyFromLaterRecords(entities, relations: relations, records: records, kept: kept))
         return absent

@@ -59,6 +59,8 @@ public struct ExportGraph: Sendable {
         public let weight: Double?
         /// When it exists, when its dates say.
         public let spell: Spell?
+        /// When it held again, for a relation with several periods (`spell` is the first).
+        public var laterSpells: [Spell] = []
     }
 
     /// The nodes, in a fixed order.
@@ -121,13 +123,14 @@ public struct ExportGraph: Sendable {
         attributes.add("region", entity.region)
         attributes.add("sector", entity.sector)
         attributes.add("founded", entity.founded?.description)
+        attributes.add("ended", entity.ended?.description)
         attributes.add("summary", entity.summary)
         attributes.add("website", entity.website)
         attributes.addFree(entity.attributes)
         attributes.add("sources", sources(entity.sources))
         return Node(
             id: entity.id, label: entity.name, kind: entity.kind.rawValue, attributes: attributes.list,
-            spell: Spell(from: entity.founded, to: nil))
+            spell: Spell(from: entity.founded, to: entity.ended))
     }
 
     /// The metrics graph's edges: undirected, simple, untyped.
@@ -151,12 +154,14 @@ public struct ExportGraph: Sendable {
         attributes.add("title", relation.title)
         attributes.add("start", relation.start?.description)
         attributes.add("end", relation.end?.description)
+        attributes.add("periods", relation.laterPeriods.isEmpty ? nil : Period.listText(relation.periods))
         attributes.add("note", relation.note)
         attributes.add("sources", sources(relation.sources))
         return Edge(
             source: relation.from, target: relation.to, type: relation.type.rawValue,
             directed: !relation.type.isSymmetric, attributes: attributes.list, weight: relation.weight,
-            spell: Spell(from: relation.start, to: relation.end))
+            spell: Spell(from: relation.start, to: relation.end),
+            laterSpells: relation.laterPeriods.compactMap { Spell(from: $0.start, to: $0.end) })
     }
 
     /// A record as a node: `date` is when it happened or began, whatever its kind; each kind adds its

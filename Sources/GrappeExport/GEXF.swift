@@ -48,7 +48,7 @@ public enum GEXF {
                 if !edge.directed { text += " type=\"mutual\"" }
             }
             if let weight = edge.weight { text += " weight=\"\(weight)\"" }
-            text += ">" + spells(edge.spell) + "<attvalues>"
+            text += ">" + spells(edge.spell, later: edge.laterSpells) + "<attvalues>"
             if graph.directed {
                 text += "<attvalue for=\"0\" value=\"\(XMLText.escaped(edge.type))\"/><attvalue for=\"1\" value=\"\(!edge.directed)\"/>"
             }
@@ -79,11 +79,16 @@ public enum GEXF {
         }
     }
 
-    private static func spells(_ spell: ExportGraph.Spell?) -> String {
+    /// A node's or edge's spells; a first period open on both sides held always, and says it all.
+    private static func spells(_ spell: ExportGraph.Spell?, later: [ExportGraph.Spell] = []) -> String {
         guard let spell else { return "" }
-        var text = "<spells><spell"
-        if let start = spell.start { text += " start=\"\(start)\"" }
-        if let end = spell.end { text += " end=\"\(end)\"" }
-        return text + "/></spells>"
+        var text = "<spells>"
+        for each in [spell] + later {
+            text += "<spell"
+            if let start = each.start { text += " start=\"\(start)\"" }
+            if let end = each.end { text += " end=\"\(end)\"" }
+            text += "/>"
+        }
+        return text + "</spells>"
     }
 }

@@ -3,10 +3,10 @@ import GrappeModel
 /// Relations as a seed CSV table (`Source,Target,Type,…,Provenance`), the form the seed loader reads
 /// back and a reviewer reads in a spreadsheet or a diff.
 public enum SeedTables {
-    /// The relations table's columns, in order.
+    /// The relations table's columns, in order (`Periods` after `End` when a relation held several times).
     public static let relationColumns = ["Source", "Target", "Type", "Label", "Title", "Start", "End", "Weight", "Note", "Provenance"]
 
-    /// The entities table's columns, in order.
+    /// The entities table's columns, in order (`Ended` after `Founded` when an entity has ended).
     public static let entityColumns = [
         "Id", "Label", "Kind", "Type", "Acronym", "Aliases", "Country", "Region", "Sector",
         "Founded", "Summary", "Website", "Provenance",
@@ -18,15 +18,18 @@ public enum SeedTables {
     public static func entities(_ entities: [Entity]) -> String {
         let fixed = Set(entityColumns.map { $0.lowercased() })
         let names = Array(Set(entities.flatMap(\.attributes.keys))).sorted()
-        var text = CSVText.row(entityColumns + names.map { fixed.contains($0.lowercased()) ? $0 + RecordTie.attributeSuffix : $0 })
+        let ends = entities.contains { $0.ended != nil }
+        var columns = entityColumns
+        if ends { columns.insert("Ended", at: columns.firstIndex(of: "Founded")! + 1) }
+        var text = CSVText.row(columns + names.map { fixed.contains($0.lowercased()) ? $0 + RecordTie.attributeSuffix : $0 })
         for entity in entities {
+            let ended = ends ? [entity.ended?.description ?? ""] : []
             text += CSVText.row(
                 [
                     entity.id, entity.name, entity.kind.rawValue, entity.organisationType?.rawValue ?? "",
                     entity.acronym ?? "", entity.aliases.joined(separator: " | "), entity.country ?? "",
-                    entity.region ?? "", entity.sector ?? "", entity.founded?.description ?? "", entity.summary ?? "",
-                    entity.website ?? "", provenance(entity.sources),
-                ]
+                    entity.region ?? "", entity.sector ?? "", entity.founded?.description ?? "",
+                ] + ended + [entity.summary ?? "", entity.website ?? "", provenance(entity.sources)]
                     + names.map { entity.attributes[$0] ?? "" })
         }
         return text
@@ -38,13 +41,17 @@ public enum SeedTables {
 
     /// The relations as a seed CSV table.
     public static func relations(_ relations: [Relation]) -> String {
-        var text = CSVText.row(relationColumns)
+        let several = relations.contains { !$0.laterPeriods.isEmpty }
+        var columns = relationColumns
+        if several { columns.insert("Periods", at: columns.firstIndex(of: "End")! + 1) }
+        var text = CSVText.row(columns)
         for relation in relations {
-            text += CSVText.row([
-                relation.from, relation.to, relation.type.rawValue, relation.label ?? "", relation.title ?? "",
-                relation.start?.description ?? "", relation.end?.description ?? "",
-                relation.weight.map { "\($0)" } ?? "", relation.note ?? "", provenance(relation.sources),
-            ])
+            let periods = several ? [relation.laterPeriods.isEmpty ? "" : Period.listText(relation.periods)] : []
+            text += CSVText.row(
+                [
+                    relation.from, relation.to, relation.type.rawValue, relation.label ?? "", relation.title ?? "",
+                    relation.start?.description ?? "", relation.end?.description ?? "",
+                ] + periods + [relation.weight.map { "\($0)" } ?? "", relation.note ?? "", provenance(relation.sources)])
         }
         return text
     }

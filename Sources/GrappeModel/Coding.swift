@@ -82,8 +82,8 @@ extension Money: Codable {
 
 extension Entity: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, kind, name, acronym, aliases, organisationType = "type", country, region, sector, founded, summary,
-            website, attributes, sources
+        case id, kind, name, acronym, aliases, organisationType = "type", country, region, sector, founded, ended,
+            summary, website, attributes, sources
     }
 
     /// Reads an entity in the canonical JSON's snake_case keys; absent optionals stay nil.
@@ -99,6 +99,7 @@ extension Entity: Codable {
             region: try c.decodeIfPresent(String.self, forKey: .region),
             sector: try c.decodeIfPresent(String.self, forKey: .sector),
             founded: try c.decodeIfPresent(PartialDate.self, forKey: .founded),
+            ended: try c.decodeIfPresent(PartialDate.self, forKey: .ended),
             summary: try c.decodeIfPresent(String.self, forKey: .summary),
             website: try c.decodeIfPresent(String.self, forKey: .website),
             attributes: try c.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:],
@@ -118,6 +119,7 @@ extension Entity: Codable {
         try c.encodeIfPresent(region, forKey: .region)
         try c.encodeIfPresent(sector, forKey: .sector)
         try c.encodeIfPresent(founded, forKey: .founded)
+        try c.encodeIfPresent(ended, forKey: .ended)
         try c.encodeIfPresent(summary, forKey: .summary)
         try c.encodeIfPresent(website, forKey: .website)
         if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
@@ -126,11 +128,13 @@ extension Entity: Codable {
 }
 
 extension Relation: Codable {
-    private enum CodingKeys: String, CodingKey { case from, to, type, title, label, start, end, weight, note, sources }
+    private enum CodingKeys: String, CodingKey { case from, to, type, title, label, start, end, periods, weight, note, sources }
 
-    /// Reads a relation in the canonical JSON's keys.
+    /// Reads a relation in the canonical JSON's keys; `periods`, when present, lists every period
+    /// (EDTF intervals), the first of which `start` and `end` repeat.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let periods = try c.decodeIfPresent([Period].self, forKey: .periods) ?? []
         self.init(
             from: try c.decode(ID.self, forKey: .from), to: try c.decode(ID.self, forKey: .to),
             type: try c.decode(RelationType.self, forKey: .type),
@@ -141,6 +145,11 @@ extension Relation: Codable {
             weight: try c.decodeIfPresent(Double.self, forKey: .weight),
             note: try c.decodeIfPresent(String.self, forKey: .note),
             sources: try c.decodeIfPresent([SourceRef].self, forKey: .sources) ?? [])
+        if start == nil, end == nil, !periods.isEmpty {
+            self.periods = periods
+        } else if periods.count > 1 {
+            laterPeriods = Array(periods.dropFirst())
+        }
     }
 
     /// Writes a relation, leaving absent optionals out.
@@ -153,6 +162,7 @@ extension Relation: Codable {
         try c.encodeIfPresent(label, forKey: .label)
         try c.encodeIfPresent(start, forKey: .start)
         try c.encodeIfPresent(end, forKey: .end)
+        if !laterPeriods.isEmpty { try c.encode(periods, forKey: .periods) }
         try c.encodeIfPresent(weight, forKey: .weight)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encode(sources, forKey: .sources)
@@ -207,5 +217,22 @@ extension DecodingError {
     /// can word it in its language.
     static func refusal(_ error: any Error & CustomStringConvertible, at path: [any CodingKey]) -> DecodingError {
         .dataCorrupted(Context(codingPath: path, debugDescription: error.description, underlyingError: error))
+    }
+}
+
+extension Period: Codable {
+    /// Reads an EDTF interval (`2004/2006`, `2020/..`).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch Period.parse(try container.decode(String.self)) {
+        case .success(let period): self = period
+        case .failure(let error): throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Writes the EDTF interval.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

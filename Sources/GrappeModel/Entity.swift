@@ -107,6 +107,8 @@ public struct Entity: Hashable, Sendable {
     public var sector: String?
     /// When it was founded; unknown stays nil (a missing year is never guessed).
     public var founded: PartialDate?
+    /// When it closed, dissolved or left the network; nil while it goes on (or when unknown).
+    public var ended: PartialDate?
     /// What it is, in a sentence or two.
     public var summary: String?
     /// Its web address (http or https).
@@ -120,8 +122,8 @@ public struct Entity: Hashable, Sendable {
     public init(
         id: ID, kind: EntityKind, name: String, acronym: String? = nil, aliases: [String] = [],
         organisationType: OrganisationType? = nil, country: String? = nil, region: String? = nil,
-        sector: String? = nil, founded: PartialDate? = nil, summary: String? = nil, website: String? = nil,
-        attributes: [String: String] = [:], sources: [SourceRef] = []
+        sector: String? = nil, founded: PartialDate? = nil, ended: PartialDate? = nil, summary: String? = nil,
+        website: String? = nil, attributes: [String: String] = [:], sources: [SourceRef] = []
     ) {
         self.id = id
         self.kind = kind
@@ -133,6 +135,7 @@ public struct Entity: Hashable, Sendable {
         self.region = region
         self.sector = sector
         self.founded = founded
+        self.ended = ended
         self.summary = summary
         self.website = website
         self.attributes = attributes
@@ -145,8 +148,8 @@ public struct Entity: Hashable, Sendable {
 
 /// A typed link between two entities, optionally bounded in time.
 ///
-/// Large networks hold millions of relations, most without a title, label or note: those three live
-/// in one shared box that is absent when all are empty, which keeps a relation near 80 bytes.
+/// Large networks hold millions of relations, most without a title, label, note or second period: those
+/// live in one shared box that is absent when all are empty, which keeps a relation near 80 bytes.
 public struct Relation: Hashable, Sendable {
     /// The entity the relation goes from.
     public var from: ID
@@ -166,45 +169,68 @@ public struct Relation: Hashable, Sendable {
 
     private final class Texts: Hashable, Sendable {
         let title: String?, label: String?, note: String?
+        let laterPeriods: [Period]
 
-        private init(title: String?, label: String?, note: String?) {
+        private init(title: String?, label: String?, note: String?, laterPeriods: [Period]) {
             self.title = title
             self.label = label
             self.note = note
+            self.laterPeriods = laterPeriods
         }
 
-        /// Nil when all three are empty, decided before allocating (a failable class initializer
+        /// Nil when all are empty, decided before allocating (a failable class initializer
         /// would allocate the box and then free it, for each of a million relations).
-        static func make(title: String?, label: String?, note: String?) -> Texts? {
-            if title == nil, label == nil, note == nil { return nil }
-            return Texts(title: title, label: label, note: note)
+        static func make(title: String?, label: String?, note: String?, laterPeriods: [Period]) -> Texts? {
+            if title == nil, label == nil, note == nil, laterPeriods.isEmpty { return nil }
+            return Texts(title: title, label: label, note: note, laterPeriods: laterPeriods)
         }
 
-        static func == (a: Texts, b: Texts) -> Bool { a.title == b.title && a.label == b.label && a.note == b.note }
+        static func == (a: Texts, b: Texts) -> Bool {
+            a.title == b.title && a.label == b.label && a.note == b.note && a.laterPeriods == b.laterPeriods
+        }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(title)
             hasher.combine(label)
             hasher.combine(note)
+            hasher.combine(laterPeriods)
         }
     }
 
     /// For `holds_title`: the title held (président, maire, directeur général…).
     public var title: String? {
         get { texts?.title }
-        set { texts = Texts.make(title: newValue, label: label, note: note) }
+        set { texts = Texts.make(title: newValue, label: label, note: note, laterPeriods: laterPeriods) }
     }
 
     /// A label for the edge, as a graph file named it.
     public var label: String? {
         get { texts?.label }
-        set { texts = Texts.make(title: title, label: newValue, note: note) }
+        set { texts = Texts.make(title: title, label: newValue, note: note, laterPeriods: laterPeriods) }
     }
 
     /// A note on the relation.
     public var note: String? {
         get { texts?.note }
-        set { texts = Texts.make(title: title, label: label, note: newValue) }
+        set { texts = Texts.make(title: title, label: label, note: newValue, laterPeriods: laterPeriods) }
+    }
+
+    /// The periods after the first (`start` to `end`), for a relation that held, stopped and held
+    /// again; usually none.
+    public var laterPeriods: [Period] {
+        get { texts?.laterPeriods ?? [] }
+        set { texts = Texts.make(title: title, label: label, note: note, laterPeriods: newValue) }
+    }
+
+    /// Every period the relation held: `start` to `end`, then the later ones. Setting it takes the
+    /// first as `start` and `end` (none: both unknown).
+    public var periods: [Period] {
+        get { [Period(start: start, end: end)] + laterPeriods }
+        set {
+            start = newValue.first?.start
+            end = newValue.first?.end
+            laterPeriods = Array(newValue.dropFirst())
+        }
     }
 
     /// A relation with the facts given, the others unknown.
@@ -216,7 +242,7 @@ public struct Relation: Hashable, Sendable {
         self.from = from
         self.to = to
         self.type = type
-        self.texts = Texts.make(title: title, label: label, note: note)
+        self.texts = Texts.make(title: title, label: label, note: note, laterPeriods: [])
         self.start = start
         self.end = end
         self.weight = weight

@@ -5,7 +5,8 @@ public struct DateError: Error, Equatable, Sendable, CustomStringConvertible {
     public let description: String
     /// Why, in French.
     public let french: String
-    init(_ description: String, french: String) {
+    /// The reason, in both languages.
+    public init(_ description: String, french: String) {
         self.description = description
         self.french = french
     }

@@ -36,6 +36,7 @@ struct CardText {
         var lines = [Style.bold(entity.name) + (entity.acronym.map { " (\($0))" } ?? "")]
         var facts = [entity.organisationType.map { words.organisationType($0) } ?? words.kind(entity.kind), "id \(entity.id)"]
         if let founded = entity.founded { facts.append(words.say("fondé", "founded") + " " + words.date(founded)) }
+        if let ended = entity.ended { facts.append(words.say("fin", "ended") + " " + words.date(ended)) }
         if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
         lines.append(Style.dim(facts.joined(separator: " · ")))
         if let sector = entity.sector { lines.append(field("secteur", "sector", sector)) }
@@ -51,7 +52,8 @@ struct CardText {
             for (link, label) in zip(card.links, labels) {
                 let relation = link.relation
                 var text = "  \(TextWidth.padded(label, to: width)) \(name(link.other))"
-                let details = [relation.title, relation.label, period(relation.start, relation.end)].compactMap { $0 }
+                let periods = relation.periods.compactMap { period($0.start, $0.end) }
+                let details = [relation.title, relation.label, periods.isEmpty ? nil : periods.joined(separator: ", ")].compactMap { $0 }
                 if !details.isEmpty { text += Style.dim("  (\(details.joined(separator: "; ")))") }
                 lines.append(text)
             }

@@ -7,7 +7,7 @@ import GrappeWorkspace
 public enum UI: CaseIterable, Sendable {
     case home, partners, clustersAndPoles, cities, people, agreements, missions, projects
     case name, type, kind, city, country, region, sector, links, title, titles, date, dates, place, status, parties
-    case destinations, leader, budget, founded, records, relations, sources, summary, attributes
+    case destinations, leader, budget, founded, ended, records, relations, sources, summary, attributes
     case filter, noMatch, back, forward, open, quit, help, palette, reload, neighbourhood, pathFinder, sort, sortReverse
     case nextPane, move, top, bottom, pageUp, pageDown, clear, follow, newMission, language, hops, moreHops, fewerHops
     case tooSmall, loading, mostConnected, linkedToSeveralGroups, recentMissions, upcomingMissions, agreementsPerYear
@@ -67,6 +67,7 @@ public struct Strings: Speaking {
             case .leader: ("Chef", "Leader")
             case .budget: ("Budget", "Budget")
             case .founded: ("Fondé", "Founded")
+            case .ended: ("Fin", "Ended")
             case .records: ("Dossiers", "Records")
             case .relations: ("Relations", "Relations")
             case .sources: ("Sources", "Sources")

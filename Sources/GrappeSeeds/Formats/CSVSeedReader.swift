@@ -11,7 +11,7 @@ struct CSVSeedReader {
 
     static let nodeColumns = [
         "id", "label", "kind", "type", "acronym", "aliases", "country", "region", "sector",
-        "founded", "summary", "description", "website", "provenance",
+        "founded", "ended", "summary", "description", "website", "provenance",
     ]
     /// The columns of a record's row in a Gephi nodes table (as `grappe export --format csv` writes them).
     static let recordColumns = [
@@ -19,8 +19,8 @@ struct CSVSeedReader {
         "budget_currency", "objectives", "notes", "outcomes", "duration",
     ]
     static let edgeColumns = [
-        "source", "target", "type", "kind", "label", "title", "start", "end", "weight", "note",
-        "provenance", "id",
+        "source", "target", "type", "kind", "label", "title", "start", "end", "periods", "timeset", "interval",
+        "weight", "note", "provenance", "id",
     ]
     /// The columns of a record's tie in a Gephi edges table (see `RecordTie`).
     static let tieColumns = [
@@ -196,6 +196,8 @@ class TableBase {
     func at(_ row: CSVRow, _ line: Int, _ column: String) -> SourceLocation {
         reader.at(line, field: columns[column] ?? 0, rowOffset: row.offset)
     }
+
+    func at(_ row: CSVRow, _ line: Int, field: Int) -> SourceLocation { reader.at(line, field: field, rowOffset: row.offset) }
 
     func date(_ row: CSVRow, _ index: Int?, _ column: String, line: Int) -> PartialDate? {
         guard let index, !row.isEmpty(index) else { return nil }

@@ -9,7 +9,7 @@ final class NodeTable: TableBase {
     private let indices:
         (
             id: Int, label: Int?, kind: Int?, type: Int?, acronym: Int?, aliases: Int?, country: Int?,
-            region: Int?, sector: Int?, founded: Int?, summary: Int?, description: Int?, website: Int?
+            region: Int?, sector: Int?, founded: Int?, ended: Int?, summary: Int?, description: Int?, website: Int?
         )
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
@@ -19,7 +19,7 @@ final class NodeTable: TableBase {
         let at = { (name: String) in header.firstIndex(of: name) }
         indices = (
             at("id")!, at("label"), at("kind"), at("type"), at("acronym"), at("aliases"), at("country"), at("region"),
-            at("sector"), at("founded"), at("summary"), at("description"), at("website")
+            at("sector"), at("founded"), at("ended"), at("summary"), at("description"), at("website")
         )
         super.init(
             header: header, original: original, reader: reader, known: known, keepsUnknown: true,
@@ -63,6 +63,7 @@ final class NodeTable: TableBase {
             organisationType: organisationType, country: value(row, indices.country),
             region: value(row, indices.region), sector: value(row, indices.sector),
             founded: date(row, indices.founded, "founded", line: line),
+            ended: date(row, indices.ended, "ended", line: line),
             summary: value(row, indices.summary) ?? value(row, indices.description),
             website: value(row, indices.website), attributes: attributes, sources: sources(row, line: line))
         set.entities.append(entity)
@@ -80,7 +81,7 @@ final class EdgeTable: TableBase {
     private let indices:
         (
             source: Int, target: Int, type: Int?, kind: Int?, label: Int?, title: Int?, start: Int?, end: Int?,
-            weight: Int?, note: Int?
+            periods: Int?, weight: Int?, note: Int?
         )
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {
@@ -89,7 +90,7 @@ final class EdgeTable: TableBase {
         let at = { (name: String) in header.firstIndex(of: name) }
         indices = (
             at("source")!, at("target")!, at("type"), at("kind"), at("label"), at("title"), at("start"), at("end"),
-            at("weight"), at("note")
+            at("periods") ?? at("timeset") ?? at("interval"), at("weight"), at("note")
         )
         super.init(
             header: header, original: original, reader: reader, known: CSVSeedReader.edgeColumns + CSVSeedReader.tieColumns,
@@ -197,12 +198,20 @@ final class EdgeTable: TableBase {
             )
         }
         let sources = sources(row, line: line)
+        // Several periods (Grappe's `periods`, Gephi's `Timeset` or `Interval`), checked with the rest.
+        var periodsAt: SourceLocation?, periods: [Period]?
+        if let index = indices.periods, let text = value(row, index) {
+            periodsAt = at(row, line, field: index)
+            periods = set.periods(text, at: periodsAt!)
+            if periods == nil { return }
+        }
         guard let from, let to, let (type, word) = typed, let weight else { return }
-        set.relations.append(
-            Relation(
-                from: from, to: to, type: type, title: value(row, indices.title),
-                label: value(row, indices.label) ?? word, start: start, end: end, weight: weight,
-                note: value(row, indices.note), sources: sources))
+        var relation = Relation(
+            from: from, to: to, type: type, title: value(row, indices.title),
+            label: value(row, indices.label) ?? word, start: start, end: end, weight: weight,
+            note: value(row, indices.note), sources: sources)
+        if let periods, let periodsAt { set.apply(periods, to: &relation, at: periodsAt) }
+        set.relations.append(relation)
         set.relationLines.append(Int32(line))
     }
 
@@ -241,7 +250,7 @@ final class KumuElementTable: TableBase {
 /// name elements by id or by label (made into the id as for elements). A type that is not one of
 /// Grappe's relation types is read as a partnership, the Kumu type kept as its label, and said once.
 final class KumuConnectionTable: TableBase {
-    static let known = ["from", "to", "type", "direction", "label", "description", "tags", "weight", "start", "end", "provenance"]
+    static let known = ["from", "to", "type", "direction", "label", "description", "tags", "weight", "start", "end", "periods", "provenance"]
     private var unmapped: Set<String> = []
 
     init(header: [String], original: [String], reader: CSVSeedReader, reportsHeader: Bool) {

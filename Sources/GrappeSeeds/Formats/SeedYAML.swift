@@ -79,6 +79,7 @@ public enum SeedYAML {
         fields.add("region", entity.region)
         fields.add("sector", entity.sector)
         fields.add("founded", entity.founded?.description)
+        fields.add("ended", entity.ended?.description)
         fields.add("summary", entity.summary)
         fields.add("website", entity.website)
         fields.add("attributes", entity.attributes)

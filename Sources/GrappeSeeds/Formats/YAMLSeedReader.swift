@@ -125,7 +125,7 @@ struct YAMLSeedReader {
     }
 
     private static let entityKeys = [
-        "id", "name", "acronym", "aliases", "summary", "founded", "website", "sector",
+        "id", "name", "acronym", "aliases", "summary", "founded", "ended", "website", "sector",
         "attributes", "sources", "relations",
     ]
 
@@ -159,7 +159,7 @@ struct YAMLSeedReader {
             id: id ?? "", kind: kind, name: name ?? "", acronym: fields.string("acronym"),
             aliases: fields.strings("aliases"), organisationType: organisationType, country: country,
             region: fields.string("region"), sector: fields.string("sector"), founded: fields.date("founded"),
-            summary: fields.string("summary"), website: fields.string("website"),
+            ended: fields.date("ended"), summary: fields.string("summary"), website: fields.string("website"),
             attributes: fields.attributes("attributes"), sources: fields.sources())
         guard let id, name != nil else { return }
         set.entities.append(entity)
@@ -168,7 +168,7 @@ struct YAMLSeedReader {
     }
 
     private func readRelation(_ node: Node, from owner: ID?) {
-        var known = ["to", "type", "title", "label", "start", "end", "weight", "note", "sources"]
+        var known = ["to", "type", "title", "label", "start", "end", "periods", "weight", "note", "sources"]
         if owner == nil { known.insert("from", at: 0) }
         guard let fields = YAMLFields(node, what: Wording("une relation", "a relation"), known: known, file: file, set: set) else { return }
         let type = fields.choice("type", RelationType.self, required: true)
@@ -178,10 +178,13 @@ struct YAMLSeedReader {
             set.references.append(PendingReference(id: owner, target: .entity(allowed), location: fields.location, role: .relation(type, at: "from")))
         }
         let to = fields.reference("to", to: .entity(ends?.to), role: .relation(type, at: "to"), required: true)
-        let relation = Relation(
+        var relation = Relation(
             from: from ?? "", to: to ?? "", type: type ?? .default, title: fields.string("title"),
             label: fields.string("label"), start: fields.date("start"), end: fields.date("end"),
             weight: fields.number("weight"), note: fields.string("note"), sources: fields.sources())
+        let periodsAt = fields.location(of: "periods")
+        let periods = fields.strings("periods").compactMap { set.periods($0, at: periodsAt) }.flatMap { $0 }
+        set.apply(periods, to: &relation, at: periodsAt)
         if let start = relation.start, let end = relation.end, end.isCertainlyBefore(start) {
             set.error(
                 fields.location(of: "end"), "la relation finit (\(end)) avant de commencer (\(start))",

@@ -14,12 +14,12 @@ import Glibc
 /// ignores, the network's name) by the very same `grappe` executable; anything else, or a damaged or
 /// truncated snapshot (each one ends with a checksum of its bytes), and the seeds are parsed again.
 ///
-/// The layout (little-endian): magic `GRPSNAP3`, the fingerprint, a table of every distinct string,
+/// The layout (little-endian): magic `GRPSNAP4`, the fingerprint, a table of every distinct string,
 /// the entities, the relations (dates as eight bytes each, not text) in chunks that decode on all cores, the source lists, records and
 /// documents as JSON (their canonical `Codable` form), the diagnostics and the files, then the
 /// checksum of all that precedes it.
 public enum SeedSnapshot {
-    static let magic = Array("GRPSNAP3".utf8)
+    static let magic = Array("GRPSNAP4".utf8)
     /// Relations per chunk: chunks are decoded in parallel.
     static let chunkSize = 65_536
 

@@ -176,6 +176,7 @@ extension SeedSnapshot {
             guard typeIndex <= organisationTypes.count else { throw Damaged() }
             let country = try strings.text(try reader.u32()), region = try strings.text(try reader.u32())
             let sector = try strings.text(try reader.u32()), founded = try DateBits.date(try reader.u64())
+            let ended = try DateBits.date(try reader.u64())
             let summary = try strings.text(try reader.u32()), website = try strings.text(try reader.u32())
             var attributes: [String: String] = [:]
             for _ in 0..<(try reader.count()) { attributes[try strings.required(try reader.u32())] = try strings.required(try reader.u32()) }
@@ -184,8 +185,8 @@ extension SeedSnapshot {
                 Entity(
                     id: id, kind: entityKinds[kindIndex], name: name, acronym: acronym, aliases: aliases,
                     organisationType: typeIndex == 0 ? nil : organisationTypes[typeIndex - 1],
-                    country: country, region: region, sector: sector, founded: founded, summary: summary,
-                    website: website, attributes: attributes, sources: sources))
+                    country: country, region: region, sector: sector, founded: founded, ended: ended,
+                    summary: summary, website: website, attributes: attributes, sources: sources))
         }
         guard reader.atEnd else { throw Damaged() }
         return entities
@@ -323,10 +324,17 @@ extension SeedSnapshot {
                 let start = flags & 8 != 0 ? try DateBits.date(try chunk.u64()) : nil
                 let end = flags & 16 != 0 ? try DateBits.date(try chunk.u64()) : nil
                 let weight = flags & 32 != 0 ? Double(bitPattern: try chunk.u64()) : nil
-                (shared.target + first + made).initialize(
-                    to: Relation(
-                        from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
-                        start: start, end: end, weight: weight, note: note, sources: cited))
+                var relation = Relation(
+                    from: from, to: to, type: relationTypes[typeIndex], title: title, label: label,
+                    start: start, end: end, weight: weight, note: note, sources: cited)
+                if flags & 64 != 0 {
+                    var later: [Period] = []
+                    for _ in 0..<(try chunk.count()) {
+                        later.append(Period(start: try DateBits.date(try chunk.u64()), end: try DateBits.date(try chunk.u64())))
+                    }
+                    relation.laterPeriods = later
+                }
+                (shared.target + first + made).initialize(to: relation)
                 made += 1
             }
         } catch {

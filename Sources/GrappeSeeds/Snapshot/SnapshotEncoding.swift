@@ -73,6 +73,7 @@ extension SeedSnapshot {
             block.u8(entity.organisationType.map { organisationTypes.firstIndex(of: $0)! + 1 } ?? 0)
             for text in [entity.country, entity.region, entity.sector] { block.u32(strings.index(text)) }
             block.u64(DateBits.of(entity.founded))
+            block.u64(DateBits.of(entity.ended))
             for text in [entity.summary, entity.website] { block.u32(strings.index(text)) }
             block.u32(entity.attributes.count)
             for key in entity.attributes.keys.sorted() {
@@ -140,12 +141,21 @@ extension SeedSnapshot {
         if relation.start != nil { flags |= 8 }
         if relation.end != nil { flags |= 16 }
         if relation.weight != nil { flags |= 32 }
+        let later = relation.laterPeriods
+        if !later.isEmpty { flags |= 64 }
         chunk.u8(Int(flags))
         for text in [relation.title, relation.label, relation.note] where text != nil {
             chunk.u32(strings.index(text))
         }
         for date in [relation.start, relation.end] where date != nil { chunk.u64(DateBits.of(date)) }
         if let weight = relation.weight { chunk.u64(weight.bitPattern) }
+        if !later.isEmpty {
+            chunk.u32(later.count)
+            for period in later {
+                chunk.u64(DateBits.of(period.start))
+                chunk.u64(DateBits.of(period.end))
+            }
+        }
     }
 
     /// The diagnostics, then the files.

@@ -13,6 +13,12 @@ extension Pages {
         }
     }
 
+    /// Every period a relation held, joined (`2004 – 2006, 2020`).
+    static func periods(of relation: Relation, _ s: Strings) -> String? {
+        let texts = relation.periods.compactMap { period($0.start, $0.end, s) }
+        return texts.isEmpty ? nil : texts.joined(separator: ", ")
+    }
+
     static func entity(entity: Entity, state: DashboardState) -> [PageLine] {
         let s = state.strings
         let card = Card(
@@ -21,6 +27,7 @@ extension Pages {
         var lines: [PageLine] = [PageLine([(entity.name, .bold)] + (entity.acronym.map { [(" (\($0))", CellStyle.bold)] } ?? []))]
         var facts = [entity.organisationType.map(s.organisationType) ?? s.kind(entity.kind)]
         if let founded = entity.founded { facts.append("\(s[.founded]) \(s.date(founded))") }
+        if let ended = entity.ended { facts.append("\(s[.ended]) \(s.date(ended))") }
         if let country = entity.country { facts.append([entity.region, country].compactMap { $0 }.joined(separator: ", ")) }
         if let sector = entity.sector { facts.append(sector) }
         lines.append(.text(facts.joined(separator: " · "), .muted))
@@ -34,7 +41,7 @@ extension Pages {
             lines += [.blank, .heading("\(s[.relations]) (\(links.count))")]
             for link in links {
                 let relation = link.relation, other = link.other
-                let details = [relation.title, relation.label, period(relation.start, relation.end, s)].compactMap { $0 }
+                let details = [relation.title, relation.label, periods(of: relation, s)].compactMap { $0 }
                 lines.append(
                     PageLine(
                         [("  " + s.relation(relation.type, outgoing: link.outgoing) + "  ", .muted), (state.catalogue.name(other), .link)]

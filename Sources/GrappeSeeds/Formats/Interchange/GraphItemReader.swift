@@ -21,7 +21,7 @@ final class GraphItemReader {
 
     static let entityFields: Set<String> = [
         "id", "label", "name", "kind", "type", "acronym", "aliases", "country", "region",
-        "sector", "founded", "summary", "description", "website", "sources", "provenance",
+        "sector", "founded", "ended", "summary", "description", "website", "sources", "provenance",
     ]
     static let recordFields: Set<String> = [
         "id", "label", "title", "kind", "date", "status", "signed", "valid_from", "valid_to",
@@ -32,8 +32,8 @@ final class GraphItemReader {
     /// What an edge may carry: a relation's fields and a record tie's.
     static let edgeFields: Set<String> = Set(
         [
-            "id", "source", "target", "type", "kind", "label", "title", "start", "end", "weight",
-            "note", "sources", "provenance", "mutual", "directed", "since",
+            "id", "source", "target", "type", "kind", "label", "title", "start", "end", "periods", "timeset",
+            "interval", "weight", "note", "sources", "provenance", "mutual", "directed", "since",
         ] + CSVSeedReader.tieColumns)
 
     // MARK: Nodes
@@ -67,7 +67,7 @@ final class GraphItemReader {
             id: id, kind: kind, name: item["label"] ?? item["name"] ?? id, acronym: item["acronym"],
             aliases: item["aliases"].map { $0.split(separator: "|").map { $0.trimmingSpaces() } } ?? [],
             organisationType: organisationType, country: item["country"], region: item["region"],
-            sector: item["sector"], founded: date(item, "founded"),
+            sector: item["sector"], founded: date(item, "founded"), ended: date(item, "ended"),
             summary: item["summary"] ?? item["description"], website: item["website"],
             attributes: attributes, sources: sources(item))
         set.entities.append(entity)
@@ -153,11 +153,16 @@ final class GraphItemReader {
             set.error(
                 item.at("end"), "la relation finit (\(end)) avant de commencer (\(start))", "relation ends (\(end)) before it starts (\(start))")
         }
+        var relation = Relation(
+            from: source, to: target, type: type, title: item["title"], label: item["label"] ?? word,
+            start: start, end: end, weight: weight, note: item["note"], sources: sources(item))
+        // Several periods: Grappe's `periods`, Gephi's `timeset` or `interval`, a GEXF edge's spells.
+        if let name = ["periods", "timeset", "interval"].first(where: { item[$0] != nil }) {
+            guard let periods = set.periods(item[name]!, at: item.at(name)) else { return }
+            set.apply(periods, to: &relation, at: item.at(name))
+        }
         set.relationOrigins[set.relations.count] = item.origin
-        set.relations.append(
-            Relation(
-                from: source, to: target, type: type, title: item["title"], label: item["label"] ?? word,
-                start: start, end: end, weight: weight, note: item["note"], sources: sources(item)))
+        set.relations.append(relation)
     }
 
     /// An edge's relation type, and the word it was read from when that is no Grappe type. Without a

@@ -101,7 +101,7 @@ enum Kumu {
                 }
             }
         }
-        for name in ["label", "weight", "start", "end", "title", "note"] where item[name] != nil {
+        for name in ["label", "weight", "start", "end", "periods", "title", "note"] where item[name] != nil {
             mapped.set(name, item[name]!, placeOf: name, in: item)
         }
         for name in CSVSeedReader.tieColumns where item[name] != nil { mapped.set(name, item[name]!, placeOf: name, in: item) }

@@ -35,6 +35,13 @@ struct KumuJSONReader {
             var fields = Self.flattened(connection, typeKey: "connection type")
             // Ends by Kumu's `_id`, or by label or id: the element's id either way.
             for end in ["from", "to"] { if let name = fields[end], let id = idOf[name] { fields[end] = id } }
+            for name in fields.keys.sorted() where !Self.connectionFields.contains(name.lowercased()) {
+                set.warnOnce("kumu connection field:" + name, file.location(line: 1, column: 1)) { w in
+                    w.say(
+                        "le champ de connexion \(w.quoted(name)) n'est pas lu\u{00A0}: les liens ne gardent que les champs connus",
+                        "connection field \(w.quoted(name)) is not read: edges keep only the known fields")
+                }
+            }
             Kumu.connection(item(fields, origin: origin), file: file, set: set, unmapped: &unmappedConnections)
         }
         if skipped > 0 {
@@ -45,6 +52,9 @@ struct KumuJSONReader {
             }
         }
     }
+
+    /// What a connection's fields may be: Kumu's and a record tie's.
+    static let connectionFields = Set(KumuConnectionTable.known + CSVSeedReader.tieColumns + ["title", "note", "sources"])
 
     /// An element's or a connection's fields as text: its own, then those under `attributes` (a
     /// backup's); Kumu's `element type` or `connection type` is its type. Numbers and truth values

@@ -42,7 +42,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
 
     var item: GraphItem?
     /// What a GEXF element's spell or label says, used when its fields do not say it themselves.
-    var spellValues: [(name: String, value: String, line: Int32, column: Int32)] = []
+    var spells: [(start: String?, end: String?, line: Int32, column: Int32)] = []
     var label: (value: String, line: Int32, column: Int32)?
     /// A node's id as the file wrote it, when it had to be made into a slug: its name if it has no label.
     var originalID: String?
@@ -266,12 +266,12 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             if let value = key.defaultValue { item.set(key.name, value, key: key.key) }
         }
         let isRecord = item["kind"].map { RecordKind(rawValue: $0.lowercased()) != nil } ?? false
-        if !isRecord { for spell in spellValues { item.set(spell.name, spell.value, line: spell.line, column: spell.column) } }
+        if !isRecord { placeInTime(&item) }
         if let label, label.value != item["type"]?.replacingOccurrences(of: "_", with: " ") {
             item.set("label", label.value, line: label.line, column: label.column)
         }
         if let originalID, item["label"] == nil { item.set("label", originalID) }
-        spellValues = []
+        spells = []
         label = nil
         originalID = nil
         return item

@@ -79,16 +79,36 @@ extension XMLGraphReader {
         }
     }
 
-    /// A GEXF spell gives an entity its founding and a relation its dates when they have no field of
-    /// their own; records take theirs from their fields.
+    /// A GEXF spell (or the `start` and `end` of a node or edge itself); `startopen` and `endopen`
+    /// bound it too, the open side a day Grappe cannot tell apart.
     func spell(_ attributes: [String: String]) {
         guard item != nil else { return }
-        let start = (attributes["start"] ?? attributes["timestamp"]).flatMap(time), place = origin
-        if itemDomain == "node", let start {
-            spellValues.append(("founded", start, place.line, place.column))
-        } else if itemDomain == "edge" {
-            if let start { spellValues.append(("start", start, place.line, place.column)) }
-            if let end = attributes["end"].flatMap(time) { spellValues.append(("end", end, place.line, place.column)) }
+        let start = (attributes["start"] ?? attributes["startopen"] ?? attributes["timestamp"]).flatMap(time)
+        let end = (attributes["end"] ?? attributes["endopen"] ?? attributes["timestamp"]).flatMap(time)
+        guard start != nil || end != nil else { return }
+        let place = origin
+        spells.append((start, end, place.line, place.column))
+    }
+
+    /// The spells give an entity its founding and end (several spells: from the first's start to
+    /// the last's end, said once) and a relation its start and end, or its `periods` when it held
+    /// more than once; an item's own fields come first. Records take their dates from their fields.
+    func placeInTime(_ item: inout GraphItem) {
+        guard let first = spells.first, let last = spells.last else { return }
+        if itemDomain == "node" {
+            if let start = first.start { item.set("founded", start, line: first.line, column: first.column) }
+            if let end = last.end { item.set("ended", end, line: last.line, column: last.column) }
+            if spells.count > 1 {
+                sayOnce(
+                    "node spells", "des nœuds ont plusieurs périodes\u{00A0}: chacun est lu du premier début à la dernière fin",
+                    "nodes with several spells are read from the first start to the last end")
+            }
+        } else if spells.count == 1 {
+            if let start = first.start { item.set("start", start, line: first.line, column: first.column) }
+            if let end = first.end { item.set("end", end, line: first.line, column: first.column) }
+        } else {
+            let text = spells.map { "\($0.start ?? "..")/\($0.end ?? "..")" }.joined(separator: " | ")
+            item.set("periods", text, line: first.line, column: first.column)
         }
     }
 }
