@@ -388,4 +388,21 @@ import Testing
                 "edges.csv:4:1: error: 'acme' is not a record of these seeds: a 'speaker' edge's source is an agreement, mission, project or event"))
         #expect(lines(result).contains("edges.csv:5:22: error: an 'origin' edge goes from a mission, not from event 'salon'"))
     }
+
+    /// The report files each warning as the reader filed it, not by its wording: an ignored column
+    /// is left out, a foreign word and a made id are mapped, a warning about sources is neither.
+    @Test func importReportFilesWarningsByCategory() {
+        let csv = """
+            Source,Target,Kind,Colour
+            Fred,Alice,supplier_of,red
+
+            """
+        let report = ImportReport(load([("edges.csv", csv)]), language: .en)
+        #expect(report.leftOut == ["column 'Colour' is ignored: edges keep only the known columns"])
+        #expect(report.mapped.count == 3, "\(report.mapped)")
+        #expect(report.mapped.contains("'supplier_of' (Kind) is not a Grappe relation type: read as partner_of, the word kept as its label"))
+        #expect(report.warnings == 5, "the unsourced edge is in neither list")
+        let french = ImportReport(load([("edges.csv", csv)]), language: .fr)
+        #expect(french.leftOut.first?.hasPrefix("la colonne «\u{00A0}Colour\u{00A0}» est ignorée") == true, "\(french.leftOut)")
+    }
 }

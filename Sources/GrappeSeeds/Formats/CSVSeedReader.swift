@@ -146,12 +146,12 @@ class TableBase {
                     "la colonne «\u{00A0}\(original[index])\u{00A0}» n'est pas une colonne connue\u{00A0}; vouliez-vous dire «\u{00A0}\(near.capitalized)\u{00A0}»\u{00A0}?"
                         + (keepsUnknown ? " (gardée comme attribut)" : " (ignorée)"),
                     "column '\(original[index])' is not a known column; did you mean '\(near.capitalized)'?"
-                        + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"))
+                        + (keepsUnknown ? " (kept as an attribute)" : " (ignored)"), keepsUnknown ? .mapped : .leftOut)
             } else if !keepsUnknown {
                 set.warning(
                     reader.at(1, field: index),
                     "la colonne «\u{00A0}\(original[index])\u{00A0}» est ignorée\u{00A0}: les liens ne gardent que les colonnes connues",
-                    "column '\(original[index])' is ignored: edges keep only the known columns")
+                    "column '\(original[index])' is ignored: edges keep only the known columns", .leftOut)
             }
         }
         provenanceColumn = columns["provenance"]

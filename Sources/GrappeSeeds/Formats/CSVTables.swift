@@ -133,7 +133,7 @@ final class EdgeTable: TableBase {
         }
         if unmapped.insert(word).inserted {
             let name = index == indices.type ? "Type" : "Kind"
-            set.warning(at(row, line, name.lowercased())) { w in
+            set.warning(at(row, line, name.lowercased()), .mapped) { w in
                 w.say(
                     "\(w.quoted(text)) (\(name)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral.rawValue), le mot gardé comme libellé",
                     "\(w.quoted(text)) (\(name)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")

@@ -38,8 +38,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
+    /// What an import report makes of a warning: another tool's word or id mapped to Grappe's
+    /// (`mapped`), something in the file that was not read (`leftOut`), or neither.
+    public enum Category: UInt8, Sendable {
+        case general, mapped, leftOut
+    }
+
     /// Error or warning.
     public var severity: Severity
+    /// For an import report (see `Category`).
+    public var category = Category.general
     /// Where.
     public var location: SourceLocation
     /// The English wording.
@@ -66,8 +74,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A warning at `location`, worded in both languages by `say`.
-    public static func warning(_ location: SourceLocation, _ say: (Words) -> String) -> Diagnostic {
-        Diagnostic(.warning, location, say)
+    public static func warning(_ location: SourceLocation, _ category: Category = .general, _ say: (Words) -> String) -> Diagnostic {
+        var diagnostic = Diagnostic(.warning, location, say)
+        diagnostic.category = category
+        return diagnostic
     }
 
     /// The message in `language`.

@@ -26,7 +26,7 @@ struct EdgeOnlyNodes {
         }
         guard let first, !made.isEmpty else { return }
         let count = made.count
-        set.warning(first) { w in
+        set.warning(first, .mapped) { w in
             w.say(
                 "aucun tableau de nœuds\u{00A0}: les \(w.count(count, ("nœud", "nœuds"), ("", ""))) que nomment les liens sont créés comme organisations, "
                     + "nommés par leur id, comme Gephi le fait (un tableau Id, Label, Kind en dit plus)",

@@ -36,10 +36,9 @@ public struct ImportReport: Sendable, Encodable {
         relations = counted(network.relations.map(\.type)) { $0.rawValue }
         let warnings = result.diagnostics.filter { $0.severity == .warning }
         self.warnings = warnings.count
-        // By what the readers say: a word kept, an id made, or something not read.
+        // As the readers filed them: a word kept or mapped, an id made, or something not read.
         let text = { (diagnostic: Diagnostic) in language == .fr ? diagnostic.french : diagnostic.message }
-        mapped = warnings.filter { $0.message.contains("kept as") || $0.message.contains("made into ids") }.map(text)
-        leftOut = warnings.filter { $0.message.contains("not read") || $0.message.contains("not placed") || $0.message.contains("left out") }
-            .map(text)
+        mapped = warnings.filter { $0.category == .mapped }.map(text)
+        leftOut = warnings.filter { $0.category == .leftOut }.map(text)
     }
 }

@@ -89,12 +89,12 @@ public enum SeedLoader {
                 set.warning(
                     SourceLocation(path: file, line: 1, column: 1),
                     "ignoré\u{00A0}: les fichiers de graines finissent en .yaml, .yml, .csv, .json, .graphml ou .gexf",
-                    "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
+                    "ignored: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf", .leftOut)
             }
             for skipped in folder.skipped {
                 set.warning(
                     SourceLocation(path: skipped.path, line: 1, column: 1), "laissé de côté\u{00A0}: \(skipped.reason.french)",
-                    "skipped: \(skipped.reason.english)")
+                    "skipped: \(skipped.reason.english)", .leftOut)
             }
         case .regular:
             set.declaringFiles = [path]
@@ -283,7 +283,7 @@ public enum SeedLoader {
                 } else {
                     set.warning(
                         file.location(line: 1, column: 1), "fichier XML qui n'est ni du GraphML ni du GEXF\u{00A0}: non lu",
-                        "an XML file that is neither GraphML nor GEXF: not read")
+                        "an XML file that is neither GraphML nor GEXF: not read", .leftOut)
                 }
             default: planned.append(.yaml(index))
             }
@@ -344,7 +344,7 @@ public enum SeedLoader {
         for index in unsourced.keys.sorted() {
             guard let first = unsourced[index]!.firstSlug else { continue }
             let count = unsourced[index]!.slugged
-            set.warning(first.location) { w in
+            set.warning(first.location, .mapped) { w in
                 w.say(
                     "\(w.count(count, ("id", "id"), ("", ""))) qui ne sont pas des id Grappe en deviennent (\(w.quoted(first.text)) → \(w.quoted(first.slug))…), "
                         + "les textes gardés comme noms",

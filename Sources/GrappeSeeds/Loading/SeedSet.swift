@@ -126,9 +126,9 @@ final class SeedSet: @unchecked Sendable {
     var saidOnce: Set<String> = []
 
     /// A warning said once per cause in a file (another tool's word, met on many rows).
-    func warnOnce(_ cause: String, _ location: SourceLocation, _ say: (Words) -> String) {
+    func warnOnce(_ cause: String, _ location: SourceLocation, _ category: Diagnostic.Category = .general, _ say: (Words) -> String) {
         guard saidOnce.insert(location.path + "\u{0}" + cause).inserted else { return }
-        warning(location, say)
+        warning(location, category, say)
     }
 
     /// An error, in French and in English.
@@ -142,12 +142,14 @@ final class SeedSet: @unchecked Sendable {
     }
 
     /// A warning, in French and in English.
-    func warning(_ location: SourceLocation, _ french: String, _ english: String) {
-        diagnostics.append(Diagnostic(.warning, location, english, french: french))
+    func warning(_ location: SourceLocation, _ french: String, _ english: String, _ category: Diagnostic.Category = .general) {
+        var diagnostic = Diagnostic(.warning, location, english, french: french)
+        diagnostic.category = category
+        diagnostics.append(diagnostic)
     }
 
     /// A warning worded by `say` in each language.
-    func warning(_ location: SourceLocation, _ say: (Words) -> String) {
-        diagnostics.append(.warning(location, say))
+    func warning(_ location: SourceLocation, _ category: Diagnostic.Category = .general, _ say: (Words) -> String) {
+        diagnostics.append(.warning(location, category, say))
     }
 }

@@ -46,7 +46,7 @@ extension Validator {
     private func warnAboutUnsourced() {
         var unsourcedPerFile: [Int32: (count: Int, first: Origin)] = [:]
         func unsourced(_ origin: Origin, _ message: (Words) -> String) {
-            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), message) }
+            guard set.summarisedFiles.contains(origin.file) else { return set.warning(set.location(origin), .general, message) }
             let previous = unsourcedPerFile[origin.file]
             unsourcedPerFile[origin.file] = ((previous?.count ?? 0) + 1, previous?.first ?? origin)
         }

@@ -209,14 +209,19 @@ extension SeedSnapshot {
     static func decodeDiagnostics(_ reader: inout Reader, strings: StringTable) throws -> ([Diagnostic], [String]) {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count()) {
-            let severity: Diagnostic.Severity = try reader.u8() == 0 ? .error : .warning
+            let code = try reader.u8()
+            let severity: Diagnostic.Severity = code == 0 ? .error : .warning
             let path = try strings.required(try reader.u32())
             let line = Int(Int64(bitPattern: try reader.u64())), column = Int(Int64(bitPattern: try reader.u64()))
             let english = try strings.required(try reader.u32())
-            diagnostics.append(
-                Diagnostic(
-                    severity, SourceLocation(path: path, line: line, column: column), english,
-                    french: try strings.required(try reader.u32())))
+            var diagnostic = Diagnostic(
+                severity, SourceLocation(path: path, line: line, column: column), english,
+                french: try strings.required(try reader.u32()))
+            if code > 0 {
+                guard let category = Diagnostic.Category(rawValue: UInt8(code - 1)) else { throw Damaged() }
+                diagnostic.category = category
+            }
+            diagnostics.append(diagnostic)
         }
         var files: [String] = []
         for _ in 0..<(try reader.count()) { files.append(try strings.required(try reader.u32())) }

@@ -162,7 +162,8 @@ extension SeedSnapshot {
     static func encodeDiagnostics(_ result: LoadResult, into payload: inout Writer, strings: inout Interner) {
         payload.u32(result.diagnostics.count)
         for diagnostic in result.diagnostics {
-            payload.u8(diagnostic.severity == .error ? 0 : 1)
+            // 0: an error; a warning is 1 plus its category.
+            payload.u8(diagnostic.severity == .error ? 0 : 1 + Int(diagnostic.category.rawValue))
             payload.u32(strings.index(diagnostic.location.path))
             payload.u64(UInt64(bitPattern: Int64(diagnostic.location.line)))
             payload.u64(UInt64(bitPattern: Int64(diagnostic.location.column)))

@@ -56,7 +56,7 @@ final class GraphItemReader {
             if organisationType == nil, !isNearMiss(text, OrganisationType.self) {
                 organisationType = .other
                 attributes["type"] = text
-                set.warnOnce("type:" + text.lowercased(), item.at("type")) { w in
+                set.warnOnce("type:" + text.lowercased(), item.at("type"), .mapped) { w in
                     w.say(
                         "\(w.quoted(text)) n'est pas un type d'organisation de Grappe\u{00A0}: lu comme «\u{00A0}other\u{00A0}», le mot gardé dans l'attribut «\u{00A0}type\u{00A0}»",
                         "\(w.quoted(text)) is not a Grappe organisation type: read as 'other', the word kept as the attribute 'type'")
@@ -180,7 +180,7 @@ final class GraphItemReader {
             _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
             return nil
         }
-        set.warnOnce("relation:" + normalised, item.at(typeKey)) { w in
+        set.warnOnce("relation:" + normalised, item.at(typeKey), .mapped) { w in
             w.say(
                 "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral.rawValue), le mot gardé comme libellé",
                 "\(w.quoted(text)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")

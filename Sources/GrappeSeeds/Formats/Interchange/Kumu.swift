@@ -40,7 +40,7 @@ enum Kumu {
                     set.warning(
                         item.at("type"),
                         "le type Kumu «\u{00A0}\(type)\u{00A0}» n'a pas d'équivalent chez Grappe\u{00A0}: lu comme une organisation, le type gardé dans l'attribut «\u{00A0}kumu type\u{00A0}»",
-                        "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'")
+                        "Kumu type '\(type)' has no Grappe kind: read as an organisation, the type kept as the attribute 'kumu type'", .mapped)
                 }
             }
         }
@@ -97,7 +97,7 @@ enum Kumu {
                     set.warning(
                         item.at("type"),
                         "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral), «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
-                        "Kumu connection type '\(type)' is not a Grappe relation type: read as \(neutral), '\(type)' kept as its label")
+                        "Kumu connection type '\(type)' is not a Grappe relation type: read as \(neutral), '\(type)' kept as its label", .mapped)
                 }
             }
         }

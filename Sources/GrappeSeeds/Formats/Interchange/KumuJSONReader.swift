@@ -36,7 +36,7 @@ struct KumuJSONReader {
             // Ends by Kumu's `_id`, or by label or id: the element's id either way.
             for end in ["from", "to"] { if let name = fields[end], let id = idOf[name] { fields[end] = id } }
             for name in fields.keys.sorted() where !Self.connectionFields.contains(name.lowercased()) {
-                set.warnOnce("kumu connection field:" + name, file.location(line: 1, column: 1)) { w in
+                set.warnOnce("kumu connection field:" + name, file.location(line: 1, column: 1), .leftOut) { w in
                     w.say(
                         "le champ de connexion \(w.quoted(name)) n'est pas lu\u{00A0}: les liens ne gardent que les champs connus",
                         "connection field \(w.quoted(name)) is not read: edges keep only the known fields")
@@ -45,7 +45,7 @@ struct KumuJSONReader {
             Kumu.connection(item(fields, origin: origin), file: file, set: set, unmapped: &unmappedConnections)
         }
         if skipped > 0 {
-            set.warning(file.location(line: 1, column: 1)) { w in
+            set.warning(file.location(line: 1, column: 1), .leftOut) { w in
                 w.say(
                     "\(w.count(skipped, ("élément", "éléments"), ("", ""))) sans label ne sont pas lus",
                     "\(skipped) element\(skipped == 1 ? "" : "s") without a label \(skipped == 1 ? "is" : "are") not read")

@@ -110,7 +110,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             set.warning(
                 file.location(line: line, column: 1),
                 "les entités que déclare le document ne sont pas développées\u{00A0}: le texte d'une référence à l'une d'elles (&nom;) est laissé de côté",
-                "entities the document declares are not expanded: the text of a reference to one (&name;) is left out")
+                "entities the document declares are not expanded: the text of a reference to one (&name;) is left out", .leftOut)
         }
         _ = parser.parse()
         if format == nil, set.diagnostics.allSatisfy({ $0.location.path != file.displayPath }) {
@@ -140,7 +140,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         sayOnce(
             "nested",
             "graphes imbriqués et groupes\u{00A0}: leurs nœuds et leurs liens sont lus, chaque nœud gardant son groupe dans l'attribut «\u{00A0}parent\u{00A0}»",
-            "nested graphs and groups: their nodes and edges are read, each node keeping its group as the attribute 'parent'")
+            "nested graphs and groups: their nodes and edges are read, each node keeping its group as the attribute 'parent'", .mapped)
         guard let group = item, itemDomain == "node" else { return nil }
         groupElements.append(itemDepth)
         item = nil
@@ -158,13 +158,13 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         sayOnce(
             "undeclared:" + itemDomain + ":" + id,
             "<\(element)=\"\(id)\"> ne nomme aucun attribut déclaré pour le domaine «\u{00A0}\(itemDomain)\u{00A0}»\u{00A0}: lu sous le nom «\u{00A0}\(elsewhere?.name ?? id)\u{00A0}»",
-            "<\(element)=\"\(id)\"> names no attribute declared for \(itemDomain)s: read as '\(elsewhere?.name ?? id)'")
+            "<\(element)=\"\(id)\"> names no attribute declared for \(itemDomain)s: read as '\(elsewhere?.name ?? id)'", .mapped)
         return elsewhere ?? Key(name: id)
     }
 
     /// Says something once per file and kind of thing.
-    func sayOnce(_ what: String, _ french: String, _ english: String) {
-        if said.insert(what).inserted { set.warning(here, french, english) }
+    func sayOnce(_ what: String, _ french: String, _ english: String, _ category: Diagnostic.Category = .leftOut) {
+        if said.insert(what).inserted { set.warning(here, french, english, category) }
     }
 
     // MARK: Parsing
@@ -332,7 +332,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         sayOnce(
             "slug",
             "les id qui ne sont pas des id Grappe en deviennent («\u{00A0}\(text)\u{00A0}» → «\u{00A0}\(slug)\u{00A0}»), les noms gardés comme libellés",
-            "ids that are not Grappe ids are made into ids ('\(text)' → '\(slug)'), names kept as labels")
+            "ids that are not Grappe ids are made into ids ('\(text)' → '\(slug)'), names kept as labels", .mapped)
         return slug
     }
 
