@@ -405,4 +405,39 @@ import Testing
         let french = ImportReport(load([("edges.csv", csv)]), language: .fr)
         #expect(french.leftOut.first?.hasPrefix("la colonne «\u{00A0}Colour\u{00A0}» est ignorée") == true, "\(french.leftOut)")
     }
+
+    /// A GraphML hyperedge joins several nodes at once: it becomes an event whose parties are its
+    /// endpoints, its data read as the record's, said once.
+    @Test func hyperedgesBecomeRecordsWithTheirParticipants() {
+        let graphml = """
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="t" for="hyperedge" attr.name="label"/>
+              <graph edgedefault="undirected">
+                <node id="a"/><node id="b"/><node id="c"/>
+                <edge source="a" target="b"/>
+                <hyperedge id="h1"><data key="t">Salon de Lille</data>
+                  <endpoint node="a" type="in"/><endpoint node="b"/><endpoint node="c" type="out"/>
+                </hyperedge>
+                <hyperedge><endpoint node="b"/><endpoint node="zz"/></hyperedge>
+              </graph>
+            </graphml>
+
+            """
+        let result = load([("h.graphml", graphml)])
+        let records = result.network.records
+        #expect(records.map(\.id) == ["h1", "hyperedge-2"])
+        #expect(records.first?.title == "Salon de Lille" && records.first?.kind == .event)
+        #expect(records.first?.parties.map(\.entity) == ["a", "b", "c"] && records.first?.parties.allSatisfy { $0.role == .participant } == true)
+        let messages = result.diagnostics.map(\.description)
+        #expect(
+            messages.contains {
+                $0.hasPrefix("h.graphml:6:")
+                    && $0.hasSuffix(
+                        "GraphML hyperedges are read as events (type 'other') whose endpoints are participants; endpoint directions (in, out) are not kept"
+                    )
+            }, "\(messages)")
+        #expect(
+            messages.contains("h.graphml:9:55: error: unknown id 'zz' in party of an event"),
+            "an unknown endpoint is an error at its place: \(messages)")
+    }
 }

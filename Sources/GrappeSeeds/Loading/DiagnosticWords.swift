@@ -7,15 +7,18 @@ import GrappeWords
 extension Words {
     /// An entity kind with its article: "une ville", "a city".
     func a(_ kind: EntityKind) -> String {
-        guard language == .fr else { return "a \(kind.rawValue)" }
+        guard language == .fr else { return Self.english(kind.rawValue) }
         return (kind == .pole ? "un " : "une ") + self.kind(kind)
     }
 
     /// A record kind with its article: "une mission", "a mission".
     func a(_ kind: RecordKind) -> String {
-        guard language == .fr else { return "a \(kind.rawValue)" }
+        guard language == .fr else { return Self.english(kind.rawValue) }
         return (kind == .agreement || kind == .mission ? "une " : "un ") + self.kind(kind)
     }
+
+    /// "a mission", "an event", "an organisation".
+    private static func english(_ noun: String) -> String { ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun }
 
     /// A record kind with the definite article: "la mission", "l'entente", "the mission".
     func the(_ kind: RecordKind) -> String {
@@ -53,7 +56,7 @@ extension Wording {
 
     private static let parties = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.map { kind in
-            (kind, Wording("partie d'" + Words(.fr).a(kind), "party of a \(kind.rawValue)"))
+            (kind, Wording("partie d'" + Words(.fr).a(kind), "party of " + Words(.en).a(kind)))
         })
 
     /// "la relation «\u{00A0}based_in\u{00A0}» (clé «\u{00A0}from\u{00A0}»)", "relation 'based_in' at 'from'". Made

@@ -37,7 +37,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             key = name.lowercased()
         }
     }
-    var keys: [String: [String: Key]] = ["node": [:], "edge": [:]]
+    var keys: [String: [String: Key]] = ["node": [:], "edge": [:], "hyperedge": [:]]
+    /// The nodes a GraphML hyperedge being read joins, with where each is named.
+    var endpoints: [(node: String, line: Int32, column: Int32)] = []
+    /// How many hyperedges were read, for the ids of those that have none.
+    var hyperedges = 0
     var keyBeingRead: (domain: String, id: String)?
 
     var item: GraphItem?
@@ -248,6 +252,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case "nodes" where format == .gexf && !groups.isEmpty && depth == groupDepths.last:
             groups.removeLast()
             groupDepths.removeLast()
+        case "hyperedge" where format == .graphml: finishHyperedge()
         case "node", "edge":
             if groupElements.last == depth { groupElements.removeLast() }
             guard let finished = item, depth == itemDepth else { return }
@@ -344,7 +349,7 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             let domain = attributes["for"] ?? "all"
             guard let id = attributes["id"] else { return set.error(here, "<key> sans id", "<key> without an id") }
             let name = attributes["attr.name"] ?? id
-            for target in domain == "all" ? ["node", "edge"] : [domain] where keys[target] != nil {
+            for target in domain == "all" ? ["node", "edge", "hyperedge"] : [domain] where keys[target] != nil {
                 keys[target]![id] = Key(name: name)
                 keys[target]![id]!.graphics = ["nodegraphics", "edgegraphics"].contains(attributes["yfiles.type"] ?? "")
                 keyBeingRead = (target, id)
@@ -374,9 +379,52 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         case "port":
             portDepth += 1
             sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
-        case "hyperedge", "endpoint":
-            sayOnce(element, "les éléments GraphML <\(element)> ne sont pas lus", "GraphML \(element)s are not read")
+        case "hyperedge": hyperedge(attributes)
+        case "endpoint" where itemDomain == "hyperedge" && item != nil:
+            guard let node = attributes["node"] else { return set.error(here, "<endpoint> sans node", "<endpoint> without a node") }
+            let place = origin
+            endpoints.append((id(node), place.line, place.column))
         default: break
         }
+    }
+}
+
+/// GraphML hyperedges: a tie among several nodes at once becomes a record (an event of type `other`,
+/// named by the hyperedge's id or label) whose parties are its endpoints, as participants.
+extension XMLGraphReader {
+    func hyperedge(_ attributes: [String: String]) {
+        guard item == nil, graphDepth == 1 else { return }
+        hyperedges += 1
+        itemDomain = "hyperedge"
+        itemDepth = depth
+        var new = GraphItem(file: file, origin: origin)
+        let given = attributes["id"].map { id($0) }
+        new.set("id", given ?? "hyperedge-\(hyperedges)")
+        if let original = attributes["id"], original != given { new.set("label", original) }
+        new.set("kind", "event")
+        new.set("type", "other")
+        item = new
+        endpoints = []
+        sayOnce(
+            "hyperedge",
+            "les hyperliens GraphML sont lus comme des événements (type «\u{00A0}other\u{00A0}») dont les extrémités sont les participants\u{00A0}; le sens des extrémités (in, out) n'est pas gardé",
+            "GraphML hyperedges are read as events (type 'other') whose endpoints are participants; endpoint directions (in, out) are not kept",
+            .mapped)
+    }
+
+    func finishHyperedge() {
+        guard let finished = item, itemDomain == "hyperedge", depth == itemDepth else { return }
+        item = nil
+        let record = completed(finished)
+        reader.node(record)
+        guard let id = record["id"] else { return }
+        for endpoint in endpoints {
+            var tie = GraphItem(file: file, origin: Origin(file: origin.file, line: endpoint.line, column: endpoint.column))
+            tie.set("source", id)
+            tie.set("target", endpoint.node)
+            tie.set("type", PartyRole.participant.rawValue)
+            reader.edge(tie)
+        }
+        endpoints = []
     }
 }
