@@ -147,8 +147,8 @@ import Testing
         #expect(network.entity("picom")?.founded?.description == "2005-01-01", "from its spell")
         let relation = network.relations.first
         #expect(
-            relation?.type == .linkedTo && relation?.label == "based in",
-            "an edge without a type in a directed graph stays directed (linked_to); Gephi's label is kept")
+            relation?.type == .basedIn && relation?.label == "based in",
+            "an edge without a type from a pole to a city is where the pole is; Gephi's label is kept")
         #expect(relation?.start?.description == "2005-03-01" && relation?.end?.description == "2020-12-31")
         let messages = result.diagnostics.map(\.message)
         #expect(messages.contains("GEXF drawing (colour, position, size) is not read"))
@@ -439,5 +439,39 @@ import Testing
         #expect(
             messages.contains("h.graphml:9:55: error: unknown id 'zz' in party of an event"),
             "an unknown endpoint is an error at its place: \(messages)")
+    }
+
+    /// Another tool's words with a Grappe meaning, and untyped edges to a city, are typed once every
+    /// kind is known; each mapping is said once with its count, and a word whose ends do not fit
+    /// keeps the neutral type.
+    @Test func wordsAndCitiesMapToGrappeTypes() {
+        let elements = """
+            Label,Type
+            Lille,City
+            PICOM,Organization
+            Ana,Person
+            Bob,Person
+
+            """
+        let connections = """
+            From,To,Type,Direction
+            PICOM,Lille,,undirected
+            Lille,Ana,,undirected
+            Ana,PICOM,employed by,directed
+            PICOM,Bob,employed by,directed
+            Bob,PICOM,located in,directed
+
+            """
+        let result = load([("elements.csv", elements), ("connections.csv", connections)])
+        let types = result.network.relations.map { "\($0.from) \($0.type.rawValue) \($0.to)" }
+        #expect(
+            types == ["picom based_in lille", "ana based_in lille", "ana works_for picom", "picom linked_to bob", "bob linked_to picom"], "\(types)")
+        let messages = result.diagnostics.map(\.message)
+        #expect(
+            messages.contains("'employed by' read as works_for (1 link); 1 whose ends do not fit works_for stay untyped, the word kept as the label"),
+            "\(messages)")
+        #expect(messages.contains("2 links with no type between a city and something else read as based_in (where that thing is)"))
+        #expect(result.network.relations.first { $0.from == "ana" && $0.type == .worksFor }?.label == "employed by")
+        #expect(!result.hasErrors, "\(messages)")
     }
 }

@@ -104,12 +104,12 @@ final class EdgeTable: TableBase {
     /// Gephi's `Kind` (`1`), another tool's vocabulary (`biological`). Such a word does not refuse
     /// the row: the relation is a partnership labelled with the word, and each word is said once
     /// per table. A near miss of a Grappe type (`partnr_of`) is a typo: an error, nil.
-    func type(_ row: CSVRow, line: Int) -> (type: RelationType, word: String?)? {
+    func type(_ row: CSVRow, line: Int) -> (type: RelationType, word: String?, untyped: Bool)? {
         var column = indices.type
         // Gephi's `Directed` keeps an edge without a Grappe type directed (`linked_to`).
         var neutral = RelationType.default
         if let index = column, !row.isEmpty(index) {
-            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
+            if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil, false) }
             let direction = row.string(index).trimmingSpaces().lowercased()
             if Self.gephiDirections.contains(direction) {
                 column = indices.kind
@@ -118,14 +118,15 @@ final class EdgeTable: TableBase {
         } else {
             column = indices.kind
         }
-        guard let index = column, !row.isEmpty(index) else { return (neutral, nil) }
-        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil) }
+        guard let index = column, !row.isEmpty(index) else { return (neutral, nil, true) }
+        if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil, false) }
         let text = row.string(index).trimmingSpaces()
         let word = text.lowercased().replacingOccurrences(of: " ", with: "_")
         if let parsed = RelationType(rawValue: word) {
             knownTypes.append((Array(row.cell(index)), parsed))
-            return (parsed, nil)
+            return (parsed, nil, false)
         }
+        if PlaceTies.synonym(word) != nil { return (neutral, text, true) }
         // A near miss of a Grappe type is a typo in Grappe's own seeds: an error, with the type meant.
         if Suggestion.nearest(to: word, in: RelationType.allCases.map(\.rawValue)) != nil {
             _ = YAMLFields.choice(word, RelationType.self, key: "relation type", at: at(row, line, index == indices.type ? "type" : "kind"), set: set)
@@ -139,7 +140,7 @@ final class EdgeTable: TableBase {
                     "\(w.quoted(text)) (\(name)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")
             }
         }
-        return (neutral, text)
+        return (neutral, text, true)
     }
 
     private var unmapped: Set<String> = []
@@ -205,7 +206,12 @@ final class EdgeTable: TableBase {
             periods = set.periods(text, at: periodsAt!)
             if periods == nil { return }
         }
-        guard let from, let to, let (type, word) = typed, let weight else { return }
+        guard let from, let to, let (type, word, untyped) = typed, let weight else { return }
+        if let word {
+            set.worded.append((set.relations.count, word))
+        } else if untyped {
+            set.untyped.append(set.relations.count)
+        }
         var relation = Relation(
             from: from, to: to, type: type, title: value(row, indices.title),
             label: value(row, indices.label) ?? word, start: start, end: end, weight: weight,

@@ -230,6 +230,7 @@ public enum SeedLoader {
         }
         merge(parts, of: units, files: files, into: set)
         EdgeOnlyNodes(set: set).run()
+        PlaceTies(set: set).run()
         TieAttacher(set: set).run()
     }
 

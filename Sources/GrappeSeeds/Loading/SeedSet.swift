@@ -66,6 +66,10 @@ final class SeedSet: @unchecked Sendable {
     /// The text of edge ends that tables made into ids (`Fred` → `fred`), to name the nodes an edges
     /// table alone makes (`EdgeOnlyNodes`).
     var endNames: [ID: String] = [:]
+    /// The relations (by index) of other tools' edges that gave no type at all, and those that gave
+    /// a word of their own (with the word): typed once every entity's kind is known (`PlaceTies`).
+    var untyped: [Int] = []
+    var worded: [(index: Int, word: String)] = []
     /// Record ties read from graph files' edges, attached once every file is read (`TieAttacher`).
     var ties: [PendingTie] = []
     /// Files read as graphs (GraphML, GEXF, Kumu, a Gephi table's records): their health warnings are
@@ -107,6 +111,8 @@ final class SeedSet: @unchecked Sendable {
         if relations.isEmpty { swap(&relations, &part.relations) } else { relations += part.relations }
         if relationLines.isEmpty { swap(&relationLines, &part.relationLines) } else { relationLines += part.relationLines }
         for (index, origin) in part.relationOrigins { relationOrigins[index + relationOffset] = origin }
+        untyped += part.untyped.lazy.map { $0 + relationOffset }
+        worded += part.worded.lazy.map { ($0.index + relationOffset, $0.word) }
         for var table in part.edgeTables {
             table.relations = (table.relations.lowerBound + relationOffset)..<(table.relations.upperBound + relationOffset)
             table.firstLine += lineOffset

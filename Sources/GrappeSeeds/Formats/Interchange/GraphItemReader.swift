@@ -135,7 +135,7 @@ final class GraphItemReader {
                     typeKey: typeKey))
             return
         }
-        guard let (type, word) = relationType(item, typeName: typeName, typeKey: typeKey) else { return }
+        guard let (type, word, untyped) = relationType(item, typeName: typeName, typeKey: typeKey) else { return }
         var weight: Double?
         if let text = item["weight"] {
             guard let value = Double(text), value.isFinite else {
@@ -161,6 +161,11 @@ final class GraphItemReader {
             guard let periods = set.periods(item[name]!, at: item.at(name)) else { return }
             set.apply(periods, to: &relation, at: item.at(name))
         }
+        if let word {
+            set.worded.append((set.relations.count, word))
+        } else if untyped {
+            set.untyped.append(set.relations.count)
+        }
         set.relationOrigins[set.relations.count] = item.origin
         set.relations.append(relation)
     }
@@ -170,12 +175,14 @@ final class GraphItemReader {
     /// partnership: direction survives the trip through Grappe. Another tool's word for a tie
     /// (`biological`, `supplier_of`) labels such a link, said once; a near miss of a Grappe type is a
     /// typo: an error (nil).
-    private func relationType(_ item: GraphItem, typeName: String, typeKey: String) -> (RelationType, String?)? {
+    private func relationType(_ item: GraphItem, typeName: String, typeKey: String) -> (type: RelationType, word: String?, untyped: Bool)? {
         let directed = item["directed"] == "true" || item[typeName]?.lowercased() == "directed"
         let neutral = directed ? RelationType.linkedTo : .default
-        guard let text = item[typeKey] else { return (neutral, nil) }
+        guard let text = item[typeKey] else { return (neutral, nil, true) }
         let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
-        if let parsed = RelationType(rawValue: normalised) { return (parsed, nil) }
+        if let parsed = RelationType(rawValue: normalised) { return (parsed, nil, false) }
+        // Another tool's word with a Grappe meaning (`located in`): typed once the ends' kinds are known.
+        if PlaceTies.synonym(normalised) != nil { return (neutral, text, true) }
         if isNearMiss(normalised, RelationType.self) {
             _ = YAMLFields.choice(normalised, RelationType.self, key: "relation type", at: item.at(typeKey), set: set)
             return nil
@@ -185,7 +192,7 @@ final class GraphItemReader {
                 "\(w.quoted(text)) n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral.rawValue), le mot gardé comme libellé",
                 "\(w.quoted(text)) is not a Grappe relation type: read as \(neutral.rawValue), the word kept as its label")
         }
-        return (neutral, text)
+        return (neutral, text, true)
     }
 
     // MARK: Values

@@ -86,14 +86,16 @@ enum Kumu {
         // Kumu's connections are directed unless they say otherwise (undirected, mutual).
         let directed = !["undirected", "mutual"].contains(item["direction"]?.lowercased() ?? "directed")
         mapped.set("directed", directed ? "true" : "false")
+        var foreign: String?
         if let type = item["type"] {
             let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
             if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
                 mapped.set("type", word, placeOf: "type", in: item)
             } else {
                 mapped.set("label", type, placeOf: "type", in: item)
+                foreign = type
                 let neutral = directed ? RelationType.linkedTo.rawValue : RelationType.partnerOf.rawValue
-                if unmapped.insert(word).inserted {
+                if PlaceTies.synonym(word) == nil, unmapped.insert(word).inserted {
                     set.warning(
                         item.at("type"),
                         "le type de connexion Kumu «\u{00A0}\(type)\u{00A0}» n'est pas un type de relation de Grappe\u{00A0}: lu comme \(neutral), «\u{00A0}\(type)\u{00A0}» gardé comme libellé",
@@ -109,6 +111,12 @@ enum Kumu {
         if let sources = item["provenance"] ?? item["sources"] {
             mapped.set("sources", sources, placeOf: item["provenance"] == nil ? "sources" : "provenance", in: item)
         }
+        let before = set.relations.count
         GraphItemReader(set: set).edge(mapped)
+        // The Kumu type is the word `PlaceTies` maps, not the label it became.
+        if let foreign, set.relations.count == before + 1, set.untyped.last == before {
+            set.untyped.removeLast()
+            set.worded.append((before, foreign))
+        }
     }
 }
