@@ -4,11 +4,12 @@ import GrappeModel
 /// CSV output through libcsv's writer: a field is quoted (and its quotes doubled) only when needed.
 /// Cells that a spreadsheet would run as a formula are neutralised. Control characters other than
 /// line breaks (ESC, BEL, CR, tab, C1, DEL, bidirectional overrides) are written as visible escapes
-/// (`\e`, `\u{7}`): a CSV file is often shown in a terminal with `cat`, and no spreadsheet needs them.
+/// (`\u{1B}`, `\u{7}`): a CSV file is often shown in a terminal with `cat`, and no spreadsheet
+/// needs them. Grappe's readers take the escapes back (`Sanitizer.text(fromCell:)`).
 public enum CSVText {
     /// One cell: quoted when needed, formulas neutralised, controls made visible.
     public static func field(_ raw: String) -> String {
-        let text = neutralisingFormula(Sanitizer.visible(raw, keepingLineBreaks: true))
+        let text = neutralisingFormula(Sanitizer.cellText(raw))
         let needsQuotes =
             text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.utf8.first == 0x20 || text.utf8.last == 0x20
@@ -30,7 +31,7 @@ public enum CSVText {
 
     /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-` or `@` and is not a
     /// number) gets a leading apostrophe, as OWASP recommends against CSV injection; numbers such as
-    /// `-0.5` stay numbers. (Tabs and carriage returns are already written as `\t` and `\r`.)
+    /// `-0.5` stay numbers. (Tabs and carriage returns are already escaped.)
     static func neutralisingFormula(_ text: String) -> String {
         guard let first = text.utf8.first,
             first == UInt8(ascii: "=") || first == UInt8(ascii: "+")

@@ -17,11 +17,14 @@ public enum MetricsTable {
         let component: Int, community: Int
     }
 
-    static func rows(_ metrics: NodeMetrics, network: Network) -> [Row] {
-        metrics.graph.ids.enumerated().map { node, id in
+    /// The rows; `visible` escapes controls in ids and names (CSV cells escape their own, so that
+    /// they read back).
+    static func rows(_ metrics: NodeMetrics, network: Network, visible: Bool = true) -> [Row] {
+        let shown = { (text: String) in visible ? Sanitizer.visible(text) : text }
+        return metrics.graph.ids.enumerated().map { node, id in
             let entity = network.entity(id)
             return Row(
-                id: Sanitizer.visible(id), label: Sanitizer.visible(entity?.name ?? id), kind: entity?.kind.rawValue ?? "",
+                id: shown(id), label: shown(entity?.name ?? id), kind: entity?.kind.rawValue ?? "",
                 degree: metrics.degree[node], degree_centrality: metrics.degreeCentrality[node],
                 betweenness: metrics.betweenness[node], closeness: metrics.closeness[node],
                 pagerank: metrics.pagerank[node], clustering: metrics.clustering[node],
@@ -32,7 +35,7 @@ public enum MetricsTable {
     /// The table as CSV, one row per node in id order.
     public static func csv(_ metrics: NodeMetrics, network: Network) -> String {
         var text = CSVText.row(columns)
-        for row in rows(metrics, network: network) {
+        for row in rows(metrics, network: network, visible: false) {
             text += CSVText.row([
                 row.id, row.label, row.kind, String(row.degree), number(row.degree_centrality),
                 number(row.betweenness), number(row.closeness), number(row.pagerank), number(row.clustering),

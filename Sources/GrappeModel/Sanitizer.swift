@@ -44,3 +44,54 @@ public enum Sanitizer {
         }
     }
 }
+
+extension Sanitizer {
+    /// Text for a table cell (CSV): each character `needsEscape` names, line breaks aside, is written
+    /// `\u{HEX}`, and a backslash that would start such an escape is written `\u{5C}`, so that
+    /// `text(fromCell:)` gives back the very text while a terminal showing the file acts on nothing.
+    public static func cellText(_ text: String) -> String {
+        let hazard = { (scalar: Unicode.Scalar) in needsEscape(scalar) && scalar != "\n" }
+        let backslash = text.utf8.contains(0x5C)
+        guard backslash || (mayNeedEscape(text.utf8) && text.unicodeScalars.contains(where: hazard)) else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let startsEscape = scalar == "\\" && index + 2 < scalars.count && scalars[index + 1] == "u" && scalars[index + 2] == "{"
+            if hazard(scalar) || startsEscape {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The text a cell written by `cellText` holds: its `\u{HEX}` escapes of hazards and of `\`
+    /// read back; any other `\u{…}` is text and stays as written.
+    public static func text(fromCell cell: String) -> String {
+        guard cell.utf8.contains(0x5C), cell.contains("\\u{") else { return cell }
+        var result = String.UnicodeScalarView()
+        var rest = Substring(cell).unicodeScalars[...]
+        while let first = rest.first {
+            if first == "\\", let (scalar, length) = escape(at: rest) {
+                result.append(scalar)
+                rest = rest.dropFirst(length)
+            } else {
+                result.append(first)
+                rest = rest.dropFirst()
+            }
+        }
+        return String(result)
+    }
+
+    /// The character an escape `\u{HEX}` at the start of `scalars` stands for, and the escape's
+    /// length, when it is one `cellText` writes.
+    private static func escape(at scalars: Substring.UnicodeScalarView.SubSequence) -> (Unicode.Scalar, Int)? {
+        let head = Array(scalars.prefix(10))
+        guard head.count >= 5, head[1] == "u", head[2] == "{", let close = head.firstIndex(of: "}"), close > 3 else { return nil }
+        let hex = String(String.UnicodeScalarView(head[3..<close]))
+        guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else { return nil }
+        guard value == 0x5C || (needsEscape(scalar) && scalar != "\n") else { return nil }
+        return (scalar, close + 1)
+    }
+}

@@ -123,4 +123,30 @@ import Testing
         #expect(messages.contains("start and end (2003/..) are not the first of the periods (2004/2006): keep them equal, or leave them out"))
         #expect(messages.contains { $0.hasPrefix("invalid period: 'xx' is not a date") }, "\(messages)")
     }
+
+    /// Names and notes with controls, bidirectional overrides, a formula, backslashes and text that
+    /// looks like an escape leave Grappe's CSV harmless for a terminal and come back byte for byte.
+    @Test func hostileTextGoesThroughCSVByteForByte() throws {
+        let names = [
+            "Evil \u{1B}]0;pwned\u{7} \u{202E}x\u{2066}", "=1+1", "C:\\temp\\new", "littéral \\u{1B} et \\u{5C}",
+            "tab\there\r\nthere", "🇫🇷 Café ❤️ \u{E001}",
+        ]
+        var entities = names.enumerated().map { Entity(id: "e\($0.offset)", kind: .city, name: $0.element, sources: [SourceRef(document: "d")]) }
+        entities[0].attributes = ["note": names[0]]
+        let relations = [Relation(from: "e0", to: "e1", type: .partnerOf, label: names[3], note: names[4], sources: [SourceRef(document: "d")])]
+        let network = Network(name: "n", documents: [Document(id: "d", title: "D")], entities: entities, relations: relations, records: [])
+        let tables = [("entities.csv", SeedTables.entities(network.entities)), ("relations.csv", SeedTables.relations(network.relations))]
+        let graph = ExportGraph(network)
+        let gephi = [("nodes.csv", GephiCSV.nodes(graph)), ("edges.csv", GephiCSV.edges(graph))]
+        for files in [tables, gephi] {
+            for (_, text) in files {
+                #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" || $0 == "\r" }, "\(text)")
+            }
+            let back = SeedLoader.load(files: [("documents.yaml", Self.documents)] + files)
+            #expect(!back.hasErrors, "\(back.diagnostics.map(\.description))")
+            #expect(back.network.entities.sorted { $0.id < $1.id }.map(\.name) == names)
+            #expect(back.network.entity("e0")?.attributes["note"] == names[0])
+            #expect(back.network.relations.first?.label == names[3] && back.network.relations.first?.note == names[4])
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CLibCSV
+import GrappeModel
 import GrappeWords
 
 #if canImport(Glibc)
@@ -20,7 +21,12 @@ struct CSVRow {
 
     func isEmpty(_ cell: Int) -> Bool { range(cell).isEmpty }
 
-    func string(_ cell: Int) -> String { String(decoding: bytes[range(cell)], as: UTF8.self) }
+    /// The cell's text, with the escapes Grappe's CSV writes for control characters taken back
+    /// (`\u{1B}` is ESC again; see `Sanitizer.cellText`).
+    func string(_ cell: Int) -> String {
+        let text = String(decoding: bytes[range(cell)], as: UTF8.self)
+        return bytes[range(cell)].contains(0x5C) ? Sanitizer.text(fromCell: text) : text
+    }
 
     func cell(_ cell: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[range(cell)] }
 
