@@ -12,7 +12,10 @@ import Testing
     }
 
     /// Runs a Python snippet with `path` as sys.argv[1] and returns its standard output.
-    func python(_ script: String, _ arguments: String...) throws -> String {
+    func python(_ script: String, _ arguments: String...) throws -> String { try python(script, arguments: arguments) }
+
+    /// The same, with any number of arguments.
+    func python(_ script: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
