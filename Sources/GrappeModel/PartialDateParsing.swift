@@ -153,6 +153,10 @@ extension PartialDate {
 extension StringProtocol {
     /// Trims spaces, tabs and line breaks at both ends (the model does not import Foundation).
     public func trimmingSpaces() -> String {
+        // Most values have no space at either end: a look at the first and last bytes says so (any
+        // byte from 0x21 to 0x7E is neither a space nor part of a multi-byte one).
+        let bytes = Substring(self).utf8
+        if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return String(self) }
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }

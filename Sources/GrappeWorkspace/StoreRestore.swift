@@ -1,6 +1,5 @@
 import Foundation
 import GrappeModel
-import GrappeWorkspace
 
 /// What restoring a dump does the same way on every backend: each item decoded from its stored body
 /// and put back through the backend's own transaction (so the analysts' tables follow), with its

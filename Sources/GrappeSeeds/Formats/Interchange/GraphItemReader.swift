@@ -179,6 +179,8 @@ final class GraphItemReader {
         let directed = item["directed"] == "true" || item[typeName]?.lowercased() == "directed"
         let neutral = directed ? RelationType.linkedTo : .default
         guard let text = item[typeKey] else { return (neutral, nil, true) }
+        // Most files write Grappe's own words: those need no normalising.
+        if let parsed = RelationType(rawValue: text) { return (parsed, nil, false) }
         let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
         if let parsed = RelationType(rawValue: normalised) { return (parsed, nil, false) }
         // Another tool's word with a Grappe meaning (`located in`): typed once the ends' kinds are known.

@@ -37,7 +37,11 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
             key = name.lowercased()
         }
     }
-    var keys: [String: [String: Key]] = ["node": [:], "edge": [:], "hyperedge": [:]]
+    var keys: [String: [String: Key]] = ["node": [:], "edge": [:], "hyperedge": [:]] {
+        didSet { defaultsByDomain = [:] }
+    }
+    /// The keys with a default value, by domain and in name order: worked out once, not per item.
+    var defaultsByDomain: [String: [Key]] = [:]
     /// The nodes a GraphML hyperedge being read joins, with where each is named.
     var endpoints: [(node: String, line: Int32, column: Int32)] = []
     /// How many hyperedges were read, for the ids of those that have none.
@@ -109,7 +113,8 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
         self.parser = parser
         // Foundation's parser gives nothing for a reference to an entity the document declares
         // (`<!ENTITY ent "…">`): never in silence. (External entities are never read.)
-        if let at = file.bytes.firstRange(of: Array("<!ENTITY".utf8)) {
+        // Declarations only come in the document type, before the root element: only that is searched.
+        if let at = Self.entityDeclaration(in: file.bytes) {
             let line = file.bytes[..<at.lowerBound].count(where: { $0 == 0x0A }) + 1
             set.warning(
                 file.location(line: line, column: 1),
@@ -267,12 +272,13 @@ final class XMLGraphReader: NSObject, XMLParserDelegate {
     /// for an entity or a relation, and its label unless it only repeats the relation type in words.
     func completed(_ item: GraphItem) -> GraphItem {
         var item = item
-        for key in (keys[itemDomain] ?? [:]).values.sorted(by: { $0.name < $1.name }) {
-            if let value = key.defaultValue { item.set(key.name, value, key: key.key) }
+        if defaultsByDomain[itemDomain] == nil {
+            defaultsByDomain[itemDomain] = (keys[itemDomain] ?? [:]).values.filter { $0.defaultValue != nil }.sorted { $0.name < $1.name }
         }
+        for key in defaultsByDomain[itemDomain]! { item.set(key.name, key.defaultValue!, key: key.key) }
         let isRecord = item["kind"].map { RecordKind(rawValue: $0.lowercased()) != nil } ?? false
         if !isRecord { placeInTime(&item) }
-        if let label, label.value != item["type"]?.replacingOccurrences(of: "_", with: " ") {
+        if let label, !Self.sameWords(label.value, type: item["type"]) {
             item.set("label", label.value, line: label.line, column: label.column)
         }
         if let originalID, item["label"] == nil { item.set("label", originalID) }

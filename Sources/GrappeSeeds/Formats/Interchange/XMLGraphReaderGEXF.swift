@@ -30,9 +30,9 @@ extension XMLGraphReader {
             itemDomain = element
             itemDepth = depth
             var new = GraphItem(file: file, origin: origin)
-            for name in element == "node" ? ["id", "label"] : ["source", "target", "weight"] {
+            for name in element == "node" ? Self.nodeAttributes : Self.edgeAttributes {
                 guard let value = attributes[name] else { continue }
-                new.set(name, ["id", "source", "target"].contains(name) ? id(value) : value, key: name)
+                new.set(name, name == "label" || name == "weight" ? value : id(value), key: name)
             }
             if element == "node", let group = groups.last ?? nil { new.set("parent", group) }
             if element == "node", let original = attributes["id"], original != new["id"] { originalID = original }
@@ -56,6 +56,8 @@ extension XMLGraphReader {
         default: break
         }
     }
+
+    static let nodeAttributes = ["id", "label"], edgeAttributes = ["source", "target", "weight"]
 
     /// A GEXF time as a date: as written for `date`; the day of a `dateTime`; for `double` and
     /// `integer`, the year a whole number from 1 to 9999 is (Gephi's `2004.0`). Any other number is no
