@@ -39,24 +39,27 @@ public struct NodeMetrics: Sendable {
     public let mode: Centrality.Mode
 
     /// Every metric of every node of `graph`. `progress` hears the share of the work done (0 to 1)
-    /// after each metric, weighted by what each one usually costs, for a progress line.
-    public init(_ graph: MetricsGraph, options: Options = Options(), progress: ((Double) -> Void)? = nil) {
+    /// after each metric, weighted by what each one usually costs, for a progress line; `phases`
+    /// hears each metric's name as it starts and ends.
+    public init(_ graph: MetricsGraph, options: Options = Options(), progress: ((Double) -> Void)? = nil, phases: Phases = .none) {
         self.graph = graph
         let n = graph.nodeCount
-        degree = (0..<n).map(graph.degree)
+        let degree = phases.run("degree") { (0..<n).map(graph.degree) }
+        self.degree = degree
         degreeCentrality = degree.map { n > 1 ? Double($0) / Double(n - 1) : 0 }
-        mode = n <= options.exactLimit ? .exact : .sampled(k: options.pivots, seed: options.seed)
-        betweenness = Centrality.betweenness(graph, mode: mode)
+        let mode: Centrality.Mode = n <= options.exactLimit ? .exact : .sampled(k: options.pivots, seed: options.seed)
+        self.mode = mode
+        betweenness = phases.run("betweenness") { Centrality.betweenness(graph, mode: mode) }
         progress?(0.35)
-        closeness = Centrality.closeness(graph, mode: mode)
+        closeness = phases.run("closeness") { Centrality.closeness(graph, mode: mode) }
         progress?(0.55)
-        pagerank = PageRank.scores(graph).scores
+        pagerank = phases.run("pagerank") { PageRank.scores(graph).scores }
         progress?(0.6)
-        clustering = Clustering.coefficients(graph)
+        clustering = phases.run("clustering") { Clustering.coefficients(graph) }
         progress?(0.65)
-        components = Components(graph)
+        components = phases.run("components") { Components(graph) }
         progress?(0.67)
-        communities = Louvain.communities(graph, seed: options.seed)
+        communities = phases.run("communities") { Louvain.communities(graph, seed: options.seed) }
         progress?(1)
     }
 }

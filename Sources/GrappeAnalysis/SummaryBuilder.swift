@@ -18,14 +18,17 @@ extension NetworkSummary {
         }
     }
 
-    /// Summarises `network` (already filtered to `options.asOf` by the caller, if wanted).
-    public init(_ network: Network, options: Options = Options(), metrics precomputed: NodeMetrics? = nil) {
+    /// Summarises `network` (already filtered to `options.asOf` by the caller, if wanted); `phases`
+    /// hears each part's name as it starts and ends.
+    public init(_ network: Network, options: Options = Options(), metrics precomputed: NodeMetrics? = nil, phases: Phases = .none) {
         let graph = precomputed?.graph ?? MetricsGraph(network: network)
-        let metrics = precomputed ?? NodeMetrics(graph, options: options.metrics)
-        let statistics = GraphStatistics(
-            graph, clustering: metrics.clustering, components: metrics.components,
-            exactLimit: options.metrics.exactLimit, pivots: options.metrics.pivots,
-            seed: options.metrics.seed)
+        let metrics = precomputed ?? NodeMetrics(graph, options: options.metrics, phases: phases)
+        let statistics = phases.run("distances") {
+            GraphStatistics(
+                graph, clustering: metrics.clustering, components: metrics.components,
+                exactLimit: options.metrics.exactLimit, pivots: options.metrics.pivots,
+                seed: options.metrics.seed)
+        }
         let n = graph.nodeCount
         let entities = graph.ids.map { network.entity($0)! }
         func ranked(_ values: [Double], _ count: Int = options.top) -> [Ranked] {
@@ -35,13 +38,7 @@ extension NetworkSummary {
         }
         name = network.name
         asOf = options.asOf?.description
-        counts = Counts(
-            entities: EntityKind.allCases.map { kind in Count(name: kind.rawValue, count: network.entities.count { $0.kind == kind }) },
-            records: RecordKind.allCases.map { kind in Count(name: kind.rawValue, count: network.records.count { $0.kind == kind }) },
-            relations: RelationType.allCases.compactMap { type in
-                let count = network.relations.count { $0.type == type }
-                return count > 0 ? Count(name: type.rawValue, count: count) : nil
-            })
+        counts = phases.run("counts") { Self.counts(network) }
         var distances = "exact"
         if !statistics.distancesAreExact {
             distances = "estimated from \(options.metrics.pivots) pivots (seed \(options.metrics.seed)); diameter is a lower bound"
@@ -66,19 +63,33 @@ extension NetworkSummary {
         } else {
             betweenness = Method(method: "exact", pivots: nil, seed: nil)
         }
-        let reach = Self.twoStepReach(graph, candidates: Self.topIndices(metrics.degree.map(Double.init), max(options.top * 20, 200)))
+        let reach = phases.run("two-step reach") {
+            Self.twoStepReach(graph, candidates: Self.topIndices(metrics.degree.map(Double.init), max(options.top * 20, 200)))
+        }
         top = Top(
             degree: ranked(metrics.degree.map(Double.init)), betweenness: ranked(metrics.betweenness),
             closeness: ranked(metrics.closeness), pagerank: ranked(metrics.pagerank), twoStepReach: ranked(reach))
-        brokers = Self.brokers(graph, entities: entities, metrics: metrics, count: options.top)
-        introductions = Self.introductions(graph, entities: entities, count: options.top)
-        funding = Self.funding(network)
-        perYear = Self.perYear(network)
+        brokers = phases.run("brokers") { Self.brokers(graph, entities: entities, metrics: metrics, count: options.top) }
+        introductions = phases.run("introductions") { Self.introductions(graph, entities: entities, count: options.top) }
+        funding = phases.run("funding") { Self.funding(network) }
+        perYear = phases.run("per year") { Self.perYear(network) }
         let isolatedNodes = (0..<n).filter { graph.degree($0) == 0 && entities[$0].kind != .city }
         isolated = Isolated(count: isolatedNodes.count, partners: isolatedNodes.prefix(options.top * 5).map { entities[$0].name })
     }
 
     /// Indices of the `count` largest values, ties broken by index.
+    /// Entities and records by kind, relations by type: one pass over each list.
+    static func counts(_ network: Network) -> Counts {
+        var entities = [EntityKind: Int](), records = [RecordKind: Int](), relations = [RelationType: Int]()
+        for entity in network.entities { entities[entity.kind, default: 0] += 1 }
+        for record in network.records { records[record.kind, default: 0] += 1 }
+        for relation in network.relations { relations[relation.type, default: 0] += 1 }
+        return Counts(
+            entities: EntityKind.allCases.map { Count(name: $0.rawValue, count: entities[$0] ?? 0) },
+            records: RecordKind.allCases.map { Count(name: $0.rawValue, count: records[$0] ?? 0) },
+            relations: RelationType.allCases.compactMap { type in relations[type].map { Count(name: type.rawValue, count: $0) } })
+    }
+
     static func topIndices(_ values: [Double], _ count: Int) -> [Int] {
         guard count > 0 else { return [] }
         if values.count <= count * 4 {

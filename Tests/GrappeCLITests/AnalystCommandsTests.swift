@@ -22,6 +22,25 @@ import Testing
         #expect(sampled.error.contains("sampled from 5 pivots (seed 3)"))
     }
 
+    /// `--timings` profiles the summary: each part with its time and memory on standard error, the
+    /// report itself unchanged on standard output.
+    @Test func summaryTimingsProfileEveryPart() throws {
+        let plain = try cli.grappe("summary", "--format", "json")
+        let timed = try cli.grappe("summary", "--format", "json", "--timings")
+        #expect(timed.status == 0 && timed.output == plain.output)
+        let rows = timed.error.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.first?.joined(separator: " ") == "part seconds resident MB peak MB")
+        let parts = rows.dropFirst().map { $0.dropLast(3).joined(separator: " ") }
+        for part in [
+            "load: parse", "load: validate", "metrics graph", "degree", "betweenness", "closeness", "pagerank", "clustering", "components",
+            "communities", "distances", "counts", "two-step reach", "brokers", "introductions", "funding", "per year", "report", "total",
+        ] {
+            #expect(parts.contains(part), "\(part) in \(parts)")
+        }
+        #expect(parts.contains { $0.hasPrefix("as of ") })
+        #expect(rows.dropFirst().allSatisfy { $0.suffix(3).allSatisfy { Double($0) != nil } }, "\(timed.error)")
+    }
+
     @Test func showFindsByNameAndSaysWhenNothingMatches() throws {
         let card = try cli.grappe("show", "ville de laval")
         #expect(card.status == 0)

@@ -41,6 +41,9 @@ struct Summary: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Print each part's time and memory (resident and peak) on standard error at the end.")
+    var timings = false
+
     func validate() throws {
         guard (1...1000).contains(top) else {
             throw ValidationError(Messages.words.say("--top doit être entre 1 et 1000", "--top must be between 1 and 1000"))
@@ -61,16 +64,21 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
+        let profile = timings ? Profile() : nil
+        Profile.active = profile
+        defer { profile?.write() }
+        let phases = profile?.phases ?? .none
         let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
         let asOf = analysis.analysisDate
-        let graph = MetricsGraph(network: network)
+        let graph = profile?.measure("metrics graph") { MetricsGraph(network: network) } ?? MetricsGraph(network: network)
         let metrics = Progress.run(
             Progress.computingMetrics(graph.nodeCount, graph.edgeCount),
             measured: { report in
-                NodeMetrics(graph, options: sampling.options, progress: report)
+                NodeMetrics(graph, options: sampling.options, progress: report, phases: phases.and(Progress.phases))
             })
         let summary = Progress.run(Messages.words.say("synthèse", "summarising")) {
-            NetworkSummary(network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics)
+            NetworkSummary(
+                network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics, phases: phases.and(Progress.phases))
         }
         var changes: NetworkChanges?
         if compare.count == 2 {
@@ -79,6 +87,10 @@ struct Summary: ParsableCommand {
                 NetworkChanges(whole, from: dates[0], to: dates[1], top: top)
             }
         }
+        try (profile?.measure("report") { try write(summary, changes: changes) } ?? write(summary, changes: changes))
+    }
+
+    private func write(_ summary: NetworkSummary, changes: NetworkChanges?) throws {
         switch format {
         case .json: try Output.write(try SummaryReport.json(summary, changes: changes), as: .json, to: output)
         case .csv: try Output.write(Data(SummaryReport.csv(summary, changes: changes).utf8), as: .csv, to: output)

@@ -1,4 +1,5 @@
 import Foundation
+import GrappeAnalysis
 import GrappeModel
 import GrappeWords
 
@@ -40,6 +41,15 @@ enum Progress {
         let elapsed = clock.now - started
         if elapsed > .seconds(1) { Output.error(what + Messages.words.colon + Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces)) }
         return result
+    }
+
+    /// The part of the work under way, after the line's own words ("synthèse… distances"), when
+    /// standard error is a terminal.
+    static var phases: Phases {
+        guard enabled else { return .none }
+        return Phases(
+            started: { name in FileHandle.standardError.write(Data("\u{1B}[2K\r\(Sanitizer.visible(name))…".utf8)) },
+            finished: { _ in })
     }
 
     /// "computing metrics on 12 nodes, 30 edges", in the locale's language.

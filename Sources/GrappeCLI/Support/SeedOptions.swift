@@ -116,8 +116,9 @@ struct SeedOptions: ParsableArguments {
         do {
             let clock = ContinuousClock()
             let started = clock.now
-            let report: ((String, Duration) -> Void)? =
+            var report: ((String, Duration) -> Void)? =
                 timings ? { phase, duration in Output.error("\(Output.milliseconds(duration)) \(phase)") } : nil
+            if let profile = Profile.active { report = { phase, duration in profile.record("load: " + phase, duration) } }
             let result = try SeedLoader.load(path: path, timing: report)
             if timings { Output.error("\(Output.milliseconds(clock.now - started)) total") }
             return result
@@ -182,7 +183,8 @@ struct AnalysisOptions: ParsableArguments {
     /// (for comparisons between two dates).
     func networkForAnalysis(from seeds: SeedOptions) throws -> (atDate: Network, whole: Network) {
         let whole = try networkWithStore(from: seeds, applyingAsOf: false).network
-        return (whole.asOf(analysisDate), whole)
+        let date = analysisDate
+        return (Profile.active?.measure("as of \(date)") { whole.asOf(date) } ?? whole.asOf(date), whole)
     }
 
     /// The same, with the store that was read and what it held, for commands that show versions or history.
