@@ -62,6 +62,13 @@ if arguments.contains("--dashboard") {
     DashboardBench.run(path: arguments[1])
     exit(0)
 }
+if arguments.contains("--louvain") {
+    // grappe-bench DIR --louvain: Louvain alone, with its passes per level.
+    let graph = MetricsGraph(network: try! SeedLoader.load(path: arguments[1]).network)
+    let (result, elapsed) = time { Louvain.communities(graph, seed: seed) }
+    print("louvain \(elapsed) s, \(result.count) communities, modularity \(result.modularity), passes per level \(result.passes)")
+    exit(0)
+}
 let (graph, load) = time { () -> MetricsGraph in
     let result = try! SeedLoader.load(path: arguments[1])
     return MetricsGraph(network: result.network)
