@@ -90,15 +90,8 @@ public enum Louvain {
                     weightTo[other] += level.weights[position]
                 }
                 total[current] -= strength[node]
-                var best = current
-                var bestGain = weightTo[current] - resolution * total[current] * strength[node] / m2
-                for candidate in touched where candidate != current {
-                    let gain = weightTo[candidate] - resolution * total[candidate] * strength[node] / m2
-                    if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && candidate < best && best != current) {
-                        best = candidate
-                        bestGain = gain
-                    }
-                }
+                let best = bestCommunity(
+                    current: current, among: touched, weightTo: weightTo, total: total, strength: strength[node] * resolution / m2)
                 total[best] += strength[node]
                 if best != current {
                     community[node] = best
@@ -120,6 +113,21 @@ public enum Louvain {
             order = Array(0..<n)
         }
         return (movedAny, community, passes)
+    }
+
+    /// The community a node gains the most modularity in: its own unless another gains strictly more
+    /// (ties to the smaller number). `strength` is the node's strength times the resolution over 2m.
+    private static func bestCommunity(current: Int, among touched: [Int], weightTo: [Double], total: [Double], strength: Double) -> Int {
+        var best = current
+        var bestGain = weightTo[current] - total[current] * strength
+        for candidate in touched where candidate != current {
+            let gain = weightTo[candidate] - total[candidate] * strength
+            if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && candidate < best && best != current) {
+                best = candidate
+                bestGain = gain
+            }
+        }
+        return best
     }
 
     /// Community labels made contiguous, in order of first appearance.
