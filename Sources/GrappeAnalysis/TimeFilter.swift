@@ -52,13 +52,17 @@ extension Network {
     /// has no year.
     public func asOf(_ date: PartialDate) -> Network {
         guard let moment = Moment(date) else { return self }
+        // Usually everything held: then the network itself, not a copy of ten million relations.
+        if records.allSatisfy(moment.holds), entities.allSatisfy(moment.holds), relations.allSatisfy(moment.holds) { return self }
         let keptRecords = records.filter(moment.holds)
         let kept = entities.filter(moment.holds)
         let notYet = Self.knownOnlyFromLaterRecords(kept, relations: relations, records: records, kept: keptRecords)
-        let keptIDs = Set(kept.lazy.map(\.id)).subtracting(notYet)
+        // The entities left out, usually few: looked up for each relation, rather than the kept millions.
+        var absent = notYet
+        if kept.count < entities.count { for entity in entities where !moment.holds(entity) { absent.insert(entity.id) } }
         return Network(
-            name: name, id: id, documents: documents, entities: notYet.isEmpty ? kept : kept.filter { keptIDs.contains($0.id) },
-            relations: relations.filter { keptIDs.contains($0.from) && keptIDs.contains($0.to) && moment.holds($0) },
+            name: name, id: id, documents: documents, entities: notYet.isEmpty ? kept : kept.filter { !notYet.contains($0.id) },
+            relations: relations.filter { moment.holds($0) && (absent.isEmpty || (!absent.contains($0.from) && !absent.contains($0.to))) },
             records: keptRecords)
     }
 
