@@ -71,13 +71,14 @@ public enum Louvain {
         var total = strength
         var weightTo = [Double](repeating: 0, count: n)
         var touched: [Int] = []
-        var order = Array(0..<n)
+        let nodes = Array(0..<n)
+        var order = nodes
         var active = [Bool](repeating: true, count: n), next = [Bool](repeating: false, count: n)
         var movedAny = false
         var passes = 0
         while true {
             passes += 1
-            if passes > 1 { order = order.filter { active[$0] } }
+            if passes > 1 { order = nodes.filter { active[$0] } }
             for index in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(index, Int(random.next() % UInt64(index + 1)))
             }
@@ -106,11 +107,9 @@ public enum Louvain {
             }
             if moves == 0 { break }
             movedAny = true
+            // The nodes this pass marked are the next pass's; every node visited was active.
             swap(&active, &next)
             for node in order { next[node] = false }
-            // What a pass leaves active was marked in `active`; the order for the next pass is drawn
-            // among the whole level's nodes, in their first pass's order.
-            order = Array(0..<n)
         }
         return (movedAny, community, passes)
     }

@@ -6,9 +6,13 @@ import GrappeWords
 
 /// Writing to the terminal: every string that may come from data goes through the sanitizer.
 enum Output {
+    /// A duration in seconds, as a number.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let value = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let value = seconds(duration) * 1000
         let text = String(Int(value.rounded())) + " ms"
         return String(repeating: " ", count: max(0, 9 - text.count)) + text
     }

@@ -24,7 +24,7 @@ final class Profile: @unchecked Sendable {
     /// A part that took `duration`, with the memory now.
     func record(_ part: String, _ duration: Duration) {
         let memory = Self.memory()
-        lock.withLock { rows.append(Row(part: part, seconds: Self.seconds(duration), residentMB: memory.resident, peakMB: memory.peak)) }
+        lock.withLock { rows.append(Row(part: part, seconds: Output.seconds(duration), residentMB: memory.resident, peakMB: memory.peak)) }
     }
 
     /// `body`, recorded as `part`.
@@ -49,17 +49,13 @@ final class Profile: @unchecked Sendable {
         let memory = Self.memory()
         var text = "part                         seconds  resident MB  peak MB\n"
         for row in lock.withLock({ rows }) + [
-            Row(part: "total", seconds: Self.seconds(clock.now - begun), residentMB: memory.resident, peakMB: memory.peak)
+            Row(part: "total", seconds: Output.seconds(clock.now - begun), residentMB: memory.resident, peakMB: memory.peak)
         ] {
             text +=
                 row.part.padding(toLength: 28, withPad: " ", startingAt: 0)
                 + String(format: " %7.2f  %11.0f  %7.0f\n", row.seconds, row.residentMB, row.peakMB)
         }
         FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Resident memory now (`/proc/self/statm`) and the peak so far (`getrusage`), in MB.

@@ -25,22 +25,7 @@ enum Progress {
     /// Long work that can say how far it is: a percentage and an estimate of the time left, on standard
     /// error when it is a terminal, at most ten times a second.
     static func run<T>(_ what: String, measured work: (_ report: @escaping (Double) -> Void) throws -> T) rethrows -> T {
-        guard enabled else { return try work { _ in } }
-        let what = Sanitizer.visible(what)
-        let clock = ContinuousClock()
-        let started = clock.now
-        var shown = started
-        FileHandle.standardError.write(Data("\u{1B}[2K\r\(what)…".utf8))
-        let result = try work { fraction in
-            let now = clock.now
-            guard fraction > 0, now - shown > .milliseconds(100) || fraction >= 1 else { return }
-            shown = now
-            FileHandle.standardError.write(Data("\u{1B}[2K\r\(what)… \(line(fraction: fraction, elapsed: now - started))".utf8))
-        }
-        FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8))
-        let elapsed = clock.now - started
-        if elapsed > .seconds(1) { Output.error(what + Messages.words.colon + Output.milliseconds(elapsed).trimmingCharacters(in: .whitespaces)) }
-        return result
+        try run(what, phased: { report, _ in try work(report) })
     }
 
     /// Long work in named parts: the line says the part under way, the share done and the time
@@ -76,7 +61,7 @@ enum Progress {
     /// "45% · about 3 s left", "45 % · encore 3 s environ".
     static func line(fraction: Double, elapsed: Duration, words: Words = Messages.words) -> String {
         let percent = Int((min(1, fraction) * 100).rounded(.down))
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Output.seconds(elapsed)
         let left = fraction < 1 ? seconds * (1 - fraction) / fraction : 0
         let remaining = Int(left.rounded(.up))
         return words.say("\(percent)\u{00A0}%", "\(percent)%")

@@ -23,10 +23,7 @@ struct CSVRow {
 
     /// The cell's text, with the escapes Grappe's CSV writes for control characters taken back
     /// (`\u{1B}` is ESC again; see `Sanitizer.cellText`).
-    func string(_ cell: Int) -> String {
-        let text = String(decoding: bytes[range(cell)], as: UTF8.self)
-        return bytes[range(cell)].contains(0x5C) ? Sanitizer.text(fromCell: text) : text
-    }
+    func string(_ cell: Int) -> String { Sanitizer.text(fromCell: String(decoding: bytes[range(cell)], as: UTF8.self)) }
 
     func cell(_ cell: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[range(cell)] }
 

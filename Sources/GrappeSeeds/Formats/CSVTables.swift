@@ -121,7 +121,7 @@ final class EdgeTable: TableBase {
         guard let index = column, !row.isEmpty(index) else { return (neutral, nil, true) }
         if let known = knownTypes.first(where: { row.equals(index, $0.bytes) }) { return (known.type, nil, false) }
         let text = row.string(index).trimmingSpaces()
-        let word = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        let word = text.vocabularyWord
         if let parsed = RelationType(rawValue: word) {
             knownTypes.append((Array(row.cell(index)), parsed))
             return (parsed, nil, false)

@@ -12,7 +12,7 @@ import GrappeWords
 struct PlaceTies {
     let set: SeedSet
 
-    /// The Grappe type another tool's word (lowercased, spaces as `_`) means, if any.
+    /// The Grappe type another tool's word (as `vocabularyWord` writes it) means, if any.
     static func synonym(_ word: String) -> RelationType? { synonyms[word] }
 
     private static let synonyms: [String: RelationType] = {
@@ -30,14 +30,14 @@ struct PlaceTies {
 
     func run() {
         let hasCities = !set.untyped.isEmpty && set.entities.contains { $0.kind == .city }
-        let words = set.worded.filter { Self.synonym(Self.normalised($0.word)) != nil }
+        let words = set.worded.filter { Self.synonym($0.word.vocabularyWord) != nil }
         guard hasCities || !words.isEmpty else { return }
         var kinds: [ID: EntityKind] = [:]
         kinds.reserveCapacity(set.entities.count)
         for entity in set.entities { kinds[entity.id] = entity.kind }
         var mapped: [String: (type: RelationType, count: Int, misfits: Int, first: Int)] = [:]
         for (index, word) in words {
-            let relation = set.relations[index], type = Self.synonym(Self.normalised(word))!
+            let relation = set.relations[index], type = Self.synonym(word.vocabularyWord)!
             guard let fromKind = kinds[relation.from], let toKind = kinds[relation.to] else { continue }
             let key = word.lowercased()
             var entry = mapped[key] ?? (type, 0, 0, index)
@@ -92,5 +92,10 @@ struct PlaceTies {
         }
     }
 
-    private static func normalised(_ word: String) -> String { word.lowercased().replacingOccurrences(of: " ", with: "_") }
+}
+
+extension StringProtocol {
+    /// Another tool's word as Grappe writes its own: lower case, spaces as `_` (`Works For` →
+    /// `works_for`), to be matched against the vocabulary.
+    var vocabularyWord: String { lowercased().replacingOccurrences(of: " ", with: "_") }
 }

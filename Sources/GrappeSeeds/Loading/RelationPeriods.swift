@@ -77,13 +77,18 @@ enum GephiTimes {
         return .success(periods)
     }
 
+    /// The year a number written for one is (`2004.0` → `2004`, `42` → `0042`): a whole number
+    /// from 1 to 9999, else nil.
+    static func year(_ text: String) -> String? {
+        guard let number = Double(text), number == number.rounded(), (1...9999).contains(number) else { return nil }
+        let year = String(Int(number))
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year
+    }
+
     /// One time: a date as written, a whole number as its year, an infinity as an open side (nil).
     private static func time(_ text: String) -> Result<PartialDate?, DateError> {
         if ["infinity", "-infinity", "+infinity", ""].contains(text.lowercased()) { return .success(nil) }
-        if let number = Double(text), number == number.rounded(), (1...9999).contains(number) {
-            let year = String(Int(number))
-            return PartialDate.parse(String(repeating: "0", count: max(0, 4 - year.count)) + year).map { $0 }
-        }
+        if let year = year(text) { return PartialDate.parse(year).map { $0 } }
         return PartialDate.parse(String(text.split(separator: "T").first ?? "")).map { $0 }
     }
 }

@@ -122,7 +122,9 @@ final class GraphItemReader {
     // MARK: Edges
 
     /// `type` names the relation or tie; where it holds Gephi's direction (Directed, Undirected), `kind` does.
-    func edge(_ item: GraphItem, type typeName: String = "type") {
+    /// `word` is the other tool's word for the tie when its reader took it out of the item (Kumu's
+    /// type, kept as the label), for `PlaceTies` to map.
+    func edge(_ item: GraphItem, type typeName: String = "type", word given: String? = nil) {
         guard let source = item["source"] else { return set.error(item.location, "le lien n'a pas de source", "edge has no source") }
         guard let target = item["target"] else { return set.error(item.location, "le lien n'a pas de cible (target)", "edge has no target") }
         var typeKey = typeName
@@ -161,7 +163,7 @@ final class GraphItemReader {
             guard let periods = set.periods(item[name]!, at: item.at(name)) else { return }
             set.apply(periods, to: &relation, at: item.at(name))
         }
-        if let word {
+        if let word = word ?? given {
             set.worded.append((set.relations.count, word))
         } else if untyped {
             set.untyped.append(set.relations.count)
@@ -181,7 +183,7 @@ final class GraphItemReader {
         guard let text = item[typeKey] else { return (neutral, nil, true) }
         // Most files write Grappe's own words: those need no normalising.
         if let parsed = RelationType(rawValue: text) { return (parsed, nil, false) }
-        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        let normalised = text.vocabularyWord
         if let parsed = RelationType(rawValue: normalised) { return (parsed, nil, false) }
         // Another tool's word with a Grappe meaning (`located in`): typed once the ends' kinds are known.
         if PlaceTies.synonym(normalised) != nil { return (neutral, text, true) }
@@ -202,7 +204,7 @@ final class GraphItemReader {
     /// The value when `text` names one of `T` (any case), else nil without a word.
     private func foreignWord<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, key: String, at location: SourceLocation) -> T?
     where T.RawValue == String {
-        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        let normalised = text.vocabularyWord
         if let value = T(rawValue: normalised) { return value }
         if isNearMiss(text, type) { return YAMLFields.choice(normalised, type, key: key, at: location, set: set) }
         return nil
@@ -210,7 +212,7 @@ final class GraphItemReader {
 
     /// Whether `text` is a near miss of one of `T`'s words (a typo, not another tool's vocabulary).
     private func isNearMiss<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type) -> Bool where T.RawValue == String {
-        let normalised = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        let normalised = text.vocabularyWord
         return T(rawValue: normalised) == nil && Suggestion.nearest(to: normalised, in: T.allCases.map(\.rawValue)) != nil
     }
 

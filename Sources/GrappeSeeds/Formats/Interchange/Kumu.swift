@@ -6,7 +6,7 @@ enum Kumu {
     /// The Grappe kind (and organisation type) a Kumu element type names, if any: Kumu's own
     /// templates use Person, Organization, Project, Event; Grappe's exports write its kinds capitalised.
     static func kind(_ type: String) -> (kind: String, type: String?)? {
-        let word = type.trimmingSpaces().lowercased().replacingOccurrences(of: " ", with: "_")
+        let word = type.trimmingSpaces().vocabularyWord
         if EntityKind(rawValue: word) != nil || RecordKind(rawValue: word) != nil { return (word, nil) }
         if OrganisationType(rawValue: word) != nil { return ("organisation", word) }
         switch word {
@@ -88,7 +88,7 @@ enum Kumu {
         mapped.set("directed", directed ? "true" : "false")
         var foreign: String?
         if let type = item["type"] {
-            let word = type.lowercased().replacingOccurrences(of: " ", with: "_")
+            let word = type.vocabularyWord
             if RelationType(rawValue: word) != nil || RecordTie(rawValue: word) != nil {
                 mapped.set("type", word, placeOf: "type", in: item)
             } else {
@@ -111,12 +111,6 @@ enum Kumu {
         if let sources = item["provenance"] ?? item["sources"] {
             mapped.set("sources", sources, placeOf: item["provenance"] == nil ? "sources" : "provenance", in: item)
         }
-        let before = set.relations.count
-        GraphItemReader(set: set).edge(mapped)
-        // The Kumu type is the word `PlaceTies` maps, not the label it became.
-        if let foreign, set.relations.count == before + 1, set.untyped.last == before {
-            set.untyped.removeLast()
-            set.worded.append((before, foreign))
-        }
+        GraphItemReader(set: set).edge(mapped, word: foreign)
     }
 }

@@ -65,15 +65,14 @@ extension XMLGraphReader {
     func time(_ text: String) -> String? {
         switch timeFormat {
         case "double", "integer":
-            guard let value = Double(text.trimmingSpaces()), value == value.rounded(), (1...9999).contains(value) else {
+            guard let year = GephiTimes.year(text.trimmingSpaces()) else {
                 sayOnce(
                     "time",
                     "des temps GEXF ne sont pas des années (timeformat «\u{00A0}\(timeFormat)\u{00A0}», «\u{00A0}\(text)\u{00A0}»)\u{00A0}: ils ne sont pas placés",
                     "GEXF times that are not years (timeformat '\(timeFormat)', '\(text)') are not placed in time")
                 return nil
             }
-            let year = String(Int(value))
-            return String(repeating: "0", count: max(0, 4 - year.count)) + year
+            return year
         case "datetime":
             return text.split(separator: "T").first.map(String.init)
         default:
