@@ -21,9 +21,15 @@ public enum Centrality {
             pivots = Set(sources)
         }
         let chosen = sources
-        let parts = Parallel.map(count: chosen.count, minimumPerSlice: 4, initial: { [Double](repeating: 0, count: n) }) { range, total in
-            var search = Search(nodeCount: n)
-            for position in range { search.accumulate(from: chosen[position], in: graph, into: &total) }
+        typealias Batch = BatchedBrandes<UInt8>
+        let batches = (chosen.count + Batch.width - 1) / Batch.width
+        let parts = Parallel.map(count: batches, minimumPerSlice: 2, initial: { [Double](repeating: 0, count: n) }) { range, total in
+            var search = Batch(nodeCount: n)
+            total.withUnsafeMutableBufferPointer { total in
+                for batch in range {
+                    search.accumulate(from: chosen[(batch * Batch.width)..<min(chosen.count, (batch + 1) * Batch.width)], in: graph, into: total)
+                }
+            }
         }
         var result = [Double](repeating: 0, count: n)
         for part in parts { for node in 0..<n { result[node] += part[node] } }
@@ -47,10 +53,18 @@ public enum Centrality {
         if case .sampled(let k, let seed) = mode, k < n {
             return sampledCloseness(graph, k: k, seed: seed)
         }
-        let parts = Parallel.map(count: n, minimumPerSlice: 8, initial: { [Double]() }) { range, values in
-            var search = Search(nodeCount: n)
-            for node in range {
-                let (reached, total) = search.distances(from: node, in: graph)
+        let parts = MultiSourceSearch.batches(of: Array(0..<n), nodeCount: n, initial: { [Double]() }) { search, sources, values in
+            var reached = [Int](repeating: 0, count: sources.count), total = reached
+            search.visitLevels(from: sources, in: graph) { _, distance, bits in
+                var bits = bits
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    reached[bit] += 1
+                    total[bit] += distance
+                }
+            }
+            for (reached, total) in zip(reached, total) {
                 values.append(total > 0 ? Double(reached - 1) / Double(total) * Double(reached - 1) / Double(n - 1) : 0)
             }
         }
@@ -64,13 +78,14 @@ public enum Centrality {
         for index in 0..<k { nodes.swapAt(index, index + Int(random.next() % UInt64(n - index))) }
         let pivots = Array(nodes.prefix(k)).sorted()
         let components = Components(graph)
-        let parts = Parallel.map(count: k, initial: { (sum: [Int](repeating: 0, count: n), hits: [Int](repeating: 0, count: n)) }) { range, total in
-            var search = Search(nodeCount: n)
-            for position in range {
-                search.visitDistances(from: pivots[position], in: graph) { node, distance in
-                    total.sum[node] += distance
-                    total.hits[node] += 1
-                }
+        let parts = MultiSourceSearch.batches(
+            of: pivots, nodeCount: n, initial: { (sum: [Int](repeating: 0, count: n), hits: [Int](repeating: 0, count: n)) }
+        ) {
+            search, sources, total in
+            search.visitLevels(from: sources, in: graph) { node, distance, bits in
+                let count = bits.nonzeroBitCount
+                total.sum[node] += distance * count
+                total.hits[node] += count
             }
         }
         var sum = [Int](repeating: 0, count: n), hits = [Int](repeating: 0, count: n)
@@ -144,46 +159,6 @@ struct Search {
                                 }
                             }
                         }
-                    }
-                }
-            }
-        }
-    }
-
-    /// How many nodes a BFS from `source` reaches (itself included) and the sum of their distances.
-    mutating func distances(from source: Int, in graph: MetricsGraph) -> (reached: Int, total: Int) {
-        var reached = 0, total = 0
-        visitDistances(from: source, in: graph) { _, distance in
-            reached += 1
-            total += distance
-        }
-        return (reached, total)
-    }
-
-    /// Calls `visit` with every node reached from `source` and its distance (the source at 0).
-    mutating func visitDistances(from source: Int, in graph: MetricsGraph, _ visit: (Int, Int) -> Void) {
-        var count = 0
-        distance.withUnsafeMutableBufferPointer { distance in
-            order.withUnsafeMutableBufferPointer { order in
-                graph.neighbours.withUnsafeBufferPointer { adjacency in
-                    graph.offsets.withUnsafeBufferPointer { offsets in
-                        distance[source] = 0
-                        order[0] = Int32(source)
-                        count = 1
-                        var head = 0
-                        while head < count {
-                            let node = Int(order[head]); head += 1
-                            visit(node, Int(distance[node]))
-                            let next = distance[node] + 1
-                            for position in offsets[node]..<offsets[node + 1] {
-                                let neighbour = Int(adjacency[position])
-                                if distance[neighbour] < 0 {
-                                    distance[neighbour] = next
-                                    order[count] = Int32(neighbour); count += 1
-                                }
-                            }
-                        }
-                        for position in 0..<count { distance[Int(order[position])] = -1 }
                     }
                 }
             }

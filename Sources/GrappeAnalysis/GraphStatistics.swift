@@ -45,18 +45,17 @@ public struct GraphStatistics: Sendable {
         distancesAreExact = members.count <= exactLimit
         if !distancesAreExact {
             var random = SplitMix(seed: seed)
-            for index in 0..<pivots { sources.swapAt(index, index + Int(random.next() % UInt64(sources.count - index))) }
+            for index in 0..<min(pivots, sources.count) { sources.swapAt(index, index + Int(random.next() % UInt64(sources.count - index))) }
             sources = Array(sources.prefix(pivots)).sorted()
         }
         let chosen = sources
-        let parts = Parallel.map(count: chosen.count, minimumPerSlice: 4, initial: { (sum: 0, pairs: 0, longest: 0) }) { range, total in
-            var search = Search(nodeCount: n)
-            for position in range {
-                search.visitDistances(from: chosen[position], in: graph) { _, distance in
-                    total.sum += distance
-                    total.pairs += distance > 0 ? 1 : 0
-                    total.longest = max(total.longest, distance)
-                }
+        let parts = MultiSourceSearch.batches(of: chosen, nodeCount: n, initial: { (sum: 0, pairs: 0, longest: 0) }) { search, sources, total in
+            search.visitLevels(from: sources, in: graph) { _, distance, bits in
+                guard distance > 0 else { return }
+                let count = bits.nonzeroBitCount
+                total.sum += distance * count
+                total.pairs += count
+                total.longest = max(total.longest, distance)
             }
         }
         let sum = parts.reduce(0) { $0 + $1.sum }, pairs = parts.reduce(0) { $0 + $1.pairs }
