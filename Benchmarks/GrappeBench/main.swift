@@ -6,7 +6,7 @@ import GrappeSeeds
 /// Times Grappe's algorithms on a seed directory (usually the metrics-graph CSV of a generated network),
 /// one JSON object on standard output: seconds per operation. Run by Benchmarks/analysis.py.
 ///
-///     grappe-bench DIR [--pivots 256] [--seed 1] [--exact-betweenness]
+///     grappe-bench DIR [--pivots 256] [--seed 1] [--tolerance 1e-10] [--exact-betweenness]
 ///     grappe-bench DIR --dashboard
 ///     grappe-bench DIR --snapshot [--runs 7]
 ///     grappe-bench SEEDS --store [--count 1000] [--startup 10000] [--folder DIR] [--server postgres://…]
@@ -23,6 +23,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
 }
 let pivots = option("--pivots", 256), seed = UInt64(option("--seed", 1))
 let exact = arguments.contains("--exact-betweenness")
+let tolerance = arguments.firstIndex(of: "--tolerance").flatMap { arguments[safe: $0 + 1] }.flatMap(Double.init) ?? 1e-10
 let clock = ContinuousClock()
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -83,7 +84,7 @@ if exact {
     timings["degree"] = time { (0..<graph.nodeCount).map(graph.degree) }.1
     let (components, componentTime) = time { Components(graph) }
     timings["components"] = componentTime
-    let (pagerank, pagerankTime) = time { PageRank.scores(graph, tolerance: 1e-10) }
+    let (pagerank, pagerankTime) = time { PageRank.scores(graph, tolerance: tolerance) }
     timings["pagerank"] = pagerankTime
     if arguments.contains("--dump-pagerank") {
         let lines = zip(graph.ids, pagerank.scores).map { "\($0),\($1)" }.joined(separator: "\n")
@@ -94,7 +95,10 @@ if exact {
     timings["clustering"] = clusteringTime
     let (betweenness, betweennessTime) = time { Centrality.betweenness(graph, mode: .sampled(k: pivots, seed: seed)) }
     timings["betweenness_sampled"] = betweennessTime
+    let (communities, louvainTime) = time { Louvain.communities(graph, seed: seed) }
+    timings["louvain"] = louvainTime
     checksum = Double(components.sizes[0]) + pagerank.scores.reduce(0, +) + clustering.reduce(0, +) + betweenness.reduce(0, +)
+    checksum += communities.modularity
 }
 let report: [String: Any] = ["nodes": graph.nodeCount, "edges": graph.edgeCount, "seconds": timings, "checksum": checksum]
 print(String(decoding: try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))

@@ -24,7 +24,7 @@ enum Progress {
 
     /// Long work that can say how far it is: a percentage and an estimate of the time left, on standard
     /// error when it is a terminal, at most ten times a second.
-    static func run<T>(_ what: String, measured work: (_ report: @escaping (Double) -> Void) throws -> T) rethrows -> T {
+    static func run<T>(_ what: String, measured work: (_ report: @escaping @Sendable (Double) -> Void) throws -> T) rethrows -> T {
         try run(what, phased: { report, _ in try work(report) })
     }
 
@@ -33,7 +33,7 @@ enum Progress {
     /// from `weights` (each part's usual share of the whole, added as it ends).
     static func run<T>(
         _ what: String, weights: [String: Double] = [:],
-        phased work: (_ report: @escaping (Double) -> Void, _ phases: Phases) throws -> T
+        phased work: (_ report: @escaping @Sendable (Double) -> Void, _ phases: Phases) throws -> T
     ) rethrows -> T {
         guard enabled else { return try work({ _ in }, .none) }
         let line = PhasedLine(what: Sanitizer.visible(what))

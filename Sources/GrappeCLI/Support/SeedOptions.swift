@@ -80,19 +80,21 @@ struct SeedOptions: ParsableArguments {
     }
 
     /// The same, with the store it read (nil when there is none or it cannot be read) and what it held.
-    func loadWithStore(timings: Bool = false) throws -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace) {
-        let loaded = try loadOverlaid(timings: timings, printingStoreWarnings: true)
+    func loadWithStore(
+        timings: Bool = false, progress: (@Sendable (Double) -> Void)? = nil
+    ) throws -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace) {
+        let loaded = try loadOverlaid(timings: timings, printingStoreWarnings: true, progress: progress)
         return (loaded.result, loaded.store, loaded.workspace)
     }
 
     /// The same, with how many warnings the store gave (what it holds that the seeds no longer
     /// know), printed only when `printingStoreWarnings` (`check --no-warnings` counts them, silently).
     func loadOverlaid(
-        timings: Bool, printingStoreWarnings: Bool
+        timings: Bool, printingStoreWarnings: Bool, progress: (@Sendable (Double) -> Void)? = nil
     ) throws
         -> (result: LoadResult, store: (any WorkspaceStore)?, workspace: Workspace, storeWarnings: Int)
     {
-        var result = try loadSeeds(timings: timings)
+        var result = try loadSeeds(timings: timings, progress: progress)
         guard !noStore else { return (result, nil, .empty, 0) }
         do {
             guard let store = try openStore(for: .read) else { return (result, nil, .empty, 0) }
@@ -111,15 +113,15 @@ struct SeedOptions: ParsableArguments {
         }
     }
 
-    /// The seeds alone.
-    func loadSeeds(timings: Bool = false) throws -> LoadResult {
+    /// The seeds alone; `progress` hears the share loaded.
+    func loadSeeds(timings: Bool = false, progress: (@Sendable (Double) -> Void)? = nil) throws -> LoadResult {
         do {
             let clock = ContinuousClock()
             let started = clock.now
             var report: ((String, Duration) -> Void)? =
                 timings ? { phase, duration in Output.error("\(Output.milliseconds(duration)) \(phase)") } : nil
             if let profile = Profile.active { report = { phase, duration in profile.record("load: " + phase, duration) } }
-            let result = try SeedLoader.load(path: path, timing: report)
+            let result = try SeedLoader.load(path: path, timing: report, progress: progress)
             if timings { Output.error("\(Output.milliseconds(clock.now - started)) total") }
             return result
         } catch {
@@ -201,7 +203,11 @@ extension SeedOptions {
     /// The seeds with what the store recorded laid over them; exit 65 (with the errors) when the seeds
     /// have errors.
     func checkedNetworkWithStore() throws -> (network: Network, store: (any WorkspaceStore)?, workspace: Workspace) {
-        let (result, store, workspace) = try Progress.run(Messages.words.say("lecture de \(path)", "loading \(path)")) { try loadWithStore() }
+        let (result, store, workspace) = try Progress.run(
+            Messages.words.say("lecture de \(path)", "loading \(path)"),
+            measured: { report in
+                try loadWithStore(progress: report)
+            })
         if result.hasErrors {
             Output.diagnostics(result.diagnostics, includeWarnings: false, toStandardError: true)
             Output.error(Messages.seedsHaveErrors)

@@ -61,10 +61,11 @@ public enum SeedLoader {
     /// `.xml` files are read when their content is GraphML or GEXF (tools save GraphML as `.xml`).
     public static let extensions = ["yaml", "yml", "csv", "json", "graphml", "gexf", "xml"]
 
-    /// `timing` hears how long each phase took, for `--timings`.
+    /// `timing` hears how long each phase took, for `--timings`; `progress` hears the share of the
+    /// loading done (0 to 1), from any thread, as files are read and parsed, for a progress line.
     public static func load(
         path: String, name: String = "Grappe",
-        timing: ((String, Duration) -> Void)? = nil
+        timing: ((String, Duration) -> Void)? = nil, progress: (@Sendable (Double) -> Void)? = nil
     ) throws(SeedLoadError) -> LoadResult {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -108,7 +109,7 @@ public enum SeedLoader {
         case let kind:
             throw .unreadable(path, kind.reason)
         }
-        return loadFiles(paths, into: set, name: name, timing: timing, started: started)
+        return loadFiles(paths, into: set, name: name, timing: timing, progress: progress, started: started)
     }
 
     /// Loads the seed files named, together as one set (as `grappe import` reads another tool's
@@ -126,12 +127,16 @@ public enum SeedLoader {
                     "not a seed file: seed files end in .yaml, .yml, .csv, .json, .graphml or .gexf")
             }
         }
-        return loadFiles(kept, into: set, name: name, timing: nil, started: ContinuousClock().now)
+        return loadFiles(kept, into: set, name: name, timing: nil, progress: nil, started: ContinuousClock().now)
     }
+
+    /// The shares of loading that reading, parsing and checking usually take (`grappe summary --timings`
+    /// on the generated networks), for the progress line.
+    private static let readShare = 0.03, parseShare = 0.82
 
     private static func loadFiles(
         _ paths: [String], into set: SeedSet, name: String, timing: ((String, Duration) -> Void)?,
-        started: ContinuousClock.Instant
+        progress: (@Sendable (Double) -> Void)?, started: ContinuousClock.Instant
     ) -> LoadResult {
         let clock = ContinuousClock()
         var started = started
@@ -150,12 +155,15 @@ public enum SeedLoader {
             }
         }
         timing?("read \(files.count) files", clock.now - started)
+        progress?(readShare)
         started = clock.now
-        parse(files, into: set)
+        parse(files, into: set, progress: progress.map { report in { @Sendable share in report(readShare + parseShare * share) } })
         timing?("parse", clock.now - started)
+        progress?(readShare + parseShare)
         started = clock.now
         let network = Validator(set: set).run(name: name)
         timing?("validate", clock.now - started)
+        progress?(1)
         return LoadResult(network: network, diagnostics: set.diagnostics.sortedByLocation(), files: set.files.map(\.displayPath))
     }
 
@@ -183,46 +191,28 @@ public enum SeedLoader {
     /// CSV bodies smaller than this are read in one piece: cutting them costs more than it saves.
     public static let defaultChunkSize = 1 << 20
 
-    /// One piece of parsing work: a whole YAML or JSON file, or one chunk of a CSV table.
-    private enum Unit {
-        case yaml(Int32)
-        case json(Int32)
-        /// GraphML or GEXF, read whole.
-        case xml(Int32)
-        case csv(Int32, CSVChunks.Chunk, header: [String], first: Bool)
-
-        var file: Int32 {
-            switch self {
-            case .yaml(let index), .json(let index), .xml(let index), .csv(let index, _, _, _): index
-            }
-        }
-
-        /// A rough cost, in CSV bytes: a byte of YAML takes about twenty times as long to read as a byte
-        /// of CSV (measured on the generated network), JSON and XML in between. Only the order of work
-        /// depends on it.
-        func cost(_ files: [SeedFile]) -> Int {
-            switch self {
-            case .yaml(let index): 20 * files[Int(index)].bytes.count
-            case .json(let index), .xml(let index): 8 * files[Int(index)].bytes.count
-            case .csv(_, let chunk, _, _): chunk.range.count
-            }
-        }
-    }
-
     private final class Part: @unchecked Sendable {
         var set = SeedSet()
         var summary: CSVSeedReader.Summary?
         var encodingProblem: UTF8Problem?
     }
 
-    private static func parse(_ read: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize) {
+    /// `progress` hears the share of the units read, by cost, as each one ends (from any thread).
+    private static func parse(
+        _ read: [SeedFile], into set: SeedSet, chunkSize: Int = defaultChunkSize, progress: (@Sendable (Double) -> Void)? = nil
+    ) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let (units, files) = plan(read, into: set, cores: cores, chunkSize: chunkSize)
         let parts = units.map { _ in Part() }
         // The costliest units start first, so that no core is left alone with a big YAML file at the
         // end while the other idles; the parts are still merged in file order.
-        let order = units.indices.sorted { (units[$0].cost(files), $1) > (units[$1].cost(files), $0) }
-        let work: @Sendable (Int) -> Void = { step in readUnit(units[order[step]], of: files, into: parts[order[step]]) }
+        let costs = units.map { $0.cost(files) }
+        let order = units.indices.sorted { (costs[$0], $1) > (costs[$1], $0) }
+        let done = UnitsDone(total: costs.reduce(0, +), progress: progress)
+        let work: @Sendable (Int) -> Void = { step in
+            readUnit(units[order[step]], of: files, into: parts[order[step]])
+            done.add(costs[order[step]])
+        }
         if cores > 1, units.count > 1 {
             DispatchQueue.concurrentPerform(iterations: units.count, execute: work)
         } else {
@@ -265,7 +255,9 @@ public enum SeedLoader {
             switch format {
             case "csv":
                 file.csvDelimiter = file.guessDelimiter()
-                let plan = CSVChunks.plan(file, parts: cores, minimumSize: chunkSize)
+                // Large tables in a few chunks a core, so that the cores finish together and the
+                // progress line moves as chunks end.
+                let plan = CSVChunks.plan(file, parts: file.bytes.count / 16 >= chunkSize ? cores * 4 : cores, minimumSize: chunkSize)
                 if let problem = file.encodingProblem(in: plan.header.range) {
                     set.error(file.location(ofOffset: problem.offset), problem.french, problem.message)
                     continue
