@@ -145,6 +145,8 @@ public final class DashboardRuntime {
             takeResults(&state)
             announceEditing(state)
             terminal.draw(Views.render(state))
+            // A list still being built shows so; the frame is drawn again as soon as it is there.
+            let waiting = state.waitsForRows
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
             // and freshly parsed seeds are kept as a snapshot for the next start.
             if prepared != state.catalogue.serial {
@@ -156,8 +158,10 @@ public final class DashboardRuntime {
             let live = store != nil || reopen != nil
             // While background work is under way, the loop looks for its result often
             // (a result that came while the frame was drawn is taken at once).
-            let timeout = inbox.isBusy ? Self.busyInterval : live ? Self.liveInterval : Self.tickInterval
-            switch terminal.next(timeout: inbox.hasMessages ? 0 : timeout) {
+            let timeout = inbox.isBusy || waiting ? Self.busyInterval : live ? Self.liveInterval : Self.tickInterval
+            let event = terminal.next(timeout: inbox.hasMessages ? 0 : timeout)
+            if case .timeout = event, waiting, !state.waitsForRows { continue }
+            switch event {
             case .timeout where inbox.isBusy:
                 // Others' changes are still looked for while background work runs (a catalogue being
                 // built after the last change must not hold up the notice of the next one).

@@ -178,6 +178,12 @@ public struct DashboardState: Sendable {
         return nil
     }
 
+    /// The list on screen is still being built: the runtime draws again once it is.
+    public var waitsForRows: Bool {
+        guard let section, section != .home else { return false }
+        return !catalogue.hasRows(section)
+    }
+
     /// The context whose key map applies now.
     public var context: Context {
         if help.isShown { return .help }

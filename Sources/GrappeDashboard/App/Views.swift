@@ -81,7 +81,7 @@ public enum Views {
             let position =
                 " "
                 + state.strings.position(
-                    state.place.selection, of: rows.count, total: state.catalogue.rows(section).count,
+                    state.place.selection, of: rows.count, total: rows.all.count,
                     filtering: filtering) + " "
             let width = TextWidth.of(position)
             if width + 10 < room {

@@ -198,10 +198,19 @@ public final class Catalogue: Sendable {
             relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode(network, graph: graph))
     }
 
+    /// From how many items (entities and records) a list opened while the background builds it shows
+    /// as being built rather than waited for (about a quarter of a second of building).
+    static let listsLeftToBackground = 100_000
+
     /// Builds what lists and cards need on two other threads (section lists; cards and finding), so that
-    /// it is ready by the time someone opens a section; a section opened sooner waits for it as it would
-    /// have anyway.
+    /// it is ready by the time someone opens a section. A section opened sooner shows as being built on
+    /// a large network (and comes as soon as it is there), and is waited for on a small one.
     public func prepareRowsInBackground() {
+        // On a network of national size a list takes seconds to build: a key shows it as being built
+        // instead of waiting. A smaller one is built when asked, as a script's next key expects.
+        if network.entities.count + network.records.count >= Self.listsLeftToBackground {
+            for section in Section.allCases where section != .home { rowsBySection[section]!.leaveToBackground() }
+        }
         DispatchQueue.global(qos: .utility).async { [self] in
             for section in Section.allCases where section != .home { _ = rows(section) }
         }
@@ -213,6 +222,14 @@ public final class Catalogue: Sendable {
 
     /// The section's folded names, in the order of `rows(section)`.
     func names(_ section: Section) -> PackedText { rowsBySection[section]!.value.names }
+
+    /// A section's rows and names when they are built; nil while the background is still building
+    /// them (the section asked for is then built at once, beside whatever else is under way), so
+    /// that a key never waits for a list of a million rows. Built now when nothing builds them.
+    func rowsWhenReady(_ section: Section) -> SectionRows? { rowsBySection[section]!.whenReady }
+
+    /// Whether a section's rows are built.
+    public func hasRows(_ section: Section) -> Bool { rowsBySection[section]!.ready != nil }
 
     /// The relations of an entity, through the catalogue's index.
     public func relations(of id: ID) -> [Relation] {

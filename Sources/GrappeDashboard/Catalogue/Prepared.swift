@@ -2,9 +2,15 @@ import Foundation
 import GrappeModel
 
 /// A value computed once, on first use, by whichever thread asks first; the others wait for it.
+/// Whether it is there can be asked without waiting, and a value left to the background can say so.
 final class Prepared<Value: Sendable>: @unchecked Sendable {
+    /// Guards the fields; held only for moments, never while the value is made.
     private let lock = NSLock()
+    /// Held while the value is made, so that it is made once.
+    private let making = NSLock()
     private var computed: Value?
+    private var inBackground = false
+    private var hurried = false
     private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
@@ -15,16 +21,35 @@ final class Prepared<Value: Sendable>: @unchecked Sendable {
         make = { value }
     }
 
-    /// The value when it has been computed, else nil (without computing it).
+    /// The value when it has been computed, else nil (without computing it or waiting for it).
     var ready: Value? { lock.withLock { computed } }
 
+    /// The value, computed now if no one has yet; waits while another thread computes it.
     var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let computed { return computed }
+        if let computed = ready { return computed }
+        making.lock()
+        defer { making.unlock() }
+        if let computed = ready { return computed }
         let value = make()
-        computed = value
+        lock.withLock { computed = value }
         return value
+    }
+
+    /// Says that the background will compute the value: `whenReady` no longer waits for it.
+    func leaveToBackground() { lock.withLock { inBackground = true } }
+
+    /// The value when it is there; nil when it is left to the background and not there yet (it is
+    /// then started at once on a thread of its own, in case the background is busy with others);
+    /// else computed now.
+    var whenReady: Value? {
+        let (value, background, first) = lock.withLock { () -> (Value?, Bool, Bool) in
+            defer { if computed == nil, inBackground { hurried = true } }
+            return (computed, inBackground, !hurried)
+        }
+        if let value { return value }
+        guard background else { return self.value }
+        if first { DispatchQueue.global(qos: .userInitiated).async { _ = self.value } }
+        return nil
     }
 }
 

@@ -6,6 +6,8 @@ public struct RowList: RandomAccessCollection, Sendable {
     let all: [Catalogue.Row]
     /// Positions in `all`, in the order shown; nil for all of them in their order.
     let order: [Int32]?
+    /// The list is still being built (it has no rows yet).
+    public var building = false
 
     /// The first position.
     public var startIndex: Int { 0 }

@@ -14,13 +14,18 @@ extension DashboardState {
             section: section, filter: filter, sortColumn: sort?.column ?? -1, ascending: sort?.ascending ?? true,
             catalogue: catalogue.serial)
         if let cached = rowCache.rows(for: key) { return cached }
-        let all = catalogue.rows(section)
+        guard let built = catalogue.rowsWhenReady(section) else {
+            var list = RowList(all: [], order: nil)
+            list.building = true
+            return list
+        }
+        let all = built.rows
         var order: [Int32]?
         if filter.isEmpty {
             if section == .missions, sort == nil { order = upcomingFirst(all) }
         } else {
             let pool = rowCache.narrowing(for: key)?.order
-            order = Fuzzy.filter(catalogue.names(section), pool: pool, query: Array(filter.utf8), ranked: sort == nil)
+            order = Fuzzy.filter(built.names, pool: pool, query: Array(filter.utf8), ranked: sort == nil)
         }
         if let sort, sort.column > 0 || !sort.ascending {
             let column = sort.column

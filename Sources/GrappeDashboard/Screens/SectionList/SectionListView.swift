@@ -22,7 +22,7 @@ extension Views {
             x += widths[index] + 1
         }
         if rows.isEmpty {
-            canvas.put(state.strings[.noMatch], x: area.x + 2, y: area.y + 2, style: .muted)
+            canvas.put(state.strings[rows.building ? .buildingList : .noMatch], x: area.x + 2, y: area.y + 2, style: .muted)
         }
         let scroll = table.scroll
         for (offset, entry) in rows.dropFirst(scroll).prefix(area.height - 1).enumerated() {
