@@ -17,15 +17,18 @@ public enum Louvain {
     private struct Level {
         var offsets: [Int]
         var targets: [Int32]
+        /// Each edge's weight; empty when every weight is 1 (the first level: no array of 1s to read).
         var weights: [Double]
         var selfLoops: [Double]
         var nodeCount: Int { offsets.count - 1 }
+
+        func weight(at position: Int) -> Double { weights.isEmpty ? 1 : weights[position] }
 
         /// Each node's strength: its edge weights, self-loops counted twice.
         var strengths: [Double] {
             (0..<nodeCount).map { node in
                 var sum = 2 * selfLoops[node]
-                for position in offsets[node]..<offsets[node + 1] { sum += weights[position] }
+                for position in offsets[node]..<offsets[node + 1] { sum += weight(at: position) }
                 return sum
             }
         }
@@ -35,8 +38,7 @@ public enum Louvain {
     public static func communities(_ graph: MetricsGraph, seed: UInt64 = 1, resolution: Double = 1) -> Result {
         let n = graph.nodeCount
         var level = Level(
-            offsets: graph.offsets, targets: graph.neighbours,
-            weights: [Double](repeating: 1, count: graph.neighbours.count),
+            offsets: graph.offsets, targets: graph.neighbours, weights: [],
             selfLoops: [Double](repeating: 0, count: n))
         var membership = Array(0..<n)
         var random = SplitMix(seed: seed)
@@ -88,7 +90,7 @@ public enum Louvain {
                 for position in level.offsets[node]..<level.offsets[node + 1] {
                     let other = community[Int(level.targets[position])]
                     if weightTo[other] == 0 { touched.append(other) }
-                    weightTo[other] += level.weights[position]
+                    weightTo[other] += level.weight(at: position)
                 }
                 total[current] -= strength[node]
                 let best = bestCommunity(
@@ -140,27 +142,46 @@ public enum Louvain {
         return (result, next)
     }
 
+    /// The next level: a node per community, an edge per pair of linked communities with the weight
+    /// of their links, the links inside a community as its self-loop. Members are gathered by
+    /// community (in node order, so that every sum adds in the same order as a pass over the nodes
+    /// would) and each community's row is summed in a scratch array rather than a dictionary.
     private static func aggregate(_ level: Level, into community: [Int], count: Int) -> Level {
-        var rows = [[Int: Double]](repeating: [:], count: count)
-        var selfLoops = [Double](repeating: 0, count: count)
+        var start = [Int](repeating: 0, count: count + 1)
+        for node in 0..<level.nodeCount { start[community[node] + 1] += 1 }
+        for index in 0..<count { start[index + 1] += start[index] }
+        var fill = start
+        var members = [Int32](repeating: 0, count: level.nodeCount)
         for node in 0..<level.nodeCount {
-            let a = community[node]
-            selfLoops[a] += level.selfLoops[node]
-            for position in level.offsets[node]..<level.offsets[node + 1] {
-                let b = community[Int(level.targets[position])]
-                if a == b {
-                    selfLoops[a] += level.weights[position] / 2
-                } else {
-                    rows[a][b, default: 0] += level.weights[position]
+            members[fill[community[node]]] = Int32(node)
+            fill[community[node]] += 1
+        }
+        var selfLoops = [Double](repeating: 0, count: count)
+        var sum = [Double](repeating: 0, count: count)
+        var touched: [Int] = []
+        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
+        for a in 0..<count {
+            for member in members[start[a]..<start[a + 1]] {
+                let node = Int(member)
+                selfLoops[a] += level.selfLoops[node]
+                for position in level.offsets[node]..<level.offsets[node + 1] {
+                    let b = community[Int(level.targets[position])]
+                    let weight = level.weight(at: position)
+                    if a == b {
+                        selfLoops[a] += weight / 2
+                    } else {
+                        if sum[b] == 0 { touched.append(b) }
+                        sum[b] += weight
+                    }
                 }
             }
-        }
-        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
-        for row in rows {
-            for key in row.keys.sorted() {
-                targets.append(Int32(key))
-                weights.append(row[key]!)
+            touched.sort()
+            for b in touched {
+                targets.append(Int32(b))
+                weights.append(sum[b])
+                sum[b] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             offsets.append(targets.count)
         }
         return Level(offsets: offsets, targets: targets, weights: weights, selfLoops: selfLoops)
