@@ -28,7 +28,7 @@ enum DashboardBench {
         // The biggest list opened at once: it shows as being built, and comes when it is there.
         var opening = state
         let openedWhileBuilding = replay([.character("2")], on: &opening)[0]
-        let building = opening.waitsForRows
+        let building = opening.waitsForBackground
         while Section.allCases.contains(where: { $0 != .home && !catalogue.hasRows($0) }) { usleep(10_000) }
         _ = catalogue.lookup
         let listsReady = clock.now

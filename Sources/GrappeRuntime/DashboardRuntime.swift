@@ -146,7 +146,7 @@ public final class DashboardRuntime {
             announceEditing(state)
             terminal.draw(Views.render(state))
             // A list still being built shows so; the frame is drawn again as soon as it is there.
-            let waiting = state.waitsForRows
+            let waiting = state.waitsForBackground
             // Once a frame is up, the lists nobody has opened yet are built while the user reads it,
             // and freshly parsed seeds are kept as a snapshot for the next start.
             if prepared != state.catalogue.serial {
@@ -160,7 +160,7 @@ public final class DashboardRuntime {
             // (a result that came while the frame was drawn is taken at once).
             let timeout = inbox.isBusy || waiting ? Self.busyInterval : live ? Self.liveInterval : Self.tickInterval
             let event = terminal.next(timeout: inbox.hasMessages ? 0 : timeout)
-            if case .timeout = event, waiting, !state.waitsForRows { continue }
+            if case .timeout = event, waiting, !state.waitsForBackground { continue }
             switch event {
             case .timeout where inbox.isBusy:
                 // Others' changes are still looked for while background work runs (a catalogue being

@@ -128,7 +128,7 @@ struct Export: ParsableCommand {
             try Output.write(try NetworkJSON.encode(try analysis.network(from: seedOptions)), as: .json, to: output)
             return
         }
-        let analysed = metricsGraph || withMetrics ? try analysis.networkForAnalysis(from: seedOptions).atDate : nil
+        let analysed = metricsGraph || withMetrics ? try analysis.networkAtDate(from: seedOptions) : nil
         let network = metricsGraph ? analysed! : try analysis.network(from: seedOptions)
         var graph = ExportGraph(network, shape: metricsGraph ? .metrics : .full)
         if withMetrics, let analysed {

@@ -28,7 +28,7 @@ struct Metrics: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let network = try analysis.networkForAnalysis(from: seedOptions).atDate
+        let network = try analysis.networkAtDate(from: seedOptions)
         let graph = MetricsGraph(network: network)
         let metrics = Progress.run(
             Progress.computingMetrics(graph.nodeCount, graph.edgeCount),

@@ -74,7 +74,9 @@ struct Summary: ParsableCommand {
         Profile.active = profile
         defer { profile?.write() }
         let phases = profile?.phases ?? .none
-        let (network, whole) = try analysis.networkForAnalysis(from: seedOptions)
+        // The whole network is kept only to compare two dates.
+        let (network, whole): (Network, Network?) =
+            compare.count == 2 ? try analysis.networkForAnalysis(from: seedOptions) : (try analysis.networkAtDate(from: seedOptions), nil)
         let asOf = analysis.analysisDate
         let graph = profile?.measure("metrics graph") { MetricsGraph(network: network) } ?? MetricsGraph(network: network)
         let metrics = Progress.run(
@@ -87,7 +89,7 @@ struct Summary: ParsableCommand {
                 network, options: .init(top: top, metrics: sampling.options, asOf: asOf), metrics: metrics, phases: phases.and(shown))
         }
         var changes: NetworkChanges?
-        if compare.count == 2 {
+        if compare.count == 2, let whole {
             let dates = compare.map { try! PartialDate.parse($0).get() }
             changes = Progress.run(Messages.words.say("comparaison du \(dates[0]) et du \(dates[1])", "comparing \(dates[0]) and \(dates[1])")) {
                 NetworkChanges(whole, from: dates[0], to: dates[1], top: top)

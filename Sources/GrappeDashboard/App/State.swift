@@ -178,10 +178,11 @@ public struct DashboardState: Sendable {
         return nil
     }
 
-    /// The list on screen is still being built: the runtime draws again once it is.
-    public var waitsForRows: Bool {
-        guard let section, section != .home else { return false }
-        return !catalogue.hasRows(section)
+    /// What is on screen is still being computed in the background (a list, Home's figures): the
+    /// runtime draws again once it is there.
+    public var waitsForBackground: Bool {
+        guard let section else { return false }
+        return section == .home ? catalogue.homeFigures.ready == nil : !catalogue.hasRows(section)
     }
 
     /// The context whose key map applies now.

@@ -63,8 +63,11 @@ public final class Catalogue: Sendable {
     public let serial: UInt64
     /// Each node's entity kind.
     let kinds: [EntityKind]
-    /// Home's figures.
-    public let home: HomeFigures
+    /// Home's figures (waited for if they are still being computed).
+    public var home: HomeFigures { homeFigures.value }
+    /// Home's figures: computed with the catalogue on a small network; on a large one, started on
+    /// another thread as the catalogue is made, so that the first frame does not wait for them.
+    let homeFigures: Prepared<HomeFigures>
     /// Entities and records per kind, for the header.
     public let counts: (byEntityKind: [EntityKind: Int], byRecordKind: [RecordKind: Int])
 
@@ -134,7 +137,7 @@ public final class Catalogue: Sendable {
             for entity in network.entities { if let node = graph.index(of: entity.id) { kinds[node] = entity.kind } }
         }
         self.kinds = kinds
-        home = HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
+        homeFigures = Self.homeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
         indexes = Prepared { Self.indexes(network: network, graph: graph) }
         let cities = Prepared {
             var cityOf: [ID: ID] = [:]
@@ -145,6 +148,17 @@ public final class Catalogue: Sendable {
         }
         self.cities = cities
         rowsBySection = Self.preparedRows(network: network, graph: graph, cities: cities)
+    }
+
+    /// Home's figures: at once on a small network; on a large one, on another thread from now on.
+    static func homeFigures(network: Network, graph: MetricsGraph, kinds: [EntityKind], moment: Moment?) -> Prepared<HomeFigures> {
+        guard network.entities.count + network.records.count >= listsLeftToBackground else {
+            return Prepared(ready: HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment))
+        }
+        let figures = Prepared { HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment) }
+        figures.leaveToBackground()
+        DispatchQueue.global(qos: .userInitiated).async { _ = figures.value }
+        return figures
     }
 
     /// Each section's rows, to be built on first use.
@@ -170,7 +184,7 @@ public final class Catalogue: Sendable {
         serial = Self.nextSerial()
         self.kinds = kinds
         self.counts = counts
-        home = HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
+        homeFigures = Self.homeFigures(network: network, graph: graph, kinds: kinds, moment: moment)
         self.indexes = indexes
         self.cities = cities
         self.rowsBySection = rowsBySection

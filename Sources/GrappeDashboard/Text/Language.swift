@@ -8,7 +8,8 @@ public enum UI: CaseIterable, Sendable {
     case home, partners, clustersAndPoles, cities, people, agreements, missions, projects
     case name, type, kind, city, country, region, sector, links, title, titles, date, dates, place, status, parties
     case destinations, leader, budget, founded, ended, records, relations, sources, summary, attributes
-    case filter, noMatch, buildingList, back, forward, open, quit, help, palette, reload, neighbourhood, pathFinder, sort, sortReverse
+    case filter, noMatch, buildingList, computingFigures, back, forward, open, quit, help, palette, reload, neighbourhood, pathFinder, sort,
+        sortReverse
     case nextPane, move, top, bottom, pageUp, pageDown, clear, follow, newMission, language, hops, moreHops, fewerHops
     case tooSmall, loading, mostConnected, linkedToSeveralGroups, recentMissions, upcomingMissions, agreementsPerYear
     case fundingPerProgramme, noData, yearUnknown, entities, helpTitle, keysOf, paletteHint, commandUnknown
@@ -76,6 +77,7 @@ public struct Strings: Speaking {
             case .filter: ("filtrer", "filter")
             case .noMatch: ("Aucun résultat", "No match")
             case .buildingList: ("Liste en préparation…", "Building the list…")
+            case .computingFigures: ("Calcul en cours…", "Computing…")
             case .back: ("retour", "back")
             case .forward: ("suivant", "forward")
             case .open: ("ouvrir", "open")

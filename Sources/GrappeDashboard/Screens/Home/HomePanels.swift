@@ -33,10 +33,16 @@ enum HomePanels {
         // A panel with nothing under its heading says so (but past missions, which simply have none yet).
         let noData = [PageLine.text("  " + state.strings[.noData], .muted)]
         func orNoData(_ lines: [PageLine]) -> [PageLine] { lines.count == 1 ? lines + noData : lines }
-        var blocks = [counts(state), mostConnected(state)]
-        if let brokers = linkedToSeveralGroups(state) { blocks.append(brokers) }
-        let (upcoming, recent) = missions(state)
-        return blocks + [orNoData(upcoming), recent, orNoData(agreementsPerYear(state)), orNoData(fundingPerProgramme(state))]
+        // On a large network the figures come a moment after the first frame: the counts are there.
+        guard let figures = state.catalogue.homeFigures.whenReady else {
+            return [counts(state), [.heading(state.strings[.mostConnected]), .text("  " + state.strings[.computingFigures], .muted)]]
+        }
+        var blocks = [counts(state), mostConnected(state, figures)]
+        if let brokers = linkedToSeveralGroups(state, figures) { blocks.append(brokers) }
+        let (upcoming, recent) = missions(state, figures)
+        return blocks + [
+            orNoData(upcoming), recent, orNoData(agreementsPerYear(state, figures)), orNoData(fundingPerProgramme(state, figures)),
+        ]
     }
 
     /// How many of each kind, and the data's warnings.
@@ -51,8 +57,7 @@ enum HomePanels {
             + [PageLine([("  " + said, warnings > 0 ? .warning : .plain)])]
     }
 
-    private static func mostConnected(_ state: DashboardState) -> [PageLine] {
-        let figures = state.catalogue.home
+    private static func mostConnected(_ state: DashboardState, _ figures: HomeFigures) -> [PageLine] {
         let maximum = figures.mostConnected.first?.links ?? 1
         return [.heading(state.strings[.mostConnected])]
             + figures.mostConnected.map { entry in
@@ -64,8 +69,8 @@ enum HomePanels {
     }
 
     /// Partners linked to several clusters or poles; nil when there is none.
-    private static func linkedToSeveralGroups(_ state: DashboardState) -> [PageLine]? {
-        let brokers = state.catalogue.home.linkedToSeveralGroups
+    private static func linkedToSeveralGroups(_ state: DashboardState, _ figures: HomeFigures) -> [PageLine]? {
+        let brokers = figures.linkedToSeveralGroups
         guard !brokers.isEmpty else { return nil }
         return [.heading(state.strings[.linkedToSeveralGroups])]
             + brokers.map { entry in
@@ -78,11 +83,11 @@ enum HomePanels {
 
     /// Upcoming and past as the Missions list and `grappe mission list` have them (MissionSchedule),
     /// the few shown picked without sorting every mission.
-    private static func missions(_ state: DashboardState) -> (upcoming: [PageLine], recent: [PageLine]) {
+    private static func missions(_ state: DashboardState, _ figures: HomeFigures) -> (upcoming: [PageLine], recent: [PageLine]) {
         let s = state.strings
         func leading(_ count: Int, _ keep: (Record, Bool) -> Bool) -> [Record] {
             MissionSchedule.leading(
-                count, of: state.catalogue.home.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
+                count, of: figures.missions, today: state.today, record: { $0 }, tie: { $0.id < $1.id }, keep: keep)
         }
         let upcoming = leading(5) { _, upcoming in upcoming }
         let pastDated = leading(5) { mission, upcoming in !upcoming && mission.date?.bounds != nil }
@@ -96,9 +101,9 @@ enum HomePanels {
         )
     }
 
-    private static func agreementsPerYear(_ state: DashboardState) -> [PageLine] {
+    private static func agreementsPerYear(_ state: DashboardState, _ figures: HomeFigures) -> [PageLine] {
         let s = state.strings
-        let years = state.catalogue.home.agreementsPerYear
+        let years = figures.agreementsPerYear
         let yearMax = years.map(\.count).max() ?? 1
         return [.heading(s[.agreementsPerYear])]
             + years.suffix(8).map { entry in
@@ -110,8 +115,8 @@ enum HomePanels {
     }
 
     /// One scale per currency: a bar compares amounts in the same money only.
-    private static func fundingPerProgramme(_ state: DashboardState) -> [PageLine] {
-        let programmes = state.catalogue.home.fundingPerProgramme
+    private static func fundingPerProgramme(_ state: DashboardState, _ figures: HomeFigures) -> [PageLine] {
+        let programmes = figures.fundingPerProgramme
         var fundingMax: [String: Int64] = [:]
         for entry in programmes {
             fundingMax[entry.amount.currency.code] = max(fundingMax[entry.amount.currency.code] ?? 1, entry.amount.minorUnits)
