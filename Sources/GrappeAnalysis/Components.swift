@@ -9,28 +9,39 @@ public struct Components: Sendable {
     /// The graph's connected components, by breadth-first search.
     public init(_ graph: MetricsGraph) {
         let n = graph.nodeCount
-        var raw = [Int](repeating: -1, count: n)
+        var raw = [Int32](repeating: -1, count: n)
         var rawSizes: [Int] = []
         var queue = [Int32](repeating: 0, count: n)
-        for start in 0..<n where raw[start] < 0 {
-            let label = rawSizes.count
-            raw[start] = label
-            var head = 0, tail = 0
-            queue[tail] = Int32(start); tail += 1
-            while head < tail {
-                let node = Int(queue[head]); head += 1
-                for neighbour in graph.neighbours(of: node) where raw[Int(neighbour)] < 0 {
-                    raw[Int(neighbour)] = label
-                    queue[tail] = neighbour; tail += 1
+        raw.withUnsafeMutableBufferPointer { raw in
+            queue.withUnsafeMutableBufferPointer { queue in
+                graph.offsets.withUnsafeBufferPointer { offsets in
+                    graph.neighbours.withUnsafeBufferPointer { adjacency in
+                        for start in 0..<n where raw[start] < 0 {
+                            let label = Int32(rawSizes.count)
+                            raw[start] = label
+                            var head = 0, tail = 0
+                            queue[tail] = Int32(start)
+                            tail += 1
+                            while head < tail {
+                                let node = Int(queue[head])
+                                head += 1
+                                for position in offsets[node]..<offsets[node + 1] where raw[Int(adjacency[position])] < 0 {
+                                    raw[Int(adjacency[position])] = label
+                                    queue[tail] = adjacency[position]
+                                    tail += 1
+                                }
+                            }
+                            rawSizes.append(tail)
+                        }
+                    }
                 }
             }
-            rawSizes.append(tail)
         }
         // Labels were given in order of each component's smallest node; sort by size, stably.
         let order = rawSizes.indices.sorted { (rawSizes[$0], -$0) > (rawSizes[$1], -$1) }
         var renumber = [Int](repeating: 0, count: rawSizes.count)
         for (new, old) in order.enumerated() { renumber[old] = new }
-        membership = raw.map { renumber[$0] }
+        membership = raw.map { renumber[Int($0)] }
         sizes = order.map { rawSizes[$0] }
     }
 

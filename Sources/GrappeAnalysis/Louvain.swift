@@ -67,15 +67,10 @@ public enum Louvain {
         random: inout SplitMix
     ) -> (moved: Bool, membership: [Int], passes: Int) {
         let n = level.nodeCount
-        let strength = level.strengths
-        let m2 = 2 * totalWeight
-        var community = Array(0..<n)
-        var total = strength
-        var weightTo = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
+        var moving = Moving(level: level, resolution: resolution, m2: 2 * totalWeight)
         let nodes = Array(0..<n)
         var order = nodes
-        var active = [Bool](repeating: true, count: n), next = [Bool](repeating: false, count: n)
+        var active = [Bool](repeating: true, count: n)
         var movedAny = false
         var passes = 0
         while true {
@@ -84,51 +79,116 @@ public enum Louvain {
             for index in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(index, Int(random.next() % UInt64(index + 1)))
             }
-            var moves = 0
-            for node in order {
-                let current = community[node]
-                for position in level.offsets[node]..<level.offsets[node + 1] {
-                    let other = community[Int(level.targets[position])]
-                    if weightTo[other] == 0 { touched.append(other) }
-                    weightTo[other] += level.weight(at: position)
-                }
-                total[current] -= strength[node]
-                let best = bestCommunity(
-                    current: current, among: touched, weightTo: weightTo, total: total, strength: strength[node] * resolution / m2)
-                total[best] += strength[node]
-                if best != current {
-                    community[node] = best
-                    moves += 1
-                    for position in level.offsets[node]..<level.offsets[node + 1] where community[Int(level.targets[position])] != best {
-                        next[Int(level.targets[position])] = true
-                    }
-                }
-                for other in touched { weightTo[other] = 0 }
-                weightTo[current] = 0
-                touched.removeAll(keepingCapacity: true)
-            }
+            let moves = moving.pass(order, level: level)
             if moves == 0 { break }
             movedAny = true
             // The nodes this pass marked are the next pass's; every node visited was active.
-            swap(&active, &next)
-            for node in order { next[node] = false }
+            swap(&active, &moving.marked)
+            for node in order { moving.marked[node] = false }
         }
-        return (movedAny, community, passes)
+        return (movedAny, moving.community, passes)
     }
 
-    /// The community a node gains the most modularity in: its own unless another gains strictly more
-    /// (ties to the smaller number). `strength` is the node's strength times the resolution over 2m.
-    private static func bestCommunity(current: Int, among touched: [Int], weightTo: [Double], total: [Double], strength: Double) -> Int {
-        var best = current
-        var bestGain = weightTo[current] - total[current] * strength
-        for candidate in touched where candidate != current {
-            let gain = weightTo[candidate] - total[candidate] * strength
-            if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && candidate < best && best != current) {
-                best = candidate
-                bestGain = gain
-            }
+    /// One level's moving state: each node's community, each community's total strength, and the
+    /// nodes a move marked for the next pass.
+    private struct Moving {
+        var community: [Int]
+        var total: [Double]
+        var marked: [Bool]
+        let strength: [Double]
+        let resolution: Double
+        /// Twice the total weight.
+        let m2: Double
+        private var weightTo: [Double]
+        private var touched: [Int]
+
+        init(level: Level, resolution: Double, m2: Double) {
+            let n = level.nodeCount
+            strength = level.strengths
+            community = Array(0..<n)
+            total = strength
+            marked = [Bool](repeating: false, count: n)
+            self.resolution = resolution
+            self.m2 = m2
+            weightTo = [Double](repeating: 0, count: n)
+            var widest = 0
+            for node in 0..<n { widest = max(widest, level.offsets[node + 1] - level.offsets[node]) }
+            touched = [Int](repeating: 0, count: widest + 1)
         }
-        return best
+
+        /// Visits `order`, moving each node to the neighbouring community that gains the most
+        /// modularity: its own unless another gains strictly more (ties to the smaller number).
+        /// Returns how many moved.
+        mutating func pass(_ order: [Int], level: Level) -> Int {
+            var moves = 0
+            let resolution = resolution, m2 = m2
+            community.withUnsafeMutableBufferPointer { community in
+                total.withUnsafeMutableBufferPointer { total in
+                    weightTo.withUnsafeMutableBufferPointer { weightTo in
+                        touched.withUnsafeMutableBufferPointer { touched in
+                            marked.withUnsafeMutableBufferPointer { marked in
+                                level.offsets.withUnsafeBufferPointer { offsets in
+                                    level.targets.withUnsafeBufferPointer { targets in
+                                        level.weights.withUnsafeBufferPointer { weights in
+                                            strength.withUnsafeBufferPointer { strength in
+                                                let unit = weights.isEmpty
+                                                for node in order {
+                                                    let current = community[node]
+                                                    var count = 0
+                                                    for position in offsets[node]..<offsets[node + 1] {
+                                                        let other = community[Int(targets[position])]
+                                                        if weightTo[other] == 0 {
+                                                            touched[count] = other
+                                                            count += 1
+                                                        }
+                                                        weightTo[other] += unit ? 1 : weights[position]
+                                                    }
+                                                    total[current] -= strength[node]
+                                                    let share = strength[node] * resolution / m2
+                                                    let best = Self.best(
+                                                        current, among: touched.prefix(count), weightTo: weightTo, total: total, share: share)
+                                                    total[best] += strength[node]
+                                                    if best != current {
+                                                        community[node] = best
+                                                        moves += 1
+                                                        for position in offsets[node]..<offsets[node + 1]
+                                                        where community[Int(targets[position])] != best {
+                                                            marked[Int(targets[position])] = true
+                                                        }
+                                                    }
+                                                    for index in 0..<count { weightTo[touched[index]] = 0 }
+                                                    weightTo[current] = 0
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return moves
+        }
+
+        /// The community a node gains the most modularity in: its own unless another gains strictly
+        /// more (ties to the smaller number). `share` is the node's strength times the resolution over 2m.
+        @inline(__always)
+        private static func best(
+            _ current: Int, among touched: Slice<UnsafeMutableBufferPointer<Int>>, weightTo: UnsafeMutableBufferPointer<Double>,
+            total: UnsafeMutableBufferPointer<Double>, share: Double
+        ) -> Int {
+            var best = current
+            var bestGain = weightTo[current] - total[current] * share
+            for candidate in touched where candidate != current {
+                let gain = weightTo[candidate] - total[candidate] * share
+                if gain > bestGain + 1e-12 || (abs(gain - bestGain) <= 1e-12 && candidate < best && best != current) {
+                    best = candidate
+                    bestGain = gain
+                }
+            }
+            return best
+        }
     }
 
     /// Community labels made contiguous, in order of first appearance.

@@ -24,6 +24,16 @@ public struct MetricsGraph: Sendable {
     /// How many neighbours a node has.
     public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
 
+    /// Every node's number of neighbours, in node order.
+    public var degrees: [Int] {
+        offsets.withUnsafeBufferPointer { offsets in
+            [Int](unsafeUninitializedCapacity: nodeCount) { buffer, count in
+                for node in 0..<nodeCount { buffer[node] = offsets[node + 1] - offsets[node] }
+                count = nodeCount
+            }
+        }
+    }
+
     /// A node's neighbours, as node numbers.
     public func neighbours(of node: Int) -> ArraySlice<Int32> { neighbours[offsets[node]..<offsets[node + 1]] }
 

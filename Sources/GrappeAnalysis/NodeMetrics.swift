@@ -44,7 +44,7 @@ public struct NodeMetrics: Sendable {
     public init(_ graph: MetricsGraph, options: Options = Options(), progress: ((Double) -> Void)? = nil, phases: Phases = .none) {
         self.graph = graph
         let n = graph.nodeCount
-        let degree = phases.run("degree") { (0..<n).map(graph.degree) }
+        let degree = phases.run("degree") { graph.degrees }
         self.degree = degree
         degreeCentrality = degree.map { n > 1 ? Double($0) / Double(n - 1) : 0 }
         let mode: Centrality.Mode = n <= options.exactLimit ? .exact : .sampled(k: options.pivots, seed: options.seed)
