@@ -78,11 +78,12 @@ public enum Views {
         } else if let section = state.section, section != .home {
             let rows = state.visibleRows(section)
             let filtering = !(state.lists.filters[section] ?? "").isEmpty
+            // A list still being built has no position yet.
             let position =
                 " "
-                + state.strings.position(
-                    state.place.selection, of: rows.count, total: rows.all.count,
-                    filtering: filtering) + " "
+                + (rows.building
+                    ? "…"
+                    : state.strings.position(state.place.selection, of: rows.count, total: rows.all.count, filtering: filtering)) + " "
             let width = TextWidth.of(position)
             if width + 10 < room {
                 canvas.put(position, x: state.width - width, y: 2, style: .accent)

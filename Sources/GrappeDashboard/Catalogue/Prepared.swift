@@ -42,13 +42,14 @@ final class Prepared<Value: Sendable>: @unchecked Sendable {
     /// then started at once on a thread of its own, in case the background is busy with others);
     /// else computed now.
     var whenReady: Value? {
-        let (value, background, first) = lock.withLock { () -> (Value?, Bool, Bool) in
-            defer { if computed == nil, inBackground { hurried = true } }
-            return (computed, inBackground, !hurried)
+        let (value, background, start) = lock.withLock { () -> (Value?, Bool, Bool) in
+            let start = computed == nil && inBackground && !hurried
+            if start { hurried = true }
+            return (computed, inBackground, start)
         }
         if let value { return value }
         guard background else { return self.value }
-        if first { DispatchQueue.global(qos: .userInitiated).async { _ = self.value } }
+        if start { DispatchQueue.global(qos: .userInitiated).async { _ = self.value } }
         return nil
     }
 }
