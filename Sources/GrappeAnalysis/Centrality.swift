@@ -22,13 +22,11 @@ public enum Centrality {
         }
         let chosen = sources
         typealias Batch = BatchedBrandes<UInt8>
-        let batches = (chosen.count + Batch.width - 1) / Batch.width
-        let parts = Parallel.map(count: batches, minimumPerSlice: 2, initial: { [Double](repeating: 0, count: n) }) { range, total in
+        let parts = Parallel.batches(of: chosen, width: Batch.width, minimumPerSlice: 2, initial: { [Double](repeating: 0, count: n) }) {
+            batches, total in
             var search = Batch(nodeCount: n)
             total.withUnsafeMutableBufferPointer { total in
-                for batch in range {
-                    search.accumulate(from: chosen[(batch * Batch.width)..<min(chosen.count, (batch + 1) * Batch.width)], in: graph, into: total)
-                }
+                for batch in batches { search.accumulate(from: batch, in: graph, into: total) }
             }
         }
         var result = [Double](repeating: 0, count: n)
@@ -95,73 +93,6 @@ public enum Centrality {
             guard reachable > 1, hits[node] > 0, sum[node] > 0 else { return 0 }
             let estimatedTotal = Double(sum[node]) / Double(hits[node]) * Double(reachable - 1)
             return Double(reachable - 1) / estimatedTotal * Double(reachable - 1) / Double(n - 1)
-        }
-    }
-}
-
-/// Breadth-first search state, allocated once per worker and reset only where it was used.
-struct Search {
-    var distance: [Int32]
-    var sigma: [Double]
-    var delta: [Double]
-    var order: [Int32]
-
-    init(nodeCount: Int) {
-        distance = [Int32](repeating: -1, count: nodeCount)
-        sigma = [Double](repeating: 0, count: nodeCount)
-        delta = [Double](repeating: 0, count: nodeCount)
-        order = [Int32](repeating: 0, count: nodeCount)
-    }
-
-    /// Brandes' dependency accumulation from one source (unweighted), added into `total`.
-    mutating func accumulate(from source: Int, in graph: MetricsGraph, into total: inout [Double]) {
-        var count = 0
-        distance.withUnsafeMutableBufferPointer { distance in
-            sigma.withUnsafeMutableBufferPointer { sigma in
-                delta.withUnsafeMutableBufferPointer { delta in
-                    order.withUnsafeMutableBufferPointer { order in
-                        graph.neighbours.withUnsafeBufferPointer { adjacency in
-                            graph.offsets.withUnsafeBufferPointer { offsets in
-                                distance[source] = 0
-                                sigma[source] = 1
-                                order[0] = Int32(source)
-                                count = 1
-                                var head = 0
-                                while head < count {
-                                    let node = Int(order[head]); head += 1
-                                    let next = distance[node] + 1
-                                    for position in offsets[node]..<offsets[node + 1] {
-                                        let neighbour = Int(adjacency[position])
-                                        if distance[neighbour] < 0 {
-                                            distance[neighbour] = next
-                                            order[count] = Int32(neighbour); count += 1
-                                        }
-                                        if distance[neighbour] == next { sigma[neighbour] += sigma[node] }
-                                    }
-                                }
-                                total.withUnsafeMutableBufferPointer { total in
-                                    for position in stride(from: count - 1, through: 0, by: -1) {
-                                        let node = Int(order[position])
-                                        let coefficient = (1 + delta[node]) / sigma[node]
-                                        let previous = distance[node] - 1
-                                        for index in offsets[node]..<offsets[node + 1] {
-                                            let neighbour = Int(adjacency[index])
-                                            if distance[neighbour] == previous { delta[neighbour] += sigma[neighbour] * coefficient }
-                                        }
-                                        if node != source { total[node] += delta[node] }
-                                    }
-                                }
-                                for position in 0..<count {
-                                    let node = Int(order[position])
-                                    distance[node] = -1
-                                    sigma[node] = 0
-                                    delta[node] = 0
-                                }
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -87,12 +87,9 @@ extension MultiSourceSearch {
         of sources: [Int], nodeCount: Int, initial: @escaping @Sendable () -> Accumulator,
         body: @escaping @Sendable (inout MultiSourceSearch, ArraySlice<Int>, inout Accumulator) -> Void
     ) -> [Accumulator] {
-        let words = (sources.count + width - 1) / width
-        return Parallel.map(count: words, initial: initial) { range, accumulator in
+        Parallel.batches(of: sources, width: width, initial: initial) { batches, accumulator in
             var search = MultiSourceSearch(nodeCount: nodeCount)
-            for word in range {
-                body(&search, sources[(word * width)..<min(sources.count, (word + 1) * width)], &accumulator)
-            }
+            for batch in batches { body(&search, batch, &accumulator) }
         }
     }
 }

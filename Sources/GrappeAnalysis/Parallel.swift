@@ -34,6 +34,21 @@ extension Parallel {
     }
 }
 
+extension Parallel {
+    /// `sources` cut into consecutive batches of `width` (the last may be shorter), the batches spread
+    /// over slices as `map` spreads indices: `body` gets each slice's batches, in order, and its
+    /// accumulator; the accumulators come back in slice order.
+    static func batches<Accumulator>(
+        of sources: [Int], width: Int, minimumPerSlice: Int = 1, initial: @escaping @Sendable () -> Accumulator,
+        body: @escaping @Sendable ([ArraySlice<Int>], inout Accumulator) -> Void
+    ) -> [Accumulator] {
+        let count = (sources.count + width - 1) / width
+        return map(count: count, minimumPerSlice: minimumPerSlice, initial: initial) { range, accumulator in
+            body(range.map { sources[($0 * width)..<min(sources.count, ($0 + 1) * width)] }, &accumulator)
+        }
+    }
+}
+
 /// One slice's result, written by the worker that computed it.
 final class Slot<Value>: @unchecked Sendable {
     var value: Value?

@@ -152,7 +152,7 @@ public final class Catalogue: Sendable {
 
     /// Home's figures: at once on a small network; on a large one, on another thread from now on.
     static func homeFigures(network: Network, graph: MetricsGraph, kinds: [EntityKind], moment: Moment?) -> Prepared<HomeFigures> {
-        guard network.entities.count + network.records.count >= listsLeftToBackground else {
+        guard isLarge(network) else {
             return Prepared(ready: HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment))
         }
         let figures = Prepared { HomeFigures(network: network, graph: graph, kinds: kinds, moment: moment) }
@@ -212,9 +212,9 @@ public final class Catalogue: Sendable {
             relationOffsets: offsets, relations: byNode, recordsByNode: recordsByNode(network, graph: graph))
     }
 
-    /// From how many items (entities and records) a list opened while the background builds it shows
-    /// as being built rather than waited for (about a quarter of a second of building).
-    static let listsLeftToBackground = 100_000
+    /// Whether a network is large enough (100,000 entities and records: about a quarter of a second
+    /// to build a list) that what the background builds is shown as being built rather than waited for.
+    static func isLarge(_ network: Network) -> Bool { network.entities.count + network.records.count >= 100_000 }
 
     /// Builds what lists and cards need on two other threads (section lists; cards and finding), so that
     /// it is ready by the time someone opens a section. A section opened sooner shows as being built on
@@ -222,7 +222,7 @@ public final class Catalogue: Sendable {
     public func prepareRowsInBackground() {
         // On a network of national size a list takes seconds to build: a key shows it as being built
         // instead of waiting. A smaller one is built when asked, as a script's next key expects.
-        if network.entities.count + network.records.count >= Self.listsLeftToBackground {
+        if Self.isLarge(network) {
             for section in Section.allCases where section != .home { rowsBySection[section]!.leaveToBackground() }
         }
         DispatchQueue.global(qos: .utility).async { [self] in
