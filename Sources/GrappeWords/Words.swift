@@ -3,6 +3,9 @@ import GrappeModel
 
 /// The vocabulary in a language, for the command line's reports.
 public struct Words: Speaking {
+    /// An English noun with its indefinite article: "a mission", "an event", "an organisation".
+    public static func withIndefiniteArticle(_ noun: String) -> String { ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun }
+
     /// The language the words are in.
     public let language: Language
 

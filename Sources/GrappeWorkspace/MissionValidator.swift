@@ -37,7 +37,7 @@ public struct MissionValidator: Speaking {
                         say(
                             "\(quoted(entity.id)) est de nature \(kind)\u{00A0}; attendu\u{00A0}: \(expected)"
                                 + (onBehalf ? "\u{00A0}; une délégation est faite de personnes, indiquez-la sous «\u{00A0}Au nom de\u{00A0}»" : ""),
-                            "\(quoted(entity.id)) is a \(kind); expected \(expected)"
+                            "\(quoted(entity.id)) is \(Words.withIndefiniteArticle(kind)); expected \(expected)"
                                 + (onBehalf ? "; a delegation is made of people: name it under \"On behalf of\"" : ""))))
             }
             return .success(entity.id)

@@ -7,18 +7,15 @@ import GrappeWords
 extension Words {
     /// An entity kind with its article: "une ville", "a city".
     func a(_ kind: EntityKind) -> String {
-        guard language == .fr else { return Self.english(kind.rawValue) }
+        guard language == .fr else { return Self.withIndefiniteArticle(kind.rawValue) }
         return (kind == .pole ? "un " : "une ") + self.kind(kind)
     }
 
     /// A record kind with its article: "une mission", "a mission".
     func a(_ kind: RecordKind) -> String {
-        guard language == .fr else { return Self.english(kind.rawValue) }
+        guard language == .fr else { return Self.withIndefiniteArticle(kind.rawValue) }
         return (kind == .agreement || kind == .mission ? "une " : "un ") + self.kind(kind)
     }
-
-    /// "a mission", "an event", "an organisation".
-    private static func english(_ noun: String) -> String { ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun }
 
     /// A record kind with the definite article: "la mission", "l'entente", "the mission".
     func the(_ kind: RecordKind) -> String {
